@@ -1,0 +1,107 @@
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { createdAt, stringList, timestamp } from '../db/columns.js';
+import { products, vendors } from '../catalog/catalog.table.js';
+import { notices } from '../ingest/notices.table.js';
+
+export const severities = ['kritisch', 'hoch', 'mittel', 'niedrig', 'unbekannt'] as const;
+export type Severity = (typeof severities)[number];
+
+export const advisoryStatuses = ['draft', 'published', 'rejected', 'merged'] as const;
+export type AdvisoryStatus = (typeof advisoryStatuses)[number];
+
+export const advisories = sqliteTable(
+  'advisories',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    title: text().notNull(),
+    summary: text().notNull().default(''),
+    severity: text({ enum: severities }).notNull().default('unbekannt'),
+    status: text({ enum: advisoryStatuses }).notNull().default('draft'),
+    relevant: integer({ mode: 'boolean' }).notNull(),
+    relevanceReason: text().notNull(),
+    vendorId: text().references(() => vendors.id),
+    revision: integer().notNull().default(1),
+    /** The date the publisher gave, when it gave one. */
+    publishedAt: timestamp(),
+    /** When praxiswarn released it to practices. */
+    releasedAt: timestamp(),
+    /** When its deliveries were written; a published advisory without it is matched again by the sweep. */
+    matchedAt: timestamp(),
+    mergedIntoId: integer().references((): AnySQLiteColumn => advisories.id),
+    createdAt: createdAt(),
+    updatedAt: createdAt(),
+  },
+  (t) => [index('advisories_status_idx').on(t.status, t.createdAt)],
+);
+
+export const advisoryProducts = sqliteTable(
+  'advisory_products',
+  {
+    advisoryId: integer()
+      .notNull()
+      .references(() => advisories.id, { onDelete: 'cascade' }),
+    productId: text()
+      .notNull()
+      .references(() => products.id),
+    affectedVersions: text(),
+    fixedVersion: text(),
+  },
+  (t) => [primaryKey({ columns: [t.advisoryId, t.productId] }), index('advisory_products_product_idx').on(t.productId)],
+);
+
+export const advisoryActions = sqliteTable(
+  'advisory_actions',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    advisoryId: integer()
+      .notNull()
+      .references(() => advisories.id, { onDelete: 'cascade' }),
+    position: integer().notNull(),
+    text: text().notNull(),
+    /** The sentence of the notice the action was taken from. */
+    evidence: text(),
+  },
+  (t) => [uniqueIndex('advisory_actions_position_uq').on(t.advisoryId, t.position)],
+);
+
+export const advisorySources = sqliteTable(
+  'advisory_sources',
+  {
+    advisoryId: integer()
+      .notNull()
+      .references(() => advisories.id, { onDelete: 'cascade' }),
+    noticeId: integer()
+      .notNull()
+      .references(() => notices.id),
+    addedAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.advisoryId, t.noticeId] }), uniqueIndex('advisory_sources_notice_uq').on(t.noticeId)],
+);
+
+export const advisoryCves = sqliteTable(
+  'advisory_cves',
+  {
+    advisoryId: integer()
+      .notNull()
+      .references(() => advisories.id, { onDelete: 'cascade' }),
+    cve: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.advisoryId, t.cve] })],
+);
+
+/** One row per revision: which fields changed and whether the change matters to practices (update mails). */
+export const advisoryRevisions = sqliteTable(
+  'advisory_revisions',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    advisoryId: integer()
+      .notNull()
+      .references(() => advisories.id, { onDelete: 'cascade' }),
+    revision: integer().notNull(),
+    changedFields: stringList(),
+    material: integer({ mode: 'boolean' }).notNull(),
+    noticeId: integer().references(() => notices.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('advisory_revisions_uq').on(t.advisoryId, t.revision)],
+);

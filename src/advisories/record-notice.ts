@@ -1,0 +1,90 @@
+import { eq } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import type { Db } from '../db/client.js';
+import { getNotice, markNormalized } from '../ingest/notices.repository.js';
+import { extractNotice } from '../normalize/extract.js';
+import type { Matcher } from '../normalize/products.js';
+import { getSource } from '../sources/sources.repository.js';
+import {
+  advisoryIdForNotice,
+  attachNotice,
+  contentOf,
+  getAdvisory,
+  insertAdvisory,
+  openAdvisoriesForProducts,
+  recordRevision,
+  writeContent,
+  type AdvisoryDetails,
+  type Tx,
+} from './advisories.repository.js';
+import { advisories } from './advisories.table.js';
+import { findSameIncident, higherSeverity, mergeContent } from './incident.js';
+import type { Extraction } from '../normalize/extract.js';
+
+export type RecordDeps = { db: Db; matcher: Matcher; clock: () => Date; logger: Logger };
+
+export type RecordResult = {
+  noticeId: number;
+  advisoryId: number | null;
+  outcome: 'created' | 'attached' | 'revised' | 'unchanged' | 'not_relevant' | 'missing';
+  /** The advisory was released to practices by this call and must now be matched. */
+  published: boolean;
+};
+
+const materialFields = new Set(['products', 'fixedVersion', 'actions', 'severity']);
+
+/**
+ * Normalizes a stored notice and records it as an advisory: a new draft (published at once when the source is
+ * trusted), another source of an incident already known, or a revision of the advisory it already belongs to.
+ */
+export function recordNotice(deps: RecordDeps, noticeId: number): RecordResult {
+  const { db, matcher, clock, logger } = deps;
+  const notice = getNotice(db, noticeId);
+  if (!notice) return { noticeId, advisoryId: null, outcome: 'missing', published: false };
+  const trusted = getSource(db, notice.sourceId)?.trust === 'auto';
+  const x = extractNotice(matcher, notice);
+  const now = clock();
+
+  const result = db.transaction((tx): RecordResult => {
+    const own = advisoryIdForNotice(tx, noticeId);
+    if (own !== undefined) return fold(tx, getAdvisory(tx, own)!, x, { noticeId, now, trusted, attach: false });
+    if (!x.relevant) {
+      const advisoryId = insertAdvisory(tx, x, { status: 'rejected', noticeId, now });
+      return { noticeId, advisoryId, outcome: 'not_relevant', published: false };
+    }
+    const candidates = openAdvisoriesForProducts(tx, x.products.map((p) => p.id));
+    const same = findSameIncident(candidates, x, notice.publishedAt ?? now);
+    if (same) return fold(tx, same, x, { noticeId, now, trusted, attach: true });
+    const advisoryId = insertAdvisory(tx, x, { status: trusted ? 'published' : 'draft', noticeId, now });
+    return { noticeId, advisoryId, outcome: 'created', published: trusted };
+  });
+  markNormalized(db, noticeId, now);
+  logger.info({ noticeId, advisoryId: result.advisoryId, outcome: result.outcome, published: result.published }, 'notice recorded');
+  return result;
+}
+
+/** Adds what a further report says to an advisory; a trusted report releases a waiting draft. */
+function fold(
+  tx: Tx,
+  advisory: AdvisoryDetails,
+  x: Extraction,
+  { noticeId, now, trusted, attach }: { noticeId: number; now: Date; trusted: boolean; attach: boolean },
+): RecordResult {
+  if (attach) attachNotice(tx, advisory.id, noticeId, now);
+  const current = {
+    products: advisory.products.map((p) => ({ id: p.productId, name: '', vendor: '', affectedVersions: p.affectedVersions, fixedVersion: p.fixedVersion })),
+    actions: advisory.actions.map((a) => ({ text: a.text, evidence: a.evidence })),
+    cves: advisory.cves,
+  };
+  const merged = mergeContent(current, contentOf(x));
+  const severity = higherSeverity(advisory.severity, x.severity);
+  const changed = severity !== advisory.severity ? [...merged.changed, 'severity'] : merged.changed;
+  if (changed.length > 0) {
+    writeContent(tx, advisory.id, merged.content);
+    recordRevision(tx, advisory.id, { changedFields: changed, material: changed.some((f) => materialFields.has(f)), noticeId, now, severity });
+  }
+  const release = trusted && advisory.status === 'draft';
+  if (release) tx.update(advisories).set({ status: 'published', releasedAt: now, updatedAt: now }).where(eq(advisories.id, advisory.id)).run();
+  const outcome = changed.length > 0 ? 'revised' : attach ? 'attached' : 'unchanged';
+  return { noticeId, advisoryId: advisory.id, outcome, published: release };
+}

@@ -1,0 +1,74 @@
+import { join, resolve } from 'node:path';
+import type { Logger } from 'pino';
+import type { Redis } from 'ioredis';
+import { catalogSchema, type Catalog } from '../catalog/catalog.models.js';
+import { seedCatalog } from '../catalog/catalog.seed.js';
+import type { Env } from '../config/env.js';
+import { readConfigFile } from '../config/files.js';
+import { openDatabase, type Db } from '../db/client.js';
+import { ensureMigrated } from '../db/migrate.js';
+import { compileCatalog } from '../normalize/products.js';
+import { createMailer } from '../notify/mailer.js';
+import type { PipelineDeps } from '../pipeline/pipeline.js';
+import { closeQueues, createQueues } from '../queues/queues.js';
+import { connectRedis } from '../queues/redis.js';
+import { sourcesFileSchema } from '../sources/sources.models.js';
+import { seedSources } from '../sources/sources.repository.js';
+import { createLogger } from './logger.js';
+
+export type AppDeps = PipelineDeps & { env: Env; redis: Redis; catalog: Catalog; close(): Promise<void> };
+
+export function databaseFile(env: Env): string {
+  return resolve(env.DATA_DIR, 'praxiswarn.sqlite');
+}
+
+/** Opens the database, brings it up to date (or refuses it) and loads the catalog and sources into it. */
+export function openStore(env: Env): { db: Db; catalog: Catalog } {
+  const db = openDatabase(databaseFile(env));
+  try {
+    ensureMigrated(db, { auto: env.AUTO_MIGRATE });
+    const catalog = readConfigFile(env.CATALOG_FILE, catalogSchema);
+    seedCatalog(db, catalog);
+    seedSources(db, readConfigFile(env.SOURCES_FILE, sourcesFileSchema).sources);
+    return { db, catalog };
+  } catch (error) {
+    db.$client.close();
+    throw error;
+  }
+}
+
+/** Builds every dependency once; the CLI commands, workers and tests all start from here. */
+export async function createAppDeps(env: Env, { logger = createLogger(env.LOG_LEVEL), clock = () => new Date() }: { logger?: Logger; clock?: () => Date } = {}): Promise<AppDeps> {
+  const { db, catalog } = openStore(env);
+  let redis: Redis;
+  try {
+    redis = await connectRedis(env.REDIS_URL);
+  } catch (error) {
+    db.$client.close();
+    throw error;
+  }
+  const queues = createQueues(redis, env.QUEUE_PREFIX);
+  const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, mailDir: join(env.DATA_DIR, 'mail') });
+  const publicUrl = new URL(env.PUBLIC_URL);
+  return {
+    env,
+    db,
+    redis,
+    queues,
+    catalog,
+    matcher: compileCatalog(catalog),
+    mailer,
+    clock,
+    logger,
+    publicUrl: env.PUBLIC_URL,
+    linkSecret: env.LINK_SECRET,
+    operatorName: env.OPERATOR_NAME,
+    mailDomain: publicUrl.hostname,
+    async close() {
+      await closeQueues(queues);
+      redis.disconnect();
+      mailer.close();
+      db.$client.close();
+    },
+  };
+}

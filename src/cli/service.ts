@@ -1,0 +1,46 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { createAppDeps } from '../app/deps.js';
+import type { Env } from '../config/env.js';
+import { upsertSchedules } from '../queues/schedules.js';
+import type { QueueName } from '../queues/queues.js';
+import { createWebApp } from '../web/app.js';
+import { startWorkers, type RunningWorkers } from '../../workers/workers.js';
+
+export type Roles = { web: boolean; workers: boolean; queues?: QueueName[] };
+
+/**
+ * Runs the web server and/or the workers until SIGTERM or SIGINT, then stops taking work, lets active jobs
+ * finish and closes the database last.
+ */
+export async function runService(env: Env, roles: Roles): Promise<void> {
+  const deps = await createAppDeps(env);
+  const { logger } = deps;
+  let workers: RunningWorkers | undefined;
+  let server: ServerType | undefined;
+  if (roles.workers) {
+    await upsertSchedules(deps.queues, { sweepIntervalSeconds: env.SWEEP_INTERVAL_SECONDS });
+    workers = startWorkers(deps, { connection: deps.redis, concurrency: env.WORKER_CONCURRENCY, only: roles.queues });
+    // A first sweep at once instead of after one interval.
+    await deps.queues.sweep.add('sweep', {}, { jobId: `sweep-start-${Date.now()}` });
+  }
+  if (roles.web) {
+    const app = createWebApp(deps);
+    server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST });
+    logger.info({ port: env.PORT, publicUrl: env.PUBLIC_URL, mail: deps.mailer.kind }, 'web server listening');
+  }
+  logger.info({ web: roles.web, workers: roles.workers }, 'praxiswarn started');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await workers?.close();
+    await deps.close();
+    logger.info({}, 'stopped');
+  };
+  await new Promise<void>((resolve) => {
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void stop(signal).then(resolve));
+  });
+}

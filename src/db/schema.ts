@@ -1,0 +1,7 @@
+// Every table of every feature, for drizzle's relational queries and for tests.
+export * from '../catalog/catalog.table.js';
+export * from '../sources/sources.table.js';
+export * from '../ingest/notices.table.js';
+export * from '../advisories/advisories.table.js';
+export * from '../practices/practices.table.js';
+export * from '../notify/deliveries.table.js';

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/** One item as a source lists it, before it is stored as a notice. */
+export const rawItemSchema = z.object({
+  externalId: z.string().trim().min(1).max(2000),
+  url: z.url({ protocol: /^https?$/ }).nullable(),
+  title: z.string().trim().min(1).max(1000),
+  publishedAt: z.date().nullable(),
+  /** Plain text; the article page's text replaces it when the source names an article selector. */
+  text: z.string().max(500_000),
+});
+
+export type RawItem = z.infer<typeof rawItemSchema>;
+
+export type ParsedItems = { items: RawItem[]; skipped: number };
+
+/** Keeps the valid items and counts the rest: one bad item never sinks its batch. */
+export function validItems(candidates: unknown[]): ParsedItems {
+  const items: RawItem[] = [];
+  let skipped = 0;
+  const seen = new Set<string>();
+  for (const candidate of candidates) {
+    const parsed = rawItemSchema.safeParse(candidate);
+    if (!parsed.success || seen.has(parsed.data.externalId)) {
+      skipped++;
+      continue;
+    }
+    seen.add(parsed.data.externalId);
+    items.push(parsed.data);
+  }
+  return { items, skipped };
+}
+
+/** Resolves a link against the page it was found on; anything but http(s) becomes null. */
+export function absolute(href: string | undefined | null, baseUrl: string): string | null {
+  if (!href) return null;
+  try {
+    const url = new URL(href.trim(), baseUrl);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import type { RawItem } from './items.js';
+import { notices } from './notices.table.js';
+
+export type Notice = typeof notices.$inferSelect;
+export type StoreResult = { created: number[]; changed: number[]; unchanged: number };
+
+export function contentHash(item: Pick<RawItem, 'title' | 'text'>): string {
+  return createHash('sha256').update(item.title).update('\n').update(item.text).digest('hex');
+}
+
+/**
+ * Stores the items of one fetch in one transaction. A known item with new content gets a new version and
+ * is normalized again; an unchanged item is left alone, so fetching twice stores nothing new.
+ */
+export function storeNotices(db: Db, sourceId: string, items: RawItem[], now: Date): StoreResult {
+  const result: StoreResult = { created: [], changed: [], unchanged: 0 };
+  db.transaction((tx) => {
+    for (const item of items) {
+      const hash = contentHash(item);
+      const existing = tx
+        .select({ id: notices.id, contentHash: notices.contentHash, version: notices.version })
+        .from(notices)
+        .where(and(eq(notices.sourceId, sourceId), eq(notices.externalId, item.externalId)))
+        .get();
+      if (!existing) {
+        const row = tx
+          .insert(notices)
+          .values({ sourceId, ...item, contentHash: hash, fetchedAt: now })
+          .returning({ id: notices.id })
+          .get();
+        result.created.push(row.id);
+      } else if (existing.contentHash !== hash) {
+        tx.update(notices)
+          .set({ ...item, contentHash: hash, version: existing.version + 1, fetchedAt: now, normalizedAt: null, normalizeError: null })
+          .where(eq(notices.id, existing.id))
+          .run();
+        result.changed.push(existing.id);
+      } else {
+        result.unchanged++;
+      }
+    }
+  });
+  return result;
+}
+
+export function knownExternalIds(db: Db, sourceId: string, externalIds: string[]): Set<string> {
+  if (externalIds.length === 0) return new Set();
+  const rows = db
+    .select({ externalId: notices.externalId })
+    .from(notices)
+    .where(and(eq(notices.sourceId, sourceId), inArray(notices.externalId, externalIds)))
+    .all();
+  return new Set(rows.map((r) => r.externalId));
+}
+
+export function getNotice(db: Db, id: number): Notice | undefined {
+  return db.select().from(notices).where(eq(notices.id, id)).get();
+}
+
+/** Notices that still wait for normalization, oldest first: the sweep re-enqueues them if their jobs were lost. */
+export function unnormalizedNoticeIds(db: Db, limit = 500): number[] {
+  return db
+    .select({ id: notices.id })
+    .from(notices)
+    .where(and(isNull(notices.normalizedAt), isNull(notices.normalizeError)))
+    .orderBy(asc(notices.id))
+    .limit(limit)
+    .all()
+    .map((r) => r.id);
+}
+
+export function markNormalized(db: Db, id: number, now: Date, error: string | null = null): void {
+  db.update(notices).set({ normalizedAt: now, normalizeError: error }).where(eq(notices.id, id)).run();
+}

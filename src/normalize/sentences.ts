@@ -1,0 +1,33 @@
+/** A sentence or list item of a notice, with the line it stands on (for evidence and list context). */
+export type Sentence = { text: string; line: number; bullet: boolean };
+
+// Abbreviations whose dot does not end a sentence in German notices.
+const abbreviations = /(?:\b(?:z\.B|u\.a|d\.h|bzw|ggf|evtl|ca|Nr|Tel|Abs|inkl|vgl|usw|bspw|S|St|Str|Dr|Hr|Fr)|\b[A-Za-zÄÖÜäöü])\.$/;
+
+/** Splits plain notice text (one block per line, list items starting with "• ") into sentences. */
+export function splitSentences(text: string): Sentence[] {
+  const result: Sentence[] = [];
+  text.split('\n').forEach((raw, line) => {
+    const bullet = raw.startsWith('• ');
+    const content = bullet ? raw.slice(2) : raw;
+    let start = 0;
+    for (let i = 0; i < content.length; i++) {
+      const ch = content[i];
+      if (ch !== '.' && ch !== '!' && ch !== '?') continue;
+      const next = content[i + 1];
+      if (next !== undefined && next !== ' ') continue;
+      const piece = content.slice(start, i + 1);
+      // "11.01.02.102." and "08.11.2021." end in digits: only a following capital starts a new sentence.
+      if (ch === '.' && (abbreviations.test(piece) || /\d\.$/.test(piece) && !/^ [A-ZÄÖÜ]/.test(content.slice(i + 1, i + 3)))) continue;
+      push(result, piece, line, bullet);
+      start = i + 1;
+    }
+    push(result, content.slice(start), line, bullet);
+  });
+  return result;
+}
+
+function push(into: Sentence[], piece: string, line: number, bullet: boolean) {
+  const text = piece.trim();
+  if (text.length > 1) into.push({ text, line, bullet });
+}

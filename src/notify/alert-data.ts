@@ -1,0 +1,46 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { getAdvisory } from '../advisories/advisories.repository.js';
+import { advisorySources } from '../advisories/advisories.table.js';
+import { products } from '../catalog/catalog.table.js';
+import { notices } from '../ingest/notices.table.js';
+import { subscribedProductIds, type Practice } from '../practices/practices.repository.js';
+import { sources } from '../sources/sources.table.js';
+import type { AlertData } from './templates/alert.js';
+
+/** Everything the alert template needs for one practice, or undefined when the advisory no longer concerns it. */
+export function loadAlertData(
+  db: Db,
+  advisoryId: number,
+  practice: Practice,
+  links: { unsubscribeUrl: string; operatorName: string },
+): AlertData | undefined {
+  const advisory = getAdvisory(db, advisoryId);
+  if (!advisory) return undefined;
+  const subscribed = subscribedProductIds(db, practice.id);
+  const affected = advisory.products.filter((p) => subscribed.includes(p.productId));
+  if (affected.length === 0) return undefined;
+  const names = new Map(
+    db.select({ id: products.id, name: products.name }).from(products).where(inArray(products.id, subscribed)).all().map((p) => [p.id, p.name]),
+  );
+  const sourceRows = db
+    .select({ publisher: sources.publisher, title: notices.title, url: notices.url, publishedAt: notices.publishedAt })
+    .from(advisorySources)
+    .innerJoin(notices, eq(notices.id, advisorySources.noticeId))
+    .innerJoin(sources, eq(sources.id, notices.sourceId))
+    .where(eq(advisorySources.advisoryId, advisoryId))
+    .orderBy(asc(advisorySources.addedAt))
+    .all();
+  return {
+    practiceName: practice.name,
+    title: advisory.title,
+    summary: advisory.summary,
+    severity: advisory.severity,
+    publishedAt: advisory.publishedAt,
+    products: affected.map((p) => ({ name: names.get(p.productId) ?? p.productId, fixedVersion: p.fixedVersion })),
+    actions: advisory.actions.map((a) => a.text),
+    sources: sourceRows,
+    subscribedProducts: subscribed.map((id) => names.get(id) ?? id),
+    ...links,
+  };
+}

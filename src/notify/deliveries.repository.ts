@@ -1,0 +1,55 @@
+import { and, asc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { deliveries } from './deliveries.table.js';
+
+export type Delivery = typeof deliveries.$inferSelect;
+
+/** A claim older than this belongs to a worker that died mid-send; the delivery may be taken again. */
+export const staleClaimMs = 10 * 60 * 1000;
+
+/**
+ * Takes a delivery for sending. Only one worker wins; a sent or failed delivery is never taken again.
+ * Returns undefined when there is nothing to do.
+ */
+export function claimDelivery(db: Db, id: number, now: Date): Delivery | undefined {
+  return db
+    .update(deliveries)
+    .set({ status: 'sending', attempts: sql`${deliveries.attempts} + 1`, claimedAt: now })
+    .where(
+      and(
+        eq(deliveries.id, id),
+        or(eq(deliveries.status, 'pending'), and(eq(deliveries.status, 'sending'), lt(deliveries.claimedAt, new Date(now.getTime() - staleClaimMs)))),
+      ),
+    )
+    .returning()
+    .get();
+}
+
+export function markSent(db: Db, id: number, now: Date): void {
+  db.update(deliveries).set({ status: 'sent', sentAt: now, lastError: null }).where(eq(deliveries.id, id)).run();
+}
+
+/** Hands the delivery back for a later attempt. */
+export function releaseDelivery(db: Db, id: number, error: string): void {
+  db.update(deliveries).set({ status: 'pending', lastError: error, claimedAt: null }).where(eq(deliveries.id, id)).run();
+}
+
+export function markFailed(db: Db, id: number, error: string): void {
+  db.update(deliveries).set({ status: 'failed', lastError: error }).where(eq(deliveries.id, id)).run();
+}
+
+/** Deliveries still owed (pending, or claimed by a worker that has gone quiet): the sweep makes sure each has a job. */
+export function owedDeliveryIds(db: Db, now: Date, limit = 5000): number[] {
+  return db
+    .select({ id: deliveries.id })
+    .from(deliveries)
+    .where(or(eq(deliveries.status, 'pending'), and(eq(deliveries.status, 'sending'), lt(deliveries.claimedAt, new Date(now.getTime() - staleClaimMs)))))
+    .orderBy(asc(deliveries.id))
+    .limit(limit)
+    .all()
+    .map((r) => r.id);
+}
+
+export function deliveriesByIds(db: Db, ids: number[]): Delivery[] {
+  return ids.length ? db.select().from(deliveries).where(inArray(deliveries.id, ids)).all() : [];
+}

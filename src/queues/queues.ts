@@ -1,0 +1,47 @@
+import { Queue, type JobsOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+
+const id = z.number().int().positive();
+
+/** Every queue with the schema of its payload: the one place that says what travels through Redis. */
+export const queueDefinitions = {
+  sweep: z.object({}).strict(),
+  fetch: z.object({ sourceId: z.string().min(1) }).strict(),
+  normalize: z.object({ noticeId: id }).strict(),
+  match: z.object({ advisoryId: id }).strict(),
+  send: z.object({ deliveryId: id }).strict(),
+};
+
+export type QueueName = keyof typeof queueDefinitions;
+export type Payload<N extends QueueName> = z.infer<(typeof queueDefinitions)[N]>;
+export const queueNames = Object.keys(queueDefinitions) as QueueName[];
+
+// Payloads are checked by `enqueue` on the way in and by the workers on the way out.
+export type Queues = Record<QueueName, Queue> & { prefix: string };
+
+// Completed jobs are kept for a while so that a repeated add with the same job id stays a no-op.
+const defaultJobOptions: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 5000 },
+  removeOnComplete: { age: 24 * 3600, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+};
+
+export function createQueues(connection: Redis, prefix: string): Queues {
+  const entries = queueNames.map((name) => [name, new Queue(name, { connection, prefix, defaultJobOptions })]);
+  return { ...Object.fromEntries(entries), prefix } as Queues;
+}
+
+export async function closeQueues(queues: Queues): Promise<void> {
+  await Promise.all(queueNames.map((name) => queues[name].close()));
+}
+
+/** Adds jobs with deterministic ids in one round trip; ids must not contain ':' (BullMQ reserves it). */
+export async function enqueue<N extends QueueName>(queues: Queues, name: N, jobs: { jobId: string; data: Payload<N> }[]): Promise<void> {
+  if (jobs.length === 0) return;
+  for (let i = 0; i < jobs.length; i += 1000) {
+    const chunk = jobs.slice(i, i + 1000).map((j) => ({ name, data: queueDefinitions[name].parse(j.data), opts: { jobId: j.jobId } }));
+    await queues[name].addBulk(chunk);
+  }
+}

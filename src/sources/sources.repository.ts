@@ -1,0 +1,75 @@
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import type { SourceConfig } from './sources.models.js';
+import { sources } from './sources.table.js';
+
+export type Source = typeof sources.$inferSelect;
+
+/** Writes the configured sources; what was learned while fetching (ETag, schedule, errors) is kept. */
+export function seedSources(db: Db, configured: SourceConfig[]): void {
+  db.transaction((tx) => {
+    for (const s of configured) {
+      const values = {
+        id: s.id,
+        name: s.name,
+        publisher: s.publisher,
+        kind: s.kind,
+        url: s.url,
+        selectors: s.selectors ?? null,
+        trust: s.trust,
+        intervalMinutes: s.intervalMinutes,
+        enabled: s.enabled,
+      };
+      const { id: _id, ...changes } = values;
+      tx.insert(sources).values(values).onConflictDoUpdate({ target: sources.id, set: changes }).run();
+    }
+  });
+}
+
+export function getSource(db: Db, id: string): Source | undefined {
+  return db.select().from(sources).where(eq(sources.id, id)).get();
+}
+
+export function listSources(db: Db): Source[] {
+  return db.select().from(sources).orderBy(asc(sources.id)).all();
+}
+
+export function dueSources(db: Db, now: Date): Source[] {
+  return db
+    .select()
+    .from(sources)
+    .where(and(eq(sources.enabled, true), lte(sources.nextCheckAt, now)))
+    .orderBy(asc(sources.nextCheckAt))
+    .all();
+}
+
+export function recordFetchSuccess(
+  db: Db,
+  id: string,
+  { now, etag, lastModified }: { now: Date; etag: string | null; lastModified: string | null },
+): void {
+  db.update(sources)
+    .set({
+      etag,
+      lastModified,
+      lastCheckedAt: now,
+      lastSuccessAt: now,
+      errorCount: 0,
+      lastError: null,
+      nextCheckAt: sql`${now.getTime()} + ${sources.intervalMinutes} * 60000`,
+    })
+    .where(eq(sources.id, id))
+    .run();
+}
+
+/** Failures back off: the interval doubles with every consecutive error, up to one day. */
+export function recordFetchFailure(db: Db, id: string, { now, message }: { now: Date; message: string }): void {
+  const source = getSource(db, id);
+  if (!source) return;
+  const errorCount = source.errorCount + 1;
+  const delayMinutes = Math.min(source.intervalMinutes * 2 ** Math.min(errorCount, 10), 24 * 60);
+  db.update(sources)
+    .set({ lastCheckedAt: now, errorCount, lastError: message, nextCheckAt: new Date(now.getTime() + delayMinutes * 60_000) })
+    .where(eq(sources.id, id))
+    .run();
+}

@@ -1,0 +1,31 @@
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Redis } from 'ioredis';
+import type { Db } from '../db/client.js';
+import { html } from '../notify/templates/html.js';
+import { unsubscribeRoutes } from '../practices/unsubscribe.routes.js';
+import { healthRoutes } from './health.routes.js';
+import { page } from './layout.js';
+
+export type WebDeps = { db: Db; redis: Redis; linkSecret: string; clock: () => Date };
+
+export function createWebApp(deps: WebDeps): Hono {
+  const app = new Hono();
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], formAction: ["'self'"], baseUri: ["'none'"], frameAncestors: ["'none'"] },
+    }),
+  );
+  app.route('/', healthRoutes(deps));
+  app.route('/', unsubscribeRoutes(deps));
+  app.get('/', (c) =>
+    c.html(
+      page(
+        'Sicherheitswarnungen für Arztpraxen',
+        html`<h1>praxiswarn</h1><p>praxiswarn sammelt Sicherheitshinweise zu Praxissoftware, Routern und TI-Komponenten und warnt Praxen, die diese Produkte einsetzen, per E-Mail.</p>`,
+      ),
+    ),
+  );
+  app.notFound((c) => c.html(page('Nicht gefunden', html`<h1>Seite nicht gefunden</h1>`), 404));
+  return app;
+}

@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { test } from 'node:test';
+import { ConfigError, loadEnv } from '../src/config/env.js';
+
+test('defaults give a runnable embedded configuration', () => {
+  const env = loadEnv({});
+  assert.equal(env.PORT, 3000);
+  assert.equal(env.DATA_DIR, './data');
+  assert.equal(env.REDIS_URL, 'redis://127.0.0.1:6379');
+  assert.equal(env.SMTP_URL, undefined);
+  assert.equal(env.AUTO_MIGRATE, true);
+});
+
+test('every bad value is named in one readable German error', () => {
+  assert.throws(
+    () => loadEnv({ PORT: 'abc', REDIS_URL: 'http://localhost', AUTO_MIGRATE: 'vielleicht' }),
+    (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      assert.match(error.message, /^Ungültige Konfiguration:/);
+      assert.match(error.message, /PORT: .*Zahl.*\(Wert: "abc"\)/);
+      assert.match(error.message, /REDIS_URL/);
+      assert.match(error.message, /AUTO_MIGRATE/);
+      return true;
+    },
+  );
+});
+
+test('secrets in a bad SMTP URL are not echoed', () => {
+  assert.throws(() => loadEnv({ SMTP_URL: 'ftp://user:geheim@mail.example.de' }), (error: Error) => !error.message.includes('geheim'));
+});
+
+test('production refuses the development link secret', () => {
+  assert.throws(() => loadEnv({ NODE_ENV: 'production' }), /LINK_SECRET/);
+});
+
+test('the CLI exits non-zero with the readable message and no stack trace on bad config', () => {
+  const result = spawnSync(process.execPath, ['bin/praxiswarn.js', 'migrate'], {
+    env: { ...process.env, PORT: '99999' },
+    encoding: 'utf8',
+  });
+  assert.equal(result.status, 78);
+  assert.match(result.stderr, /Ungültige Konfiguration:\n {2}- PORT/);
+  assert.doesNotMatch(result.stderr, /at .*\.ts:\d+/);
+});

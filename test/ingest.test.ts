@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { eq } from 'drizzle-orm';
+import { openStore } from '../src/app/deps.js';
+import { createLogger } from '../src/app/logger.js';
+import type { Db } from '../src/db/client.js';
+import { notices } from '../src/db/schema.js';
+import { ingestSource } from '../src/ingest/ingest.js';
+import { getSource } from '../src/sources/sources.repository.js';
+import { sitePages, startFixtureServer, type FixtureServer } from './support/fixture-server.js';
+import { fixtureSources, testEnv } from './support/test-env.js';
+
+let site: FixtureServer;
+let db: Db;
+const logger = createLogger('silent');
+let now = new Date('2026-11-25T08:00:00Z');
+const deps = () => ({ db, clock: () => now, logger, http: { timeoutMs: 2000 } });
+
+before(async () => {
+  site = await startFixtureServer({ ...sitePages });
+  db = openStore(testEnv({ sources: fixtureSources(site.url) })).db;
+});
+after(async () => {
+  db.$client.close();
+  await site.close();
+});
+
+test('a feed and its linked articles become notices with the article text, not the teaser', async () => {
+  const result = await ingestSource(deps(), 'praxis-it-feed');
+  assert.equal(result.status, 'ok');
+  assert.equal(result.status === 'ok' && result.created.length, 2);
+  const stored = db.select().from(notices).where(eq(notices.sourceId, 'praxis-it-feed')).all();
+  const box = stored.find((n) => /Digitalisierungsbox/.test(n.title))!;
+  assert.match(box.text, /11\.01\.02\.102/);
+  assert.doesNotMatch(box.text, /Pressekontakt/, 'the press contact block is not part of the notice');
+  assert.equal(box.publishedAt?.toISOString().slice(0, 10), '2019-11-15');
+  assert.equal(getSource(db, 'praxis-it-feed')?.errorCount, 0);
+});
+
+test('fetching again stores nothing new', async () => {
+  const result = await ingestSource(deps(), 'praxis-it-feed');
+  assert.equal(result.status, 'ok');
+  assert.deepEqual(result.status === 'ok' && [result.created.length, result.changed.length], [0, 0]);
+});
+
+test('a list page gives one notice per item, with the article page as text', async () => {
+  const result = await ingestSource(deps(), 'dgn-news');
+  assert.equal(result.status, 'ok');
+  const stored = db.select().from(notices).where(eq(notices.sourceId, 'dgn-news')).all();
+  assert.ok(stored.length >= 2);
+  assert.ok(stored.some((n) => /Portweiterleitung/i.test(n.text)));
+});
+
+test('a broken feed is the source error in German words and loses nothing already stored', async () => {
+  const before = db.select().from(notices).all().length;
+  site.setRoute('/feeds/praxis-it.xml', { body: '<rss><channel><item><title>kaputt', contentType: 'application/rss+xml' });
+  now = new Date('2026-11-25T09:00:00Z');
+  const result = await ingestSource(deps(), 'praxis-it-feed');
+  assert.equal(result.status, 'error');
+  const source = getSource(db, 'praxis-it-feed')!;
+  assert.equal(source.errorCount, 1);
+  assert.match(source.lastError ?? '', /kein gültiges RSS oder Atom/);
+  assert.ok(source.nextCheckAt.getTime() > now.getTime(), 'the next check backs off');
+  assert.equal(db.select().from(notices).all().length, before);
+});
+
+test('a server error and a selector that finds nothing are reported, not taken for "no news"', async () => {
+  site.setRoute('/feeds/praxis-it.xml', { status: 500, body: 'Internal Server Error' });
+  const failed = await ingestSource(deps(), 'praxis-it-feed');
+  assert.equal(failed.status, 'error');
+  assert.match(getSource(db, 'praxis-it-feed')!.lastError ?? '', /HTTP 500/);
+  assert.equal(getSource(db, 'praxis-it-feed')!.errorCount, 2);
+
+  site.setRoute('/dgn/unternehmen/category/news/', { body: '<html><body><p>Relaunch! Neue Website.</p></body></html>' });
+  const empty = await ingestSource(deps(), 'dgn-news');
+  assert.equal(empty.status, 'error');
+  assert.match(getSource(db, 'dgn-news')!.lastError ?? '', /kein Eintrag gefunden/);
+});
+
+test('a source that recovers clears its error count', async () => {
+  site.setRoute('/feeds/praxis-it.xml', sitePages['/feeds/praxis-it.xml']!);
+  const result = await ingestSource(deps(), 'praxis-it-feed');
+  assert.equal(result.status, 'ok');
+  const source = getSource(db, 'praxis-it-feed')!;
+  assert.equal(source.errorCount, 0);
+  assert.equal(source.lastError, null);
+});
+
+test('an unreachable server is an error with a reason', async () => {
+  db.$client.prepare("UPDATE sources SET url = 'http://127.0.0.1:1/feed.xml' WHERE id = 'praxis-it-feed'").run();
+  const result = await ingestSource(deps(), 'praxis-it-feed');
+  assert.equal(result.status, 'error');
+  assert.match(getSource(db, 'praxis-it-feed')!.lastError ?? '', /nicht erreichbar/);
+});

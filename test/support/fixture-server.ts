@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type Route = { file?: string; body?: string; status?: number; contentType?: string; headers?: Record<string, string> };
+
+const fixtures = new URL('../fixtures/', import.meta.url);
+
+/** The publishers' sites as the tests see them: recorded-shape pages under test/fixtures, on a real HTTP server. */
+export const sitePages: Record<string, Route> = {
+  '/dgn/unternehmen/category/news/': { file: 'sites/dgn/news.html' },
+  '/dgn/unternehmen/datenleck-in-digitalisierungsboxen-der-telekom-hinweise-fuer-nutzer/': { file: 'sites/dgn/datenleck-digitalisierungsbox.html' },
+  '/medatixx/thema/detail/cyberangriff-auf-medatixx/': { file: 'sites/medatixx/cyberangriff.html' },
+  '/feeds/praxis-it.xml': { file: 'feeds/praxis-it.rss.xml', contentType: 'application/rss+xml; charset=utf-8' },
+};
+
+export type FixtureServer = {
+  url: string;
+  /** Requests per path, to prove a second run really fetched again. */
+  hits: Map<string, number>;
+  setRoute(path: string, route: Route): void;
+  close(): Promise<void>;
+};
+
+/** Serves routes on 127.0.0.1 at a free port; `{{BASE_URL}}` in a file becomes the server's own address. */
+export async function startFixtureServer(routes: Record<string, Route> = sitePages): Promise<FixtureServer> {
+  const table = new Map(Object.entries(routes));
+  const hits = new Map<string, number>();
+  let base = '';
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    hits.set(path, (hits.get(path) ?? 0) + 1);
+    const route = table.get(path);
+    if (!route) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    const body = route.body ?? readFileSync(new URL(route.file!, fixtures), 'utf8');
+    res.writeHead(route.status ?? 200, { 'content-type': route.contentType ?? 'text/html; charset=utf-8', ...route.headers });
+    res.end(body.replaceAll('{{BASE_URL}}', base));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: base,
+    hits,
+    setRoute: (path, route) => void table.set(path, route),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

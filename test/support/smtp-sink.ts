@@ -1,0 +1,53 @@
+import type { AddressInfo } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export type SmtpSink = {
+  url: string;
+  port: number;
+  messages: ParsedMail[];
+  /** `accept` everything, or answer every message with a temporary (451) or permanent (550) refusal. */
+  mode: 'accept' | 'tempfail' | 'permfail';
+  waitFor(count: number, timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+};
+
+/** A real SMTP server on 127.0.0.1 that parses every mail it accepts. */
+export async function startSmtpSink({ port = 0 }: { port?: number } = {}): Promise<SmtpSink> {
+  const sink = { messages: [] as ParsedMail[], mode: 'accept' } as SmtpSink;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      if (sink.mode !== 'accept') {
+        stream.resume();
+        stream.on('end', () => {
+          const error = Object.assign(new Error(sink.mode === 'tempfail' ? 'Try again later' : 'Mailbox unavailable'), {
+            responseCode: sink.mode === 'tempfail' ? 451 : 550,
+          });
+          callback(error);
+        });
+        return;
+      }
+      simpleParser(stream)
+        .then((mail) => {
+          sink.messages.push(mail);
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  sink.port = (server.server.address() as AddressInfo).port;
+  sink.url = `smtp://127.0.0.1:${sink.port}`;
+  sink.waitFor = async (count, timeoutMs = 15_000) => {
+    const end = Date.now() + timeoutMs;
+    while (sink.messages.length < count) {
+      if (Date.now() > end) throw new Error(`expected ${count} mails, got ${sink.messages.length}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  sink.close = () => new Promise((resolve) => server.close(() => resolve()));
+  return sink;
+}

@@ -1,0 +1,57 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { loadEnv, type Env } from '../../src/config/env.js';
+import type { SourceConfig } from '../../src/sources/sources.models.js';
+
+/** Sources as config/sources.json would list them, pointed at the fixture server. */
+export function fixtureSources(baseUrl: string): SourceConfig[] {
+  return [
+    {
+      id: 'dgn-news',
+      name: 'DGN News',
+      publisher: 'DGN Deutsches Gesundheitsnetz',
+      kind: 'html',
+      url: `${baseUrl}/dgn/unternehmen/category/news/`,
+      selectors: {
+        item: 'article.news-item',
+        link: '.news-item__title a',
+        title: '.news-item__title',
+        date: 'time',
+        article: 'article.post',
+        remove: ['.press-contact', '.share', '.related'],
+      },
+      trust: 'auto',
+      intervalMinutes: 60,
+      enabled: true,
+    },
+    {
+      id: 'praxis-it-feed',
+      name: 'Praxis-IT Sicherheitshinweise',
+      publisher: 'Praxis-IT Sicherheitshinweise',
+      kind: 'rss',
+      url: `${baseUrl}/feeds/praxis-it.xml`,
+      selectors: { article: 'article.post, article.notice', remove: ['.press-contact', '.contact', '.newsletter', '.share', '.related'] },
+      trust: 'auto',
+      intervalMinutes: 60,
+      enabled: true,
+    },
+  ];
+}
+
+/** A fresh data folder, sources file and queue prefix per test, so tests never see each other's data. */
+export function testEnv({ sources = [], ...overrides }: { sources?: SourceConfig[] } & Record<string, string | undefined> = {}): Env {
+  const dir = mkdtempSync(join(tmpdir(), 'praxiswarn-test-'));
+  const sourcesFile = join(dir, 'sources.json');
+  writeFileSync(sourcesFile, JSON.stringify({ sources }));
+  return loadEnv({
+    DATA_DIR: dir,
+    SOURCES_FILE: sourcesFile,
+    QUEUE_PREFIX: `test-${randomBytes(6).toString('hex')}`,
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'test',
+    PUBLIC_URL: 'https://praxiswarn.test',
+    ...overrides,
+  });
+}

@@ -36,7 +36,7 @@ test('start-up migrates a new database in WAL mode and a second start applies no
 });
 
 test('openStore with AUTO_MIGRATE off refuses an unmigrated file and seeds nothing', () => {
-  const env = testEnv({ AUTO_MIGRATE: 'false' });
+  const env = testEnv({ env: { AUTO_MIGRATE: 'false' } });
   assert.throws(() => openStore(env), /praxiswarn migrate/);
   assert.deepEqual(tables(join(env.DATA_DIR, 'praxiswarn.sqlite')), []);
 });

@@ -17,7 +17,7 @@ let advisoryId: number;
 
 before(async () => {
   smtp = await startSmtpSink();
-  deps = await createAppDeps(testEnv({ SMTP_URL: smtp.url }), { logger: createLogger('silent') });
+  deps = await createAppDeps(testEnv({ env: { SMTP_URL: smtp.url } }), { logger: createLogger('silent') });
   const now = new Date();
   advisoryId = deps.db
     .insert(advisories)

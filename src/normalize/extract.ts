@@ -41,7 +41,14 @@ export function extractNotice(matcher: Matcher, notice: NoticeInput): Extraction
   const sentences = splitSentences(body);
   const evidence: Extraction['evidence'] = [];
 
-  const productHits = findProducts(matcher, sentences);
+  // A headline summarises ("Kunden sollen Passwörter ändern"); the body says what exactly to do.
+  const titleSentences = new Set(splitSentences(notice.title).map((t) => t.text));
+  const actionHits = findActions(sentences.filter((t) => !titleSentences.has(t.text)));
+  // What a practice is told to do names things it should touch ("das Passwort am TI-Konnektor ändern"),
+  // not what is affected: products named only in action sentences count only when nothing else is named.
+  const actionSentences = new Set(actionHits.map((a) => a.evidence));
+  const described = findProducts(matcher, sentences.filter((t) => !actionSentences.has(t.text)));
+  const productHits = described.length > 0 ? described : findProducts(matcher, sentences);
   const versionHits = findFixedVersions(sentences);
   const products: ExtractedProduct[] = productHits.map(({ product, evidence: text }) => {
     evidence.push({ field: `products.${product.id}`, text });
@@ -56,7 +63,6 @@ export function extractNotice(matcher: Matcher, notice: NoticeInput): Extraction
     if (targets.length > 0) evidence.push({ field: 'fixedVersion', text: hit.evidence });
   }
 
-  const actionHits = findActions(sentences);
   for (const a of actionHits) evidence.push({ field: 'actions', text: a.evidence });
   const severity = findSeverity(sentences);
   if (severity.evidence) evidence.push({ field: 'severity', text: severity.evidence });

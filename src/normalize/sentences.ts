@@ -2,7 +2,7 @@
 export type Sentence = { text: string; line: number; bullet: boolean };
 
 // Abbreviations whose dot does not end a sentence in German notices.
-const abbreviations = /(?:\b(?:z\.B|u\.a|d\.h|bzw|ggf|evtl|ca|Nr|Tel|Abs|inkl|vgl|usw|bspw|S|St|Str|Dr|Hr|Fr)|\b[A-Za-zÄÖÜäöü])\.$/;
+const abbreviations = /(?:\b(?:z\.B|u\.a|d\.h|bzw|ggf|evtl|ca|Nr|Tel|Abs|inkl|vgl|usw|bspw|bzgl|zzgl|gem|sog|Co|Mio|Mrd|Std|Min|max|min|Jan|Feb|Aug|Sept?|Okt|Nov|Dez|S|St|Str|Dr|Prof|Hr|Fr)|\b[A-Za-zÄÖÜäöü])\.$/;
 
 /** Splits plain notice text (one block per line, list items starting with "• ") into sentences. */
 export function splitSentences(text: string): Sentence[] {
@@ -18,13 +18,20 @@ export function splitSentences(text: string): Sentence[] {
       if (next !== undefined && next !== ' ') continue;
       const piece = content.slice(start, i + 1);
       // "11.01.02.102." and "08.11.2021." end in digits: only a following capital starts a new sentence.
-      if (ch === '.' && (abbreviations.test(piece) || /\d\.$/.test(piece) && !/^ [A-ZÄÖÜ]/.test(content.slice(i + 1, i + 3)))) continue;
+      if (ch === '.' && (abbreviations.test(piece) || (/\d\.$/.test(piece) && continuesNumber(content.slice(i + 1))))) continue;
       push(result, piece, line, bullet);
       start = i + 1;
     }
     push(result, content.slice(start), line, bullet);
   });
   return result;
+}
+
+const monthNames = /^ (?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Nov|Dez|Quartal|KW)\b/;
+
+/** After "21." a lower-case word, a month ("21. November") or a quarter ("4. Quartal") continues the sentence. */
+function continuesNumber(after: string): boolean {
+  return !/^ [A-ZÄÖÜ]/.test(after) || monthNames.test(after);
 }
 
 function push(into: Sentence[], piece: string, line: number, bullet: boolean) {

@@ -14,7 +14,7 @@ export async function connectRedis(url: string, { timeoutMs = 3000 }: { timeoutM
     return redis;
   } catch {
     redis.disconnect();
-    const { host, port } = new URL(url);
+    const { hostname: host, port } = new URL(url);
     throw new RedisUnavailableError(
       `Redis unter ${host}:${port || 6379} antwortet nicht (REDIS_URL=${url.replace(/\/\/[^@]*@/, '//***@')}).\n` +
         'praxiswarn braucht Redis für seine Warteschlangen. Starten Sie einen Redis-Server, zum Beispiel:\n' +

@@ -10,6 +10,9 @@ const fixtures = new URL('../fixtures/', import.meta.url);
 export const sitePages: Record<string, Route> = {
   '/dgn/unternehmen/category/news/': { file: 'sites/dgn/news.html' },
   '/dgn/unternehmen/datenleck-in-digitalisierungsboxen-der-telekom-hinweise-fuer-nutzer/': { file: 'sites/dgn/datenleck-digitalisierungsbox.html' },
+  '/dgn/unternehmen/dgn-auf-der-medica-2019/': { file: 'sites/dgn/medica-2019.html' },
+  '/dgn/unternehmen/neue-preise-fuer-kv-safenet-zugaenge/': { file: 'sites/dgn/preise-kv-safenet.html' },
+  // '/dgn/unternehmen/wartungsarbeiten-am-dgn-portal/' is missing on purpose: an article that answers 404 is skipped and retried later.
   '/medatixx/thema/detail/cyberangriff-auf-medatixx/': { file: 'sites/medatixx/cyberangriff.html' },
   '/feeds/praxis-it.xml': { file: 'feeds/praxis-it.rss.xml', contentType: 'application/rss+xml; charset=utf-8' },
 };

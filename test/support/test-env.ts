@@ -41,7 +41,8 @@ export function fixtureSources(baseUrl: string): SourceConfig[] {
 }
 
 /** A fresh data folder, sources file and queue prefix per test, so tests never see each other's data. */
-export function testEnv({ sources = [], ...overrides }: { sources?: SourceConfig[] } & Record<string, string | undefined> = {}): Env {
+export function testEnv(options: { sources?: SourceConfig[]; env?: Record<string, string | undefined> } = {}): Env {
+  const { sources = [], env: overrides = {} } = options;
   const dir = mkdtempSync(join(tmpdir(), 'praxiswarn-test-'));
   const sourcesFile = join(dir, 'sources.json');
   writeFileSync(sourcesFile, JSON.stringify({ sources }));

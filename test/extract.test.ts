@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { catalogSchema } from '../src/catalog/catalog.models.js';
+import { parseArticle } from '../src/ingest/parse-html.js';
+import { extractNotice } from '../src/normalize/extract.js';
+import { compileCatalog } from '../src/normalize/products.js';
+
+const matcher = compileCatalog(catalogSchema.parse(JSON.parse(readFileSync('config/catalog.json', 'utf8'))));
+const remove = ['.press-contact', '.contact', '.newsletter', '.share', '.related'];
+
+function extractPage(file: string, article: string, title: string) {
+  const page = parseArticle(readFileSync(new URL(`fixtures/${file}`, import.meta.url), 'utf8'), { article, remove });
+  assert.ok(page, `${file} has an article`);
+  return extractNotice(matcher, { title, text: page.text, publishedAt: page.publishedAt });
+}
+
+test('the DGN notice: three Digitalisierungsbox models, the fixed firmware, four actions in order, urgent', () => {
+  const x = extractPage('sites/dgn/datenleck-digitalisierungsbox.html', 'article.post', 'Datenleck in Digitalisierungsboxen der Telekom – Hinweise für Nutzer');
+  assert.equal(x.relevant, true);
+  assert.equal(x.vendorId, 'telekom');
+  assert.deepEqual(x.products.map((p) => p.id).sort(), [
+    'telekom-digitalisierungsbox-premium',
+    'telekom-digitalisierungsbox-smart',
+    'telekom-digitalisierungsbox-standard',
+  ]);
+  assert.ok(x.products.every((p) => p.fixedVersion === '11.01.02.102'));
+  assert.deepEqual(x.actions, [
+    'In der Benutzeroberfläche der Digitalisierungsbox prüfen, welche Firmware-Version installiert ist',
+    'Die Firmware umgehend auf Version 11.01.02.102 aktualisieren, falls noch eine ältere Version installiert ist',
+    'Angebotene Firmware-Updates künftig regelmäßig installieren',
+    'Alle eingerichteten Portweiterleitungen überprüfen und Weiterleitungen entfernen, die Sie nicht mehr benötigen',
+  ]);
+  assert.equal(x.severity, 'hoch');
+  assert.equal(x.published?.slice(0, 10), '2019-11-15');
+  // "… GUSbox sind von dem Fehler nicht betroffen" names a product that is not affected.
+  assert.ok(!x.products.some((p) => p.id === 'dgn-gusbox'));
+  // The press contact and its sales line were removed, and would not be actions anyway.
+  assert.ok(!x.actions.some((a) => /Sprechen|0211|presse@/.test(a)));
+});
+
+test('the medatixx notice: six products, password actions in order, and the notice version is not a software version', () => {
+  const x = extractPage('sites/medatixx/cyberangriff.html', 'article.notice', 'Cyberangriff auf medatixx: Kunden sollen Passwörter ändern');
+  assert.equal(x.relevant, true);
+  assert.equal(x.vendorId, 'medatixx');
+  assert.deepEqual(x.products.map((p) => p.id).sort(), [
+    'medatixx-easymed',
+    'medatixx-medatixx',
+    'medatixx-x-comfort',
+    'medatixx-x-concept',
+    'medatixx-x-isynet',
+    'medatixx-x-vianova',
+  ]);
+  assert.ok(x.products.every((p) => p.fixedVersion === null), 'no software version in this notice');
+  // The TI-Konnektor is where a password is changed, not an affected product.
+  assert.ok(!x.products.some((p) => p.id === 'gematik-ti-konnektor'));
+  assert.deepEqual(x.actions, [
+    'Alle Passwörter in Ihrer Praxissoftware ändern',
+    'Das Passwort am TI-Konnektor ändern',
+    'Auch Passwörter außerhalb der Praxissoftware ändern, zum Beispiel Ihre Windows-Anmeldungen, die Zugänge zu Servern und zu Sicherheitssystemen wie Firewalls',
+    'Vorsichtig bei E-Mails sein, die angeblich von medatixx stammen, und keine unerwarteten Anhänge öffnen',
+  ]);
+  assert.match(x.summary, /^Die medatixx GmbH & Co\. KG ist Opfer eines Cyberangriffs geworden\./);
+});
+
+test('trade-fair news that names a connector is not a warning', () => {
+  const x = extractPage('sites/dgn/medica-2019.html', 'article.post', 'DGN auf der MEDICA 2019: Besuchen Sie uns in Halle 15');
+  assert.equal(x.relevant, false);
+  assert.match(x.relevanceReason, /kein Sicherheitsbezug/);
+  assert.deepEqual(x.actions, []);
+});
+
+test('a price notice with a sales line has no actions and is not relevant', () => {
+  const x = extractPage('sites/dgn/preise-kv-safenet.html', 'article.post', 'Neue Preise für KV-SafeNet-Zugänge ab 2020');
+  assert.equal(x.relevant, false);
+  assert.deepEqual(x.actions, []);
+});

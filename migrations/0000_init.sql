@@ -1,3 +1,54 @@
+CREATE TABLE `admins` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`email` text NOT NULL,
+	`password_hash` text NOT NULL,
+	`role` text DEFAULT 'editor' NOT NULL,
+	`failed_logins` integer DEFAULT 0 NOT NULL,
+	`locked_until` integer,
+	`last_login_at` integer,
+	`disabled_at` integer,
+	`created_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `admins_email_unique` ON `admins` (`email`);--> statement-breakpoint
+CREATE TABLE `api_tokens` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`admin_id` integer NOT NULL,
+	`name` text NOT NULL,
+	`token_hash` text NOT NULL,
+	`created_at` integer NOT NULL,
+	`last_used_at` integer,
+	`revoked_at` integer,
+	FOREIGN KEY (`admin_id`) REFERENCES `admins`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `api_tokens_tokenHash_unique` ON `api_tokens` (`token_hash`);--> statement-breakpoint
+CREATE TABLE `audit_log` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`admin_id` integer,
+	`actor` text NOT NULL,
+	`action` text NOT NULL,
+	`entity` text NOT NULL,
+	`entity_id` text NOT NULL,
+	`before` text,
+	`after` text,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`admin_id`) REFERENCES `admins`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE INDEX `audit_log_entity_idx` ON `audit_log` (`entity`,`entity_id`);--> statement-breakpoint
+CREATE INDEX `audit_log_created_idx` ON `audit_log` (`created_at`);--> statement-breakpoint
+CREATE TABLE `sessions` (
+	`token_hash` text PRIMARY KEY NOT NULL,
+	`admin_id` integer NOT NULL,
+	`csrf_token` text NOT NULL,
+	`created_at` integer NOT NULL,
+	`last_seen_at` integer NOT NULL,
+	`expires_at` integer NOT NULL,
+	FOREIGN KEY (`admin_id`) REFERENCES `admins`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `sessions_admin_idx` ON `sessions` (`admin_id`);--> statement-breakpoint
 CREATE TABLE `advisories` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`title` text NOT NULL,
@@ -11,6 +62,8 @@ CREATE TABLE `advisories` (
 	`published_at` integer,
 	`released_at` integer,
 	`matched_at` integer,
+	`reject_reason` text,
+	`decided_by` integer,
 	`merged_into_id` integer,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL,
@@ -86,6 +139,20 @@ CREATE TABLE `vendors` (
 	`aliases` text NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE `product_proposals` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`name` text NOT NULL,
+	`vendor_id` text,
+	`evidence` text NOT NULL,
+	`notice_id` integer,
+	`seen_count` integer DEFAULT 1 NOT NULL,
+	`status` text DEFAULT 'open' NOT NULL,
+	`created_at` integer NOT NULL,
+	`decided_at` integer,
+	FOREIGN KEY (`notice_id`) REFERENCES `notices`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `product_proposals_name_unique` ON `product_proposals` (`name`);--> statement-breakpoint
 CREATE TABLE `notices` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`source_id` text NOT NULL,
@@ -110,6 +177,8 @@ CREATE TABLE `deliveries` (
 	`advisory_id` integer,
 	`kind` text NOT NULL,
 	`dedupe_key` text NOT NULL,
+	`revision` integer,
+	`period` text,
 	`status` text DEFAULT 'pending' NOT NULL,
 	`attempts` integer DEFAULT 0 NOT NULL,
 	`message_id` text NOT NULL,
@@ -124,6 +193,29 @@ CREATE TABLE `deliveries` (
 CREATE UNIQUE INDEX `deliveries_dedupeKey_unique` ON `deliveries` (`dedupe_key`);--> statement-breakpoint
 CREATE INDEX `deliveries_status_idx` ON `deliveries` (`status`,`created_at`);--> statement-breakpoint
 CREATE INDEX `deliveries_practice_idx` ON `deliveries` (`practice_id`);--> statement-breakpoint
+CREATE INDEX `deliveries_advisory_idx` ON `deliveries` (`advisory_id`);--> statement-breakpoint
+CREATE TABLE `matches` (
+	`practice_id` integer NOT NULL,
+	`advisory_id` integer NOT NULL,
+	`created_at` integer NOT NULL,
+	PRIMARY KEY(`practice_id`, `advisory_id`),
+	FOREIGN KEY (`practice_id`) REFERENCES `practices`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`advisory_id`) REFERENCES `advisories`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `matches_advisory_idx` ON `matches` (`advisory_id`);--> statement-breakpoint
+CREATE INDEX `matches_created_idx` ON `matches` (`created_at`);--> statement-breakpoint
+CREATE TABLE `acknowledgements` (
+	`practice_id` integer NOT NULL,
+	`advisory_id` integer NOT NULL,
+	`action_position` integer NOT NULL,
+	`created_at` integer NOT NULL,
+	PRIMARY KEY(`practice_id`, `advisory_id`, `action_position`),
+	FOREIGN KEY (`practice_id`) REFERENCES `practices`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`advisory_id`) REFERENCES `advisories`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `acknowledgements_advisory_idx` ON `acknowledgements` (`advisory_id`);--> statement-breakpoint
 CREATE TABLE `practices` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`name` text NOT NULL,
@@ -132,14 +224,32 @@ CREATE TABLE `practices` (
 	`cadence` text DEFAULT 'immediate' NOT NULL,
 	`min_severity` text DEFAULT 'niedrig' NOT NULL,
 	`origin` text NOT NULL,
+	`partner_email` text,
+	`consent_version` text,
+	`consent_at` integer,
+	`consent_ip` text,
+	`bounce_count` integer DEFAULT 0 NOT NULL,
+	`suppressed_at` integer,
 	`created_at` integer NOT NULL,
-	`confirmed_at` integer
+	`confirmed_at` integer,
+	`unsubscribed_at` integer
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `practices_email_unique` ON `practices` (`email`);--> statement-breakpoint
+CREATE TABLE `scope_subscriptions` (
+	`practice_id` integer NOT NULL,
+	`scope` text NOT NULL,
+	`value` text NOT NULL,
+	`created_at` integer NOT NULL,
+	PRIMARY KEY(`practice_id`, `scope`, `value`),
+	FOREIGN KEY (`practice_id`) REFERENCES `practices`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `scope_subscriptions_value_idx` ON `scope_subscriptions` (`scope`,`value`);--> statement-breakpoint
 CREATE TABLE `subscriptions` (
 	`practice_id` integer NOT NULL,
 	`product_id` text NOT NULL,
+	`version` text,
 	`created_at` integer NOT NULL,
 	PRIMARY KEY(`practice_id`, `product_id`),
 	FOREIGN KEY (`practice_id`) REFERENCES `practices`(`id`) ON UPDATE no action ON DELETE cascade,
@@ -164,5 +274,6 @@ CREATE TABLE `sources` (
 	`last_success_at` integer,
 	`error_count` integer DEFAULT 0 NOT NULL,
 	`last_error` text,
+	`origin` text DEFAULT 'config' NOT NULL,
 	`created_at` integer NOT NULL
 );

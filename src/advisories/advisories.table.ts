@@ -27,6 +27,10 @@ export const advisories = sqliteTable(
     releasedAt: timestamp(),
     /** When its deliveries were written; a published advisory without it is matched again by the sweep. */
     matchedAt: timestamp(),
+    /** Why an editor rejected it, or why the extractor found it not relevant. */
+    rejectReason: text(),
+    /** The admin who approved, rejected or merged it last. */
+    decidedBy: integer(),
     mergedIntoId: integer().references((): AnySQLiteColumn => advisories.id),
     createdAt: createdAt(),
     updatedAt: createdAt(),

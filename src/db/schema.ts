@@ -5,3 +5,5 @@ export * from '../ingest/notices.table.js';
 export * from '../advisories/advisories.table.js';
 export * from '../practices/practices.table.js';
 export * from '../notify/deliveries.table.js';
+export * from '../catalog/proposals.table.js';
+export * from '../admin/admin.table.js';

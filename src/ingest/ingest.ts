@@ -49,6 +49,8 @@ function parseItems(source: Source, body: string, url: string): Promise<ParsedIt
       return parseFeed(body, url);
     case 'html':
       return parseListPage(body, url, source.selectors ?? {});
+    case 'csaf':
+      throw new ParseError('CSAF-Quellen werden in dieser Version noch nicht abgerufen.');
   }
 }
 

@@ -1,9 +1,9 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { createdAt, timestamp } from '../db/columns.js';
 import { practices } from '../practices/practices.table.js';
 import { advisories } from '../advisories/advisories.table.js';
 
-export const deliveryKinds = ['confirm', 'alert', 'update', 'digest'] as const;
+export const deliveryKinds = ['confirm', 'alert', 'update', 'digest', 'reminder'] as const;
 export const deliveryStatuses = ['pending', 'sending', 'sent', 'failed'] as const;
 
 /** The outbox: a mail that must go out, written in the same transaction as the decision to send it. */
@@ -18,6 +18,9 @@ export const deliveries = sqliteTable(
     kind: text({ enum: deliveryKinds }).notNull(),
     /** Natural key (kind, advisory, practice, revision or period): a repeat is a no-op. */
     dedupeKey: text().notNull().unique(),
+    /** The advisory revision an update mail announces, or the digest period (`daily:2026-11-25`, `weekly:2026-W48`). */
+    revision: integer(),
+    period: text(),
     status: text({ enum: deliveryStatuses }).notNull().default('pending'),
     attempts: integer().notNull().default(0),
     messageId: text().notNull(),
@@ -26,5 +29,24 @@ export const deliveries = sqliteTable(
     claimedAt: timestamp(),
     sentAt: timestamp(),
   },
-  (t) => [index('deliveries_status_idx').on(t.status, t.createdAt), index('deliveries_practice_idx').on(t.practiceId)],
+  (t) => [
+    index('deliveries_status_idx').on(t.status, t.createdAt),
+    index('deliveries_practice_idx').on(t.practiceId),
+    index('deliveries_advisory_idx').on(t.advisoryId),
+  ],
+);
+
+/** Every advisory that matched a practice, whatever its cadence: the digest reads these, the practice sees them. */
+export const matches = sqliteTable(
+  'matches',
+  {
+    practiceId: integer()
+      .notNull()
+      .references(() => practices.id, { onDelete: 'cascade' }),
+    advisoryId: integer()
+      .notNull()
+      .references(() => advisories.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.practiceId, t.advisoryId] }), index('matches_advisory_idx').on(t.advisoryId), index('matches_created_idx').on(t.createdAt)],
 );

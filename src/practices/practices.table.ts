@@ -1,7 +1,7 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { createdAt, timestamp } from '../db/columns.js';
 import { products } from '../catalog/catalog.table.js';
-import { severities } from '../advisories/advisories.table.js';
+import { advisories, severities } from '../advisories/advisories.table.js';
 
 export const cadences = ['immediate', 'daily', 'weekly'] as const;
 export type Cadence = (typeof cadences)[number];
@@ -16,8 +16,18 @@ export const practices = sqliteTable('practices', {
   minSeverity: text({ enum: severities }).notNull().default('niedrig'),
   /** How the practice came to be subscribed: `cli`, `form` (double opt-in) or `import`. */
   origin: text().notNull(),
+  /** The practice's IT service partner, who gets a copy of every alert. */
+  partnerEmail: text(),
+  /** The consent given at sign-up: which text (version), when and from which address. */
+  consentVersion: text(),
+  consentAt: timestamp(),
+  consentIp: text(),
+  /** Permanent refusals (5xx) in a row; at the configured limit the address is suppressed. */
+  bounceCount: integer().notNull().default(0),
+  suppressedAt: timestamp(),
   createdAt: createdAt(),
   confirmedAt: timestamp(),
+  unsubscribedAt: timestamp(),
 });
 
 export const subscriptions = sqliteTable(
@@ -29,7 +39,39 @@ export const subscriptions = sqliteTable(
     productId: text()
       .notNull()
       .references(() => products.id),
+    /** The version the practice runs, when it told us: a practice already on the fixed version is not alerted. */
+    version: text(),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.practiceId, t.productId] }), index('subscriptions_product_idx').on(t.productId)],
+);
+
+/** A subscription to everything of a vendor or of a category (e.g. all `ti` products). */
+export const scopeSubscriptions = sqliteTable(
+  'scope_subscriptions',
+  {
+    practiceId: integer()
+      .notNull()
+      .references(() => practices.id, { onDelete: 'cascade' }),
+    scope: text({ enum: ['vendor', 'category'] }).notNull(),
+    value: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.practiceId, t.scope, t.value] }), index('scope_subscriptions_value_idx').on(t.scope, t.value)],
+);
+
+/** "Erledigt": a practice confirmed one action of an advisory (position) or all of them (position -1). */
+export const acknowledgements = sqliteTable(
+  'acknowledgements',
+  {
+    practiceId: integer()
+      .notNull()
+      .references(() => practices.id, { onDelete: 'cascade' }),
+    advisoryId: integer()
+      .notNull()
+      .references(() => advisories.id, { onDelete: 'cascade' }),
+    actionPosition: integer().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.practiceId, t.advisoryId, t.actionPosition] }), index('acknowledgements_advisory_idx').on(t.advisoryId)],
 );

@@ -1,8 +1,7 @@
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { createdAt, timestamp } from '../db/columns.js';
 
-// CSAF (BSI CERT-Bund) joins with its own parser; until then a csaf source is refused by the config schema.
-export const sourceKinds = ['rss', 'atom', 'html'] as const;
+export const sourceKinds = ['rss', 'atom', 'html', 'csaf'] as const;
 export type SourceKind = (typeof sourceKinds)[number];
 
 /** CSS selectors that find items on a list page and the article body on an item page. */
@@ -36,5 +35,7 @@ export const sources = sqliteTable('sources', {
   errorCount: integer().notNull().default(0),
   /** The last failure in German words, for the admin. */
   lastError: text(),
+  /** `config` sources are seeded from config/sources.json; `admin` sources were added in the web UI. */
+  origin: text({ enum: ['config', 'admin'] }).notNull().default('config'),
   createdAt: createdAt(),
 });

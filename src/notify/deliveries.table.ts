@@ -4,6 +4,7 @@ import { practices } from '../practices/practices.table.js';
 import { advisories } from '../advisories/advisories.table.js';
 
 export const deliveryKinds = ['confirm', 'alert', 'update', 'digest', 'reminder'] as const;
+export type DeliveryKind = (typeof deliveryKinds)[number];
 export const deliveryStatuses = ['pending', 'sending', 'sent', 'failed'] as const;
 
 /** The outbox: a mail that must go out, written in the same transaction as the decision to send it. */

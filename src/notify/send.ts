@@ -1,11 +1,9 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
 import { getPractice } from '../practices/practices.repository.js';
-import { signLinkToken } from '../practices/links.js';
-import { loadAlertData } from './alert-data.js';
+import { composers, practiceLinks } from './compose.js';
 import { claimDelivery, markFailed, markSent, releaseDelivery } from './deliveries.repository.js';
 import { MailError, type Mailer } from './mailer.js';
-import { renderAlert } from './templates/alert.js';
 
 export type SendDeps = { db: Db; mailer: Mailer; clock: () => Date; logger: Logger; publicUrl: string; linkSecret: string; operatorName: string };
 
@@ -25,24 +23,29 @@ export async function sendDelivery(deps: SendDeps, deliveryId: number): Promise<
   const delivery = claimDelivery(db, deliveryId, clock());
   if (!delivery) return 'skipped';
   const practice = getPractice(db, delivery.practiceId);
-  if (!practice || practice.status !== 'active') {
+  // A confirmation goes to a practice that is still pending; everything else only to active ones.
+  const reachable = delivery.kind === 'confirm' ? practice?.status === 'pending' : practice?.status === 'active';
+  if (!practice || !reachable) {
     markFailed(db, delivery.id, 'Praxis ist nicht (mehr) angemeldet.');
     return 'failed';
   }
-  const unsubscribeUrl = new URL(`/abmelden/${signLinkToken(deps.linkSecret, 'unsubscribe', practice.id)}`, deps.publicUrl).href;
-  const data = delivery.advisoryId === null ? undefined : loadAlertData(db, delivery.advisoryId, practice, { unsubscribeUrl, operatorName: deps.operatorName });
-  if (!data) {
-    markFailed(db, delivery.id, 'Die Warnung betrifft die Praxis nicht mehr.');
+  const links = practiceLinks(deps.publicUrl, deps.linkSecret, practice.id);
+  const compose = composers[delivery.kind];
+  if (!compose) {
+    markFailed(db, delivery.id, `Für E-Mails der Art "${delivery.kind}" gibt es keine Vorlage.`);
     return 'failed';
   }
-  const mail = renderAlert(data);
+  const mail = compose({ db, delivery, practice, links, publicUrl: deps.publicUrl, linkSecret: deps.linkSecret, operatorName: deps.operatorName, now: clock() });
+  if (!mail) {
+    markFailed(db, delivery.id, 'Die Nachricht betrifft die Praxis nicht mehr.');
+    return 'failed';
+  }
+  const listHeaders: Record<string, string> =
+    delivery.kind === 'confirm'
+      ? {}
+      : { 'List-Unsubscribe': `<${links.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
   try {
-    await deps.mailer.send({
-      to: practice.email,
-      ...mail,
-      messageId: delivery.messageId,
-      headers: { 'List-Unsubscribe': `<${unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
-    });
+    await deps.mailer.send({ to: practice.email, ...mail, messageId: delivery.messageId, headers: listHeaders });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (error instanceof MailError && error.permanent) {

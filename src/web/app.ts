@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
-import type { Redis } from 'ioredis';
-import type { Db } from '../db/client.js';
+import type { AppDeps } from '../app/deps.js';
 import { html } from '../notify/templates/html.js';
 import { unsubscribeRoutes } from '../practices/unsubscribe.routes.js';
 import { healthRoutes } from './health.routes.js';
 import { page } from './layout.js';
 
-export type WebDeps = { db: Db; redis: Redis; linkSecret: string; clock: () => Date };
+/** The web app gets every dependency the service built (database, queues, mailer, catalog, clock, logger). */
+export type WebDeps = Omit<AppDeps, 'close'>;
 
 export function createWebApp(deps: WebDeps): Hono {
   const app = new Hono();

@@ -1,0 +1,41 @@
+import type { Db } from '../db/client.js';
+import type { Practice } from '../practices/practices.repository.js';
+import { signLinkToken } from '../practices/links.js';
+import { loadAlertData } from './alert-data.js';
+import type { deliveries, DeliveryKind } from './deliveries.table.js';
+import { renderAlert, type RenderedMail } from './templates/alert.js';
+
+export type Delivery = typeof deliveries.$inferSelect;
+
+/** The links every mail to a practice carries: manage (signed, no password) and one-click unsubscribe. */
+export type PracticeLinks = { unsubscribeUrl: string; manageUrl: string };
+
+export type ComposeContext = {
+  db: Db;
+  delivery: Delivery;
+  practice: Practice;
+  links: PracticeLinks;
+  publicUrl: string;
+  linkSecret: string;
+  operatorName: string;
+  now: Date;
+};
+
+/** Turns one delivery into its mail, or null when there is nothing (left) to say to this practice. */
+export type Composer = (ctx: ComposeContext) => RenderedMail | null;
+
+/** One composer per delivery kind; a kind without one fails its deliveries with a clear error. */
+export const composers: Partial<Record<DeliveryKind, Composer>> = {
+  alert: ({ db, delivery, practice, links, operatorName }) => {
+    if (delivery.advisoryId === null) return null;
+    const data = loadAlertData(db, delivery.advisoryId, practice, { unsubscribeUrl: links.unsubscribeUrl, operatorName });
+    return data ? renderAlert(data) : null;
+  },
+};
+
+export function practiceLinks(publicUrl: string, secret: string, practiceId: number): PracticeLinks {
+  return {
+    unsubscribeUrl: new URL(`/abmelden/${signLinkToken(secret, 'unsubscribe', practiceId)}`, publicUrl).href,
+    manageUrl: new URL(`/verwalten/${signLinkToken(secret, 'manage', practiceId)}`, publicUrl).href,
+  };
+}

@@ -108,6 +108,7 @@ CREATE TABLE `advisory_revisions` (
 	`material` integer NOT NULL,
 	`notice_id` integer,
 	`created_at` integer NOT NULL,
+	`notified_at` integer,
 	FOREIGN KEY (`advisory_id`) REFERENCES `advisories`(`id`) ON UPDATE no action ON DELETE cascade,
 	FOREIGN KEY (`notice_id`) REFERENCES `notices`(`id`) ON UPDATE no action ON DELETE no action
 );
@@ -179,6 +180,7 @@ CREATE TABLE `deliveries` (
 	`dedupe_key` text NOT NULL,
 	`revision` integer,
 	`period` text,
+	`advisory_ids` text,
 	`status` text DEFAULT 'pending' NOT NULL,
 	`attempts` integer DEFAULT 0 NOT NULL,
 	`message_id` text NOT NULL,
@@ -194,6 +196,13 @@ CREATE UNIQUE INDEX `deliveries_dedupeKey_unique` ON `deliveries` (`dedupe_key`)
 CREATE INDEX `deliveries_status_idx` ON `deliveries` (`status`,`created_at`);--> statement-breakpoint
 CREATE INDEX `deliveries_practice_idx` ON `deliveries` (`practice_id`);--> statement-breakpoint
 CREATE INDEX `deliveries_advisory_idx` ON `deliveries` (`advisory_id`);--> statement-breakpoint
+CREATE TABLE `digest_runs` (
+	`period` text PRIMARY KEY NOT NULL,
+	`started_at` integer NOT NULL,
+	`completed_at` integer,
+	`deliveries` integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE `matches` (
 	`practice_id` integer NOT NULL,
 	`advisory_id` integer NOT NULL,

@@ -106,6 +106,8 @@ export const advisoryRevisions = sqliteTable(
     material: integer({ mode: 'boolean' }).notNull(),
     noticeId: integer().references(() => notices.id),
     createdAt: createdAt(),
+    /** When the update mails for a material revision were written; null means they are still owed. */
+    notifiedAt: timestamp(),
   },
   (t) => [uniqueIndex('advisory_revisions_uq').on(t.advisoryId, t.revision)],
 );

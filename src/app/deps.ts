@@ -9,6 +9,7 @@ import { openDatabase, type Db } from '../db/client.js';
 import { ensureMigrated } from '../db/migrate.js';
 import { compileCatalog } from '../normalize/products.js';
 import { createMailer } from '../notify/mailer.js';
+import { deliverySettings } from '../notify/settings.js';
 import type { PipelineDeps } from '../pipeline/pipeline.js';
 import { closeQueues, createQueues } from '../queues/queues.js';
 import { connectRedis } from '../queues/redis.js';
@@ -48,7 +49,15 @@ export async function createAppDeps(env: Env, { logger = createLogger(env.LOG_LE
     throw error;
   }
   const queues = createQueues(redis, env.QUEUE_PREFIX);
-  const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, mailDir: join(env.DATA_DIR, 'mail') });
+  const mailer = createMailer({
+    smtpUrl: env.SMTP_URL,
+    from: env.MAIL_FROM,
+    replyTo: env.MAIL_REPLY_TO,
+    mailDir: join(env.DATA_DIR, 'mail'),
+    poolSize: env.SMTP_POOL_SIZE,
+    ratePerSecond: env.SMTP_RATE_PER_SECOND,
+    dkim: env.DKIM_DOMAIN ? { domainName: env.DKIM_DOMAIN, keySelector: env.DKIM_SELECTOR!, privateKeyFile: env.DKIM_PRIVATE_KEY_FILE! } : undefined,
+  });
   const publicUrl = new URL(env.PUBLIC_URL);
   return {
     env,
@@ -64,6 +73,7 @@ export async function createAppDeps(env: Env, { logger = createLogger(env.LOG_LE
     linkSecret: env.LINK_SECRET,
     operatorName: env.OPERATOR_NAME,
     mailDomain: publicUrl.hostname,
+    delivery: deliverySettings(env),
     async close() {
       await closeQueues(queues);
       redis.disconnect();

@@ -42,6 +42,31 @@ const envSchema = z.object({
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   /** Parallel jobs per worker. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  // --- Delivery ---
+  /** Reply-To of every mail, e.g. the association's help desk. */
+  MAIL_REPLY_TO: z.string().min(3).optional(),
+  /** Postal address and contact of the operator for the Impressum line at the foot of every mail. */
+  OPERATOR_ADDRESS: z.string().min(3).default('Anschrift des Betreibers nicht konfiguriert (OPERATOR_ADDRESS)'),
+  /** Link to the operator's Impressum page. */
+  OPERATOR_IMPRINT_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Pooled SMTP connections and the relay's rate limit (mails per second, 0 = no limit). */
+  SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(5),
+  SMTP_RATE_PER_SECOND: z.coerce.number().int().min(0).max(10_000).default(0),
+  /** Optional DKIM signing: domain, selector and the private key file (PEM); all three or none. */
+  DKIM_DOMAIN: z.string().min(3).optional(),
+  DKIM_SELECTOR: z.string().min(1).optional(),
+  DKIM_PRIVATE_KEY_FILE: z.string().min(1).optional(),
+  /** Local time (Europe/Berlin) of the daily and weekly digests, and the weekday of the weekly one (1 = Monday). */
+  DIGEST_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Format HH:MM').default('07:00'),
+  DIGEST_WEEKDAY: z.coerce.number().int().min(1).max(7).default(1),
+  /** Days after which practices that have not confirmed a `kritisch` or `hoch` advisory get one reminder (0 = never). */
+  REMINDER_DAYS: z.coerce.number().int().min(0).max(90).default(7),
+  /** Permanent refusals (5xx) in a row after which an address is suppressed. */
+  BOUNCE_LIMIT: z.coerce.number().int().min(1).max(20).default(3),
+  /** Attempts per mail before it is given up as failed (temporary errors are retried with back-off). */
+  SEND_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  /** A mail claimed longer ago than this belongs to a worker that died; it is sent again (same Message-ID). */
+  CLAIM_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
@@ -64,6 +89,10 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const env = parsed.data;
   if (env.NODE_ENV === 'production' && (env.LINK_SECRET.startsWith('dev-only') || env.LINK_SECRET.length < 32)) {
     throw new ConfigError('Ungültige Konfiguration:\n  - LINK_SECRET: in Produktion mindestens 32 zufällige Zeichen setzen.');
+  }
+  const dkim = [env.DKIM_DOMAIN, env.DKIM_SELECTOR, env.DKIM_PRIVATE_KEY_FILE].filter(Boolean).length;
+  if (dkim !== 0 && dkim !== 3) {
+    throw new ConfigError('Ungültige Konfiguration:\n  - DKIM_DOMAIN, DKIM_SELECTOR und DKIM_PRIVATE_KEY_FILE nur gemeinsam setzen.');
   }
   return env;
 }

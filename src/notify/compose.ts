@@ -3,7 +3,14 @@ import type { Practice } from '../practices/practices.repository.js';
 import { signLinkToken } from '../practices/links.js';
 import { loadAlertData } from './alert-data.js';
 import type { deliveries, DeliveryKind } from './deliveries.table.js';
+import type { DeliverySettings } from './settings.js';
 import { renderAlert, type RenderedMail } from './templates/alert.js';
+import { getAdvisory } from '../advisories/advisories.repository.js';
+import { loadAdvisoryView, revisionChanges } from './advisory-view.js';
+import { renderDigest } from './templates/digest.js';
+import type { FooterData } from './templates/footer.js';
+import { renderReminder } from './templates/reminder.js';
+import { renderUpdate } from './templates/update.js';
 
 export type Delivery = typeof deliveries.$inferSelect;
 
@@ -18,6 +25,7 @@ export type ComposeContext = {
   publicUrl: string;
   linkSecret: string;
   operatorName: string;
+  operator: DeliverySettings['operator'];
   now: Date;
 };
 
@@ -31,7 +39,37 @@ export const composers: Partial<Record<DeliveryKind, Composer>> = {
     const data = loadAlertData(db, delivery.advisoryId, practice, { unsubscribeUrl: links.unsubscribeUrl, operatorName });
     return data ? renderAlert(data) : null;
   },
+  update: (ctx) => {
+    const { db, delivery, practice } = ctx;
+    const advisory = delivery.advisoryId === null ? undefined : loadAdvisoryView(db, delivery.advisoryId, practice.id, ctx.publicUrl);
+    if (!advisory || delivery.revision === null) return null;
+    const changedFields = revisionChanges(db, advisory.id, delivery.revision);
+    return renderUpdate({ practiceName: practice.name, advisory, changedFields, footer: footer(ctx) });
+  },
+  digest: (ctx) => {
+    const { db, delivery, practice } = ctx;
+    const list = (delivery.advisoryIds ?? []).map((id) => loadAdvisoryView(db, id, practice.id, ctx.publicUrl)).filter((a) => a !== undefined);
+    // Never an empty digest: everything it listed may have been withdrawn since it was written.
+    if (list.length === 0) return null;
+    return renderDigest({ practiceName: practice.name, cadence: delivery.period?.startsWith('weekly') ? 'weekly' : 'daily', advisories: list, footer: footer(ctx) });
+  },
+  reminder: (ctx) => {
+    const { db, delivery, practice } = ctx;
+    const advisory = delivery.advisoryId === null ? undefined : loadAdvisoryView(db, delivery.advisoryId, practice.id, ctx.publicUrl);
+    if (!advisory || advisory.actions.length === 0) return null;
+    const releasedAt = getAdvisory(db, advisory.id)?.releasedAt ?? null;
+    return renderReminder({ practiceName: practice.name, advisory, releasedAt, footer: footer(ctx) });
+  },
 };
+
+function footer({ links, operator }: ComposeContext): FooterData {
+  return {
+    why: 'Sie erhalten diese E-Mail, weil Ihre Praxis den Warndienst für ihre Produkte abonniert hat.',
+    manageUrl: links.manageUrl,
+    unsubscribeUrl: links.unsubscribeUrl,
+    operator,
+  };
+}
 
 export function practiceLinks(publicUrl: string, secret: string, practiceId: number): PracticeLinks {
   return {

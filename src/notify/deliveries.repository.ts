@@ -4,21 +4,21 @@ import { deliveries } from './deliveries.table.js';
 
 export type Delivery = typeof deliveries.$inferSelect;
 
-/** A claim older than this belongs to a worker that died mid-send; the delivery may be taken again. */
+/** By default a claim older than this belongs to a worker that died mid-send; the delivery may be taken again. */
 export const staleClaimMs = 10 * 60 * 1000;
 
 /**
  * Takes a delivery for sending. Only one worker wins; a sent or failed delivery is never taken again.
  * Returns undefined when there is nothing to do.
  */
-export function claimDelivery(db: Db, id: number, now: Date): Delivery | undefined {
+export function claimDelivery(db: Db, id: number, now: Date, claimTimeoutMs = staleClaimMs): Delivery | undefined {
   return db
     .update(deliveries)
     .set({ status: 'sending', attempts: sql`${deliveries.attempts} + 1`, claimedAt: now })
     .where(
       and(
         eq(deliveries.id, id),
-        or(eq(deliveries.status, 'pending'), and(eq(deliveries.status, 'sending'), lt(deliveries.claimedAt, new Date(now.getTime() - staleClaimMs)))),
+        or(eq(deliveries.status, 'pending'), and(eq(deliveries.status, 'sending'), lt(deliveries.claimedAt, new Date(now.getTime() - claimTimeoutMs)))),
       ),
     )
     .returning()
@@ -39,11 +39,11 @@ export function markFailed(db: Db, id: number, error: string): void {
 }
 
 /** Deliveries still owed (pending, or claimed by a worker that has gone quiet): the sweep makes sure each has a job. */
-export function owedDeliveryIds(db: Db, now: Date, limit = 5000): number[] {
+export function owedDeliveryIds(db: Db, now: Date, { limit = 5000, claimTimeoutMs = staleClaimMs }: { limit?: number; claimTimeoutMs?: number } = {}): number[] {
   return db
     .select({ id: deliveries.id })
     .from(deliveries)
-    .where(or(eq(deliveries.status, 'pending'), and(eq(deliveries.status, 'sending'), lt(deliveries.claimedAt, new Date(now.getTime() - staleClaimMs)))))
+    .where(or(eq(deliveries.status, 'pending'), and(eq(deliveries.status, 'sending'), lt(deliveries.claimedAt, new Date(now.getTime() - claimTimeoutMs)))))
     .orderBy(asc(deliveries.id))
     .limit(limit)
     .all()

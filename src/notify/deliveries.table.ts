@@ -22,6 +22,8 @@ export const deliveries = sqliteTable(
     /** The advisory revision an update mail announces, or the digest period (`daily:2026-11-25`, `weekly:2026-W48`). */
     revision: integer(),
     period: text(),
+    /** The advisories a digest lists, fixed when it is written so that a retry sends the same mail. */
+    advisoryIds: text({ mode: 'json' }).$type<number[]>(),
     status: text({ enum: deliveryStatuses }).notNull().default('pending'),
     attempts: integer().notNull().default(0),
     messageId: text().notNull(),
@@ -51,3 +53,11 @@ export const matches = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.practiceId, t.advisoryId] }), index('matches_advisory_idx').on(t.advisoryId), index('matches_created_idx').on(t.createdAt)],
 );
+
+/** One row per digest period (`daily:2026-11-25`): written when the period's deliveries are all in the outbox. */
+export const digestRuns = sqliteTable('digest_runs', {
+  period: text().primaryKey(),
+  startedAt: timestamp().notNull(),
+  completedAt: timestamp(),
+  deliveries: integer().notNull().default(0),
+});

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 
@@ -24,15 +24,42 @@ export class MailError extends Error {
 
 export type Mailer = { kind: 'smtp' | 'file'; send(mail: OutgoingMail): Promise<void>; close(): void };
 
+export type MailerOptions = {
+  smtpUrl?: string;
+  from: string;
+  replyTo?: string;
+  mailDir: string;
+  /** Pooled connections and mails per second (0 = no limit), so a big fan-out stays within the relay's limits. */
+  poolSize?: number;
+  ratePerSecond?: number;
+  dkim?: { domainName: string; keySelector: string; privateKeyFile: string };
+};
+
 /** SMTP when SMTP_URL is set; otherwise every mail becomes an .eml file in `mailDir` (the embedded default). */
-export function createMailer({ smtpUrl, from, mailDir }: { smtpUrl?: string; from: string; mailDir: string }): Mailer {
+export function createMailer({ smtpUrl, from, replyTo, mailDir, poolSize = 5, ratePerSecond = 0, dkim }: MailerOptions): Mailer {
+  const dkimOptions = dkim
+    ? { domainName: dkim.domainName, keySelector: dkim.keySelector, privateKey: readFileSync(dkim.privateKeyFile, 'utf8') }
+    : undefined;
+  const envelope = { from, ...(replyTo ? { replyTo } : {}) };
   if (smtpUrl) {
-    const transport = nodemailer.createTransport(smtpUrl);
+    const url = new URL(smtpUrl);
+    const transport = nodemailer.createTransport({
+      host: url.hostname,
+      port: url.port ? Number(url.port) : url.protocol === 'smtps:' ? 465 : 587,
+      secure: url.protocol === 'smtps:',
+      auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
+      pool: true,
+      maxConnections: poolSize,
+      // No per-connection cap: reconnecting every 100 mails costs throughput and gains nothing with a relay.
+      maxMessages: Infinity,
+      ...(ratePerSecond > 0 ? { rateDelta: 1000, rateLimit: ratePerSecond } : {}),
+      ...(dkimOptions ? { dkim: dkimOptions } : {}),
+    });
     return {
       kind: 'smtp',
       async send(mail) {
         try {
-          await transport.sendMail({ from, ...mail });
+          await transport.sendMail({ ...envelope, ...mail });
         } catch (error) {
           const e = error as Error & { responseCode?: number; code?: string };
           const permanent = typeof e.responseCode === 'number' && e.responseCode >= 500;
@@ -42,12 +69,12 @@ export function createMailer({ smtpUrl, from, mailDir }: { smtpUrl?: string; fro
       close: () => transport.close(),
     };
   }
-  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix', ...(dkimOptions ? { dkim: dkimOptions } : {}) });
   mkdirSync(mailDir, { recursive: true });
   return {
     kind: 'file',
     async send(mail) {
-      const info = await transport.sendMail({ from, ...mail });
+      const info = await transport.sendMail({ ...envelope, ...mail });
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${mail.messageId.replace(/[^A-Za-z0-9]/g, '').slice(0, 32)}.eml`;
       writeFileSync(join(mailDir, name), info.message as Buffer);
     },

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { advisories, advisoryProducts, type Severity } from '../advisories/advisories.table.js';
 import { practices, subscriptions } from '../practices/practices.table.js';
-import { deliveries } from './deliveries.table.js';
+import { deliveries, matches } from './deliveries.table.js';
 import { messageIdFor } from './message-id.js';
 
 // `unbekannt` counts as `mittel`: a practice that only wants serious warnings should not miss an unrated one that is.
@@ -29,6 +29,7 @@ export function matchAdvisory(db: Db, advisoryId: number, { now, mailDomain }: {
     const written: number[] = [];
     for (const p of candidates) {
       if (rank[advisory.severity] < rank[p.minSeverity]) continue;
+      tx.insert(matches).values({ practiceId: p.id, advisoryId, createdAt: now }).onConflictDoNothing().run();
       if (p.cadence !== 'immediate' && advisory.severity !== 'kritisch') continue;
       const dedupeKey = `alert:${advisoryId}:${p.id}`;
       const row = tx

@@ -1,11 +1,23 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
 import { getPractice } from '../practices/practices.repository.js';
+import { clearBounces, recordBounce } from './bounces.js';
 import { composers, practiceLinks } from './compose.js';
+import type { DeliverySettings } from './settings.js';
 import { claimDelivery, markFailed, markSent, releaseDelivery } from './deliveries.repository.js';
 import { MailError, type Mailer } from './mailer.js';
 
-export type SendDeps = { db: Db; mailer: Mailer; clock: () => Date; logger: Logger; publicUrl: string; linkSecret: string; operatorName: string };
+export type SendDeps = {
+  db: Db;
+  mailer: Mailer;
+  clock: () => Date;
+  logger: Logger;
+  publicUrl: string;
+  linkSecret: string;
+  operatorName: string;
+  mailDomain: string;
+  delivery: DeliverySettings;
+};
 
 export type SendResult = 'sent' | 'skipped' | 'failed';
 
@@ -20,13 +32,22 @@ export class RetryableSendError extends Error {
  */
 export async function sendDelivery(deps: SendDeps, deliveryId: number): Promise<SendResult> {
   const { db, clock, logger } = deps;
-  const delivery = claimDelivery(db, deliveryId, clock());
+  const delivery = claimDelivery(db, deliveryId, clock(), deps.delivery.claimTimeoutMs);
   if (!delivery) return 'skipped';
+  if (delivery.attempts > deps.delivery.maxAttempts) {
+    markFailed(db, delivery.id, `Nach ${deps.delivery.maxAttempts} Versuchen aufgegeben: ${delivery.lastError ?? 'unbekannter Fehler'}`);
+    logger.warn({ deliveryId, practiceId: delivery.practiceId }, 'delivery given up');
+    return 'failed';
+  }
   const practice = getPractice(db, delivery.practiceId);
   // A confirmation goes to a practice that is still pending; everything else only to active ones.
   const reachable = delivery.kind === 'confirm' ? practice?.status === 'pending' : practice?.status === 'active';
   if (!practice || !reachable) {
     markFailed(db, delivery.id, 'Praxis ist nicht (mehr) angemeldet.');
+    return 'failed';
+  }
+  if (practice.suppressedAt) {
+    markFailed(db, delivery.id, 'Adresse gesperrt: Der Mailserver der Praxis hat wiederholt dauerhaft abgelehnt.');
     return 'failed';
   }
   const links = practiceLinks(deps.publicUrl, deps.linkSecret, practice.id);
@@ -35,7 +56,17 @@ export async function sendDelivery(deps: SendDeps, deliveryId: number): Promise<
     markFailed(db, delivery.id, `Für E-Mails der Art "${delivery.kind}" gibt es keine Vorlage.`);
     return 'failed';
   }
-  const mail = compose({ db, delivery, practice, links, publicUrl: deps.publicUrl, linkSecret: deps.linkSecret, operatorName: deps.operatorName, now: clock() });
+  const mail = compose({
+    db,
+    delivery,
+    practice,
+    links,
+    publicUrl: deps.publicUrl,
+    linkSecret: deps.linkSecret,
+    operatorName: deps.operatorName,
+    operator: deps.delivery.operator,
+    now: clock(),
+  });
   if (!mail) {
     markFailed(db, delivery.id, 'Die Nachricht betrifft die Praxis nicht mehr.');
     return 'failed';
@@ -43,20 +74,26 @@ export async function sendDelivery(deps: SendDeps, deliveryId: number): Promise<
   const listHeaders: Record<string, string> =
     delivery.kind === 'confirm'
       ? {}
-      : { 'List-Unsubscribe': `<${links.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
+      : {
+          'List-Id': `Sicherheitswarnungen <warnungen.${deps.mailDomain}>`,
+          'List-Unsubscribe': `<${links.unsubscribeUrl}>`,
+          'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+        };
   try {
     await deps.mailer.send({ to: practice.email, ...mail, messageId: delivery.messageId, headers: listHeaders });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (error instanceof MailError && error.permanent) {
       markFailed(db, delivery.id, message);
-      logger.warn({ deliveryId, practiceId: practice.id }, 'delivery failed permanently');
+      const suppressed = recordBounce(db, practice.id, { now: clock(), limit: deps.delivery.bounceLimit });
+      logger.warn({ deliveryId, practiceId: practice.id, suppressed }, 'delivery failed permanently');
       return 'failed';
     }
     releaseDelivery(db, delivery.id, message);
     throw new RetryableSendError(message);
   }
   markSent(db, delivery.id, clock());
+  clearBounces(db, practice.id);
   logger.info({ deliveryId, practiceId: practice.id, advisoryId: delivery.advisoryId }, 'delivery sent');
   return 'sent';
 }

@@ -10,6 +10,12 @@ import { matchAdvisory } from '../notify/match.js';
 import { deliveriesByIds, owedDeliveryIds } from '../notify/deliveries.repository.js';
 import type { Mailer } from '../notify/mailer.js';
 import { sendDelivery, type SendResult } from '../notify/send.js';
+import type { DeliverySettings } from '../notify/settings.js';
+import { getAdvisory } from '../advisories/advisories.repository.js';
+import { digestCompleted, writeDigestDeliveries } from '../notify/digest.js';
+import { dueDigestPeriod } from '../notify/digest-schedule.js';
+import { writeReminderDeliveries } from '../notify/reminders.js';
+import { writeUpdateDeliveries } from '../notify/updates.js';
 import { enqueue, type Payload, type Queues } from '../queues/queues.js';
 import { dueSources } from '../sources/sources.repository.js';
 
@@ -25,6 +31,7 @@ export type PipelineDeps = {
   linkSecret: string;
   operatorName: string;
   mailDomain: string;
+  delivery: DeliverySettings;
 };
 
 // The one place that knows the order of the stages: each step runs its stage and enqueues the next.
@@ -33,7 +40,7 @@ export type PipelineDeps = {
  * Runs on a schedule: starts a fetch for every due source and re-enqueues work the database says is unfinished
  * (notices not normalized, advisories not matched, deliveries not sent), so a lost or flushed Redis loses nothing.
  */
-export async function sweepStep(deps: PipelineDeps): Promise<{ fetches: number; normalizes: number; matches: number; sends: number }> {
+export async function sweepStep(deps: PipelineDeps): Promise<{ fetches: number; normalizes: number; matches: number; sends: number; digests: number }> {
   const { db, queues, clock } = deps;
   const now = clock();
   const due = dueSources(db, now);
@@ -42,9 +49,28 @@ export async function sweepStep(deps: PipelineDeps): Promise<{ fetches: number; 
   await enqueue(queues, 'normalize', noticeIds.map((id) => normalizeJob(deps.db, id)));
   const advisoryIds = unmatchedPublishedIds(db);
   await enqueue(queues, 'match', advisoryIds.map((id) => ({ jobId: `match-${id}`, data: { advisoryId: id } })));
-  const deliveryIds = owedDeliveryIds(db, now);
+  const updates = writeUpdateDeliveries(db, { now, mailDomain: deps.mailDomain });
+  // A material revision may name products that other practices use: match again (alerts are deduplicated).
+  await enqueue(queues, 'match', updates.advisoryIds.map((id) => ({ jobId: `match-${id}-r${getAdvisory(db, id)?.revision ?? 0}`, data: { advisoryId: id } })));
+  writeReminderDeliveries(db, { now, days: deps.delivery.reminderDays, mailDomain: deps.mailDomain });
+  const digests = (['daily', 'weekly'] as const).flatMap((cadence) => {
+    const period = dueDigestPeriod(cadence, now, { minuteOfDay: deps.delivery.digestMinuteOfDay, weekday: deps.delivery.digestWeekday });
+    return period && !digestCompleted(db, period) ? [{ jobId: `digest-${period.replace(':', '-')}`, data: { cadence, period } }] : [];
+  });
+  await enqueue(queues, 'digest', digests);
+  // Everything owed, including what was just written: pending mails whose jobs Redis lost are sent as well.
+  const deliveryIds = owedDeliveryIds(db, now, { claimTimeoutMs: deps.delivery.claimTimeoutMs });
   await enqueueSends(deps, deliveryIds);
-  return { fetches: due.length, normalizes: noticeIds.length, matches: advisoryIds.length, sends: deliveryIds.length };
+  return { fetches: due.length, normalizes: noticeIds.length, matches: advisoryIds.length, sends: deliveryIds.length, digests: digests.length };
+}
+
+/** Writes the digest deliveries of one period (idempotent per practice and period) and enqueues their sends. */
+export async function digestStep(deps: PipelineDeps, { cadence, period }: Payload<'digest'>): Promise<{ deliveries: number }> {
+  if (digestCompleted(deps.db, period)) return { deliveries: 0 };
+  const written = writeDigestDeliveries(deps.db, { cadence, period, now: deps.clock(), mailDomain: deps.mailDomain });
+  await enqueueSends(deps, written);
+  deps.logger.info({ period, deliveries: written.length }, 'digest written');
+  return { deliveries: written.length };
 }
 
 export async function fetchStep(deps: PipelineDeps, { sourceId }: Payload<'fetch'>): Promise<IngestResult> {
@@ -80,8 +106,13 @@ export function normalizeJob(db: Db, noticeId: number) {
   return { jobId: `normalize-${noticeId}-v${version}`, data: { noticeId } };
 }
 
-/** The attempt count is part of the job id, so a delivery handed back after a failed job gets a fresh one. */
+/**
+ * The job id is the delivery's dedupe key plus its attempt count: adding the same delivery twice is a no-op, and a
+ * delivery handed back after a failed job gets a fresh job.
+ */
 async function enqueueSends(deps: PipelineDeps, deliveryIds: number[]): Promise<void> {
-  const rows = deliveriesByIds(deps.db, deliveryIds);
-  await enqueue(deps.queues, 'send', rows.map((d) => ({ jobId: `send-${d.id}-a${d.attempts}`, data: { deliveryId: d.id } })));
+  for (let i = 0; i < deliveryIds.length; i += 5000) {
+    const rows = deliveriesByIds(deps.db, deliveryIds.slice(i, i + 5000));
+    await enqueue(deps.queues, 'send', rows.map((d) => ({ jobId: `send-${d.dedupeKey.replaceAll(':', '-')}-a${d.attempts}`, data: { deliveryId: d.id } })));
+  }
 }

@@ -11,6 +11,7 @@ export const queueDefinitions = {
   normalize: z.object({ noticeId: id }).strict(),
   match: z.object({ advisoryId: id }).strict(),
   send: z.object({ deliveryId: id }).strict(),
+  digest: z.object({ cadence: z.enum(['daily', 'weekly']), period: z.string().regex(/^(daily|weekly):[0-9W-]+$/) }).strict(),
 };
 
 export type QueueName = keyof typeof queueDefinitions;
@@ -23,7 +24,8 @@ export type Queues = Record<QueueName, Queue> & { prefix: string };
 // Completed jobs are kept for a while so that a repeated add with the same job id stays a no-op.
 const defaultJobOptions: JobsOptions = {
   attempts: 5,
-  backoff: { type: 'exponential', delay: 5000 },
+  // Jitter spreads the retries of a big fan-out so they do not hit a recovering relay all at once.
+  backoff: { type: 'exponential', delay: 5000, jitter: 0.5 },
   removeOnComplete: { age: 24 * 3600, count: 10_000 },
   removeOnFail: { age: 7 * 24 * 3600 },
 };

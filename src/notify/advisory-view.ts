@@ -1,0 +1,45 @@
+import { eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { getAdvisory } from '../advisories/advisories.repository.js';
+import type { Severity } from '../advisories/advisories.table.js';
+import { products } from '../catalog/catalog.table.js';
+import { advisoryRevisions } from '../advisories/advisories.table.js';
+import { subscribedProductIds } from '../practices/practices.repository.js';
+
+/** An advisory as one practice sees it in update, digest and reminder mails: only its own affected products. */
+export type AdvisoryView = {
+  id: number;
+  title: string;
+  summary: string;
+  severity: Severity;
+  products: { name: string; fixedVersion: string | null }[];
+  actions: string[];
+  url: string;
+};
+
+export function loadAdvisoryView(db: Db, advisoryId: number, practiceId: number, publicUrl: string): AdvisoryView | undefined {
+  const advisory = getAdvisory(db, advisoryId);
+  if (!advisory || advisory.status !== 'published') return undefined;
+  const mine = new Set(subscribedProductIds(db, practiceId));
+  const affected = advisory.products.filter((p) => mine.has(p.productId));
+  const shown = affected.length > 0 ? affected : advisory.products;
+  const names = new Map(
+    shown.length
+      ? db.select({ id: products.id, name: products.name }).from(products).where(inArray(products.id, shown.map((p) => p.productId))).all().map((p) => [p.id, p.name])
+      : [],
+  );
+  return {
+    id: advisory.id,
+    title: advisory.title,
+    summary: advisory.summary,
+    severity: advisory.severity,
+    products: shown.map((p) => ({ name: names.get(p.productId) ?? p.productId, fixedVersion: p.fixedVersion })),
+    actions: advisory.actions.map((a) => a.text),
+    url: new URL(`/warnungen/${advisory.id}`, publicUrl).href,
+  };
+}
+
+export function revisionChanges(db: Db, advisoryId: number, revision: number): string[] {
+  const rows = db.select().from(advisoryRevisions).where(eq(advisoryRevisions.advisoryId, advisoryId)).all();
+  return rows.find((r) => r.revision === revision)?.changedFields ?? [];
+}

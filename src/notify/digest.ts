@@ -1,0 +1,90 @@
+import { and, asc, eq, gt, inArray, isNull, max, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { advisories, type Severity } from '../advisories/advisories.table.js';
+import { practices } from '../practices/practices.table.js';
+import { deliveries, digestRuns, matches } from './deliveries.table.js';
+import type { DigestCadence } from './digest-schedule.js';
+import { messageIdFor } from './message-id.js';
+import { severityRank } from './severity-rank.js';
+
+export function digestCompleted(db: Db, period: string): boolean {
+  return Boolean(db.select({ c: digestRuns.completedAt }).from(digestRuns).where(eq(digestRuns.period, period)).get()?.c);
+}
+
+/**
+ * Writes one digest delivery per active practice of the cadence that has matched advisories since its last digest;
+ * a practice with nothing new gets no mail. Works through the practices in chunks (memory stays flat at 100,000
+ * practices) with one transaction per chunk; a repeated or interrupted run writes only what is missing, because
+ * the dedupe key names the period. Returns the ids written by this call.
+ */
+export function writeDigestDeliveries(
+  db: Db,
+  { cadence, period, now, mailDomain, chunkSize = 2000 }: { cadence: DigestCadence; period: string; now: Date; mailDomain: string; chunkSize?: number },
+): number[] {
+  db.insert(digestRuns).values({ period, startedAt: now }).onConflictDoNothing().run();
+  const written: number[] = [];
+  let lastId = 0;
+  for (;;) {
+    const chunk = db
+      .select({ id: practices.id, minSeverity: practices.minSeverity })
+      .from(practices)
+      .where(and(eq(practices.status, 'active'), eq(practices.cadence, cadence), isNull(practices.suppressedAt), gt(practices.id, lastId)))
+      .orderBy(asc(practices.id))
+      .limit(chunkSize)
+      .all();
+    if (chunk.length === 0) break;
+    lastId = chunk[chunk.length - 1]!.id;
+    written.push(...writeChunk(db, chunk, { period, now, mailDomain }));
+  }
+  db.update(digestRuns)
+    .set({ completedAt: now, deliveries: sql`${digestRuns.deliveries} + ${written.length}` })
+    .where(eq(digestRuns.period, period))
+    .run();
+  return written;
+}
+
+type PracticeRow = { id: number; minSeverity: Severity };
+
+function writeChunk(db: Db, chunk: PracticeRow[], { period, now, mailDomain }: { period: string; now: Date; mailDomain: string }): number[] {
+  return db.transaction((tx) => {
+    const ids = chunk.map((p) => p.id);
+    // The last digest of each practice bounds what is new for it.
+    const previous = new Map(
+      tx
+        .select({ practiceId: deliveries.practiceId, last: max(deliveries.createdAt) })
+        .from(deliveries)
+        .where(and(eq(deliveries.kind, 'digest'), inArray(deliveries.practiceId, ids)))
+        .groupBy(deliveries.practiceId)
+        .all()
+        .map((r) => [r.practiceId, r.last]),
+    );
+    const matched = tx
+      .select({ practiceId: matches.practiceId, advisoryId: matches.advisoryId, createdAt: matches.createdAt, severity: advisories.severity })
+      .from(matches)
+      .innerJoin(advisories, eq(advisories.id, matches.advisoryId))
+      .where(and(inArray(matches.practiceId, ids), eq(advisories.status, 'published')))
+      .orderBy(asc(matches.createdAt))
+      .all();
+    const byPractice = new Map<number, number[]>();
+    const settings = new Map(chunk.map((p) => [p.id, p]));
+    for (const m of matched) {
+      const practice = settings.get(m.practiceId)!;
+      const last = previous.get(m.practiceId);
+      if (m.createdAt > now || (last && m.createdAt <= last)) continue;
+      if (severityRank[m.severity] < severityRank[practice.minSeverity]) continue;
+      byPractice.set(m.practiceId, [...(byPractice.get(m.practiceId) ?? []), m.advisoryId]);
+    }
+    const written: number[] = [];
+    for (const [practiceId, advisoryIds] of byPractice) {
+      const dedupeKey = `digest:${period}:${practiceId}`;
+      const row = tx
+        .insert(deliveries)
+        .values({ practiceId, kind: 'digest', dedupeKey, period, advisoryIds, messageId: messageIdFor(dedupeKey, mailDomain), createdAt: now })
+        .onConflictDoNothing({ target: deliveries.dedupeKey })
+        .returning({ id: deliveries.id })
+        .get();
+      if (row) written.push(row.id);
+    }
+    return written;
+  });
+}

@@ -1,0 +1,68 @@
+import { and, eq, gte, inArray, isNull, lte, notExists, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { advisories, advisoryActions } from '../advisories/advisories.table.js';
+import { acknowledgements, practices } from '../practices/practices.table.js';
+import { deliveries, matches } from './deliveries.table.js';
+import { messageIdFor } from './message-id.js';
+
+const day = 86_400_000;
+// Older advisories are not reminded of, e.g. right after an upgrade that introduced reminders.
+const reminderWindowDays = 60;
+
+/**
+ * One reminder per practice and `kritisch`/`hoch` advisory with actions, `days` after it was released, to
+ * practices that matched it and have not confirmed ("erledigt") all its actions. Returns the deliveries written.
+ */
+export function writeReminderDeliveries(db: Db, { now, days, mailDomain }: { now: Date; days: number; mailDomain: string }): number[] {
+  if (days <= 0) return [];
+  const due = db
+    .select({ id: advisories.id })
+    .from(advisories)
+    .where(
+      and(
+        eq(advisories.status, 'published'),
+        inArray(advisories.severity, ['kritisch', 'hoch']),
+        lte(advisories.releasedAt, new Date(now.getTime() - days * day)),
+        gte(advisories.releasedAt, new Date(now.getTime() - (days + reminderWindowDays) * day)),
+        sql`exists (select 1 from ${advisoryActions} where ${advisoryActions.advisoryId} = ${advisories.id})`,
+      ),
+    )
+    .all();
+  const written: number[] = [];
+  for (const { id: advisoryId } of due) {
+    const open = db
+      .select({ practiceId: matches.practiceId })
+      .from(matches)
+      .innerJoin(practices, eq(practices.id, matches.practiceId))
+      .where(
+        and(
+          eq(matches.advisoryId, advisoryId),
+          eq(practices.status, 'active'),
+          isNull(practices.suppressedAt),
+          notExists(
+            db
+              .select({ one: sql`1` })
+              .from(acknowledgements)
+              .where(and(eq(acknowledgements.practiceId, matches.practiceId), eq(acknowledgements.advisoryId, advisoryId), eq(acknowledgements.actionPosition, -1))),
+          ),
+          // Confirming every action one by one counts as done, too.
+          sql`(select count(*) from ${acknowledgements} where ${acknowledgements.practiceId} = ${matches.practiceId} and ${acknowledgements.advisoryId} = ${advisoryId} and ${acknowledgements.actionPosition} >= 0)
+            < (select count(*) from ${advisoryActions} where ${advisoryActions.advisoryId} = ${advisoryId})`,
+        ),
+      )
+      .all();
+    db.transaction((tx) => {
+      for (const { practiceId } of open) {
+        const dedupeKey = `reminder:${advisoryId}:${practiceId}`;
+        const row = tx
+          .insert(deliveries)
+          .values({ practiceId, advisoryId, kind: 'reminder', dedupeKey, messageId: messageIdFor(dedupeKey, mailDomain), createdAt: now })
+          .onConflictDoNothing({ target: deliveries.dedupeKey })
+          .returning({ id: deliveries.id })
+          .get();
+        if (row) written.push(row.id);
+      }
+    });
+  }
+  return written;
+}

@@ -6,19 +6,32 @@ export type SmtpSink = {
   url: string;
   port: number;
   messages: ParsedMail[];
-  /** `accept` everything, or answer every message with a temporary (451) or permanent (550) refusal. */
-  mode: 'accept' | 'tempfail' | 'permfail';
+  /**
+   * `accept` everything, or answer every message with a temporary (451) or permanent (550) refusal, or close every
+   * new connection with 421 (a relay that is overloaded or restarting).
+   */
+  mode: 'accept' | 'tempfail' | 'permfail' | 'unavailable';
+  /** Addresses refused with 550 whatever the mode (a mailbox that does not exist). */
+  refuse: Set<string>;
   waitFor(count: number, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 };
 
 /** A real SMTP server on 127.0.0.1 that parses every mail it accepts. */
 export async function startSmtpSink({ port = 0 }: { port?: number } = {}): Promise<SmtpSink> {
-  const sink = { messages: [] as ParsedMail[], mode: 'accept' } as SmtpSink;
+  const sink = { messages: [] as ParsedMail[], mode: 'accept', refuse: new Set<string>() } as SmtpSink;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onConnect(_session, callback) {
+      if (sink.mode === 'unavailable') return callback(Object.assign(new Error('Service not available, try again later'), { responseCode: 421 }));
+      callback();
+    },
+    onRcptTo(address, _session, callback) {
+      if (sink.refuse.has(address.address.toLowerCase())) return callback(Object.assign(new Error('No such mailbox'), { responseCode: 550 }));
+      callback();
+    },
     onData(stream, _session, callback) {
       if (sink.mode !== 'accept') {
         stream.resume();

@@ -17,11 +17,17 @@ export async function runService(env: Env, roles: Roles): Promise<void> {
   const { logger } = deps;
   let workers: RunningWorkers | undefined;
   let server: ServerType | undefined;
+  let keepSchedules: NodeJS.Timeout | undefined;
   if (roles.workers) {
-    await upsertSchedules(deps.queues, { sweepIntervalSeconds: env.SWEEP_INTERVAL_SECONDS });
+    const schedules = () => upsertSchedules(deps.queues, { sweepIntervalSeconds: env.SWEEP_INTERVAL_SECONDS });
+    await schedules();
     workers = startWorkers(deps, { connection: deps.redis, concurrency: env.WORKER_CONCURRENCY, only: roles.queues });
     // A first sweep at once instead of after one interval.
     await deps.queues.sweep.add('sweep', {}, { jobId: `sweep-start-${Date.now()}` });
+    // Redis is not the truth: if it was restarted empty or flushed, the schedules come back within one interval.
+    keepSchedules = setInterval(() => {
+      schedules().catch((error: Error) => logger.warn({ err: error.message }, 'schedules not renewed'));
+    }, env.SWEEP_INTERVAL_SECONDS * 1000);
   }
   if (roles.web) {
     const app = createWebApp(deps);
@@ -35,6 +41,7 @@ export async function runService(env: Env, roles: Roles): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    clearInterval(keepSchedules);
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
     await workers?.close();
     await deps.close();

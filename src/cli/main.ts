@@ -7,6 +7,7 @@ import { DatabaseBehindError, ensureMigrated } from '../db/migrate.js';
 import { addPractice, UnknownProductError } from '../practices/practices.repository.js';
 import { queueNames, type QueueName } from '../queues/queues.js';
 import { RedisUnavailableError } from '../queues/redis.js';
+import { registerDigestCommand } from './digest.command.js';
 import { fetchCommand } from './fetch.command.js';
 import { runService } from './service.js';
 import { ZodError } from 'zod';
@@ -51,6 +52,8 @@ program
   .action(async (opts: { source?: string }) => {
     process.exitCode = await fetchCommand(loadEnv(), opts);
   });
+
+registerDigestCommand(program);
 
 const practices = program.command('practices').description('Praxen verwalten');
 practices

@@ -58,11 +58,16 @@ export type DigestTiming = { minuteOfDay: number; weekday: number };
 export function dueDigestPeriod(cadence: DigestCadence, now: Date, timing: DigestTiming): string | null {
   const local = berlinTime(now);
   const minute = local.hour * 60 + local.minute;
-  if (cadence === 'daily') {
-    return minute >= timing.minuteOfDay ? `daily:${local.year}-${pad(local.month)}-${pad(local.day)}` : null;
-  }
+  if (cadence === 'daily') return minute >= timing.minuteOfDay ? periodAt(cadence, now) : null;
   const weekday = isoWeekday(local);
   if (weekday < timing.weekday || (weekday === timing.weekday && minute < timing.minuteOfDay)) return null;
+  return periodAt(cadence, now);
+}
+
+/** The period `now` falls in, whatever the send time: the local date, or the ISO week. */
+export function periodAt(cadence: DigestCadence, now: Date): string {
+  const local = berlinTime(now);
+  if (cadence === 'daily') return `daily:${local.year}-${pad(local.month)}-${pad(local.day)}`;
   const { year, week } = isoWeek(local);
   return `weekly:${year}-W${pad(week)}`;
 }

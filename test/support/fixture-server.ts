@@ -1,8 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type Route = { file?: string; body?: string; status?: number; contentType?: string; headers?: Record<string, string> };
+export type Route = {
+  file?: string;
+  body?: string;
+  status?: number;
+  contentType?: string;
+  headers?: Record<string, string>;
+  /** Full control for servers that misbehave on purpose (trickle, bombs, loops); `base` is the server's address. */
+  handle?: (req: IncomingMessage, res: ServerResponse, base: string) => void;
+};
 
 const fixtures = new URL('../fixtures/', import.meta.url);
 
@@ -21,6 +29,8 @@ export type FixtureServer = {
   url: string;
   /** Requests per path, to prove a second run really fetched again. */
   hits: Map<string, number>;
+  /** The request headers of the last request per path (User-Agent, conditional headers). */
+  lastHeaders: Map<string, IncomingHttpHeaders>;
   setRoute(path: string, route: Route): void;
   close(): Promise<void>;
 };
@@ -29,15 +39,18 @@ export type FixtureServer = {
 export async function startFixtureServer(routes: Record<string, Route> = sitePages): Promise<FixtureServer> {
   const table = new Map(Object.entries(routes));
   const hits = new Map<string, number>();
+  const lastHeaders = new Map<string, IncomingHttpHeaders>();
   let base = '';
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     hits.set(path, (hits.get(path) ?? 0) + 1);
+    lastHeaders.set(path, req.headers);
     const route = table.get(path);
     if (!route) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
+    if (route.handle) return route.handle(req, res, base);
     const body = route.body ?? readFileSync(new URL(route.file!, fixtures), 'utf8');
     res.writeHead(route.status ?? 200, { 'content-type': route.contentType ?? 'text/html; charset=utf-8', ...route.headers });
     res.end(body.replaceAll('{{BASE_URL}}', base));
@@ -47,7 +60,12 @@ export async function startFixtureServer(routes: Record<string, Route> = sitePag
   return {
     url: base,
     hits,
+    lastHeaders,
     setRoute: (path, route) => void table.set(path, route),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections(); // a trickling response must not keep the test process alive
+        server.close(() => resolve());
+      }),
   };
 }

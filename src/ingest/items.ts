@@ -8,6 +8,8 @@ export const rawItemSchema = z.object({
   publishedAt: z.date().nullable(),
   /** Plain text; the article page's text replaces it when the source names an article selector. */
   text: z.string().max(500_000),
+  /** Set when the text came from an article page: see listFingerprint. */
+  listHash: z.string().nullable().optional(),
 });
 
 export type RawItem = z.infer<typeof rawItemSchema>;

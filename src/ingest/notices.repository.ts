@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import type { RawItem } from './items.js';
 import { notices } from './notices.table.js';
@@ -7,6 +7,7 @@ import { notices } from './notices.table.js';
 export type Notice = typeof notices.$inferSelect;
 export type StoreResult = { created: number[]; changed: number[]; unchanged: number };
 
+/** Title and text only: a new list teaser or date alone is not a new version of the notice. */
 export function contentHash(item: Pick<RawItem, 'title' | 'text'>): string {
   return createHash('sha256').update(item.title).update('\n').update(item.text).digest('hex');
 }
@@ -21,7 +22,7 @@ export function storeNotices(db: Db, sourceId: string, items: RawItem[], now: Da
     for (const item of items) {
       const hash = contentHash(item);
       const existing = tx
-        .select({ id: notices.id, contentHash: notices.contentHash, version: notices.version })
+        .select({ id: notices.id, contentHash: notices.contentHash, version: notices.version, listHash: notices.listHash })
         .from(notices)
         .where(and(eq(notices.sourceId, sourceId), eq(notices.externalId, item.externalId)))
         .get();
@@ -39,6 +40,10 @@ export function storeNotices(db: Db, sourceId: string, items: RawItem[], now: Da
           .run();
         result.changed.push(existing.id);
       } else {
+        // Same text under a changed list entry (e.g. a new teaser): remember the entry, so it is not fetched again.
+        if (item.listHash !== undefined && item.listHash !== existing.listHash) {
+          tx.update(notices).set({ listHash: item.listHash }).where(eq(notices.id, existing.id)).run();
+        }
         result.unchanged++;
       }
     }
@@ -46,15 +51,6 @@ export function storeNotices(db: Db, sourceId: string, items: RawItem[], now: Da
   return result;
 }
 
-export function knownExternalIds(db: Db, sourceId: string, externalIds: string[]): Set<string> {
-  if (externalIds.length === 0) return new Set();
-  const rows = db
-    .select({ externalId: notices.externalId })
-    .from(notices)
-    .where(and(eq(notices.sourceId, sourceId), inArray(notices.externalId, externalIds)))
-    .all();
-  return new Set(rows.map((r) => r.externalId));
-}
 
 export function getNotice(db: Db, id: number): Notice | undefined {
   return db.select().from(notices).where(eq(notices.id, id)).get();

@@ -79,7 +79,7 @@ test('a server error and a selector that finds nothing are reported, not taken f
   site.setRoute('/dgn/unternehmen/category/news/', { body: '<html><body><p>Relaunch! Neue Website.</p></body></html>' });
   const empty = await ingestSource(deps(), 'dgn-news');
   assert.equal(empty.status, 'error');
-  assert.match(getSource(db, 'dgn-news')!.lastError ?? '', /kein Eintrag gefunden/);
+  assert.match(getSource(db, 'dgn-news')!.lastError ?? '', /keine Einträge gefunden \(Selektor „article.news-item“\)/);
 });
 
 test('a source that recovers clears its error count', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
 /** One item as a source lists it, before it is stored as a notice. */
@@ -42,4 +43,10 @@ export function absolute(href: string | undefined | null, baseUrl: string): stri
   } catch {
     return null;
   }
+}
+
+/** An id for an item that has neither GUID nor link: stable as long as its title and date stay the same. */
+export function fallbackId(title: string, publishedAt: Date | null): string {
+  if (!title) return '';
+  return `sha256:${createHash('sha256').update(title).update('\n').update(publishedAt?.toISOString() ?? '').digest('hex').slice(0, 32)}`;
 }

@@ -14,25 +14,24 @@ export function contentHash(item: Pick<RawItem, 'title' | 'text'>): string {
 
 /**
  * Stores the items of one fetch in one transaction. A known item with new content gets a new version and
- * is normalized again; an unchanged item is left alone, so fetching twice stores nothing new.
+ * is normalized again; an unchanged item is left alone, so fetching twice stores nothing new. What is stored is
+ * read once per fetch and new rows are inserted in chunks, so a feed of 10,000 items stays quick.
  */
 export function storeNotices(db: Db, sourceId: string, items: RawItem[], now: Date): StoreResult {
   const result: StoreResult = { created: [], changed: [], unchanged: 0 };
   db.transaction((tx) => {
+    const existingRows = tx
+      .select({ id: notices.id, externalId: notices.externalId, contentHash: notices.contentHash, version: notices.version, listHash: notices.listHash })
+      .from(notices)
+      .where(eq(notices.sourceId, sourceId))
+      .all();
+    const byExternalId = new Map(existingRows.map((r) => [r.externalId, r]));
+    const fresh: (typeof notices.$inferInsert)[] = [];
     for (const item of items) {
       const hash = contentHash(item);
-      const existing = tx
-        .select({ id: notices.id, contentHash: notices.contentHash, version: notices.version, listHash: notices.listHash })
-        .from(notices)
-        .where(and(eq(notices.sourceId, sourceId), eq(notices.externalId, item.externalId)))
-        .get();
+      const existing = byExternalId.get(item.externalId);
       if (!existing) {
-        const row = tx
-          .insert(notices)
-          .values({ sourceId, ...item, contentHash: hash, fetchedAt: now })
-          .returning({ id: notices.id })
-          .get();
-        result.created.push(row.id);
+        fresh.push({ sourceId, ...item, contentHash: hash, fetchedAt: now });
       } else if (existing.contentHash !== hash) {
         tx.update(notices)
           .set({ ...item, contentHash: hash, version: existing.version + 1, fetchedAt: now, normalizedAt: null, normalizeError: null })
@@ -47,10 +46,13 @@ export function storeNotices(db: Db, sourceId: string, items: RawItem[], now: Da
         result.unchanged++;
       }
     }
+    for (let i = 0; i < fresh.length; i += 500) {
+      const rows = tx.insert(notices).values(fresh.slice(i, i + 500)).returning({ id: notices.id }).all();
+      result.created.push(...rows.map((r) => r.id));
+    }
   });
   return result;
 }
-
 
 export function getNotice(db: Db, id: number): Notice | undefined {
   return db.select().from(notices).where(eq(notices.id, id)).get();

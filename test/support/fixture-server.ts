@@ -25,6 +25,47 @@ export const sitePages: Record<string, Route> = {
   '/feeds/praxis-it.xml': { file: 'feeds/praxis-it.rss.xml', contentType: 'application/rss+xml; charset=utf-8' },
 };
 
+/**
+ * The shipped sources (config/sources.json) as the tests see them: each publisher's origin becomes a path prefix
+ * on the fixture server (https://www.kbv.de/x → /kbv/x), so a config entry is tested as it ships.
+ */
+export const publisherPrefixes: Record<string, string> = {
+  'https://www.telekom.de': '/telekom',
+  'https://www.medatixx.de': '/medatixx',
+  'https://www.dgn.de': '/dgn',
+  'https://www.kbv.de': '/kbv',
+  'https://www.gematik.de': '/gematik',
+  'https://www.heise.de': '/heise',
+  'https://www.aerzteblatt.de': '/aerzteblatt',
+  'https://wid.cert-bund.de': '/wid',
+};
+
+const kbvNews = '/kbv/praxis/tools-und-services/praxisnachrichten';
+
+export const publisherPages: Record<string, Route> = {
+  ...sitePages,
+  '/telekom/hilfe/geraete-zubehoer/router/digitalisierungsbox/sicherheitshinweise': { file: 'sites/telekom/digitalisierungsbox-sicherheitshinweise.html' },
+  '/medatixx/aktuelles/': { file: 'sites/medatixx/aktuelles.html' },
+  '/medatixx/thema/detail/quartalsupdate-1-2022/': { file: 'sites/medatixx/quartalsupdate.html' },
+  [`${kbvNews}/`]: { file: 'sites/kbv/praxisnachrichten.html' },
+  [`${kbvNews}/2021/12-16/log4j-update-fuer-pruefmodule/`]: { file: 'sites/kbv/log4j-pruefmodule.html' },
+  [`${kbvNews}/2025/09-25/it-sicherheitsrichtlinie-neue-anforderungen-ab-oktober/`]: { file: 'sites/kbv/it-sicherheitsrichtlinie.html' },
+  '/gematik/newsroom': { file: 'sites/gematik/newsroom.html' },
+  '/gematik/newsroom/news-detail/konnektoren-und-kartenterminals-mit-nicht-mehr-zugelassener-software': { file: 'sites/gematik/nicht-zugelassene-software.html' },
+  '/gematik/newsroom/news-detail/ti-messenger-in-der-praxis': { file: 'sites/gematik/ti-messenger.html' },
+  '/heise/security/rss/news-atom.xml': { file: 'feeds/heise-security.atom.xml', contentType: 'application/atom+xml' },
+  // No charset in the header: the client must find ISO-8859-1 in the XML declaration.
+  '/aerzteblatt/rss/news.asp': { file: 'feeds/aerzteblatt-news.rss.xml', contentType: 'application/rss+xml' },
+};
+
+/** A publisher URL from config/sources.json, pointed at the fixture server. */
+export function onFixtureServer(url: string, base: string): string {
+  const origin = new URL(url).origin;
+  const prefix = publisherPrefixes[origin];
+  if (prefix === undefined) throw new Error(`no fixture prefix for ${origin}`);
+  return base + prefix + url.slice(origin.length);
+}
+
 export type FixtureServer = {
   url: string;
   /** Requests per path, to prove a second run really fetched again. */
@@ -51,9 +92,14 @@ export async function startFixtureServer(routes: Record<string, Route> = sitePag
       return;
     }
     if (route.handle) return route.handle(req, res, base);
-    const body = route.body ?? readFileSync(new URL(route.file!, fixtures), 'utf8');
+    // Files are served byte for byte (some imitate ISO-8859-1 feeds); latin1 maps bytes 1:1, so the ASCII
+    // placeholder can be replaced without touching the encoding.
+    const body =
+      route.body !== undefined
+        ? Buffer.from(route.body.replaceAll('{{BASE_URL}}', base))
+        : Buffer.from(readFileSync(new URL(route.file!, fixtures)).toString('latin1').replaceAll('{{BASE_URL}}', base), 'latin1');
     res.writeHead(route.status ?? 200, { 'content-type': route.contentType ?? 'text/html; charset=utf-8', ...route.headers });
-    res.end(body.replaceAll('{{BASE_URL}}', base));
+    res.end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

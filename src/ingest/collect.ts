@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Source } from '../sources/sources.repository.js';
 import { withArticles } from './articles.js';
 import { httpGet, type HttpOptions } from './http.js';
-import { ParseError } from './ingest.errors.js';
+import { collectCsaf, type CsafOptions } from './csaf/csaf-fetch.js';
 import type { RawItem } from './items.js';
 import type { KnownItems } from './known-items.js';
 import { parseFeed } from './parse-feed.js';
@@ -10,7 +10,7 @@ import { parseListPage } from './parse-html.js';
 
 export type SourceSpec = Pick<Source, 'id' | 'kind' | 'url' | 'selectors'>;
 
-export type CollectDeps = { http?: HttpOptions; logger: Logger; clock: () => Date };
+export type CollectDeps = { http?: HttpOptions; logger: Logger; clock: () => Date; csaf?: CsafOptions };
 
 export type CollectState = {
   etag?: string | null;
@@ -38,6 +38,7 @@ export type Collected =
  * `fetch --url` prints them. Expected failures throw FetchError or ParseError.
  */
 export async function collectItems(deps: CollectDeps, source: SourceSpec, state: CollectState): Promise<Collected> {
+  if (source.kind === 'csaf') return collectCsaf(deps, source, state);
   const response = await httpGet(source.url, { ...deps.http, etag: state.etag, lastModified: state.lastModified });
   if (response.notModified) return { notModified: true };
   const selectors = source.selectors ?? {};
@@ -50,8 +51,6 @@ export async function collectItems(deps: CollectDeps, source: SourceSpec, state:
     case 'html':
       parsed = parseListPage(response.body, response.url, selectors);
       break;
-    case 'csaf':
-      throw new ParseError('CSAF-Quellen werden in dieser Version noch nicht abgerufen.');
   }
   const validators = { etag: response.etag, lastModified: response.lastModified };
   if (!selectors.article) return { notModified: false, ...parsed, unchanged: 0, ...validators };

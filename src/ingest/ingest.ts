@@ -2,12 +2,13 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
 import { getSource, recordFetchFailure, recordFetchSuccess } from '../sources/sources.repository.js';
 import { collectItems } from './collect.js';
+import type { CsafOptions } from './csaf/csaf-fetch.js';
 import type { HttpOptions } from './http.js';
 import { FetchError, ParseError } from './ingest.errors.js';
 import { knownItems } from './known-items.js';
 import { storeNotices } from './notices.repository.js';
 
-export type IngestDeps = { db: Db; clock: () => Date; logger: Logger; http?: HttpOptions };
+export type IngestDeps = { db: Db; clock: () => Date; logger: Logger; http?: HttpOptions; csaf?: CsafOptions };
 
 export type IngestResult =
   | { sourceId: string; status: 'ok' | 'not_modified'; created: number[]; changed: number[]; unchanged: number; skipped: number }

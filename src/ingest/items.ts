@@ -18,12 +18,12 @@ export type RawItem = z.infer<typeof rawItemSchema>;
 export type ParsedItems = { items: RawItem[]; skipped: number };
 
 /** Keeps the valid items and counts the rest: one bad item never sinks its batch. */
-export function validItems(candidates: unknown[]): ParsedItems {
+export function validItems(candidates: unknown[], schema: z.ZodType<RawItem> = rawItemSchema): ParsedItems {
   const items: RawItem[] = [];
   let skipped = 0;
   const seen = new Set<string>();
   for (const candidate of candidates) {
-    const parsed = rawItemSchema.safeParse(candidate);
+    const parsed = schema.safeParse(candidate);
     if (!parsed.success || seen.has(parsed.data.externalId)) {
       skipped++;
       continue;

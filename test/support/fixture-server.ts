@@ -41,6 +41,21 @@ export const publisherPrefixes: Record<string, string> = {
 };
 
 const kbvNews = '/kbv/praxis/tools-und-services/praxisnachrichten';
+const csaf = '/wid/.well-known/csaf';
+const json = 'application/json';
+
+/** BSI CERT-Bund WID as a CSAF trusted provider: metadata, the TLP:WHITE ROLIE feed, changes.csv and three documents. */
+export const csafPages: Record<string, Route> = {
+  [`${csaf}/provider-metadata.json`]: { file: 'csaf/provider-metadata.json', contentType: json },
+  [`${csaf}/white/bsi-wid-white.json`]: { file: 'csaf/white/bsi-wid-white.json', contentType: json },
+  [`${csaf}/white/changes.csv`]: { file: 'csaf/white/changes.csv', contentType: 'text/csv' },
+  ...Object.fromEntries(
+    ['wid-sec-w-2026-2871', 'wid-sec-w-2026-2940', 'wid-sec-w-2026-2977'].map((name) => [
+      `${csaf}/white/2026/${name}.json`,
+      { file: `csaf/white/2026/${name}.json`, contentType: json },
+    ]),
+  ),
+};
 
 export const publisherPages: Record<string, Route> = {
   ...sitePages,
@@ -56,6 +71,7 @@ export const publisherPages: Record<string, Route> = {
   '/heise/security/rss/news-atom.xml': { file: 'feeds/heise-security.atom.xml', contentType: 'application/atom+xml' },
   // No charset in the header: the client must find ISO-8859-1 in the XML declaration.
   '/aerzteblatt/rss/news.asp': { file: 'feeds/aerzteblatt-news.rss.xml', contentType: 'application/rss+xml' },
+  ...csafPages,
 };
 
 /** A publisher URL from config/sources.json, pointed at the fixture server. */

@@ -163,6 +163,7 @@ CREATE TABLE `notices` (
 	`published_at` integer,
 	`text` text NOT NULL,
 	`content_hash` text NOT NULL,
+	`list_hash` text,
 	`version` integer DEFAULT 1 NOT NULL,
 	`fetched_at` integer NOT NULL,
 	`normalized_at` integer,

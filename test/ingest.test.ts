@@ -5,6 +5,8 @@ import { openStore } from '../src/app/deps.js';
 import { createLogger } from '../src/app/logger.js';
 import type { Db } from '../src/db/client.js';
 import { notices } from '../src/db/schema.js';
+import type { HttpOptions } from '../src/ingest/http.js';
+import { httpOptionsFromEnv } from '../src/ingest/http-config.js';
 import { ingestSource } from '../src/ingest/ingest.js';
 import { getSource } from '../src/sources/sources.repository.js';
 import { sitePages, startFixtureServer, type FixtureServer } from './support/fixture-server.js';
@@ -14,11 +16,14 @@ let site: FixtureServer;
 let db: Db;
 const logger = createLogger('silent');
 let now = new Date('2026-11-25T08:00:00Z');
-const deps = () => ({ db, clock: () => now, logger, http: { timeoutMs: 2000 } });
+let http: HttpOptions;
+const deps = () => ({ db, clock: () => now, logger, http: { ...http, timeoutMs: 2000 } });
 
 before(async () => {
   site = await startFixtureServer({ ...sitePages });
-  db = openStore(testEnv({ sources: fixtureSources(site.url) })).db;
+  const env = testEnv({ sources: fixtureSources(site.url) });
+  db = openStore(env).db;
+  http = httpOptionsFromEnv(env);
 });
 after(async () => {
   db.$client.close();
@@ -74,7 +79,7 @@ test('a server error and a selector that finds nothing are reported, not taken f
   site.setRoute('/dgn/unternehmen/category/news/', { body: '<html><body><p>Relaunch! Neue Website.</p></body></html>' });
   const empty = await ingestSource(deps(), 'dgn-news');
   assert.equal(empty.status, 'error');
-  assert.match(getSource(db, 'dgn-news')!.lastError ?? '', /kein Eintrag gefunden/);
+  assert.match(getSource(db, 'dgn-news')!.lastError ?? '', /keine Einträge gefunden \(Selektor „article.news-item“\)/);
 });
 
 test('a source that recovers clears its error count', async () => {
@@ -88,6 +93,10 @@ test('a source that recovers clears its error count', async () => {
 
 test('an unreachable server is an error with a reason', async () => {
   db.$client.prepare("UPDATE sources SET url = 'http://127.0.0.1:1/feed.xml' WHERE id = 'praxis-it-feed'").run();
+  const blocked = await ingestSource(deps(), 'praxis-it-feed');
+  assert.equal(blocked.status, 'error');
+  assert.match(getSource(db, 'praxis-it-feed')!.lastError ?? '', /nicht erlaubt: Loopback-Adresse/, 'a port that is not allow-listed is refused');
+  http = { ...http, allowHosts: new Set([...(http.allowHosts ?? []), '127.0.0.1:1']) };
   const result = await ingestSource(deps(), 'praxis-it-feed');
   assert.equal(result.status, 'error');
   assert.match(getSource(db, 'praxis-it-feed')!.lastError ?? '', /nicht erreichbar/);

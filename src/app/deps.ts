@@ -7,6 +7,7 @@ import type { Env } from '../config/env.js';
 import { readConfigFile } from '../config/files.js';
 import { openDatabase, type Db } from '../db/client.js';
 import { ensureMigrated } from '../db/migrate.js';
+import { httpOptionsFromEnv } from '../ingest/http-config.js';
 import { compileCatalog } from '../normalize/products.js';
 import { createMailer } from '../notify/mailer.js';
 import { deliverySettings } from '../notify/settings.js';
@@ -69,6 +70,7 @@ export async function createAppDeps(env: Env, { logger = createLogger(env.LOG_LE
     mailer,
     clock,
     logger,
+    http: httpOptionsFromEnv(env),
     publicUrl: env.PUBLIC_URL,
     linkSecret: env.LINK_SECRET,
     operatorName: env.OPERATOR_NAME,

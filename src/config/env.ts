@@ -67,6 +67,17 @@ const envSchema = z.object({
   SEND_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   /** A mail claimed longer ago than this belongs to a worker that died; it is sent again (same Message-ID). */
   CLAIM_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+  /**
+   * Exceptions to the SSRF guard: comma-separated exact `host:port` entries (e.g. `127.0.0.1:8080`) that may be
+   * fetched although they resolve to a loopback or private address. Empty by default; meant for tests and a
+   * local mirror, never for production sources.
+   */
+  FETCH_ALLOW_HOSTS: z
+    .string()
+    .regex(/^\s*(([a-z0-9.-]+|\[[0-9a-f:.]+\]):\d{1,5}\s*(,\s*|$))*$/i, 'erwartet kommagetrennte Einträge host:port')
+    .default(''),
+  /** Pause between two requests to the same host, in milliseconds (requests to one host never run in parallel). */
+  FETCH_HOST_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });

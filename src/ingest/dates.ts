@@ -19,7 +19,8 @@ export function parsePublishedDate(input: string | null | undefined): Date | nul
     const month = months[m[2]!.toLowerCase()];
     if (month) return berlinNoon(+m[3]!, month, +m[1]!);
   }
-  if (/^\d{4}-\d{2}-\d{2}T/.test(s) || /^[A-Z][a-z]{2}, \d{1,2} [A-Z][a-z]{2} \d{4}/.test(s)) {
+  // ISO 8601 with a time, and RFC 822 with or without the weekday ("Mon, 08 Nov 2021 10:00:00 +0100").
+  if (/^\d{4}-\d{2}-\d{2}T/.test(s) || /^([A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4}/.test(s)) {
     const d = new Date(s);
     return Number.isNaN(d.getTime()) ? null : d;
   }

@@ -14,6 +14,8 @@ const blocks = new Set([
  * inline whitespace folded. Markup and entities do not survive, so the text is safe to store and re-escape anywhere.
  */
 export function htmlToText(html: string, { remove = [] }: { remove?: string[] } = {}): string {
+  // Plain text (most feed titles and many descriptions) needs no HTML parser; a feed of 10,000 items notices.
+  if (!/[<&]/.test(html)) return html.replace(/\s+/g, ' ').trim();
   const $ = cheerio.load(html);
   $(noise).remove();
   for (const selector of remove) $(selector).remove();

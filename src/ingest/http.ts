@@ -1,105 +1,134 @@
-/** Why a fetch failed, with a German sentence for the admin and a stable code for logs and retries. */
-export class FetchError extends Error {
-  override name = 'FetchError';
-  constructor(
-    readonly code: 'timeout' | 'too_large' | 'http_status' | 'network' | 'redirects' | 'scheme',
-    message: string,
-    readonly status?: number,
-  ) {
-    super(message);
-  }
-  /** 4xx other than 408/429 will not get better by retrying soon. */
-  get permanent(): boolean {
-    return this.code === 'scheme' || (this.code === 'http_status' && this.status !== undefined && this.status < 500 && this.status !== 408 && this.status !== 429);
-  }
-}
+import { decodeBody } from './charset.js';
+import { processHostLimiter, type HostLimiter } from './host-limiter.js';
+import { requestOnce, type HopResult } from './http-request.js';
+import { FetchError } from './ingest.errors.js';
+import { checkUrl, hostKey, type FetchGuard } from './ssrf.js';
+
+export { FetchError } from './ingest.errors.js';
 
 export type HttpResponse =
   | { notModified: true; url: string }
   | { notModified: false; url: string; body: string; contentType: string; etag: string | null; lastModified: string | null };
 
-export type HttpOptions = {
+export type HttpOptions = FetchGuard & {
   etag?: string | null;
   lastModified?: string | null;
+  /** Deadline for the whole exchange (all redirect hops, body included). */
   timeoutMs?: number;
+  connectTimeoutMs?: number;
   maxBytes?: number;
   maxRedirects?: number;
   userAgent?: string;
+  accept?: string;
+  limiter?: HostLimiter;
+  /** Pause between two requests to the same host. */
+  hostDelayMs?: number;
 };
 
-const defaults = {
-  timeoutMs: 20_000,
+export const httpDefaults = {
+  timeoutMs: 30_000,
+  connectTimeoutMs: 10_000,
   maxBytes: 5 * 1024 * 1024,
   maxRedirects: 5,
-  userAgent: 'praxiswarn/0.1 (Sicherheitshinweise fuer Arztpraxen)',
+  userAgent: 'praxiswarn/0.1 (Sicherheitshinweise für Arztpraxen; +https://github.com/praxiswarn)',
+  accept: 'application/atom+xml, application/rss+xml, application/xml;q=0.9, text/html;q=0.9, application/json;q=0.9, */*;q=0.5',
+  hostDelayMs: 0,
 };
 
-/** GET with a hard timeout over the whole exchange, a body size cap, conditional headers and redirects followed one by one. */
+/**
+ * GET through the SSRF guard: every hop's URL and resolved address is checked, redirects are followed by hand
+ * (hop limit, loop detection), one request at a time per host, conditional headers sent and 304 reported,
+ * 429/503 turned into a FetchError that carries the server's Retry-After.
+ */
 export async function httpGet(url: string, options: HttpOptions = {}): Promise<HttpResponse> {
-  const opts = { ...defaults, ...options };
-  const signal = AbortSignal.timeout(opts.timeoutMs);
-  let current = new URL(url);
-  for (let hop = 0; hop <= opts.maxRedirects; hop++) {
-    if (current.protocol !== 'http:' && current.protocol !== 'https:') {
-      throw new FetchError('scheme', `Nur http- und https-Adressen sind erlaubt (${current.protocol}).`);
+  const opts = { ...httpDefaults, ...options };
+  const limiter = opts.limiter ?? processHostLimiter;
+  let current: URL;
+  try {
+    current = new URL(url);
+  } catch {
+    throw new FetchError('scheme', `Keine gültige Adresse: ${url.slice(0, 200)}`);
+  }
+  const visited = new Set<string>();
+  let deadline: number | undefined;
+  for (let hop = 0; ; hop++) {
+    checkUrl(current, opts);
+    if (visited.has(current.href)) throw new FetchError('redirects', `Weiterleitungsschleife bei ${current.host}.`);
+    visited.add(current.href);
+    const host = hostKey(current);
+    const pausedUntil = limiter.pausedUntil(host);
+    if (pausedUntil) {
+      const seconds = Math.ceil((pausedUntil - Date.now()) / 1000);
+      throw new FetchError('rate_limited', `Der Server ${current.host} hat um eine Pause gebeten (noch ${seconds} s).`, 429, seconds);
     }
-    const headers: Record<string, string> = { 'user-agent': opts.userAgent, accept: '*/*' };
-    if (hop === 0 && opts.etag) headers['if-none-match'] = opts.etag;
-    if (hop === 0 && opts.lastModified) headers['if-modified-since'] = opts.lastModified;
-    let response: Response;
-    try {
-      response = await fetch(current, { headers, redirect: 'manual', signal });
-    } catch (error) {
-      throw toFetchError(error, current);
-    }
-    if (response.status >= 300 && response.status < 400 && response.status !== 304) {
-      const location = response.headers.get('location');
-      await response.body?.cancel();
-      if (!location) throw new FetchError('http_status', `Weiterleitung ohne Ziel von ${current.host}.`, response.status);
-      current = new URL(location, current);
+    const target = current;
+    const result: HopResult = await limiter.run(
+      host,
+      () => {
+        deadline ??= Date.now() + opts.timeoutMs;
+        return requestOnce(target, { headers: headersFor(opts), guard: opts, deadline, connectTimeoutMs: opts.connectTimeoutMs, maxBytes: opts.maxBytes });
+      },
+      { gapMs: opts.hostDelayMs },
+    );
+    const { status, headers } = result;
+    if (status >= 300 && status < 400 && status !== 304) {
+      const location = headers.location;
+      if (!location) throw new FetchError('http_status', `Weiterleitung ohne Ziel von ${current.host}.`, status);
+      if (hop >= opts.maxRedirects) throw new FetchError('redirects', `Mehr als ${opts.maxRedirects} Weiterleitungen ab ${new URL(url).host}.`);
+      try {
+        current = new URL(location, current);
+      } catch {
+        throw new FetchError('redirects', `Weiterleitung von ${current.host} auf eine ungültige Adresse.`, status);
+      }
       continue;
     }
-    if (response.status === 304) return { notModified: true, url: current.href };
-    if (!response.ok) {
-      await response.body?.cancel();
-      throw new FetchError('http_status', `Der Server ${current.host} antwortete mit HTTP ${response.status}.`, response.status);
+    if (status === 304) return { notModified: true, url: current.href };
+    if (status === 429 || status === 503) {
+      const seconds = parseRetryAfter(headers['retry-after']);
+      if (seconds !== undefined) limiter.pause(host, Date.now() + seconds * 1000);
+      const wait = seconds !== undefined ? ` und bittet, frühestens in ${formatWait(seconds)} wieder anzufragen` : '';
+      throw new FetchError(status === 429 ? 'rate_limited' : 'http_status', `Der Server ${current.host} antwortete mit HTTP ${status}${wait}.`, status, seconds);
     }
-    const body = await readCapped(response, opts.maxBytes, current).catch((error: unknown) => {
-      throw error instanceof FetchError ? error : toFetchError(error, current);
-    });
+    if (status < 200 || status >= 300) {
+      throw new FetchError('http_status', `Der Server ${current.host} antwortete mit HTTP ${status}.`, status);
+    }
+    const contentType = String(headers['content-type'] ?? '');
     return {
       notModified: false,
       url: current.href,
-      body,
-      contentType: response.headers.get('content-type') ?? '',
-      etag: response.headers.get('etag'),
-      lastModified: response.headers.get('last-modified'),
+      body: decodeBody(result.body ?? Buffer.alloc(0), contentType),
+      contentType,
+      etag: typeof headers.etag === 'string' ? headers.etag : null,
+      lastModified: typeof headers['last-modified'] === 'string' ? headers['last-modified'] : null,
     };
   }
-  throw new FetchError('redirects', `Zu viele Weiterleitungen ab ${url}.`);
 }
 
-async function readCapped(response: Response, maxBytes: number, url: URL): Promise<string> {
-  const declared = Number(response.headers.get('content-length'));
-  if (declared > maxBytes) {
-    await response.body?.cancel();
-    throw new FetchError('too_large', `Die Antwort von ${url.host} ist größer als ${Math.round(maxBytes / 1024)} KB.`);
-  }
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
-    size += chunk.byteLength;
-    if (size > maxBytes) throw new FetchError('too_large', `Die Antwort von ${url.host} ist größer als ${Math.round(maxBytes / 1024)} KB.`);
-    chunks.push(chunk);
-  }
-  return new TextDecoder('utf-8').decode(Buffer.concat(chunks));
+function headersFor(opts: typeof httpDefaults & HttpOptions): Record<string, string> {
+  const headers: Record<string, string> = { 'user-agent': opts.userAgent, accept: opts.accept, 'accept-encoding': 'gzip, deflate, br' };
+  if (opts.etag) headers['if-none-match'] = opts.etag;
+  if (opts.lastModified) headers['if-modified-since'] = opts.lastModified;
+  return headers;
 }
 
-function toFetchError(error: unknown, url: URL): FetchError {
-  const e = error as Error & { cause?: { code?: string } };
-  if (e.name === 'TimeoutError' || e.name === 'AbortError') {
-    return new FetchError('timeout', `Zeitüberschreitung beim Abruf von ${url.host}.`);
+const maxRetryAfterSeconds = 7 * 24 * 3600;
+
+/** Retry-After as delay seconds or an HTTP date; capped at a week so a typo cannot silence a source for years. */
+export function parseRetryAfter(value: string | string[] | undefined, now = Date.now()): number | undefined {
+  const text = (Array.isArray(value) ? value[0] : value)?.trim();
+  if (!text) return undefined;
+  let seconds: number;
+  if (/^\d+$/.test(text)) seconds = Number(text);
+  else {
+    const date = Date.parse(text);
+    if (Number.isNaN(date)) return undefined;
+    seconds = Math.ceil((date - now) / 1000);
   }
-  const code = e.cause?.code ? ` (${e.cause.code})` : '';
-  return new FetchError('network', `Der Server ${url.host} ist nicht erreichbar${code}.`);
+  return Math.min(Math.max(seconds, 0), maxRetryAfterSeconds);
+}
+
+function formatWait(seconds: number): string {
+  if (seconds < 120) return `${seconds} Sekunden`;
+  if (seconds < 7200) return `${Math.round(seconds / 60)} Minuten`;
+  return `${Math.round(seconds / 3600)} Stunden`;
 }

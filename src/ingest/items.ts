@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
 /** One item as a source lists it, before it is stored as a notice. */
@@ -8,6 +9,8 @@ export const rawItemSchema = z.object({
   publishedAt: z.date().nullable(),
   /** Plain text; the article page's text replaces it when the source names an article selector. */
   text: z.string().max(500_000),
+  /** Set when the text came from an article page: see listFingerprint. */
+  listHash: z.string().nullable().optional(),
 });
 
 export type RawItem = z.infer<typeof rawItemSchema>;
@@ -15,12 +18,12 @@ export type RawItem = z.infer<typeof rawItemSchema>;
 export type ParsedItems = { items: RawItem[]; skipped: number };
 
 /** Keeps the valid items and counts the rest: one bad item never sinks its batch. */
-export function validItems(candidates: unknown[]): ParsedItems {
+export function validItems(candidates: unknown[], schema: z.ZodType<RawItem> = rawItemSchema): ParsedItems {
   const items: RawItem[] = [];
   let skipped = 0;
   const seen = new Set<string>();
   for (const candidate of candidates) {
-    const parsed = rawItemSchema.safeParse(candidate);
+    const parsed = schema.safeParse(candidate);
     if (!parsed.success || seen.has(parsed.data.externalId)) {
       skipped++;
       continue;
@@ -40,4 +43,10 @@ export function absolute(href: string | undefined | null, baseUrl: string): stri
   } catch {
     return null;
   }
+}
+
+/** An id for an item that has neither GUID nor link: stable as long as its title and date stay the same. */
+export function fallbackId(title: string, publishedAt: Date | null): string {
+  if (!title) return '';
+  return `sha256:${createHash('sha256').update(title).update('\n').update(publishedAt?.toISOString() ?? '').digest('hex').slice(0, 32)}`;
 }

@@ -17,6 +17,8 @@ export const notices = sqliteTable(
     /** Plain text of the notice, paragraphs and list items on lines of their own. */
     text: text().notNull(),
     contentHash: text().notNull(),
+    /** For sources whose text comes from an article page: the fingerprint of the list entry it was fetched for. */
+    listHash: text(),
     version: integer().notNull().default(1),
     fetchedAt: createdAt(),
     normalizedAt: timestamp(),

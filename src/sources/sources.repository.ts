@@ -62,14 +62,19 @@ export function recordFetchSuccess(
     .run();
 }
 
-/** Failures back off: the interval doubles with every consecutive error, up to one day. */
-export function recordFetchFailure(db: Db, id: string, { now, message }: { now: Date; message: string }): void {
+/**
+ * Failures back off: the interval doubles with every consecutive error, up to one day. A server that asked for a
+ * pause (Retry-After) is not asked again before that time, even if it is later than the back-off.
+ */
+export function recordFetchFailure(db: Db, id: string, { now, message, notBefore }: { now: Date; message: string; notBefore?: Date }): void {
   const source = getSource(db, id);
   if (!source) return;
   const errorCount = source.errorCount + 1;
   const delayMinutes = Math.min(source.intervalMinutes * 2 ** Math.min(errorCount, 10), 24 * 60);
+  const backoff = now.getTime() + delayMinutes * 60_000;
+  const next = Math.max(backoff, notBefore?.getTime() ?? 0);
   db.update(sources)
-    .set({ lastCheckedAt: now, errorCount, lastError: message, nextCheckAt: new Date(now.getTime() + delayMinutes * 60_000) })
+    .set({ lastCheckedAt: now, errorCount, lastError: message, nextCheckAt: new Date(next) })
     .where(eq(sources.id, id))
     .run();
 }

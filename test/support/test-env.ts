@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { loadEnv, type Env } from '../../src/config/env.js';
+import { hostKey } from '../../src/ingest/ssrf.js';
 import type { SourceConfig } from '../../src/sources/sources.models.js';
 
 /** Sources as config/sources.json would list them, pointed at the fixture server. */
@@ -40,7 +41,10 @@ export function fixtureSources(baseUrl: string): SourceConfig[] {
   ];
 }
 
-/** A fresh data folder, sources file and queue prefix per test, so tests never see each other's data. */
+/**
+ * A fresh data folder, sources file and queue prefix per test, so tests never see each other's data. The SSRF
+ * guard stays on: only the hosts of the given sources (the fixture server on 127.0.0.1) are allow-listed.
+ */
 export function testEnv(options: { sources?: SourceConfig[]; env?: Record<string, string | undefined> } = {}): Env {
   const { sources = [], env: overrides = {} } = options;
   const dir = mkdtempSync(join(tmpdir(), 'praxiswarn-test-'));
@@ -53,6 +57,8 @@ export function testEnv(options: { sources?: SourceConfig[]; env?: Record<string
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
     PUBLIC_URL: 'https://praxiswarn.test',
+    FETCH_ALLOW_HOSTS: [...new Set(sources.map((s) => hostKey(new URL(s.url))))].join(','),
+    FETCH_HOST_DELAY_MS: '0',
     ...overrides,
   });
 }

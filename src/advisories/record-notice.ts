@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
 import { getNotice, markNormalized } from '../ingest/notices.repository.js';
-import { extractNotice } from '../normalize/extract.js';
+import { normalizeNotice } from '../normalize/notice.js';
 import type { Matcher } from '../normalize/products.js';
 import { getSource } from '../sources/sources.repository.js';
 import {
@@ -42,7 +42,7 @@ export function recordNotice(deps: RecordDeps, noticeId: number): RecordResult {
   const notice = getNotice(db, noticeId);
   if (!notice) return { noticeId, advisoryId: null, outcome: 'missing', published: false };
   const trusted = getSource(db, notice.sourceId)?.trust === 'auto';
-  const x = extractNotice(matcher, notice);
+  const x = normalizeNotice(matcher, notice);
   const now = clock();
 
   const result = db.transaction((tx): RecordResult => {

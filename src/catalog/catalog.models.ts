@@ -21,6 +21,8 @@ export const productSchema = z.object({
   /** Model lines named as "Family A, B und C": the family word and this product's variant. */
   family: z.string().min(2).optional(),
   variant: z.string().min(1).optional(),
+  /** A generic entry ("TI-Konnektor (alle Hersteller)") is dropped when one of these more specific products is named. */
+  covers: z.array(id).default([]),
 });
 
 export const catalogSchema = z
@@ -33,6 +35,10 @@ export const catalogSchema = z
       if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: ['products', i, 'id'], message: `doppelte Produkt-ID "${p.id}"` });
       if (Boolean(p.family) !== Boolean(p.variant)) ctx.addIssue({ code: 'custom', path: ['products', i], message: 'family und variant nur gemeinsam angeben' });
       seen.add(p.id);
+    });
+    const productIds = new Set(catalog.products.map((p) => p.id));
+    catalog.products.forEach((p, i) => {
+      for (const c of p.covers) if (!productIds.has(c)) ctx.addIssue({ code: 'custom', path: ['products', i, 'covers'], message: `unbekanntes Produkt "${c}"` });
     });
   });
 

@@ -9,6 +9,7 @@ import { queueNames, type QueueName } from '../queues/queues.js';
 import { RedisUnavailableError } from '../queues/redis.js';
 import { registerDigestCommand } from './digest.command.js';
 import { fetchCommand } from './fetch.command.js';
+import { extractCli } from './extract.command.js';
 import { runService } from './service.js';
 import { ZodError } from 'zod';
 
@@ -54,6 +55,7 @@ program
   });
 
 registerDigestCommand(program);
+program.addCommand(extractCli);
 
 const practices = program.command('practices').description('Praxen verwalten');
 practices

@@ -1,18 +1,23 @@
 import type { Sentence } from './sentences.js';
+import { mainClause, participleToInfinitive, politeToInfinitive, zuInfinitive } from './verbs.js';
 
 export type ActionHit = { text: string; evidence: string };
 
-const particles = new Set(['ein', 'an', 'ab', 'aus', 'auf', 'zu', 'durch', 'nach', 'vor', 'um', 'zurück', 'mit', 'weg', 'fest', 'her', 'hin', 'vorbei', 'zusammen']);
-
 // Contact, marketing and navigation text is never something a practice has to do.
-const notAnAction =
-  /\+?\d[\d ()/-]{7,}\d|@|\b(?:uns|unser\w*|wir|Newsletter|abonnier\w*|Hotline|Webshop|Angebot(?:e|en)?|Pressekontakt|Cookie\w*|Datenschutzerklärung)\b|\?\s*$/i;
-const notActionVerbs = /^(?:haben|freuen|lesen|klicken|besuchen|finden|erreichen|sprechen|rufen|schreiben|folgen|teilen|entdecken|erfahren|sehen|bleiben|nutzen Sie unser)$/i;
-
-const polite = /^(?:Bitte\s+)?([A-ZÄÖÜ][a-zäöüß]+)\s+Sie\s+(?:bitte\s+)?(.+?)[.!]?$/u;
-const modal = /\b(?:Praxen|Kunden|Kundinnen und Kunden|Nutzer(?:innen)?|Anwender(?:innen)?|Betreiber(?:innen)?|Ärzt(?:e|innen)(?: und Ärzte)?|Sie|Anwenderinnen und Anwender)\s+(?:sollten|sollen|müssen|werden gebeten,?|sind\s+(?:aufgefordert|angehalten|aufgerufen),?)\s+(.+?)[.!]?$/u;
-const recommended = /\b(?:Es\s+wird\s+(?:dringend\s+)?empfohlen|Wir\s+empfehlen(?:\s+dringend)?|Empfohlen\s+wird),?\s+(.+?)\s+zu\s+([a-zäöüß]+)[.!]?$/u;
-const infinitiveEnd = /\s([a-zäöüß]+(?:en|ern|eln))[.!]?$/u;
+const notAnAction = new RegExp(
+  [
+    String.raw`\+?\d[\d ()/-]{7,}\d`,
+    '@',
+    String.raw`\b(?:Newsletter|abonnier\w*|Hotline|Webshop|Pressekontakt|Cookie\w*|Datenschutzerklärung|Vertrieb\w*|Messe\w*|Messestand|Gesprächstermin|Festpreis|Rabatt\w*|Angebot(?:e|en)?)\b`,
+    String.raw`\?\s*$`,
+    String.raw`\b(?:sprechen|kontaktieren|rufen|schreiben|besuchen)\s+Sie\s+uns\b`,
+    String.raw`\bunser(?:em|en|er)?\s+(?:Team|Vertrieb\w*|Service\w*|Angebot|Stand|Shop|Kundenservice|Praxis-Service-Team)\b`,
+  ].join('|'),
+  'iu',
+);
+const notActionVerbs = /^(?:haben|freuen|lesen|klicken|besuchen|finden|erreichen|sprechen|rufen|schreiben|folgen|teilen|entdecken|erfahren|sehen|bleiben|können|dürfen|müssen|sollten|werden|sind|danken|entschuldigen|vereinbaren Sie gern)$/i;
+// Pointers to the real instructions, or no instruction at all.
+const vague = /\b(?:folgenden?\s+(?:Schritte|Maßnahmen|Hinweise))\b|^(?:(?:die|diese)\s+)?(?:Hinweise|Empfehlungen)\s+(?:beachten|befolgen|lesen)$|^(?:vorsorglich\s+)?handeln$|entschuldigen$|^Verständnis\b/iu;
 
 /** Turns the notice's actions into short infinitive phrases ("Passwörter im PVS ändern"), in order, without repeats. */
 export function findActions(sentences: Sentence[]): ActionHit[] {
@@ -20,28 +25,53 @@ export function findActions(sentences: Sentence[]): ActionHit[] {
   for (const sentence of sentences) {
     if (notAnAction.test(sentence.text)) continue;
     const text = toAction(sentence);
-    if (!text || text.length < 8) continue;
+    if (!text || text.length < 8 || vague.test(text)) continue;
     if (actions.some((a) => similar(a.text, text))) continue;
     actions.push({ text, evidence: sentence.text });
   }
   return actions;
 }
 
-function toAction(sentence: Sentence): string | null {
-  const s = sentence.text.replace(/\s+/g, ' ').trim();
-  const p = polite.exec(s);
-  if (p && /(?:en|ern|eln)$/.test(p[1]!) && !notActionVerbs.test(p[1]!)) return politeClauses(p[1]!, p[2]!);
-  const r = recommended.exec(s);
-  if (r) return capitalize(`${r[1]} ${r[2]}`);
-  const m = modal.exec(s);
-  if (m && infinitiveEnd.test(m[1]!)) return capitalize(m[1]!.replace(/\s+zu\s+([a-zäöüß]+)$/u, ' $1'));
-  if (sentence.bullet && infinitiveEnd.test(` ${s}`) && !/^[A-ZÄÖÜ][\wäöüß-]*$/.test(s)) return capitalize(s.replace(/[.!]$/, ''));
-  return null;
+// "Sie müssen nichts weiter tun", "Praxen müssen nichts unternehmen", "no action is required".
+const nothing =
+  /\b(?:müssen|brauchen)\s+(?:Sie|Praxen|Kunden|Anwender\w*)?\s*(?:daher\s+|also\s+)?(?:nichts|keine\s+(?:weiteren\s+)?(?:Schritte|Maßnahmen))\b|\b(?:kein(?:e)?\s+(?:weitere[n]?\s+)?(?:Maßnahmen?|Handlung(?:sbedarf)?|Handlungsbedarf)\s+(?:nötig|erforderlich|notwendig|besteht))|\bkein\s+Handlungsbedarf\b|\bno\s+(?:further\s+)?action\s+(?:is\s+)?(?:required|needed)\b/iu;
+
+/** The sentence that says practices need not do anything, if the notice says so. */
+export function nothingToDo(sentences: Sentence[]): string | null {
+  return sentences.find((s) => nothing.test(s.text))?.text ?? null;
 }
 
-// "… und öffnen Sie …": a second imperative joined to the first.
-const nextImperative = /,?\s+und\s+([a-zäöüß]+(?:en|ern|eln))\s+Sie\s+/u;
-const irregular: Record<string, string> = { seien: 'sein' };
+function toAction(sentence: Sentence): string | null {
+  const s = sentence.text.replace(/\s+/g, ' ').trim();
+  if (nothing.test(s)) return null;
+  return polite(s) ?? recommended(s) ?? modal(s) ?? necessity(s) ?? english(s, sentence.bullet) ?? bullet(s, sentence.bullet);
+}
+
+// An optional leading clause: a purpose ("Damit …,") is dropped, a condition ("Falls …,", "Ist …,") kept behind the action.
+const lead = /^(?:(Damit|Um|Wenn|Falls|Sofern|Sollten?|Ist|Sind|Hat|Haben|Nachdem|Bevor|Solange)\b([^,]*),\s*)?([Bb]itte\s+)?([A-ZÄÖÜa-zäöüß][a-zäöüß]+)\s+Sie,?\s+(?:bitte\s+)?(.+?)[.!]?$/u;
+const help = /unsicher|Fragen|Rückfragen|Hilfe|Unterstützung|Interesse|Probleme?\b/i;
+
+function polite(s: string): string | null {
+  const p = lead.exec(s);
+  if (!p) return null;
+  const [, word, clause, please, verb, rest] = p;
+  if (!/(?:en|ern|eln)$/.test(verb!) || notActionVerbs.test(verb!)) return null;
+  if (!word && !please && verb![0] !== verb![0]!.toUpperCase()) return null;
+  if (word && help.test(clause!)) return null;
+  const action = politeClauses(verb!, rest!.replace(/\bbitte\s+/g, ''));
+  return capitalize(action + condition(word, clause));
+}
+
+function condition(word: string | undefined, clause: string | undefined): string {
+  if (!word || /^(?:Damit|Um)$/.test(word)) return '';
+  const c = clause!.trim();
+  if (/^(?:Ist|Sind|Hat|Haben)$/.test(word)) return `, falls ${c} ${word.toLowerCase()}`;
+  if (/^Sollten?$/.test(word)) return `, falls ${c.replace(/\bsein$/, word === 'Sollte' ? 'ist' : 'sind')}`;
+  return `, ${word.toLowerCase()} ${c}`;
+}
+
+// "… und öffnen Sie …", "… oder beauftragen Sie …": a further imperative joined to the first.
+const nextImperative = /,?\s+(und|oder)\s+([a-zäöüß]+(?:en|ern|eln))\s+Sie\s+/u;
 
 /** "Seien Sie vorsichtig …, und öffnen Sie keine Anhänge" → "Vorsichtig … sein und keine Anhänge öffnen". */
 function politeClauses(verb: string, rest: string): string {
@@ -51,26 +81,103 @@ function politeClauses(verb: string, rest: string): string {
     const next = nextImperative.exec(current.rest);
     if (!next) break;
     // The comma before "und" closes a relative clause and stays.
-    phrase += infinitive(current.verb, current.rest.slice(0, next.index)) + (next[0].startsWith(',') ? ', und ' : ' und ');
-    current = { verb: next[1]!, rest: current.rest.slice(next.index + next[0].length) };
+    phrase += politeToInfinitive(current.verb, current.rest.slice(0, next.index)) + (next[0].startsWith(',') ? `, ${next[1]} ` : ` ${next[1]} `);
+    current = { verb: next[2]!, rest: current.rest.slice(next.index + next[0].length) };
   }
-  return capitalize(phrase + infinitive(current.verb, current.rest));
+  return phrase + politeToInfinitive(current.verb, current.rest);
 }
 
-/** "Spielen Sie Updates regelmäßig ein" → "Updates regelmäßig einspielen"; a trailing clause stays behind the verb. */
-function infinitive(imperative: string, rest: string): string {
-  let verb = irregular[imperative.toLowerCase()] ?? imperative.toLowerCase();
-  const comma = rest.search(/,\s/);
-  let main = (comma === -1 ? rest : rest.slice(0, comma)).trim();
-  const tail = comma === -1 ? '' : rest.slice(comma);
-  const words = main.split(' ');
-  const last = words[words.length - 1]!.toLowerCase();
-  if (particles.has(last)) {
-    words.pop();
-    verb = last + verb;
-    main = words.join(' ');
+const advise = /\b(?:rät|raten|riet|empfiehlt|empfehlen|empfahl|empfohlen|fordert|fordern|aufgefordert|aufgerufen|angehalten|gebeten|bittet|bitten|appelliert)\b/u;
+const zuForm = /(?:^|\s)(?:zu\s+(\p{Ll}+)|(\p{Ll}+?zu\p{Ll}{3,}))(?=[\s,.!;:]|$)/gu;
+
+/** "Es wird empfohlen, X zu ändern", "Das BSI rät dringend, X einzuspielen", "Praxen sind aufgerufen, X zu ändern". */
+function recommended(s: string): string | null {
+  const a = advise.exec(s);
+  if (!a || /^(?:Wir|Ich)\s+bitten\s+(?:um|Sie\s+um)\b/i.test(s)) return null;
+  const after = s.slice(a.index + a[0].length);
+  for (const m of after.matchAll(zuForm)) {
+    const verb = m[1] ?? zuInfinitive(m[2]!);
+    if (verb === m[2]) continue; // "zuvor", "zusätzlich": not an infinitive with zu
+    const before = after.slice(0, m.index);
+    const immediate = /^\s*(?:dringend|daher|ausdrücklich|deshalb)?\s*,/.exec(before);
+    const start = immediate ? immediate[0].length : before.lastIndexOf(',') + 1;
+    if (start === 0) continue;
+    const object = before.slice(start).trim();
+    const tail = after.slice(m.index! + m[0].length).replace(/[.!;:]+$/, '');
+    return capitalize(`${object} ${verb}${tail.startsWith(',') ? tail : ''}`.replace(/\s+/g, ' ').trim());
   }
-  return `${main} ${verb}${tail}`.replace(/\s+/g, ' ').trim();
+  return null;
+}
+
+const modalVerb = /\b(sollten|sollen|sollte|müssen|muss)\s+/u;
+const subjects = /^(?:alle\s+)?(?:Praxen|Arztpraxen|Zahnarztpraxen|Kunden|Kundinnen(?:\s+und\s+Kunden)?|Nutzer(?:innen)?(?:\s+und\s+Nutzer)?|Anwender(?:innen)?(?:\s+und\s+Anwender)?|Betreiber(?:innen)?|Administrator(?:en|innen)|Ärzt(?:e|innen)(?:\s+und\s+Ärzte)?|Sie|Praxisinhaber(?:innen)?|Praxisteams?|Einrichtungen|Leistungserbringer(?:innen)?)\s+/u;
+const adverbs = /^(?:Zudem|Auch|Außerdem|Daher|Deshalb|Dann|Jetzt|Nun|Zusätzlich|Ebenso|Vorsorglich|Insbesondere|Darüber hinaus|Bis dahin|Grundsätzlich|Generell|Unbedingt)$/u;
+const practiceSubject = /\b(?:Praxen|Praxis\w*|\w*[Kk]und(?:en|innen)|\w*[Nn]utzer\w*|\w*[Aa]nwender\w*|Betreiber\w*|Administrator\w*|Ärzt\w*|Sie|Wer|Leistungserbringer\w*|Einrichtungen|Mitarbeit\w*|Inhaber\w*)\b/u;
+const notPractices = /\b(?:wir|Hersteller\w*|Anbieter\w*|Softwarehäuser|Krankenkassen|Kassen|gematik|KBV|KZBV|BSI|Unternehmen|Ministerium|Bundestag|Gesetz\w*|Apothek\w*|es|er)\s*$/iu;
+
+/** "Praxen sollten … einspielen", "Zudem sollten Praxen … prüfen", "Die Kennwörter sollten erneuert werden". */
+function modal(s: string): string | null {
+  const m = modalVerb.exec(s);
+  if (!m) return null;
+  const raw = s.slice(0, m.index).trim();
+  let before = raw.replace(/,$/, '');
+  let after = s.slice(m.index + m[0].length);
+  if (/^(?:müssen|muss)$/.test(m[1]!) && /\bnichts?\b/.test(after)) return null; // "müssen nicht": need not
+  // "Ist ein Update nicht möglich, sollten Administratoren …": a leading condition, then the subject.
+  const leading = raw.endsWith(',') && !/^Wer\b/.test(raw) ? /^(Wenn|Falls|Sofern|Sollten?|Ist|Sind|Hat|Haben|Solange)\s+(.*)$/u.exec(before) : null;
+  const inverted = before === '' || adverbs.test(before) || leading !== null;
+  let suffix = '';
+  if (leading) {
+    suffix = condition(leading[1], leading[2]);
+    before = '';
+  }
+  if (inverted) {
+    const subject = subjects.exec(after);
+    if (!subject) return null;
+    after = after.slice(subject[0].length);
+  } else if (notPractices.test(before) || /^(?:Wir|Die Hersteller)\b/.test(before)) return null;
+  const clause = mainClause(after);
+  if (!clause) return null;
+  let { main } = clause;
+  const passive = /^(.*?)\s*(\p{Ll}+)\s+werden$/u.exec(main);
+  // An active instruction needs a practice as its subject; "alle anderen (Geräte) müssen …" only describes.
+  if (!passive && !inverted && !practiceSubject.test(before)) return null;
+  if (passive) {
+    if (inverted || /^(?:Nach|In|Bei|Für|Laut|Gemäß|Mit|Ab|Seit|Bis|Aus|Von|Zu|Im|Am|Vom|Zum)\b/.test(before)) return null;
+    const object = before.replace(/^(?:Auch|Zudem|Außerdem|Daher)\s+/, '');
+    main = `${object} ${passive[1] ? `${passive[1]} ` : ''}${participleToInfinitive(passive[2]!)}`;
+  }
+  return capitalize(`${main}${clause.tail}${suffix}`.replace(/\s+/g, ' ').trim());
+}
+
+/** "Unerwartete Anhänge sind wie Phishing-Mails zu behandeln", "Veraltete Software ist zu ersetzen". */
+function necessity(s: string): string | null {
+  const m = /^(.+?)\s+(?:ist|sind)\s+(.*?)\s*(?:zu\s+(\p{Ll}+)|(\p{Ll}+?zu\p{Ll}{3,}))[.!]?$/u.exec(s);
+  if (!m || /^(?:Es|Das|Dies|Hier|Weitere\b)/.test(m[1]!)) return null;
+  const verb = m[3] ?? zuInfinitive(m[4]!);
+  if (verb === m[4] || /^(?:finden|erreichen|erwarten|rechnen|sehen|lesen|entnehmen|beachten)$/.test(verb)) return null;
+  return capitalize(`${m[1]} ${m[2] ? `${m[2]} ` : ''}${verb}`.replace(/\s+/g, ' ').trim());
+}
+
+const englishish = /\b(?:the|should|must|recommend|users?|customers?|update|install|apply)\b/i;
+const englishImperative = /^(?:Install|Update|Upgrade|Change|Apply|Enable|Disable|Check|Verify|Restrict|Block|Reset|Remove|Review|Rotate|Revoke|Patch|Do not|Don't)\b/;
+
+/** English notices: "We recommend that users update …", "Customers should install …", imperative bullets. */
+function english(s: string, bullet: boolean): string | null {
+  if (!englishish.test(s) || /[äöüß]/.test(s)) return null;
+  const rec = /\brecommends?\s+(?:that\s+)?(?:all\s+)?(?:users|customers|administrators|you|organi[sz]ations)?\s*(?:should\s+)?(?:to\s+)?(.+?)[.!]?$/i.exec(s);
+  if (rec) return capitalize(rec[1]!.replace(/^(?:also\s+)?/, '').replace(/\b(?:their|your)\s+/g, ''));
+  const should = /^(.*?)\b(?:should|must)\s+(?!not\s+be\b)(.+?)[.!]?$/i.exec(s);
+  if (should && !/\b(?:we|it|this|that|there)\s*$/i.test(should[1]!) && should[1]!.trim() !== '') return capitalize(should[2]!);
+  if (bullet && englishImperative.test(s)) return s.replace(/[.!]$/, '');
+  return null;
+}
+
+/** A list item that already is an instruction: "Firmware prüfen", "Update durchführen". */
+function bullet(s: string, isBullet: boolean): string | null {
+  if (!isBullet || /^[A-ZÄÖÜ][\wäöüß-]*$/.test(s)) return null;
+  const clause = mainClause(s);
+  return clause ? capitalize(`${clause.main}${clause.tail}`) : null;
 }
 
 function capitalize(s: string): string {

@@ -2,6 +2,7 @@ import type { Severity } from '../advisories/advisories.table.js';
 import { findActions } from './actions.js';
 import { findProducts, type Matcher } from './products.js';
 import { splitSentences } from './sentences.js';
+import { summarize } from './summary.js';
 import { findCves, findSeverity } from './severity.js';
 import { findFixedVersions } from './versions.js';
 
@@ -23,9 +24,15 @@ export type Extraction = {
   vendorId: string | null;
   products: ExtractedProduct[];
   actions: string[];
+  /** The notice says explicitly that practices need not do anything ("Sie müssen nichts tun"). */
+  noActionNeeded: boolean;
   cves: string[];
   severity: Severity;
   published: string | null;
+  /** Names that look like products but are not in the catalog, for the admin to review. */
+  proposedProducts: { name: string; evidence: string }[];
+  /** CSAF only: the document's tracking id, version and revision history. */
+  tracking?: { id: string; version: string | null; revisions: { number: string; date: string; summary?: string | undefined }[] };
   evidence: { field: string; text: string }[];
 };
 
@@ -88,9 +95,11 @@ export function extractNotice(matcher: Matcher, notice: NoticeInput): Extraction
     vendorId,
     products,
     actions: actionHits.map((a) => a.text),
+    noActionNeeded: false,
     cves: findCves(body),
     severity: severity.severity,
     published: notice.publishedAt ? notice.publishedAt.toISOString() : null,
+    proposedProducts: [],
     evidence,
   };
 }
@@ -99,19 +108,8 @@ function productVendor(matcher: Matcher, productId: string): string {
   return matcher.catalog.products.find((p) => p.id === productId)!.vendor;
 }
 
-function dominantVendor(vendorIds: string[]): string | null {
+export function dominantVendor(vendorIds: string[]): string | null {
   const counts = new Map<string, number>();
   for (const id of vendorIds) counts.set(id, (counts.get(id) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-}
-
-/** The first two prose sentences that are not the title, a date line or a list item. */
-function summarize(sentences: ReturnType<typeof splitSentences>, title: string): string {
-  const prose = sentences.filter(
-    (s) => !s.bullet && s.text !== title && s.text.length >= 40 && /[.!]$/.test(s.text) && !/^\s*(?:Version|Stand)\b/i.test(s.text),
-  );
-  return prose
-    .slice(0, 2)
-    .map((s) => s.text)
-    .join(' ');
 }

@@ -34,7 +34,12 @@ function continuesNumber(after: string): boolean {
   return !/^ [A-ZÄÖÜ]/.test(after) || monthNames.test(after);
 }
 
+// "… zu behandeln: Öffnen Sie …" – a colon before an imperative starts a new instruction.
+const colonImperative = /:\s+(?=[A-ZÄÖÜ][a-zäöüß]+\s+Sie\b)/u;
+
 function push(into: Sentence[], piece: string, line: number, bullet: boolean) {
-  const text = piece.trim();
-  if (text.length > 1) into.push({ text, line, bullet });
+  for (const part of piece.split(colonImperative)) {
+    const text = part.trim();
+    if (text.length > 1) into.push({ text, line, bullet });
+  }
 }

@@ -1,0 +1,77 @@
+// German verb forms an instruction comes in, turned into the infinitive a practice can tick off.
+
+/** Separable prefixes that an imperative leaves at the end ("Spielen Sie das Update ein"). */
+export const particles = new Set([
+  'ein', 'an', 'ab', 'aus', 'auf', 'zu', 'durch', 'nach', 'vor', 'um', 'zurück', 'mit', 'weg', 'fest', 'her', 'hin', 'vorbei',
+  'zusammen', 'herunter', 'hoch', 'hinzu', 'fort', 'weiter', 'frei', 'los', 'bereit', 'heraus', 'hinein', 'raus', 'rein', 'nach', 'über', 'unter', 'wieder',
+]);
+
+// Prefixes written apart from the verb ("neu starten").
+const apart = new Set(['neu']);
+
+const irregular: Record<string, string> = { seien: 'sein' };
+
+/** "Spielen Sie Updates regelmäßig ein" → "Updates regelmäßig einspielen"; a trailing clause stays behind the verb. */
+export function politeToInfinitive(imperative: string, rest: string): string {
+  let verb = irregular[imperative.toLowerCase()] ?? imperative.toLowerCase();
+  // "Prüfen Sie, ob …": the verb leads its object clause.
+  if (/^(?:ob|dass|welche[rsn]?|wie|wann|was|wo|bis)\b/i.test(rest)) return `${verb}, ${rest}`;
+  const comma = rest.search(/,\s/);
+  let main = (comma === -1 ? rest : rest.slice(0, comma)).trim();
+  const tail = comma === -1 ? '' : rest.slice(comma);
+  const words = main.split(' ');
+  const last = words[words.length - 1]!.toLowerCase();
+  if (particles.has(last) && words.length > 1) {
+    words.pop();
+    verb = last + verb;
+    main = words.join(' ');
+  } else if (apart.has(last) && words.length > 1) {
+    words.pop();
+    verb = `${last} ${verb}`;
+    main = words.join(' ');
+  }
+  return `${main} ${verb}${tail}`.replace(/\s+/g, ' ').trim();
+}
+
+/** "einzuspielen" → "einspielen", "zu ändern" → "ändern". */
+export function zuInfinitive(word: string): string {
+  const m = /^(\p{Ll}+?)zu(\p{Ll}{3,})$/u.exec(word);
+  return m && particles.has(m[1]!) ? m[1]! + m[2]! : word;
+}
+
+/** Past participle to infinitive, for passive instructions: "erneuert" → "erneuern", "eingespielt" → "einspielen". */
+export function participleToInfinitive(word: string): string {
+  if (/iert$/.test(word)) return word.replace(/iert$/, 'ieren');
+  let prefix = '';
+  let stem = word;
+  for (const p of particles) {
+    if (stem.startsWith(`${p}ge`) && stem.length > p.length + 4) {
+      prefix = p;
+      stem = stem.slice(p.length);
+      break;
+    }
+  }
+  if (stem.startsWith('ge') && stem.length > 5) stem = stem.slice(2);
+  stem = stem.replace(/e?t$/, '');
+  return prefix + stem + (/(?:er|el)$/.test(stem) ? 'n' : 'en');
+}
+
+// Words that end like an infinitive but are articles, pronouns or nouns in lower case.
+const notVerbs = new Set(['allen', 'diesen', 'einen', 'ihren', 'unseren', 'seinen', 'keinen', 'jenen', 'den', 'denen', 'wegen', 'oben', 'unten', 'neben', 'eben', 'zwischen', 'gegen', 'morgen', 'übrigen', 'anderen', 'weiteren', 'folgenden']);
+
+/** The word that ends a German instruction's main clause: an infinitive ("aktualisieren", "tun", "sein"). */
+export function isInfinitive(word: string): boolean {
+  return /^\p{Ll}+(?:en|ern|eln)$|^(?:tun|sein)$/u.test(word) && !notVerbs.has(word);
+}
+
+/** Splits at the first comma after which the main clause has ended with an infinitive; null when it never does. */
+export function mainClause(text: string): { main: string; tail: string } | null {
+  const parts = text.split(/(?=,\s)/);
+  let main = '';
+  for (let i = 0; i < parts.length; i++) {
+    main += parts[i];
+    const last = main.replace(/[.!;:]+$/, '').trim().split(/\s+/).pop() ?? '';
+    if (isInfinitive(last)) return { main: main.replace(/[.!;:]+$/, '').trim(), tail: parts.slice(i + 1).join('').replace(/[.!;:]+$/, '') };
+  }
+  return null;
+}

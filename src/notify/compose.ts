@@ -1,9 +1,12 @@
 import type { Db } from '../db/client.js';
 import type { Practice } from '../practices/practices.repository.js';
-import { signLinkToken } from '../practices/links.js';
+import { signExpiringLinkToken, signLinkToken } from '../practices/links.js';
+import { unconfirmedRetentionMs } from '../practices/preferences.repository.js';
+import { describeSubscriptions } from '../practices/subscription-summary.js';
 import { loadAlertData } from './alert-data.js';
 import type { deliveries, DeliveryKind } from './deliveries.table.js';
 import { renderAlert, type RenderedMail } from './templates/alert.js';
+import { renderAccess, renderConfirm } from './templates/confirm.js';
 
 export type Delivery = typeof deliveries.$inferSelect;
 
@@ -31,6 +34,13 @@ export const composers: Partial<Record<DeliveryKind, Composer>> = {
     const data = loadAlertData(db, delivery.advisoryId, practice, { unsubscribeUrl: links.unsubscribeUrl, operatorName });
     return data ? renderAlert(data) : null;
   },
+  // The confirmation link expires when the unconfirmed sign-up is deleted (7 days after it was made).
+  confirm: ({ db, practice, publicUrl, linkSecret, operatorName }) => {
+    const expiresAt = new Date(practice.createdAt.getTime() + unconfirmedRetentionMs);
+    const confirmUrl = new URL(`/bestaetigen/${signExpiringLinkToken(linkSecret, 'confirm', practice.id, expiresAt)}`, publicUrl).href;
+    return renderConfirm({ practiceName: practice.name, confirmUrl, expiresAt, products: describeSubscriptions(db, practice.id), partnerEmail: practice.partnerEmail, operatorName });
+  },
+  access: ({ practice, links, operatorName }) => renderAccess({ practiceName: practice.name, ...links, operatorName }),
 };
 
 export function practiceLinks(publicUrl: string, secret: string, practiceId: number): PracticeLinks {

@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.js';
 import type { Practice } from '../practices/practices.repository.js';
-import { signExpiringLinkToken, signLinkToken } from '../practices/links.js';
+import { signAckToken, signExpiringLinkToken, signLinkToken } from '../practices/links.js';
 import { unconfirmedRetentionMs } from '../practices/preferences.repository.js';
 import { describeSubscriptions } from '../practices/subscription-summary.js';
 import { loadAlertData } from './alert-data.js';
@@ -29,9 +29,11 @@ export type Composer = (ctx: ComposeContext) => RenderedMail | null;
 
 /** One composer per delivery kind; a kind without one fails its deliveries with a clear error. */
 export const composers: Partial<Record<DeliveryKind, Composer>> = {
-  alert: ({ db, delivery, practice, links, operatorName }) => {
-    if (delivery.advisoryId === null) return null;
-    const data = loadAlertData(db, delivery.advisoryId, practice, { unsubscribeUrl: links.unsubscribeUrl, operatorName });
+  alert: ({ db, delivery, practice, links, operatorName, publicUrl, linkSecret }) => {
+    const advisoryId = delivery.advisoryId;
+    if (advisoryId === null) return null;
+    const ackUrl = (position: number) => new URL(`/erledigt/${signAckToken(linkSecret, practice.id, advisoryId, position)}`, publicUrl).href;
+    const data = loadAlertData(db, advisoryId, practice, { unsubscribeUrl: links.unsubscribeUrl, manageUrl: links.manageUrl, ackUrl, operatorName });
     return data ? renderAlert(data) : null;
   },
   // The confirmation link expires when the unconfirmed sign-up is deleted (7 days after it was made).

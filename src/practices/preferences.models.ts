@@ -31,10 +31,11 @@ export const preferencesObject = z.object({
   categories: z.array(z.enum(productCategories, { error: 'Unbekannter Bereich.' })).default([]),
 });
 
+const nothingChosenMessage = 'Bitte wählen Sie mindestens ein Produkt, einen Hersteller oder einen Bereich.';
+const nothingChosen = (p: { productIds?: unknown[]; vendorIds?: unknown[]; categories?: unknown[] }) =>
+  (p.productIds?.length ?? 0) + (p.vendorIds?.length ?? 0) + (p.categories?.length ?? 0) === 0;
 const atLeastOne = (p: { productIds: string[]; vendorIds: string[]; categories: string[] }, ctx: z.RefinementCtx) => {
-  if (p.productIds.length + p.vendorIds.length + p.categories.length === 0) {
-    ctx.addIssue({ code: 'custom', path: ['products'], message: 'Bitte wählen Sie mindestens ein Produkt, einen Hersteller oder einen Bereich.' });
-  }
+  if (nothingChosen(p)) ctx.addIssue({ code: 'custom', path: ['products'], message: nothingChosenMessage });
 };
 
 export const preferencesSchema = preferencesObject.superRefine(atLeastOne);
@@ -97,9 +98,13 @@ export function formToRaw(body: Record<string, unknown>): Record<string, unknown
   };
 }
 
-/** Field errors by form field name (the first message per field), for the error summary and inline messages. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
+/**
+ * Field errors by form field name (the first message per field), for the error summary and inline messages.
+ * The "choose something" rule is added here too, since zod skips refinements when a field already failed.
+ */
+export function fieldErrors(error: z.ZodError, raw: Record<string, unknown> = {}): Record<string, string> {
   const out: Record<string, string> = {};
+  if (nothingChosen(raw as Parameters<typeof nothingChosen>[0])) out.products = nothingChosenMessage;
   for (const issue of error.issues) {
     const [first, second] = issue.path;
     const field = first === 'versions' ? `version-${String(second)}` : first === 'productIds' || first === 'vendorIds' || first === 'categories' ? 'products' : String(first ?? 'form');

@@ -21,7 +21,9 @@ const fieldLabels: Record<string, string> = {
 
 /** The list of problems at the top of a form; it takes the focus so screen readers announce it first. */
 export function errorSummary(errors: Errors): SafeHtml | '' {
-  const entries = Object.entries(errors);
+  const order = ['name', 'email', 'products', 'cadence', 'minSeverity', 'partnerEmail', 'consent'];
+  const position = (field: string) => (field.startsWith('version-') ? 2.5 : order.indexOf(field) === -1 ? 99 : order.indexOf(field));
+  const entries = Object.entries(errors).sort(([a], [b]) => position(a) - position(b)); // in the order of the form
   if (entries.length === 0) return '';
   return html`<div class="error-summary" role="alert" tabindex="-1" autofocus id="fehler">
 <h2>Bitte prüfen Sie Ihre Angaben</h2>

@@ -69,7 +69,7 @@ ${deliveryChoices(values, errors)}
     const raw = formToRaw(await c.req.parseBody({ all: true }));
     const parsed = subscribeSchema.safeParse(raw);
     const values = raw as FormValues;
-    if (!parsed.success) return c.html(form(values, fieldErrors(parsed.error)), 400);
+    if (!parsed.success) return c.html(form(values, fieldErrors(parsed.error, raw)), 400);
     const unknown = unknownCatalogIds(deps.db, parsed.data);
     if (unknown.length) return c.html(form(values, { products: 'Diese Auswahl kennen wir nicht (mehr). Bitte wählen Sie erneut.' }), 400);
 

@@ -6,6 +6,8 @@ import { unsubscribeRoutes } from '../practices/unsubscribe.routes.js';
 import { subscribeRoutes } from '../practices/subscribe.routes.js';
 import { confirmRoutes } from '../practices/confirm.routes.js';
 import { staticRoutes } from './public/static.routes.js';
+import { manageRoutes } from '../practices/manage.routes.js';
+import { ackRoutes } from '../practices/ack.routes.js';
 import { healthRoutes } from './health.routes.js';
 import { page } from './layout.js';
 
@@ -24,6 +26,8 @@ export function createWebApp(deps: WebDeps): Hono {
   app.route('/', staticRoutes());
   app.route('/', subscribeRoutes(deps));
   app.route('/', confirmRoutes(deps));
+  app.route('/', manageRoutes(deps));
+  app.route('/', ackRoutes(deps));
   app.get('/', (c) =>
     c.html(
       page(

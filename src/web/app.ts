@@ -8,6 +8,7 @@ import { confirmRoutes } from '../practices/confirm.routes.js';
 import { staticRoutes } from './public/static.routes.js';
 import { manageRoutes } from '../practices/manage.routes.js';
 import { ackRoutes } from '../practices/ack.routes.js';
+import { advisoriesRoutes } from './public/advisories.routes.js';
 import { healthRoutes } from './health.routes.js';
 import { page } from './layout.js';
 
@@ -28,6 +29,7 @@ export function createWebApp(deps: WebDeps): Hono {
   app.route('/', confirmRoutes(deps));
   app.route('/', manageRoutes(deps));
   app.route('/', ackRoutes(deps));
+  app.route('/', advisoriesRoutes(deps));
   app.get('/', (c) =>
     c.html(
       page(

@@ -31,6 +31,7 @@ export function manageRoutes(deps: ManageDeps): Hono {
     if (id === null) return c.html(invalidPage, 400);
     const practice = getPractice(db, id);
     if (!practice) return c.html(gonePage, 404);
+    c.header('Cache-Control', 'no-store'); // personal data behind a link: no shared or back-button caches
     return then(practice, token);
   };
 

@@ -135,6 +135,8 @@ test('header injection, invalid addresses and a missing consent are refused with
   assert.match(await nothing.text(), /mindestens ein Produkt/);
   const forged = await signup({ ...baseForm, email: 'z@praxis.test', product: 'gibt-es-nicht' });
   assert.equal(forged.status, 400);
+  const huge = await signup({ ...baseForm, email: 'z@praxis.test', name: 'x'.repeat(100_000) });
+  assert.equal(huge.status, 413);
   const badVersion = await signup({ ...baseForm, email: 'z@praxis.test', 'version-cgm-albis': '<script>' });
   assert.match(await badVersion.text(), /nur die Versionsnummer/);
   for (const email of ['x@praxis.test', 'y@praxis.test', 'z@praxis.test']) assert.equal(practiceByEmail(email), undefined);

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { Catalog } from '../catalog/catalog.models.js';
 import type { Db } from '../db/client.js';
 import { formatDate, severityLabel } from '../notify/templates/format.js';
@@ -43,6 +44,7 @@ export function manageRoutes(deps: ManageDeps): Hono {
     }),
   );
 
+  app.use('/verwalten/:token', bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.html(messagePage('Zu groß', 'Die Anfrage ist zu groß', 'Bitte versuchen Sie es erneut.'), 413) }));
   app.post('/verwalten/:token', (c) =>
     withPractice(c, async (practice, token) => {
       const raw = formToRaw(await c.req.parseBody({ all: true }));

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
 import type { Redis } from 'ioredis';
 import type { Catalog } from '../catalog/catalog.models.js';
@@ -64,6 +65,8 @@ ${deliveryChoices(values, errors)}
     );
 
   app.get('/abonnieren', (c) => c.html(form({}, {})));
+  // The whole catalog with a version for every product fits in a few kilobytes; anything larger is not a browser.
+  app.use('/abonnieren', bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.html(messagePage('Zu groß', 'Die Anfrage ist zu groß', 'Bitte füllen Sie das Formular erneut aus.'), 413) }));
 
   app.post('/abonnieren', async (c) => {
     const raw = formToRaw(await c.req.parseBody({ all: true }));

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import * as cheerio from 'cheerio';
 import { eq } from 'drizzle-orm';
 import { createAppDeps, type AppDeps } from '../src/app/deps.js';
 import { createLogger } from '../src/app/logger.js';
@@ -56,6 +57,13 @@ test('the form lists the catalog by category, works without JavaScript and names
   assert.match(page, /Fassung einwilligung-2026-11-v1/);
   assert.match(page, /<script src="\/static\/produktsuche\.js" defer><\/script>/);
   assert.doesNotMatch(page, /<script>/, 'no inline script');
+  const $ = cheerio.load(page);
+  $('input:not([type=hidden]), select').each((_, el) => {
+    const id = $(el).attr('id');
+    const labelled = (id && $(`label[for="${id}"]`).length === 1) || $(el).closest('label').length === 1;
+    assert.ok(labelled, `every field has a label: ${$(el).attr('name') ?? id}`);
+  });
+  assert.equal($('fieldset').length, $('fieldset > legend').length, 'every fieldset has a legend');
   const css = await app.request('/static/app.css');
   assert.match(css.headers.get('content-type') ?? '', /text\/css/);
   assert.match(await css.text(), /@media/);

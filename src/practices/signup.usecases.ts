@@ -18,7 +18,11 @@ export type QueuedMail = { deliveryId: number; attempts: number };
  * gets the confirmation mail (again at most once per hour); an active address keeps its settings and gets a
  * mail with its manage link instead (at most once per hour). Returns the mail to enqueue, if any.
  */
-export function recordSignup(db: Db, input: SubscribeInput, { now, ip, mailDomain }: { now: Date; ip: string; mailDomain: string }): QueuedMail | null {
+export function recordSignup(
+  db: Db,
+  input: SubscribeInput,
+  { now, ip, mailDomain, origin = 'form' }: { now: Date; ip: string; mailDomain: string; /** `form`, or `import` for a CSV onboarding */ origin?: string },
+): QueuedMail | null {
   return db.transaction((tx) => {
     const known = tx.select().from(practices).where(eq(practices.email, input.email)).get();
     if (known?.status === 'active') {
@@ -37,7 +41,7 @@ export function recordSignup(db: Db, input: SubscribeInput, { now, ip, mailDomai
       minSeverity: input.minSeverity,
       partnerEmail: input.partnerEmail,
       status: 'pending' as const,
-      origin: 'form',
+      origin,
       consentVersion,
       consentAt: now,
       consentIp: ip,

@@ -78,6 +78,12 @@ const envSchema = z.object({
     .default(''),
   /** Pause between two requests to the same host, in milliseconds (requests to one host never run in parallel). */
   FETCH_HOST_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  /** Behind a reverse proxy: take the client address for rate limits and consent records from X-Forwarded-For. */
+  TRUST_PROXY: flag.default(false),
+  /** Sign-ups accepted per client address and hour (protects strangers' mailboxes from floods). */
+  SIGNUP_LIMIT_PER_IP: z.coerce.number().int().min(1).max(10000).default(10),
+  /** Sign-ups accepted per target e-mail address and day, from whatever client address. */
+  SIGNUP_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(1000).default(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });

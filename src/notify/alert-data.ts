@@ -4,7 +4,10 @@ import { getAdvisory } from '../advisories/advisories.repository.js';
 import { advisorySources } from '../advisories/advisories.table.js';
 import { products } from '../catalog/catalog.table.js';
 import { notices } from '../ingest/notices.table.js';
-import { subscribedProductIds, type Practice } from '../practices/practices.repository.js';
+import type { Practice } from '../practices/practices.repository.js';
+import { coveredProducts } from '../practices/preferences.repository.js';
+import { describeSubscriptions } from '../practices/subscription-summary.js';
+import { compareVersions } from './match.js';
 import { sources } from '../sources/sources.table.js';
 import type { AlertData } from './templates/alert.js';
 
@@ -13,15 +16,21 @@ export function loadAlertData(
   db: Db,
   advisoryId: number,
   practice: Practice,
-  links: { unsubscribeUrl: string; operatorName: string },
+  links: { unsubscribeUrl: string; operatorName: string; manageUrl?: string; ackUrl?: (position: number) => string },
 ): AlertData | undefined {
   const advisory = getAdvisory(db, advisoryId);
   if (!advisory) return undefined;
-  const subscribed = subscribedProductIds(db, practice.id);
-  const affected = advisory.products.filter((p) => subscribed.includes(p.productId));
+  // Products the practice hears about (own or through a vendor or category scope), minus those it already runs in
+  // a fixed version: the same rule as matching.
+  const covered = coveredProducts(db, practice.id);
+  const affected = advisory.products.filter((p) => {
+    if (!covered.has(p.productId)) return false;
+    const have = covered.get(p.productId);
+    return !(have && p.fixedVersion && (compareVersions(have, p.fixedVersion) ?? -1) >= 0);
+  });
   if (affected.length === 0) return undefined;
   const names = new Map(
-    db.select({ id: products.id, name: products.name }).from(products).where(inArray(products.id, subscribed)).all().map((p) => [p.id, p.name]),
+    db.select({ id: products.id, name: products.name }).from(products).where(inArray(products.id, affected.map((p) => p.productId))).all().map((p) => [p.id, p.name]),
   );
   const sourceRows = db
     .select({ publisher: sources.publisher, title: notices.title, url: notices.url, publishedAt: notices.publishedAt })
@@ -40,7 +49,10 @@ export function loadAlertData(
     products: affected.map((p) => ({ name: names.get(p.productId) ?? p.productId, fixedVersion: p.fixedVersion })),
     actions: advisory.actions.map((a) => a.text),
     sources: sourceRows,
-    subscribedProducts: subscribed.map((id) => names.get(id) ?? id),
-    ...links,
+    subscribedProducts: describeSubscriptions(db, practice.id),
+    unsubscribeUrl: links.unsubscribeUrl,
+    operatorName: links.operatorName,
+    manageUrl: links.manageUrl,
+    ackUrls: links.ackUrl ? { actions: advisory.actions.map((a) => links.ackUrl!(a.position)), all: links.ackUrl(-1) } : undefined,
   };
 }

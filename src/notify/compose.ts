@@ -1,6 +1,8 @@
 import type { Db } from '../db/client.js';
 import type { Practice } from '../practices/practices.repository.js';
-import { signLinkToken } from '../practices/links.js';
+import { signAckToken, signExpiringLinkToken, signLinkToken } from '../practices/links.js';
+import { unconfirmedRetentionMs } from '../practices/preferences.repository.js';
+import { describeSubscriptions } from '../practices/subscription-summary.js';
 import { loadAlertData } from './alert-data.js';
 import type { deliveries, DeliveryKind } from './deliveries.table.js';
 import type { DeliverySettings } from './settings.js';
@@ -11,6 +13,7 @@ import { renderDigest } from './templates/digest.js';
 import type { FooterData } from './templates/footer.js';
 import { renderReminder } from './templates/reminder.js';
 import { renderUpdate } from './templates/update.js';
+import { renderAccess, renderConfirm } from './templates/confirm.js';
 
 export type Delivery = typeof deliveries.$inferSelect;
 
@@ -34,9 +37,11 @@ export type Composer = (ctx: ComposeContext) => RenderedMail | null;
 
 /** One composer per delivery kind; a kind without one fails its deliveries with a clear error. */
 export const composers: Partial<Record<DeliveryKind, Composer>> = {
-  alert: ({ db, delivery, practice, links, operatorName }) => {
-    if (delivery.advisoryId === null) return null;
-    const data = loadAlertData(db, delivery.advisoryId, practice, { unsubscribeUrl: links.unsubscribeUrl, operatorName });
+  alert: ({ db, delivery, practice, links, operatorName, publicUrl, linkSecret }) => {
+    const advisoryId = delivery.advisoryId;
+    if (advisoryId === null) return null;
+    const ackUrl = (position: number) => new URL(`/erledigt/${signAckToken(linkSecret, practice.id, advisoryId, position)}`, publicUrl).href;
+    const data = loadAlertData(db, advisoryId, practice, { unsubscribeUrl: links.unsubscribeUrl, manageUrl: links.manageUrl, ackUrl, operatorName });
     return data ? renderAlert(data) : null;
   },
   update: (ctx) => {
@@ -60,6 +65,13 @@ export const composers: Partial<Record<DeliveryKind, Composer>> = {
     const releasedAt = getAdvisory(db, advisory.id)?.releasedAt ?? null;
     return renderReminder({ practiceName: practice.name, advisory, releasedAt, footer: footer(ctx) });
   },
+  // The confirmation link expires when the unconfirmed sign-up is deleted (7 days after it was made).
+  confirm: ({ db, practice, publicUrl, linkSecret, operatorName }) => {
+    const expiresAt = new Date(practice.createdAt.getTime() + unconfirmedRetentionMs);
+    const confirmUrl = new URL(`/bestaetigen/${signExpiringLinkToken(linkSecret, 'confirm', practice.id, expiresAt)}`, publicUrl).href;
+    return renderConfirm({ practiceName: practice.name, confirmUrl, expiresAt, products: describeSubscriptions(db, practice.id), partnerEmail: practice.partnerEmail, operatorName });
+  },
+  access: ({ practice, links, operatorName }) => renderAccess({ practiceName: practice.name, ...links, operatorName }),
 };
 
 function footer({ links, operator }: ComposeContext): FooterData {

@@ -3,7 +3,8 @@ import { createdAt, timestamp } from '../db/columns.js';
 import { practices } from '../practices/practices.table.js';
 import { advisories } from '../advisories/advisories.table.js';
 
-export const deliveryKinds = ['confirm', 'alert', 'update', 'digest', 'reminder'] as const;
+// `access`: the manage link sent to an already active address that signed up again (instead of a confirmation).
+export const deliveryKinds = ['confirm', 'access', 'alert', 'update', 'digest', 'reminder'] as const;
 export type DeliveryKind = (typeof deliveryKinds)[number];
 export const deliveryStatuses = ['pending', 'sending', 'sent', 'failed'] as const;
 

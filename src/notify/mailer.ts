@@ -4,6 +4,8 @@ import nodemailer from 'nodemailer';
 
 export type OutgoingMail = {
   to: string;
+  /** A copy for the practice's IT service partner (warnings only). */
+  cc?: string;
   subject: string;
   html: string;
   text: string;

@@ -80,7 +80,9 @@ export async function sendDelivery(deps: SendDeps, deliveryId: number): Promise<
           'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
         };
   try {
-    await deps.mailer.send({ to: practice.email, ...mail, messageId: delivery.messageId, headers: listHeaders });
+    // The IT service partner gets warnings as Cc (one mail, one Message-ID, one delivery to track); see docs/practices.md.
+    const cc = practice.partnerEmail && ['alert', 'update', 'digest'].includes(delivery.kind) ? practice.partnerEmail : undefined;
+    await deps.mailer.send({ to: practice.email, cc, ...mail, messageId: delivery.messageId, headers: listHeaders });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (error instanceof MailError && error.permanent) {

@@ -18,6 +18,7 @@ import { writeReminderDeliveries } from '../notify/reminders.js';
 import { writeUpdateDeliveries } from '../notify/updates.js';
 import { enqueue, type Payload, type Queues } from '../queues/queues.js';
 import { dueSources } from '../sources/sources.repository.js';
+import { deleteUnconfirmedSignups } from '../practices/preferences.repository.js';
 
 export type PipelineDeps = {
   db: Db;
@@ -44,6 +45,7 @@ export async function sweepStep(deps: PipelineDeps): Promise<{ fetches: number; 
   const { db, queues, clock } = deps;
   const now = clock();
   const due = dueSources(db, now);
+  deleteUnconfirmedSignups(db, now); // double opt-in: sign-ups left unconfirmed for 7 days are deleted
   await enqueue(queues, 'fetch', due.map((s) => ({ jobId: `fetch-${s.id}-${s.nextCheckAt.getTime()}`, data: { sourceId: s.id } })));
   const noticeIds = unnormalizedNoticeIds(db);
   await enqueue(queues, 'normalize', noticeIds.map((id) => normalizeJob(deps.db, id)));

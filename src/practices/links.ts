@@ -1,20 +1,63 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-export type LinkPurpose = 'unsubscribe' | 'manage';
+export type LinkPurpose = 'unsubscribe' | 'manage' | 'confirm' | 'ack';
+
+/**
+ * A signed link token `purpose.field.field….mac`: the fields are integers (practice id, advisory id, action
+ * position, expiry in epoch seconds), the MAC is HMAC-SHA256 over everything before it with LINK_SECRET.
+ */
+function signFields(secret: string, purpose: LinkPurpose, fields: number[]): string {
+  const payload = [purpose, ...fields.map((f) => String(Math.trunc(f)))].join('.');
+  return `${payload}.${mac(secret, payload)}`;
+}
+
+/** The fields of a valid token for `purpose` with exactly `count` fields, or null for a tampered, foreign or malformed one. */
+function verifyFields(secret: string, purpose: LinkPurpose, token: string, count: number): number[] | null {
+  if (token.length > 200) return null;
+  const parts = token.split('.');
+  if (parts.length !== count + 2 || parts[0] !== purpose) return null;
+  const fields = parts.slice(1, -1);
+  if (!fields.every((f) => /^-?\d{1,12}$/.test(f))) return null;
+  const given = Buffer.from(parts.at(-1)!);
+  const expected = Buffer.from(mac(secret, parts.slice(0, -1).join('.')));
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+  return fields.map(Number);
+}
 
 /** A token that names a practice and what the link may do, signed with LINK_SECRET; no password needed. */
 export function signLinkToken(secret: string, purpose: LinkPurpose, practiceId: number): string {
-  const payload = `${purpose}.${practiceId}`;
-  return `${payload}.${mac(secret, payload)}`;
+  return signFields(secret, purpose, [practiceId]);
 }
 
 /** The practice id of a valid token for `purpose`, or null for a tampered, foreign or malformed one. */
 export function verifyLinkToken(secret: string, purpose: LinkPurpose, token: string): number | null {
-  const match = /^([a-z]+)\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/.exec(token);
-  if (!match || match[1] !== purpose) return null;
-  const expected = Buffer.from(mac(secret, `${match[1]}.${match[2]}`));
-  const given = Buffer.from(match[3]!);
-  return expected.length === given.length && timingSafeEqual(expected, given) ? Number(match[2]) : null;
+  return verifyFields(secret, purpose, token, 1)?.[0] ?? null;
+}
+
+/** Like signLinkToken, but the link stops working at `expiresAt` (the confirmation link of the double opt-in). */
+export function signExpiringLinkToken(secret: string, purpose: LinkPurpose, practiceId: number, expiresAt: Date): string {
+  return signFields(secret, purpose, [practiceId, Math.floor(expiresAt.getTime() / 1000)]);
+}
+
+export type ExpiringVerdict = { ok: true; practiceId: number } | { ok: false; reason: 'invalid' | 'expired' };
+
+/** Checks signature and expiry; an expired link is told apart so the page can say "request a new one". */
+export function verifyExpiringLinkToken(secret: string, purpose: LinkPurpose, token: string, now: Date): ExpiringVerdict {
+  const fields = verifyFields(secret, purpose, token, 2);
+  if (!fields) return { ok: false, reason: 'invalid' };
+  if (fields[1]! * 1000 <= now.getTime()) return { ok: false, reason: 'expired' };
+  return { ok: true, practiceId: fields[0]! };
+}
+
+/** The "erledigt" link of one action (position ≥ 0) or of all actions (position -1) of an advisory for one practice. */
+export function signAckToken(secret: string, practiceId: number, advisoryId: number, position: number): string {
+  return signFields(secret, 'ack', [practiceId, advisoryId, position]);
+}
+
+export function verifyAckToken(secret: string, token: string): { practiceId: number; advisoryId: number; position: number } | null {
+  const fields = verifyFields(secret, 'ack', token, 3);
+  if (!fields || fields[2]! < -1) return null;
+  return { practiceId: fields[0]!, advisoryId: fields[1]!, position: fields[2]! };
 }
 
 function mac(secret: string, payload: string): string {

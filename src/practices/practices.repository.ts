@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { products } from '../catalog/catalog.table.js';
@@ -56,6 +56,9 @@ export function subscribedProductIds(db: Db, practiceId: number): string[] {
 }
 
 /** Stops all mail to the practice; pending deliveries are dropped when their turn comes. Harmless twice. */
-export function unsubscribePractice(db: Db, practiceId: number, _now: Date): void {
-  db.update(practices).set({ status: 'unsubscribed' }).where(eq(practices.id, practiceId)).run();
+export function unsubscribePractice(db: Db, practiceId: number, now: Date): void {
+  db.update(practices)
+    .set({ status: 'unsubscribed', unsubscribedAt: now })
+    .where(and(eq(practices.id, practiceId), ne(practices.status, 'unsubscribed')))
+    .run();
 }

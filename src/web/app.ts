@@ -3,6 +3,12 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from '../app/deps.js';
 import { html } from '../notify/templates/html.js';
 import { unsubscribeRoutes } from '../practices/unsubscribe.routes.js';
+import { subscribeRoutes } from '../practices/subscribe.routes.js';
+import { confirmRoutes } from '../practices/confirm.routes.js';
+import { staticRoutes } from './public/static.routes.js';
+import { manageRoutes } from '../practices/manage.routes.js';
+import { ackRoutes } from '../practices/ack.routes.js';
+import { advisoriesRoutes } from './public/advisories.routes.js';
 import { healthRoutes } from './health.routes.js';
 import { page } from './layout.js';
 
@@ -13,11 +19,17 @@ export function createWebApp(deps: WebDeps): Hono {
   const app = new Hono();
   app.use(
     secureHeaders({
-      contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], formAction: ["'self'"], baseUri: ["'none'"], frameAncestors: ["'none'"] },
+      contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"], formAction: ["'self'"], baseUri: ["'none'"], frameAncestors: ["'none'"] },
     }),
   );
   app.route('/', healthRoutes(deps));
   app.route('/', unsubscribeRoutes(deps));
+  app.route('/', staticRoutes());
+  app.route('/', subscribeRoutes(deps));
+  app.route('/', confirmRoutes(deps));
+  app.route('/', manageRoutes(deps));
+  app.route('/', ackRoutes(deps));
+  app.route('/', advisoriesRoutes(deps));
   app.get('/', (c) =>
     c.html(
       page(

@@ -15,6 +15,10 @@ export type AlertData = {
   subscribedProducts: string[];
   unsubscribeUrl: string;
   operatorName: string;
+  /** The practice's settings page (signed link, no password). */
+  manageUrl?: string;
+  /** Signed "erledigt" links: one per action (same order) and one for all of them. */
+  ackUrls?: { actions: string[]; all: string };
 };
 
 export type RenderedMail = { subject: string; html: string; text: string };
@@ -43,7 +47,11 @@ export function renderAlert(d: AlertData): RenderedMail {
     ...d.products.map((p) => `- ${productLine(p)}`),
     '',
     ...(d.actions.length
-      ? ['Was Sie jetzt tun sollten:', ...d.actions.map((a, i) => `${i + 1}. ${a}`)]
+      ? [
+          'Was Sie jetzt tun sollten:',
+          ...d.actions.map((a, i) => `${i + 1}. ${a}${d.ackUrls?.actions[i] ? `\n   Erledigt? ${d.ackUrls.actions[i]}` : ''}`),
+          ...(d.ackUrls ? ['', `Alles erledigt? ${d.ackUrls.all}`] : []),
+        ]
       : ['Die Quelle nennt keine konkreten Maßnahmen. Bitte wenden Sie sich bei Fragen an Ihren IT-Dienstleister.']),
     '',
     'Quellen:',
@@ -51,6 +59,7 @@ export function renderAlert(d: AlertData): RenderedMail {
     '',
     '-- ',
     why,
+    ...(d.manageUrl ? [`Einstellungen ändern: ${d.manageUrl}`] : []),
     `Abmelden: ${d.unsubscribeUrl}`,
     d.operatorName,
   ].join('\n');
@@ -67,7 +76,10 @@ export function renderAlert(d: AlertData): RenderedMail {
 <h2 style="font-size: 16px;">Betroffen in Ihrer Praxis</h2>
 <ul>${d.products.map((p) => html`<li>${productLine(p)}</li>`)}</ul>
 ${d.actions.length
-    ? html`<h2 style="font-size: 16px;">Was Sie jetzt tun sollten</h2><ol>${d.actions.map((a) => html`<li>${a}</li>`)}</ol>`
+    ? html`<h2 style="font-size: 16px;">Was Sie jetzt tun sollten</h2><ol>${d.actions.map((a, i) => {
+        const ack = d.ackUrls?.actions[i];
+        return ack ? html`<li>${a} <a href="${ack}" style="font-size: 13px;">(erledigt)</a></li>` : html`<li>${a}</li>`;
+      })}</ol>${d.ackUrls ? html`<p><a href="${d.ackUrls.all}">Alle Maßnahmen erledigt</a></p>` : ''}`
     : html`<p>Die Quelle nennt keine konkreten Maßnahmen. Bitte wenden Sie sich bei Fragen an Ihren IT-Dienstleister.</p>`}
 <h2 style="font-size: 16px;">Quellen</h2>
 <ul>${d.sources.map((s) => {
@@ -76,7 +88,7 @@ ${d.actions.length
     return url ? html`<li><a href="${url}">${label}</a></li>` : html`<li>${label}</li>`;
   })}</ul>
 <hr style="border: none; border-top: 1px solid #ccc;">
-<p style="font-size: 13px; color: #555;">${why}<br><a href="${d.unsubscribeUrl}">Vom Warndienst abmelden</a><br>${d.operatorName}</p>
+<p style="font-size: 13px; color: #555;">${why}<br>${d.manageUrl ? html`<a href="${d.manageUrl}">Einstellungen ändern</a> · ` : ''}<a href="${d.unsubscribeUrl}">Vom Warndienst abmelden</a><br>${d.operatorName}</p>
 </body></html>`;
 
   return { subject, html: body.value, text };

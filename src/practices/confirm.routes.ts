@@ -1,0 +1,48 @@
+import { Hono } from 'hono';
+import type { Db } from '../db/client.js';
+import { html } from '../notify/templates/html.js';
+import { messagePage, publicPage } from '../web/public/page.js';
+import { signLinkToken, verifyExpiringLinkToken } from './links.js';
+import { confirmSignup } from './signup.usecases.js';
+
+const invalidPage = messagePage('Link ungültig', 'Dieser Link ist ungültig', 'Bitte verwenden Sie den Link aus unserer E-Mail vollständig und unverändert.');
+const expiredPage = publicPage(
+  'Link abgelaufen',
+  html`<h1>Dieser Bestätigungslink ist abgelaufen</h1><p>Unbestätigte Anmeldungen löschen wir nach 7 Tagen. Bitte <a href="/abonnieren">melden Sie sich erneut an</a>.</p>`,
+);
+
+/**
+ * `/bestaetigen/:token`, the double opt-in: GET only shows a button (mail scanners open links and must not
+ * confirm anything), POST activates the practice.
+ */
+export function confirmRoutes({ db, linkSecret, clock }: { db: Db; linkSecret: string; clock: () => Date }): Hono {
+  const app = new Hono();
+  app.get('/bestaetigen/:token', (c) => {
+    const verdict = verifyExpiringLinkToken(linkSecret, 'confirm', c.req.param('token'), clock());
+    if (!verdict.ok) return verdict.reason === 'expired' ? c.html(expiredPage, 410) : c.html(invalidPage, 400);
+    return c.html(
+      publicPage(
+        'Anmeldung bestätigen',
+        html`<h1>Anmeldung bestätigen</h1>
+<p>Bitte bestätigen Sie, dass Ihre Praxis Sicherheitswarnungen von praxiswarn erhalten möchte.</p>
+<form method="post"><button type="submit">Ja, Anmeldung bestätigen</button></form>`,
+      ),
+    );
+  });
+  app.post('/bestaetigen/:token', (c) => {
+    const verdict = verifyExpiringLinkToken(linkSecret, 'confirm', c.req.param('token'), clock());
+    if (!verdict.ok) return verdict.reason === 'expired' ? c.html(expiredPage, 410) : c.html(invalidPage, 400);
+    const result = confirmSignup(db, verdict.practiceId, clock());
+    if (result === 'gone') return c.html(expiredPage, 410);
+    const manage = `/verwalten/${signLinkToken(linkSecret, 'manage', verdict.practiceId)}`;
+    return c.html(
+      publicPage(
+        'Anmeldung bestätigt',
+        html`<h1>${result === 'confirmed' ? 'Vielen Dank – Ihre Anmeldung ist bestätigt' : 'Ihre Anmeldung war bereits bestätigt'}</h1>
+<p>Ab jetzt erhalten Sie Sicherheitswarnungen zu den gewählten Produkten. Jede E-Mail enthält einen Link, mit dem Sie Ihre Einstellungen ändern oder sich abmelden können.</p>
+<p><a class="button secondary" href="${manage}">Einstellungen ansehen</a></p>`,
+      ),
+    );
+  });
+  return app;
+}

@@ -1,0 +1,136 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Catalog } from '../catalog/catalog.models.js';
+import type { Db } from '../db/client.js';
+import { formatDate, severityLabel } from '../notify/templates/format.js';
+import { html } from '../notify/templates/html.js';
+import { messagePage, publicPage } from '../web/public/page.js';
+import { matchedAdvisories, type MatchedAdvisory } from './acknowledgements.repository.js';
+import { signAckToken, verifyLinkToken } from './links.js';
+import { deletePractice, exportPracticeData } from './practice-data.js';
+import { getPractice, type Practice } from './practices.repository.js';
+import { fieldErrors, formToRaw, preferencesSchema } from './preferences.models.js';
+import { loadPreferences, unknownCatalogIds, updatePreferences } from './preferences.repository.js';
+import { deliveryChoices, errorSummary, productChooser, textField, type Errors, type FormValues } from './preferences.view.js';
+
+const invalidPage = messagePage('Link ungültig', 'Dieser Link ist ungültig', 'Bitte verwenden Sie den Link aus einer unserer E-Mails vollständig und unverändert.');
+const gonePage = publicPage('Keine Anmeldung', html`<h1>Zu diesem Link gibt es keine Anmeldung mehr</h1><p>Ihre Daten wurden gelöscht. Sie können sich jederzeit <a href="/abonnieren">neu anmelden</a>.</p>`);
+
+type ManageDeps = { db: Db; catalog: Catalog; linkSecret: string; clock: () => Date };
+
+/**
+ * `/verwalten/:token`: the practice's own page, reached through the signed link in every mail (no password):
+ * settings, matched advisories with open actions, data export and deletion.
+ */
+export function manageRoutes(deps: ManageDeps): Hono {
+  const { db, linkSecret, clock } = deps;
+  const app = new Hono();
+
+  const withPractice = (c: Context, then: (practice: Practice, token: string) => Response | Promise<Response>) => {
+    const token = c.req.param('token') ?? '';
+    const id = verifyLinkToken(linkSecret, 'manage', token);
+    if (id === null) return c.html(invalidPage, 400);
+    const practice = getPractice(db, id);
+    if (!practice) return c.html(gonePage, 404);
+    c.header('Cache-Control', 'no-store'); // personal data behind a link: no shared or back-button caches
+    return then(practice, token);
+  };
+
+  app.get('/verwalten/:token', (c) =>
+    withPractice(c, (practice, token) => {
+      const minSeverity = practice.minSeverity === 'unbekannt' ? 'mittel' : practice.minSeverity;
+      const values: FormValues = { name: practice.name, partnerEmail: practice.partnerEmail, cadence: practice.cadence, minSeverity, ...loadPreferences(db, practice.id) };
+      return c.html(managePage(deps, practice, token, values, {}, c.req.query('gespeichert') === '1'));
+    }),
+  );
+
+  app.use('/verwalten/:token', bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.html(messagePage('Zu groß', 'Die Anfrage ist zu groß', 'Bitte versuchen Sie es erneut.'), 413) }));
+  app.post('/verwalten/:token', (c) =>
+    withPractice(c, async (practice, token) => {
+      const raw = formToRaw(await c.req.parseBody({ all: true }));
+      const parsed = preferencesSchema.safeParse(raw);
+      const values = { ...(raw as FormValues), email: practice.email };
+      if (!parsed.success) return c.html(managePage(deps, practice, token, values, fieldErrors(parsed.error, raw), false), 400);
+      if (unknownCatalogIds(db, parsed.data).length) return c.html(managePage(deps, practice, token, values, { products: 'Diese Auswahl kennen wir nicht (mehr). Bitte wählen Sie erneut.' }, false), 400);
+      if (parsed.data.partnerEmail === practice.email) {
+        return c.html(managePage(deps, practice, token, values, { partnerEmail: 'Die Adresse des IT-Dienstleisters muss sich von Ihrer eigenen unterscheiden.' }, false), 400);
+      }
+      updatePreferences(db, practice.id, parsed.data, clock());
+      return c.redirect(`/verwalten/${token}?gespeichert=1`, 303);
+    }),
+  );
+
+  app.get('/verwalten/:token/daten.json', (c) =>
+    withPractice(c, (practice) => {
+      c.header('Content-Disposition', 'attachment; filename="praxiswarn-daten.json"');
+      c.header('Cache-Control', 'no-store');
+      return c.json(exportPracticeData(db, practice.id, clock()));
+    }),
+  );
+
+  app.get('/verwalten/:token/loeschen', (c) =>
+    withPractice(c, (practice, token) =>
+      c.html(
+        publicPage(
+          'Alle Daten löschen',
+          html`<h1>Alle Daten löschen?</h1>
+<p>Wir löschen die Anmeldung von <strong>${practice.name}</strong> (${practice.email}) mit allen Produkten, Einstellungen, Vermerken und dem Verlauf der E-Mails. Danach erhalten Sie keine Warnungen mehr. Das lässt sich nicht rückgängig machen.</p>
+<form method="post"><button type="submit" class="danger">Ja, alles endgültig löschen</button></form>
+<p><a href="/verwalten/${token}">Abbrechen und zurück</a></p>`,
+        ),
+      ),
+    ),
+  );
+
+  app.post('/verwalten/:token/loeschen', (c) =>
+    withPractice(c, (practice) => {
+      deletePractice(db, practice.id);
+      return c.html(messagePage('Gelöscht', 'Ihre Daten sind gelöscht', 'Wir haben die Anmeldung Ihrer Praxis und alle dazugehörigen Daten gelöscht. Sie erhalten keine E-Mails mehr von uns.'));
+    }),
+  );
+  return app;
+}
+
+function managePage(deps: ManageDeps, practice: Practice, token: string, values: FormValues, errors: Errors, saved: boolean): string {
+  const status =
+    practice.status === 'active'
+      ? html`<p>Ihre Praxis erhält Warnungen an <strong>${practice.email}</strong>.</p>`
+      : practice.status === 'pending'
+        ? html`<p class="notice">Die Anmeldung ist noch nicht bestätigt. Bitte klicken Sie auf den Link in der Bestätigungs-E-Mail.</p>`
+        : html`<p class="notice">Ihre Praxis ist abgemeldet und erhält keine Warnungen. Um wieder Warnungen zu erhalten, <a href="/abonnieren">melden Sie sich bitte neu an</a>.</p>`;
+  return publicPage(
+    'Einstellungen',
+    html`<h1>Einstellungen für ${practice.name}</h1>
+${saved ? html`<p class="notice" role="status">Ihre Änderungen sind gespeichert.</p>` : ''}
+${status}
+${errorSummary(errors)}
+<p><a href="#warnungen">Ihre Warnungen und offenen Maßnahmen</a> · <a href="#daten">Ihre Daten</a></p>
+<form method="post" action="/verwalten/${token}" novalidate>
+${textField(errors, 'name', 'text', values.name, 'So sprechen wir Sie in den E-Mails an.', 'organization')}
+<p class="hint">Die E-Mail-Adresse ändern: Melden Sie sich mit der neuen Adresse an und löschen Sie danach diese Anmeldung.</p>
+${productChooser(deps.catalog, values, errors)}
+${deliveryChoices(values, errors)}
+<button type="submit">Änderungen speichern</button>
+</form>
+<h2 id="warnungen">Ihre Warnungen</h2>
+${advisoryList(deps, practice.id, matchedAdvisories(deps.db, practice.id))}
+<h2 id="daten">Ihre Daten</h2>
+<p>Sie können alle Daten, die wir über Ihre Praxis gespeichert haben, herunterladen oder vollständig löschen.</p>
+<p><a class="button secondary" href="/verwalten/${token}/daten.json" download>Daten herunterladen (JSON)</a>
+<a class="button secondary" href="/verwalten/${token}/loeschen">Alle Daten löschen</a></p>`,
+    { scripts: ['/static/produktsuche.js'] },
+  );
+}
+
+function advisoryList(deps: ManageDeps, practiceId: number, list: MatchedAdvisory[]) {
+  if (list.length === 0) return html`<p>Bisher gab es keine Warnung zu Ihren Produkten.</p>`;
+  const ackForm = (advisoryId: number, position: number, label: string, context: string) =>
+    html`<form method="post" action="/erledigt/${signAckToken(deps.linkSecret, practiceId, advisoryId, position)}" class="inline-form"><button type="submit" class="secondary" aria-label="${label}: ${context}">${label}</button></form>`;
+  return html`${list.map((a) => {
+    const open = a.actions.filter((x) => !x.done);
+    return html`<section class="advisory" aria-labelledby="w-${a.id}"><h3 id="w-${a.id}"><a href="/warnungen/${a.id}">${a.title}</a></h3>
+<p><span class="severity severity-${a.severity}">${severityLabel[a.severity]}</span> · ${formatDate(a.matchedAt)} · ${a.allDone || (a.actions.length > 0 && open.length === 0) ? html`<span class="done">alles erledigt</span>` : a.actions.length ? `${open.length} von ${a.actions.length} Maßnahmen offen` : 'keine konkreten Maßnahmen genannt'}</p>
+${a.actions.length ? html`<ol class="actions">${a.actions.map((x) => html`<li>${x.text} ${x.done ? html`<span class="done">(erledigt)</span>` : ackForm(a.id, x.position, 'Erledigt', x.text)}</li>`)}</ol>` : ''}
+${open.length > 1 && !a.allDone ? ackForm(a.id, -1, 'Alle erledigt', a.title) : ''}</section>`;
+  })}`;
+}

@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import { httpGet } from '../src/ingest/http.js';
 import { FetchError } from '../src/ingest/ingest.errors.js';
 import { parseAllowHosts } from '../src/ingest/http-config.js';
-import { classifyAddress } from '../src/ingest/ssrf.js';
+import { checkSourceUrl, classifyAddress } from '../src/ingest/ssrf.js';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server.js';
 
 const refused = (host: string) => {
@@ -151,4 +151,15 @@ test('odd spellings in a source URL are refused, and so are credentials in it', 
     assert.equal((await fetchError(url)).code, 'blocked', url);
   }
   assert.equal((await fetchError('http://user:pass@example.org/')).code, 'scheme');
+});
+
+test('the check for an admin entering a source URL gives the same verdicts without sending a request', async () => {
+  assert.deepEqual(await checkSourceUrl('https://www.kbv.de/praxis/', { resolve: async () => [{ address: '193.96.188.10', family: 4 }] }), { ok: true });
+  const metadata = await checkSourceUrl('http://metadata.praxiswarn.test/', { resolve });
+  assert.equal(metadata.ok, false);
+  assert.match(!metadata.ok ? metadata.message : '', /Link-Local/);
+  const unknown = await checkSourceUrl('https://gibt-es-nicht.praxiswarn.test/', { resolve });
+  assert.match(!unknown.ok ? unknown.message : '', /lässt sich nicht auflösen \(ENOTFOUND\)/);
+  assert.equal((await checkSourceUrl('ftp://example.org/', {})).ok, false);
+  assert.deepEqual(await checkSourceUrl(`${site.url}/feed.xml`, { allowHosts }), { ok: true });
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { ConfigError, loadEnv } from '../src/config/env.js';
 import { httpGet } from '../src/ingest/http.js';
 import { FetchError } from '../src/ingest/ingest.errors.js';
 import { parseAllowHosts } from '../src/ingest/http-config.js';
@@ -162,4 +163,20 @@ test('the check for an admin entering a source URL gives the same verdicts witho
   assert.match(!unknown.ok ? unknown.message : '', /lässt sich nicht auflösen \(ENOTFOUND\)/);
   assert.equal((await checkSourceUrl('ftp://example.org/', {})).ok, false);
   assert.deepEqual(await checkSourceUrl(`${site.url}/feed.xml`, { allowHosts }), { ok: true });
+});
+
+test('an allow-listed name connects to exactly the address its lookup checked', async () => {
+  const port = new URL(site.url).port;
+  const viaName = async (hostname: string) => (hostname === 'fixture.praxiswarn.test' ? [{ address: '127.0.0.1', family: 4 }] : resolve(hostname));
+  const response = await httpGet(`http://fixture.praxiswarn.test:${port}/feed.xml`, { allowHosts: new Set([`fixture.praxiswarn.test:${port}`]), resolve: viaName });
+  assert.equal(response.notModified, false);
+  assert.equal(site.lastHeaders.get('/feed.xml')?.host, `fixture.praxiswarn.test:${port}`, 'the Host header keeps the name');
+  const refusedName = await fetchError(`http://fixture.praxiswarn.test:${port}/feed.xml`, { resolve: viaName });
+  assert.match(refusedName.message, /fixture\.praxiswarn\.test:\d+ ist nicht erlaubt: Loopback-Adresse \(127\.0\.0\.1\)/);
+});
+
+test('FETCH_ALLOW_HOSTS must list host:port entries', () => {
+  assert.throws(() => loadEnv({ FETCH_ALLOW_HOSTS: 'localhost' }), (e: Error) => e instanceof ConfigError && /FETCH_ALLOW_HOSTS/.test(e.message));
+  assert.equal(loadEnv({ FETCH_ALLOW_HOSTS: '127.0.0.1:8080,[::1]:8443' }).FETCH_ALLOW_HOSTS, '127.0.0.1:8080,[::1]:8443');
+  assert.equal(loadEnv({}).FETCH_ALLOW_HOSTS, '', 'no exception by default');
 });

@@ -43,7 +43,8 @@ export async function fetchUrlCommand(
     err.write('HTML-Quellen brauchen --selectors mit mindestens "item" und "link".\n');
     return 1;
   }
-  const deps = { http: httpOptionsFromEnv(env), logger: createLogger('silent'), clock: () => new Date() };
+  // A try-out shows the newest CSAF documents whatever their age; the backfill window is for stored runs.
+  const deps = { http: httpOptionsFromEnv(env), logger: createLogger('silent'), clock: () => new Date(), csaf: { backfillDays: 100 * 365 } };
   try {
     const collected = await collectItems(deps, { id: 'probe', kind, url, selectors: input.data.selectors ?? null }, { known: noKnownItems, limit });
     if (collected.notModified) throw new Error('unexpected 304 without conditional headers');

@@ -107,3 +107,12 @@ test('on a terminal each source shows its progress; a failing source is in the t
   assert.match(text, /^gematik-newsroom\s+Fehler\s+–\s+–\s+1$/m);
   assert.match(text, /Fehler bei gematik-newsroom: Der Server 127\.0\.0\.1:\d+ antwortete mit HTTP 500\./);
 });
+
+test('fetch --url --kind csaf shows the newest documents of a provider, as fetched', async () => {
+  const out: string[] = [];
+  const code = await fetchUrlCommand(env, { url: `${site.url}/wid/.well-known/csaf/provider-metadata.json`, kind: 'csaf', limit: '2' }, { out: sink(out), err: sink([]) });
+  assert.equal(code, 0);
+  const printed = JSON.parse(out.join('')) as { items: { externalId: string; text: string }[] };
+  assert.deepEqual(printed.items.map((i) => i.externalId), ['WID-SEC-W-2026-2977', 'WID-SEC-W-2026-2871'], 'newest release first');
+  assert.equal(JSON.parse(printed.items[0]!.text).document.aggregate_severity.text, 'hoch');
+});

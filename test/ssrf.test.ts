@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { ConfigError, loadEnv } from '../src/config/env.js';
 import { httpGet } from '../src/ingest/http.js';
 import { FetchError } from '../src/ingest/ingest.errors.js';
 import { parseAllowHosts } from '../src/ingest/http-config.js';
-import { classifyAddress } from '../src/ingest/ssrf.js';
+import { checkSourceUrl, classifyAddress } from '../src/ingest/ssrf.js';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server.js';
 
 const refused = (host: string) => {
@@ -151,4 +152,31 @@ test('odd spellings in a source URL are refused, and so are credentials in it', 
     assert.equal((await fetchError(url)).code, 'blocked', url);
   }
   assert.equal((await fetchError('http://user:pass@example.org/')).code, 'scheme');
+});
+
+test('the check for an admin entering a source URL gives the same verdicts without sending a request', async () => {
+  assert.deepEqual(await checkSourceUrl('https://www.kbv.de/praxis/', { resolve: async () => [{ address: '193.96.188.10', family: 4 }] }), { ok: true });
+  const metadata = await checkSourceUrl('http://metadata.praxiswarn.test/', { resolve });
+  assert.equal(metadata.ok, false);
+  assert.match(!metadata.ok ? metadata.message : '', /Link-Local/);
+  const unknown = await checkSourceUrl('https://gibt-es-nicht.praxiswarn.test/', { resolve });
+  assert.match(!unknown.ok ? unknown.message : '', /lässt sich nicht auflösen \(ENOTFOUND\)/);
+  assert.equal((await checkSourceUrl('ftp://example.org/', {})).ok, false);
+  assert.deepEqual(await checkSourceUrl(`${site.url}/feed.xml`, { allowHosts }), { ok: true });
+});
+
+test('an allow-listed name connects to exactly the address its lookup checked', async () => {
+  const port = new URL(site.url).port;
+  const viaName = async (hostname: string) => (hostname === 'fixture.praxiswarn.test' ? [{ address: '127.0.0.1', family: 4 }] : resolve(hostname));
+  const response = await httpGet(`http://fixture.praxiswarn.test:${port}/feed.xml`, { allowHosts: new Set([`fixture.praxiswarn.test:${port}`]), resolve: viaName });
+  assert.equal(response.notModified, false);
+  assert.equal(site.lastHeaders.get('/feed.xml')?.host, `fixture.praxiswarn.test:${port}`, 'the Host header keeps the name');
+  const refusedName = await fetchError(`http://fixture.praxiswarn.test:${port}/feed.xml`, { resolve: viaName });
+  assert.match(refusedName.message, /fixture\.praxiswarn\.test:\d+ ist nicht erlaubt: Loopback-Adresse \(127\.0\.0\.1\)/);
+});
+
+test('FETCH_ALLOW_HOSTS must list host:port entries', () => {
+  assert.throws(() => loadEnv({ FETCH_ALLOW_HOSTS: 'localhost' }), (e: Error) => e instanceof ConfigError && /FETCH_ALLOW_HOSTS/.test(e.message));
+  assert.equal(loadEnv({ FETCH_ALLOW_HOSTS: '127.0.0.1:8080,[::1]:8443' }).FETCH_ALLOW_HOSTS, '127.0.0.1:8080,[::1]:8443');
+  assert.equal(loadEnv({}).FETCH_ALLOW_HOSTS, '', 'no exception by default');
 });

@@ -10,6 +10,7 @@ import { RedisUnavailableError } from '../queues/redis.js';
 import { registerDigestCommand } from './digest.command.js';
 import { fetchCommand } from './fetch.command.js';
 import { extractCli } from './extract.command.js';
+import { fetchUrlCommand } from './fetch-url.command.js';
 import { runService } from './service.js';
 import { ZodError } from 'zod';
 
@@ -48,10 +49,15 @@ program
 
 program
   .command('fetch')
-  .description('Quellen jetzt abrufen (alle aktiven oder eine) und zeigen, was neu ist')
+  .description('fällige Quellen jetzt abrufen (oder eine, oder alle) und zeigen, was neu ist; mit --url eine Adresse nur ausprobieren')
   .option('--source <id>', 'nur diese Quelle')
-  .action(async (opts: { source?: string }) => {
-    process.exitCode = await fetchCommand(loadEnv(), opts);
+  .option('--all', 'alle aktiven Quellen, auch wenn sie noch nicht fällig sind')
+  .option('--url <url>', 'diese Adresse abrufen, nichts speichern, Einträge als JSON ausgeben')
+  .option('--kind <kind>', 'Art der Adresse bei --url: rss, atom, html, csaf')
+  .option('--selectors <json>', 'CSS-Selektoren bei --url und --kind html, als JSON')
+  .option('--limit <n>', 'bei --url höchstens so viele Artikel bzw. CSAF-Dokumente laden', '10')
+  .action(async (opts: { source?: string; all?: boolean; url?: string; kind?: string; selectors?: string; limit?: string }) => {
+    process.exitCode = opts.url ? await fetchUrlCommand(loadEnv(), { ...opts, url: opts.url }) : await fetchCommand(loadEnv(), opts);
   });
 
 registerDigestCommand(program);

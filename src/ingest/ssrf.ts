@@ -132,3 +132,29 @@ export function guardedLookup(url: URL, guard: FetchGuard) {
     );
   };
 }
+
+/**
+ * For the form where an admin adds a source: the same checks a fetch would make (scheme, credentials, every
+ * address the name resolves to), without sending a request. Returns the German reason when refused.
+ */
+export async function checkSourceUrl(input: string, guard: FetchGuard): Promise<{ ok: true } | { ok: false; message: string }> {
+  let url: URL;
+  try {
+    url = new URL(input);
+  } catch {
+    return { ok: false, message: 'Das ist keine gültige Adresse.' };
+  }
+  try {
+    checkUrl(url, guard);
+    if (classifyAddress(url.hostname) === null && !guard.allowHosts?.has(hostKey(url))) {
+      await new Promise<void>((resolve, reject) =>
+        guardedLookup(url, guard)(url.hostname, { all: true }, (error) => (error ? reject(error) : resolve())),
+      );
+    }
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof FetchError) return { ok: false, message: error.message };
+    const code = (error as NodeJS.ErrnoException).code;
+    return { ok: false, message: `Der Name ${url.hostname} lässt sich nicht auflösen${code ? ` (${code})` : ''}.` };
+  }
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { sourceKinds } from './sources.table.js';
 
-const selectorsSchema = z
+export const selectorsSchema = z
   .object({
     item: z.string().min(1).optional(),
     link: z.string().min(1).optional(),

@@ -4,7 +4,7 @@ import { getAdvisory } from '../advisories/advisories.repository.js';
 import type { Severity } from '../advisories/advisories.table.js';
 import { products } from '../catalog/catalog.table.js';
 import { advisoryRevisions } from '../advisories/advisories.table.js';
-import { subscribedProductIds } from '../practices/practices.repository.js';
+import { coveredProducts } from '../practices/preferences.repository.js';
 
 /** An advisory as one practice sees it in update, digest and reminder mails: only its own affected products. */
 export type AdvisoryView = {
@@ -20,7 +20,8 @@ export type AdvisoryView = {
 export function loadAdvisoryView(db: Db, advisoryId: number, practiceId: number, publicUrl: string): AdvisoryView | undefined {
   const advisory = getAdvisory(db, advisoryId);
   if (!advisory || advisory.status !== 'published') return undefined;
-  const mine = new Set(subscribedProductIds(db, practiceId));
+  // Own products and those covered by a vendor or category subscription.
+  const mine = coveredProducts(db, practiceId);
   const affected = advisory.products.filter((p) => mine.has(p.productId));
   const shown = affected.length > 0 ? affected : advisory.products;
   const names = new Map(

@@ -37,12 +37,12 @@ export type Composer = (ctx: ComposeContext) => RenderedMail | null;
 
 /** One composer per delivery kind; a kind without one fails its deliveries with a clear error. */
 export const composers: Partial<Record<DeliveryKind, Composer>> = {
-  alert: ({ db, delivery, practice, links, operatorName, publicUrl, linkSecret }) => {
+  alert: ({ db, delivery, practice, links, operatorName, operator, publicUrl, linkSecret }) => {
     const advisoryId = delivery.advisoryId;
     if (advisoryId === null) return null;
     const ackUrl = (position: number) => new URL(`/erledigt/${signAckToken(linkSecret, practice.id, advisoryId, position)}`, publicUrl).href;
     const data = loadAlertData(db, advisoryId, practice, { unsubscribeUrl: links.unsubscribeUrl, manageUrl: links.manageUrl, ackUrl, operatorName });
-    return data ? renderAlert(data) : null;
+    return data ? renderAlert({ ...data, operator }) : null;
   },
   update: (ctx) => {
     const { db, delivery, practice } = ctx;

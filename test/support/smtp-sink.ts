@@ -51,6 +51,8 @@ export async function startSmtpSink({ port = 0 }: { port?: number } = {}): Promi
         .catch(callback);
     },
   });
+  // A client that dies mid-session (a killed worker) resets its connection; that is the client's problem, not the sink's.
+  server.on('error', () => {});
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   sink.port = (server.server.address() as AddressInfo).port;
   sink.url = `smtp://127.0.0.1:${sink.port}`;

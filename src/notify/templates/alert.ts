@@ -1,6 +1,9 @@
 import type { Severity } from '../../advisories/advisories.table.js';
 import { formatDate, severityLabel } from './format.js';
+import type { DeliverySettings } from '../settings.js';
+import { footerHtml, footerText, type FooterData } from './footer.js';
 import { html, safeUrl } from './html.js';
+import { oneLine } from './one-line.js';
 
 export type AlertData = {
   practiceName: string;
@@ -15,6 +18,8 @@ export type AlertData = {
   subscribedProducts: string[];
   unsubscribeUrl: string;
   operatorName: string;
+  /** The operator with address and Impressum link for the foot of the mail. */
+  operator?: DeliverySettings['operator'];
   /** The practice's settings page (signed link, no password). */
   manageUrl?: string;
   /** Signed "erledigt" links: one per action (same order) and one for all of them. */
@@ -31,6 +36,12 @@ export function renderAlert(d: AlertData): RenderedMail {
   const productLine = (p: AlertData['products'][number]) => (p.fixedVersion ? `${p.name} (behoben in Version ${p.fixedVersion})` : p.name);
   const dated = d.publishedAt ? ` vom ${formatDate(d.publishedAt)}` : '';
   const why = `Sie erhalten diese E-Mail, weil Ihre Praxis Warnungen zu ${d.subscribedProducts.join(', ')} abonniert hat.`;
+  const footer: FooterData = {
+    why,
+    manageUrl: d.manageUrl,
+    unsubscribeUrl: d.unsubscribeUrl,
+    operator: d.operator ?? { name: d.operatorName, address: '', imprintUrl: null },
+  };
 
   const text = [
     `Guten Tag, ${d.practiceName},`,
@@ -57,11 +68,7 @@ export function renderAlert(d: AlertData): RenderedMail {
     'Quellen:',
     ...d.sources.map((s) => `- ${s.publisher}: ${s.title}${s.publishedAt ? ` (${formatDate(s.publishedAt)})` : ''}${safeUrl(s.url) ? `\n  ${safeUrl(s.url)}` : ''}`),
     '',
-    '-- ',
-    why,
-    ...(d.manageUrl ? [`Einstellungen ändern: ${d.manageUrl}`] : []),
-    `Abmelden: ${d.unsubscribeUrl}`,
-    d.operatorName,
+    ...footerText(footer),
   ].join('\n');
 
   const body = html`<!doctype html>
@@ -87,14 +94,8 @@ ${d.actions.length
     const label = html`${s.publisher}: ${s.title}${s.publishedAt ? ` (${formatDate(s.publishedAt)})` : ''}`;
     return url ? html`<li><a href="${url}">${label}</a></li>` : html`<li>${label}</li>`;
   })}</ul>
-<hr style="border: none; border-top: 1px solid #ccc;">
-<p style="font-size: 13px; color: #555;">${why}<br>${d.manageUrl ? html`<a href="${d.manageUrl}">Einstellungen ändern</a> · ` : ''}<a href="${d.unsubscribeUrl}">Vom Warndienst abmelden</a><br>${d.operatorName}</p>
+${footerHtml(footer)}
 </body></html>`;
 
   return { subject, html: body.value, text };
-}
-
-function oneLine(s: string, max: number): string {
-  const flat = s.replace(/[\r\n\t]+/g, ' ').replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }

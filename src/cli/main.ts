@@ -8,6 +8,7 @@ import { addPractice, UnknownProductError } from '../practices/practices.reposit
 import { queueNames, type QueueName } from '../queues/queues.js';
 import { RedisUnavailableError } from '../queues/redis.js';
 import { fetchCommand } from './fetch.command.js';
+import { adminCommand } from './admin.command.js';
 import { runService } from './service.js';
 import { ZodError } from 'zod';
 
@@ -51,6 +52,8 @@ program
   .action(async (opts: { source?: string }) => {
     process.exitCode = await fetchCommand(loadEnv(), opts);
   });
+
+program.addCommand(adminCommand());
 
 const practices = program.command('practices').description('Praxen verwalten');
 practices

@@ -5,6 +5,8 @@ import { html } from '../notify/templates/html.js';
 import { unsubscribeRoutes } from '../practices/unsubscribe.routes.js';
 import { healthRoutes } from './health.routes.js';
 import { page } from './layout.js';
+import { adminRoutes } from './admin/admin.routes.js';
+import { staticRoutes } from './static/static.routes.js';
 
 /** The web app gets every dependency the service built (database, queues, mailer, catalog, clock, logger). */
 export type WebDeps = Omit<AppDeps, 'close'>;
@@ -14,10 +16,14 @@ export function createWebApp(deps: WebDeps): Hono {
   app.use(
     secureHeaders({
       contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], formAction: ["'self'"], baseUri: ["'none'"], frameAncestors: ["'none'"] },
+      // Admin pages, the mail preview and Bull Board set a policy of their own (style-src 'self' and the like).
+      overwrite: false,
     }),
   );
   app.route('/', healthRoutes(deps));
   app.route('/', unsubscribeRoutes(deps));
+  app.route('/static', staticRoutes());
+  app.route('/admin', adminRoutes(deps));
   app.get('/', (c) =>
     c.html(
       page(

@@ -1,0 +1,148 @@
+import { Hono } from 'hono';
+import { eq } from 'drizzle-orm';
+import { getAdvisory } from '../../advisories/advisories.repository.js';
+import { deliveryCounts, revisionsOf } from '../../admin/advisory-stats.repository.js';
+import { approveAdvisory, editAdvisory, mergeAdvisory, rejectAdvisory } from '../../admin/curation.usecases.js';
+import type { AdvisoryEdit } from '../../admin/curation.models.js';
+import { previewAlert } from '../../admin/preview.js';
+import { audienceFor, mergeTargets, sourcesOf } from '../../admin/review.repository.js';
+import { products, vendors } from '../../catalog/catalog.table.js';
+import { extractNotice } from '../../normalize/extract.js';
+import { html } from '../../notify/templates/html.js';
+import type { WebDeps } from '../app.js';
+import { adminPage } from './admin.layout.js';
+import { actorOf, first, germanIssues, readForm, setFlash, takeFlash, type AdminEnv } from './admin.context.js';
+import { editorView } from './editor.view.js';
+
+// The preview document may use the mail's inline styles, and nothing else: no scripts, no plugins, a sandbox.
+const previewCsp = "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; sandbox; frame-ancestors 'self'";
+
+export function editorRoutes(deps: WebDeps): Hono<AdminEnv> {
+  const app = new Hono<AdminEnv>();
+
+  app.get('/meldungen/:id{[0-9]+}', (c) => {
+    const id = Number(c.req.param('id'));
+    const advisory = getAdvisory(deps.db, id);
+    if (!advisory) return c.html(adminPage({ title: 'Nicht gefunden', session: c.get('session') }, html`<h1>Meldung #${id} gibt es nicht.</h1>`), 404);
+    const notices = sourcesOf(deps.db, id);
+    const practiceId = Number(c.req.query('praxis')) || undefined;
+    const preview = previewAlert(deps, id, practiceId);
+    const catalog = deps.db
+      .select({ id: products.id, name: products.name, vendor: vendors.name })
+      .from(products)
+      .innerJoin(vendors, eq(vendors.id, products.vendorId))
+      .orderBy(vendors.name, products.name)
+      .all();
+    const body = editorView({
+      session: c.get('session'),
+      advisory,
+      notices,
+      extractions: notices.map((n) => extractNotice(deps.matcher, { title: n.title, text: n.text, publishedAt: n.publishedAt })),
+      catalog,
+      targets: mergeTargets(deps.db, id),
+      revisions: revisionsOf(deps.db, id),
+      counts: deliveryCounts(deps.db, id),
+      audience: audienceFor(deps.db, advisory.products.map((p) => p.productId), advisory.severity),
+      preview: preview
+        ? { subject: preview.mail.subject, text: preview.mail.text, practiceName: preview.practice.name, practiceId: preview.practice.id, candidates: preview.candidates }
+        : null,
+    });
+    return c.html(adminPage({ title: `Meldung #${id}`, session: c.get('session'), current: advisory.status === 'draft' ? '/admin' : '/admin/veroeffentlicht', ...takeFlash(c, deps) }, body));
+  });
+
+  app.get('/meldungen/:id{[0-9]+}/vorschau', (c) => {
+    const preview = previewAlert(deps, Number(c.req.param('id')), Number(c.req.query('praxis')) || undefined);
+    c.header('content-security-policy', previewCsp);
+    if (!preview) return c.text('Keine Vorschau: die Meldung betrifft kein Produkt.', 404);
+    return c.html(preview.mail.html);
+  });
+
+  app.post('/meldungen/:id{[0-9]+}', async (c) => {
+    const id = Number(c.req.param('id'));
+    const back = `/admin/meldungen/${id}`;
+    const form = await readForm(c);
+    const op = first(form, 'op') || 'save';
+    try {
+      const edit = applyOp(editFromForm(form), op);
+      const { changed } = await editAdvisory(deps, actorOf(c), id, edit);
+      if (op === 'approve') {
+        await approveAdvisory(deps, actorOf(c), id);
+        setFlash(c, deps, `Meldung #${id} ist freigegeben; die Praxen werden benachrichtigt.`);
+        return c.redirect('/admin', 303);
+      }
+      setFlash(c, deps, changed.length ? 'Änderungen gespeichert.' : 'Keine Änderungen.');
+    } catch (error) {
+      setFlash(c, deps, germanIssues(error), 'error');
+    }
+    return c.redirect(op.startsWith('up:') || op.startsWith('down:') || op.startsWith('remove-action:') ? `${back}#action-${anchorIndex(op)}` : back, 303);
+  });
+
+  app.post('/meldungen/:id{[0-9]+}/ablehnen', async (c) => {
+    const id = Number(c.req.param('id'));
+    try {
+      rejectAdvisory(deps, actorOf(c), id, { reason: first(await readForm(c), 'reason') });
+      setFlash(c, deps, `Meldung #${id} wurde abgelehnt.`);
+      return c.redirect('/admin', 303);
+    } catch (error) {
+      setFlash(c, deps, germanIssues(error), 'error');
+      return c.redirect(`/admin/meldungen/${id}`, 303);
+    }
+  });
+
+  app.post('/meldungen/:id{[0-9]+}/zusammenfuehren', async (c) => {
+    const id = Number(c.req.param('id'));
+    try {
+      const targetId = first(await readForm(c), 'targetId');
+      await mergeAdvisory(deps, actorOf(c), id, { targetId });
+      setFlash(c, deps, `Meldung #${id} wurde in #${targetId} zusammengeführt.`);
+      return c.redirect(`/admin/meldungen/${targetId}`, 303);
+    } catch (error) {
+      setFlash(c, deps, germanIssues(error), 'error');
+      return c.redirect(`/admin/meldungen/${id}`, 303);
+    }
+  });
+
+  return app;
+}
+
+/** The editor form as an edit: parallel lists in document order; the empty "add" rows are dropped. */
+export function editFromForm(form: Record<string, string[]>): AdvisoryEdit & { products: NonNullable<AdvisoryEdit['products']>; actions: NonNullable<AdvisoryEdit['actions']> } {
+  const ids = form['product_id'] ?? [];
+  const productRows = ids
+    .map((productId, i) => ({ productId, affectedVersions: form['product_affected']?.[i] ?? null, fixedVersion: form['product_fixed']?.[i] ?? null }))
+    .filter((p) => p.productId !== '');
+  const texts = form['action_text'] ?? [];
+  const actionRows = texts.map((text, i) => ({ id: Number(form['action_id']?.[i]) || null, text }));
+  const added = first(form, 'action_new').trim();
+  if (added) actionRows.push({ id: null, text: added });
+  return {
+    title: first(form, 'title'),
+    summary: first(form, 'summary'),
+    severity: first(form, 'severity') as AdvisoryEdit['severity'],
+    products: productRows,
+    actions: actionRows,
+    cves: first(form, 'cves').split(/[\s,;]+/).filter(Boolean),
+  };
+}
+
+/** The up/down/remove buttons are submit buttons of the one form: the whole form is saved with the change applied. */
+function applyOp<T extends ReturnType<typeof editFromForm>>(edit: T, op: string): T {
+  const [kind, raw] = op.split(':');
+  const i = Number(raw);
+  const move = (list: unknown[], from: number, to: number) => {
+    if (from < 0 || to < 0 || from >= list.length || to >= list.length) return;
+    const [item] = list.splice(from, 1);
+    list.splice(to, 0, item);
+  };
+  if (kind === 'up') move(edit.actions, i, i - 1);
+  else if (kind === 'down') move(edit.actions, i, i + 1);
+  else if (kind === 'remove-action') edit.actions.splice(i, 1);
+  else if (kind === 'remove-product') edit.products.splice(i, 1);
+  return edit;
+}
+
+function anchorIndex(op: string): number {
+  const [kind, raw] = op.split(':');
+  const i = Number(raw);
+  return Math.max(0, kind === 'up' ? i - 1 : kind === 'down' ? i + 1 : i - 1);
+}

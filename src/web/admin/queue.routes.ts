@@ -1,0 +1,33 @@
+import { Hono } from 'hono';
+import { reviewQueue } from '../../admin/review.repository.js';
+import { html } from '../../notify/templates/html.js';
+import type { WebDeps } from '../app.js';
+import { adminPage } from './admin.layout.js';
+import { takeFlash, type AdminEnv } from './admin.context.js';
+import { severityBadge, when } from './admin.format.js';
+
+/** The review queue: drafts newest first, with what decides which to open first. */
+export function queueRoutes(deps: WebDeps): Hono<AdminEnv> {
+  const app = new Hono<AdminEnv>();
+  app.get('/', (c) => {
+    const items = reviewQueue(deps.db);
+    const rows = items.map(
+      (a) => html`<tr>
+<td><a href="/admin/meldungen/${a.id}">${a.title}</a><div class="muted">#${a.id} · erfasst ${when(a.createdAt)}</div></td>
+<td>${a.sources.map((s) => html`<div>${s.name}</div>`)}</td>
+<td>${severityBadge(a.severity)}</td>
+<td>${a.products.length ? a.products.map((p) => html`<div>${p.name}</div>`) : html`<span class="err">kein Produkt</span>`}</td>
+<td>${a.relevanceReason}</td>
+<td class="num">${a.audience.immediate}${a.audience.digest ? html`<div class="muted">+ ${a.audience.digest} im Sammelbericht</div>` : ''}</td>
+</tr>`,
+    );
+    const body = html`<h1>Prüfliste</h1>
+<p class="muted">${items.length === 0 ? 'Keine Entwürfe offen.' : `${items.length} Entwurf/Entwürfe warten auf Prüfung, neueste zuerst.`}</p>
+${items.length
+  ? html`<table><caption class="muted">Entwürfe</caption><thead><tr><th scope="col">Meldung</th><th scope="col">Quelle</th><th scope="col">Einstufung</th><th scope="col">Produkte</th><th scope="col">Warum relevant</th><th scope="col" class="num">Empfänger</th></tr></thead>
+<tbody>${rows}</tbody></table>`
+  : ''}`;
+    return c.html(adminPage({ title: 'Prüfliste', session: c.get('session'), current: '/admin', ...takeFlash(c, deps) }, body));
+  });
+  return app;
+}

@@ -19,3 +19,5 @@ export const fieldLabel: Record<string, string> = {
   title: 'Titel', summary: 'Zusammenfassung', severity: 'Einstufung', products: 'Produkte', fixedVersion: 'Versionen',
   actions: 'Maßnahmen', cves: 'CVEs', merged: 'zusammengeführt',
 };
+
+export const practiceCount = (n: number): string => (n === 1 ? '1 Praxis' : `${n} Praxen`);

@@ -34,7 +34,7 @@ export function adminPage(
   return html`<!doctype html>
 <html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} – praxiswarn Redaktion</title>
-<link rel="stylesheet" href="/static/admin.css?v=${cssVersion}"></head>
+<link rel="stylesheet" href="/static/admin.css?v=${cssVersion}"><link rel="icon" href="/static/favicon.svg" type="image/svg+xml"></head>
 <body><a class="skip" href="#inhalt">Zum Inhalt springen</a>${header}
 <main id="inhalt">${flash ? html`<p class="flash" role="status">${flash}</p>` : ''}${error ? html`<p class="flash error" role="alert">${error}</p>` : ''}${body}</main></body></html>`.value;
 }

@@ -9,7 +9,7 @@ import type { Extraction } from '../../normalize/extract.js';
 import { severityLabel } from '../../notify/templates/format.js';
 import { html, safeUrl, type SafeHtml } from '../../notify/templates/html.js';
 import { csrfField } from './admin.layout.js';
-import { fieldLabel, severityBadge, statusLabel, when } from './admin.format.js';
+import { fieldLabel, practiceCount, severityBadge, statusLabel, when } from './admin.format.js';
 
 export type CatalogOption = { id: string; name: string; vendor: string };
 
@@ -98,9 +98,11 @@ ${a.status === 'draft' ? html`<button type="submit" name="op" value="approve">Sp
       ? html`<div class="card"><h2>Ablehnen</h2><form method="post" action="/admin/meldungen/${a.id}/ablehnen">${csrfField(session)}
 <label for="reason">Grund (für das Protokoll)</label><textarea id="reason" name="reason" required></textarea>
 <div class="actions-row"><button class="danger" type="submit">Ablehnen</button></div></form>
-<h2>Zusammenführen</h2><form method="post" action="/admin/meldungen/${a.id}/zusammenfuehren">${csrfField(session)}
+<h2>Zusammenführen</h2>${m.targets.length
+          ? html`<form method="post" action="/admin/meldungen/${a.id}/zusammenfuehren">${csrfField(session)}
 <label for="target">Gleicher Vorfall wie Meldung</label><select id="target" name="targetId">${m.targets.map((t) => html`<option value="${t.id}">#${t.id} ${t.title} (${statusLabel[t.status]})</option>`)}</select>
-<div class="actions-row"><button class="secondary" type="submit">In diese Meldung zusammenführen</button></div></form></div>`
+<div class="actions-row"><button class="secondary" type="submit">In diese Meldung zusammenführen</button></div></form>`
+          : html`<p class="muted">Es gibt keine andere offene Meldung, in die diese zusammengeführt werden könnte.</p>`}</div>`
       : '';
 
   const preview = m.preview
@@ -126,8 +128,8 @@ ${safeUrl(n.url) ? html`<p><a href="${safeUrl(n.url)!}" rel="noopener noreferrer
 ${a.rejectReason ? html`<dt>Ablehnungsgrund</dt><dd>${a.rejectReason}</dd>` : ''}
 <dt>Erfasst</dt><dd>${when(a.createdAt)}</dd>
 ${a.releasedAt ? html`<dt>Freigegeben</dt><dd>${when(a.releasedAt)}</dd>` : ''}
-<dt>Empfänger</dt><dd>${m.audience.immediate} Praxen sofort${m.audience.digest ? `, ${m.audience.digest} im Sammelbericht` : ''}</dd>
-${a.status === 'published' ? html`<dt>Zustellungen</dt><dd>${m.counts.queued} in Warteschlange, ${m.counts.sent} gesendet, ${m.counts.failed} fehlgeschlagen</dd><dt>Erledigt gemeldet</dt><dd>${m.counts.acknowledged} Praxen</dd>` : ''}
+<dt>Empfänger</dt><dd>${practiceCount(m.audience.immediate)} sofort${m.audience.digest ? `, ${practiceCount(m.audience.digest)} im Sammelbericht` : ''}</dd>
+${a.status === 'published' ? html`<dt>Zustellungen</dt><dd>${m.counts.queued} in Warteschlange, ${m.counts.sent} gesendet, ${m.counts.failed} fehlgeschlagen</dd><dt>Erledigt gemeldet</dt><dd>${practiceCount(m.counts.acknowledged)}</dd>` : ''}
 </dl></div>`;
 
   const history = html`<div class="card"><h2>Versionen</h2><table><thead><tr><th scope="col">Version</th><th scope="col">Zeit</th><th scope="col">Geändert</th><th scope="col">Wesentlich</th></tr></thead><tbody>

@@ -6,6 +6,7 @@ import { unsubscribeRoutes } from '../practices/unsubscribe.routes.js';
 import { healthRoutes } from './health.routes.js';
 import { page } from './layout.js';
 import { adminRoutes } from './admin/admin.routes.js';
+import { apiRoutes } from './api/api.routes.js';
 import { staticRoutes } from './static/static.routes.js';
 
 /** The web app gets every dependency the service built (database, queues, mailer, catalog, clock, logger). */
@@ -24,6 +25,7 @@ export function createWebApp(deps: WebDeps): Hono {
   app.route('/', unsubscribeRoutes(deps));
   app.route('/static', staticRoutes());
   app.route('/admin', adminRoutes(deps));
+  app.route('/api/v1', apiRoutes(deps));
   app.get('/', (c) =>
     c.html(
       page(

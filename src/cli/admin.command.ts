@@ -1,11 +1,15 @@
 import { Command, Option } from 'commander';
 import { openStore } from '../app/deps.js';
-import { loadEnv } from '../config/env.js';
+import { loadEnv, type Env } from '../config/env.js';
 import { AdminExistsError, createAdmin, findAdminByEmail } from '../admin/admins.repository.js';
 import { createApiToken } from '../admin/api-tokens.repository.js';
 import { writeAudit } from '../admin/audit.repository.js';
 import { generatePassword } from '../admin/password.js';
-import { adminRoles } from '../admin/admin.table.js';
+import { adminRoles, type AdminRole } from '../admin/admin.table.js';
+
+type Out = { out: NodeJS.WritableStream; err: NodeJS.WritableStream };
+const stdio: Out = { out: process.stdout, err: process.stderr };
+const cli = { adminId: null, name: 'cli' };
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -13,7 +17,45 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
 }
 
-/** `praxiswarn admin create|token`: the first account (and later ones) without the web UI. */
+/** `admin create`: a new account with a generated one-time password (printed once) or the given one. Returns the exit code. */
+export async function createAdminCommand(env: Env, opts: { email: string; role: AdminRole; password?: string }, { out, err }: Out = stdio): Promise<number> {
+  const password = opts.password ?? generatePassword();
+  const { db } = openStore(env);
+  try {
+    const now = new Date();
+    const created = await createAdmin(db, { email: opts.email, role: opts.role, password }, now);
+    writeAudit(db, cli, { action: 'admin.create', entity: 'admin', entityId: created.id, after: { email: created.email, role: created.role } }, now);
+    out.write(`Konto #${created.id} für ${created.email} (${created.role === 'editor' ? 'Redaktion' : 'nur lesen'}) angelegt.\n`);
+    if (!opts.password) out.write(`Einmal-Passwort: ${password}\nBitte sicher weitergeben; es wird nicht noch einmal angezeigt.\n`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof AdminExistsError)) throw error;
+    err.write(`${error.message}\n`);
+    return 1;
+  } finally {
+    db.$client.close();
+  }
+}
+
+/** `admin token`: prints a new API token for the account (the only time it is shown). Returns the exit code. */
+export function tokenCommand(env: Env, opts: { email: string; name: string }, { out, err }: Out = stdio): number {
+  const { db } = openStore(env);
+  try {
+    const owner = findAdminByEmail(db, opts.email);
+    if (!owner) {
+      err.write(`Kein Konto für ${opts.email}.\n`);
+      return 1;
+    }
+    const now = new Date();
+    const { token, row } = createApiToken(db, owner.id, opts.name, now);
+    writeAudit(db, cli, { action: 'api_token.create', entity: 'api_token', entityId: row.id, after: { name: row.name, admin: owner.email } }, now);
+    out.write(`${token}\n`);
+    return 0;
+  } finally {
+    db.$client.close();
+  }
+}
+
 export function adminCommand(): Command {
   const admin = new Command('admin').description('Konten der Redaktion verwalten');
   admin
@@ -22,26 +64,9 @@ export function adminCommand(): Command {
     .requiredOption('--email <address>', 'E-Mail-Adresse (Anmeldename)')
     .addOption(new Option('--role <role>', 'Rolle').choices([...adminRoles]).default('editor'))
     .option('--password-stdin', 'Passwort von der Standardeingabe lesen statt eines zu erzeugen')
-    .action(async (opts: { email: string; role: 'editor' | 'viewer'; passwordStdin?: boolean }) => {
-      const password = opts.passwordStdin ? await readStdin() : generatePassword();
-      const { db } = openStore(loadEnv());
-      try {
-        const now = new Date();
-        const created = await createAdmin(db, { email: opts.email, role: opts.role, password }, now).catch((error: unknown) => {
-          if (error instanceof AdminExistsError) return error;
-          throw error;
-        });
-        if (created instanceof AdminExistsError) {
-          console.error(created.message);
-          process.exitCode = 1;
-          return;
-        }
-        writeAudit(db, { adminId: null, name: 'cli' }, { action: 'admin.create', entity: 'admin', entityId: created.id, after: { email: created.email, role: created.role } }, now);
-        console.log(`Konto #${created.id} für ${created.email} (${created.role === 'editor' ? 'Redaktion' : 'nur lesen'}) angelegt.`);
-        if (!opts.passwordStdin) console.log(`Einmal-Passwort: ${password}\nBitte sicher weitergeben; es wird nicht noch einmal angezeigt.`);
-      } finally {
-        db.$client.close();
-      }
+    .action(async (opts: { email: string; role: AdminRole; passwordStdin?: boolean }) => {
+      const password = opts.passwordStdin ? await readStdin() : undefined;
+      process.exitCode = await createAdminCommand(loadEnv(), { email: opts.email, role: opts.role, password });
     });
   admin
     .command('token')
@@ -49,21 +74,7 @@ export function adminCommand(): Command {
     .requiredOption('--email <address>', 'E-Mail-Adresse des Kontos')
     .option('--name <name>', 'wofür das Token ist', 'CLI')
     .action((opts: { email: string; name: string }) => {
-      const { db } = openStore(loadEnv());
-      try {
-        const owner = findAdminByEmail(db, opts.email);
-        if (!owner) {
-          console.error(`Kein Konto für ${opts.email}.`);
-          process.exitCode = 1;
-          return;
-        }
-        const now = new Date();
-        const { token, row } = createApiToken(db, owner.id, opts.name, now);
-        writeAudit(db, { adminId: null, name: 'cli' }, { action: 'api_token.create', entity: 'api_token', entityId: row.id, after: { name: row.name, admin: owner.email } }, now);
-        console.log(token);
-      } finally {
-        db.$client.close();
-      }
+      process.exitCode = tokenCommand(loadEnv(), opts);
     });
   return admin;
 }

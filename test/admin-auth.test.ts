@@ -28,7 +28,7 @@ after(async () => {
 // Every page and every write of the admin area; ids need not exist, the guard answers first.
 const pages = ['/admin', '/admin/meldungen/1', '/admin/meldungen/1/vorschau', '/admin/veroeffentlicht', '/admin/quellen', '/admin/quellen/neu', '/admin/katalog', '/admin/praxen', '/admin/praxen/1', '/admin/protokoll', '/admin/tokens', '/admin/queues', '/admin/queues/api/queues'];
 const writes = [
-  '/admin/meldungen/1', '/admin/meldungen/1/ablehnen', '/admin/meldungen/1/zusammenfuehren', '/admin/quellen/neu', '/admin/quellen/dgn-news',
+  '/admin/meldungen/1', '/admin/meldungen/1/ablehnen', '/admin/meldungen/1/wieder-oeffnen', '/admin/meldungen/1/zusammenfuehren', '/admin/quellen/neu', '/admin/quellen/dgn-news',
   '/admin/quellen/dgn-news/abrufen', '/admin/quellen/dgn-news/aktivieren', '/admin/quellen/dgn-news/deaktivieren', '/admin/katalog/vorschlaege/1/annehmen',
   '/admin/katalog/vorschlaege/1/verwerfen', '/admin/praxen/import',
 ];
@@ -71,6 +71,14 @@ test('a login needs the right password, rotates the session id and sets a harden
   const first = client.cookies.get('pw_session')!;
   assert.notEqual(first, 'planted-by-an-attacker');
   assert.equal((await client.get('/admin')).status, 200);
+  const back = new AdminClient(app);
+  const form = await (await back.get('/admin/anmelden?next=%2Fadmin%2Fquellen')).text();
+  assert.match(form, /name="next" value="\/admin\/quellen"/);
+  const token = /name="_csrf" value="([^"]+)"/.exec(form)![1]!;
+  const landed = await back.post('/admin/anmelden', { _csrf: token, email: 'redaktion@verband.test', password: testPassword, next: '/admin/quellen' });
+  assert.equal(landed.headers.get('location'), '/admin/quellen', 'back to the page that asked for the login');
+  const evil = await back.post('/admin/anmelden', { _csrf: await back.csrf('/admin/anmelden'), email: 'redaktion@verband.test', password: testPassword, next: 'https://evil.example/admin' });
+  assert.equal(evil.headers.get('location'), '/admin', 'no open redirect');
 
   const attacker = new AdminClient(app);
   attacker.cookies.set('pw_session', 'planted-by-an-attacker');
@@ -83,8 +91,7 @@ test('a login needs the right password, rotates the session id and sets a harden
   assert.equal((await stale.get('/admin')).status, 303, 'the old id ended with the new login');
   assert.ok(listAudit(deps.db, { entity: 'admin' }).some((e) => e.action === 'login'));
 
-  const token = await client.csrf();
-  assert.equal((await client.post('/admin/abmelden', { _csrf: token })).status, 303);
+  assert.equal((await client.post('/admin/abmelden', { _csrf: await client.csrf() })).status, 303);
   assert.equal((await client.get('/admin')).status, 303, 'logged out');
 });
 

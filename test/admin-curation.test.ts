@@ -120,6 +120,12 @@ test('reject needs a reason; merge moves sources and revisions; approve publishe
   await editor.post(`/admin/meldungen/${other}/ablehnen`, { _csrf: token, reason: 'Doppelt gemeldet, betrifft nur Testsysteme.' });
   assert.equal(getAdvisory(deps.db, other)!.status, 'rejected');
   assert.equal(getAdvisory(deps.db, other)!.rejectReason, 'Doppelt gemeldet, betrifft nur Testsysteme.');
+  const rejectedList = await (await editor.get('/admin?status=abgelehnt')).text();
+  assert.match(rejectedList, /Schwachstelle in CGM M1 PRO/);
+  assert.match(rejectedList, /Abgelehnt: Doppelt gemeldet/);
+  await editor.post(`/admin/meldungen/${other}/wieder-oeffnen`, { _csrf: token });
+  assert.equal(getAdvisory(deps.db, other)!.status, 'draft', 'reopened into the queue');
+  await editor.post(`/admin/meldungen/${other}/ablehnen`, { _csrf: token, reason: 'Doch nicht relevant.' });
 
   assert.notEqual(again, albis, 'a separate draft, for the editor to merge');
   {
@@ -141,7 +147,7 @@ test('reject needs a reason; merge moves sources and revisions; approve publishe
   assert.ok(published.releasedAt);
   assert.ok(await deps.queues.match.getJob(`match-${boxId}`), 'the match job is queued');
   const actions = listAudit(deps.db, { entity: 'advisory' }).map((e) => e.action);
-  for (const a of ['advisory.approve', 'advisory.reject', 'advisory.edit']) assert.ok(actions.includes(a), a);
+  for (const a of ['advisory.approve', 'advisory.reject', 'advisory.reopen', 'advisory.merge', 'advisory.edit']) assert.ok(actions.includes(a), a);
 
   const audit = await (await editor.get('/admin/protokoll')).text();
   assert.match(audit, /Meldung freigegeben/);

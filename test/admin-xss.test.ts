@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import * as cheerio from 'cheerio';
+import { getAdvisory } from '../src/advisories/advisories.repository.js';
 import { createAppDeps, type AppDeps } from '../src/app/deps.js';
 import { createLogger } from '../src/app/logger.js';
 import { addPractice } from '../src/practices/practices.repository.js';
@@ -84,6 +85,7 @@ test('the published list, audit log and practice pages escape what they show', a
     product_id: ['cgm-albis'], product_affected: ['<b>alle</b>'], product_fixed: ['24.10'], action_text: ['<svg onload=alert(2)> sofort aktualisieren'], action_id: [''], cves: '', op: 'approve',
   });
   assert.equal(res.status, 303);
+  assert.equal(getAdvisory(deps.db, id)!.status, 'published', 'the hostile edit was saved and approved');
   for (const path of ['/admin/veroeffentlicht', '/admin/protokoll', `/admin/meldungen/${id}`, '/admin/praxen', `/admin/meldungen/${id}/vorschau`]) {
     assertInert(await (await editor.get(path)).text(), path);
   }

@@ -80,6 +80,17 @@ export function rejectAdvisory(deps: Pick<CurationDeps, 'db' | 'clock'>, actor: 
   });
 }
 
+/** Puts a rejected report back into the review queue, e.g. one the extractor wrongly found not relevant. */
+export function reopenAdvisory(deps: Pick<CurationDeps, 'db' | 'clock'>, actor: Actor, id: number): void {
+  const now = deps.clock();
+  deps.db.transaction((tx) => {
+    const before = snapshot(tx, id);
+    if (before.status !== 'rejected') throw new CurationError('wrong_status', 'Nur abgelehnte Meldungen können wieder geöffnet werden.');
+    tx.update(advisories).set({ status: 'draft', rejectReason: null, decidedBy: actor.adminId, updatedAt: now }).where(eq(advisories.id, id)).run();
+    writeAudit(tx, actor, { action: 'advisory.reopen', entity: 'advisory', entityId: id, before: { status: 'rejected' }, after: { status: 'draft' } }, now);
+  });
+}
+
 /**
  * Folds a draft into another advisory of the same incident: its sources and revisions move over, its products,
  * actions and CVEs are added where new, and it is kept as `merged` with a pointer to where it went.

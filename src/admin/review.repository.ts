@@ -34,15 +34,16 @@ export type QueueItem = {
   title: string;
   severity: Severity;
   relevanceReason: string;
+  rejectReason: string | null;
   createdAt: Date;
   sources: { name: string; url: string | null }[];
   products: { id: string; name: string }[];
   audience: Audience;
 };
 
-/** Drafts, newest first, with what an editor needs to decide which to open first. */
-export function reviewQueue(db: Db, limit = 200): QueueItem[] {
-  const drafts = db.select().from(advisories).where(eq(advisories.status, 'draft')).orderBy(desc(advisories.createdAt), desc(advisories.id)).limit(limit).all();
+/** Drafts (or rejected reports), newest first, with what an editor needs to decide which to open first. */
+export function reviewQueue(db: Db, { status = 'draft', limit = 200 }: { status?: 'draft' | 'rejected'; limit?: number } = {}): QueueItem[] {
+  const drafts = db.select().from(advisories).where(eq(advisories.status, status)).orderBy(desc(advisories.createdAt), desc(advisories.id)).limit(limit).all();
   return drafts.map((a) => {
     const prods = productsOf(db, a.id);
     return {
@@ -50,6 +51,7 @@ export function reviewQueue(db: Db, limit = 200): QueueItem[] {
       title: a.title,
       severity: a.severity,
       relevanceReason: a.relevanceReason,
+      rejectReason: a.rejectReason,
       createdAt: a.createdAt,
       sources: sourcesOf(db, a.id).map((s) => ({ name: s.sourceName, url: s.url })),
       products: prods.map((p) => ({ id: p.productId, name: p.name })),

@@ -11,6 +11,7 @@ const actionLabel: Record<string, string> = {
   'advisory.edit': 'Meldung bearbeitet',
   'advisory.approve': 'Meldung freigegeben',
   'advisory.reject': 'Meldung abgelehnt',
+  'advisory.reopen': 'Meldung wieder geöffnet',
   'advisory.merge': 'Meldung zusammengeführt',
   'advisory.merge_into': 'Meldung aufgenommen',
   'source.create': 'Quelle angelegt',

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { eq } from 'drizzle-orm';
 import { getAdvisory } from '../../advisories/advisories.repository.js';
 import { deliveryCounts, revisionsOf } from '../../admin/advisory-stats.repository.js';
-import { approveAdvisory, editAdvisory, mergeAdvisory, rejectAdvisory } from '../../admin/curation.usecases.js';
+import { approveAdvisory, editAdvisory, mergeAdvisory, rejectAdvisory, reopenAdvisory } from '../../admin/curation.usecases.js';
 import type { AdvisoryEdit } from '../../admin/curation.models.js';
 import { previewAlert } from '../../admin/preview.js';
 import { audienceFor, mergeTargets, sourcesOf } from '../../admin/review.repository.js';
@@ -87,6 +87,17 @@ export function editorRoutes(deps: WebDeps): Hono<AdminEnv> {
       setFlash(c, deps, germanIssues(error), 'error');
       return c.redirect(`/admin/meldungen/${id}`, 303);
     }
+  });
+
+  app.post('/meldungen/:id{[0-9]+}/wieder-oeffnen', (c) => {
+    const id = Number(c.req.param('id'));
+    try {
+      reopenAdvisory(deps, actorOf(c), id);
+      setFlash(c, deps, `Meldung #${id} ist wieder ein Entwurf.`);
+    } catch (error) {
+      setFlash(c, deps, germanIssues(error), 'error');
+    }
+    return c.redirect(`/admin/meldungen/${id}`, 303);
   });
 
   app.post('/meldungen/:id{[0-9]+}/zusammenfuehren', async (c) => {

@@ -105,6 +105,12 @@ ${a.status === 'draft' ? html`<button type="submit" name="op" value="approve">Sp
           : html`<p class="muted">Es gibt keine andere offene Meldung, in die diese zusammengeführt werden könnte.</p>`}</div>`
       : '';
 
+  const reopen =
+    session.admin.role === 'editor' && a.status === 'rejected'
+      ? html`<div class="card"><h2>Wieder öffnen</h2><p>Zu Unrecht abgelehnt? Als Entwurf zurück in die Prüfliste, dann bearbeiten und freigeben.</p>
+<form method="post" action="/admin/meldungen/${a.id}/wieder-oeffnen">${csrfField(session)}<button type="submit">Wieder als Entwurf öffnen</button></form></div>`
+      : '';
+
   const preview = m.preview
     ? html`<div class="card"><h2>Vorschau der E-Mail</h2>
 <form method="get" action="/admin/meldungen/${a.id}" class="filters"><div><label for="praxis">Vorschau für</label><select id="praxis" name="praxis">
@@ -137,5 +143,5 @@ ${m.revisions.map((r) => html`<tr><td>${r.revision}</td><td>${when(r.createdAt)}
 </tbody></table><p><a href="/admin/protokoll?entity=advisory&amp;id=${a.id}">Protokoll dieser Meldung</a></p></div>`;
 
   return html`<h1>${statusLabel[a.status]} #${a.id}: ${a.title}</h1>
-<div class="grid"><div>${facts}${form}${decisions}${history}</div><div>${preview}${noticesCard}</div></div>`;
+<div class="grid"><div>${facts}${reopen}${form}${decisions}${history}</div><div>${preview}${noticesCard}</div></div>`;
 }

@@ -20,14 +20,14 @@ export function loginRoutes(deps: WebDeps): Hono<AdminEnv> {
     const token = randomBytes(24).toString('base64url');
     setCookie(c, loginCsrfCookie, token, cookieOptions(deps, 3600));
     const { flash, error } = takeFlash(c, deps);
-    return c.html(loginPage(token, error, flash));
+    return c.html(loginPage(token, error, flash, c.req.query('next') ?? ''));
   });
 
   app.post('/anmelden', async (c) => {
     const form = await readForm(c);
     const expected = getCookie(c, loginCsrfCookie) ?? '';
     if (!sameToken(first(form, '_csrf'), expected)) {
-      return c.html(loginPage(expected || '', 'Das Formular ist abgelaufen. Bitte laden Sie die Seite neu und melden Sie sich erneut an.'), 403);
+      return c.html(loginPage(expected || '', 'Das Formular ist abgelaufen. Bitte laden Sie die Seite neu und melden Sie sich erneut an.', null, first(form, 'next')), 403);
     }
     // Whatever session the browser brought is ended: a fresh token after login prevents session fixation.
     logout(deps.db, getCookie(c, sessionCookie));
@@ -35,24 +35,29 @@ export function loginRoutes(deps: WebDeps): Hono<AdminEnv> {
     const result = await login(deps.db, { email: first(form, 'email'), password: first(form, 'password') }, deps.clock());
     if (!result.ok) {
       deps.logger.warn({ reason: result.reason }, 'admin login refused');
-      return c.html(loginPage(expected, result.message), result.reason === 'locked' ? 429 : 401);
+      return c.html(loginPage(expected, result.message, null, first(form, 'next')), result.reason === 'locked' ? 429 : 401);
     }
     setCookie(c, sessionCookie, result.token, cookieOptions(deps));
     deleteCookie(c, loginCsrfCookie, cookieOptions(deps));
     writeAudit(deps.db, { adminId: result.session.admin.id, name: result.session.admin.email }, { action: 'login', entity: 'admin', entityId: result.session.admin.id }, deps.clock());
     const next = first(form, 'next');
-    return c.redirect(next.startsWith('/admin') && !next.startsWith('//') ? next : '/admin', 303);
+    return c.redirect(safeNext(next), 303);
   });
 
   return app;
 }
 
-function loginPage(csrf: string, error: string | null, flash: string | null = null): string {
+/** Only paths inside the admin area: never another host (no open redirect). */
+function safeNext(next: string): string {
+  return /^\/admin(\/[A-Za-z0-9\-_/]*)?$/.test(next) ? next : '/admin';
+}
+
+function loginPage(csrf: string, error: string | null, flash: string | null = null, next = ''): string {
   return adminPage(
     { title: 'Anmelden', error, flash },
     html`<div class="login card"><h1>Anmeldung Redaktion</h1>
 <form method="post" action="/admin/anmelden">
-<input type="hidden" name="_csrf" value="${csrf}">
+<input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="next" value="${safeNext(next)}">
 <label for="email">E-Mail-Adresse</label><input id="email" name="email" type="email" autocomplete="username" required autofocus>
 <label for="password">Passwort</label><input id="password" name="password" type="password" autocomplete="current-password" required>
 <div class="actions-row"><button type="submit">Anmelden</button></div>

@@ -10,19 +10,23 @@ import { severityBadge, when } from './admin.format.js';
 export function queueRoutes(deps: WebDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
   app.get('/', (c) => {
-    const items = reviewQueue(deps.db);
+    const rejected = c.req.query('status') === 'abgelehnt';
+    const items = reviewQueue(deps.db, { status: rejected ? 'rejected' : 'draft', limit: rejected ? 100 : 200 });
     const rows = items.map(
       (a) => html`<tr>
 <td><a href="/admin/meldungen/${a.id}">${a.title}</a><div class="muted">#${a.id} · erfasst ${when(a.createdAt)}</div></td>
 <td>${a.sources.map((s) => html`<div>${s.name}</div>`)}</td>
 <td>${severityBadge(a.severity)}</td>
 <td>${a.products.length ? a.products.map((p) => html`<div>${p.name}</div>`) : html`<span class="err">kein Produkt</span>`}</td>
-<td>${a.relevanceReason}</td>
+<td>${a.relevanceReason}${a.rejectReason && a.rejectReason !== a.relevanceReason ? html`<div class="muted">Abgelehnt: ${a.rejectReason}</div>` : ''}</td>
 <td class="num">${a.audience.immediate}${a.audience.digest ? html`<div class="muted">+ ${a.audience.digest} im Sammelbericht</div>` : ''}</td>
 </tr>`,
     );
     const body = html`<h1>Prüfliste</h1>
-<p class="muted">${items.length === 0 ? 'Keine Entwürfe offen.' : `${items.length} Entwurf/Entwürfe warten auf Prüfung, neueste zuerst.`}</p>
+<nav class="actions-row" aria-label="Ansicht"><a href="/admin"${rejected ? '' : html` aria-current="page"`}>Entwürfe</a> <a href="/admin?status=abgelehnt"${rejected ? html` aria-current="page"` : ''}>Abgelehnt (auch vom Extraktor als nicht relevant erkannt)</a></nav>
+<p class="muted">${rejected
+  ? 'Die letzten 100 abgelehnten Meldungen; eine zu Unrecht abgelehnte können Sie im Editor wieder öffnen.'
+  : items.length === 0 ? 'Keine Entwürfe offen.' : items.length === 1 ? '1 Entwurf wartet auf Prüfung.' : `${items.length} Entwürfe warten auf Prüfung, neueste zuerst.`}</p>
 ${items.length
   ? html`<table><caption class="muted">Entwürfe</caption><thead><tr><th scope="col">Meldung</th><th scope="col">Quelle</th><th scope="col">Einstufung</th><th scope="col">Produkte</th><th scope="col">Warum relevant</th><th scope="col" class="num">Empfänger</th></tr></thead>
 <tbody>${rows}</tbody></table>`

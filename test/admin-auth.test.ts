@@ -71,6 +71,7 @@ test('a login needs the right password, rotates the session id and sets a harden
   const first = client.cookies.get('pw_session')!;
   assert.notEqual(first, 'planted-by-an-attacker');
   assert.equal((await client.get('/admin')).status, 200);
+  assert.equal((await client.get('/admin/')).headers.get('location'), '/admin');
   const back = new AdminClient(app);
   const form = await (await back.get('/admin/anmelden?next=%2Fadmin%2Fquellen')).text();
   assert.match(form, /name="next" value="\/admin\/quellen"/);

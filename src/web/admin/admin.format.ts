@@ -21,3 +21,7 @@ export const fieldLabel: Record<string, string> = {
 };
 
 export const practiceCount = (n: number): string => (n === 1 ? '1 Praxis' : `${n} Praxen`);
+
+export const cadenceLabel: Record<string, string> = { immediate: 'sofort', daily: 'täglich', weekly: 'wöchentlich' };
+export const originLabel: Record<string, string> = { cli: 'Kommandozeile', form: 'Anmeldeformular', import: 'Import', preview: 'Vorschau' };
+export const entityLabel: Record<string, string> = { admin: 'Konto', source: 'Quelle', product_proposal: 'Produktvorschlag', api_token: 'API-Token', practice: 'Praxen', advisory: 'Meldung' };

@@ -24,6 +24,8 @@ const viewerWrites = [/^\/admin\/abmelden$/, /^\/admin\/tokens(\/\d+\/widerrufen
 export function adminRoutes(deps: WebDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
   app.use('*', async (c, next) => {
+    // '/admin/', as people type it, is the review queue.
+    if (c.req.path === '/admin/') return c.redirect('/admin', 301);
     await next();
     if (!c.res.headers.has('content-security-policy')) c.res.headers.set('content-security-policy', adminCsp);
     c.res.headers.set('cache-control', 'no-store');

@@ -4,7 +4,7 @@ import { html } from '../../notify/templates/html.js';
 import type { WebDeps } from '../app.js';
 import { adminPage } from './admin.layout.js';
 import { takeFlash, type AdminEnv } from './admin.context.js';
-import { when } from './admin.format.js';
+import { entityLabel, when } from './admin.format.js';
 
 const actionLabel: Record<string, string> = {
   login: 'Anmeldung',
@@ -37,11 +37,11 @@ export function auditRoutes(deps: WebDeps): Hono<AdminEnv> {
     const entries = listAudit(deps.db, { entity, entityId, beforeId, limit: 100 });
     const json = (v: unknown) => (v === null || v === undefined ? '' : JSON.stringify(v, null, 1));
     const body = html`<h1>Protokoll</h1>
-${entity ? html`<p>Gefiltert: ${entity} ${entityId ?? ''} · <a href="/admin/protokoll">alle Einträge</a></p>` : ''}
+${entity ? html`<p>Gefiltert: ${entityLabel[entity] ?? entity} ${entityId ?? ''} · <a href="/admin/protokoll">alle Einträge</a></p>` : ''}
 <table><thead><tr><th scope="col">Zeit</th><th scope="col">Wer</th><th scope="col">Was</th><th scope="col">Objekt</th><th scope="col">Vorher</th><th scope="col">Nachher</th></tr></thead><tbody>
 ${entries.map(
   (e) => html`<tr><td>${when(e.createdAt)}</td><td>${e.actor}</td><td>${actionLabel[e.action] ?? e.action}</td>
-<td>${e.entity === 'advisory' ? html`<a href="/admin/meldungen/${e.entityId}">Meldung #${e.entityId}</a>` : `${e.entity} ${e.entityId}`}</td>
+<td>${e.entity === 'advisory' ? html`<a href="/admin/meldungen/${e.entityId}">Meldung #${e.entityId}</a>` : `${entityLabel[e.entity] ?? e.entity} ${/^\d+$/.test(e.entityId) ? `#${e.entityId}` : e.entityId}`}</td>
 <td>${e.before ? html`<details><summary>anzeigen</summary><pre>${json(e.before)}</pre></details>` : '–'}</td>
 <td>${e.after ? html`<details><summary>anzeigen</summary><pre>${json(e.after)}</pre></details>` : '–'}</td></tr>`,
 )}</tbody></table>

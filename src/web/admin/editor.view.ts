@@ -41,8 +41,10 @@ export function editorView(m: EditorModel): SafeHtml {
   const productEvidence = a.products.map((p, i) => [mark(`ev-p${i}`, evidenceFor(`products.${p.productId}`)[0]), p.fixedVersion ? mark(`ev-v${i}`, evidenceFor('fixedVersion')[0]) : null] as const);
   const actionEvidence = a.actions.map((x, i) => mark(`ev-a${i}`, x.evidence));
   const severityEvidence = mark('ev-s', evidenceFor('severity')[0]);
-  const highlighted = m.notices.map((n) => highlightEvidence(`${n.title}\n\n${n.text}`, marks));
-  const anchor = (key: string) => highlighted.map((h) => h.anchor(key)).find((x) => x !== null) ?? null;
+  // Ids stay unique when an advisory has several notices: the first keeps plain ids, the others get a prefix.
+  const prefix = (i: number) => (i === 0 ? '' : `q${i}-`);
+  const highlighted = m.notices.map((n, i) => highlightEvidence(`${n.title}\n\n${n.text}`, marks.map((x) => ({ ...x, id: `${prefix(i)}${x.id}` }))));
+  const anchor = (key: string) => highlighted.map((h, i) => h.anchor(`${prefix(i)}${key}`)).find((x) => x !== null) ?? null;
   const evidenceLine = (e: { key: string; sentence: string } | null, label: string) => {
     if (!e) return html`<p class="evidence">${label}: keine Fundstelle (vom Redakteur eingetragen).</p>`;
     const target = anchor(e.key);

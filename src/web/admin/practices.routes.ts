@@ -5,7 +5,8 @@ import { html } from '../../notify/templates/html.js';
 import type { WebDeps } from '../app.js';
 import { adminPage, csrfField } from './admin.layout.js';
 import { actorOf, first, readForm, setFlash, takeFlash, type AdminContext, type AdminEnv } from './admin.context.js';
-import { when } from './admin.format.js';
+import { cadenceLabel, originLabel, when } from './admin.format.js';
+import { severityLabel } from '../../notify/templates/format.js';
 
 const statusLabel: Record<string, string> = { pending: 'unbestätigt', active: 'aktiv', unsubscribed: 'abgemeldet' };
 const deliveryStatus: Record<string, string> = { pending: 'wartet', sending: 'wird gesendet', sent: 'gesendet', failed: 'fehlgeschlagen' };
@@ -25,7 +26,7 @@ export function practicesRoutes(deps: WebDeps): Hono<AdminEnv> {
 <div><label for="status">Status</label><select id="status" name="status"><option value="">alle</option>${Object.entries(statusLabel).map(([k, l]) => html`<option value="${k}"${k === status ? html` selected` : ''}>${l}</option>`)}</select></div>
 <button type="submit">Suchen</button></form>
 <table><thead><tr><th scope="col">Praxis</th><th scope="col">E-Mail</th><th scope="col">Status</th><th scope="col">Takt</th><th scope="col">Herkunft</th><th scope="col">Angelegt</th></tr></thead><tbody>
-${list.map((p) => html`<tr><td><a href="/admin/praxen/${p.id}">${p.name}</a></td><td>${p.email}</td><td>${statusLabel[p.status]}</td><td>${p.cadence}</td><td>${p.origin}</td><td>${when(p.createdAt)}</td></tr>`)}
+${list.map((p) => html`<tr><td><a href="/admin/praxen/${p.id}">${p.name}</a></td><td>${p.email}</td><td>${statusLabel[p.status]}</td><td>${cadenceLabel[p.cadence] ?? p.cadence}</td><td>${originLabel[p.origin] ?? p.origin}</td><td>${when(p.createdAt)}</td></tr>`)}
 </tbody></table>${list.length === 0 ? html`<p>Keine Praxis gefunden.</p>` : ''}
 ${session.admin.role === 'editor' ? importForm(session, '') : ''}`;
     return c.html(adminPage({ title: 'Praxen', session, current: '/admin/praxen', ...takeFlash(c, deps) }, body));
@@ -36,7 +37,7 @@ ${session.admin.role === 'editor' ? importForm(session, '') : ''}`;
     if (!details) return c.html(adminPage({ title: 'Nicht gefunden', session: c.get('session') }, html`<h1>Diese Praxis gibt es nicht.</h1>`), 404);
     const { practice: p } = details;
     const body = html`<h1>${p.name}</h1><div class="card"><dl class="facts"><dt>E-Mail</dt><dd>${p.email}</dd><dt>Status</dt><dd>${statusLabel[p.status]}</dd>
-<dt>Takt</dt><dd>${p.cadence}</dd><dt>Mindest-Einstufung</dt><dd>${p.minSeverity}</dd><dt>Herkunft</dt><dd>${p.origin}</dd><dt>Angelegt</dt><dd>${when(p.createdAt)}</dd><dt>Bestätigt</dt><dd>${when(p.confirmedAt)}</dd></dl></div>
+<dt>Takt</dt><dd>${cadenceLabel[p.cadence] ?? p.cadence}</dd><dt>Mindest-Einstufung</dt><dd>${severityLabel[p.minSeverity]}</dd><dt>Herkunft</dt><dd>${originLabel[p.origin] ?? p.origin}</dd><dt>Angelegt</dt><dd>${when(p.createdAt)}</dd><dt>Bestätigt</dt><dd>${when(p.confirmedAt)}</dd></dl></div>
 <h2>Abonnierte Produkte</h2><ul>${details.subscriptions.map((s) => html`<li>${s.name}${s.version ? ` (Version ${s.version})` : ''}</li>`)}</ul>
 <h2>E-Mails</h2><table><thead><tr><th scope="col">Art</th><th scope="col">Meldung</th><th scope="col">Status</th><th scope="col">Erstellt</th><th scope="col">Gesendet</th><th scope="col">Fehler</th></tr></thead><tbody>
 ${details.deliveries.map((d) => html`<tr><td>${kindLabel[d.kind]}</td><td>${d.advisoryId ? html`<a href="/admin/meldungen/${d.advisoryId}">${d.title ?? `#${d.advisoryId}`}</a>` : '–'}</td><td>${deliveryStatus[d.status]}</td><td>${when(d.createdAt)}</td><td>${when(d.sentAt)}</td><td>${d.lastError ?? ''}</td></tr>`)}

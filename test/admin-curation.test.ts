@@ -104,9 +104,14 @@ test('editing corrects a product, reorders and adds actions, keeps each evidence
   assert.equal((entry.before as { products: unknown[] }).products.length, 3);
   assert.equal((entry.after as { products: unknown[] }).products.length, 4);
 
-  const bad = await editor.post(`/admin/meldungen/${boxId}`, { ...form, _csrf: token, product_id: ['gibt-es-nicht'], op: 'save' });
-  assert.equal(bad.status, 303);
-  assert.match(await (await editor.get(`/admin/meldungen/${boxId}`)).text(), /role="alert">Unbekannte Produkt-ID\(s\): gibt-es-nicht/);
+  const bad = await editor.post(`/admin/meldungen/${boxId}`, { ...form, _csrf: token, title: 'Mein neuer Titel', product_id: ['gibt-es-nicht'], op: 'save' });
+  assert.equal(bad.status, 422);
+  const shown = await bad.text();
+  assert.match(shown, /role="alert">Nicht gespeichert: Unbekannte Produkt-ID\(s\): gibt-es-nicht/);
+  assert.match(shown, /id="title" name="title" type="text" value="Mein neuer Titel"/, 'what the editor typed is kept');
+  const tooShort = await editor.post(`/admin/meldungen/${boxId}`, { ...form, _csrf: token, title: 'x', op: 'save' });
+  assert.equal(tooShort.status, 422);
+  assert.match(await tooShort.text(), /Der Titel braucht mindestens 3 Zeichen/);
   assert.equal(getAdvisory(deps.db, boxId)!.products.length, 4, 'nothing saved');
 });
 

@@ -1,6 +1,9 @@
 import { Hono } from 'hono';
 import { eq } from 'drizzle-orm';
-import { getAdvisory } from '../../advisories/advisories.repository.js';
+import { ZodError } from 'zod';
+import { getAdvisory, type AdvisoryDetails } from '../../advisories/advisories.repository.js';
+import { severities } from '../../advisories/advisories.table.js';
+import { CurationError } from '../../admin/curation.errors.js';
 import { deliveryCounts, revisionsOf } from '../../admin/advisory-stats.repository.js';
 import { approveAdvisory, editAdvisory, mergeAdvisory, rejectAdvisory, reopenAdvisory } from '../../admin/curation.usecases.js';
 import type { AdvisoryEdit } from '../../admin/curation.models.js';
@@ -11,7 +14,7 @@ import { extractNotice } from '../../normalize/extract.js';
 import { html } from '../../notify/templates/html.js';
 import type { WebDeps } from '../app.js';
 import { adminPage } from './admin.layout.js';
-import { actorOf, first, germanIssues, readForm, setFlash, takeFlash, type AdminEnv } from './admin.context.js';
+import { actorOf, first, germanIssues, readForm, setFlash, takeFlash, type AdminContext, type AdminEnv } from './admin.context.js';
 import { editorView } from './editor.view.js';
 
 // The preview document may use the mail's inline styles, and nothing else: no scripts, no plugins, a sandbox.
@@ -20,13 +23,13 @@ const previewCsp = "default-src 'none'; style-src 'unsafe-inline'; img-src https
 export function editorRoutes(deps: WebDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
 
-  app.get('/meldungen/:id{[0-9]+}', (c) => {
-    const id = Number(c.req.param('id'));
-    const advisory = getAdvisory(deps.db, id);
-    if (!advisory) return c.html(adminPage({ title: 'Nicht gefunden', session: c.get('session') }, html`<h1>Meldung #${id} gibt es nicht.</h1>`), 404);
+  /** The editor page; `unsaved` shows the editor's refused input again instead of the stored advisory. */
+  const render = (c: AdminContext, id: number, unsaved?: { edit: ReturnType<typeof editFromForm>; error: string }) => {
+    const stored = getAdvisory(deps.db, id);
+    if (!stored) return c.html(adminPage({ title: 'Nicht gefunden', session: c.get('session') }, html`<h1>Meldung #${id} gibt es nicht.</h1>`), 404);
+    const advisory = unsaved ? withEdit(stored, unsaved.edit) : stored;
     const notices = sourcesOf(deps.db, id);
-    const practiceId = Number(c.req.query('praxis')) || undefined;
-    const preview = previewAlert(deps, id, practiceId);
+    const preview = previewAlert(deps, id, Number(c.req.query('praxis')) || undefined);
     const catalog = deps.db
       .select({ id: products.id, name: products.name, vendor: vendors.name })
       .from(products)
@@ -42,13 +45,17 @@ export function editorRoutes(deps: WebDeps): Hono<AdminEnv> {
       targets: mergeTargets(deps.db, id),
       revisions: revisionsOf(deps.db, id),
       counts: deliveryCounts(deps.db, id),
-      audience: audienceFor(deps.db, advisory.products.map((p) => p.productId), advisory.severity),
+      audience: audienceFor(deps.db, stored.products.map((p) => p.productId), stored.severity),
       preview: preview
         ? { subject: preview.mail.subject, text: preview.mail.text, practiceName: preview.practice.name, practiceId: preview.practice.id, candidates: preview.candidates }
         : null,
     });
-    return c.html(adminPage({ title: `Meldung #${id}`, session: c.get('session'), current: advisory.status === 'draft' ? '/admin' : '/admin/veroeffentlicht', ...takeFlash(c, deps) }, body));
-  });
+    const flash = unsaved ? { flash: null, error: `Nicht gespeichert: ${unsaved.error}` } : takeFlash(c, deps);
+    const page = adminPage({ title: `Meldung #${id}`, session: c.get('session'), current: stored.status === 'draft' ? '/admin' : '/admin/veroeffentlicht', ...flash }, body);
+    return c.html(page, unsaved ? 422 : 200);
+  };
+
+  app.get('/meldungen/:id{[0-9]+}', (c) => render(c, Number(c.req.param('id'))));
 
   app.get('/meldungen/:id{[0-9]+}/vorschau', (c) => {
     const preview = previewAlert(deps, Number(c.req.param('id')), Number(c.req.query('praxis')) || undefined);
@@ -62,8 +69,8 @@ export function editorRoutes(deps: WebDeps): Hono<AdminEnv> {
     const back = `/admin/meldungen/${id}`;
     const form = await readForm(c);
     const op = first(form, 'op') || 'save';
+    const edit = applyOp(editFromForm(form), op);
     try {
-      const edit = applyOp(editFromForm(form), op);
       const { changed } = await editAdvisory(deps, actorOf(c), id, edit);
       if (op === 'approve') {
         await approveAdvisory(deps, actorOf(c), id);
@@ -72,6 +79,8 @@ export function editorRoutes(deps: WebDeps): Hono<AdminEnv> {
       }
       setFlash(c, deps, changed.length ? 'Änderungen gespeichert.' : 'Keine Änderungen.');
     } catch (error) {
+      // A refused edit comes back with what the editor typed; other refusals (status, approval) as a message.
+      if (error instanceof ZodError || (error instanceof CurationError && error.code === 'unknown_product')) return render(c, id, { edit, error: germanIssues(error) });
       setFlash(c, deps, germanIssues(error), 'error');
     }
     return c.redirect(op.startsWith('up:') || op.startsWith('down:') || op.startsWith('remove-action:') ? `${back}#action-${anchorIndex(op)}` : back, 303);
@@ -133,6 +142,20 @@ export function editFromForm(form: Record<string, string[]>): AdvisoryEdit & { p
     products: productRows,
     actions: actionRows,
     cves: first(form, 'cves').split(/[\s,;]+/).filter(Boolean),
+  };
+}
+
+/** The stored advisory with the editor's unsaved values, for showing a refused form again. */
+function withEdit(stored: AdvisoryDetails, edit: ReturnType<typeof editFromForm>): AdvisoryDetails {
+  const evidence = new Map(stored.actions.map((a) => [a.id, a.evidence]));
+  return {
+    ...stored,
+    title: edit.title,
+    summary: edit.summary ?? '',
+    severity: (severities as readonly string[]).includes(edit.severity) ? edit.severity : stored.severity,
+    products: edit.products.map((p) => ({ advisoryId: stored.id, productId: p.productId, affectedVersions: p.affectedVersions ?? null, fixedVersion: p.fixedVersion ?? null })),
+    actions: edit.actions.map((a, position) => ({ id: a.id ?? 0, advisoryId: stored.id, position, text: a.text, evidence: (a.id ? evidence.get(a.id) : null) ?? null })),
+    cves: edit.cves,
   };
 }
 

@@ -61,6 +61,7 @@ test('a login needs the right password, rotates the session id and sets a harden
   const client = new AdminClient(app);
   client.cookies.set('pw_session', 'planted-by-an-attacker');
   assert.equal((await client.login('redaktion@verband.test', 'falsch')).status, 401);
+  assert.equal((await client.login(`${'a'.repeat(300)}@verband.test`, 'x'.repeat(300))).status, 401, 'oversized input is just wrong');
   const ok = await client.login('Redaktion@Verband.test', testPassword);
   assert.equal(ok.status, 303);
   const cookie = ok.headers.getSetCookie().find((c) => c.startsWith('pw_session='))!;

@@ -27,7 +27,9 @@ const invalid = { ok: false, reason: 'invalid', message: 'E-Mail-Adresse oder Pa
  * After `maxFailedLogins` wrong passwords in a row the account is locked for `lockMinutes`, even for the right one.
  */
 export async function login(db: Db, input: { email: string; password: string }, now: Date): Promise<LoginResult> {
-  const { email, password } = loginSchema.parse(input);
+  const parsed = loginSchema.safeParse(input);
+  if (!parsed.success) return invalid;
+  const { email, password } = parsed.data;
   const admin = findAdminByEmail(db, email);
   if (!admin || admin.disabledAt) {
     await verifyPassword(password, dummyHash);

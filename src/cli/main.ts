@@ -11,6 +11,7 @@ import { registerDigestCommand } from './digest.command.js';
 import { fetchCommand } from './fetch.command.js';
 import { extractCli } from './extract.command.js';
 import { fetchUrlCommand } from './fetch-url.command.js';
+import { adminCommand } from './admin.command.js';
 import { runService } from './service.js';
 import { ZodError } from 'zod';
 
@@ -62,6 +63,7 @@ program
 
 registerDigestCommand(program);
 program.addCommand(extractCli);
+program.addCommand(adminCommand());
 
 const practices = program.command('practices').description('Praxen verwalten');
 practices

@@ -5,12 +5,15 @@ import { html } from '../notify/templates/html.js';
 import { unsubscribeRoutes } from '../practices/unsubscribe.routes.js';
 import { subscribeRoutes } from '../practices/subscribe.routes.js';
 import { confirmRoutes } from '../practices/confirm.routes.js';
-import { staticRoutes } from './public/static.routes.js';
+import { staticRoutes as publicStaticRoutes } from './public/static.routes.js';
 import { manageRoutes } from '../practices/manage.routes.js';
 import { ackRoutes } from '../practices/ack.routes.js';
 import { advisoriesRoutes } from './public/advisories.routes.js';
 import { healthRoutes } from './health.routes.js';
 import { page } from './layout.js';
+import { adminRoutes } from './admin/admin.routes.js';
+import { apiRoutes } from './api/api.routes.js';
+import { staticRoutes as adminStaticRoutes } from './static/static.routes.js';
 
 /** The web app gets every dependency the service built (database, queues, mailer, catalog, clock, logger). */
 export type WebDeps = Omit<AppDeps, 'close'>;
@@ -20,16 +23,22 @@ export function createWebApp(deps: WebDeps): Hono {
   app.use(
     secureHeaders({
       contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"], formAction: ["'self'"], baseUri: ["'none'"], frameAncestors: ["'none'"] },
+      // Admin pages, the mail preview and Bull Board set a policy of their own (style-src 'self' and the like).
+      overwrite: false,
     }),
   );
   app.route('/', healthRoutes(deps));
   app.route('/', unsubscribeRoutes(deps));
-  app.route('/', staticRoutes());
+  // The admin's hashed stylesheet first: the public file table below answers 404 for names it does not know.
+  app.route('/static', adminStaticRoutes());
+  app.route('/', publicStaticRoutes());
   app.route('/', subscribeRoutes(deps));
   app.route('/', confirmRoutes(deps));
   app.route('/', manageRoutes(deps));
   app.route('/', ackRoutes(deps));
   app.route('/', advisoriesRoutes(deps));
+  app.route('/admin', adminRoutes(deps));
+  app.route('/api/v1', apiRoutes(deps));
   app.get('/', (c) =>
     c.html(
       page(

@@ -1,0 +1,149 @@
+import type { AdvisoryDetails } from '../../advisories/advisories.repository.js';
+import { severities } from '../../advisories/advisories.table.js';
+import type { DeliveryCounts } from '../../admin/advisory-stats.repository.js';
+import type { Session } from '../../admin/auth.usecases.js';
+import { highlightEvidence, type EvidenceMark } from '../../admin/evidence.js';
+import type { sourcesOf, mergeTargets } from '../../admin/review.repository.js';
+import type { revisionsOf } from '../../admin/advisory-stats.repository.js';
+import type { Extraction } from '../../normalize/extract.js';
+import { severityLabel } from '../../notify/templates/format.js';
+import { html, safeUrl, type SafeHtml } from '../../notify/templates/html.js';
+import { csrfField } from './admin.layout.js';
+import { fieldLabel, practiceCount, severityBadge, statusLabel, when } from './admin.format.js';
+
+export type CatalogOption = { id: string; name: string; vendor: string };
+
+export type EditorModel = {
+  session: Session;
+  advisory: AdvisoryDetails;
+  notices: ReturnType<typeof sourcesOf>;
+  /** What the extractor reads in each notice today: the evidence for products, versions and severity. */
+  extractions: Extraction[];
+  catalog: CatalogOption[];
+  targets: ReturnType<typeof mergeTargets>;
+  revisions: ReturnType<typeof revisionsOf>;
+  counts: DeliveryCounts;
+  audience: { immediate: number; digest: number };
+  preview: { subject: string; text: string; practiceName: string; practiceId: number | null; candidates: { id: number; name: string }[] } | null;
+};
+
+/** The editor: the form on the left, the notice with its evidence and the mail preview on the right. */
+export function editorView(m: EditorModel): SafeHtml {
+  const { advisory: a, session } = m;
+  const canEdit = session.admin.role === 'editor' && (a.status === 'draft' || a.status === 'published');
+  const marks: EvidenceMark[] = [];
+  const evidenceFor = (field: string): string[] => [...new Set(m.extractions.flatMap((x) => x.evidence.filter((e) => e.field === field).map((e) => e.text)))];
+  const mark = (key: string, sentence: string | null | undefined) => {
+    if (!sentence) return null;
+    marks.push({ id: key, sentence });
+    return { key, sentence };
+  };
+  const productEvidence = a.products.map((p, i) => [mark(`ev-p${i}`, evidenceFor(`products.${p.productId}`)[0]), p.fixedVersion ? mark(`ev-v${i}`, evidenceFor('fixedVersion')[0]) : null] as const);
+  const actionEvidence = a.actions.map((x, i) => mark(`ev-a${i}`, x.evidence));
+  const severityEvidence = mark('ev-s', evidenceFor('severity')[0]);
+  // Ids stay unique when an advisory has several notices: the first keeps plain ids, the others get a prefix.
+  const prefix = (i: number) => (i === 0 ? '' : `q${i}-`);
+  const highlighted = m.notices.map((n, i) => highlightEvidence(`${n.title}\n\n${n.text}`, marks.map((x) => ({ ...x, id: `${prefix(i)}${x.id}` }))));
+  const anchor = (key: string) => highlighted.map((h, i) => h.anchor(`${prefix(i)}${key}`)).find((x) => x !== null) ?? null;
+  const evidenceLine = (e: { key: string; sentence: string } | null, label: string) => {
+    if (!e) return html`<p class="evidence">${label}: keine Fundstelle (vom Redakteur eingetragen).</p>`;
+    const target = anchor(e.key);
+    return html`<p class="evidence">${label}: ${target ? html`<a href="#${target}">„${e.sentence}“</a>` : html`„${e.sentence}“`}</p>`;
+  };
+
+  const productOptions = (selected: string | null) => {
+    const vendors = [...new Set(m.catalog.map((p) => p.vendor))];
+    return html`${selected === null ? html`<option value="">– Produkt hinzufügen –</option>` : ''}${vendors.map(
+      (v) => html`<optgroup label="${v}">${m.catalog.filter((p) => p.vendor === v).map((p) => html`<option value="${p.id}"${p.id === selected ? html` selected` : ''}>${p.name}</option>`)}</optgroup>`,
+    )}`;
+  };
+
+  const productRows = a.products.map(
+    (p, i) => html`<fieldset><legend>Produkt ${i + 1}</legend>
+<label for="product-${i}">Produkt</label><select id="product-${i}" name="product_id">${productOptions(p.productId)}</select>
+<div class="inline"><div><label for="affected-${i}">Betroffene Versionen</label><input id="affected-${i}" name="product_affected" type="text" value="${p.affectedVersions ?? ''}"></div>
+<div><label for="fixed-${i}">Behoben in Version</label><input id="fixed-${i}" name="product_fixed" type="text" value="${p.fixedVersion ?? ''}"></div>
+<div class="narrow"><button class="small secondary" type="submit" name="op" value="remove-product:${i}">Produkt entfernen</button></div></div>
+${evidenceLine(productEvidence[i]![0], 'Fundstelle Produkt')}${p.fixedVersion ? evidenceLine(productEvidence[i]![1], 'Fundstelle Version') : ''}
+</fieldset>`,
+  );
+
+  const actionRows = a.actions.map(
+    (x, i) => html`<li><input type="hidden" name="action_id" value="${x.id}">
+<label for="action-${i}">Maßnahme ${i + 1}</label><input id="action-${i}" name="action_text" type="text" value="${x.text}">
+<div class="row-tools">
+<button class="small secondary" type="submit" name="op" value="up:${i}"${i === 0 ? html` disabled` : ''} aria-label="Maßnahme ${i + 1} nach oben">↑ nach oben</button>
+<button class="small secondary" type="submit" name="op" value="down:${i}"${i === a.actions.length - 1 ? html` disabled` : ''} aria-label="Maßnahme ${i + 1} nach unten">↓ nach unten</button>
+<button class="small secondary" type="submit" name="op" value="remove-action:${i}" aria-label="Maßnahme ${i + 1} entfernen">Entfernen</button></div>
+${evidenceLine(actionEvidence[i] ?? null, 'Fundstelle')}</li>`,
+  );
+
+  const form = html`<form method="post" action="/admin/meldungen/${a.id}" class="card">${csrfField(session)}
+<fieldset${canEdit ? '' : html` disabled`}><legend>Inhalt</legend>
+<label for="title">Titel</label><input id="title" name="title" type="text" value="${a.title}" required>
+<label for="summary">Zusammenfassung (erscheint unter „Was ist passiert?“)</label><textarea id="summary" name="summary">${a.summary}</textarea>
+<label for="severity">Einstufung</label><select id="severity" name="severity">${severities.map((s) => html`<option value="${s}"${s === a.severity ? html` selected` : ''}>${severityLabel[s]}</option>`)}</select>
+${evidenceLine(severityEvidence, 'Fundstelle Einstufung')}
+<h2>Betroffene Produkte</h2>${productRows}
+<fieldset><legend>Produkt hinzufügen</legend><label for="product-new">Produkt aus dem Katalog</label><select id="product-new" name="product_id">${productOptions(null)}</select>
+<div class="inline"><div><label for="affected-new">Betroffene Versionen</label><input id="affected-new" name="product_affected" type="text"></div>
+<div><label for="fixed-new">Behoben in Version</label><input id="fixed-new" name="product_fixed" type="text"></div></div></fieldset>
+<h2>Maßnahmen (Reihenfolge wie in der E-Mail)</h2><ol class="edit-actions">${actionRows}</ol>
+<label for="action-new">Neue Maßnahme (wird unten angefügt)</label><input id="action-new" name="action_new" type="text">
+<label for="cves">CVE-Kennungen (eine pro Zeile)</label><textarea id="cves" name="cves">${a.cves.join('\n')}</textarea>
+<div class="actions-row"><button type="submit" name="op" value="save">Speichern</button>
+${a.status === 'draft' ? html`<button type="submit" name="op" value="approve">Speichern und freigeben</button>` : ''}</div>
+</fieldset></form>`;
+
+  const decisions =
+    canEdit && a.status === 'draft'
+      ? html`<div class="card"><h2>Ablehnen</h2><form method="post" action="/admin/meldungen/${a.id}/ablehnen">${csrfField(session)}
+<label for="reason">Grund (für das Protokoll)</label><textarea id="reason" name="reason" required></textarea>
+<div class="actions-row"><button class="danger" type="submit">Ablehnen</button></div></form>
+<h2>Zusammenführen</h2>${m.targets.length
+          ? html`<form method="post" action="/admin/meldungen/${a.id}/zusammenfuehren">${csrfField(session)}
+<label for="target">Gleicher Vorfall wie Meldung</label><select id="target" name="targetId">${m.targets.map((t) => html`<option value="${t.id}">#${t.id} ${t.title} (${statusLabel[t.status]})</option>`)}</select>
+<div class="actions-row"><button class="secondary" type="submit">In diese Meldung zusammenführen</button></div></form>`
+          : html`<p class="muted">Es gibt keine andere offene Meldung, in die diese zusammengeführt werden könnte.</p>`}</div>`
+      : '';
+
+  const reopen =
+    session.admin.role === 'editor' && a.status === 'rejected'
+      ? html`<div class="card"><h2>Wieder öffnen</h2><p>Zu Unrecht abgelehnt? Als Entwurf zurück in die Prüfliste, dann bearbeiten und freigeben.</p>
+<form method="post" action="/admin/meldungen/${a.id}/wieder-oeffnen">${csrfField(session)}<button type="submit">Wieder als Entwurf öffnen</button></form></div>`
+      : '';
+
+  const preview = m.preview
+    ? html`<div class="card"><h2>Vorschau der E-Mail</h2>
+<form method="get" action="/admin/meldungen/${a.id}" class="filters"><div><label for="praxis">Vorschau für</label><select id="praxis" name="praxis">
+${m.preview.candidates.length ? m.preview.candidates.map((p) => html`<option value="${p.id}"${p.id === m.preview!.practiceId ? html` selected` : ''}>${p.name}</option>`) : html`<option value="">Praxis Dr. Muster (Beispiel)</option>`}
+</select></div><button class="secondary" type="submit">Anzeigen</button></form>
+<p><strong>Betreff:</strong> <span id="preview-subject">${m.preview.subject}</span></p>
+<iframe class="preview" sandbox title="Vorschau der E-Mail an ${m.preview.practiceName}" src="/admin/meldungen/${a.id}/vorschau${m.preview.practiceId ? `?praxis=${m.preview.practiceId}` : ''}"></iframe>
+<details><summary>Textfassung</summary><pre class="mail-text">${m.preview.text}</pre></details></div>`
+    : html`<div class="card"><h2>Vorschau der E-Mail</h2><p>Ohne betroffenes Produkt gibt es keine E-Mail. Bitte ordnen Sie ein Produkt zu.</p></div>`;
+
+  const noticesCard = html`<div class="card"><h2>Quelltext der Meldung</h2>${m.notices.map(
+    (n, i) => html`<h3>${n.sourceName}${n.publishedAt ? html` · ${when(n.publishedAt)}` : ''}</h3>
+${safeUrl(n.url) ? html`<p><a href="${safeUrl(n.url)!}" rel="noopener noreferrer" target="_blank">Original öffnen</a></p>` : ''}
+<div class="notice-text">${highlighted[i]!.body}</div>`,
+  )}</div>`;
+
+  const facts = html`<div class="card"><dl class="facts">
+<dt>Status</dt><dd>${statusLabel[a.status]}${a.mergedIntoId ? html` in <a href="/admin/meldungen/${a.mergedIntoId}">#${a.mergedIntoId}</a>` : ''}</dd>
+<dt>Einstufung</dt><dd>${severityBadge(a.severity)}</dd>
+<dt>Relevanz</dt><dd>${a.relevanceReason}</dd>
+${a.rejectReason ? html`<dt>Ablehnungsgrund</dt><dd>${a.rejectReason}</dd>` : ''}
+<dt>Erfasst</dt><dd>${when(a.createdAt)}</dd>
+${a.releasedAt ? html`<dt>Freigegeben</dt><dd>${when(a.releasedAt)}</dd>` : ''}
+<dt>Empfänger</dt><dd>${practiceCount(m.audience.immediate)} sofort${m.audience.digest ? `, ${practiceCount(m.audience.digest)} im Sammelbericht` : ''}</dd>
+${a.status === 'published' ? html`<dt>Zustellungen</dt><dd>${m.counts.queued} in Warteschlange, ${m.counts.sent} gesendet, ${m.counts.failed} fehlgeschlagen</dd><dt>Erledigt gemeldet</dt><dd>${practiceCount(m.counts.acknowledged)}</dd>` : ''}
+</dl></div>`;
+
+  const history = html`<div class="card"><h2>Versionen</h2><table><thead><tr><th scope="col">Version</th><th scope="col">Zeit</th><th scope="col">Geändert</th><th scope="col">Wesentlich</th></tr></thead><tbody>
+${m.revisions.map((r) => html`<tr><td>${r.revision}</td><td>${when(r.createdAt)}</td><td>${r.changedFields.length ? r.changedFields.map((f) => fieldLabel[f] ?? f).join(', ') : 'erste Fassung'}</td><td>${r.material ? 'ja' : 'nein'}</td></tr>`)}
+</tbody></table><p><a href="/admin/protokoll?entity=advisory&amp;id=${a.id}">Protokoll dieser Meldung</a></p></div>`;
+
+  return html`<h1>${statusLabel[a.status]} #${a.id}: ${a.title}</h1>
+<div class="grid"><div>${facts}${reopen}${form}${decisions}${history}</div><div>${preview}${noticesCard}</div></div>`;
+}

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
 import { getNotice, markNormalized } from '../ingest/notices.repository.js';
 import { normalizeNotice } from '../normalize/notice.js';
+import { recordProposals } from '../catalog/proposals.repository.js';
 import type { Matcher } from '../normalize/products.js';
 import { getSource } from '../sources/sources.repository.js';
 import {
@@ -46,6 +47,7 @@ export function recordNotice(deps: RecordDeps, noticeId: number): RecordResult {
   const now = clock();
 
   const result = db.transaction((tx): RecordResult => {
+    recordProposals(tx, x.proposedProducts, { noticeId, vendorId: x.vendorId, now });
     const own = advisoryIdForNotice(tx, noticeId);
     if (own !== undefined) return fold(tx, getAdvisory(tx, own)!, x, { noticeId, now, trusted, attach: false });
     if (!x.relevant) {

@@ -1,7 +1,7 @@
 import type { Severity } from '../advisories/advisories.table.js';
 import { findActions, nothingToDo } from './actions.js';
 import { proposeProducts, unknownNames } from './proposals.js';
-import { dropCovered, familyOf, findProducts, mentions, type Matcher } from './products.js';
+import { dropCovered, familyOf, findProducts, mentions, vendorsNamed, type Matcher } from './products.js';
 import { statedDate } from './published.js';
 import { assessRelevance } from './relevance.js';
 import { splitSentences, type Sentence } from './sentences.js';
@@ -120,7 +120,10 @@ function assignVersions(matcher: Matcher, sentences: Sentence[], products: Extra
       const ofKind = versions.filter((v) => v.kind === kind);
       if (ofKind.length === 0) continue;
       if (kind === 'fixed') any = true;
-      const targets = named.length > 0 ? named.map((m) => ({ id: m.product.id, hit: versionFor(sentence.text, m, ofKind) })) : products.map((p) => ({ id: p.id, hit: ofKind[0] }));
+      // Without a product in the sentence the version goes to every product found, or to the named vendor's only.
+      const vendors = named.length > 0 ? new Set<string>() : vendorsNamed(matcher, sentence.text);
+      const unnamed = products.filter((p) => vendors.size === 0 || vendors.has(productVendor(matcher, p.id)));
+      const targets = named.length > 0 ? named.map((m) => ({ id: m.product.id, hit: versionFor(sentence.text, m, ofKind) })) : unnamed.map((p) => ({ id: p.id, hit: ofKind[0] }));
       for (const { id, hit } of targets) {
         const product = products.find((p) => p.id === id);
         if (!product || !hit) continue;
@@ -135,6 +138,10 @@ function assignVersions(matcher: Matcher, sentences: Sentence[], products: Extra
     }
   }
   return any;
+}
+
+function productVendor(matcher: Matcher, productId: string): string {
+  return matcher.catalog.products.find((p) => p.id === productId)!.vendor;
 }
 
 function vendorName(matcher: Matcher, vendorId: string): string {

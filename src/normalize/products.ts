@@ -5,7 +5,12 @@ export type ProductHit = { product: Product; evidence: string };
 /** Where in a sentence a product is named. */
 export type Mention = { product: Product; index: number; end: number };
 
-export type Matcher = { catalog: Catalog; names: { product: Product; pattern: RegExp; weak: boolean }[]; families: Map<string, Product[]> };
+export type Matcher = {
+  catalog: Catalog;
+  names: { product: Product; pattern: RegExp; weak: boolean }[];
+  families: Map<string, Product[]>;
+  vendors: { id: string; pattern: RegExp }[];
+};
 
 const notAffected =
   /\bnicht\s+(?:betroffen|beeinträchtigt|anfällig|verwundbar)\b|\bkein(?:e)?\s+(?:Update|Aktualisierung|Maßnahme)\s+(?:nötig|erforderlich|notwendig)\b|\bnot\s+(?:affected|vulnerable)\b/i;
@@ -36,7 +41,8 @@ export function compileCatalog(catalog: Catalog): Matcher {
     if (product.family) families.set(product.family, [...(families.get(product.family) ?? []), product]);
   }
   names.sort((a, b) => b.pattern.source.length - a.pattern.source.length);
-  return { catalog, names, families };
+  const vendors = catalog.vendors.flatMap((v) => [v.name, ...v.aliases].map((name) => ({ id: v.id, pattern: namePattern(name) })));
+  return { catalog, names, families, vendors };
 }
 
 /**
@@ -77,6 +83,11 @@ export function findProducts(matcher: Matcher, sentences: Sentence[], familyCont
 export function familyOf(matcher: Matcher, text: string): string | null {
   const named = [...matcher.families.keys()].filter((family) => new RegExp(`(?<![\\p{L}])${escape(family)}`, 'iu').test(text));
   return named.length === 1 ? named[0]! : null;
+}
+
+/** Vendors a sentence names ("Worldline hat die Firmware 3.8.2 bereitgestellt"). */
+export function vendorsNamed(matcher: Matcher, text: string): Set<string> {
+  return new Set(matcher.vendors.filter((v) => v.pattern.test(text)).map((v) => v.id));
 }
 
 /** Generic entries ("TI-Konnektor (alle Hersteller)") give way to the specific products they cover. */

@@ -7,18 +7,18 @@ const rules: { severity: Severity; pattern: RegExp }[] = [
   {
     severity: 'kritisch',
     pattern:
-      /\b(?:höchst)?kritisch\w*\s+(?:Schwachstelle|Sicherheitslücke|Lücke|Sicherheitsrisiko|Fehler|Bedrohung|Sicherheitsupdate|Sicherheitswarnung|Angriffs?)\w*|\bals\s+(?:höchst)?kritisch\s+(?:eingestuft|bewertet|eingeschätzt)|\b(?:ist|sind|gilt)\s+(?:als\s+)?(?:höchst)?kritisch\b|Warnstufe\s+Rot|(?:Bedrohungslage|IT-Bedrohungslage)\s+(?:\w+\s+)?rot\b|Großalarm|Schweregrad:?\s+kritisch|\bcritical\s+(?:vulnerability|severity|flaw|security)|\brated\s+critical\b|\bseverity:?\s+critical\b/iu,
+      /\b(?:höchst)?kritisch\w*\s+(?:Schwachstelle|Sicherheitslücke|Lücke|Sicherheitsrisiko|Fehler|Bedrohung|Sicherheitsupdate|Sicherheitswarnung|Angriffs?)\w*|\bals\s+(?:höchst)?kritisch\b|\b(?:ist|sind|gilt)\s+(?:als\s+)?(?:höchst)?kritisch\b|Warnstufe\s+Rot|(?:Bedrohungslage|IT-Bedrohungslage)\s+(?:\w+\s+)?rot\b|Großalarm|Schweregrad:?\s+kritisch|\bcritical\s+(?:vulnerability|severity|flaw|security)|\brated\s+critical\b|\bseverity:?\s+critical\b/iu,
   },
   {
     severity: 'hoch',
     pattern:
-      /\bdringend\w*|(?<!ab\s)(?<!nicht\s)\bsofort\b(?!-)|\bunverzüglich\w*|\bumgehend\w*|\bschnellstmöglich\w*|\bgravierend\w*|\berhebliche[sn]?\s+(?:Sicherheits)?risiko|\bschwerwiegend\w*|\bals\s+hoch\s+(?:eingestuft|bewertet)|Schweregrad:?\s+hoch|Warnstufe\s+Orange|\bhigh\s+severity|\brated\s+high\b|\bimmediately\b|\burgent(?:ly)?\b/iu,
+      /\bdringend\w*|(?<!ab\s)(?<!nicht\s)\bsofort\b(?!-)|\bunverzüglich\w*|\bumgehend\w*|\bschnellstmöglich\w*|\bgravierend\w*|\berhebliche[sn]?\s+(?:Sicherheits)?risiko|\bschwerwiegend\w*|\bals\s+hoch\b|Schweregrad:?\s+hoch|Warnstufe\s+Orange|\bhigh\s+severity|\brated\s+high\b|\bimmediately\b|\burgent(?:ly)?\b|\bas\s+soon\s+as\s+possible\b/iu,
   },
   {
     severity: 'mittel',
-    pattern: /\b(?:zeitnah\w*|vorsorglich\w*|als\s+mittel\s+(?:eingestuft|bewertet)|medium\s+severity|rated\s+(?:medium|moderate))\b|\bsollten\b.*\b(?:aktualisieren|einspielen|installieren|ändern)\b/iu,
+    pattern: /\b(?:zeitnah\w*|vorsorglich\w*|als\s+mittel\b|medium\s+severity|rated\s+(?:medium|moderate))\b|\bsollten\b.*\b(?:aktualisieren|einspielen|installieren|ändern)\b/iu,
   },
-  { severity: 'niedrig', pattern: /\b(?:zur\s+Information|informativ|geringe[sn]?\s+Risiko|als\s+niedrig\s+(?:eingestuft|bewertet)|low\s+severity)\b/iu },
+  { severity: 'niedrig', pattern: /\b(?:zur\s+Information|informativ|geringe[sn]?\s+Risiko|als\s+niedrig\b|low\s+severity)\b/iu },
 ];
 const rank: Record<Severity, number> = { unbekannt: 0, niedrig: 1, mittel: 2, hoch: 3, kritisch: 4 };
 

@@ -6,7 +6,8 @@ import { fields, loadCorpus, precision, recall, scoreCase, sum, type Counts } fr
 
 const verbose = process.argv.includes('--verbose') || process.argv.includes('-v');
 const matcher = compileCatalog(catalogSchema.parse(JSON.parse(readFileSync(process.env.CATALOG_FILE ?? 'config/catalog.json', 'utf8'))));
-const corpus = loadCorpus('test/fixtures/corpus');
+const dirArg = process.argv.indexOf('--dir');
+const corpus = loadCorpus(dirArg === -1 ? 'test/fixtures/corpus' : process.argv[dirArg + 1]!);
 const results = [];
 const pct = (n: number) => `${(n * 100).toFixed(0).padStart(3)}%`;
 const cell = (c: Counts) => (c.tp + c.fp + c.fn === 0 ? '    –    ' : `${pct(precision(c))}/${pct(recall(c))}`);

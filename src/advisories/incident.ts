@@ -5,25 +5,38 @@ import type { Extraction } from '../normalize/extract.js';
 
 const windowMs = 45 * 24 * 60 * 60 * 1000;
 
+// Words every security notice uses; they say nothing about which incident it is.
+const common = new Set(
+  'sicherheit sicherheitslücke sicherheitsupdate schwachstelle update updates version firmware praxen praxis kunden hinweis hinweise informationen wichtig wichtige neue aktuelle jetzt sollten sollen müssen bitte alle ihre ihrer ihren eine einer einen nach beim über unter werden wurde wurden sind security vulnerability'.split(' '),
+);
+
 /**
- * Reports of the same incident (the vendor, DGN, a KV, the press) share products and, within a few weeks,
- * a CVE, a fixed version or most of the title's words.
+ * Reports of the same incident (the vendor, DGN, a KV, the press) name the same products within a few weeks and
+ * share a CVE, a fixed version or the words that describe what happened. Different CVEs or a different fixed
+ * version of the same product mean a different incident. Of several candidates the closest one wins.
  */
 export function findSameIncident(candidates: AdvisoryDetails[], x: Extraction, when: Date): AdvisoryDetails | undefined {
   const productIds = new Set(x.products.map((p) => p.id));
-  return candidates.find((a) => {
+  const incoming = keyTerms(`${x.title} ${x.summary} ${x.actions.join(' ')}`, x.products.map((p) => p.name));
+  let best: { advisory: AdvisoryDetails; score: number } | undefined;
+  for (const a of candidates) {
     const at = (a.publishedAt ?? a.createdAt).getTime();
-    if (Math.abs(at - when.getTime()) > windowMs) return false;
+    if (Math.abs(at - when.getTime()) > windowMs) continue;
     const shared = a.products.filter((p) => productIds.has(p.productId));
-    if (shared.length === 0) return false;
-    const sharedCve = x.cves.some((c) => a.cves.includes(c));
-    const sharedFix = shared.some((p) => {
+    if (shared.length === 0) continue;
+    if (a.cves.length > 0 && x.cves.length > 0 && !x.cves.some((c) => a.cves.includes(c))) continue;
+    const fixes = shared.flatMap((p) => {
       const fixed = x.products.find((q) => q.id === p.productId)?.fixedVersion;
-      return p.fixedVersion !== null && fixed != null && sameVersion(p.fixedVersion, fixed);
+      return p.fixedVersion && fixed ? [sameVersion(p.fixedVersion, fixed)] : [];
     });
-    const sameProducts = shared.length === productIds.size && shared.length === a.products.length;
-    return sharedCve || sharedFix || sameProducts || titleSimilarity(a.title, x.title) >= 0.5;
-  });
+    if (fixes.length > 0 && !fixes.some(Boolean)) continue;
+    const terms = overlap(incoming, keyTerms(`${a.title} ${a.summary} ${a.actions.map((t) => t.text).join(' ')}`, []));
+    const productShare = shared.length / Math.max(productIds.size, a.products.length);
+    const score = (x.cves.some((c) => a.cves.includes(c)) ? 1 : 0) + (fixes.some(Boolean) ? 1 : 0) + terms + productShare / 2;
+    if (score < 0.75) continue;
+    if (!best || score > best.score) best = { advisory: a, score };
+  }
+  return best?.advisory;
 }
 
 const rank: Record<Severity, number> = { unbekannt: 0, niedrig: 1, mittel: 2, hoch: 3, kritisch: 4 };
@@ -44,11 +57,9 @@ export function mergeContent(current: AdvisoryContent, incoming: AdvisoryContent
     if (!existing) {
       products.push(p);
       changed.add('products');
-    } else if (p.fixedVersion && (!existing.fixedVersion || !sameVersion(existing.fixedVersion, p.fixedVersion))) {
-      if (!existing.fixedVersion) {
-        existing.fixedVersion = p.fixedVersion;
-        changed.add('fixedVersion');
-      }
+    } else if (p.fixedVersion && !existing.fixedVersion) {
+      existing.fixedVersion = p.fixedVersion;
+      changed.add('fixedVersion');
     }
   }
   const actions = [...current.actions];
@@ -63,19 +74,39 @@ export function mergeContent(current: AdvisoryContent, incoming: AdvisoryContent
   return { content: { products, actions, cves }, changed: [...changed] };
 }
 
+/** What differs between an advisory's content and a new version of its only notice, field by field. */
+export function diffContent(current: AdvisoryContent, next: AdvisoryContent): string[] {
+  const changed: string[] = [];
+  const ids = (c: AdvisoryContent) => c.products.map((p) => p.id).sort().join(',');
+  if (ids(current) !== ids(next)) changed.push('products');
+  const version = (c: AdvisoryContent, id: string, key: 'fixedVersion' | 'affectedVersions') => c.products.find((p) => p.id === id)?.[key] ?? null;
+  const differs = (key: 'fixedVersion' | 'affectedVersions') =>
+    next.products.some((p) => {
+      const a = version(current, p.id, key);
+      const b = p[key];
+      return (a === null) !== (b === null) || (a !== null && b !== null && !sameVersion(a, b));
+    });
+  if (differs('fixedVersion')) changed.push('fixedVersion');
+  if (differs('affectedVersions')) changed.push('affectedVersions');
+  if (current.actions.map((a) => a.text).join('\n') !== next.actions.map((a) => a.text).join('\n')) changed.push('actions');
+  if ([...current.cves].sort().join(',') !== [...next.cves].sort().join(',')) changed.push('cves');
+  return changed;
+}
+
 function words(s: string): Set<string> {
   return new Set(s.toLowerCase().split(/[^\p{L}\p{N}.]+/u).filter((w) => w.length > 3));
 }
 
-function wordOverlap(a: string, b: string): number {
-  const x = words(a);
-  const y = words(b);
+/** Words that tell incidents apart: not the products' names, not what every notice says. */
+function keyTerms(text: string, names: string[]): Set<string> {
+  const skip = new Set(names.flatMap((n) => [...words(n)]));
+  return new Set([...words(text)].filter((w) => !common.has(w) && !skip.has(w)).map((w) => (w.length > 6 ? w.slice(0, 6) : w)));
+}
+
+function overlap(x: Set<string>, y: Set<string>): number {
   return [...x].filter((w) => y.has(w)).length / Math.max(1, Math.min(x.size, y.size));
 }
 
-function titleSimilarity(a: string, b: string): number {
-  const x = words(a);
-  const y = words(b);
-  const shared = [...x].filter((w) => y.has(w)).length;
-  return shared / Math.max(1, new Set([...x, ...y]).size);
+function wordOverlap(a: string, b: string): number {
+  return overlap(words(a), words(b));
 }

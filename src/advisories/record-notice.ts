@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
 import { getNotice, markNormalized } from '../ingest/notices.repository.js';
 import { normalizeNotice } from '../normalize/notice.js';
+import { recordProposals } from '../catalog/proposals.repository.js';
 import type { Matcher } from '../normalize/products.js';
 import { getSource } from '../sources/sources.repository.js';
 import {
@@ -18,7 +19,7 @@ import {
   type Tx,
 } from './advisories.repository.js';
 import { advisories } from './advisories.table.js';
-import { findSameIncident, higherSeverity, mergeContent } from './incident.js';
+import { diffContent, findSameIncident, higherSeverity, mergeContent } from './incident.js';
 import type { Extraction } from '../normalize/extract.js';
 
 export type RecordDeps = { db: Db; matcher: Matcher; clock: () => Date; logger: Logger };
@@ -46,14 +47,21 @@ export function recordNotice(deps: RecordDeps, noticeId: number): RecordResult {
   const now = clock();
 
   const result = db.transaction((tx): RecordResult => {
+    recordProposals(tx, x.proposedProducts, { noticeId, vendorId: x.vendorId, now });
     const own = advisoryIdForNotice(tx, noticeId);
-    if (own !== undefined) return fold(tx, getAdvisory(tx, own)!, x, { noticeId, now, trusted, attach: false });
+    if (own !== undefined) {
+      const advisory = getAdvisory(tx, own)!;
+      // A new version of an advisory's only notice replaces what it says; with further sources it only adds.
+      if (advisory.noticeIds.length === 1) return revise(tx, advisory, x, { noticeId, now, trusted });
+      return fold(tx, advisory, x, { noticeId, now, trusted, attach: false });
+    }
     if (!x.relevant) {
       const advisoryId = insertAdvisory(tx, x, { status: 'rejected', noticeId, now });
       return { noticeId, advisoryId, outcome: 'not_relevant', published: false };
     }
     const candidates = openAdvisoriesForProducts(tx, x.products.map((p) => p.id));
-    const same = findSameIncident(candidates, x, notice.publishedAt ?? now);
+    // The date the report gives (a CSAF release date, a stated date) places it in the incident's time window.
+    const same = findSameIncident(candidates, x, x.published ? new Date(x.published) : (notice.publishedAt ?? now));
     if (same) return fold(tx, same, x, { noticeId, now, trusted, attach: true });
     const advisoryId = insertAdvisory(tx, x, { status: trusted ? 'published' : 'draft', noticeId, now });
     return { noticeId, advisoryId, outcome: 'created', published: trusted };
@@ -61,6 +69,39 @@ export function recordNotice(deps: RecordDeps, noticeId: number): RecordResult {
   markNormalized(db, noticeId, now);
   logger.info({ noticeId, advisoryId: result.advisoryId, outcome: result.outcome, published: result.published }, 'notice recorded');
   return result;
+}
+
+/** Records a changed notice as a new revision of its advisory, naming the fields that changed. */
+function revise(tx: Tx, advisory: AdvisoryDetails, x: Extraction, { noticeId, now, trusted }: { noticeId: number; now: Date; trusted: boolean }): RecordResult {
+  const changed = diffContent(currentContent(advisory), contentOf(x));
+  if (advisory.severity !== x.severity) changed.push('severity');
+  if (advisory.title !== x.title) changed.push('title');
+  if (advisory.summary !== x.summary) changed.push('summary');
+  // A notice the extractor had set aside that now asks practices to act comes back as a draft (or is published).
+  const revived = advisory.status === 'rejected' && advisory.decidedBy === null && x.relevant;
+  if (revived) changed.push('relevant');
+  if (changed.length === 0) return { noticeId, advisoryId: advisory.id, outcome: 'unchanged', published: false };
+  writeContent(tx, advisory.id, contentOf(x));
+  tx.update(advisories)
+    .set({
+      title: x.title,
+      summary: x.summary,
+      relevant: x.relevant || advisory.relevant,
+      relevanceReason: x.relevanceReason,
+      ...(revived ? { status: trusted ? 'published' : 'draft', releasedAt: trusted ? now : null, rejectReason: null } : {}),
+    })
+    .where(eq(advisories.id, advisory.id))
+    .run();
+  recordRevision(tx, advisory.id, { changedFields: changed, material: changed.some((f) => materialFields.has(f)), noticeId, now, severity: x.severity });
+  return { noticeId, advisoryId: advisory.id, outcome: 'revised', published: revived && trusted };
+}
+
+function currentContent(advisory: AdvisoryDetails) {
+  return {
+    products: advisory.products.map((p) => ({ id: p.productId, name: '', vendor: '', affectedVersions: p.affectedVersions, fixedVersion: p.fixedVersion })),
+    actions: advisory.actions.map((a) => ({ text: a.text, evidence: a.evidence })),
+    cves: advisory.cves,
+  };
 }
 
 /** Adds what a further report says to an advisory; a trusted report releases a waiting draft. */
@@ -71,12 +112,7 @@ function fold(
   { noticeId, now, trusted, attach }: { noticeId: number; now: Date; trusted: boolean; attach: boolean },
 ): RecordResult {
   if (attach) attachNotice(tx, advisory.id, noticeId, now);
-  const current = {
-    products: advisory.products.map((p) => ({ id: p.productId, name: '', vendor: '', affectedVersions: p.affectedVersions, fixedVersion: p.fixedVersion })),
-    actions: advisory.actions.map((a) => ({ text: a.text, evidence: a.evidence })),
-    cves: advisory.cves,
-  };
-  const merged = mergeContent(current, contentOf(x));
+  const merged = mergeContent(currentContent(advisory), contentOf(x));
   const severity = higherSeverity(advisory.severity, x.severity);
   const changed = severity !== advisory.severity ? [...merged.changed, 'severity'] : merged.changed;
   if (changed.length > 0) {

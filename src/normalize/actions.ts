@@ -176,7 +176,8 @@ function english(s: string, bullet: boolean): string | null {
 /** A list item that already is an instruction: "Firmware prüfen", "Update durchführen". */
 function bullet(s: string, isBullet: boolean): string | null {
   if (!isBullet || /^[A-ZÄÖÜ][\wäöüß-]*$/.test(s)) return null;
-  const clause = mainClause(s);
+  // "Prüfen, ob …": the infinitive may lead, capitalised.
+  const clause = mainClause(s.charAt(0).toLowerCase() + s.slice(1));
   return clause ? capitalize(`${clause.main}${clause.tail}`) : null;
 }
 

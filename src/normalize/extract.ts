@@ -1,10 +1,13 @@
 import type { Severity } from '../advisories/advisories.table.js';
-import { findActions } from './actions.js';
-import { findProducts, type Matcher } from './products.js';
-import { splitSentences } from './sentences.js';
-import { summarize } from './summary.js';
+import { findActions, nothingToDo } from './actions.js';
+import { proposeProducts, unknownNames } from './proposals.js';
+import { dropCovered, familyOf, findProducts, mentions, vendorsNamed, type Matcher } from './products.js';
+import { statedDate } from './published.js';
+import { assessRelevance } from './relevance.js';
+import { splitSentences, type Sentence } from './sentences.js';
 import { findCves, findSeverity } from './severity.js';
-import { findFixedVersions } from './versions.js';
+import { summarize } from './summary.js';
+import { findVersions, versionFor } from './versions.js';
 
 export type ExtractedProduct = {
   id: string;
@@ -38,74 +41,111 @@ export type Extraction = {
 
 export type NoticeInput = { title: string; text: string; publishedAt: Date | null };
 
-// Without one of these words a notice that names a product is product news, not a warning.
-const securityContext =
-  /sicherheit|schwachstelle|sicherheitslücke|lücke|angriff|cyber|ransomware|schadsoftware|datenleck|phishing|passw|kompromittiert|unbefugt|exploit|CVE-|patch|warn/i;
+// An action that works on the product itself ("Firmware der Box aktualisieren") names it as affected;
+// "das Passwort am Konnektor ändern" only names the place where something is done.
+const updatesProduct = /aktualisier|update|einspiel|installier|(?:Firmware|Software)(?:-?Stand|stand|-?Version)?\s+(?:Ihre[rsm]?|ihre[rsm]?|der|des|von)\s/i;
 
-/** Normalizes one notice into an advisory draft; pure, so the CLI, the worker and the quality script share it. */
+/** Normalizes one notice of prose into an advisory draft; pure, so the CLI, the worker and the quality script share it. */
 export function extractNotice(matcher: Matcher, notice: NoticeInput): Extraction {
   const body = notice.text.startsWith(notice.title) ? notice.text : `${notice.title}\n${notice.text}`;
   const sentences = splitSentences(body);
   const evidence: Extraction['evidence'] = [];
+  const family = familyOf(matcher, body);
 
   // A headline summarises ("Kunden sollen Passwörter ändern"); the body says what exactly to do.
   const titleSentences = new Set(splitSentences(notice.title).map((t) => t.text));
   const actionHits = findActions(sentences.filter((t) => !titleSentences.has(t.text)));
-  // What a practice is told to do names things it should touch ("das Passwort am TI-Konnektor ändern"),
-  // not what is affected: products named only in action sentences count only when nothing else is named.
-  const actionSentences = new Set(actionHits.map((a) => a.evidence));
-  const described = findProducts(matcher, sentences.filter((t) => !actionSentences.has(t.text)));
-  const productHits = described.length > 0 ? described : findProducts(matcher, sentences);
-  const versionHits = findFixedVersions(sentences);
+  const productHits = dropCovered(affectedProducts(matcher, sentences, actionHits, family));
   const products: ExtractedProduct[] = productHits.map(({ product, evidence: text }) => {
     evidence.push({ field: `products.${product.id}`, text });
-    const vendor = matcher.catalog.vendors.find((v) => v.id === product.vendor)!;
-    return { id: product.id, name: product.name, vendor: vendor.name, affectedVersions: null, fixedVersion: null };
+    return { id: product.id, name: product.name, vendor: vendorName(matcher, product.vendor), affectedVersions: null, fixedVersion: null };
   });
-  // A fixed version belongs to the products named in its sentence, or else to every product found.
-  for (const hit of versionHits) {
-    const named = findProducts(matcher, [hit.sentence]).map((h) => h.product.id);
-    const targets = products.filter((p) => (named.length > 0 ? named.includes(p.id) : true) && p.fixedVersion === null);
-    for (const product of targets) product.fixedVersion = hit.version;
-    if (targets.length > 0) evidence.push({ field: 'fixedVersion', text: hit.evidence });
-  }
+  const anyVersion = assignVersions(matcher, sentences, products, family, evidence);
 
   for (const a of actionHits) evidence.push({ field: 'actions', text: a.evidence });
   const severity = findSeverity(sentences);
   if (severity.evidence) evidence.push({ field: 'severity', text: severity.evidence });
-  const vendorId = dominantVendor(products.map((p) => productVendor(matcher, p.id)));
-  const vendor = vendorId ? matcher.catalog.vendors.find((v) => v.id === vendorId)!.name : null;
-
-  const security = securityContext.test(body);
-  const relevant = products.length > 0 && security && (actionHits.length > 0 || versionHits.length > 0);
-  const relevanceReason = !products.length
-    ? 'Kein Produkt aus dem Katalog genannt.'
-    : !security
-      ? 'Produkte genannt, aber kein Sicherheitsbezug erkennbar.'
-      : relevant
-        ? `Sicherheitshinweis zu ${products.map((p) => p.name).join(', ')} mit Handlungsempfehlung.`
-        : 'Sicherheitsbezug, aber keine Maßnahme und keine behobene Version genannt.';
+  const vendorId = dominantVendor(productHits.map((h) => h.product.vendor));
+  const nothing = actionHits.length === 0 ? nothingToDo(sentences) : null;
+  if (nothing) evidence.push({ field: 'noActionNeeded', text: nothing });
+  const published = notice.publishedAt ?? statedDate(body.split('\n').slice(1));
+  const relevance = assessRelevance({ body, products, actions: actionHits.length, fixedVersion: anyVersion, nothingToDo: nothing !== null });
 
   return {
-    relevant,
-    relevanceReason,
+    relevant: relevance.relevant,
+    relevanceReason: relevance.reason,
     title: notice.title,
     summary: summarize(sentences, notice.title),
-    vendor,
+    vendor: vendorId ? vendorName(matcher, vendorId) : null,
     vendorId,
     products,
     actions: actionHits.map((a) => a.text),
-    noActionNeeded: false,
+    noActionNeeded: nothing !== null,
     cves: findCves(body),
     severity: severity.severity,
-    published: notice.publishedAt ? notice.publishedAt.toISOString() : null,
-    proposedProducts: [],
+    published: published ? published.toISOString() : null,
+    proposedProducts: proposeProducts(matcher, sentences),
     evidence,
   };
 }
 
+/**
+ * Products the notice says are affected: named outside the actions, or inside an action that works on the product
+ * itself; when only the actions name products at all, those.
+ */
+function affectedProducts(matcher: Matcher, sentences: Sentence[], actions: { text: string; evidence: string }[], family: string | null) {
+  const byEvidence = new Map(actions.map((a) => [a.evidence, a.text]));
+  const described = sentences.filter((s) => {
+    const action = byEvidence.get(s.text);
+    if (action === undefined || updatesProduct.test(action)) return true;
+    // The addressees of "Medatixx rät Kunden von x.isynet, …, Passwörter zu ändern" are named outside the action's words.
+    return mentions(matcher, s.text, family).some((m) => !mentions(matcher, action, family).some((n) => n.product.id === m.product.id));
+  });
+  const hits = findProducts(matcher, described, family).filter((h) => {
+    const action = byEvidence.get(h.evidence);
+    return action === undefined || updatesProduct.test(action) || !mentions(matcher, action, family).some((m) => m.product.id === h.product.id);
+  });
+  return hits.length > 0 ? hits : findProducts(matcher, sentences, family);
+}
+
+/** Gives each product the fixed and affected versions its sentences name; returns whether any fixed version was found. */
+function assignVersions(matcher: Matcher, sentences: Sentence[], products: ExtractedProduct[], family: string | null, evidence: Extraction['evidence']): boolean {
+  let any = false;
+  for (const sentence of sentences) {
+    const named = mentions(matcher, sentence.text, family);
+    const versions = findVersions(sentence.text, named);
+    // A release of a product the catalog does not know says nothing about the products found elsewhere.
+    if (versions.length === 0 || (named.length === 0 && unknownNames(matcher, sentence.text).length > 0)) continue;
+    for (const kind of ['fixed', 'affected'] as const) {
+      const ofKind = versions.filter((v) => v.kind === kind);
+      if (ofKind.length === 0) continue;
+      if (kind === 'fixed') any = true;
+      // Without a product in the sentence the version goes to every product found, or to the named vendor's only.
+      const vendors = named.length > 0 ? new Set<string>() : vendorsNamed(matcher, sentence.text);
+      const unnamed = products.filter((p) => vendors.size === 0 || vendors.has(productVendor(matcher, p.id)));
+      const targets = named.length > 0 ? named.map((m) => ({ id: m.product.id, hit: versionFor(sentence.text, m, ofKind) })) : unnamed.map((p) => ({ id: p.id, hit: ofKind[0] }));
+      for (const { id, hit } of targets) {
+        const product = products.find((p) => p.id === id);
+        if (!product || !hit) continue;
+        if (kind === 'fixed' && product.fixedVersion === null) {
+          product.fixedVersion = hit.version;
+          evidence.push({ field: 'fixedVersion', text: sentence.text });
+        } else if (kind === 'affected' && product.affectedVersions === null) {
+          product.affectedVersions = hit.phrase;
+          evidence.push({ field: 'affectedVersions', text: sentence.text });
+        }
+      }
+    }
+  }
+  return any;
+}
+
 function productVendor(matcher: Matcher, productId: string): string {
   return matcher.catalog.products.find((p) => p.id === productId)!.vendor;
+}
+
+function vendorName(matcher: Matcher, vendorId: string): string {
+  return matcher.catalog.vendors.find((v) => v.id === vendorId)!.name;
 }
 
 export function dominantVendor(vendorIds: string[]): string | null {

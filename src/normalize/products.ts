@@ -2,19 +2,33 @@ import type { Catalog, Product } from '../catalog/catalog.models.js';
 import type { Sentence } from './sentences.js';
 
 export type ProductHit = { product: Product; evidence: string };
+/** Where in a sentence a product is named. */
+export type Mention = { product: Product; index: number; end: number };
 
-export type Matcher = { catalog: Catalog; names: { product: Product; pattern: RegExp; weak: boolean }[]; families: Map<string, Product[]> };
+export type Matcher = {
+  catalog: Catalog;
+  names: { product: Product; pattern: RegExp; weak: boolean }[];
+  families: Map<string, Product[]>;
+  vendors: { id: string; pattern: RegExp }[];
+};
 
-const notAffected = /\bnicht\s+(?:betroffen|beeinträchtigt|anfällig|verwundbar)\b/i;
+const notAffected =
+  /\bnicht\s+(?:betroffen|beeinträchtigt|anfällig|verwundbar)\b|\bkein(?:e)?\s+(?:Update|Aktualisierung|Maßnahme)\s+(?:nötig|erforderlich|notwendig)\b|\bnot\s+(?:affected|vulnerable)\b/i;
+
+const vendorBefore = /(?:anbieter|hersteller|unternehmen|firma|softwarehaus|konzern|vendor|company)\s+$/i;
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** A name matches as a whole word, case-insensitively; "x.isynet" also matches "xisynet" and "x isynet". */
+/**
+ * A name matches as a whole word, case-insensitively; "x.isynet" also matches "xisynet" and "x isynet", and a longer
+ * name may carry a German inflection ending ("FRITZ!Boxen", "Konnektors").
+ */
 function namePattern(name: string): RegExp {
   const body = escape(name).replace(/\\\./g, '[.\\s]?').replace(/\s+/g, '\\s+');
-  return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'iu');
+  const ending = name.length >= 5 && /\p{L}$/u.test(name) ? '(?:s|es|en|n|e)?' : '';
+  return new RegExp(`(?<![\\p{L}\\p{N}])${body}${ending}(?![\\p{L}\\p{N}])`, 'iu');
 }
 
 /** Compiles the catalog once into patterns; matching a notice then costs one pass per name. */
@@ -27,52 +41,78 @@ export function compileCatalog(catalog: Catalog): Matcher {
     if (product.family) families.set(product.family, [...(families.get(product.family) ?? []), product]);
   }
   names.sort((a, b) => b.pattern.source.length - a.pattern.source.length);
-  return { catalog, names, families };
+  const vendors = catalog.vendors.flatMap((v) => [v.name, ...v.aliases].map((name) => ({ id: v.id, pattern: namePattern(name) })));
+  return { catalog, names, families, vendors };
 }
 
 /**
- * Finds catalog products named in the sentences. Sentences that say a product is not affected do not count,
- * weak names (a vendor's name that is also a product) count only beside another product of that vendor, and
- * "Digitalisierungsbox Premium, Smart und Standard" names all three models of the family.
+ * The products a sentence names, with their positions. Longest names first, each match blanked out
+ * ("Digitalisierungsbox Premium 2" is not also "… Premium"); weak names (a vendor's name that is also a product)
+ * count only beside another product of that vendor; "Digitalisierungsbox Premium, Smart und Standard" names all three.
  */
-export function findProducts(matcher: Matcher, sentences: Sentence[]): ProductHit[] {
+export function mentions(matcher: Matcher, text: string, familyContext: string | null = null): Mention[] {
+  const found: (Mention & { weak: boolean })[] = [];
+  let rest = text;
+  for (const { product, pattern, weak } of matcher.names) {
+    const match = pattern.exec(rest);
+    if (!match) continue;
+    rest = rest.slice(0, match.index) + ' '.repeat(match[0].length) + rest.slice(match.index + match[0].length);
+    // "der Softwareanbieter medatixx", "medatixx GmbH": the vendor, not its product of the same name.
+    if (weak && (vendorBefore.test(text.slice(0, match.index)) || /^\s*(?:GmbH|AG|SE|&)/.test(text.slice(match.index + match[0].length)))) continue;
+    found.push({ product, index: match.index, end: match.index + match[0].length, weak });
+  }
+  found.push(...familyMembers(matcher, text, familyContext).map((m) => ({ ...m, weak: false })));
+  return found
+    .filter((m) => !m.weak || found.some((o) => !o.weak && o.product.vendor === m.product.vendor && o.product.id !== m.product.id))
+    .sort((a, b) => a.index - b.index);
+}
+
+/** Finds catalog products named in the sentences; sentences that say a product is not affected do not count. */
+export function findProducts(matcher: Matcher, sentences: Sentence[], familyContext: string | null = null): ProductHit[] {
   const hits = new Map<string, ProductHit>();
   for (const sentence of sentences) {
     if (notAffected.test(sentence.text)) continue;
-    const strong = new Map<string, Product>();
-    const weak: Product[] = [];
-    // Longest names first, each match blanked out: "Digitalisierungsbox Premium 2" is not also "… Premium".
-    let rest = sentence.text;
-    for (const { product, pattern, weak: isWeak } of matcher.names) {
-      const match = pattern.exec(rest);
-      if (!match) continue;
-      rest = rest.slice(0, match.index) + ' '.repeat(match[0].length) + rest.slice(match.index + match[0].length);
-      if (isWeak) weak.push(product);
-      else strong.set(product.id, product);
-    }
-    for (const product of familyMembers(matcher, sentence.text)) strong.set(product.id, product);
-    for (const product of weak) {
-      const sibling = [...strong.values()].some((p) => p.vendor === product.vendor && p.id !== product.id);
-      if (sibling) strong.set(product.id, product);
-    }
-    for (const product of strong.values()) {
+    for (const { product } of mentions(matcher, sentence.text, familyContext)) {
       if (!hits.has(product.id)) hits.set(product.id, { product, evidence: sentence.text });
     }
   }
   return [...hits.values()];
 }
 
-function familyMembers(matcher: Matcher, text: string): Product[] {
-  const found: Product[] = [];
+/** The one model family a notice talks about, so that "die Modelle Smart und Standard" later on can be read. */
+export function familyOf(matcher: Matcher, text: string): string | null {
+  const named = [...matcher.families.keys()].filter((family) => new RegExp(`(?<![\\p{L}])${escape(family)}`, 'iu').test(text));
+  return named.length === 1 ? named[0]! : null;
+}
+
+/** Vendors a sentence names ("Worldline hat die Firmware 3.8.2 bereitgestellt"). */
+export function vendorsNamed(matcher: Matcher, text: string): Set<string> {
+  return new Set(matcher.vendors.filter((v) => v.pattern.test(text)).map((v) => v.id));
+}
+
+/** Generic entries ("TI-Konnektor (alle Hersteller)") give way to the specific products they cover. */
+export function dropCovered<T extends { product: Product }>(hits: T[]): T[] {
+  const ids = new Set(hits.map((h) => h.product.id));
+  return hits.filter((h) => !h.product.covers.some((c) => ids.has(c)));
+}
+
+function familyMembers(matcher: Matcher, text: string, familyContext: string | null): Mention[] {
+  const found: Mention[] = [];
   for (const [family, members] of matcher.families) {
     const variants = members.map((m) => escape(m.variant!)).sort((a, b) => b.length - a.length).join('|');
+    const head = family === familyContext ? `(?:${escape(family)}(?:en|es)?|Modell(?:e|en)?)` : `${escape(family)}(?:en|es)?`;
     const list = new RegExp(
-      `(?<![\\p{L}])${escape(family)}(?:en|es)?\\s+((?:${variants})(?:\\s*(?:,|/|&|und|sowie|oder)\\s*(?:${variants}))*)(?![\\p{L}])`,
+      `(?<![\\p{L}])${head}\\s+((?:${variants})(?:\\s*(?:,|/|&|und|sowie|oder)\\s*(?:${variants}))*)(?![\\p{L}\\p{N}])`,
       'giu',
     );
     for (const match of text.matchAll(list)) {
       const named = match[1]!.split(/\s*(?:,|\/|&|\bund\b|\bsowie\b|\boder\b)\s*/i).map((v) => v.toLowerCase());
-      for (const member of members) if (named.includes(member.variant!.toLowerCase())) found.push(member);
+      const start = match.index! + match[0].length - match[1]!.length;
+      for (const member of members) {
+        if (!named.includes(member.variant!.toLowerCase())) continue;
+        const at = match[1]!.toLowerCase().search(new RegExp(`(?<![\\p{L}])${escape(member.variant!.toLowerCase())}(?![\\p{L}\\p{N}])`, 'u'));
+        found.push({ product: member, index: start + Math.max(0, at), end: start + Math.max(0, at) + member.variant!.length });
+      }
     }
   }
   return found;

@@ -1,21 +1,45 @@
 import type { Severity } from '../advisories/advisories.table.js';
 import type { Sentence } from './sentences.js';
 
-// Wording as German notices use it, strongest first; the first rule that matches decides.
+// Wording as notices use it (DOMAIN §4), strongest first; "kritisch" counts only about the flaw itself,
+// not in "kritisch prüfen" or "kritische Konnektor-Versionen".
 const rules: { severity: Severity; pattern: RegExp }[] = [
-  { severity: 'kritisch', pattern: /\b(?:kritisch\w*|höchstkritisch\w*|Warnstufe\s+Rot|Bedrohungslage\s+rot|Großalarm)\b/i },
-  { severity: 'hoch', pattern: /\b(?:dringend\w*|(?<!ab\s)sofort|unverzüglich|umgehend|gravierend\w*|erhebliche[sn]?\s+(?:Sicherheits)?risiko|schwerwiegend\w*)\b/i },
-  { severity: 'mittel', pattern: /\b(?:zeitnah|vorsorglich|schnellstmöglich|sollten\b.*\b(?:aktualisieren|einspielen|installieren|ändern))\b/i },
-  { severity: 'niedrig', pattern: /\b(?:zur Information|informativ|geringe[sn]? Risiko)\b/i },
+  {
+    severity: 'kritisch',
+    pattern:
+      /\b(?:höchst)?kritisch\w*\s+(?:Schwachstelle|Sicherheitslücke|Lücke|Sicherheitsrisiko|Fehler|Bedrohung|Sicherheitsupdate|Sicherheitswarnung|Angriffs?)\w*|\bals\s+(?:höchst)?kritisch\b|\b(?:ist|sind|gilt)\s+(?:als\s+)?(?:höchst)?kritisch\b|Warnstufe\s+Rot|(?:Bedrohungslage|IT-Bedrohungslage)\s+(?:\w+\s+)?rot\b|Großalarm|Schweregrad:?\s+kritisch|\bcritical\s+(?:vulnerability|severity|flaw|security)|\brated\s+critical\b|\bseverity:?\s+critical\b/iu,
+  },
+  {
+    severity: 'hoch',
+    pattern:
+      /\bdringend\w*|(?<!ab\s)(?<!nicht\s)\bsofort\b(?!-)|\bunverzüglich\w*|\bumgehend\w*|\bschnellstmöglich\w*|\bgravierend\w*|\berhebliche[sn]?\s+(?:Sicherheits)?risiko|\bschwerwiegend\w*|\bals\s+hoch\b|Schweregrad:?\s+hoch|Warnstufe\s+Orange|\bhigh\s+severity|\brated\s+high\b|\bimmediately\b|\burgent(?:ly)?\b|\bas\s+soon\s+as\s+possible\b/iu,
+  },
+  {
+    severity: 'mittel',
+    pattern: /\b(?:zeitnah\w*|vorsorglich\w*|als\s+mittel\b|medium\s+severity|rated\s+(?:medium|moderate))\b|\bsollten\b.*\b(?:aktualisieren|einspielen|installieren|ändern)\b/iu,
+  },
+  { severity: 'niedrig', pattern: /\b(?:zur\s+Information|informativ|geringe[sn]?\s+Risiko|als\s+niedrig\b|low\s+severity)\b/iu },
 ];
+const rank: Record<Severity, number> = { unbekannt: 0, niedrig: 1, mittel: 2, hoch: 3, kritisch: 4 };
 
-/** Severity only from what the notice says; without such words it stays `unbekannt`. */
+/** Severity only from what the notice says (its words or a CVSS score); without them it stays `unbekannt`. */
 export function findSeverity(sentences: Sentence[]): { severity: Severity; evidence: string | null } {
+  let best: { severity: Severity; evidence: string | null } = { severity: 'unbekannt', evidence: null };
   for (const rule of rules) {
     const sentence = sentences.find((s) => rule.pattern.test(s.text));
-    if (sentence) return { severity: rule.severity, evidence: sentence.text };
+    if (sentence) {
+      best = { severity: rule.severity, evidence: sentence.text };
+      break;
+    }
   }
-  return { severity: 'unbekannt', evidence: null };
+  for (const s of sentences) {
+    const m = /\bCVSS(?:[\s-]*(?:v?[23](?:\.\d)?|Score|Basiswert|Base\s*Score|Wert))*[\s:(]*(?:von\s+)?(\d{1,2}[.,]\d)\b/i.exec(s.text);
+    if (!m) continue;
+    const score = Number(m[1]!.replace(',', '.'));
+    const severity: Severity = score >= 9 ? 'kritisch' : score >= 7 ? 'hoch' : score >= 4 ? 'mittel' : 'niedrig';
+    if (score <= 10 && rank[severity] > rank[best.severity]) best = { severity, evidence: s.text };
+  }
+  return best;
 }
 
 /** CVE ids exactly as written in the text, in order, without repeats. */

@@ -1,30 +1,63 @@
-import type { Sentence } from './sentences.js';
+import type { Mention } from './products.js';
 
-export type VersionHit = { version: string; evidence: string; sentence: Sentence };
+/** A version number in a sentence, read as the fixed release or as an affected range. */
+export type VersionHit = { version: string; kind: 'fixed' | 'affected'; phrase: string; index: number; end: number };
 
-// A sentence that talks about a fix or an update; only there does a version number name a fixed release.
-const fixContext = /aktualisier|update|behoben|beheb|schließt|schliesst|beseitig|korrigier|steht .*bereit|einspiel|installier|firmware|servicepack|patch|freigeschaltet|aktiviert/i;
+// A sentence that talks about a fix, an update or a release; only there does a version number name software.
+const fixContext =
+  /aktualisier|update|behoben|beheb|schließt|schliesst|geschlossen|beseitig|korrigier|bereit|einspiel|installier|firmware|servicepack|patch|freigeschaltet|freigegeben|zugelassen|aktiviert|verfügbar|veröffentlicht|verteilt|rollt|ausgeliefert|betroffen|anfällig|version|fixed|resolved|available|released|affected|vulnerable/i;
 
-const fixedVersion =
-  /(?:\bauf|\bab|\bmindestens(?:\s+auf)?|\bbehoben\s+in|\bin|\bbis)?\s*(?:die\s+|der\s+)?(?:neue\s+)?(?:Firmware-?\s*Version|Firmware|Version|Release|Softwarestand|Servicepack|Stand)\s+v?(\d{1,4}(?:\.\d{1,5}){1,4}(?:\s?(?:SP|Patch|Hotfix)\s?\d+)?)|\b(?:auf|ab|mindestens)\s+v?(\d{1,4}(?:\.\d{1,5}){2,4})/gi;
+const token = /(?<![\p{L}\p{N}.])v?(\d{1,4}(?:\.\d{1,5}){1,4}(?:-?(?:beta|rc)\d*)?(?:\s?(?:SP|RU|Rel\.?|Patch|Hotfix|PL|Build)\s?\d+)?)(?![\p{L}\p{N}]|\.\d)/giu;
 
-/** A version followed by a date, or after "Stand", is the version of the notice itself, not of software. */
-const documentVersion = /^[\s,–-]*(?:vom\s+)?\d{1,2}\.\d{1,2}\.\d{2,4}|^[\s,]*Stand\b/;
+// What may stand right before a software version.
+const cue =
+  /(?:\b(?:Firmware-?(?:Version|stand)?|Version(?:en)?|Release|Softwarestand|Servicepack|Update|auf|ab|mindestens(?:\s+auf)?|behoben\s+in|mit|in|vor|kleiner(?:\s+als)?|älter\s+als|bis(?:\s+einschließlich)?|unter|prior\s+to|before|to)\s*(?:die\s+|der\s+|Version\s+)?|[<≤]=?\s*)$/iu;
+const affectedCue = /(?:\bvor|\bkleiner(?:\s+als)?|\bälter\s+als|\bbis(?:\s+einschließlich)?|\bunter|\bprior\s+to|\bbefore|[<≤]=?)\s*(?:Version\s+)?$/iu;
+// Versions that belong to something other than the software: hardware, the notice, a score, a document.
+const notSoftware = /\b(?:Hardware\w*|HW|TSL|CVSS\w*|Score|Basiswert|Bedienungsanleitung|Anleitung|Dokument\w*|Spezifikation|Richtlinie|Produkttyp\w*|PTV)\b[^.]{0,25}$/iu;
+const dateAfter = /^[\s,–-]*(?:vom\s+)?\d{1,2}\.\d{1,2}\.\d{2,4}|^\s*\d{4}\b|^\s*Uhr\b/;
+const looksLikeDate = /^\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}$/;
 
-/** Finds versions that a notice names as the fixed release, in order of appearance. */
-export function findFixedVersions(sentences: Sentence[]): VersionHit[] {
+/**
+ * Finds version numbers in a sentence that name a release: after a cue word ("auf Version", "ab", "Firmware")
+ * or right behind a product's name ("FRITZ!OS 7.57", "LCOS 10.80 RU3"). Notice versions ("Version 1.0, 08.11.2021"),
+ * hardware versions, CVSS scores and dates are not software versions.
+ */
+export function findVersions(text: string, named: Mention[]): VersionHit[] {
+  if (!fixContext.test(text)) return [];
   const hits: VersionHit[] = [];
-  for (const sentence of sentences) {
-    if (!fixContext.test(sentence.text)) continue;
-    for (const match of sentence.text.matchAll(fixedVersion)) {
-      const version = (match[1] ?? match[2])!.trim();
-      const after = sentence.text.slice(match.index! + match[0].length);
-      if (documentVersion.test(after) || /^\s*\d{4}\b/.test(after)) continue;
-      if (/\b(?:Stand|Version)\s+[\d.]+$/i.test(match[0]) && /^[\s,]*\d{1,2}\.\d{1,2}\./.test(after)) continue;
-      hits.push({ version, evidence: sentence.text, sentence });
-    }
+  for (const m of text.matchAll(token)) {
+    const version = m[1]!;
+    const index = m.index!;
+    const end = index + m[0].length;
+    const before = text.slice(Math.max(0, index - 60), index);
+    const after = text.slice(end);
+    // "17.000 Instanzen" is a German number, not a release.
+    if (/^\d{1,3}(?:\.\d{3})+$/.test(version) && /^\s+\p{Lu}/u.test(after)) continue;
+    if (looksLikeDate.test(version) || dateAfter.test(after) || notSoftware.test(before)) continue;
+    const behindProduct = named.some((n) => n.end <= index && /^[\s-]*(?:v|Version\s+)?$/i.test(text.slice(n.end, index)));
+    if (!behindProduct && !cue.test(before)) continue;
+    const range = /^\s*(?:bis|–|-)\s*(?:einschließlich\s+)?v?\d/.test(after) && /Versionen?\s*$|von\s*$/i.test(before);
+    const older = /^\s*(?:und|oder)\s+(?:älter|früher|niedriger)|^\s*(?:and|or)\s+(?:earlier|older|below)/i.test(after);
+    const kind = affectedCue.test(before) || range || older ? 'affected' : 'fixed';
+    const marker = affectedCue.exec(before)?.[0].trim();
+    hits.push({ version, kind, phrase: kind === 'affected' && marker ? `${marker} ${version}` : version, index, end });
   }
   return hits;
+}
+
+/**
+ * Which version a product named in the sentence gets: the one right after "Firmware 3.9.1 für …", else the next
+ * one after the name ("x.isynet … ab Version 21.4.2"), else the one before it.
+ */
+export function versionFor(text: string, mention: Mention, versions: VersionHit[]): VersionHit | undefined {
+  const preceding = versions.filter((v) => v.end <= mention.index);
+  const last = preceding[preceding.length - 1];
+  if (last && /^\s*(?:für|for)\b/i.test(text.slice(last.end, mention.index))) return last;
+  const direct = versions.find((v) => v.index >= mention.end && /^[\s-]*(?:v|Version\s+)?$/i.test(text.slice(mention.end, v.index)));
+  if (direct) return direct;
+  // Only a version not itself directly behind another product's name may be claimed from a distance.
+  return versions.find((v) => v.index >= mention.end) ?? last;
 }
 
 /** "11.1.2.102" and "11.01.02.102" are the same version. */

@@ -50,7 +50,10 @@ export async function sweepStep(deps: PipelineDeps): Promise<{ fetches: number; 
   const noticeIds = unnormalizedNoticeIds(db);
   await enqueue(queues, 'normalize', noticeIds.map((id) => normalizeJob(deps.db, id)));
   const advisoryIds = unmatchedPublishedIds(db);
-  await enqueue(queues, 'match', advisoryIds.map((id) => ({ jobId: `match-${id}`, data: { advisoryId: id } })));
+  // A time bucket in the id: an earlier match job of the same advisory, kept as completed for a day, must not turn
+  // a needed re-match (after an edit, a merge or a lost job) into a no-op; matching twice writes nothing twice.
+  const bucket = Math.floor(now.getTime() / 300_000);
+  await enqueue(queues, 'match', advisoryIds.map((id) => ({ jobId: `match-${id}-s${bucket}`, data: { advisoryId: id } })));
   const updates = writeUpdateDeliveries(db, { now, mailDomain: deps.mailDomain });
   // A material revision may name products that other practices use: match again (alerts are deduplicated).
   await enqueue(queues, 'match', updates.advisoryIds.map((id) => ({ jobId: `match-${id}-r${getAdvisory(db, id)?.revision ?? 0}`, data: { advisoryId: id } })));

@@ -10,7 +10,7 @@ import { manageRoutes } from '../practices/manage.routes.js';
 import { ackRoutes } from '../practices/ack.routes.js';
 import { advisoriesRoutes } from './public/advisories.routes.js';
 import { healthRoutes } from './health.routes.js';
-import { page } from './layout.js';
+import { publicPage } from './public/page.js';
 import { adminRoutes } from './admin/admin.routes.js';
 import { apiRoutes } from './api/api.routes.js';
 import { staticRoutes as adminStaticRoutes } from './static/static.routes.js';
@@ -22,7 +22,7 @@ export function createWebApp(deps: WebDeps): Hono {
   const app = new Hono();
   app.use(
     secureHeaders({
-      contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"], formAction: ["'self'"], baseUri: ["'none'"], frameAncestors: ["'none'"] },
+      contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'self'"], scriptSrc: ["'self'"], formAction: ["'self'"], baseUri: ["'none'"], frameAncestors: ["'none'"] },
       // Admin pages, the mail preview and Bull Board set a policy of their own (style-src 'self' and the like).
       overwrite: false,
     }),
@@ -41,12 +41,15 @@ export function createWebApp(deps: WebDeps): Hono {
   app.route('/api/v1', apiRoutes(deps));
   app.get('/', (c) =>
     c.html(
-      page(
+      publicPage(
         'Sicherheitswarnungen für Arztpraxen',
-        html`<h1>praxiswarn</h1><p>praxiswarn sammelt Sicherheitshinweise zu Praxissoftware, Routern und TI-Komponenten und warnt Praxen, die diese Produkte einsetzen, per E-Mail.</p>`,
+        html`<h1>Sicherheitswarnungen für Ihre Praxis</h1>
+<p>praxiswarn sammelt Sicherheitshinweise zu Praxissoftware, Routern, TI-Konnektoren und Windows aus den Quellen der Hersteller, Verbände und Behörden und sagt Ihnen per E-Mail, was Ihre Praxis konkret tun sollte – nur zu den Produkten, die Sie wirklich einsetzen.</p>
+<p><a class="button" href="/abonnieren">Warnungen für meine Praxis abonnieren</a></p>
+<p><a href="/warnungen">Alle veröffentlichten Warnungen ansehen</a> · <a href="/warnungen.atom">als Atom-Feed</a></p>`,
       ),
     ),
   );
-  app.notFound((c) => c.html(page('Nicht gefunden', html`<h1>Seite nicht gefunden</h1>`), 404));
+  app.notFound((c) => c.html(publicPage('Nicht gefunden', html`<h1>Seite nicht gefunden</h1><p><a href="/">Zur Startseite</a></p>`), 404));
   return app;
 }

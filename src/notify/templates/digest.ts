@@ -2,7 +2,8 @@ import type { Severity } from '../../advisories/advisories.table.js';
 import type { AdvisoryView } from '../advisory-view.js';
 import { severityOrder } from '../severity-rank.js';
 import type { RenderedMail } from './alert.js';
-import { footerHtml, footerText, type FooterData } from './footer.js';
+import { mailDocument } from './document.js';
+import { footerText, type FooterData } from './footer.js';
 import { severityLabel } from './format.js';
 import { html } from './html.js';
 import { oneLine } from './one-line.js';
@@ -42,18 +43,12 @@ export function renderDigest(d: DigestData): RenderedMail {
     ]),
     ...footerText(d.footer),
   ].join('\n');
-  const body = html`<!doctype html>
-<html lang="de"><head><meta charset="utf-8"><title>${subject}</title></head>
-<body style="font-family: Arial, Helvetica, sans-serif; color: #1a1a1a; line-height: 1.5; max-width: 640px; margin: 0 auto; padding: 16px;">
-<p>Guten Tag, ${d.practiceName},</p>
-<p>seit Ihrer letzten Übersicht gibt es ${countLabel(d.advisories.length)} zu Produkten Ihrer Praxis.</p>
+  const body = mailDocument(subject, d.practiceName, html`<p>seit Ihrer letzten Übersicht gibt es ${countLabel(d.advisories.length)} zu Produkten Ihrer Praxis.</p>
 ${groups(d.advisories).map(
     (g) => html`<h2 style="font-size: 16px;">Einstufung ${severityLabel[g.severity]}</h2>
 <ul>${g.items.map(
       (a) => html`<li><a href="${a.url}">${a.title}</a><br>${a.products.map((p) => p.name).join(', ')}${a.actions[0] ? html`<br>Wichtigste Maßnahme: ${a.actions[0]}` : ''}</li>`,
     )}</ul>`,
-  )}
-${footerHtml(d.footer)}
-</body></html>`;
-  return { subject, html: body.value, text };
+  )}`, d.footer);
+  return { subject, html: body, text };
 }

@@ -1,6 +1,7 @@
 import type { AdvisoryView } from '../advisory-view.js';
 import type { RenderedMail } from './alert.js';
-import { footerHtml, footerText, type FooterData } from './footer.js';
+import { mailDocument } from './document.js';
+import { footerText, type FooterData } from './footer.js';
 import { formatDate, severityLabel } from './format.js';
 import { html } from './html.js';
 import { oneLine } from './one-line.js';
@@ -29,17 +30,11 @@ export function renderReminder(d: ReminderData): RenderedMail {
     '',
     ...footerText(d.footer),
   ].join('\n');
-  const body = html`<!doctype html>
-<html lang="de"><head><meta charset="utf-8"><title>${subject}</title></head>
-<body style="font-family: Arial, Helvetica, sans-serif; color: #1a1a1a; line-height: 1.5; max-width: 640px; margin: 0 auto; padding: 16px;">
-<p>Guten Tag, ${d.practiceName},</p>
-<p>${intro}</p>
+  const body = mailDocument(subject, d.practiceName, html`<p>${intro}</p>
 <h1 style="font-size: 20px;">${a.title}</h1>
 <p><strong>Einstufung:</strong> ${severityLabel[a.severity]}<br><strong>Betroffen:</strong> ${a.products.map((p) => p.name).join(', ')}</p>
 <h2 style="font-size: 16px;">Offene Maßnahmen</h2>
 <ol>${a.actions.map((x) => html`<li>${x}</li>`)}</ol>
-<p><a href="${a.url}">Details ansehen und als erledigt markieren</a></p>
-${footerHtml(d.footer)}
-</body></html>`;
-  return { subject, html: body.value, text };
+<p><a href="${a.url}">Details ansehen und als erledigt markieren</a></p>`, d.footer);
+  return { subject, html: body, text };
 }

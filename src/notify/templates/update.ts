@@ -1,6 +1,7 @@
 import type { AdvisoryView } from '../advisory-view.js';
 import type { RenderedMail } from './alert.js';
-import { footerHtml, footerText, type FooterData } from './footer.js';
+import { mailDocument } from './document.js';
+import { footerText, type FooterData } from './footer.js';
 import { severityLabel } from './format.js';
 import { html } from './html.js';
 import { oneLine } from './one-line.js';
@@ -46,18 +47,12 @@ export function renderUpdate(d: UpdateData): RenderedMail {
     '',
     ...footerText(d.footer),
   ].join('\n');
-  const body = html`<!doctype html>
-<html lang="de"><head><meta charset="utf-8"><title>${subject}</title></head>
-<body style="font-family: Arial, Helvetica, sans-serif; color: #1a1a1a; line-height: 1.5; max-width: 640px; margin: 0 auto; padding: 16px;">
-<p>Guten Tag, ${d.practiceName},</p>
-<p>ein Sicherheitshinweis, zu dem wir Sie bereits gewarnt haben, wurde aktualisiert. Geändert haben sich: <strong>${changes}</strong>.</p>
+  const body = mailDocument(subject, d.practiceName, html`<p>ein Sicherheitshinweis, zu dem wir Sie bereits gewarnt haben, wurde aktualisiert. Geändert haben sich: <strong>${changes}</strong>.</p>
 <h1 style="font-size: 20px;">${a.title}</h1>
 <p><strong>Einstufung:</strong> ${severityLabel[a.severity]}</p>
 <h2 style="font-size: 16px;">Betroffen in Ihrer Praxis</h2>
 <ul>${a.products.map((p) => html`<li>${productLine(p)}</li>`)}</ul>
 ${a.actions.length ? html`<h2 style="font-size: 16px;">Was Sie jetzt tun sollten</h2><ol>${a.actions.map((x) => html`<li>${x}</li>`)}</ol>` : ''}
-<p><a href="${a.url}">Vollständigen Hinweis ansehen</a></p>
-${footerHtml(d.footer)}
-</body></html>`;
-  return { subject, html: body.value, text };
+<p><a href="${a.url}">Vollständigen Hinweis ansehen</a></p>`, d.footer);
+  return { subject, html: body, text };
 }

@@ -30,8 +30,8 @@ export type Population = { practices: number; subscriptions: number; tail: strin
 export function seedPractices(
   db: Db,
   productIds: string[],
-  { count, perPractice = 7, seed = 42, cadence = () => 'immediate', createdAt = new Date(Date.now() - 30 * 86_400_000) }:
-    { count: number; perPractice?: number; seed?: number; cadence?: (i: number) => 'immediate' | 'daily' | 'weekly'; createdAt?: Date },
+  { count, perPractice = 7, seed = 42, always = [], cadence = () => 'immediate', createdAt = new Date(Date.now() - 30 * 86_400_000) }:
+    { count: number; perPractice?: number; seed?: number; always?: string[]; cadence?: (i: number) => 'immediate' | 'daily' | 'weekly'; createdAt?: Date },
 ): Population {
   const random = mulberry32(seed);
   const hot = new Set(hotProducts.map(([id]) => id));
@@ -60,7 +60,7 @@ export function seedPractices(
   sqlite.transaction(() => {
     for (let i = 0; i < count; i++) {
       const id = Number(insertPractice.run(`Praxis Dr. Müller-Lüdenscheidt Nr. ${i + 1}`, `praxis${i + 1}@bench.test`, cadence(i), at, at).lastInsertRowid);
-      const chosen = new Set<string>();
+      const chosen = new Set<string>(always);
       for (const [productId, share] of hotProducts) if (random() < share) chosen.add(productId);
       while (chosen.size < perPractice) chosen.add(pick());
       for (const productId of chosen) insertSubscription.run(id, productId, at);
@@ -89,3 +89,26 @@ export function publish(
   actions.forEach((text, position) => sqlite.prepare('insert into advisory_actions (advisory_id, position, text) values (?, ?, ?)').run(id, position, text));
   return id;
 }
+
+/** A source and one notice of it as the advisory's evidence, so that alert mails list a real-looking source. */
+export function attachSource(db: Db, advisoryId: number, sourceId: string, now = new Date()): void {
+  const sqlite = db.$client;
+  const noticeId = Number(
+    sqlite
+      .prepare(`insert into notices (source_id, external_id, url, title, published_at, text, content_hash, fetched_at) values (?, ?, ?, ?, ?, ?, 'x', ?)`)
+      .run(sourceId, `bench-${advisoryId}`, `https://www.bsi.bund.de/warnung/${advisoryId}`, 'Sicherheitshinweis des Herstellers', now.getTime(), 'Text', now.getTime()).lastInsertRowid,
+  );
+  sqlite.prepare('insert into advisory_sources (advisory_id, notice_id, added_at) values (?, ?, ?)').run(advisoryId, noticeId, now.getTime());
+}
+
+/** The source `attachSource` refers to, for `benchEnv({ sources })`. */
+export const benchSource = {
+  id: 'bsi-warnungen',
+  name: 'BSI Warnungen',
+  publisher: 'Bundesamt für Sicherheit in der Informationstechnik',
+  kind: 'rss' as const,
+  url: 'https://wid.cert-bund.de/feed.xml',
+  trust: 'auto' as const,
+  intervalMinutes: 60,
+  enabled: true,
+};

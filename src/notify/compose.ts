@@ -1,10 +1,10 @@
 import type { Db } from '../db/client.js';
 import type { Practice } from '../practices/practices.repository.js';
 import { signLinkToken } from '../practices/links.js';
-import { loadAlertData } from './alert-data.js';
+import { renderAlertFor } from './alert-cache.js';
 import type { deliveries, DeliveryKind } from './deliveries.table.js';
 import type { DeliverySettings } from './settings.js';
-import { renderAlert, type RenderedMail } from './templates/alert.js';
+import type { RenderedMail } from './templates/alert.js';
 import { getAdvisory } from '../advisories/advisories.repository.js';
 import { loadAdvisoryView, revisionChanges } from './advisory-view.js';
 import { renderDigest } from './templates/digest.js';
@@ -36,8 +36,7 @@ export type Composer = (ctx: ComposeContext) => RenderedMail | null;
 export const composers: Partial<Record<DeliveryKind, Composer>> = {
   alert: ({ db, delivery, practice, links, operatorName }) => {
     if (delivery.advisoryId === null) return null;
-    const data = loadAlertData(db, delivery.advisoryId, practice, { unsubscribeUrl: links.unsubscribeUrl, operatorName });
-    return data ? renderAlert(data) : null;
+    return renderAlertFor(db, delivery.advisoryId, practice, { unsubscribeUrl: links.unsubscribeUrl, operatorName }) ?? null;
   },
   update: (ctx) => {
     const { db, delivery, practice } = ctx;

@@ -93,7 +93,8 @@ export async function sendDelivery(deps: SendDeps, deliveryId: number): Promise<
     throw new RetryableSendError(message);
   }
   markSent(db, delivery.id, clock());
-  clearBounces(db, practice.id);
+  // Only a practice with refusals on record has anything to clear: no write per mail for all the others.
+  if (practice.bounceCount > 0) clearBounces(db, practice.id);
   logger.info({ deliveryId, practiceId: practice.id, advisoryId: delivery.advisoryId }, 'delivery sent');
   return 'sent';
 }

@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { getAdvisory, type AdvisoryDetails } from '../advisories/advisories.repository.js';
+import { advisories, advisorySources } from '../advisories/advisories.table.js';
+import { products } from '../catalog/catalog.table.js';
+import { notices } from '../ingest/notices.table.js';
+import { subscribedProductIds, type Practice } from '../practices/practices.repository.js';
+import { sources } from '../sources/sources.table.js';
+import { renderAlert, type AlertData, type RenderedMail } from './templates/alert.js';
+import { escapeHtml } from './templates/html.js';
+
+// A fan-out sends the same advisory to thousands of practices. The advisory, its sources and the catalog names
+// are read once per process and version of the advisory, and the mail is rendered once per set of affected
+// products with markers where the practice's own parts go; each mail then only fills in those parts. The markers
+// carry a per-process nonce and a NUL, which no practice name (validated) or escaped text can contain.
+
+const nonce = randomBytes(8).toString('hex');
+const marker = { practiceName: `\u0000${nonce}:name\u0000`, subscribed: `\u0000${nonce}:subs\u0000`, unsubscribeUrl: `\u0000${nonce}:unsub\u0000` };
+
+type AdvisoryEntry = { advisory: AdvisoryDetails; sources: AlertData['sources']; names: Map<string, string>; mails: Map<string, RenderedMail> };
+
+const maxEntries = 64;
+const entries = new Map<string, AdvisoryEntry>();
+
+/** The advisory as the alert needs it, cached per id, revision and last change (an edit without a revision counts). */
+function advisoryEntry(db: Db, advisoryId: number): AdvisoryEntry | undefined {
+  const version = db.select({ revision: advisories.revision, updatedAt: advisories.updatedAt }).from(advisories).where(eq(advisories.id, advisoryId)).get();
+  if (!version) return undefined;
+  const key = `${advisoryId}:${version.revision}:${version.updatedAt.getTime()}`;
+  const cached = entries.get(key);
+  if (cached) return cached;
+  const advisory = getAdvisory(db, advisoryId)!;
+  const sourceRows = db
+    .select({ publisher: sources.publisher, title: notices.title, url: notices.url, publishedAt: notices.publishedAt })
+    .from(advisorySources)
+    .innerJoin(notices, eq(notices.id, advisorySources.noticeId))
+    .innerJoin(sources, eq(sources.id, notices.sourceId))
+    .where(eq(advisorySources.advisoryId, advisoryId))
+    .orderBy(asc(advisorySources.addedAt))
+    .all();
+  const names = new Map(db.select({ id: products.id, name: products.name }).from(products).all().map((p) => [p.id, p.name]));
+  const entry = { advisory, sources: sourceRows, names, mails: new Map<string, RenderedMail>() };
+  // Oldest first out: a process that lives for months sees many advisories, but only a few at a time.
+  if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
+  entries.set(key, entry);
+  return entry;
+}
+
+/**
+ * The alert mail of one practice, the same as `renderAlert(loadAlertData(...))` would give, or undefined when the
+ * advisory no longer names any of the practice's products.
+ */
+export function renderAlertFor(db: Db, advisoryId: number, practice: Practice, links: { unsubscribeUrl: string; operatorName: string }): RenderedMail | undefined {
+  const entry = advisoryEntry(db, advisoryId);
+  if (!entry) return undefined;
+  const subscribed = subscribedProductIds(db, practice.id);
+  const mine = new Set(subscribed);
+  const affected = entry.advisory.products.filter((p) => mine.has(p.productId));
+  if (affected.length === 0) return undefined;
+  const key = `${affected.map((p) => p.productId).join('\n')}\n${links.operatorName}`;
+  let template = entry.mails.get(key);
+  if (!template) {
+    const a = entry.advisory;
+    template = renderAlert({
+      practiceName: marker.practiceName,
+      title: a.title,
+      summary: a.summary,
+      severity: a.severity,
+      publishedAt: a.publishedAt,
+      products: affected.map((p) => ({ name: entry.names.get(p.productId) ?? p.productId, fixedVersion: p.fixedVersion })),
+      actions: a.actions.map((x) => x.text),
+      sources: entry.sources,
+      subscribedProducts: [marker.subscribed],
+      unsubscribeUrl: marker.unsubscribeUrl,
+      operatorName: links.operatorName,
+    });
+    entry.mails.set(key, template);
+  }
+  const parts: [string, string][] = [
+    [marker.practiceName, practice.name],
+    [marker.subscribed, subscribed.map((id) => entry.names.get(id) ?? id).join(', ')],
+    [marker.unsubscribeUrl, links.unsubscribeUrl],
+  ];
+  let { text, html } = template;
+  for (const [m, value] of parts) {
+    text = text.replaceAll(m, value);
+    html = html.replaceAll(m, escapeHtml(value));
+  }
+  return { subject: template.subject, text, html };
+}

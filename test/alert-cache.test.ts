@@ -4,7 +4,8 @@ import { eq } from 'drizzle-orm';
 import { openStore } from '../src/app/deps.js';
 import type { Db } from '../src/db/client.js';
 import { advisories } from '../src/db/schema.js';
-import { renderAlertFor } from '../src/notify/alert-cache.js';
+import { cachedAdvisoryView, renderAlertFor, subscribedIds } from '../src/notify/alert-cache.js';
+import { loadAdvisoryView } from '../src/notify/advisory-view.js';
 import { loadAlertData } from '../src/notify/alert-data.js';
 import { renderAlert } from '../src/notify/templates/alert.js';
 import { addPractice, type Practice } from '../src/practices/practices.repository.js';
@@ -46,4 +47,14 @@ test('an edited advisory is rendered anew, not taken from the cache', () => {
   db.update(advisories).set({ title: 'Neuer Titel', updatedAt: new Date(Date.now() + 1000) }).where(eq(advisories.id, id)).run();
   assert.match(renderAlertFor(db, id, p, links(p))!.text, /Neuer Titel/);
   assert.deepEqual(renderAlertFor(db, id, p, links(p)), direct(id, p));
+});
+
+test('the cached advisory view of a digest equals the one read from scratch, and a withdrawn advisory is left out', () => {
+  const p = addPractice(db, { name: 'Praxis Digest', email: 'digest@praxis.test', productIds: ['cgm-medistar', 'avm-fritzbox'] }, { now: new Date(), origin: 'cli' });
+  const id = publishAdvisory(db, { title: 'Zwei Produkte', severity: 'mittel', products: [{ id: 'cgm-medistar', fixedVersion: '1.2' }, { id: 'cgm-albis' }], actions: ['Update'] });
+  const other = publishAdvisory(db, { title: 'Nicht meins', severity: 'hoch', products: [{ id: 'cgm-albis' }] });
+  const mine = new Set(subscribedIds(db, p.id));
+  for (const a of [id, other]) assert.deepEqual(cachedAdvisoryView(db, a, mine, 'https://praxiswarn.test'), loadAdvisoryView(db, a, p.id, 'https://praxiswarn.test'));
+  db.update(advisories).set({ status: 'rejected', updatedAt: new Date(Date.now() + 5000) }).where(eq(advisories.id, id)).run();
+  assert.equal(cachedAdvisoryView(db, id, mine, 'https://praxiswarn.test'), undefined);
 });

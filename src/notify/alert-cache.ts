@@ -10,6 +10,7 @@ import type { Practice } from '../practices/practices.repository.js';
 import { sources } from '../sources/sources.table.js';
 import { renderAlert, type AlertData, type RenderedMail } from './templates/alert.js';
 import { escapeHtml } from './templates/html.js';
+import type { AdvisoryView } from './advisory-view.js';
 
 // A fan-out sends the same advisory to thousands of practices. The advisory, its sources and the catalog names
 // are read once per process and version of the advisory, and the mail is rendered once per set of affected
@@ -105,4 +106,30 @@ export function renderAlertFor(db: Db, advisoryId: number, practice: Practice, l
     html = html.replaceAll(m, escapeHtml(value));
   }
   return { subject: template.subject, text, html };
+}
+
+/** The product ids a practice subscribed to, in product id order. */
+export function subscribedIds(db: Db, practiceId: number): string[] {
+  return queries(db).subscribed.all(practiceId) as string[];
+}
+
+/**
+ * What `loadAdvisoryView` gives, from the per-process cache: digests list the same few advisories for thousands of
+ * practices. `subscribed` are the practice's product ids (see `subscribedIds`).
+ */
+export function cachedAdvisoryView(db: Db, advisoryId: number, subscribed: Set<string>, publicUrl: string): AdvisoryView | undefined {
+  const entry = advisoryEntry(db, advisoryId);
+  if (!entry || entry.advisory.status !== 'published') return undefined;
+  const a = entry.advisory;
+  const affected = a.products.filter((p) => subscribed.has(p.productId));
+  const shown = affected.length > 0 ? affected : a.products;
+  return {
+    id: a.id,
+    title: a.title,
+    summary: a.summary,
+    severity: a.severity,
+    products: shown.map((p) => ({ name: entry.names.get(p.productId) ?? p.productId, fixedVersion: p.fixedVersion })),
+    actions: a.actions.map((x) => x.text),
+    url: new URL(`/warnungen/${a.id}`, publicUrl).href,
+  };
 }

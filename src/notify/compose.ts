@@ -1,9 +1,10 @@
 import type { Db } from '../db/client.js';
 import type { Practice } from '../practices/practices.repository.js';
 import { signAckToken, signExpiringLinkToken, signLinkToken } from '../practices/links.js';
-import { unconfirmedRetentionMs } from '../practices/preferences.repository.js';
+import { coveredProducts, unconfirmedRetentionMs } from '../practices/preferences.repository.js';
 import { describeSubscriptions } from '../practices/subscription-summary.js';
 import { loadAlertData } from './alert-data.js';
+import { cachedAdvisoryView } from './alert-cache.js';
 import type { deliveries, DeliveryKind } from './deliveries.table.js';
 import type { DeliverySettings } from './settings.js';
 import { renderAlert, type RenderedMail } from './templates/alert.js';
@@ -53,7 +54,9 @@ export const composers: Partial<Record<DeliveryKind, Composer>> = {
   },
   digest: (ctx) => {
     const { db, delivery, practice } = ctx;
-    const list = (delivery.advisoryIds ?? []).map((id) => loadAdvisoryView(db, id, practice.id, ctx.publicUrl)).filter((a) => a !== undefined);
+    // The advisories come from the per-process cache and the practice's products are read once, not per advisory.
+    const mine = new Set(coveredProducts(db, practice.id).keys());
+    const list = (delivery.advisoryIds ?? []).map((id) => cachedAdvisoryView(db, id, mine, ctx.publicUrl)).filter((a) => a !== undefined);
     // Never an empty digest: everything it listed may have been withdrawn since it was written.
     if (list.length === 0) return null;
     return renderDigest({ practiceName: practice.name, cadence: delivery.period?.startsWith('weekly') ? 'weekly' : 'daily', advisories: list, footer: footer(ctx) });

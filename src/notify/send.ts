@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
-import { getPractice } from '../practices/practices.repository.js';
+import { eq, sql } from 'drizzle-orm';
+import { practices } from '../practices/practices.table.js';
+import type { Practice } from '../practices/practices.repository.js';
 import { clearBounces, recordBounce } from './bounces.js';
 import { composers, practiceLinks } from './compose.js';
 import type { DeliverySettings } from './settings.js';
@@ -39,7 +41,7 @@ export async function sendDelivery(deps: SendDeps, deliveryId: number): Promise<
     logger.warn({ deliveryId, practiceId: delivery.practiceId }, 'delivery given up');
     return 'failed';
   }
-  const practice = getPractice(db, delivery.practiceId);
+  const practice = practiceById(db, delivery.practiceId);
   // A confirmation goes to a practice that is still pending; everything else only to active ones.
   const reachable = delivery.kind === 'confirm' ? practice?.status === 'pending' : practice?.status === 'active';
   if (!practice || !reachable) {
@@ -95,7 +97,20 @@ export async function sendDelivery(deps: SendDeps, deliveryId: number): Promise<
     throw new RetryableSendError(message);
   }
   markSent(db, delivery.id, clock());
-  clearBounces(db, practice.id);
+  // Only a practice with refusals on record has anything to clear: no write per mail for all the others.
+  if (practice.bounceCount > 0) clearBounces(db, practice.id);
   logger.info({ deliveryId, practiceId: practice.id, advisoryId: delivery.advisoryId }, 'delivery sent');
   return 'sent';
+}
+
+// Read once per mail: prepared once per database instead of built and compiled each time.
+const practiceQueries = new WeakMap<Db, { get(values: { id: number }): Practice | undefined }>();
+
+function practiceById(db: Db, id: number): Practice | undefined {
+  let query = practiceQueries.get(db);
+  if (!query) {
+    query = db.select().from(practices).where(eq(practices.id, sql.placeholder('id'))).prepare();
+    practiceQueries.set(db, query);
+  }
+  return query.get({ id });
 }

@@ -51,7 +51,8 @@ export async function startSmtpSink({ port = 0 }: { port?: number } = {}): Promi
         .catch(callback);
     },
   });
-  // A client that dies mid-session (a killed worker) resets its connection; that is the client's problem, not the sink's.
+  // A client killed in the middle of a mail (kill -9 of a worker) resets its connection; a real relay logs that and
+  // carries on, and so does the sink (smtp-server re-emits it as 'error', which would otherwise end the test process).
   server.on('error', () => {});
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   sink.port = (server.server.address() as AddressInfo).port;

@@ -1,0 +1,100 @@
+import { inArray } from 'drizzle-orm';
+import { deliveries, practices } from '../src/db/schema.js';
+import { composers, practiceLinks, type Delivery } from '../src/notify/compose.js';
+import { writeDigestDeliveries } from '../src/notify/digest.js';
+import { loadAdvisoryView } from '../src/notify/advisory-view.js';
+import { messageIdFor } from '../src/notify/message-id.js';
+import { renderDigest } from '../src/notify/templates/digest.js';
+import { peakRssMb, round, seconds, type Benchmark } from './support/bench.models.js';
+import { benchCatalog, benchEnv, closeBench, openBench } from './support/bench-env.js';
+import { hotProducts, publish, seedPractices } from './support/population.js';
+
+const count = Number(process.env.BENCH_DIGEST_PRACTICES ?? 100_000);
+const chunk = 2000;
+
+/**
+ * The daily digest for 100,000 practices with 3 matched advisories each: writeDigestDeliveries, then every digest
+ * rendered through the digest composer, chunk by chunk (what the send workers do, without SMTP). Baseline: the
+ * bare parts, a plain insert of as many rows in one transaction and the pure template called as often.
+ */
+const benchmark: Benchmark = {
+  description: 'daily digest for 100,000 practices',
+  async run() {
+    const catalog = benchCatalog(2000);
+    const bench = benchEnv({ catalog });
+    const deps = await openBench(bench);
+    try {
+      const yesterday = new Date(Date.now() - 86_400_000);
+      seedPractices(deps.db, catalog.products.map((p) => p.id), { count, cadence: () => 'daily', createdAt: new Date(Date.now() - 30 * 86_400_000) });
+      const severities = ['hoch', 'mittel', 'niedrig'];
+      const advisoryIds = hotProducts.map(([id], i) =>
+        publish(deps.db, { title: `Sicherheitshinweis ${i + 1} zu ${id}`, severity: severities[i], products: [{ id, fixedVersion: `${i + 1}.0.1` }, { id: 'cgm-albis' }], actions: ['Update einspielen', 'Passwörter ändern'], now: yesterday }),
+      );
+      const sqlite = deps.db.$client;
+      const insertMatch = sqlite.prepare('insert into matches (practice_id, advisory_id, created_at) values (?, ?, ?)');
+      sqlite.transaction(() => {
+        for (let p = 1; p <= count; p++) for (const a of advisoryIds) insertMatch.run(p, a, yesterday.getTime());
+      })();
+      const rssBefore = peakRssMb();
+
+      const now = new Date();
+      const t = performance.now();
+      const written = writeDigestDeliveries(deps.db, { cadence: 'daily', period: 'daily:2026-11-25', now, mailDomain: deps.mailDomain });
+      const writeSeconds = seconds(t);
+      let bytes = 0;
+      for (let i = 0; i < written.length; i += chunk) {
+        const rows = deps.db.select().from(deliveries).where(inArray(deliveries.id, written.slice(i, i + chunk))).all();
+        const owners = new Map(deps.db.select().from(practices).where(inArray(practices.id, rows.map((r) => r.practiceId))).all().map((p) => [p.id, p]));
+        for (const delivery of rows) {
+          const practice = owners.get(delivery.practiceId)!;
+          const mail = composers.digest!({
+            db: deps.db,
+            delivery: delivery as Delivery,
+            practice,
+            links: practiceLinks(deps.publicUrl, deps.linkSecret, practice.id),
+            publicUrl: deps.publicUrl,
+            linkSecret: deps.linkSecret,
+            operatorName: deps.operatorName,
+            operator: deps.delivery.operator,
+            now,
+          });
+          if (!mail) throw new Error(`digest ${delivery.id} rendered empty`);
+          bytes += mail.html.length + mail.text.length;
+        }
+      }
+      const value = seconds(t);
+      if (written.length !== count) throw new Error(`expected ${count} digests, got ${written.length}`);
+      const rss = peakRssMb();
+
+      // Baseline: the same number of rows inserted bare, and the pure template called as often.
+      const views = advisoryIds.map((id) => loadAdvisoryView(deps.db, id, 1, deps.publicUrl)!);
+      const insert = sqlite.prepare('insert into deliveries (practice_id, kind, dedupe_key, period, advisory_ids, message_id, created_at) values (?, ?, ?, ?, ?, ?, ?)');
+      const b = performance.now();
+      sqlite.transaction(() => {
+        for (let p = 1; p <= count; p++) {
+          const key = `digest:baseline:${p}`;
+          insert.run(p, 'digest', key, 'daily:baseline', JSON.stringify(advisoryIds), messageIdFor(key, deps.mailDomain), now.getTime());
+        }
+      })();
+      const links = practiceLinks(deps.publicUrl, deps.linkSecret, 1);
+      let baselineBytes = 0;
+      for (let p = 1; p <= count; p++) {
+        const mail = renderDigest({ practiceName: `Praxis ${p}`, cadence: 'daily', advisories: views, footer: { why: 'x', ...links, operator: deps.delivery.operator } });
+        baselineBytes += mail.html.length + mail.text.length;
+      }
+      const baseline = seconds(b);
+      return {
+        value: round(value, 2),
+        unit: 's',
+        baseline: round(baseline, 2),
+        peakRssMb: rss,
+        goal: '< 60 s on 2 cores, peak RSS < 300 MB',
+        extra: { digests: written.length, writeSeconds: round(writeSeconds, 2), renderedMb: Math.round(bytes / 1e6), baselineRenderedMb: Math.round(baselineBytes / 1e6), rssBeforeMb: rssBefore },
+      };
+    } finally {
+      await closeBench(bench, deps);
+    }
+  },
+};
+
+export default benchmark;

@@ -22,11 +22,14 @@ const vague = /\b(?:folgenden?\s+(?:Schritte|Maßnahmen|Hinweise))\b|^(?:(?:die|
 /** Turns the notice's actions into short infinitive phrases ("Passwörter im PVS ändern"), in order, without repeats. */
 export function findActions(sentences: Sentence[]): ActionHit[] {
   const actions: ActionHit[] = [];
+  const seen: Set<string>[] = [];
   for (const sentence of sentences) {
     if (notAnAction.test(sentence.text)) continue;
     const text = toAction(sentence);
     if (!text || text.length < 8 || vague.test(text)) continue;
-    if (actions.some((a) => similar(a.text, text))) continue;
+    const words = contentWords(text);
+    if (seen.some((w) => similar(w, words))) continue;
+    seen.push(words);
     actions.push({ text, evidence: sentence.text });
   }
   return actions;
@@ -52,6 +55,7 @@ const lead = /^(?:(Damit|Um|Wenn|Falls|Sofern|Sollten?|Ist|Sind|Hat|Haben|Nachde
 const help = /unsicher|Fragen|Rückfragen|Hilfe|Unterstützung|Interesse|Probleme?\b/i;
 
 function polite(s: string): string | null {
+  if (!/\bSie\b/.test(s)) return null;
   const p = lead.exec(s);
   if (!p) return null;
   const [, word, clause, please, verb, rest] = p;
@@ -152,6 +156,7 @@ function modal(s: string): string | null {
 
 /** "Unerwartete Anhänge sind wie Phishing-Mails zu behandeln", "Veraltete Software ist zu ersetzen". */
 function necessity(s: string): string | null {
+  if (!/\b(?:ist|sind)\s/.test(s) || !s.includes('zu')) return null;
   const m = /^(.+?)\s+(?:ist|sind)\s+(.*?)\s*(?:zu\s+(\p{Ll}+)|(\p{Ll}+?zu\p{Ll}{3,}))[.!]?$/u.exec(s);
   if (!m || /^(?:Es|Das|Dies|Hier|Weitere\b)/.test(m[1]!)) return null;
   const verb = m[3] ?? zuInfinitive(m[4]!);
@@ -189,9 +194,7 @@ function contentWords(s: string): Set<string> {
   return new Set(s.toLowerCase().split(/[^\p{L}\p{N}.]+/u).filter((w) => w.length > 3));
 }
 
-function similar(a: string, b: string): boolean {
-  const x = contentWords(a);
-  const y = contentWords(b);
+function similar(x: Set<string>, y: Set<string>): boolean {
   const shared = [...x].filter((w) => y.has(w)).length;
   return shared / Math.max(1, x.size, y.size) >= 0.75;
 }

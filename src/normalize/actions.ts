@@ -107,8 +107,15 @@ function recommended(s: string): string | null {
     const start = immediate ? immediate[0].length : before.lastIndexOf(',') + 1;
     if (start === 0) continue;
     const object = before.slice(start).trim();
-    const tail = after.slice(m.index! + m[0].length).replace(/[.!;:]+$/, '');
-    return capitalize(`${object} ${verb}${tail.startsWith(',') ? tail : ''}`.replace(/\s+/g, ' ').trim());
+    let tail = after.slice(m.index! + m[0].length).replace(/[.!;:]+$/, '');
+    // "… umzustellen oder die Geräte zu ersetzen": a second infinitive joined to the first.
+    const joined = /^\s+(und|oder|sowie)\s+(.*?)\s*(?:zu\s+(\p{Ll}+)|(\p{Ll}+?zu\p{Ll}{3,}))(?=[\s,.!;:]|$)/u.exec(tail);
+    let second = '';
+    if (joined) {
+      second = ` ${joined[1]} ${joined[2] ? `${joined[2]} ` : ''}${joined[3] ?? zuInfinitive(joined[4]!)}`;
+      tail = tail.slice(joined[0].length);
+    }
+    return capitalize(`${object} ${verb}${second}${tail.startsWith(',') ? tail : ''}`.replace(/\s+/g, ' ').trim());
   }
   return null;
 }

@@ -123,7 +123,7 @@ function recommended(s: string): string | null {
 const modalVerb = /\b(sollten|sollen|sollte|müssen|muss)\s+/u;
 const subjects = /^(?:alle\s+)?(?:Praxen|Arztpraxen|Zahnarztpraxen|Kunden|Kundinnen(?:\s+und\s+Kunden)?|Nutzer(?:innen)?(?:\s+und\s+Nutzer)?|Anwender(?:innen)?(?:\s+und\s+Anwender)?|Betreiber(?:innen)?|Administrator(?:en|innen)|Ärzt(?:e|innen)(?:\s+und\s+Ärzte)?|Sie|Praxisinhaber(?:innen)?|Praxisteams?|Einrichtungen|Leistungserbringer(?:innen)?)\s+/u;
 const adverbs = /^(?:Zudem|Auch|Außerdem|Daher|Deshalb|Dann|Jetzt|Nun|Zusätzlich|Ebenso|Vorsorglich|Insbesondere|Darüber hinaus|Bis dahin|Grundsätzlich|Generell|Unbedingt)$/u;
-const practiceSubject = /\b(?:Praxen|Praxis\w*|\w*[Kk]und(?:en|innen)|\w*[Nn]utzer\w*|\w*[Aa]nwender\w*|Betreiber\w*|Administrator\w*|Ärzt\w*|Sie|Wer|Leistungserbringer\w*|Einrichtungen|Mitarbeit\w*|Inhaber\w*)\b/u;
+const practiceSubject = /(?<!\p{L})(?:Praxen|Praxis\w*|\w*[Kk]und(?:en|innen)|\w*[Nn]utzer\w*|\w*[Aa]nwender\w*|Betreiber\w*|Administrator\w*|Ärzt\w*|Sie|Wer|Leistungserbringer\w*|Einrichtungen|Mitarbeit\w*|Inhaber\w*)\b/u;
 const notPractices = /\b(?:wir|Hersteller\w*|Anbieter\w*|Softwarehäuser|Krankenkassen|Kassen|gematik|KBV|KZBV|BSI|Unternehmen|Ministerium|Bundestag|Gesetz\w*|Apothek\w*|es|er)\s*$/iu;
 
 /** "Praxen sollten … einspielen", "Zudem sollten Praxen … prüfen", "Die Kennwörter sollten erneuert werden". */

@@ -22,11 +22,14 @@ const vague = /\b(?:folgenden?\s+(?:Schritte|Maßnahmen|Hinweise))\b|^(?:(?:die|
 /** Turns the notice's actions into short infinitive phrases ("Passwörter im PVS ändern"), in order, without repeats. */
 export function findActions(sentences: Sentence[]): ActionHit[] {
   const actions: ActionHit[] = [];
+  const seen: Set<string>[] = [];
   for (const sentence of sentences) {
     if (notAnAction.test(sentence.text)) continue;
     const text = toAction(sentence);
     if (!text || text.length < 8 || vague.test(text)) continue;
-    if (actions.some((a) => similar(a.text, text))) continue;
+    const words = contentWords(text);
+    if (seen.some((w) => similar(w, words))) continue;
+    seen.push(words);
     actions.push({ text, evidence: sentence.text });
   }
   return actions;
@@ -52,6 +55,7 @@ const lead = /^(?:(Damit|Um|Wenn|Falls|Sofern|Sollten?|Ist|Sind|Hat|Haben|Nachde
 const help = /unsicher|Fragen|Rückfragen|Hilfe|Unterstützung|Interesse|Probleme?\b/i;
 
 function polite(s: string): string | null {
+  if (!/\bSie\b/.test(s)) return null;
   const p = lead.exec(s);
   if (!p) return null;
   const [, word, clause, please, verb, rest] = p;
@@ -103,8 +107,15 @@ function recommended(s: string): string | null {
     const start = immediate ? immediate[0].length : before.lastIndexOf(',') + 1;
     if (start === 0) continue;
     const object = before.slice(start).trim();
-    const tail = after.slice(m.index! + m[0].length).replace(/[.!;:]+$/, '');
-    return capitalize(`${object} ${verb}${tail.startsWith(',') ? tail : ''}`.replace(/\s+/g, ' ').trim());
+    let tail = after.slice(m.index! + m[0].length).replace(/[.!;:]+$/, '');
+    // "… umzustellen oder die Geräte zu ersetzen": a second infinitive joined to the first.
+    const joined = /^\s+(und|oder|sowie)\s+(.*?)\s*(?:zu\s+(\p{Ll}+)|(\p{Ll}+?zu\p{Ll}{3,}))(?=[\s,.!;:]|$)/u.exec(tail);
+    let second = '';
+    if (joined) {
+      second = ` ${joined[1]} ${joined[2] ? `${joined[2]} ` : ''}${joined[3] ?? zuInfinitive(joined[4]!)}`;
+      tail = tail.slice(joined[0].length);
+    }
+    return capitalize(`${object} ${verb}${second}${tail.startsWith(',') ? tail : ''}`.replace(/\s+/g, ' ').trim());
   }
   return null;
 }
@@ -112,7 +123,7 @@ function recommended(s: string): string | null {
 const modalVerb = /\b(sollten|sollen|sollte|müssen|muss)\s+/u;
 const subjects = /^(?:alle\s+)?(?:Praxen|Arztpraxen|Zahnarztpraxen|Kunden|Kundinnen(?:\s+und\s+Kunden)?|Nutzer(?:innen)?(?:\s+und\s+Nutzer)?|Anwender(?:innen)?(?:\s+und\s+Anwender)?|Betreiber(?:innen)?|Administrator(?:en|innen)|Ärzt(?:e|innen)(?:\s+und\s+Ärzte)?|Sie|Praxisinhaber(?:innen)?|Praxisteams?|Einrichtungen|Leistungserbringer(?:innen)?)\s+/u;
 const adverbs = /^(?:Zudem|Auch|Außerdem|Daher|Deshalb|Dann|Jetzt|Nun|Zusätzlich|Ebenso|Vorsorglich|Insbesondere|Darüber hinaus|Bis dahin|Grundsätzlich|Generell|Unbedingt)$/u;
-const practiceSubject = /\b(?:Praxen|Praxis\w*|\w*[Kk]und(?:en|innen)|\w*[Nn]utzer\w*|\w*[Aa]nwender\w*|Betreiber\w*|Administrator\w*|Ärzt\w*|Sie|Wer|Leistungserbringer\w*|Einrichtungen|Mitarbeit\w*|Inhaber\w*)\b/u;
+const practiceSubject = /(?<!\p{L})(?:Praxen|Praxis\w*|\w*[Kk]und(?:en|innen)|\w*[Nn]utzer\w*|\w*[Aa]nwender\w*|Betreiber\w*|Administrator\w*|Ärzt\w*|Sie|Wer|Leistungserbringer\w*|Einrichtungen|Mitarbeit\w*|Inhaber\w*)\b/u;
 const notPractices = /\b(?:wir|Hersteller\w*|Anbieter\w*|Softwarehäuser|Krankenkassen|Kassen|gematik|KBV|KZBV|BSI|Unternehmen|Ministerium|Bundestag|Gesetz\w*|Apothek\w*|es|er)\s*$/iu;
 
 /** "Praxen sollten … einspielen", "Zudem sollten Praxen … prüfen", "Die Kennwörter sollten erneuert werden". */
@@ -152,6 +163,7 @@ function modal(s: string): string | null {
 
 /** "Unerwartete Anhänge sind wie Phishing-Mails zu behandeln", "Veraltete Software ist zu ersetzen". */
 function necessity(s: string): string | null {
+  if (!/\b(?:ist|sind)\s/.test(s) || !s.includes('zu')) return null;
   const m = /^(.+?)\s+(?:ist|sind)\s+(.*?)\s*(?:zu\s+(\p{Ll}+)|(\p{Ll}+?zu\p{Ll}{3,}))[.!]?$/u.exec(s);
   if (!m || /^(?:Es|Das|Dies|Hier|Weitere\b)/.test(m[1]!)) return null;
   const verb = m[3] ?? zuInfinitive(m[4]!);
@@ -189,9 +201,7 @@ function contentWords(s: string): Set<string> {
   return new Set(s.toLowerCase().split(/[^\p{L}\p{N}.]+/u).filter((w) => w.length > 3));
 }
 
-function similar(a: string, b: string): boolean {
-  const x = contentWords(a);
-  const y = contentWords(b);
+function similar(x: Set<string>, y: Set<string>): boolean {
   const shared = [...x].filter((w) => y.has(w)).length;
   return shared / Math.max(1, x.size, y.size) >= 0.75;
 }

@@ -123,7 +123,7 @@ function assignVersions(matcher: Matcher, sentences: Sentence[], products: Extra
       // Without a product in the sentence the version goes to every product found, or to the named vendor's only.
       const vendors = named.length > 0 ? new Set<string>() : vendorsNamed(matcher, sentence.text);
       const unnamed = products.filter((p) => vendors.size === 0 || vendors.has(productVendor(matcher, p.id)));
-      const targets = named.length > 0 ? named.map((m) => ({ id: m.product.id, hit: versionFor(sentence.text, m, ofKind) })) : unnamed.map((p) => ({ id: p.id, hit: ofKind[0] }));
+      const targets = named.length > 0 ? named.map((m) => ({ id: m.product.id, hit: versionFor(sentence.text, m, ofKind, named) })) : unnamed.map((p) => ({ id: p.id, hit: ofKind[0] }));
       for (const { id, hit } of targets) {
         const product = products.find((p) => p.id === id);
         if (!product || !hit) continue;

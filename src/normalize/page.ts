@@ -1,26 +1,69 @@
 import * as cheerio from 'cheerio';
+import type { AnyNode } from 'domhandler';
 import { parsePublishedDate } from '../ingest/dates.js';
-import { htmlToText } from '../ingest/html-text.js';
 
 // Without a source's selectors: the first of these that exists holds the notice.
 const contentSelectors = ['main article', 'article', '[role="main"]', 'main', '#content', '.content', 'body'];
 
-// Parts of a page that are never the notice, whatever the site: chrome, sharing, contact and sales boxes.
-const boilerplate = [
-  '.share', '.sharing', '.social', '.newsletter', '.related', '.press-contact', '.pressekontakt', '.contact', '.kontakt',
-  '.breadcrumb', '.cookie', '.cookie-banner', '#cookie-banner', '.comments', '.teaser', '.ad', '.advert', '.sidebar',
-  '[class*="cookie"]', '[class*="newsletter"]',
-];
+// Never part of a notice, whatever the site: code, chrome, forms, sharing, contact and sales boxes.
+const noise = [
+  'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'form', 'button', 'nav', 'header:not(article header)', 'footer', 'aside',
+  '[hidden]', '[aria-hidden="true"]', '.share', '.sharing', '.social', '.newsletter', '.related', '.press-contact', '.pressekontakt',
+  '.contact', '.kontakt', '.breadcrumb', '.cookie', '.cookie-banner', '#cookie-banner', '.comments', '.teaser', '.ad', '.advert',
+  '.sidebar', '[class*="cookie"]', '[class*="newsletter"]',
+].join(', ');
+
+const blocks = new Set([
+  'p', 'div', 'section', 'article', 'main', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'table', 'tr',
+  'dl', 'dt', 'dd', 'figure', 'figcaption', 'hr', 'header',
+]);
 
 export type Page = { title: string; text: string; publishedAt: Date | null };
 
-/** Reads a single article page without site-specific selectors (the `extract` command, unknown pages). */
+/**
+ * Reads a single article page without site-specific selectors (the `extract` command, unknown pages): one line per
+ * paragraph, heading and list item ("• "), like the notices the fetcher stores. The page is parsed once.
+ */
 export function readPage(html: string): Page {
   const $ = cheerio.load(html);
-  const content = contentSelectors.map((s) => $(s).first()).find((node) => node.length > 0)!;
+  let content: cheerio.Cheerio<AnyNode> = $.root();
+  for (const selector of contentSelectors) {
+    const found = $(selector).first();
+    if (found.length > 0) {
+      content = found;
+      break;
+    }
+  }
   const h1 = content.find('h1').first().text() || $('h1').first().text();
   const title = (h1 || $('title').first().text()).replace(/\s+/g, ' ').trim();
   const time = content.find('time[datetime]').first().attr('datetime') ?? $('meta[property="article:published_time"]').attr('content');
-  const text = htmlToText($.html(content), { remove: boilerplate });
-  return { title, text, publishedAt: parsePublishedDate(time ?? null) };
+  content.find(noise).remove();
+  return { title, text: textOf(content.toArray()), publishedAt: parsePublishedDate(time ?? null) };
+}
+
+function textOf(roots: AnyNode[]): string {
+  const lines: string[] = [];
+  let line = '';
+  const flush = () => {
+    const folded = line.replace(/\s+/g, ' ').trim();
+    if (folded && folded !== '•') lines.push(folded);
+    line = '';
+  };
+  const walk = (node: AnyNode) => {
+    if (node.type === 'text') {
+      line += node.data;
+      return;
+    }
+    if (node.type !== 'tag') return;
+    const name = node.name.toLowerCase();
+    if (name === 'br') return flush();
+    const isBlock = blocks.has(name);
+    if (isBlock) flush();
+    if (name === 'li') line = '• ';
+    for (const child of node.children) walk(child);
+    if (isBlock) flush();
+  };
+  for (const root of roots) walk(root);
+  flush();
+  return lines.join('\n');
 }

@@ -7,9 +7,13 @@ export type Mention = { product: Product; index: number; end: number };
 
 export type Matcher = {
   catalog: Catalog;
-  names: { product: Product; pattern: RegExp; weak: boolean }[];
+  /** Each name with a literal (lower case) that any match contains: a cheap test before the regex runs. */
+  names: { product: Product; pattern: RegExp; anchor: string; weak: boolean }[];
   families: Map<string, Product[]>;
-  vendors: { id: string; pattern: RegExp }[];
+  familyLists: { family: string; members: Product[]; anchor: RegExp; plain: RegExp; withModels: RegExp }[];
+  vendors: { id: string; pattern: RegExp; anchor: string }[];
+  /** Mentions per sentence: the steps of one extraction ask about the same sentences several times. */
+  cache: Map<string, Mention[]>;
 };
 
 const notAffected =
@@ -36,13 +40,24 @@ export function compileCatalog(catalog: Catalog): Matcher {
   const names: Matcher['names'] = [];
   const families = new Map<string, Product[]>();
   for (const product of catalog.products) {
-    for (const name of [product.name, ...product.aliases]) names.push({ product, pattern: namePattern(name), weak: false });
-    for (const name of product.weakAliases) names.push({ product, pattern: namePattern(name), weak: true });
+    for (const name of [product.name, ...product.aliases]) names.push({ product, pattern: namePattern(name), anchor: anchor(name), weak: false });
+    for (const name of product.weakAliases) names.push({ product, pattern: namePattern(name), anchor: anchor(name), weak: true });
     if (product.family) families.set(product.family, [...(families.get(product.family) ?? []), product]);
   }
   names.sort((a, b) => b.pattern.source.length - a.pattern.source.length);
-  const vendors = catalog.vendors.flatMap((v) => [v.name, ...v.aliases].map((name) => ({ id: v.id, pattern: namePattern(name) })));
-  return { catalog, names, families, vendors };
+  const vendors = catalog.vendors.flatMap((v) => [v.name, ...v.aliases].map((name) => ({ id: v.id, pattern: namePattern(name), anchor: anchor(name) })));
+  const familyLists = [...families].map(([family, members]) => {
+    const variants = members.map((m) => escape(m.variant!)).sort((a, b) => b.length - a.length).join('|');
+    const list = (head: string) =>
+      new RegExp(`(?<![\\p{L}])${head}\\s+((?:${variants})(?:\\s*(?:,|/|&|und|sowie|oder)\\s*(?:${variants}))*)(?![\\p{L}\\p{N}])`, 'giu');
+    return { family, members, anchor: new RegExp(`(?<![\\p{L}])${escape(family.toLowerCase())}`, 'u'), plain: list(`${escape(family)}(?:en|es)?`), withModels: list(`(?:${escape(family)}(?:en|es)?|Modell(?:e|en)?)`) };
+  });
+  return { catalog, names, families, familyLists, vendors, cache: new Map() };
+}
+
+/** The longest run of letters and digits in a name, in lower case: every spelling the pattern allows contains it. */
+function anchor(name: string): string {
+  return (name.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? ['']).sort((a, b) => b.length - a.length)[0]!;
 }
 
 /**
@@ -51,9 +66,21 @@ export function compileCatalog(catalog: Catalog): Matcher {
  * count only beside another product of that vendor; "Digitalisierungsbox Premium, Smart und Standard" names all three.
  */
 export function mentions(matcher: Matcher, text: string, familyContext: string | null = null): Mention[] {
+  const key = `${familyContext ?? ''}\u0000${text}`;
+  const cached = matcher.cache.get(key);
+  if (cached) return cached;
+  if (matcher.cache.size > 5000) matcher.cache.clear();
+  const result = findMentions(matcher, text, familyContext);
+  matcher.cache.set(key, result);
+  return result;
+}
+
+function findMentions(matcher: Matcher, text: string, familyContext: string | null): Mention[] {
   const found: (Mention & { weak: boolean })[] = [];
+  const lower = text.toLowerCase();
   let rest = text;
-  for (const { product, pattern, weak } of matcher.names) {
+  for (const { product, pattern, anchor: literal, weak } of matcher.names) {
+    if (!lower.includes(literal)) continue;
     const match = pattern.exec(rest);
     if (!match) continue;
     rest = rest.slice(0, match.index) + ' '.repeat(match[0].length) + rest.slice(match.index + match[0].length);
@@ -81,13 +108,15 @@ export function findProducts(matcher: Matcher, sentences: Sentence[], familyCont
 
 /** The one model family a notice talks about, so that "die Modelle Smart und Standard" later on can be read. */
 export function familyOf(matcher: Matcher, text: string): string | null {
-  const named = [...matcher.families.keys()].filter((family) => new RegExp(`(?<![\\p{L}])${escape(family)}`, 'iu').test(text));
+  const lower = text.toLowerCase();
+  const named = matcher.familyLists.filter((f) => f.anchor.test(lower)).map((f) => f.family);
   return named.length === 1 ? named[0]! : null;
 }
 
 /** Vendors a sentence names ("Worldline hat die Firmware 3.8.2 bereitgestellt"). */
 export function vendorsNamed(matcher: Matcher, text: string): Set<string> {
-  return new Set(matcher.vendors.filter((v) => v.pattern.test(text)).map((v) => v.id));
+  const lower = text.toLowerCase();
+  return new Set(matcher.vendors.filter((v) => lower.includes(v.anchor) && v.pattern.test(text)).map((v) => v.id));
 }
 
 /** Generic entries ("TI-Konnektor (alle Hersteller)") give way to the specific products they cover. */
@@ -98,14 +127,11 @@ export function dropCovered<T extends { product: Product }>(hits: T[]): T[] {
 
 function familyMembers(matcher: Matcher, text: string, familyContext: string | null): Mention[] {
   const found: Mention[] = [];
-  for (const [family, members] of matcher.families) {
-    const variants = members.map((m) => escape(m.variant!)).sort((a, b) => b.length - a.length).join('|');
-    const head = family === familyContext ? `(?:${escape(family)}(?:en|es)?|Modell(?:e|en)?)` : `${escape(family)}(?:en|es)?`;
-    const list = new RegExp(
-      `(?<![\\p{L}])${head}\\s+((?:${variants})(?:\\s*(?:,|/|&|und|sowie|oder)\\s*(?:${variants}))*)(?![\\p{L}\\p{N}])`,
-      'giu',
-    );
-    for (const match of text.matchAll(list)) {
+  const lower = text.toLowerCase();
+  for (const { family, members, plain, withModels } of matcher.familyLists) {
+    const withContext = family === familyContext;
+    if (!lower.includes(family.toLowerCase()) && !(withContext && lower.includes('modell'))) continue;
+    for (const match of text.matchAll(withContext ? withModels : plain)) {
       const named = match[1]!.split(/\s*(?:,|\/|&|\bund\b|\bsowie\b|\boder\b)\s*/i).map((v) => v.toLowerCase());
       const start = match.index! + match[0].length - match[1]!.length;
       for (const member of members) {

@@ -36,6 +36,7 @@ export function proposeProducts(matcher: Matcher, sentences: Sentence[]): Propos
 
 /** Model-like names in one sentence that the catalog does not know. */
 export function unknownNames(matcher: Matcher, text: string): string[] {
+  if (!/\d\.\d/.test(text)) return []; // every pattern ends in or passes a version number
   const known = mentions(matcher, text);
   const names: string[] = [];
   for (const m of [...text.matchAll(before), ...text.matchAll(stated), ...text.matchAll(after)]) {

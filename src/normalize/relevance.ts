@@ -3,7 +3,7 @@ import type { ExtractedProduct } from './extract.js';
 // Without one of these words a notice that names a product is product news, not a warning.
 const securityContext =
   /sicherheit|unsicher|schutz|zugangsdaten|verschlüssel|absturz|abstürz|fehler|schwachstelle|lücke|angriff|cyber|ransomware|schadsoftware|datenleck|phishing|passw|kennw|kompromittiert|unbefugt|exploit|CVE-|patch|warn|zertifikat|ausfall|ausgefallen|störung|supportende|gesperrt|sperr|vulnerab|security|breach|compromis|incident|attack/i;
-const practices = /\b(?:Praxis|Praxen|Arztpraxen|Zahnarztpraxen|Praxisinhaber\w*|Ärztinnen|Ärzte|Psychotherapeut\w*|Leistungserbringer\w*|Vertragsärzt\w*)\b/u;
+const practices = /(?<!\p{L})(?:Praxis|Praxen|Arztpraxen|Zahnarztpraxen|Praxisinhaber\w*|Ärztinnen|Ärzte|Psychotherapeut\w*|Leistungserbringer\w*|Vertragsärzt\w*)(?!\p{L})/u;
 const pharmacies = /Apotheke/i;
 const practiceIt = /IT-Sicherheit|Betriebssystem|Software|Update|Passw|Firewall|Router|Konnektor|Telematik|\bTI\b|PVS|Praxisverwaltung|Server|Virenschutz|Fernwartung|E-Mail/i;
 

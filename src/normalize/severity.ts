@@ -7,7 +7,7 @@ const rules: { severity: Severity; pattern: RegExp }[] = [
   {
     severity: 'kritisch',
     pattern:
-      /\b(?:höchst)?kritisch\w*\s+(?:Schwachstelle|Sicherheitslücke|Lücke|Sicherheitsrisiko|Fehler|Bedrohung|Sicherheitsupdate|Sicherheitswarnung|Angriffs?)\w*|\bals\s+(?:höchst)?kritisch\b|\b(?:ist|sind|gilt)\s+(?:als\s+)?(?:höchst)?kritisch\b|Warnstufe\s+Rot|(?:Bedrohungslage|IT-Bedrohungslage)\s+(?:\w+\s+)?rot\b|Großalarm|Schweregrad:?\s+kritisch|\bcritical\s+(?:vulnerability|severity|flaw|security)|\brated\s+critical\b|\bseverity:?\s+critical\b/iu,
+      /\b(?:höchst)?kritisch\w*\s+(?:Schwachstelle|Sicherheitslücke|Lücke|Sicherheitsrisiko|Fehler|Bedrohung|Sicherheitsupdate|Sicherheitswarnung|Angriffs?)\w*|\bals\s+(?:höchst)?kritisch\b|\b(?:ist|sind|gilt)\s+(?:als\s+)?(?:höchst)?kritisch\b|Warnstufe\s+Rot|Bedrohungslage\b[^.]{0,60}?\b(?:auf\s+)?rot\b|Großalarm|Schweregrad:?\s+kritisch|\bcritical\s+(?:vulnerability|severity|flaw|security)|\brated\s+critical\b|\bseverity:?\s+critical\b/iu,
   },
   {
     severity: 'hoch',

@@ -11,12 +11,16 @@ const apart = new Set(['neu']);
 
 const irregular: Record<string, string> = { seien: 'sein' };
 
+const clauseComma =
+  /,\s+(?=(?:die|der|das|den|dem|deren|dessen|welche\w*|wenn|falls|ob|dass|sobald|damit|um|wo|wie|besonders|insbesondere|zum|etwa|bevor|nachdem|sofern|solange|weil|da|sodass|auch|bis|z\.\s?B\.|and|which|if|so|then)\b)/i;
+
 /** "Spielen Sie Updates regelmäßig ein" → "Updates regelmäßig einspielen"; a trailing clause stays behind the verb. */
 export function politeToInfinitive(imperative: string, rest: string): string {
   let verb = irregular[imperative.toLowerCase()] ?? imperative.toLowerCase();
   // "Prüfen Sie, ob …": the verb leads its object clause.
-  if (/^(?:ob|dass|welche[rsn]?|wie|wann|was|wo|bis)\b/i.test(rest)) return `${verb}, ${rest}`;
-  const comma = rest.search(/,\s/);
+  if (/^(?:ob|dass|welche[rsn]?|wie|wann|was)\b/i.test(rest)) return `${verb}, ${rest}`;
+  // Only a comma before a clause ends the object; "durch eigene, starke Passwörter" is one phrase.
+  const comma = rest.search(clauseComma);
   let main = (comma === -1 ? rest : rest.slice(0, comma)).trim();
   const tail = comma === -1 ? '' : rest.slice(comma);
   const words = main.split(' ');
@@ -53,7 +57,8 @@ export function participleToInfinitive(word: string): string {
   }
   if (stem.startsWith('ge') && stem.length > 5) stem = stem.slice(2);
   stem = stem.replace(/e?t$/, '');
-  return prefix + stem + (/(?:er|el)$/.test(stem) ? 'n' : 'en');
+  // "änder-n", "erneuer-n", but "spiel-en".
+  return prefix + stem + (/(?:er|el)$/.test(stem) && !/ie[lr]$/.test(stem) ? 'n' : 'en');
 }
 
 // Words that end like an infinitive but are articles, pronouns or nouns in lower case.

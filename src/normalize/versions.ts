@@ -35,7 +35,7 @@ export function findVersions(text: string, named: Mention[]): VersionHit[] {
     // "17.000 Instanzen" is a German number, not a release.
     if (/^\d{1,3}(?:\.\d{3})+$/.test(version) && /^\s+\p{Lu}/u.test(after)) continue;
     if (looksLikeDate.test(version) || dateAfter.test(after) || notSoftware.test(before)) continue;
-    const behindProduct = named.some((n) => n.end <= index && /^[\s-]*(?:v|Version\s+)?$/i.test(text.slice(n.end, index)));
+    const behindProduct = named.some((n) => n.end <= index && behind.test(text.slice(n.end, index)));
     if (!behindProduct && !cue.test(before)) continue;
     const range = /^\s*(?:bis|–|-)\s*(?:einschließlich\s+)?v?\d/.test(after) && /Versionen?\s*$|von\s*$/i.test(before);
     const older = /^\s*(?:und|oder)\s+(?:älter|früher|niedriger)|^\s*(?:and|or)\s+(?:earlier|older|below)/i.test(after);
@@ -50,15 +50,18 @@ export function findVersions(text: string, named: Mention[]): VersionHit[] {
  * Which version a product named in the sentence gets: the one right after "Firmware 3.9.1 für …", else the next
  * one after the name ("x.isynet … ab Version 21.4.2"), else the one before it.
  */
-export function versionFor(text: string, mention: Mention, versions: VersionHit[]): VersionHit | undefined {
+export function versionFor(text: string, mention: Mention, versions: VersionHit[], others: Mention[] = []): VersionHit | undefined {
   const preceding = versions.filter((v) => v.end <= mention.index);
   const last = preceding[preceding.length - 1];
   if (last && /^\s*(?:für|for)\b/i.test(text.slice(last.end, mention.index))) return last;
-  const direct = versions.find((v) => v.index >= mention.end && /^[\s-]*(?:v|Version\s+)?$/i.test(text.slice(mention.end, v.index)));
+  const direct = versions.find((v) => v.index >= mention.end && behind.test(text.slice(mention.end, v.index)));
   if (direct) return direct;
-  // Only a version not itself directly behind another product's name may be claimed from a distance.
-  return versions.find((v) => v.index >= mention.end) ?? last;
+  // A version right behind another product's name ("… der Log4j in Version 2.16.0 enthält") is that product's.
+  const free = (v: VersionHit) => !others.some((o) => o.end <= v.index && o.product.id !== mention.product.id && behind.test(text.slice(o.end, v.index)));
+  return versions.find((v) => v.index >= mention.end && free(v)) ?? (last && free(last) ? last : undefined);
 }
+
+const behind = /^[\s-]*(?:v|(?:in\s+)?(?:der\s+)?Version\s+)?$/i;
 
 /** "11.1.2.102" and "11.01.02.102" are the same version. */
 export function sameVersion(a: string, b: string): boolean {

@@ -1,0 +1,60 @@
+// `npm run bench:extract [-- --json]`: extraction of the corpus pages and of a ~100 KB page, beside cheerio's
+// bare load() of the same pages in the same run. Not a test: timings vary with the machine.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as cheerio from 'cheerio';
+import { catalogSchema } from '../src/catalog/catalog.models.js';
+import { extractDocument } from '../src/normalize/document.js';
+import { compileCatalog } from '../src/normalize/products.js';
+
+const json = process.argv.includes('--json');
+const dir = 'test/fixtures/corpus';
+const matcher = compileCatalog(catalogSchema.parse(JSON.parse(readFileSync('config/catalog.json', 'utf8'))));
+const pages = readdirSync(dir).filter((f) => f.endsWith('.html')).map((f) => readFileSync(join(dir, f), 'utf8'));
+
+/** A long news page: site chrome around many article paragraphs, as a portal's archive or a long FAQ looks. */
+function bigPage(): string {
+  const bodies = pages.map((p) => cheerio.load(p)('main, body').first().html() ?? '');
+  const chrome = '<header><nav>' + Array.from({ length: 40 }, (_, i) => `<a href="/r/${i}">Rubrik ${i}</a>`).join(' ') + '</nav></header>';
+  let main = '';
+  for (let i = 0; Buffer.byteLength(main) < 95_000; i++) main += `<section class="entry-${i}">${bodies[i % bodies.length]}</section>\n`;
+  return `<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Archiv</title></head><body>${chrome}<main><article><h1>Meldungsarchiv</h1>${main}</article></main><footer>Impressum · Datenschutz</footer></body></html>`;
+}
+
+async function time(run: () => unknown | Promise<unknown>, minMs = 1500): Promise<number> {
+  for (let i = 0; i < 3; i++) await run(); // warm-up: JIT and regex compilation
+  let n = 0;
+  const start = process.hrtime.bigint();
+  let elapsed = 0;
+  while (elapsed < minMs || n < 5) {
+    await run();
+    n++;
+    elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+  }
+  return elapsed / n;
+}
+
+const big = bigPage();
+// The sentence cache would make every repeat of the same page nearly free; each run starts cold.
+const cold = (page: string) => {
+  matcher.cache.clear();
+  return extractDocument(matcher, page, { format: 'html' });
+};
+const corpusExtract = await time(async () => {
+  for (const p of pages) await cold(p);
+});
+const corpusLoad = await time(() => {
+  for (const p of pages) cheerio.load(p);
+});
+const bigExtract = await time(() => cold(big));
+const bigLoad = await time(() => cheerio.load(big));
+const peakRssMb = Math.round((process.resourceUsage().maxRSS / 1024) * 10) / 10;
+const round = (n: number) => Math.round(n * 100) / 100;
+
+if (json) {
+  console.log(JSON.stringify({ extract: { value: round(bigExtract), unit: 'ms per 100 KB page', baseline: round(bigLoad), ratio: round(bigExtract / bigLoad), peakRssMb } }));
+} else {
+  console.log(`corpus: ${pages.length} HTML-Seiten, Extraktion ${round(corpusExtract / pages.length)} ms/Seite, cheerio.load ${round(corpusLoad / pages.length)} ms/Seite, Verhältnis ${round(corpusExtract / corpusLoad)}`);
+  console.log(`${Math.round(Buffer.byteLength(big) / 1024)}-KB-Seite: Extraktion ${round(bigExtract)} ms, cheerio.load ${round(bigLoad)} ms, Verhältnis ${round(bigExtract / bigLoad)}`);
+  console.log(`Spitzen-RSS: ${peakRssMb} MB`);
+}

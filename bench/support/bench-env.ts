@@ -26,6 +26,7 @@ export function benchCatalog(size: number): Catalog {
         category: categories[(v + p) % categories.length]!,
         aliases: [],
         weakAliases: [],
+        covers: [],
       });
     }
   }

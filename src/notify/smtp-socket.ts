@@ -10,7 +10,6 @@ type SocketCallback = (error: Error | null, socket?: { connection: net.Socket })
 export function noDelaySocket(options: { host?: string; port?: number; connectionTimeout?: number }, callback: SocketCallback): void {
   const socket = net.connect({ host: options.host, port: options.port ?? 587 });
   socket.setNoDelay(true);
-  coalesceWrites(socket);
   socket.setTimeout(options.connectionTimeout ?? 30_000);
   const fail = (error: Error) => {
     socket.destroy();
@@ -24,24 +23,4 @@ export function noDelaySocket(options: { host?: string; port?: number; connectio
     socket.setKeepAlive(true);
     callback(null, { connection: socket });
   });
-}
-
-/**
- * Without Nagle every write is its own segment and system call, and a message body arrives in many small chunks:
- * the writes of one tick are corked and leave together.
- */
-function coalesceWrites(socket: net.Socket): void {
-  const write = socket.write.bind(socket) as (...args: unknown[]) => boolean;
-  let corked = false;
-  socket.write = ((...args: unknown[]) => {
-    if (!corked) {
-      corked = true;
-      socket.cork();
-      process.nextTick(() => {
-        corked = false;
-        socket.uncork();
-      });
-    }
-    return write(...args);
-  }) as typeof socket.write;
 }

@@ -1,7 +1,6 @@
 import nodemailer from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { messageIdFor } from '../src/notify/message-id.js';
-import { noDelaySocket } from '../src/notify/smtp-socket.js';
 import { matchStep } from '../src/pipeline/pipeline.js';
 import { startWorkers } from '../workers/workers.js';
 import { peakRssMb, round, seconds, waitUntil, type Benchmark } from './support/bench.models.js';
@@ -60,7 +59,7 @@ const benchmark: Benchmark = {
         }
       })();
       const insertSeconds = seconds(b);
-      const transport = nodemailer.createTransport({ host: '127.0.0.1', port: sink.port, pool: true, maxConnections: poolSize, maxMessages: Infinity, getSocket: noDelaySocket });
+      const transport = nodemailer.createTransport({ host: '127.0.0.1', port: sink.port, pool: true, maxConnections: poolSize, maxMessages: Infinity });
       const text = 'Guten Tag, Praxis,\n\nes gibt einen neuen Sicherheitshinweis, der Ihre Praxis betrifft.\n'.repeat(20);
       const built = await Promise.all(
         Array.from({ length: sample }, (_, i) => new MailComposer({ from: deps.env.MAIL_FROM, to: `praxis${i}@bench.test`, subject: 'Kritisch: FRITZ!Box', text, html: `<p>${text}</p>` }).compile().build()),

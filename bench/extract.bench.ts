@@ -1,13 +1,13 @@
-// `npm run bench:extract [-- --json]`: extraction of the corpus pages and of a ~100 KB page, beside cheerio's
-// bare load() of the same pages in the same run. Not a test: timings vary with the machine.
+// `npm run bench -- extract`: extraction of the corpus pages and of a ~100 KB page, beside cheerio's bare load() of
+// the same pages in the same run. Not a test: timings vary with the machine.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as cheerio from 'cheerio';
 import { catalogSchema } from '../src/catalog/catalog.models.js';
 import { extractDocument } from '../src/normalize/document.js';
 import { compileCatalog } from '../src/normalize/products.js';
+import type { Benchmark } from './support/bench.models.js';
 
-const json = process.argv.includes('--json');
 const dir = 'test/fixtures/corpus';
 const matcher = compileCatalog(catalogSchema.parse(JSON.parse(readFileSync('config/catalog.json', 'utf8'))));
 const pages = readdirSync(dir).filter((f) => f.endsWith('.html')).map((f) => readFileSync(join(dir, f), 'utf8'));
@@ -34,27 +34,36 @@ async function time(run: () => unknown | Promise<unknown>, minMs = 1500): Promis
   return elapsed / n;
 }
 
-const big = bigPage();
-// The sentence cache would make every repeat of the same page nearly free; each run starts cold.
-const cold = (page: string) => {
-  matcher.cache.clear();
-  return extractDocument(matcher, page, { format: 'html' });
+const benchmark: Benchmark = {
+  description: 'extraction of a ~100 KB news page (ms) beside cheerio.load of the same page',
+  async run() {
+    const big = bigPage();
+    // The sentence cache would make every repeat of the same page nearly free; each run starts cold.
+    const cold = (page: string) => {
+      matcher.cache.clear();
+      return extractDocument(matcher, page, { format: 'html' });
+    };
+    const corpusExtract = await time(async () => {
+      for (const p of pages) await cold(p);
+    });
+    const corpusLoad = await time(() => {
+      for (const p of pages) cheerio.load(p);
+    });
+    const bigExtract = await time(() => cold(big));
+    const bigLoad = await time(() => cheerio.load(big));
+    const round = (n: number) => Math.round(n * 100) / 100;
+    return {
+      value: round(bigExtract),
+      unit: `ms per ${Math.round(Buffer.byteLength(big) / 1024)} KB page`,
+      baseline: round(bigLoad),
+      goal: '< 20 ms per 100 KB page, ratio < 4',
+      extra: {
+        corpusPages: pages.length,
+        corpusMsPerPage: round(corpusExtract / pages.length),
+        corpusCheerioMsPerPage: round(corpusLoad / pages.length),
+        corpusRatio: round(corpusExtract / corpusLoad),
+      },
+    };
+  },
 };
-const corpusExtract = await time(async () => {
-  for (const p of pages) await cold(p);
-});
-const corpusLoad = await time(() => {
-  for (const p of pages) cheerio.load(p);
-});
-const bigExtract = await time(() => cold(big));
-const bigLoad = await time(() => cheerio.load(big));
-const peakRssMb = Math.round((process.resourceUsage().maxRSS / 1024) * 10) / 10;
-const round = (n: number) => Math.round(n * 100) / 100;
-
-if (json) {
-  console.log(JSON.stringify({ extract: { value: round(bigExtract), unit: 'ms per 100 KB page', baseline: round(bigLoad), ratio: round(bigExtract / bigLoad), peakRssMb } }));
-} else {
-  console.log(`corpus: ${pages.length} HTML-Seiten, Extraktion ${round(corpusExtract / pages.length)} ms/Seite, cheerio.load ${round(corpusLoad / pages.length)} ms/Seite, Verhältnis ${round(corpusExtract / corpusLoad)}`);
-  console.log(`${Math.round(Buffer.byteLength(big) / 1024)}-KB-Seite: Extraktion ${round(bigExtract)} ms, cheerio.load ${round(bigLoad)} ms, Verhältnis ${round(bigExtract / bigLoad)}`);
-  console.log(`Spitzen-RSS: ${peakRssMb} MB`);
-}
+export default benchmark;

@@ -3,58 +3,157 @@ import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { openStore } from '../src/app/deps.js';
 import type { Db } from '../src/db/client.js';
-import { advisories } from '../src/db/schema.js';
-import { cachedAdvisoryView, renderAlertFor, subscribedIds } from '../src/notify/alert-cache.js';
+import { advisories, advisorySources, notices, products, sources } from '../src/db/schema.js';
+import { cachedAdvisoryView, renderAlertFor } from '../src/notify/alert-cache.js';
 import { loadAdvisoryView } from '../src/notify/advisory-view.js';
-import { loadAlertData } from '../src/notify/alert-data.js';
+import { loadAlertData, type AlertLinks } from '../src/notify/alert-data.js';
+import { composers, practiceLinks, type ComposeContext, type Delivery } from '../src/notify/compose.js';
+import type { DeliverySettings } from '../src/notify/settings.js';
 import { renderAlert } from '../src/notify/templates/alert.js';
-import { addPractice, type Practice } from '../src/practices/practices.repository.js';
+import { signAckToken } from '../src/practices/links.js';
+import { preferencesSchema, type Preferences } from '../src/practices/preferences.models.js';
+import { coveredProducts, updatePreferences } from '../src/practices/preferences.repository.js';
+import { addPractice, getPractice, type Practice } from '../src/practices/practices.repository.js';
 import { publishAdvisory } from './support/advisories.js';
 import { testEnv } from './support/test-env.js';
 
 let db: Db;
 before(() => {
   db = openStore(testEnv()).db;
+  db.insert(sources).values({ id: 'bsi-test', name: 'BSI', publisher: 'BSI <CERT-Bund> & "Partner" $&', kind: 'rss', url: 'https://bsi.test/feed' }).run();
 });
 after(() => db.$client.close());
 
-const links = (p: Practice) => ({ unsubscribeUrl: `https://praxiswarn.test/abmelden/unsubscribe.${p.id}.x&y="z"`, operatorName: 'Ärzteverband <Nord> & Co.' });
-const direct = (advisoryId: number, p: Practice) => {
-  const data = loadAlertData(db, advisoryId, p, links(p));
-  return data ? renderAlert(data) : undefined;
+const publicUrl = 'https://praxiswarn.test';
+const secret = 'geheimer-schluessel-fuer-links-0123456789';
+const operator: DeliverySettings['operator'] = { name: 'Ärzteverband <Nord> & Co. $&', address: 'Musterstraße 1, 20095 Hamburg', imprintUrl: 'https://praxiswarn.test/impressum?a=1&b="2"' };
+
+// The links exactly as the alert composer builds them.
+function links(p: Practice, advisoryId: number): AlertLinks {
+  const own = practiceLinks(publicUrl, secret, p.id);
+  const ackUrl = (position: number) => new URL(`/erledigt/${signAckToken(secret, p.id, advisoryId, position)}`, publicUrl).href;
+  return { ...own, ackUrl, operatorName: 'praxiswarn' };
+}
+// `operator: null` renders without operator details, as a mail without DeliverySettings would.
+const direct = (advisoryId: number, p: Practice, l = links(p, advisoryId), op: DeliverySettings['operator'] | null = operator) => {
+  const data = loadAlertData(db, advisoryId, p, l);
+  return data ? renderAlert({ ...data, operator: op ?? undefined }) : undefined;
 };
 
-test('an alert rendered once per advisory and filled in per practice equals the mail rendered from scratch, hostile text included', () => {
+/** A practice as the manage form would save it (validated like the form), with vendor and category scopes and versions. */
+function practice(email: string, prefs: Partial<Preferences> & { name: string }): Practice {
+  // Added with a placeholder product (the CLI requires one), then saved like the form.
+  const p = addPractice(db, { name: prefs.name, email, productIds: ['t2med'] }, { now: new Date(), origin: 'cli' });
+  updatePreferences(db, p.id, preferencesSchema.parse({ cadence: 'immediate', minSeverity: 'niedrig', ...prefs }), new Date());
+  return getPractice(db, p.id)!;
+}
+
+function addSource(advisoryId: number, n: { title: string; url: string | null; externalId: string }) {
   const now = new Date();
-  const a = addPractice(db, { name: 'Praxis <b>Dr. Ärger</b> & "Söhne" \'MVZ\'', email: 'a@praxis.test', productIds: ['cgm-albis', 'avm-fritzbox'] }, { now, origin: 'cli' });
-  const b = addPractice(db, { name: 'Praxis Öztürk', email: 'b@praxis.test', productIds: ['avm-fritzbox'] }, { now, origin: 'cli' });
-  const c = addPractice(db, { name: 'Praxis Ohne', email: 'c@praxis.test', productIds: ['t2med'] }, { now, origin: 'cli' });
+  const notice = db.insert(notices).values({ sourceId: 'bsi-test', externalId: n.externalId, url: n.url, title: n.title, publishedAt: now, text: 'Text', contentHash: n.externalId, fetchedAt: now }).returning().get();
+  db.insert(advisorySources).values({ advisoryId, noticeId: notice.id, addedAt: now }).run();
+}
+
+test('the cached alert equals the mail rendered from scratch for every kind of subscription, hostile text included', () => {
+  const hostileName = 'Praxis <b>Dr. Ärger</b> & "Söhne" \'MVZ\' $& $1 $$';
+  const own = practice('own@praxis.test', { name: hostileName, productIds: ['cgm-albis', 'avm-fritzbox'], versions: { 'avm-fritzbox': '7.57' } });
+  const vendor = practice('vendor@praxis.test', { name: 'Praxis Öztürk', vendorIds: ['avm'] });
+  const category = practice('category@praxis.test', { name: 'MVZ Süd <i>Kinder</i>', categories: ['pvs', 'router'], productIds: ['telekom-speedport'] });
+  const fixed = practice('fixed@praxis.test', { name: 'Praxis Aktuell', productIds: ['avm-fritzbox', 'cgm-albis'], versions: { 'avm-fritzbox': '8.03' } });
+  const allFixed = practice('allfixed@praxis.test', { name: 'Praxis Neueste', productIds: ['avm-fritzbox'], versions: { 'avm-fritzbox': '8.10' } });
+  const unrelated = practice('unrelated@praxis.test', { name: 'Praxis Ohne', productIds: ['t2med'] });
+
   const id = publishAdvisory(db, {
-    title: 'Lücke in <script>alert(1)</script> & FRITZ!Box',
+    title: 'Lücke in <script>alert(1)</script> & FRITZ!Box $& \u0000',
+    summary: 'Angreifer <img src=x onerror=alert(1)> können "Befehle" ausführen & $1 $\' $`.',
     severity: 'kritisch',
     products: [{ id: 'avm-fritzbox', fixedVersion: '8.03' }, { id: 'cgm-albis' }],
-    actions: ['FRITZ!OS auf 8.03 aktualisieren', 'Fernzugang "MyFRITZ!" abschalten'],
+    actions: ['FRITZ!OS auf 8.03 aktualisieren <b>sofort</b>', 'Fernzugang "MyFRITZ!" abschalten & $&'],
   });
-  for (const p of [a, b, a, b]) assert.deepEqual(renderAlertFor(db, id, p, links(p)), direct(id, p));
-  assert.equal(renderAlertFor(db, id, c, links(c)), undefined, 'a practice without an affected product gets no mail');
-  assert.match(renderAlertFor(db, id, a, links(a))!.html, /Praxis &lt;b&gt;Dr\. Ärger&lt;\/b&gt; &amp; &quot;Söhne&quot;/);
+  addSource(id, { title: 'Warnung <script>x</script> & "Quelle" $&', url: 'https://bsi.test/w?a=1&b="2"', externalId: 'w1' });
+  addSource(id, { title: 'Zweite Quelle', url: 'javascript:alert(1)', externalId: 'w2' });
+
+  for (const round of [1, 2]) {
+    for (const p of [own, vendor, category, fixed, allFixed, unrelated]) {
+      assert.deepEqual(renderAlertFor(db, id, p, links(p, id), operator), direct(id, p), `${p.name}, round ${round}`);
+    }
+  }
+  assert.equal(renderAlertFor(db, id, allFixed, links(allFixed, id), operator), undefined, 'a practice on the fixed version of every product gets no mail');
+  assert.equal(renderAlertFor(db, id, unrelated, links(unrelated, id), operator), undefined, 'a practice without an affected product gets no mail');
+
+  // The equality covers the practice's own parts, not just the shared ones.
+  const ownMail = renderAlertFor(db, id, own, links(own, id), operator)!;
+  assert.ok(ownMail.text.includes(`Guten Tag, ${hostileName},`));
+  assert.ok(ownMail.html.includes('Praxis &lt;b&gt;Dr. Ärger&lt;/b&gt; &amp; &quot;Söhne&quot; &#39;MVZ&#39; $&amp; $1 $$'));
+  for (const position of [0, 1, -1]) assert.ok(ownMail.text.includes(links(own, id).ackUrl!(position)), `ack link ${position}`);
+  assert.ok(ownMail.text.includes(practiceLinks(publicUrl, secret, own.id).manageUrl));
+  assert.match(ownMail.text, /Warnungen zu CGM ALBIS, FRITZ!Box \(Version 7\.57\) abonniert/);
+  assert.match(ownMail.text, /Impressum: https:\/\/praxiswarn\.test\/impressum/);
+  assert.match(renderAlertFor(db, id, vendor, links(vendor, id), operator)!.text, /Warnungen zu alle Produkte von AVM abonniert/);
+  const categoryMail = renderAlertFor(db, id, category, links(category, id), operator)!;
+  assert.match(categoryMail.text, /Speedport, alle Produkte aus „Praxisverwaltungssystem \(PVS\)“, alle Produkte aus/);
+  assert.match(categoryMail.text, /- FRITZ!Box \(behoben in Version 8\.03\)\n- CGM ALBIS/);
+  const fixedMail = renderAlertFor(db, id, fixed, links(fixed, id), operator)!;
+  assert.doesNotMatch(fixedMail.text, /- FRITZ!Box/, 'the product already on the fixed version is not listed');
+  assert.match(fixedMail.subject, /CGM ALBIS/);
+
+  // Without manage, ack links or operator details, and for an advisory without actions, the parts drop out alike.
+  const plain = { unsubscribeUrl: practiceLinks(publicUrl, secret, vendor.id).unsubscribeUrl, operatorName: 'Praxiswarn <Betrieb>' };
+  assert.deepEqual(renderAlertFor(db, id, vendor, plain), direct(id, vendor, plain, null));
+  const bare = publishAdvisory(db, { title: 'Ohne Maßnahmen', severity: 'hoch', products: [{ id: 'cgm-albis' }] });
+  for (const p of [own, category]) assert.deepEqual(renderAlertFor(db, bare, p, links(p, bare), operator), direct(bare, p));
 });
 
-test('an edited advisory is rendered anew, not taken from the cache', () => {
-  const p = addPractice(db, { name: 'Praxis Neu', email: 'neu@praxis.test', productIds: ['t2med'] }, { now: new Date(), origin: 'cli' });
-  const id = publishAdvisory(db, { title: 'Alter Titel', severity: 'hoch', products: [{ id: 't2med' }] });
-  assert.match(renderAlertFor(db, id, p, links(p))!.text, /Alter Titel/);
+test('the alert composer sends the cached rendering', () => {
+  const p = practice('composer@praxis.test', { name: 'Praxis <Komponist> & Co', vendorIds: ['cgm'], productIds: ['avm-fritzbox'] });
+  const id = publishAdvisory(db, { title: 'CGM-Lücke', severity: 'hoch', products: [{ id: 'cgm-medistar', fixedVersion: '1.2' }], actions: ['Update einspielen'] });
+  const ctx: ComposeContext = {
+    db,
+    delivery: { advisoryId: id } as Delivery,
+    practice: p,
+    links: practiceLinks(publicUrl, secret, p.id),
+    publicUrl,
+    linkSecret: secret,
+    operatorName: 'praxiswarn',
+    operator,
+    now: new Date(),
+  };
+  assert.deepEqual(composers.alert!(ctx), direct(id, p));
+});
+
+test('an edited advisory, a new revision, a new source and a renamed product are rendered anew, not taken from the cache', () => {
+  const p = practice('neu@praxis.test', { name: 'Praxis Neu', productIds: ['t2med'] });
+  const id = publishAdvisory(db, { title: 'Alter Titel', severity: 'hoch', products: [{ id: 't2med' }], actions: ['Erst dies'] });
+  const mail = () => renderAlertFor(db, id, p, links(p, id), operator)!;
+  assert.match(mail().text, /Alter Titel/);
   db.update(advisories).set({ title: 'Neuer Titel', updatedAt: new Date(Date.now() + 1000) }).where(eq(advisories.id, id)).run();
-  assert.match(renderAlertFor(db, id, p, links(p))!.text, /Neuer Titel/);
-  assert.deepEqual(renderAlertFor(db, id, p, links(p)), direct(id, p));
+  assert.match(mail().text, /Neuer Titel/);
+  assert.deepEqual(mail(), direct(id, p));
+  // A revision without a new updatedAt (same millisecond) still counts.
+  db.update(advisories).set({ title: 'Revidierter Titel', revision: 2 }).where(eq(advisories.id, id)).run();
+  assert.match(mail().text, /Revidierter Titel/);
+  assert.deepEqual(mail(), direct(id, p));
+  addSource(id, { title: 'Nachgereichte Quelle', url: 'https://bsi.test/nachtrag', externalId: 'n1' });
+  assert.match(mail().text, /Nachgereichte Quelle/);
+  assert.deepEqual(mail(), direct(id, p));
+  const name = db.select({ name: products.name }).from(products).where(eq(products.id, 't2med')).get()!.name;
+  db.update(products).set({ name: 'T2med <neu>' }).where(eq(products.id, 't2med')).run();
+  try {
+    assert.match(mail().html, /T2med &lt;neu&gt;/);
+    assert.deepEqual(mail(), direct(id, p));
+  } finally {
+    db.update(products).set({ name }).where(eq(products.id, 't2med')).run();
+  }
 });
 
 test('the cached advisory view of a digest equals the one read from scratch, and a withdrawn advisory is left out', () => {
-  const p = addPractice(db, { name: 'Praxis Digest', email: 'digest@praxis.test', productIds: ['cgm-medistar', 'avm-fritzbox'] }, { now: new Date(), origin: 'cli' });
+  const p = practice('digest@praxis.test', { name: 'Praxis Digest', productIds: ['cgm-medistar'], vendorIds: ['avm'] });
   const id = publishAdvisory(db, { title: 'Zwei Produkte', severity: 'mittel', products: [{ id: 'cgm-medistar', fixedVersion: '1.2' }, { id: 'cgm-albis' }], actions: ['Update'] });
   const other = publishAdvisory(db, { title: 'Nicht meins', severity: 'hoch', products: [{ id: 'cgm-albis' }] });
-  const mine = new Set(subscribedIds(db, p.id));
-  for (const a of [id, other]) assert.deepEqual(cachedAdvisoryView(db, a, mine, 'https://praxiswarn.test'), loadAdvisoryView(db, a, p.id, 'https://praxiswarn.test'));
+  const byVendor = publishAdvisory(db, { title: 'Über den Hersteller', severity: 'hoch', products: [{ id: 'avm-fritzbox' }, { id: 'cgm-albis' }] });
+  const mine = new Set(coveredProducts(db, p.id).keys());
+  for (const a of [id, other, byVendor]) assert.deepEqual(cachedAdvisoryView(db, a, mine, publicUrl), loadAdvisoryView(db, a, p.id, publicUrl));
+  assert.deepEqual(cachedAdvisoryView(db, byVendor, mine, publicUrl)!.products, [{ name: 'FRITZ!Box', fixedVersion: null }]);
   db.update(advisories).set({ status: 'rejected', updatedAt: new Date(Date.now() + 5000) }).where(eq(advisories.id, id)).run();
-  assert.equal(cachedAdvisoryView(db, id, mine, 'https://praxiswarn.test'), undefined);
+  assert.equal(cachedAdvisoryView(db, id, mine, publicUrl), undefined);
 });

@@ -4,48 +4,74 @@ import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { getAdvisory, type AdvisoryDetails } from '../advisories/advisories.repository.js';
 import { advisorySources } from '../advisories/advisories.table.js';
-import { products } from '../catalog/catalog.table.js';
+import { products, type ProductCategory } from '../catalog/catalog.table.js';
 import { notices } from '../ingest/notices.table.js';
 import type { Practice } from '../practices/practices.repository.js';
+import { categoryLabels } from '../practices/preferences.models.js';
 import { sources } from '../sources/sources.table.js';
+import { affectedProducts, type AlertLinks } from './alert-data.js';
+import type { DeliverySettings } from './settings.js';
 import { renderAlert, type AlertData, type RenderedMail } from './templates/alert.js';
 import { escapeHtml } from './templates/html.js';
 import type { AdvisoryView } from './advisory-view.js';
 
 // A fan-out sends the same advisory to thousands of practices. The advisory, its sources and the catalog names
 // are read once per process and version of the advisory, and the mail is rendered once per set of affected
-// products with markers where the practice's own parts go; each mail then only fills in those parts. The markers
-// carry a per-process nonce and a NUL, which no practice name (validated) or escaped text can contain.
+// products with markers where the practice's own parts go (name, subscriptions, links); each mail then only fills
+// in those parts. The markers carry a per-process nonce and a NUL, which no practice name (validated: no control
+// characters) or advisory text can carry together with the nonce. Filling in is one pass over the pre-split
+// template, so a filled-in value is never searched for markers again.
 
 const nonce = randomBytes(8).toString('hex');
-const marker = { practiceName: `\u0000${nonce}:name\u0000`, subscribed: `\u0000${nonce}:subs\u0000`, unsubscribeUrl: `\u0000${nonce}:unsub\u0000` };
+const slot = (name: string) => `\u0000${nonce}:${name}\u0000`;
+const slotPattern = new RegExp(`\u0000${nonce}:([a-z0-9]+)\u0000`);
 
-type AdvisoryEntry = { advisory: AdvisoryDetails; sources: AlertData['sources']; names: Map<string, string>; mails: Map<string, RenderedMail> };
+/** A rendered template split at its markers: even indices are literal text, odd ones slot names. */
+type Template = { subject: string; text: string[]; html: string[] };
+
+type AdvisoryEntry = { advisory: AdvisoryDetails; sources: AlertData['sources']; names: Map<string, string>; mails: Map<string, Template> };
 
 const maxEntries = 64;
 const entries = new Map<string, AdvisoryEntry>();
 
-// The two reads every mail makes, prepared once per database (bare statements: the query builder cost more than the
-// queries themselves at thousands of mails per second). Same order as subscribedProductIds: by product id.
-const statements = new WeakMap<Db, { version: Statement; subscribed: Statement }>();
+type CoveredRow = { id: string; name: string; version: string | null; own: number };
+type ScopeRow = { scope: 'vendor' | 'category'; value: string; vendorName: string | null };
+
+// The reads every mail makes, prepared once per database (bare statements: the query builder cost more than the
+// queries themselves at thousands of mails per second).
+const statements = new WeakMap<Db, { version: Statement; covered: Statement; scopes: Statement }>();
 
 function queries(db: Db) {
   let s = statements.get(db);
   if (!s) {
     s = {
-      version: db.$client.prepare('select revision, updated_at as updatedAt from advisories where id = ?'),
-      subscribed: db.$client.prepare('select product_id from subscriptions where practice_id = ? order by product_id').pluck(),
+      // Sources can be attached without a new revision, so their count is part of the version.
+      version: db.$client.prepare(
+        'select a.revision, a.updated_at as updatedAt, (select count(*) from advisory_sources s where s.advisory_id = a.id) as sourceCount from advisories a where a.id = ?',
+      ),
+      // The same rows as coveredProducts, with the names and whether the practice chose the product itself.
+      covered: db.$client.prepare(
+        `select p.id, p.name, s.version, s.practice_id is not null as own from products p
+         left join subscriptions s on s.product_id = p.id and s.practice_id = @practiceId
+         where s.practice_id is not null or exists (select 1 from scope_subscriptions ss where ss.practice_id = @practiceId
+           and ((ss.scope = 'vendor' and ss.value = p.vendor_id) or (ss.scope = 'category' and ss.value = p.category)))
+         order by p.id`,
+      ),
+      scopes: db.$client.prepare(
+        `select ss.scope, ss.value, v.name as vendorName from scope_subscriptions ss
+         left join vendors v on ss.scope = 'vendor' and v.id = ss.value where ss.practice_id = ? order by ss.scope, ss.value`,
+      ),
     };
     statements.set(db, s);
   }
   return s;
 }
 
-/** The advisory as the alert needs it, cached per id, revision and last change (an edit without a revision counts). */
+/** The advisory as the alert needs it, cached per id, revision, last change (an edit without a revision counts) and sources. */
 function advisoryEntry(db: Db, advisoryId: number): AdvisoryEntry | undefined {
-  const version = queries(db).version.get(advisoryId) as { revision: number; updatedAt: number } | undefined;
+  const version = queries(db).version.get(advisoryId) as { revision: number; updatedAt: number; sourceCount: number } | undefined;
   if (!version) return undefined;
-  const key = `${advisoryId}:${version.revision}:${version.updatedAt}`;
+  const key = `${advisoryId}:${version.revision}:${version.updatedAt}:${version.sourceCount}`;
   const cached = entries.get(key);
   if (cached) return cached;
   const advisory = getAdvisory(db, advisoryId)!;
@@ -58,64 +84,91 @@ function advisoryEntry(db: Db, advisoryId: number): AdvisoryEntry | undefined {
     .orderBy(asc(advisorySources.addedAt))
     .all();
   const names = new Map(db.select({ id: products.id, name: products.name }).from(products).all().map((p) => [p.id, p.name]));
-  const entry = { advisory, sources: sourceRows, names, mails: new Map<string, RenderedMail>() };
+  const entry = { advisory, sources: sourceRows, names, mails: new Map<string, Template>() };
   // Oldest first out: a process that lives for months sees many advisories, but only a few at a time.
   if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
   entries.set(key, entry);
   return entry;
 }
 
-/**
- * The alert mail of one practice, the same as `renderAlert(loadAlertData(...))` would give, or undefined when the
- * advisory no longer names any of the practice's products.
- */
-export function renderAlertFor(db: Db, advisoryId: number, practice: Practice, links: { unsubscribeUrl: string; operatorName: string }): RenderedMail | undefined {
-  const entry = advisoryEntry(db, advisoryId);
-  if (!entry) return undefined;
-  const subscribed = queries(db).subscribed.all(practice.id) as string[];
-  const mine = new Set(subscribed);
-  const affected = entry.advisory.products.filter((p) => mine.has(p.productId));
-  if (affected.length === 0) return undefined;
-  const key = `${affected.map((p) => p.productId).join('\n')}\n${links.operatorName}`;
-  let template = entry.mails.get(key);
-  if (!template) {
-    const a = entry.advisory;
-    template = renderAlert({
-      practiceName: marker.practiceName,
-      title: a.title,
-      summary: a.summary,
-      severity: a.severity,
-      publishedAt: a.publishedAt,
-      products: affected.map((p) => ({ name: entry.names.get(p.productId) ?? p.productId, fixedVersion: p.fixedVersion })),
-      actions: a.actions.map((x) => x.text),
-      sources: entry.sources,
-      subscribedProducts: [marker.subscribed],
-      unsubscribeUrl: marker.unsubscribeUrl,
-      operatorName: links.operatorName,
-    });
-    entry.mails.set(key, template);
-  }
-  const parts: [string, string][] = [
-    [marker.practiceName, practice.name],
-    [marker.subscribed, subscribed.map((id) => entry.names.get(id) ?? id).join(', ')],
-    [marker.unsubscribeUrl, links.unsubscribeUrl],
+const collator = new Intl.Collator('de');
+
+/** What describeSubscriptions says, from the rows this mail already read. */
+function subscriptionWords(covered: CoveredRow[], scopes: ScopeRow[]): string[] {
+  return [
+    ...covered
+      .filter((p) => p.own)
+      .sort((a, b) => collator.compare(a.name, b.name))
+      .map((p) => (p.version ? `${p.name} (Version ${p.version})` : p.name)),
+    ...scopes.filter((s) => s.scope === 'vendor').map((s) => `alle Produkte von ${s.vendorName ?? s.value}`),
+    ...scopes.filter((s) => s.scope === 'category').map((s) => `alle Produkte aus „${categoryLabels[s.value as ProductCategory] ?? s.value}“`),
   ];
-  let { text, html } = template;
-  for (const [m, value] of parts) {
-    text = text.replaceAll(m, value);
-    html = html.replaceAll(m, escapeHtml(value));
-  }
-  return { subject: template.subject, text, html };
 }
 
-/** The product ids a practice subscribed to, in product id order. */
-export function subscribedIds(db: Db, practiceId: number): string[] {
-  return queries(db).subscribed.all(practiceId) as string[];
+function template(entry: AdvisoryEntry, affected: { productId: string; fixedVersion: string | null; name: string }[], links: AlertLinks, operator: DeliverySettings['operator'] | undefined): Template {
+  const a = entry.advisory;
+  const mail = renderAlert({
+    practiceName: slot('name'),
+    title: a.title,
+    summary: a.summary,
+    severity: a.severity,
+    publishedAt: a.publishedAt,
+    products: affected.map((p) => ({ name: p.name, fixedVersion: p.fixedVersion })),
+    actions: a.actions.map((x) => x.text),
+    sources: entry.sources,
+    subscribedProducts: [slot('subs')],
+    unsubscribeUrl: slot('unsub'),
+    operatorName: links.operatorName,
+    operator,
+    manageUrl: links.manageUrl ? slot('manage') : undefined,
+    ackUrls: links.ackUrl ? { actions: a.actions.map((_, i) => slot(`ack${i}`)), all: slot('ackall') } : undefined,
+  });
+  return { subject: mail.subject, text: mail.text.split(slotPattern), html: mail.html.split(slotPattern) };
+}
+
+function fill(parts: string[], values: Record<string, string>): string {
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) out += values[parts[i]!]! + parts[i + 1]!;
+  return out;
+}
+
+/**
+ * The alert mail of one practice, the same as `renderAlert({ ...loadAlertData(...), operator })` would give, or
+ * undefined when the advisory no longer names any of the practice's products (or all of them in a fixed version).
+ */
+export function renderAlertFor(db: Db, advisoryId: number, practice: Practice, links: AlertLinks, operator?: DeliverySettings['operator']): RenderedMail | undefined {
+  const entry = advisoryEntry(db, advisoryId);
+  if (!entry) return undefined;
+  const q = queries(db);
+  const covered = q.covered.all({ practiceId: practice.id }) as CoveredRow[];
+  const byId = new Map(covered.map((r) => [r.id, r]));
+  const affected = affectedProducts(entry.advisory.products, new Map(covered.map((r) => [r.id, r.version]))).map((p) => ({ ...p, name: byId.get(p.productId)!.name }));
+  if (affected.length === 0) return undefined;
+  // Names are read fresh with the covered products, so a renamed product gets its own template.
+  const key = JSON.stringify([affected.map((p) => [p.productId, p.name]), links.operatorName, operator ?? null, Boolean(links.manageUrl), Boolean(links.ackUrl)]);
+  let t = entry.mails.get(key);
+  if (!t) {
+    t = template(entry, affected, links, operator);
+    entry.mails.set(key, t);
+  }
+  const raw: Record<string, string> = {
+    name: practice.name,
+    subs: subscriptionWords(covered, q.scopes.all(practice.id) as ScopeRow[]).join(', '),
+    unsub: links.unsubscribeUrl,
+  };
+  if (links.manageUrl) raw.manage = links.manageUrl;
+  if (links.ackUrl) {
+    entry.advisory.actions.forEach((x, i) => (raw[`ack${i}`] = links.ackUrl!(x.position)));
+    raw.ackall = links.ackUrl(-1);
+  }
+  const escaped: Record<string, string> = {};
+  for (const k in raw) escaped[k] = escapeHtml(raw[k]!);
+  return { subject: t.subject, text: fill(t.text, raw), html: fill(t.html, escaped) };
 }
 
 /**
  * What `loadAdvisoryView` gives, from the per-process cache: digests list the same few advisories for thousands of
- * practices. `subscribed` are the practice's product ids (see `subscribedIds`).
+ * practices. `subscribed` are the ids of the practice's covered products.
  */
 export function cachedAdvisoryView(db: Db, advisoryId: number, subscribed: Set<string>, publicUrl: string): AdvisoryView | undefined {
   const entry = advisoryEntry(db, advisoryId);

@@ -11,23 +11,26 @@ import { compareVersions } from './match.js';
 import { sources } from '../sources/sources.table.js';
 import type { AlertData } from './templates/alert.js';
 
-/** Everything the alert template needs for one practice, or undefined when the advisory no longer concerns it. */
-export function loadAlertData(
-  db: Db,
-  advisoryId: number,
-  practice: Practice,
-  links: { unsubscribeUrl: string; operatorName: string; manageUrl?: string; ackUrl?: (position: number) => string },
-): AlertData | undefined {
-  const advisory = getAdvisory(db, advisoryId);
-  if (!advisory) return undefined;
-  // Products the practice hears about (own or through a vendor or category scope), minus those it already runs in
-  // a fixed version: the same rule as matching.
-  const covered = coveredProducts(db, practice.id);
-  const affected = advisory.products.filter((p) => {
+/** The practice's own links in an alert; `ackUrl` gets the action's position, or -1 for "all done". */
+export type AlertLinks = { unsubscribeUrl: string; operatorName: string; manageUrl?: string; ackUrl?: (position: number) => string };
+
+/**
+ * The advisory's products the practice hears about (own or through a vendor or category scope, see
+ * `coveredProducts`), minus those it already runs in a fixed version: the same rule as matching.
+ */
+export function affectedProducts<P extends { productId: string; fixedVersion: string | null }>(advisoryProducts: P[], covered: Map<string, string | null>): P[] {
+  return advisoryProducts.filter((p) => {
     if (!covered.has(p.productId)) return false;
     const have = covered.get(p.productId);
     return !(have && p.fixedVersion && (compareVersions(have, p.fixedVersion) ?? -1) >= 0);
   });
+}
+
+/** Everything the alert template needs for one practice, or undefined when the advisory no longer concerns it. */
+export function loadAlertData(db: Db, advisoryId: number, practice: Practice, links: AlertLinks): AlertData | undefined {
+  const advisory = getAdvisory(db, advisoryId);
+  if (!advisory) return undefined;
+  const affected = affectedProducts(advisory.products, coveredProducts(db, practice.id));
   if (affected.length === 0) return undefined;
   const names = new Map(
     db.select({ id: products.id, name: products.name }).from(products).where(inArray(products.id, affected.map((p) => p.productId))).all().map((p) => [p.id, p.name]),

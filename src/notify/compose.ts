@@ -3,11 +3,10 @@ import type { Practice } from '../practices/practices.repository.js';
 import { signAckToken, signExpiringLinkToken, signLinkToken } from '../practices/links.js';
 import { coveredProducts, unconfirmedRetentionMs } from '../practices/preferences.repository.js';
 import { describeSubscriptions } from '../practices/subscription-summary.js';
-import { loadAlertData } from './alert-data.js';
-import { cachedAdvisoryView } from './alert-cache.js';
+import { cachedAdvisoryView, renderAlertFor } from './alert-cache.js';
 import type { deliveries, DeliveryKind } from './deliveries.table.js';
 import type { DeliverySettings } from './settings.js';
-import { renderAlert, type RenderedMail } from './templates/alert.js';
+import type { RenderedMail } from './templates/alert.js';
 import { getAdvisory } from '../advisories/advisories.repository.js';
 import { loadAdvisoryView, revisionChanges } from './advisory-view.js';
 import { renderDigest } from './templates/digest.js';
@@ -42,8 +41,8 @@ export const composers: Partial<Record<DeliveryKind, Composer>> = {
     const advisoryId = delivery.advisoryId;
     if (advisoryId === null) return null;
     const ackUrl = (position: number) => new URL(`/erledigt/${signAckToken(linkSecret, practice.id, advisoryId, position)}`, publicUrl).href;
-    const data = loadAlertData(db, advisoryId, practice, { unsubscribeUrl: links.unsubscribeUrl, manageUrl: links.manageUrl, ackUrl, operatorName });
-    return data ? renderAlert({ ...data, operator }) : null;
+    // Rendered once per advisory version and set of affected products, filled in per practice (see alert-cache).
+    return renderAlertFor(db, advisoryId, practice, { unsubscribeUrl: links.unsubscribeUrl, manageUrl: links.manageUrl, ackUrl, operatorName }, operator) ?? null;
   },
   update: (ctx) => {
     const { db, delivery, practice } = ctx;

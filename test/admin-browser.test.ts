@@ -56,7 +56,9 @@ after(async () => {
 test('an editor logs in with the keyboard', async () => {
   await page.goto(`${web.url}/admin`);
   assert.match(page.url(), /\/admin\/anmelden/);
-  await page.keyboard.type('redaktion@verband.test'); // the e-mail field has the focus
+  // The e-mail field takes the focus by itself; on a loaded machine that can come after the load event.
+  await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'email');
+  await page.keyboard.type('redaktion@verband.test');
   await page.keyboard.press('Tab');
   await page.keyboard.type(testPassword);
   await page.keyboard.press('Enter');

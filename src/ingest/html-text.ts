@@ -6,7 +6,7 @@ const noise = 'script, style, noscript, template, iframe, svg, form, button, nav
 
 const blocks = new Set([
   'p', 'div', 'section', 'article', 'main', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-  'blockquote', 'pre', 'table', 'tr', 'dl', 'dt', 'dd', 'figure', 'figcaption', 'hr',
+  'blockquote', 'pre', 'table', 'tr', 'dl', 'dt', 'dd', 'figure', 'figcaption', 'hr', 'header',
 ]);
 
 /**
@@ -19,6 +19,11 @@ export function htmlToText(html: string, { remove = [] }: { remove?: string[] } 
   const $ = cheerio.load(html);
   $(noise).remove();
   for (const selector of remove) $(selector).remove();
+  return nodesToText($.root().children().toArray());
+}
+
+/** The text of parsed nodes: one line per block element, list items starting with "• ", inline whitespace folded. */
+export function nodesToText(roots: AnyNode[]): string {
   const lines: string[] = [];
   let line = '';
   const flush = () => {
@@ -33,17 +38,14 @@ export function htmlToText(html: string, { remove = [] }: { remove?: string[] } 
     }
     if (node.type !== 'tag') return;
     const name = node.name.toLowerCase();
-    if (name === 'br') {
-      flush();
-      return;
-    }
+    if (name === 'br') return flush();
     const isBlock = blocks.has(name);
     if (isBlock) flush();
     if (name === 'li') line = '• ';
     for (const child of node.children) walk(child);
     if (isBlock) flush();
   };
-  for (const node of $.root().children().toArray()) walk(node);
+  for (const root of roots) walk(root);
   flush();
   return lines.join('\n');
 }

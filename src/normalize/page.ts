@@ -1,6 +1,7 @@
 import * as cheerio from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import { parsePublishedDate } from '../ingest/dates.js';
+import { nodesToText } from '../ingest/html-text.js';
 
 // Without a source's selectors: the first of these that exists holds the notice.
 const contentSelectors = ['main article', 'article', '[role="main"]', 'main', '#content', '.content', 'body'];
@@ -12,11 +13,6 @@ const noise = [
   '.contact', '.kontakt', '.breadcrumb', '.cookie', '.cookie-banner', '#cookie-banner', '.comments', '.teaser', '.ad', '.advert',
   '.sidebar', '[class*="cookie"]', '[class*="newsletter"]',
 ].join(', ');
-
-const blocks = new Set([
-  'p', 'div', 'section', 'article', 'main', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'table', 'tr',
-  'dl', 'dt', 'dd', 'figure', 'figcaption', 'hr', 'header',
-]);
 
 export type Page = { title: string; text: string; publishedAt: Date | null };
 
@@ -38,32 +34,6 @@ export function readPage(html: string): Page {
   const title = (h1 || $('title').first().text()).replace(/\s+/g, ' ').trim();
   const time = content.find('time[datetime]').first().attr('datetime') ?? $('meta[property="article:published_time"]').attr('content');
   content.find(noise).remove();
-  return { title, text: textOf(content.toArray()), publishedAt: parsePublishedDate(time ?? null) };
+  return { title, text: nodesToText(content.toArray()), publishedAt: parsePublishedDate(time ?? null) };
 }
 
-function textOf(roots: AnyNode[]): string {
-  const lines: string[] = [];
-  let line = '';
-  const flush = () => {
-    const folded = line.replace(/\s+/g, ' ').trim();
-    if (folded && folded !== '•') lines.push(folded);
-    line = '';
-  };
-  const walk = (node: AnyNode) => {
-    if (node.type === 'text') {
-      line += node.data;
-      return;
-    }
-    if (node.type !== 'tag') return;
-    const name = node.name.toLowerCase();
-    if (name === 'br') return flush();
-    const isBlock = blocks.has(name);
-    if (isBlock) flush();
-    if (name === 'li') line = '• ';
-    for (const child of node.children) walk(child);
-    if (isBlock) flush();
-  };
-  for (const root of roots) walk(root);
-  flush();
-  return lines.join('\n');
-}

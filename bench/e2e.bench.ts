@@ -8,6 +8,7 @@ import { benchCatalog, benchEnv, closeBench, openBench } from './support/bench-e
 import { attachSource, benchSource, hotProducts, publish, seedPractices } from './support/population.js';
 import { inFlight } from './support/sends.js';
 import { startDiscardSink } from './support/smtp-discard.js';
+import { noDelaySocket } from '../src/notify/smtp-socket.js';
 
 const practices = 100_000;
 const concurrency = Number(process.env.BENCH_SEND_CONCURRENCY ?? 16);
@@ -59,7 +60,7 @@ const benchmark: Benchmark = {
         }
       })();
       const insertSeconds = seconds(b);
-      const transport = nodemailer.createTransport({ host: '127.0.0.1', port: sink.port, pool: true, maxConnections: poolSize, maxMessages: Infinity });
+      const transport = nodemailer.createTransport({ host: '127.0.0.1', port: sink.port, pool: true, maxConnections: poolSize, maxMessages: Infinity, getSocket: noDelaySocket });
       const text = 'Guten Tag, Praxis,\n\nes gibt einen neuen Sicherheitshinweis, der Ihre Praxis betrifft.\n'.repeat(20);
       const built = await Promise.all(
         Array.from({ length: sample }, (_, i) => new MailComposer({ from: deps.env.MAIL_FROM, to: `praxis${i}@bench.test`, subject: 'Kritisch: FRITZ!Box', text, html: `<p>${text}</p>` }).compile().build()),

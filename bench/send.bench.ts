@@ -9,6 +9,7 @@ import { benchEnv, closeBench, openBench } from './support/bench-env.js';
 import { attachSource, benchSource, publish, seedPractices } from './support/population.js';
 import { enqueueSendJobs, inFlight, sentCount } from './support/sends.js';
 import { startDiscardSink } from './support/smtp-discard.js';
+import { noDelaySocket } from '../src/notify/smtp-socket.js';
 
 const mails = Number(process.env.BENCH_SEND_MAILS ?? 10_000);
 const concurrency = Number(process.env.BENCH_SEND_CONCURRENCY ?? 16);
@@ -62,7 +63,7 @@ const benchmark: Benchmark = {
         operator: deps.delivery.operator,
         now: new Date(),
       })!;
-      const transport = nodemailer.createTransport({ host: '127.0.0.1', port: sink.port, secure: false, pool: true, maxConnections: poolSize, maxMessages: Infinity });
+      const transport = nodemailer.createTransport({ host: '127.0.0.1', port: sink.port, secure: false, pool: true, maxConnections: poolSize, maxMessages: Infinity, getSocket: noDelaySocket });
       const message = (i: number) => ({
         from: deps.env.MAIL_FROM,
         to: `praxis${i + 1}@bench.test`,

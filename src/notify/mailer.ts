@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
+import { noDelaySocket } from './smtp-socket.js';
 
 export type OutgoingMail = {
   to: string;
@@ -54,6 +55,7 @@ export function createMailer({ smtpUrl, from, replyTo, mailDir, poolSize = 5, ra
       maxConnections: poolSize,
       // No per-connection cap: reconnecting every 100 mails costs throughput and gains nothing with a relay.
       maxMessages: Infinity,
+      getSocket: noDelaySocket,
       ...(ratePerSecond > 0 ? { rateDelta: 1000, rateLimit: ratePerSecond } : {}),
       ...(dkimOptions ? { dkim: dkimOptions } : {}),
     });

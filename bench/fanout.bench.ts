@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createQueues, closeQueues } from '../src/queues/queues.js';
-import { deliveriesByIds } from '../src/notify/deliveries.repository.js';
 import { messageIdFor } from '../src/notify/message-id.js';
+import { sendJobs } from '../src/notify/send-jobs.js';
 import { matchStep } from '../src/pipeline/pipeline.js';
 import { enqueue } from '../src/queues/queues.js';
 import { removeQueues } from '../test/support/queues.js';
@@ -38,17 +38,14 @@ const benchmark: Benchmark = {
       const value = seconds(t);
 
       const matched = count('select count(*) as n from matches where advisory_id = ?', big);
-      const jobs = await deps.queues.send.count();
-      if (jobs !== fiveProducts.deliveries + thirty.deliveries) throw new Error(`expected ${fiveProducts.deliveries + thirty.deliveries} send jobs, found ${jobs}`);
+      const queued = (await deps.queues.send.getJobs(['wait', 'prioritized', 'delayed'])).reduce((n, job) => n + job.data.deliveryIds.length, 0);
+      if (queued !== fiveProducts.deliveries + thirty.deliveries) throw new Error(`expected ${fiveProducts.deliveries + thirty.deliveries} deliveries in send jobs, found ${queued}`);
 
       // The Redis half alone: the same jobs once more into fresh queues.
       const again = createQueues(deps.redis, `bench-${randomBytes(6).toString('hex')}`);
       const ids = (deps.db.$client.prepare('select id from deliveries where advisory_id = ? order by id').all(big) as { id: number }[]).map((r) => r.id);
       t = performance.now();
-      for (let i = 0; i < ids.length; i += 5000) {
-        const rows = deliveriesByIds(deps.db, ids.slice(i, i + 5000));
-        await enqueue(again, 'send', rows.map((d) => ({ jobId: `send-${d.dedupeKey.replaceAll(':', '-')}-a${d.attempts}`, data: { deliveryId: d.id } })));
-      }
+      await enqueue(again, 'send', sendJobs(ids.map((id) => ({ id, attempts: 0 })), deps.delivery.batchSize));
       const enqueueSeconds = seconds(t);
       await removeQueues(again);
       await closeQueues(again);

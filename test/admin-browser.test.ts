@@ -107,7 +107,8 @@ test('approves; the subscribed practice’s alert is queued and the audit log sh
   assert.equal(alert.length, 1);
   assert.equal(alert[0]!.kind, 'alert');
   assert.equal(alert[0]!.status, 'pending');
-  assert.ok(await deps.queues.send.getJob(`send-${alert[0]!.dedupeKey.replaceAll(':', '-')}-a0`), 'its send job waits in the queue');
+  const waiting = await deps.queues.send.getJobs(['wait', 'prioritized', 'delayed']);
+  assert.ok(waiting.some((job) => job.data.deliveryIds.includes(alert[0]!.id)), 'its send job waits in the queue');
 
   await page.goto(`${web.url}/admin/meldungen/${draftId}`);
   await page.getByText('1 in Warteschlange, 0 gesendet, 0 fehlgeschlagen').waitFor();

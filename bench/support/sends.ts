@@ -1,13 +1,10 @@
 import type { AppDeps } from '../../src/app/deps.js';
-import { deliveriesByIds } from '../../src/notify/deliveries.repository.js';
+import { sendJobs } from '../../src/notify/send-jobs.js';
 import { enqueue } from '../../src/queues/queues.js';
 
-/** The send jobs of these deliveries, exactly as the pipeline enqueues them (dedupe key plus attempt as job id). */
+/** The send jobs of freshly written deliveries, exactly as the pipeline enqueues them. */
 export async function enqueueSendJobs(deps: AppDeps, deliveryIds: number[]): Promise<void> {
-  for (let i = 0; i < deliveryIds.length; i += 5000) {
-    const rows = deliveriesByIds(deps.db, deliveryIds.slice(i, i + 5000));
-    await enqueue(deps.queues, 'send', rows.map((d) => ({ jobId: `send-${d.dedupeKey.replaceAll(':', '-')}-a${d.attempts}`, data: { deliveryId: d.id } })));
-  }
+  await enqueue(deps.queues, 'send', sendJobs(deliveryIds.map((id) => ({ id, attempts: 0 })), deps.delivery.batchSize));
 }
 
 export function sentCount(deps: AppDeps): number {

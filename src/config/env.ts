@@ -52,6 +52,8 @@ const envSchema = z.object({
   /** Pooled SMTP connections and the relay's rate limit (mails per second, 0 = no limit). */
   SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(5),
   SMTP_RATE_PER_SECOND: z.coerce.number().int().min(0).max(10_000).default(0),
+  /** Mails per send job: fewer, larger jobs keep the queue's cost per mail small at national fan-outs. */
+  SEND_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(50),
   /** Optional DKIM signing: domain, selector and the private key file (PEM); all three or none. */
   DKIM_DOMAIN: z.string().min(3).optional(),
   DKIM_SELECTOR: z.string().min(1).optional(),

@@ -59,15 +59,18 @@ export function markFailed(db: Db, id: number, error: string): void {
 }
 
 /** Deliveries still owed (pending, or claimed by a worker that has gone quiet): the sweep makes sure each has a job. */
-export function owedDeliveryIds(db: Db, now: Date, { limit = 5000, claimTimeoutMs = staleClaimMs }: { limit?: number; claimTimeoutMs?: number } = {}): number[] {
+export function owedDeliveries(
+  db: Db,
+  now: Date,
+  { limit = 5000, claimTimeoutMs = staleClaimMs }: { limit?: number; claimTimeoutMs?: number } = {},
+): { id: number; attempts: number }[] {
   return db
-    .select({ id: deliveries.id })
+    .select({ id: deliveries.id, attempts: deliveries.attempts })
     .from(deliveries)
     .where(or(eq(deliveries.status, 'pending'), and(eq(deliveries.status, 'sending'), lt(deliveries.claimedAt, new Date(now.getTime() - claimTimeoutMs)))))
     .orderBy(asc(deliveries.id))
     .limit(limit)
-    .all()
-    .map((r) => r.id);
+    .all();
 }
 
 export function deliveriesByIds(db: Db, ids: number[]): Delivery[] {

@@ -99,8 +99,41 @@ export async function sendDelivery(deps: SendDeps, deliveryId: number): Promise<
   markSent(db, delivery.id, clock());
   // Only a practice with refusals on record has anything to clear: no write per mail for all the others.
   if (practice.bounceCount > 0) clearBounces(db, practice.id);
-  logger.info({ deliveryId, practiceId: practice.id, advisoryId: delivery.advisoryId }, 'delivery sent');
+  logger.debug({ deliveryId, practiceId: practice.id, advisoryId: delivery.advisoryId }, 'delivery sent');
   return 'sent';
+}
+
+export type BatchResult = Record<SendResult, number>;
+
+/**
+ * Sends the deliveries of one send job, `inFlight` at a time (each claimed just before it goes out, so a crash
+ * leaves few claimed and unsent). One failing mail does not hold up the others: after the rest went out, a retryable
+ * failure fails the job, BullMQ retries it with back-off, and the retry skips what was sent.
+ */
+export async function sendBatch(deps: SendDeps, deliveryIds: number[], { inFlight }: { inFlight: number }): Promise<BatchResult> {
+  const result: BatchResult = { sent: 0, skipped: 0, failed: 0 };
+  const errors: unknown[] = [];
+  let next = 0;
+  const lane = async () => {
+    while (next < deliveryIds.length) {
+      const id = deliveryIds[next++]!;
+      try {
+        result[await sendDelivery(deps, id)]++;
+      } catch (error) {
+        errors.push(error);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(inFlight, deliveryIds.length)) }, lane));
+  if (errors.length > 0) {
+    const first = errors[0] instanceof Error ? errors[0].message : String(errors[0]);
+    const message = `${errors.length} von ${deliveryIds.length} E-Mails nicht versandt, erneuter Versuch folgt: ${first}`;
+    // An unexpected error (not a relay's temporary refusal) keeps its kind, so it is logged as what it is.
+    if (errors.every((e) => e instanceof RetryableSendError)) throw new RetryableSendError(message);
+    throw new Error(message, { cause: errors.find((e) => !(e instanceof RetryableSendError)) });
+  }
+  deps.logger.info({ ...result, deliveries: deliveryIds.length }, 'send batch done');
+  return result;
 }
 
 // Read once per mail: prepared once per database instead of built and compiled each time.

@@ -5,6 +5,9 @@ export type DeliverySettings = {
   maxAttempts: number;
   bounceLimit: number;
   claimTimeoutMs: number;
+  /** Deliveries per send job, and how many of a job's mails are handed to the SMTP pool at a time. */
+  batchSize: number;
+  inFlightPerJob: number;
   reminderDays: number;
   /** Local time in Europe/Berlin, minutes after midnight. */
   digestMinuteOfDay: number;
@@ -19,6 +22,9 @@ export function deliverySettings(env: Env): DeliverySettings {
     maxAttempts: env.SEND_MAX_ATTEMPTS,
     bounceLimit: env.BOUNCE_LIMIT,
     claimTimeoutMs: env.CLAIM_TIMEOUT_SECONDS * 1000,
+    batchSize: env.SEND_BATCH_SIZE,
+    // Enough to keep every pooled connection busy; more would only claim mails long before they can go out.
+    inFlightPerJob: env.SMTP_POOL_SIZE * 2,
     reminderDays: env.REMINDER_DAYS,
     digestMinuteOfDay: hours * 60 + minutes,
     digestWeekday: env.DIGEST_WEEKDAY,

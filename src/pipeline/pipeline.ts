@@ -7,9 +7,10 @@ import { ingestSource, type IngestResult } from '../ingest/ingest.js';
 import type { HttpOptions } from '../ingest/http.js';
 import { getNotice, unnormalizedNoticeIds } from '../ingest/notices.repository.js';
 import { matchAdvisory } from '../notify/match.js';
-import { deliveriesByIds, owedDeliveryIds } from '../notify/deliveries.repository.js';
+import { owedDeliveries } from '../notify/deliveries.repository.js';
+import { sendJobs, type OwedDelivery } from '../notify/send-jobs.js';
 import type { Mailer } from '../notify/mailer.js';
-import { sendDelivery, type SendResult } from '../notify/send.js';
+import { sendBatch, type BatchResult } from '../notify/send.js';
 import type { DeliverySettings } from '../notify/settings.js';
 import { getAdvisory } from '../advisories/advisories.repository.js';
 import { digestCompleted, writeDigestDeliveries } from '../notify/digest.js';
@@ -64,16 +65,16 @@ export async function sweepStep(deps: PipelineDeps): Promise<{ fetches: number; 
   });
   await enqueue(queues, 'digest', digests);
   // Everything owed, including what was just written: pending mails whose jobs Redis lost are sent as well.
-  const deliveryIds = owedDeliveryIds(db, now, { claimTimeoutMs: deps.delivery.claimTimeoutMs });
-  await enqueueSends(deps, deliveryIds);
-  return { fetches: due.length, normalizes: noticeIds.length, matches: advisoryIds.length, sends: deliveryIds.length, digests: digests.length };
+  const owed = owedDeliveries(db, now, { claimTimeoutMs: deps.delivery.claimTimeoutMs });
+  await enqueueSends(deps, owed);
+  return { fetches: due.length, normalizes: noticeIds.length, matches: advisoryIds.length, sends: owed.length, digests: digests.length };
 }
 
 /** Writes the digest deliveries of one period (idempotent per practice and period) and enqueues their sends. */
 export async function digestStep(deps: PipelineDeps, { cadence, period }: Payload<'digest'>): Promise<{ deliveries: number }> {
   if (digestCompleted(deps.db, period)) return { deliveries: 0 };
   const written = writeDigestDeliveries(deps.db, { cadence, period, now: deps.clock(), mailDomain: deps.mailDomain });
-  await enqueueSends(deps, written);
+  await enqueueSends(deps, fresh(written));
   deps.logger.info({ period, deliveries: written.length }, 'digest written');
   return { deliveries: written.length };
 }
@@ -96,13 +97,13 @@ export async function normalizeStep(deps: PipelineDeps, { noticeId }: Payload<'n
 
 export async function matchStep(deps: PipelineDeps, { advisoryId }: Payload<'match'>): Promise<{ deliveries: number }> {
   const written = matchAdvisory(deps.db, advisoryId, { now: deps.clock(), mailDomain: deps.mailDomain });
-  await enqueueSends(deps, written);
+  await enqueueSends(deps, fresh(written));
   deps.logger.info({ advisoryId, deliveries: written.length }, 'advisory matched');
   return { deliveries: written.length };
 }
 
-export function sendStep(deps: PipelineDeps, { deliveryId }: Payload<'send'>): Promise<SendResult> {
-  return sendDelivery(deps, deliveryId);
+export function sendStep(deps: PipelineDeps, { deliveryIds }: Payload<'send'>): Promise<BatchResult> {
+  return sendBatch(deps, deliveryIds, { inFlight: deps.delivery.inFlightPerJob });
 }
 
 /** One job per notice version, so a changed notice is normalized again and an unchanged one only once. */
@@ -111,13 +112,11 @@ export function normalizeJob(db: Db, noticeId: number) {
   return { jobId: `normalize-${noticeId}-v${version}`, data: { noticeId } };
 }
 
-/**
- * The job id is the delivery's dedupe key plus its attempt count: adding the same delivery twice is a no-op, and a
- * delivery handed back after a failed job gets a fresh job.
- */
-async function enqueueSends(deps: PipelineDeps, deliveryIds: number[]): Promise<void> {
-  for (let i = 0; i < deliveryIds.length; i += 5000) {
-    const rows = deliveriesByIds(deps.db, deliveryIds.slice(i, i + 5000));
-    await enqueue(deps.queues, 'send', rows.map((d) => ({ jobId: `send-${d.dedupeKey.replaceAll(':', '-')}-a${d.attempts}`, data: { deliveryId: d.id } })));
-  }
+async function enqueueSends(deps: PipelineDeps, deliveries: OwedDelivery[]): Promise<void> {
+  await enqueue(deps.queues, 'send', sendJobs(deliveries, deps.delivery.batchSize));
+}
+
+/** Deliveries this step has just written: nobody has tried them yet. */
+function fresh(ids: number[]): OwedDelivery[] {
+  return ids.map((id) => ({ id, attempts: 0 }));
 }

@@ -7,6 +7,7 @@ import type { Env } from '../config/env.js';
 import type { Db } from '../db/client.js';
 import { html } from '../notify/templates/html.js';
 import { enqueue, type Queues } from '../queues/queues.js';
+import { sendJobs } from '../notify/send-jobs.js';
 import { messagePage, publicPage } from '../web/public/page.js';
 import { clientIp } from './client-ip.js';
 import { consentText, consentVersion } from './consent.js';
@@ -35,7 +36,7 @@ export const tooManyPage = messagePage(
 export async function enqueueMail(deps: { queues: Queues; logger: Logger }, mail: QueuedMail | null): Promise<void> {
   if (!mail) return;
   try {
-    await enqueue(deps.queues, 'send', [{ jobId: `send-${mail.deliveryId}-a${mail.attempts}`, data: { deliveryId: mail.deliveryId } }]);
+    await enqueue(deps.queues, 'send', sendJobs([{ id: mail.deliveryId, attempts: mail.attempts }], 1));
   } catch (error) {
     deps.logger.warn({ deliveryId: mail.deliveryId, err: error }, 'send not enqueued; the sweep will');
   }

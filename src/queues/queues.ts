@@ -10,7 +10,8 @@ export const queueDefinitions = {
   fetch: z.object({ sourceId: z.string().min(1) }).strict(),
   normalize: z.object({ noticeId: id }).strict(),
   match: z.object({ advisoryId: id }).strict(),
-  send: z.object({ deliveryId: id }).strict(),
+  // A batch of deliveries (see src/notify/send-jobs.ts): one job per mail made enqueueing cost more than matching.
+  send: z.object({ deliveryIds: z.array(id).min(1).max(1000) }).strict(),
   digest: z.object({ cadence: z.enum(['daily', 'weekly']), period: z.string().regex(/^(daily|weekly):[0-9W-]+$/) }).strict(),
 };
 

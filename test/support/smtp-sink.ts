@@ -13,13 +13,15 @@ export type SmtpSink = {
   mode: 'accept' | 'tempfail' | 'permfail' | 'unavailable';
   /** Addresses refused with 550 whatever the mode (a mailbox that does not exist). */
   refuse: Set<string>;
+  /** Addresses answered with 450 (mailbox busy, try later) whatever the mode. */
+  defer: Set<string>;
   waitFor(count: number, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 };
 
 /** A real SMTP server on 127.0.0.1 that parses every mail it accepts. */
 export async function startSmtpSink({ port = 0 }: { port?: number } = {}): Promise<SmtpSink> {
-  const sink = { messages: [] as ParsedMail[], mode: 'accept', refuse: new Set<string>() } as SmtpSink;
+  const sink = { messages: [] as ParsedMail[], mode: 'accept', refuse: new Set<string>(), defer: new Set<string>() } as SmtpSink;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -30,6 +32,7 @@ export async function startSmtpSink({ port = 0 }: { port?: number } = {}): Promi
     },
     onRcptTo(address, _session, callback) {
       if (sink.refuse.has(address.address.toLowerCase())) return callback(Object.assign(new Error('No such mailbox'), { responseCode: 550 }));
+      if (sink.defer.has(address.address.toLowerCase())) return callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 450 }));
       callback();
     },
     onData(stream, _session, callback) {

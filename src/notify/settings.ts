@@ -23,11 +23,19 @@ export function deliverySettings(env: Env): DeliverySettings {
     bounceLimit: env.BOUNCE_LIMIT,
     claimTimeoutMs: env.CLAIM_TIMEOUT_SECONDS * 1000,
     batchSize: env.SEND_BATCH_SIZE,
-    // Enough to keep every pooled connection busy; more would only claim mails long before they can go out.
-    inFlightPerJob: env.SMTP_POOL_SIZE * 2,
+    inFlightPerJob: inFlightPerJob(env.SMTP_POOL_SIZE, env.WORKER_CONCURRENCY),
     reminderDays: env.REMINDER_DAYS,
     digestMinuteOfDay: hours * 60 + minutes,
     digestWeekday: env.DIGEST_WEEKDAY,
     operator: { name: env.OPERATOR_NAME, address: env.OPERATOR_ADDRESS, imprintUrl: env.OPERATOR_IMPRINT_URL ?? null },
   };
+}
+
+/**
+ * Mails a send job hands to the SMTP pool at a time: over all the worker's jobs about two per pooled connection,
+ * enough to keep every connection busy; more would only claim mails long before they can go out (and a crash
+ * repeats at most the mails in flight).
+ */
+export function inFlightPerJob(poolSize: number, concurrency: number): number {
+  return Math.max(1, Math.ceil((2 * poolSize) / concurrency));
 }

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
+import { mimeWriter } from './mime.js';
 import { noDelaySocket } from './smtp-socket.js';
 
 export type OutgoingMail = {
@@ -43,7 +44,10 @@ export function createMailer({ smtpUrl, from, replyTo, mailDir, poolSize = 5, ra
   const dkimOptions = dkim
     ? { domainName: dkim.domainName, keySelector: dkim.keySelector, privateKey: readFileSync(dkim.privateKeyFile, 'utf8') }
     : undefined;
-  const envelope = { from, ...(replyTo ? { replyTo } : {}) };
+  const write = mimeWriter({ from, replyTo });
+  // The message is written here in one piece (see mime.ts) and handed over raw: nodemailer signs it (DKIM) and
+  // writes it to the socket as it is.
+  const message = (mail: OutgoingMail) => ({ envelope: { from, to: mail.cc ? [mail.to, mail.cc] : [mail.to] }, raw: write(mail, new Date()) });
   if (smtpUrl) {
     const url = new URL(smtpUrl);
     const transport = nodemailer.createTransport({
@@ -63,7 +67,7 @@ export function createMailer({ smtpUrl, from, replyTo, mailDir, poolSize = 5, ra
       kind: 'smtp',
       async send(mail) {
         try {
-          await transport.sendMail({ ...envelope, ...mail });
+          await transport.sendMail(message(mail));
         } catch (error) {
           const e = error as Error & { responseCode?: number; code?: string };
           const permanent = typeof e.responseCode === 'number' && e.responseCode >= 500;
@@ -78,7 +82,7 @@ export function createMailer({ smtpUrl, from, replyTo, mailDir, poolSize = 5, ra
   return {
     kind: 'file',
     async send(mail) {
-      const info = await transport.sendMail({ ...envelope, ...mail });
+      const info = await transport.sendMail(message(mail));
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${mail.messageId.replace(/[^A-Za-z0-9]/g, '').slice(0, 32)}.eml`;
       writeFileSync(join(mailDir, name), info.message as Buffer);
     },

@@ -49,13 +49,20 @@ function queries(db: Db) {
       version: db.$client.prepare(
         'select a.revision, a.updated_at as updatedAt, (select count(*) from advisory_sources s where s.advisory_id = a.id) as sourceCount from advisories a where a.id = ?',
       ),
-      // The same rows as coveredProducts, with the names and whether the practice chose the product itself.
+      // The same rows as coveredProducts (see there why it is shaped so), with the names and whether the practice
+      // chose the product itself.
       covered: db.$client.prepare(
-        `select p.id, p.name, s.version, s.practice_id is not null as own from products p
-         left join subscriptions s on s.product_id = p.id and s.practice_id = @practiceId
-         where s.practice_id is not null or exists (select 1 from scope_subscriptions ss where ss.practice_id = @practiceId
-           and ((ss.scope = 'vendor' and ss.value = p.vendor_id) or (ss.scope = 'category' and ss.value = p.category)))
-         order by p.id`,
+        `select s.product_id as id, p.name, s.version, 1 as own from subscriptions s join products p on p.id = s.product_id
+         where s.practice_id = @practiceId
+         union
+         select p.id, p.name, null, 0 from scope_subscriptions ss cross join products p on p.vendor_id = ss.value
+         where ss.practice_id = @practiceId and ss.scope = 'vendor'
+           and not exists (select 1 from subscriptions s where s.practice_id = @practiceId and s.product_id = p.id)
+         union
+         select p.id, p.name, null, 0 from scope_subscriptions ss cross join products p on p.category = ss.value
+         where ss.practice_id = @practiceId and ss.scope = 'category'
+           and not exists (select 1 from subscriptions s where s.practice_id = @practiceId and s.product_id = p.id)
+         order by 1`,
       ),
       scopes: db.$client.prepare(
         `select ss.scope, ss.value, v.name as vendorName from scope_subscriptions ss

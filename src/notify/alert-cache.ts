@@ -13,6 +13,7 @@ import { affectedProducts, type AlertLinks } from './alert-data.js';
 import type { DeliverySettings } from './settings.js';
 import { renderAlert, type AlertData, type RenderedMail } from './templates/alert.js';
 import { escapeHtml } from './templates/html.js';
+import { quotedPrintable } from './mime.js';
 import type { AdvisoryView } from './advisory-view.js';
 
 // A fan-out sends the same advisory to thousands of practices. The advisory, its sources and the catalog names
@@ -26,8 +27,11 @@ const nonce = randomBytes(8).toString('hex');
 const slot = (name: string) => `\u0000${nonce}:${name}\u0000`;
 const slotPattern = new RegExp(`\u0000${nonce}:([a-z0-9]+)\u0000`);
 
-/** A rendered template split at its markers: even indices are literal text, odd ones slot names. */
-type Template = { subject: string; text: string[]; html: string[] };
+/**
+ * A rendered template split at its markers: even indices are literal text, odd ones slot names; `qpText` and
+ * `qpHtml` hold the literals already quoted-printable (encoded once, see joinQuotedPrintable), null at the slots.
+ */
+type Template = { subject: string; text: string[]; html: string[]; qpText: (Buffer | null)[]; qpHtml: (Buffer | null)[] };
 
 type AdvisoryEntry = { advisory: AdvisoryDetails; sources: AlertData['sources']; names: Map<string, string>; mails: Map<string, Template> };
 
@@ -130,13 +134,21 @@ function template(entry: AdvisoryEntry, affected: { productId: string; fixedVers
     manageUrl: links.manageUrl ? slot('manage') : undefined,
     ackUrls: links.ackUrl ? { actions: a.actions.map((_, i) => slot(`ack${i}`)), all: slot('ackall') } : undefined,
   });
-  return { subject: mail.subject, text: mail.text.split(slotPattern), html: mail.html.split(slotPattern) };
+  const text = mail.text.split(slotPattern);
+  const html = mail.html.split(slotPattern);
+  const encodeLiterals = (parts: string[]) => parts.map((part, i) => (i % 2 === 0 ? quotedPrintable(part) : null));
+  return { subject: mail.subject, text, html, qpText: encodeLiterals(text), qpHtml: encodeLiterals(html) };
 }
 
 function fill(parts: string[], values: Record<string, string>): string {
   let out = parts[0]!;
   for (let i = 1; i < parts.length; i += 2) out += values[parts[i]!]! + parts[i + 1]!;
   return out;
+}
+
+/** The same as fill, quoted-printable: the literals as encoded once, only the values encoded here. */
+function fillEncoded(parts: string[], encodedLiterals: (Buffer | null)[], values: Record<string, string>): Buffer[] {
+  return parts.map((part, i) => encodedLiterals[i] ?? quotedPrintable(values[part]!));
 }
 
 /**
@@ -170,7 +182,12 @@ export function renderAlertFor(db: Db, advisoryId: number, practice: Practice, l
   }
   const escaped: Record<string, string> = {};
   for (const k in raw) escaped[k] = escapeHtml(raw[k]!);
-  return { subject: t.subject, text: fill(t.text, raw), html: fill(t.html, escaped) };
+  return {
+    subject: t.subject,
+    text: fill(t.text, raw),
+    html: fill(t.html, escaped),
+    encoded: { text: fillEncoded(t.text, t.qpText, raw), html: fillEncoded(t.html, t.qpHtml, escaped) },
+  };
 }
 
 /**

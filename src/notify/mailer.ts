@@ -1,19 +1,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
-import { mimeWriter } from './mime.js';
+import { mimeWriter, type MimeMail } from './mime.js';
 import { noDelaySocket } from './smtp-socket.js';
 
-export type OutgoingMail = {
-  to: string;
-  /** A copy for the practice's IT service partner (warnings only). */
-  cc?: string;
-  subject: string;
-  html: string;
-  text: string;
-  messageId: string;
-  headers?: Record<string, string>;
-};
+/** A mail as the mailer takes it; the IT service partner's copy goes as `cc` (warnings only). */
+export type OutgoingMail = MimeMail;
 
 /** Why a mail did not go out; `permanent` (5xx) ones are not retried. */
 export class MailError extends Error {

@@ -9,6 +9,8 @@ export type MimeMail = {
   subject: string;
   text: string;
   html: string;
+  /** Text and HTML already quoted-printable, in pieces (see joinQuotedPrintable); then `text` and `html` are not encoded again. */
+  encoded?: { text: Buffer[]; html: Buffer[] };
   messageId: string;
   headers?: Record<string, string>;
 };
@@ -47,9 +49,9 @@ export function mimeWriter({ from, replyTo }: { from: string; replyTo?: string }
     const part = (type: string) => `\r\n--${boundary}\r\nContent-Type: ${type}; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n`;
     return Buffer.concat([
       Buffer.from(`${head}\r\n${part('text/plain')}`, 'latin1'),
-      quotedPrintable(mail.text),
+      ...(mail.encoded ? joinQuotedPrintable(mail.encoded.text) : [quotedPrintable(mail.text)]),
       Buffer.from(part('text/html'), 'latin1'),
-      quotedPrintable(mail.html),
+      ...(mail.encoded ? joinQuotedPrintable(mail.encoded.html) : [quotedPrintable(mail.html)]),
       Buffer.from(`\r\n--${boundary}--\r\n`, 'latin1'),
     ]);
   };
@@ -86,7 +88,7 @@ export function rfc2822Date(d: Date): string {
   return `${weekdays[d.getUTCDay()]}, ${two(d.getUTCDate())} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +0000`;
 }
 
-const hex = '0123456789ABCDEF';
+const hexDigits = Buffer.from('0123456789ABCDEF', 'latin1');
 const CR = 13;
 const LF = 10;
 const SPACE = 32;
@@ -99,40 +101,56 @@ const EQUALS = 61;
  * encoded.
  */
 export function quotedPrintable(text: string): Buffer {
-  const input = Buffer.from(text.replace(/\r\n|\r|\n/g, '\n'), 'utf8');
-  // At worst every byte becomes three characters, plus a soft break every 25 of them.
-  const out = Buffer.allocUnsafe(input.length * 3 + Math.ceil(input.length / 24) * 3 + 3);
+  const input = Buffer.from(text, 'utf8');
+  const n = input.length;
+  // At worst every byte becomes three characters, plus a soft break after every 25 of them.
+  const out = Buffer.allocUnsafe(n * 3 + Math.ceil(n / 24) * 3 + 3);
   let o = 0;
   let column = 0;
-  const softBreakIfNeeded = (width: number) => {
+  for (let i = 0; i < n; i++) {
+    const byte = input[i]!;
+    if (byte === LF || byte === CR) {
+      if (byte === CR && input[i + 1] === LF) i++; // CRLF, LF and a lone CR all end a line
+      out[o++] = CR;
+      out[o++] = LF;
+      column = 0;
+      continue;
+    }
+    const next = input[i + 1];
+    const literal = (byte > SPACE && byte < 127 && byte !== EQUALS) || ((byte === SPACE || byte === TAB) && next !== undefined && next !== LF && next !== CR);
+    const width = literal ? 1 : 3;
     if (column + width > 75) {
       out[o++] = EQUALS;
       out[o++] = CR;
       out[o++] = LF;
       column = 0;
     }
-  };
-  for (let i = 0; i < input.length; i++) {
-    const byte = input[i]!;
-    if (byte === LF) {
-      out[o++] = CR;
-      out[o++] = LF;
-      column = 0;
-      continue;
-    }
-    const atLineEnd = i + 1 === input.length || input[i + 1] === LF;
-    const literal = (byte > SPACE && byte < 127 && byte !== EQUALS) || ((byte === SPACE || byte === TAB) && !atLineEnd);
     if (literal) {
-      softBreakIfNeeded(1);
       out[o++] = byte;
-      column += 1;
     } else {
-      softBreakIfNeeded(3);
       out[o++] = EQUALS;
-      out[o++] = hex.charCodeAt(byte >> 4);
-      out[o++] = hex.charCodeAt(byte & 15);
-      column += 3;
+      out[o++] = hexDigits[byte >> 4]!;
+      out[o++] = hexDigits[byte & 15]!;
     }
+    column += width;
   }
   return out.subarray(0, o);
+}
+
+const softBreak = Buffer.from('=\r\n', 'latin1');
+
+/**
+ * Joins text encoded in pieces (each by quotedPrintable, each starting at column 0) with a soft line break between
+ * them: decoded, that is exactly the pieces' texts one after the other. It lets a template be encoded once and only
+ * the parts that differ per mail be encoded per mail.
+ */
+export function joinQuotedPrintable(pieces: Buffer[]): Buffer[] {
+  const out: Buffer[] = [];
+  for (const piece of pieces) {
+    if (piece.length === 0) continue;
+    const last = out.at(-1);
+    if (last && !(last[last.length - 2] === CR && last[last.length - 1] === LF)) out.push(softBreak);
+    out.push(piece);
+  }
+  return out;
 }

@@ -4,6 +4,7 @@ import type { DeliverySettings } from '../settings.js';
 import { footerHtml, footerText, type FooterData } from './footer.js';
 import { html, safeUrl } from './html.js';
 import { oneLine } from './one-line.js';
+import type { MimeMail } from '../mime.js';
 
 export type AlertData = {
   practiceName: string;
@@ -26,7 +27,8 @@ export type AlertData = {
   ackUrls?: { actions: string[]; all: string };
 };
 
-export type RenderedMail = { subject: string; html: string; text: string };
+/** `encoded`: the bodies already quoted-printable in pieces, when the renderer has them (see alert-cache). */
+export type RenderedMail = { subject: string; html: string; text: string; encoded?: MimeMail['encoded'] };
 
 /** The German alert mail; a pure function of its data, HTML and plain text from the same parts. */
 export function renderAlert(d: AlertData): RenderedMail {

@@ -57,9 +57,10 @@ const benchmark: Benchmark = {
     );
     // The SSRF guard refuses private addresses unless they are allowed explicitly, as exact host:port entries.
     const allowHosts = addresses.map((address) => `${address}:${port}`).join(',');
-    const bench = benchEnv({ sources: configured, env: { WORKER_CONCURRENCY: String(concurrency), FETCH_ALLOW_HOSTS: allowHosts, FETCH_HOST_DELAY_MS: String(hostDelayMs) } });
+    const bench = benchEnv({ sources: configured, env: { FETCH_CONCURRENCY: String(concurrency), FETCH_ALLOW_HOSTS: allowHosts, FETCH_HOST_DELAY_MS: String(hostDelayMs) } });
     const deps = await openBench(bench);
-    const workers = startWorkers(deps, { connection: deps.redis, concurrency, only: ['fetch'] });
+    const { env } = deps;
+    const workers = startWorkers(deps, { connection: deps.redis, concurrency: env.WORKER_CONCURRENCY, fetchConcurrency: env.FETCH_CONCURRENCY, only: ['fetch'] });
     try {
       const times: number[] = [];
       const rss: number[] = [];

@@ -5,6 +5,7 @@ import { recordNotice } from '../advisories/record-notice.js';
 import { unmatchedPublishedIds } from '../advisories/advisories.repository.js';
 import { ingestSource, type IngestResult } from '../ingest/ingest.js';
 import type { HttpOptions } from '../ingest/http.js';
+import { interleaveByHost } from '../ingest/host-order.js';
 import { getNotice, unnormalizedNoticeIds } from '../ingest/notices.repository.js';
 import { matchAdvisory } from '../notify/match.js';
 import { deliveriesByIds, owedDeliveryIds } from '../notify/deliveries.repository.js';
@@ -44,7 +45,8 @@ export type PipelineDeps = {
 export async function sweepStep(deps: PipelineDeps): Promise<{ fetches: number; normalizes: number; matches: number; sends: number; digests: number }> {
   const { db, queues, clock } = deps;
   const now = clock();
-  const due = dueSources(db, now);
+  // Host by host in turn, so that fetch slots do not queue up behind one publisher's sources.
+  const due = interleaveByHost(dueSources(db, now));
   deleteUnconfirmedSignups(db, now); // double opt-in: sign-ups left unconfirmed for 7 days are deleted
   await enqueue(queues, 'fetch', due.map((s) => ({ jobId: `fetch-${s.id}-${s.nextCheckAt.getTime()}`, data: { sourceId: s.id } })));
   const noticeIds = unnormalizedNoticeIds(db);

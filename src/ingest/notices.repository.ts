@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import type { RawItem } from './items.js';
 import { notices } from './notices.table.js';
@@ -56,6 +56,15 @@ export function storeNotices(db: Db, sourceId: string, items: RawItem[], now: Da
 
 export function getNotice(db: Db, id: number): Notice | undefined {
   return db.select().from(notices).where(eq(notices.id, id)).get();
+}
+
+/** The current version of each given notice (unknown ids are left out), read in one query per 500 ids. */
+export function noticeVersions(db: Db, ids: number[]): { id: number; version: number }[] {
+  const rows: { id: number; version: number }[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    rows.push(...db.select({ id: notices.id, version: notices.version }).from(notices).where(inArray(notices.id, ids.slice(i, i + 500))).all());
+  }
+  return rows;
 }
 
 /** Notices that still wait for normalization, oldest first: the sweep re-enqueues them if their jobs were lost. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import { preparedPerDb } from '../db/prepared.js';
 import type { RawItem } from './items.js';
 import { notices } from './notices.table.js';
 
@@ -20,11 +21,7 @@ export function contentHash(item: Pick<RawItem, 'title' | 'text'>): string {
 export function storeNotices(db: Db, sourceId: string, items: RawItem[], now: Date): StoreResult {
   const result: StoreResult = { created: [], changed: [], unchanged: 0 };
   db.transaction((tx) => {
-    const existingRows = tx
-      .select({ id: notices.id, externalId: notices.externalId, contentHash: notices.contentHash, version: notices.version, listHash: notices.listHash })
-      .from(notices)
-      .where(eq(notices.sourceId, sourceId))
-      .all();
+    const existingRows = storedItems(db).all({ sourceId });
     const byExternalId = new Map(existingRows.map((r) => [r.externalId, r]));
     const fresh: (typeof notices.$inferInsert)[] = [];
     for (const item of items) {
@@ -53,6 +50,16 @@ export function storeNotices(db: Db, sourceId: string, items: RawItem[], now: Da
   });
   return result;
 }
+
+// Read on every fetch, usually to find that nothing changed: prepared once per database (the statement runs on the
+// same connection, so inside the transaction).
+const storedItems = preparedPerDb((db) =>
+  db
+    .select({ id: notices.id, externalId: notices.externalId, contentHash: notices.contentHash, version: notices.version, listHash: notices.listHash })
+    .from(notices)
+    .where(eq(notices.sourceId, sql.placeholder('sourceId')))
+    .prepare(),
+);
 
 export function getNotice(db: Db, id: number): Notice | undefined {
   return db.select().from(notices).where(eq(notices.id, id)).get();

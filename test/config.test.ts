@@ -43,3 +43,9 @@ test('the CLI exits non-zero with the readable message and no stack trace on bad
   assert.match(result.stderr, /Ungültige Konfiguration:\n {2}- PORT/);
   assert.doesNotMatch(result.stderr, /at .*\.ts:\d+/);
 });
+
+test('fetches get their own, larger number of parallel jobs', () => {
+  assert.deepEqual([loadEnv({}).FETCH_CONCURRENCY, loadEnv({}).WORKER_CONCURRENCY], [16, 4]);
+  assert.equal(loadEnv({ FETCH_CONCURRENCY: '50' }).FETCH_CONCURRENCY, 50);
+  assert.throws(() => loadEnv({ FETCH_CONCURRENCY: '0' }), /FETCH_CONCURRENCY: .*\(Wert: "0"\)/);
+});

@@ -8,6 +8,7 @@ import { notices } from '../src/db/schema.js';
 import { parsePublishedDate } from '../src/ingest/dates.js';
 import { httpOptionsFromEnv } from '../src/ingest/http-config.js';
 import { ingestSource, type IngestResult } from '../src/ingest/ingest.js';
+import { normalizeJobs } from '../src/pipeline/pipeline.js';
 import { getSource } from '../src/sources/sources.repository.js';
 import type { SourceConfig } from '../src/sources/sources.models.js';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server.js';
@@ -121,6 +122,11 @@ test('changed content of a known item becomes a new version; unchanged items sta
   const changed = rows('feed').find((n) => n.externalId === 'tag:praxis-it,2021:1')!;
   assert.equal(changed.version, 2);
   assert.match(changed.text, /11\.01\.02\.102/);
+  assert.deepEqual(
+    normalizeJobs(db, result.changed).map((j) => j.jobId),
+    [`normalize-${changed.id}-v2`],
+    'the new version gets a normalize job of its own',
+  );
   assert.equal(rows('feed').length, 4, 'items missing from the feed now are kept');
 });
 

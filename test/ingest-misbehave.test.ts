@@ -107,5 +107,10 @@ test('after all that, the source recovers as soon as its server behaves', async 
   const result = await ingestSource(deps(), 'praxis-it');
   assert.equal(result.status, 'ok');
   assert.equal(result.status === 'ok' && result.unchanged, 2);
-  assert.equal(getSource(db, 'praxis-it')!.errorCount, 0);
+  const source = getSource(db, 'praxis-it')!;
+  assert.deepEqual(
+    { errorCount: source.errorCount, lastError: source.lastError, lastSuccessAt: source.lastSuccessAt?.toISOString(), nextCheckAt: source.nextCheckAt.toISOString() },
+    { errorCount: 0, lastError: null, lastSuccessAt: now.toISOString(), nextCheckAt: '2026-11-25T09:00:00.000Z' },
+    'the error is cleared and the next check is one interval away',
+  );
 });

@@ -5,7 +5,7 @@ import type { Db } from '../db/client.js';
 import { httpOptionsFromEnv } from '../ingest/http-config.js';
 import { ingestSource, type IngestResult } from '../ingest/ingest.js';
 import { getNotice } from '../ingest/notices.repository.js';
-import { normalizeJob } from '../pipeline/pipeline.js';
+import { normalizeJobs } from '../pipeline/pipeline.js';
 import { closeQueues, createQueues, enqueue } from '../queues/queues.js';
 import { connectRedis } from '../queues/redis.js';
 import { dueSources, getSource, listSources, type Source } from '../sources/sources.repository.js';
@@ -84,7 +84,7 @@ async function handOver(env: Env, db: Db, results: IngestResult[], out: Out): Pr
   try {
     const redis = await connectRedis(env.REDIS_URL);
     const queues = createQueues(redis, env.QUEUE_PREFIX);
-    await enqueue(queues, 'normalize', ids.map((id) => normalizeJob(db, id)));
+    await enqueue(queues, 'normalize', normalizeJobs(db, ids));
     await closeQueues(queues);
     redis.disconnect();
     out.write(`${ids.length} Meldung(en) an die Auswertung übergeben.\n`);

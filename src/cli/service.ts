@@ -21,7 +21,12 @@ export async function runService(env: Env, roles: Roles): Promise<void> {
   if (roles.workers) {
     const schedules = () => upsertSchedules(deps.queues, { sweepIntervalSeconds: env.SWEEP_INTERVAL_SECONDS });
     await schedules();
-    workers = startWorkers(deps, { connection: deps.redis, concurrency: env.WORKER_CONCURRENCY, only: roles.queues });
+    workers = startWorkers(deps, {
+      connection: deps.redis,
+      concurrency: env.WORKER_CONCURRENCY,
+      fetchConcurrency: env.FETCH_CONCURRENCY,
+      only: roles.queues,
+    });
     // A first sweep at once instead of after one interval.
     await deps.queues.sweep.add('sweep', {}, { jobId: `sweep-start-${Date.now()}` });
     // Redis is not the truth: if it was restarted empty or flushed, the schedules come back within one interval.

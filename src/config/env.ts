@@ -42,6 +42,12 @@ const envSchema = z.object({
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   /** Parallel jobs per worker. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /**
+   * Parallel fetch jobs per worker process. Fetches mostly wait for remote servers, and the per-host limiter already
+   * keeps them polite (one request at a time per host), so they get more slots than CPU-bound jobs; more slots than
+   * distinct hosts only wait. Each slot may hold a response of up to 5 MB.
+   */
+  FETCH_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   // --- Delivery ---
   /** Reply-To of every mail, e.g. the association's help desk. */
   MAIL_REPLY_TO: z.string().min(3).optional(),

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import { preparedPerDb } from '../db/prepared.js';
 import type { RawItem } from './items.js';
 import { notices } from './notices.table.js';
 
@@ -20,11 +21,7 @@ export function contentHash(item: Pick<RawItem, 'title' | 'text'>): string {
 export function storeNotices(db: Db, sourceId: string, items: RawItem[], now: Date): StoreResult {
   const result: StoreResult = { created: [], changed: [], unchanged: 0 };
   db.transaction((tx) => {
-    const existingRows = tx
-      .select({ id: notices.id, externalId: notices.externalId, contentHash: notices.contentHash, version: notices.version, listHash: notices.listHash })
-      .from(notices)
-      .where(eq(notices.sourceId, sourceId))
-      .all();
+    const existingRows = storedItems(db).all({ sourceId });
     const byExternalId = new Map(existingRows.map((r) => [r.externalId, r]));
     const fresh: (typeof notices.$inferInsert)[] = [];
     for (const item of items) {
@@ -54,8 +51,27 @@ export function storeNotices(db: Db, sourceId: string, items: RawItem[], now: Da
   return result;
 }
 
+// Read on every fetch, usually to find that nothing changed: prepared once per database (the statement runs on the
+// same connection, so inside the transaction).
+const storedItems = preparedPerDb((db) =>
+  db
+    .select({ id: notices.id, externalId: notices.externalId, contentHash: notices.contentHash, version: notices.version, listHash: notices.listHash })
+    .from(notices)
+    .where(eq(notices.sourceId, sql.placeholder('sourceId')))
+    .prepare(),
+);
+
 export function getNotice(db: Db, id: number): Notice | undefined {
   return db.select().from(notices).where(eq(notices.id, id)).get();
+}
+
+/** The current version of each given notice (unknown ids are left out), read in one query per 500 ids. */
+export function noticeVersions(db: Db, ids: number[]): { id: number; version: number }[] {
+  const rows: { id: number; version: number }[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    rows.push(...db.select({ id: notices.id, version: notices.version }).from(notices).where(inArray(notices.id, ids.slice(i, i + 500))).all());
+  }
+  return rows;
 }
 
 /** Notices that still wait for normalization, oldest first: the sweep re-enqueues them if their jobs were lost. */

@@ -5,7 +5,8 @@ import { recordNotice } from '../advisories/record-notice.js';
 import { unmatchedPublishedIds } from '../advisories/advisories.repository.js';
 import { ingestSource, type IngestResult } from '../ingest/ingest.js';
 import type { HttpOptions } from '../ingest/http.js';
-import { getNotice, unnormalizedNoticeIds } from '../ingest/notices.repository.js';
+import { interleaveByHost } from '../ingest/host-order.js';
+import { noticeVersions, unnormalizedNoticeIds } from '../ingest/notices.repository.js';
 import { matchAdvisory } from '../notify/match.js';
 import { owedDeliveries } from '../notify/deliveries.repository.js';
 import { sendJobs, type OwedDelivery } from '../notify/send-jobs.js';
@@ -45,11 +46,12 @@ export type PipelineDeps = {
 export async function sweepStep(deps: PipelineDeps): Promise<{ fetches: number; normalizes: number; matches: number; sends: number; digests: number }> {
   const { db, queues, clock } = deps;
   const now = clock();
-  const due = dueSources(db, now);
+  // Host by host in turn, so that fetch slots do not queue up behind one publisher's sources.
+  const due = interleaveByHost(dueSources(db, now));
   deleteUnconfirmedSignups(db, now); // double opt-in: sign-ups left unconfirmed for 7 days are deleted
   await enqueue(queues, 'fetch', due.map((s) => ({ jobId: `fetch-${s.id}-${s.nextCheckAt.getTime()}`, data: { sourceId: s.id } })));
   const noticeIds = unnormalizedNoticeIds(db);
-  await enqueue(queues, 'normalize', noticeIds.map((id) => normalizeJob(deps.db, id)));
+  await enqueue(queues, 'normalize', normalizeJobs(db, noticeIds));
   const advisoryIds = unmatchedPublishedIds(db);
   // A time bucket in the id: an earlier match job of the same advisory, kept as completed for a day, must not turn
   // a needed re-match (after an edit, a merge or a lost job) into a no-op; matching twice writes nothing twice.
@@ -82,7 +84,7 @@ export async function digestStep(deps: PipelineDeps, { cadence, period }: Payloa
 export async function fetchStep(deps: PipelineDeps, { sourceId }: Payload<'fetch'>): Promise<IngestResult> {
   const result = await ingestSource(deps, sourceId);
   if (result.status === 'ok') {
-    await enqueue(deps.queues, 'normalize', [...result.created, ...result.changed].map((id) => normalizeJob(deps.db, id)));
+    await enqueue(deps.queues, 'normalize', normalizeJobs(deps.db, [...result.created, ...result.changed]));
   }
   return result;
 }
@@ -106,10 +108,12 @@ export function sendStep(deps: PipelineDeps, { deliveryIds }: Payload<'send'>): 
   return sendBatch(deps, deliveryIds, { inFlight: deps.delivery.inFlightPerJob });
 }
 
-/** One job per notice version, so a changed notice is normalized again and an unchanged one only once. */
-export function normalizeJob(db: Db, noticeId: number) {
-  const version = getNotice(db, noticeId)?.version ?? 1;
-  return { jobId: `normalize-${noticeId}-v${version}`, data: { noticeId } };
+/**
+ * One job per notice version, so a changed notice is normalized again and an unchanged one only once. The versions
+ * are read in one query: the sweep hands over up to 500 notices at a time, a fetch ten or more.
+ */
+export function normalizeJobs(db: Db, noticeIds: number[]) {
+  return noticeVersions(db, noticeIds).map(({ id, version }) => ({ jobId: `normalize-${id}-v${version}`, data: { noticeId: id } }));
 }
 
 async function enqueueSends(deps: PipelineDeps, deliveries: OwedDelivery[]): Promise<void> {

@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
+import { createMailer } from '../src/notify/mailer.js';
 import { mimeWriter, quotedPrintable, rfc2822Date } from '../src/notify/mime.js';
 
 const write = mimeWriter({ from: '"Ärztenetz Süd – Warndienst" <warnungen@praxiswarn.example>', replyTo: 'hilfe@praxiswarn.example' });
@@ -78,4 +82,24 @@ test('dates are RFC 5322 in UTC', () => {
 test('addresses beyond plain ASCII are encoded by nodemailer (IDN as punycode)', async () => {
   const raw = write({ to: 'praxis@müller.example', subject: 'x', text: 'x', html: 'x', messageId: '<1@b.example>' }, date);
   assert.match(raw.toString('latin1'), /^To: praxis@xn--mller-kva\.example\r$/m);
+});
+
+test('without SMTP every mail becomes an .eml file that parses back to the same mail', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'praxiswarn-mails-'));
+  const mailer = createMailer({ from: 'praxiswarn <warnungen@praxiswarn.example>', replyTo: 'hilfe@praxiswarn.example', mailDir: dir });
+  try {
+    await mailer.send({ to: 'praxis@mueller.example', subject: 'Hinweis für Ihre Praxis', text, html, messageId: '<file-1@praxiswarn.example>' });
+    const files = readdirSync(dir);
+    assert.equal(files.length, 1);
+    assert.match(files[0]!, /\.eml$/);
+    const mail = await simpleParser(readFileSync(join(dir, files[0]!)));
+    assert.equal(mail.subject, 'Hinweis für Ihre Praxis');
+    assert.equal(mail.text, text);
+    assert.equal(mail.html, html);
+    assert.equal(mail.messageId, '<file-1@praxiswarn.example>');
+    assert.equal(mail.replyTo?.text, 'hilfe@praxiswarn.example');
+  } finally {
+    mailer.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

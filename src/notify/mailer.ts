@@ -39,7 +39,8 @@ export function createMailer({ smtpUrl, from, replyTo, mailDir, poolSize = 5, ra
   const write = mimeWriter({ from, replyTo });
   // The message is written here in one piece (see mime.ts) and handed over raw: nodemailer signs it (DKIM) and
   // writes it to the socket as it is.
-  const message = (mail: OutgoingMail) => ({ envelope: { from, to: mail.cc ? [mail.to, mail.cc] : [mail.to] }, raw: write(mail, new Date()) });
+  // The Message-ID beside the raw message only names it in nodemailer's logs (otherwise it draws a random one).
+  const message = (mail: OutgoingMail) => ({ envelope: { from, to: mail.cc ? [mail.to, mail.cc] : [mail.to] }, messageId: mail.messageId, raw: write(mail, new Date()) });
   if (smtpUrl) {
     const url = new URL(smtpUrl);
     const transport = nodemailer.createTransport({
@@ -69,7 +70,7 @@ export function createMailer({ smtpUrl, from, replyTo, mailDir, poolSize = 5, ra
       close: () => transport.close(),
     };
   }
-  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix', ...(dkimOptions ? { dkim: dkimOptions } : {}) });
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, ...(dkimOptions ? { dkim: dkimOptions } : {}) });
   mkdirSync(mailDir, { recursive: true });
   return {
     kind: 'file',

@@ -47,7 +47,8 @@ export function nothingToDo(sentences: Sentence[]): string | null {
 }
 
 function toAction(sentence: Sentence): string | null {
-  const s = sentence.text.replace(/\s+/g, ' ').trim();
+  // Most sentences have single spaces already; replace() would copy each of them anyway.
+  const s = (/\s\s|[^\S ]/.test(sentence.text) ? sentence.text.replace(/\s+/g, ' ') : sentence.text).trim();
   if (nothing.test(s)) return null;
   return polite(s) ?? recommended(s) ?? modal(s) ?? necessity(s) ?? english(s, sentence.bullet) ?? bullet(s, sentence.bullet);
 }
@@ -204,6 +205,7 @@ function contentWords(s: string): Set<string> {
 }
 
 function similar(x: Set<string>, y: Set<string>): boolean {
-  const shared = [...x].filter((w) => y.has(w)).length;
+  let shared = 0;
+  for (const w of x) if (y.has(w)) shared++;
   return shared / Math.max(1, x.size, y.size) >= 0.75;
 }

@@ -16,8 +16,11 @@ export type Matcher = {
   families: Map<string, Product[]>;
   familyLists: { family: string; members: Product[]; anchor: RegExp; plain: RegExp; withModels: RegExp }[];
   vendors: { id: string; pattern: RegExp; anchor: string }[];
-  /** Mentions per sentence: the steps of one extraction ask about the same sentences several times. */
-  cache: Map<string, Mention[]>;
+  /**
+   * Mentions per family context ('' for none), then per sentence: the steps of one extraction ask about the same
+   * sentences several times. Two levels, so that a lookup builds no key string.
+   */
+  cache: Map<string, Map<string, Mention[]>>;
 };
 
 const notAffected =
@@ -109,12 +112,13 @@ function anchor(name: string): string {
  * count only beside another product of that vendor; "Digitalisierungsbox Premium, Smart und Standard" names all three.
  */
 export function mentions(matcher: Matcher, text: string, familyContext: string | null = null): Mention[] {
-  const key = `${familyContext ?? ''}\u0000${text}`;
-  const cached = matcher.cache.get(key);
+  let byText = matcher.cache.get(familyContext ?? '');
+  if (!byText) matcher.cache.set(familyContext ?? '', (byText = new Map()));
+  const cached = byText.get(text);
   if (cached) return cached;
-  if (matcher.cache.size > 5000) matcher.cache.clear();
+  if (byText.size > 5000) byText.clear();
   const result = findMentions(matcher, text, familyContext);
-  matcher.cache.set(key, result);
+  byText.set(text, result);
   return result;
 }
 

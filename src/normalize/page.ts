@@ -22,17 +22,18 @@ export type Page = { title: string; text: string; publishedAt: Date | null };
  */
 export function readPage(html: string): Page {
   const $ = cheerio.load(html);
+  // ":first" (cheerio's) stops the search at the first match, where find(…).first() would collect every match.
   let content: cheerio.Cheerio<AnyNode> = $.root();
   for (const selector of contentSelectors) {
-    const found = $(selector).first();
+    const found = $(`${selector}:first`);
     if (found.length > 0) {
       content = found;
       break;
     }
   }
-  const h1 = content.find('h1').first().text() || $('h1').first().text();
-  const title = (h1 || $('title').first().text()).replace(/\s+/g, ' ').trim();
-  const time = content.find('time[datetime]').first().attr('datetime') ?? $('meta[property="article:published_time"]').attr('content');
+  const h1 = content.find('h1:first').text() || $('h1:first').text();
+  const title = (h1 || $('title:first').text()).replace(/\s+/g, ' ').trim();
+  const time = content.find('time[datetime]:first').attr('datetime') ?? $('meta[property="article:published_time"]:first').attr('content');
   content.find(noise).remove();
   return { title, text: nodesToText(content.toArray()), publishedAt: parsePublishedDate(time ?? null) };
 }

@@ -14,7 +14,14 @@ export type Matcher = {
   /** The names (positions in `names`) by their anchor, the anchors by their first two characters (`pairKey`). */
   anchors: { byStart: Map<number, AnchorNames[]>; short: AnchorNames[] };
   families: Map<string, Product[]>;
-  familyLists: { family: string; members: Product[]; anchor: RegExp; plain: RegExp; withModels: RegExp }[];
+  familyLists: {
+    family: string;
+    /** Each member with its variant in lower case and the pattern that finds that variant inside a list. */
+    members: { product: Product; variant: string; pattern: RegExp }[];
+    anchor: RegExp;
+    plain: RegExp;
+    withModels: RegExp;
+  }[];
   vendors: { id: string; pattern: RegExp; anchor: string }[];
   /**
    * Mentions per family context ('' for none), then per sentence: the steps of one extraction ask about the same
@@ -60,7 +67,11 @@ export function compileCatalog(catalog: Catalog): Matcher {
     const variants = members.map((m) => escape(m.variant!)).sort((a, b) => b.length - a.length).join('|');
     const list = (head: string) =>
       new RegExp(`(?<![\\p{L}])${head}\\s+((?:${variants})(?:\\s*(?:,|/|&|und|sowie|oder)\\s*(?:${variants}))*)(?![\\p{L}\\p{N}])`, 'giu');
-    return { family, members, anchor: new RegExp(`(?<![\\p{L}])${escape(family.toLowerCase())}`, 'u'), plain: list(`${escape(family)}(?:en|es)?`), withModels: list(`(?:${escape(family)}(?:en|es)?|Modell(?:e|en)?)`) };
+    const inList = members.map((product) => {
+      const variant = product.variant!.toLowerCase();
+      return { product, variant, pattern: new RegExp(`(?<![\\p{L}])${escape(variant)}(?![\\p{L}\\p{N}])`, 'u') };
+    });
+    return { family, members: inList, anchor: new RegExp(`(?<![\\p{L}])${escape(family.toLowerCase())}`, 'u'), plain: list(`${escape(family)}(?:en|es)?`), withModels: list(`(?:${escape(family)}(?:en|es)?|Modell(?:e|en)?)`) };
   });
   return { catalog, names, anchors: indexAnchors(names), families, familyLists, vendors, cache: new Map() };
 }
@@ -181,10 +192,10 @@ function familyMembers(matcher: Matcher, text: string, familyContext: string | n
     for (const match of text.matchAll(withContext ? withModels : plain)) {
       const named = match[1]!.split(/\s*(?:,|\/|&|\bund\b|\bsowie\b|\boder\b)\s*/i).map((v) => v.toLowerCase());
       const start = match.index! + match[0].length - match[1]!.length;
-      for (const member of members) {
-        if (!named.includes(member.variant!.toLowerCase())) continue;
-        const at = match[1]!.toLowerCase().search(new RegExp(`(?<![\\p{L}])${escape(member.variant!.toLowerCase())}(?![\\p{L}\\p{N}])`, 'u'));
-        found.push({ product: member, index: start + Math.max(0, at), end: start + Math.max(0, at) + member.variant!.length });
+      for (const { product, variant, pattern } of members) {
+        if (!named.includes(variant)) continue;
+        const at = match[1]!.toLowerCase().search(pattern);
+        found.push({ product, index: start + Math.max(0, at), end: start + Math.max(0, at) + product.variant!.length });
       }
     }
   }

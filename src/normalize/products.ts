@@ -11,7 +11,7 @@ export type Matcher = {
   catalog: Catalog;
   /** Each name with a literal (lower case) that any match contains: a cheap test before the regex runs. */
   names: { product: Product; pattern: RegExp; anchor: string; weak: boolean }[];
-  /** The names (positions in `names`) by their anchor, the anchors by their first two characters (`pairKey`). */
+  /** The names (positions in `names`) by their anchor, the anchors by their first three characters (`startKey`). */
   anchors: { byStart: Map<number, AnchorNames[]>; short: AnchorNames[] };
   families: Map<string, Product[]>;
   familyLists: {
@@ -82,15 +82,15 @@ function indexAnchors(names: Matcher['names']): Matcher['anchors'] {
   const byStart = new Map<number, AnchorNames[]>();
   const short: AnchorNames[] = [];
   for (const [anchor, indices] of byAnchor) {
-    if (anchor.length < 2) short.push({ anchor, names: indices });
-    else byStart.set(pairKey(anchor, 0), [...(byStart.get(pairKey(anchor, 0)) ?? []), { anchor, names: indices }]);
+    if (anchor.length < 3) short.push({ anchor, names: indices });
+    else byStart.set(startKey(anchor, 0), [...(byStart.get(startKey(anchor, 0)) ?? []), { anchor, names: indices }]);
   }
   return { byStart, short };
 }
 
-/** The two characters at `i` as a small integer (no string to allocate); rare collisions only cost a comparison. */
-function pairKey(s: string, i: number): number {
-  return ((s.charCodeAt(i) & 0x7fff) << 15) | (s.charCodeAt(i + 1) & 0x7fff);
+/** The three characters at `i` as a small integer (no string to allocate); rare collisions only cost a comparison. */
+function startKey(s: string, i: number): number {
+  return ((s.charCodeAt(i) & 0x3ff) << 20) | ((s.charCodeAt(i + 1) & 0x3ff) << 10) | (s.charCodeAt(i + 2) & 0x3ff);
 }
 
 /**
@@ -98,14 +98,15 @@ function pairKey(s: string, i: number): number {
  * text instead of a substring search per catalog name (219 of them in the shipped catalog, thousands in a big one).
  */
 function namesIn(matcher: Matcher, lower: string): number[] {
-  const found = matcher.anchors.short.filter((a) => lower.includes(a.anchor)).flatMap((a) => a.names);
-  const seen = new Set<string>();
-  for (let i = 0; i < lower.length - 1; i++) {
-    const starting = matcher.anchors.byStart.get(pairKey(lower, i));
+  const found: number[] = [];
+  for (const { anchor, names } of matcher.anchors.short) if (lower.includes(anchor)) found.push(...names);
+  const seen: string[] = []; // a handful at most
+  for (let i = 0; i < lower.length - 2; i++) {
+    const starting = matcher.anchors.byStart.get(startKey(lower, i));
     if (!starting) continue;
     for (const { anchor, names } of starting) {
-      if (seen.has(anchor) || !lower.startsWith(anchor, i)) continue;
-      seen.add(anchor);
+      if (!lower.startsWith(anchor, i) || seen.includes(anchor)) continue;
+      seen.push(anchor);
       found.push(...names);
     }
   }

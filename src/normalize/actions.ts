@@ -205,6 +205,8 @@ function contentWords(s: string): Set<string> {
 }
 
 function similar(x: Set<string>, y: Set<string>): boolean {
+  // Every candidate is compared with every action kept so far; sets of very different sizes cannot share 75 %.
+  if (Math.min(x.size, y.size) < 0.75 * Math.max(1, x.size, y.size)) return false;
   let shared = 0;
   for (const w of x) if (y.has(w)) shared++;
   return shared / Math.max(1, x.size, y.size) >= 0.75;

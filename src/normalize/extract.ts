@@ -70,7 +70,8 @@ export function extractNotice(matcher: Matcher, notice: NoticeInput): Extraction
   const vendorId = dominantVendor(productHits.map((h) => h.product.vendor));
   const nothing = actionHits.length === 0 ? nothingToDo(sentences) : null;
   if (nothing) evidence.push({ field: 'noActionNeeded', text: nothing });
-  const published = notice.publishedAt ?? statedDate(body.split('\n').slice(1));
+  // statedDate reads the first four lines after the title only; the rest of the body need not be split.
+  const published = notice.publishedAt ?? statedDate(body.split('\n', 5).slice(1));
   const relevance = assessRelevance({ body, products, actions: actionHits.length, fixedVersion: anyVersion, nothingToDo: nothing !== null });
 
   return {

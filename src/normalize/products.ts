@@ -11,8 +11,11 @@ export type Matcher = {
   catalog: Catalog;
   /** Each name with a literal (lower case) that any match contains: a cheap test before the regex runs. */
   names: { product: Product; pattern: RegExp; anchor: string; weak: boolean }[];
-  /** The names (positions in `names`) by their anchor, the anchors by their first three characters (`startKey`). */
-  anchors: { byStart: Map<number, AnchorNames[]>; short: AnchorNames[] };
+  /**
+   * The names (positions in `names`) by their anchor, the anchors by their first three characters (`startKey`);
+   * `starts` marks a hash of the keys, so that most positions of a sentence are passed over without a map lookup.
+   */
+  anchors: { byStart: Map<number, AnchorNames[]>; starts: Uint8Array; short: AnchorNames[] };
   families: Map<string, Product[]>;
   familyLists: {
     family: string;
@@ -80,12 +83,14 @@ function indexAnchors(names: Matcher['names']): Matcher['anchors'] {
   const byAnchor = new Map<string, number[]>();
   names.forEach(({ anchor }, i) => byAnchor.set(anchor, [...(byAnchor.get(anchor) ?? []), i]));
   const byStart = new Map<number, AnchorNames[]>();
+  const starts = new Uint8Array(1 << 16);
   const short: AnchorNames[] = [];
   for (const [anchor, indices] of byAnchor) {
     if (anchor.length < 3) short.push({ anchor, names: indices });
     else byStart.set(startKey(anchor, 0), [...(byStart.get(startKey(anchor, 0)) ?? []), { anchor, names: indices }]);
   }
-  return { byStart, short };
+  for (const key of byStart.keys()) starts[sieve(key)] = 1;
+  return { byStart, starts, short };
 }
 
 /** The three characters at `i` as a small integer (no string to allocate); rare collisions only cost a comparison. */
@@ -93,16 +98,24 @@ function startKey(s: string, i: number): number {
   return ((s.charCodeAt(i) & 0x3ff) << 20) | ((s.charCodeAt(i + 1) & 0x3ff) << 10) | (s.charCodeAt(i + 2) & 0x3ff);
 }
 
+/** A 16-bit hash of a key (Fibonacci hashing). */
+function sieve(key: number): number {
+  return Math.imul(key, 0x9e3779b1) >>> 16;
+}
+
 /**
  * The names whose anchor a lower-case text contains, as positions in `names` in ascending order: one pass over the
  * text instead of a substring search per catalog name (219 of them in the shipped catalog, thousands in a big one).
  */
 function namesIn(matcher: Matcher, lower: string): number[] {
+  const { byStart, starts, short } = matcher.anchors;
   const found: number[] = [];
-  for (const { anchor, names } of matcher.anchors.short) if (lower.includes(anchor)) found.push(...names);
+  for (const { anchor, names } of short) if (lower.includes(anchor)) found.push(...names);
   const seen: string[] = []; // a handful at most
   for (let i = 0; i < lower.length - 2; i++) {
-    const starting = matcher.anchors.byStart.get(startKey(lower, i));
+    const key = startKey(lower, i);
+    if (starts[sieve(key)] === 0) continue;
+    const starting = byStart.get(key);
     if (!starting) continue;
     for (const { anchor, names } of starting) {
       if (!lower.startsWith(anchor, i) || seen.includes(anchor)) continue;

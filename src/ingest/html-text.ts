@@ -27,7 +27,8 @@ export function nodesToText(roots: AnyNode[]): string {
   const lines: string[] = [];
   let line = '';
   const flush = () => {
-    const folded = line.replace(/\s+/g, ' ').trim();
+    // Folds every whitespace run to one space, like /\s+/g, but leaves the single spaces alone: half the time.
+    const folded = line.replace(/\s{2,}|[^\S ]/g, ' ').trim();
     if (folded && folded !== '•') lines.push(folded);
     line = '';
   };

@@ -60,7 +60,9 @@ export function extractNotice(matcher: Matcher, notice: NoticeInput): Extraction
     evidence.push({ field: `products.${product.id}`, text });
     return { id: product.id, name: product.name, vendor: vendorName(matcher, product.vendor), affectedVersions: null, fixedVersion: null };
   });
-  const anyVersion = assignVersions(matcher, sentences, products, family, evidence);
+  // The version step and the proposals both need each sentence's model names that the catalog does not know.
+  const unknown = sentences.map((s) => unknownNames(matcher, s.text));
+  const anyVersion = assignVersions(matcher, sentences, unknown, products, family, evidence);
 
   for (const a of actionHits) evidence.push({ field: 'actions', text: a.evidence });
   const severity = findSeverity(sentences);
@@ -68,7 +70,8 @@ export function extractNotice(matcher: Matcher, notice: NoticeInput): Extraction
   const vendorId = dominantVendor(productHits.map((h) => h.product.vendor));
   const nothing = actionHits.length === 0 ? nothingToDo(sentences) : null;
   if (nothing) evidence.push({ field: 'noActionNeeded', text: nothing });
-  const published = notice.publishedAt ?? statedDate(body.split('\n').slice(1));
+  // statedDate reads the first four lines after the title only; the rest of the body need not be split.
+  const published = notice.publishedAt ?? statedDate(body.split('\n', 5).slice(1));
   const relevance = assessRelevance({ body, products, actions: actionHits.length, fixedVersion: anyVersion, nothingToDo: nothing !== null });
 
   return {
@@ -84,7 +87,7 @@ export function extractNotice(matcher: Matcher, notice: NoticeInput): Extraction
     cves: findCves(body),
     severity: severity.severity,
     published: published ? published.toISOString() : null,
-    proposedProducts: proposeProducts(matcher, sentences),
+    proposedProducts: proposeProducts(sentences, unknown),
     evidence,
   };
 }
@@ -109,13 +112,20 @@ function affectedProducts(matcher: Matcher, sentences: Sentence[], actions: { te
 }
 
 /** Gives each product the fixed and affected versions its sentences name; returns whether any fixed version was found. */
-function assignVersions(matcher: Matcher, sentences: Sentence[], products: ExtractedProduct[], family: string | null, evidence: Extraction['evidence']): boolean {
+function assignVersions(
+  matcher: Matcher,
+  sentences: Sentence[],
+  unknown: string[][],
+  products: ExtractedProduct[],
+  family: string | null,
+  evidence: Extraction['evidence'],
+): boolean {
   let any = false;
-  for (const sentence of sentences) {
+  for (const [i, sentence] of sentences.entries()) {
     const named = mentions(matcher, sentence.text, family);
     const versions = findVersions(sentence.text, named);
     // A release of a product the catalog does not know says nothing about the products found elsewhere.
-    if (versions.length === 0 || (named.length === 0 && unknownNames(matcher, sentence.text).length > 0)) continue;
+    if (versions.length === 0 || (named.length === 0 && unknown[i]!.length > 0)) continue;
     for (const kind of ['fixed', 'affected'] as const) {
       const ofKind = versions.filter((v) => v.kind === kind);
       if (ofKind.length === 0) continue;

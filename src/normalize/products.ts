@@ -5,15 +5,32 @@ export type ProductHit = { product: Product; evidence: string };
 /** Where in a sentence a product is named. */
 export type Mention = { product: Product; index: number; end: number };
 
+type AnchorNames = { anchor: string; names: number[] };
+
 export type Matcher = {
   catalog: Catalog;
   /** Each name with a literal (lower case) that any match contains: a cheap test before the regex runs. */
   names: { product: Product; pattern: RegExp; anchor: string; weak: boolean }[];
+  /**
+   * The names (positions in `names`) by their anchor, the anchors by their first three characters (`startKey`);
+   * `starts` marks a hash of the keys, so that most positions of a sentence are passed over without a map lookup.
+   */
+  anchors: { byStart: Map<number, AnchorNames[]>; starts: Uint8Array; short: AnchorNames[] };
   families: Map<string, Product[]>;
-  familyLists: { family: string; members: Product[]; anchor: RegExp; plain: RegExp; withModels: RegExp }[];
+  familyLists: {
+    family: string;
+    /** Each member with its variant in lower case and the pattern that finds that variant inside a list. */
+    members: { product: Product; variant: string; pattern: RegExp }[];
+    anchor: RegExp;
+    plain: RegExp;
+    withModels: RegExp;
+  }[];
   vendors: { id: string; pattern: RegExp; anchor: string }[];
-  /** Mentions per sentence: the steps of one extraction ask about the same sentences several times. */
-  cache: Map<string, Mention[]>;
+  /**
+   * Mentions per family context ('' for none), then per sentence: the steps of one extraction ask about the same
+   * sentences several times. Two levels, so that a lookup builds no key string.
+   */
+  cache: Map<string, Map<string, Mention[]>>;
 };
 
 const notAffected =
@@ -35,7 +52,10 @@ function namePattern(name: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${body}${ending}(?![\\p{L}\\p{N}])`, 'iu');
 }
 
-/** Compiles the catalog once into patterns; matching a notice then costs one pass per name. */
+/**
+ * Compiles the catalog once into patterns and an index of their anchors; a sentence then costs one pass over its text
+ * and one regex per name whose anchor it contains.
+ */
 export function compileCatalog(catalog: Catalog): Matcher {
   const names: Matcher['names'] = [];
   const families = new Map<string, Product[]>();
@@ -50,9 +70,60 @@ export function compileCatalog(catalog: Catalog): Matcher {
     const variants = members.map((m) => escape(m.variant!)).sort((a, b) => b.length - a.length).join('|');
     const list = (head: string) =>
       new RegExp(`(?<![\\p{L}])${head}\\s+((?:${variants})(?:\\s*(?:,|/|&|und|sowie|oder)\\s*(?:${variants}))*)(?![\\p{L}\\p{N}])`, 'giu');
-    return { family, members, anchor: new RegExp(`(?<![\\p{L}])${escape(family.toLowerCase())}`, 'u'), plain: list(`${escape(family)}(?:en|es)?`), withModels: list(`(?:${escape(family)}(?:en|es)?|Modell(?:e|en)?)`) };
+    const inList = members.map((product) => {
+      const variant = product.variant!.toLowerCase();
+      return { product, variant, pattern: new RegExp(`(?<![\\p{L}])${escape(variant)}(?![\\p{L}\\p{N}])`, 'u') };
+    });
+    return { family, members: inList, anchor: new RegExp(`(?<![\\p{L}])${escape(family.toLowerCase())}`, 'u'), plain: list(`${escape(family)}(?:en|es)?`), withModels: list(`(?:${escape(family)}(?:en|es)?|Modell(?:e|en)?)`) };
   });
-  return { catalog, names, families, familyLists, vendors, cache: new Map() };
+  return { catalog, names, anchors: indexAnchors(names), families, familyLists, vendors, cache: new Map() };
+}
+
+function indexAnchors(names: Matcher['names']): Matcher['anchors'] {
+  const byAnchor = new Map<string, number[]>();
+  names.forEach(({ anchor }, i) => byAnchor.set(anchor, [...(byAnchor.get(anchor) ?? []), i]));
+  const byStart = new Map<number, AnchorNames[]>();
+  const starts = new Uint8Array(1 << 16);
+  const short: AnchorNames[] = [];
+  for (const [anchor, indices] of byAnchor) {
+    if (anchor.length < 3) short.push({ anchor, names: indices });
+    else byStart.set(startKey(anchor, 0), [...(byStart.get(startKey(anchor, 0)) ?? []), { anchor, names: indices }]);
+  }
+  for (const key of byStart.keys()) starts[sieve(key)] = 1;
+  return { byStart, starts, short };
+}
+
+/** The three characters at `i` as a small integer (no string to allocate); rare collisions only cost a comparison. */
+function startKey(s: string, i: number): number {
+  return ((s.charCodeAt(i) & 0x3ff) << 20) | ((s.charCodeAt(i + 1) & 0x3ff) << 10) | (s.charCodeAt(i + 2) & 0x3ff);
+}
+
+/** A 16-bit hash of a key (Fibonacci hashing). */
+function sieve(key: number): number {
+  return Math.imul(key, 0x9e3779b1) >>> 16;
+}
+
+/**
+ * The names whose anchor a lower-case text contains, as positions in `names` in ascending order: one pass over the
+ * text instead of a substring search per catalog name (219 of them in the shipped catalog, thousands in a big one).
+ */
+function namesIn(matcher: Matcher, lower: string): number[] {
+  const { byStart, starts, short } = matcher.anchors;
+  const found: number[] = [];
+  for (const { anchor, names } of short) if (lower.includes(anchor)) found.push(...names);
+  const seen: string[] = []; // a handful at most
+  for (let i = 0; i < lower.length - 2; i++) {
+    const key = startKey(lower, i);
+    if (starts[sieve(key)] === 0) continue;
+    const starting = byStart.get(key);
+    if (!starting) continue;
+    for (const { anchor, names } of starting) {
+      if (!lower.startsWith(anchor, i) || seen.includes(anchor)) continue;
+      seen.push(anchor);
+      found.push(...names);
+    }
+  }
+  return found.sort((a, b) => a - b);
 }
 
 /** The longest run of letters and digits in a name, in lower case: every spelling the pattern allows contains it. */
@@ -66,12 +137,13 @@ function anchor(name: string): string {
  * count only beside another product of that vendor; "Digitalisierungsbox Premium, Smart und Standard" names all three.
  */
 export function mentions(matcher: Matcher, text: string, familyContext: string | null = null): Mention[] {
-  const key = `${familyContext ?? ''}\u0000${text}`;
-  const cached = matcher.cache.get(key);
+  let byText = matcher.cache.get(familyContext ?? '');
+  if (!byText) matcher.cache.set(familyContext ?? '', (byText = new Map()));
+  const cached = byText.get(text);
   if (cached) return cached;
-  if (matcher.cache.size > 5000) matcher.cache.clear();
+  if (byText.size > 5000) byText.clear();
   const result = findMentions(matcher, text, familyContext);
-  matcher.cache.set(key, result);
+  byText.set(text, result);
   return result;
 }
 
@@ -79,8 +151,8 @@ function findMentions(matcher: Matcher, text: string, familyContext: string | nu
   const found: (Mention & { weak: boolean })[] = [];
   const lower = text.toLowerCase();
   let rest = text;
-  for (const { product, pattern, anchor: literal, weak } of matcher.names) {
-    if (!lower.includes(literal)) continue;
+  for (const i of namesIn(matcher, lower)) {
+    const { product, pattern, weak } = matcher.names[i]!;
     const match = pattern.exec(rest);
     if (!match) continue;
     rest = rest.slice(0, match.index) + ' '.repeat(match[0].length) + rest.slice(match.index + match[0].length);
@@ -134,10 +206,10 @@ function familyMembers(matcher: Matcher, text: string, familyContext: string | n
     for (const match of text.matchAll(withContext ? withModels : plain)) {
       const named = match[1]!.split(/\s*(?:,|\/|&|\bund\b|\bsowie\b|\boder\b)\s*/i).map((v) => v.toLowerCase());
       const start = match.index! + match[0].length - match[1]!.length;
-      for (const member of members) {
-        if (!named.includes(member.variant!.toLowerCase())) continue;
-        const at = match[1]!.toLowerCase().search(new RegExp(`(?<![\\p{L}])${escape(member.variant!.toLowerCase())}(?![\\p{L}\\p{N}])`, 'u'));
-        found.push({ product: member, index: start + Math.max(0, at), end: start + Math.max(0, at) + member.variant!.length });
+      for (const { product, variant, pattern } of members) {
+        if (!named.includes(variant)) continue;
+        const at = match[1]!.toLowerCase().search(pattern);
+        found.push({ product, index: start + Math.max(0, at), end: start + Math.max(0, at) + product.variant!.length });
       }
     }
   }

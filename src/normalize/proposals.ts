@@ -21,12 +21,13 @@ const modelish = /\d|^\p{Lu}[\p{Ll}]+\p{Lu}|^\p{Lu}{2,}[\p{L}]*$/u;
 
 /**
  * Names that look like products (model names with a digit or an inner capital, standing right before a version or
- * after "Firmware … für") but are not in the catalog; the admin decides whether they join it.
+ * after "Firmware … für") but are not in the catalog, from each sentence's `unknownNames`, without repeats; the admin
+ * decides whether they join it.
  */
-export function proposeProducts(matcher: Matcher, sentences: Sentence[]): ProposedProduct[] {
+export function proposeProducts(sentences: Sentence[], unknown: string[][]): ProposedProduct[] {
   const found = new Map<string, ProposedProduct>();
-  for (const sentence of sentences) {
-    for (const name of unknownNames(matcher, sentence.text)) {
+  for (const [i, sentence] of sentences.entries()) {
+    for (const name of unknown[i]!) {
       const key = name.toLowerCase();
       if (!found.has(key) && ![...found.keys()].some((k) => k.includes(key) || key.includes(k))) found.set(key, { name, evidence: sentence.text });
     }

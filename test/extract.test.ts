@@ -5,6 +5,9 @@ import { catalogSchema } from '../src/catalog/catalog.models.js';
 import { parseArticle } from '../src/ingest/parse-html.js';
 import { extractNotice } from '../src/normalize/extract.js';
 import { compileCatalog } from '../src/normalize/products.js';
+import { splitSentences } from '../src/normalize/sentences.js';
+import { findSeverity } from '../src/normalize/severity.js';
+import { findVersions } from '../src/normalize/versions.js';
 
 const matcher = compileCatalog(catalogSchema.parse(JSON.parse(readFileSync('config/catalog.json', 'utf8'))));
 const remove = ['.press-contact', '.contact', '.newsletter', '.share', '.related'];
@@ -74,4 +77,17 @@ test('a price notice with a sales line has no actions and is not relevant', () =
   const x = extractPage('sites/dgn/preise-kv-safenet.html', 'article.post', 'Neue Preise für KV-SafeNet-Zugänge ab 2020');
   assert.equal(x.relevant, false);
   assert.deepEqual(x.actions, []);
+});
+
+test('"älter als" marks an affected version and "sollten … ändern" a medium severity (umlauts after a space)', () => {
+  const versions = findVersions('Betroffen sind alle Versionen älter als 2.1.4; das Update auf 2.1.4 ist verfügbar.', []);
+  assert.deepEqual(
+    versions.map((v) => [v.version, v.kind, v.phrase]),
+    [
+      ['2.1.4', 'affected', 'älter als 2.1.4'],
+      ['2.1.4', 'fixed', '2.1.4'],
+    ],
+  );
+  const severity = findSeverity(splitSentences('Praxen sollten ihre Zugangsdaten ändern.'));
+  assert.equal(severity.severity, 'mittel');
 });

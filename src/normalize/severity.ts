@@ -18,7 +18,7 @@ const rules: { severity: Severity; pattern: RegExp }[] = [
   },
   {
     severity: 'mittel',
-    pattern: /(?<!\w)(?:zeitnah\w*|vorsorglich\w*|als\s+mittel\b|medium\s+severity|rated\s+(?:medium|moderate))\b|(?<!\w)sollten\b.*\b(?:aktualisieren|einspielen|installieren|ändern)\b/iu,
+    pattern: /(?<!\w)(?:zeitnah\w*|vorsorglich\w*|als\s+mittel\b|medium\s+severity|rated\s+(?:medium|moderate))\b|(?<!\w)sollten\b.*(?<![\p{L}\p{N}_])(?:aktualisieren|einspielen|installieren|ändern)\b/iu,
   },
   { severity: 'niedrig', pattern: /(?<!\w)(?:zur\s+Information|informativ|geringe[sn]?\s+Risiko|als\s+niedrig\b|low\s+severity)\b/iu },
 ];

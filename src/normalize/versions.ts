@@ -11,10 +11,10 @@ const token = /(?<![\p{L}\p{N}.])v?(\d{1,4}(?:\.\d{1,5}){1,4}(?:-?(?:beta|rc)\d*
 
 // What may stand right before a software version.
 const cue =
-  /(?:\b(?:Firmware-?(?:Version|stand)?|Version(?:en)?|Release|Softwarestand|Servicepack|Update|auf|ab|mindestens(?:\s+auf)?|behoben\s+in|mit|in|vor|kleiner(?:\s+als)?|älter\s+als|bis(?:\s+einschließlich)?|unter|prior\s+to|before|to)\s*(?:die\s+|der\s+|Version\s+)?|[<≤]=?\s*)$/iu;
+  /(?:\b(?:Firmware-?(?:Version|stand)?|Version(?:en)?|Release|Softwarestand|Servicepack|Update|auf|ab|mindestens(?:\s+auf)?|behoben\s+in|mit|in|vor|kleiner(?:\s+als)?|bis(?:\s+einschließlich)?|unter|prior\s+to|before|to)\s*(?:die\s+|der\s+|Version\s+)?|(?<![\p{L}\p{N}_])älter\s+als\s*(?:die\s+|der\s+|Version\s+)?|[<≤]=?\s*)$/iu;
 // Here and in notSoftware (?<!\w) stands for a \b before an ASCII letter: the same meaning, but V8 runs \b under the
 // i and u flags as a slow check at every position, and these end-anchored patterns are tried at each of 60 positions.
-const affectedCue = /(?:(?<!\w)vor|(?<!\w)kleiner(?:\s+als)?|\bälter\s+als|(?<!\w)bis(?:\s+einschließlich)?|(?<!\w)unter|(?<!\w)prior\s+to|(?<!\w)before|[<≤]=?)\s*(?:Version\s+)?$/iu;
+const affectedCue = /(?:(?<!\w)vor|(?<!\w)kleiner(?:\s+als)?|(?<![\p{L}\p{N}_])älter\s+als|(?<!\w)bis(?:\s+einschließlich)?|(?<!\w)unter|(?<!\w)prior\s+to|(?<!\w)before|[<≤]=?)\s*(?:Version\s+)?$/iu;
 // Versions that belong to something other than the software: hardware, the notice, a score, a document.
 const notSoftware = /(?<!\w)(?:Hardware\w*|HW|TSL|CVSS\w*|Score|Basiswert|Bedienungsanleitung|Anleitung|Dokument\w*|Spezifikation|Richtlinie|Produkttyp\w*|PTV)\b[^.]{0,25}$/iu;
 const dateAfter = /^[\s,–-]*(?:vom\s+)?\d{1,2}\.\d{1,2}\.\d{2,4}|^\s*\d{4}\b|^\s*Uhr\b/;

@@ -9,10 +9,14 @@ import { attachSource, benchSource, hotProducts, publish, seedPractices } from '
 import { inFlight } from './support/sends.js';
 import { startDiscardSink } from './support/smtp-discard.js';
 import { noDelaySocket } from '../src/notify/smtp-socket.js';
+import { inFlightPerJob } from '../src/notify/settings.js';
 
 const practices = 100_000;
-const concurrency = Number(process.env.BENCH_SEND_CONCURRENCY ?? 16);
+// The service's defaults: send jobs per worker (WORKER_CONCURRENCY) and the mails each has in flight.
+const concurrency = Number(process.env.BENCH_SEND_CONCURRENCY ?? 4);
 const poolSize = Number(process.env.SMTP_POOL_SIZE ?? 5);
+// The bare pool gets as many mails in flight as the workers have.
+const mailsInFlight = concurrency * inFlightPerJob(poolSize, concurrency);
 const sample = 3000;
 
 /**
@@ -66,7 +70,7 @@ const benchmark: Benchmark = {
         Array.from({ length: sample }, (_, i) => new MailComposer({ from: deps.env.MAIL_FROM, to: `praxis${i}@bench.test`, subject: 'Kritisch: FRITZ!Box', text, html: `<p>${text}</p>` }).compile().build()),
       );
       b = performance.now();
-      await inFlight(sample, concurrency, (i) => transport.sendMail({ envelope: { from: 'warnungen@praxiswarn.local', to: `praxis${i}@bench.test` }, raw: built[i]! }));
+      await inFlight(sample, mailsInFlight, (i) => transport.sendMail({ envelope: { from: 'warnungen@praxiswarn.local', to: `praxis${i}@bench.test` }, raw: built[i]! }));
       const bareRate = sample / seconds(b);
       transport.close();
       const baseline = insertSeconds + deliveries / bareRate;
@@ -76,7 +80,7 @@ const benchmark: Benchmark = {
         baseline: round(baseline, 2),
         peakRssMb: rss,
         goal: '< 30 s',
-        extra: { mails: deliveries, fanoutSeconds: round(fanoutSeconds, 2), mailsPerSecond: Math.round(deliveries / (value - fanoutSeconds)), bareMailsPerSecond: Math.round(bareRate), concurrency, poolSize },
+        extra: { mails: deliveries, fanoutSeconds: round(fanoutSeconds, 2), mailsPerSecond: Math.round(deliveries / (value - fanoutSeconds)), bareMailsPerSecond: Math.round(bareRate), concurrency, mailsInFlight, poolSize },
       };
     } finally {
       await closeBench(bench, deps);

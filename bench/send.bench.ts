@@ -10,10 +10,14 @@ import { attachSource, benchSource, publish, seedPractices } from './support/pop
 import { enqueueSendJobs, inFlight, sentCount } from './support/sends.js';
 import { startDiscardSink } from './support/smtp-discard.js';
 import { noDelaySocket } from '../src/notify/smtp-socket.js';
+import { inFlightPerJob } from '../src/notify/settings.js';
 
 const mails = Number(process.env.BENCH_SEND_MAILS ?? 10_000);
-const concurrency = Number(process.env.BENCH_SEND_CONCURRENCY ?? 16);
+// The service's defaults: send jobs per worker (WORKER_CONCURRENCY) and the mails each has in flight.
+const concurrency = Number(process.env.BENCH_SEND_CONCURRENCY ?? 4);
 const poolSize = Number(process.env.SMTP_POOL_SIZE ?? 5);
+// The bare pool gets as many mails in flight as the workers have.
+const mailsInFlight = concurrency * inFlightPerJob(poolSize, concurrency);
 
 /**
  * 10,000 alerts from the outbox through BullMQ send workers (claim, render, pooled SMTP into a local sink that
@@ -74,11 +78,11 @@ const benchmark: Benchmark = {
       const built: Buffer[] = [];
       for (let i = 0; i < mails; i++) built.push(await new MailComposer(message(i)).compile().build());
       let b = performance.now();
-      await inFlight(mails, concurrency, (i) => transport.sendMail({ envelope: { from: 'warnungen@praxiswarn.local', to: `praxis${i + 1}@bench.test` }, raw: built[i]! }));
+      await inFlight(mails, mailsInFlight, (i) => transport.sendMail({ envelope: { from: 'warnungen@praxiswarn.local', to: `praxis${i + 1}@bench.test` }, raw: built[i]! }));
       const prebuilt = mails / seconds(b);
       built.length = 0;
       b = performance.now();
-      await inFlight(mails, concurrency, (i) => transport.sendMail(message(i)));
+      await inFlight(mails, mailsInFlight, (i) => transport.sendMail(message(i)));
       const building = mails / seconds(b);
       transport.close();
 
@@ -89,7 +93,7 @@ const benchmark: Benchmark = {
         baseline: Math.round(prebuilt),
         peakRssMb: pipelineRss,
         goal: 'ratio ≥ 0.6, ratioBuilding ≥ 1.0',
-        extra: { baselineBuilding: Math.round(building), ratioBuilding: round(value / building), seconds: round(elapsed), concurrency, poolSize },
+        extra: { baselineBuilding: Math.round(building), ratioBuilding: round(value / building), seconds: round(elapsed), concurrency, mailsInFlight, poolSize },
       };
     } finally {
       await closeBench(bench, deps);

@@ -6,7 +6,7 @@ import type { Practice } from '../practices/practices.repository.js';
 import { clearBounces, recordBounce } from './bounces.js';
 import { composers, practiceLinks } from './compose.js';
 import type { DeliverySettings } from './settings.js';
-import { claimDelivery, markFailed, markSent, releaseDelivery } from './deliveries.repository.js';
+import { claimDeliveries, claimDelivery, markFailed, markSent, releaseDelivery, type Delivery } from './deliveries.repository.js';
 import { MailError, type Mailer } from './mailer.js';
 
 export type SendDeps = {
@@ -33,9 +33,23 @@ export class RetryableSendError extends Error {
  * and before the mark repeats the mail with the same Message-ID; it never loses one.
  */
 export async function sendDelivery(deps: SendDeps, deliveryId: number): Promise<SendResult> {
-  const { db, clock, logger } = deps;
-  const delivery = claimDelivery(db, deliveryId, clock(), deps.delivery.claimTimeoutMs);
+  const delivery = claimDelivery(deps.db, deliveryId, deps.clock(), deps.delivery.claimTimeoutMs);
   if (!delivery) return 'skipped';
+  const outcome = await handOver(deps, delivery);
+  if (outcome === 'failed') return 'failed';
+  recordSent(deps, [outcome]);
+  return 'sent';
+}
+
+type HandedOver = { delivery: Delivery; practice: Practice };
+
+/**
+ * Renders a claimed delivery and hands it to the mailer. Returns what to mark sent, or 'failed' when the mail cannot
+ * go out (already marked failed); throws RetryableSendError for a temporary failure (the delivery is handed back).
+ */
+async function handOver(deps: SendDeps, delivery: Delivery): Promise<HandedOver | 'failed'> {
+  const { db, clock, logger } = deps;
+  const deliveryId = delivery.id;
   if (delivery.attempts > deps.delivery.maxAttempts) {
     markFailed(db, delivery.id, `Nach ${deps.delivery.maxAttempts} Versuchen aufgegeben: ${delivery.lastError ?? 'unbekannter Fehler'}`);
     logger.warn({ deliveryId, practiceId: delivery.practiceId }, 'delivery given up');
@@ -96,35 +110,49 @@ export async function sendDelivery(deps: SendDeps, deliveryId: number): Promise<
     releaseDelivery(db, delivery.id, message);
     throw new RetryableSendError(message);
   }
-  markSent(db, delivery.id, clock());
-  // Only a practice with refusals on record has anything to clear: no write per mail for all the others.
-  if (practice.bounceCount > 0) clearBounces(db, practice.id);
-  logger.debug({ deliveryId, practiceId: practice.id, advisoryId: delivery.advisoryId }, 'delivery sent');
-  return 'sent';
+  return { delivery, practice };
+}
+
+/** Marks handed-over deliveries sent, in one commit. */
+function recordSent({ db, clock, logger }: SendDeps, handedOver: HandedOver[]): void {
+  const now = clock();
+  db.$client.transaction(() => {
+    for (const { delivery, practice } of handedOver) {
+      markSent(db, delivery.id, now);
+      // Only a practice with refusals on record has anything to clear: no write per mail for all the others.
+      if (practice.bounceCount > 0) clearBounces(db, practice.id);
+    }
+  })();
+  for (const { delivery, practice } of handedOver) logger.debug({ deliveryId: delivery.id, practiceId: practice.id, advisoryId: delivery.advisoryId }, 'delivery sent');
 }
 
 export type BatchResult = Record<SendResult, number>;
 
 /**
- * Sends the deliveries of one send job, `inFlight` at a time (each claimed just before it goes out, so a crash
- * leaves few claimed and unsent). One failing mail does not hold up the others: after the rest went out, a retryable
- * failure fails the job, BullMQ retries it with back-off, and the retry skips what was sent.
+ * Sends the deliveries of one send job, `inFlight` at a time: each group is claimed in one commit just before it
+ * goes out (so a crash leaves few claimed and unsent) and marked sent in one commit once its mails are handed over
+ * (so a crash repeats at most the mails in flight, with their Message-IDs). One failing mail does not hold up the
+ * others: after the rest went out, a retryable failure fails the job, BullMQ retries it with back-off, and the retry
+ * skips what was sent.
  */
 export async function sendBatch(deps: SendDeps, deliveryIds: number[], { inFlight }: { inFlight: number }): Promise<BatchResult> {
   const result: BatchResult = { sent: 0, skipped: 0, failed: 0 };
   const errors: unknown[] = [];
-  let next = 0;
-  const lane = async () => {
-    while (next < deliveryIds.length) {
-      const id = deliveryIds[next++]!;
-      try {
-        result[await sendDelivery(deps, id)]++;
-      } catch (error) {
-        errors.push(error);
-      }
+  const step = Math.max(1, inFlight);
+  for (let i = 0; i < deliveryIds.length; i += step) {
+    const group = deliveryIds.slice(i, i + step);
+    const claimed = claimDeliveries(deps.db, group, deps.clock(), deps.delivery.claimTimeoutMs);
+    result.skipped += group.length - claimed.length;
+    const outcomes = await Promise.allSettled(claimed.map((delivery) => handOver(deps, delivery)));
+    const handedOver: HandedOver[] = [];
+    for (const outcome of outcomes) {
+      if (outcome.status === 'rejected') errors.push(outcome.reason);
+      else if (outcome.value === 'failed') result.failed++;
+      else handedOver.push(outcome.value);
     }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(inFlight, deliveryIds.length)) }, lane));
+    if (handedOver.length > 0) recordSent(deps, handedOver);
+    result.sent += handedOver.length;
+  }
   if (errors.length > 0) {
     const first = errors[0] instanceof Error ? errors[0].message : String(errors[0]);
     const message = `${errors.length} von ${deliveryIds.length} E-Mails nicht versandt, erneuter Versuch folgt: ${first}`;

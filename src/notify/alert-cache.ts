@@ -146,9 +146,19 @@ function fill(parts: string[], values: Record<string, string>): string {
   return out;
 }
 
-/** The same as fill, quoted-printable: the literals as encoded once, only the values encoded here. */
-function fillEncoded(parts: string[], encodedLiterals: (Buffer | null)[], values: Record<string, string>): Buffer[] {
-  return parts.map((part, i) => encodedLiterals[i] ?? quotedPrintable(values[part]!));
+/**
+ * The same as fill, quoted-printable: the literals as encoded once, only the values encoded here (each distinct
+ * value once per mail: the links are the same in text and HTML).
+ */
+function fillEncoded(parts: string[], encodedLiterals: (Buffer | null)[], values: Record<string, string>, encoded: Map<string, Buffer>): Buffer[] {
+  return parts.map((part, i) => {
+    const literal = encodedLiterals[i];
+    if (literal) return literal;
+    const value = values[part]!;
+    let piece = encoded.get(value);
+    if (!piece) encoded.set(value, (piece = quotedPrintable(value)));
+    return piece;
+  });
 }
 
 /**
@@ -182,11 +192,12 @@ export function renderAlertFor(db: Db, advisoryId: number, practice: Practice, l
   }
   const escaped: Record<string, string> = {};
   for (const k in raw) escaped[k] = escapeHtml(raw[k]!);
+  const encodedValues = new Map<string, Buffer>();
   return {
     subject: t.subject,
     text: fill(t.text, raw),
     html: fill(t.html, escaped),
-    encoded: { text: fillEncoded(t.text, t.qpText, raw), html: fillEncoded(t.html, t.qpHtml, escaped) },
+    encoded: { text: fillEncoded(t.text, t.qpText, raw, encodedValues), html: fillEncoded(t.html, t.qpHtml, escaped, encodedValues) },
   };
 }
 

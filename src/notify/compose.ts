@@ -40,7 +40,9 @@ export const composers: Partial<Record<DeliveryKind, Composer>> = {
   alert: ({ db, delivery, practice, links, operatorName, operator, publicUrl, linkSecret }) => {
     const advisoryId = delivery.advisoryId;
     if (advisoryId === null) return null;
-    const ackUrl = (position: number) => new URL(`/erledigt/${signAckToken(linkSecret, practice.id, advisoryId, position)}`, publicUrl).href;
+    // Tokens are URL-safe: appended to the resolved base rather than parsed again for every action.
+    const ackBase = new URL('/erledigt/', publicUrl).href;
+    const ackUrl = (position: number) => ackBase + signAckToken(linkSecret, practice.id, advisoryId, position);
     // Rendered once per advisory version and set of affected products, filled in per practice (see alert-cache).
     return renderAlertFor(db, advisoryId, practice, { unsubscribeUrl: links.unsubscribeUrl, manageUrl: links.manageUrl, ackUrl, operatorName }, operator) ?? null;
   },

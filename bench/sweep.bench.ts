@@ -63,13 +63,15 @@ const benchmark: Benchmark = {
     const workers = startWorkers(deps, { connection: deps.redis, concurrency: env.WORKER_CONCURRENCY, fetchConcurrency: env.FETCH_CONCURRENCY, only: ['fetch'] });
     try {
       const times: number[] = [];
+      let fetchJobs = 0;
       const rss: number[] = [];
       for (let s = 0; s < sweeps; s++) {
         const start = new Date();
         deps.db.update(sources).set({ nextCheckAt: new Date(start.getTime() - 1000) }).run();
         const checked = deps.db.$client.prepare('select count(*) as n from sources where last_checked_at >= ?');
         const t = performance.now();
-        const { fetches } = await sweepStep(deps);
+        const { fetches, fetchJobs: jobs } = await sweepStep(deps);
+        fetchJobs = jobs;
         if (fetches !== configured.length) throw new Error(`sweep started ${fetches} fetches, expected ${configured.length}`);
         await waitUntil(() => (checked.get(start.getTime()) as { n: number }).n === configured.length, { what: 'every source checked', everyMs: 5 });
         times.push(seconds(t));
@@ -84,7 +86,7 @@ const benchmark: Benchmark = {
         unit: 's',
         baseline: round((perHost * latencyMs + (perHost - 1) * hostDelayMs) / 1000),
         goal: '≈ requests per host × latency, memory flat',
-        extra: { sweeps: times.map((x) => round(x, 2)).join('/'), rssMbAfterEachSweep: rss.join('/'), concurrency, hostDelayMs, sources: configured.length, hosts },
+        extra: { sweeps: times.map((x) => round(x, 2)).join('/'), rssMbAfterEachSweep: rss.join('/'), concurrency, hostDelayMs, sources: configured.length, hosts, fetchJobs },
       };
     } finally {
       await workers.close();

@@ -1,10 +1,9 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { sources } from '../src/db/schema.js';
 import { sweepStep } from '../src/pipeline/pipeline.js';
 import { startWorkers } from '../workers/workers.js';
 import { round, seconds, waitUntil, type Benchmark } from './support/bench.models.js';
 import { benchEnv, closeBench, openBench } from './support/bench-env.js';
+import { startFeedServers } from './support/feed-servers.js';
 
 const hosts = 50;
 const perHost = 4;
@@ -15,34 +14,17 @@ const concurrency = Number(process.env.BENCH_FETCH_CONCURRENCY ?? 50);
 // design, not cost: the figure leaves it out by default, and the baseline counts it when it is set.
 const hostDelayMs = Number(process.env.BENCH_HOST_DELAY_MS ?? 0);
 
-/** A feed of ten notices, as a publisher's RSS would look (about 6 KB). */
-function feed(host: number, n: number): string {
-  const items = Array.from({ length: 10 }, (_, i) => `<item><title>Hinweis ${i + 1} von Quelle ${host}.${n}</title><link>http://127.0.0.${host}/artikel/${n}/${i}</link><guid>q${host}-${n}-${i}</guid><pubDate>Tue, 24 Nov 2026 09:00:00 GMT</pubDate><description>Der Hersteller empfiehlt, das Update auf Version 2.${i} einzuspielen. Betroffen sind Praxisverwaltungssysteme älterer Versionen; bitte prüfen Sie Ihre Installation gemeinsam mit Ihrem IT-Dienstleister.</description></item>`).join('\n');
-  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Quelle ${host}.${n}</title><link>http://127.0.0.${host}/</link><description>Hinweise</description>${items}</channel></rss>`;
-}
-
 /**
- * 200 sources on 50 hosts (127.0.0.2 … 127.0.0.51, each its own address) behind 50 ms of latency per request. The
- * figure is one sweep: from sweepStep to every source checked, with fetch workers in this process. The baseline is
- * the ideal, requests per host × latency (plus the pauses between them, if BENCH_HOST_DELAY_MS sets any). Three
- * sweeps in a row show whether memory stays flat.
+ * 200 sources on 50 hosts (127.0.0.2 … 127.0.0.51, each its own address, served by a process of their own) behind
+ * 50 ms of latency per request. The figure is one sweep: from sweepStep to every source checked, with fetch workers
+ * in this process. The baseline is the ideal, requests per host × latency (plus the pauses between them, if
+ * BENCH_HOST_DELAY_MS sets any). Three sweeps in a row show whether memory stays flat.
  */
 const benchmark: Benchmark = {
   description: '200 sources on 50 hosts with 50 ms latency',
   async run() {
-    const servers: Server[] = [];
-    const handler = (req: { url?: string }, res: import('node:http').ServerResponse, host: number) => {
-      const n = Number(/\/feed\/(\d+)/.exec(req.url ?? '')?.[1] ?? 0);
-      setTimeout(() => res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(feed(host, n)), latencyMs);
-    };
-    let port = 0;
-    for (let h = 2; h < hosts + 2; h++) {
-      const server = createServer((req, res) => handler(req, res, h));
-      await new Promise<void>((resolve) => server.listen(port, `127.0.0.${h}`, resolve));
-      port = (server.address() as AddressInfo).port;
-      servers.push(server);
-    }
-    const addresses = Array.from({ length: hosts }, (_, i) => `127.0.0.${i + 2}`);
+    const servers = await startFeedServers({ hosts, latencyMs });
+    const { addresses, port } = servers;
     const configured = addresses.flatMap((address, h) =>
       Array.from({ length: perHost }, (_, n) => ({
         id: `quelle-${h + 2}-${n}`,
@@ -63,13 +45,15 @@ const benchmark: Benchmark = {
     const workers = startWorkers(deps, { connection: deps.redis, concurrency: env.WORKER_CONCURRENCY, fetchConcurrency: env.FETCH_CONCURRENCY, only: ['fetch'] });
     try {
       const times: number[] = [];
+      let fetchJobs = 0;
       const rss: number[] = [];
       for (let s = 0; s < sweeps; s++) {
         const start = new Date();
         deps.db.update(sources).set({ nextCheckAt: new Date(start.getTime() - 1000) }).run();
         const checked = deps.db.$client.prepare('select count(*) as n from sources where last_checked_at >= ?');
         const t = performance.now();
-        const { fetches } = await sweepStep(deps);
+        const { fetches, fetchJobs: jobs } = await sweepStep(deps);
+        fetchJobs = jobs;
         if (fetches !== configured.length) throw new Error(`sweep started ${fetches} fetches, expected ${configured.length}`);
         await waitUntil(() => (checked.get(start.getTime()) as { n: number }).n === configured.length, { what: 'every source checked', everyMs: 5 });
         times.push(seconds(t));
@@ -84,12 +68,12 @@ const benchmark: Benchmark = {
         unit: 's',
         baseline: round((perHost * latencyMs + (perHost - 1) * hostDelayMs) / 1000),
         goal: '≈ requests per host × latency, memory flat',
-        extra: { sweeps: times.map((x) => round(x, 2)).join('/'), rssMbAfterEachSweep: rss.join('/'), concurrency, hostDelayMs, sources: configured.length, hosts },
+        extra: { sweeps: times.map((x) => round(x, 2)).join('/'), rssMbAfterEachSweep: rss.join('/'), concurrency, hostDelayMs, sources: configured.length, hosts, fetchJobs },
       };
     } finally {
       await workers.close();
       await closeBench(bench, deps);
-      await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+      await servers.close();
     }
   },
 };

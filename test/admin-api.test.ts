@@ -112,7 +112,7 @@ test('sources can be listed and fetched now', async () => {
   assert.deepEqual(sources.sources.map((s) => s.id), ['dgn-news', 'handarbeit', 'praxis-it-feed']);
   const res = await call('/sources/dgn-news/fetch', { token: editorToken, method: 'POST' });
   assert.equal(res.status, 202);
-  assert.equal((await deps.queues.fetch.getJobs(['waiting'])).filter((j) => j.data.sourceId === 'dgn-news').length, 1);
+  assert.equal((await deps.queues.fetch.getJobs(['waiting'])).filter((j) => j.data.sources.some((s: { sourceId: string }) => s.sourceId === 'dgn-news')).length, 1);
   assert.equal((await call('/sources/gibt-es-nicht/fetch', { token: editorToken, method: 'POST' })).status, 404);
 });
 

@@ -44,7 +44,7 @@ test('the sources page shows health in German; disable and "Jetzt abrufen" are r
 
   await editor.post('/admin/quellen/dgn-news/abrufen', { _csrf: token });
   assert.ok(getSource(deps.db, 'dgn-news')!.nextCheckAt.getTime() <= Date.now());
-  assert.equal((await deps.queues.fetch.getJobs(['waiting'])).filter((j) => j.data.sourceId === 'dgn-news').length, 1);
+  assert.equal((await deps.queues.fetch.getJobs(['waiting'])).filter((j) => j.data.sources.some((s: { sourceId: string }) => s.sourceId === 'dgn-news')).length, 1);
 
   await editor.post('/admin/quellen/praxis-it-feed/deaktivieren', { _csrf: token });
   assert.equal(getSource(deps.db, 'praxis-it-feed')!.enabled, false);

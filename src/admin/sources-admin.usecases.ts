@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import { fetchNowJob } from '../ingest/fetch-jobs.js';
 import { FetchError, httpGet, type HttpOptions } from '../ingest/http.js';
 import { ParseError } from '../ingest/ingest.errors.js';
 import { parseFeed } from '../ingest/parse-feed.js';
@@ -32,13 +33,16 @@ export function setSourceEnabled(deps: Pick<SourceAdminDeps, 'db' | 'clock'>, ac
   });
 }
 
-/** Makes the source due now and starts its fetch; the job id is the sweep's, so the sweep does not fetch it twice. */
+/**
+ * Makes the source due now and starts its fetch. If the sweep also puts it into its host's job before this one
+ * runs, whichever comes second finds it fetched (its next_check_at moved) and skips it.
+ */
 export async function fetchSourceNow(deps: SourceAdminDeps, actor: Actor, id: string): Promise<void> {
   const now = deps.clock();
   mustGet(deps.db, id);
   deps.db.update(sources).set({ nextCheckAt: now }).where(eq(sources.id, id)).run();
   writeAudit(deps.db, actor, { action: 'source.fetch_now', entity: 'source', entityId: id }, now);
-  await enqueue(deps.queues, 'fetch', [{ jobId: `fetch-${id}-${now.getTime()}`, data: { sourceId: id } }]);
+  await enqueue(deps.queues, 'fetch', [fetchNowJob(id, now)]);
 }
 
 /** Adds a source (`origin: admin`) or changes one; the id of an existing source never changes. */

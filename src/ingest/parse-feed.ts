@@ -1,6 +1,8 @@
 import Parser from 'rss-parser';
 import { parsePublishedDate } from './dates.js';
 import { htmlToText } from './html-text.js';
+import { feedItems, type FeedItem } from './feed-items.js';
+import { readFeedTree } from './feed-tree.js';
 import { ParseError } from './ingest.errors.js';
 import { absolute, fallbackId, validItems, type ParsedItems } from './items.js';
 
@@ -13,17 +15,11 @@ const parser = new Parser();
  */
 export async function parseFeed(xml: string, baseUrl: string): Promise<ParsedItems> {
   refuseEntityDeclarations(xml);
-  let feed: Awaited<ReturnType<typeof parser.parseString>>;
-  try {
-    feed = await parser.parseString(xml);
-  } catch (error) {
-    throw new ParseError(`Der Feed ist kein gültiges RSS oder Atom${where((error as Error).message)}.`);
-  }
-  const candidates = (feed.items ?? []).map((item) => {
-    const link = absolute(item.link, baseUrl);
-    const html = (item['content:encoded'] as string | undefined) ?? item.content ?? item.summary ?? '';
+  const candidates = (await readItems(xml)).map((item) => {
+    const link = absolute(item.link as string | undefined, baseUrl);
+    const html = item['content:encoded'] ?? item.content ?? item.summary ?? '';
     const title = typeof item.title === 'string' ? htmlToText(item.title) : '';
-    const publishedAt = parsePublishedDate(item.isoDate ?? item.pubDate ?? (item as { updated?: string }).updated);
+    const publishedAt = parsePublishedDate((item.isoDate ?? item.pubDate ?? (item as { updated?: string }).updated) as string | undefined);
     const guid = typeof item.guid === 'string' ? item.guid : typeof item.id === 'string' ? item.id : null;
     return {
       externalId: guid?.trim() || link || fallbackId(title, publishedAt),
@@ -34,6 +30,22 @@ export async function parseFeed(xml: string, baseUrl: string): Promise<ParsedIte
     };
   });
   return validItems(candidates);
+}
+
+/**
+ * The items as rss-parser gives them. A plainly well-formed feed is read with htmlparser2's tokenizer (feed-tree.ts,
+ * feed-items.ts: about 0.05 ms for the sweep benchmark's feed of ten items, against 0.17 ms for rss-parser on
+ * xml2js and sax); anything else, every broken document included, goes to rss-parser, which also words the errors.
+ */
+async function readItems(xml: string): Promise<FeedItem[]> {
+  const tree = readFeedTree(xml);
+  const items = tree && feedItems(tree);
+  if (items) return items;
+  try {
+    return (await parser.parseString(xml)).items ?? [];
+  } catch (error) {
+    throw new ParseError(`Der Feed ist kein gültiges RSS oder Atom${where((error as Error).message)}.`);
+  }
 }
 
 /** A DOCTYPE with an internal subset or an ENTITY declaration is refused without expanding anything. */

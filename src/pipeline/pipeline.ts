@@ -3,9 +3,9 @@ import type { Db } from '../db/client.js';
 import type { Matcher } from '../normalize/products.js';
 import { recordNotice } from '../advisories/record-notice.js';
 import { unmatchedPublishedIds } from '../advisories/advisories.repository.js';
-import { ingestSource, type IngestResult } from '../ingest/ingest.js';
+import { ingestDueSources, type IngestDueResult } from '../ingest/ingest-due.js';
 import type { HttpOptions } from '../ingest/http.js';
-import { interleaveByHost } from '../ingest/host-order.js';
+import { fetchJobs } from '../ingest/fetch-jobs.js';
 import { noticeVersions, unnormalizedNoticeIds } from '../ingest/notices.repository.js';
 import { matchAdvisory } from '../notify/match.js';
 import { owedDeliveries } from '../notify/deliveries.repository.js';
@@ -43,13 +43,14 @@ export type PipelineDeps = {
  * Runs on a schedule: starts a fetch for every due source and re-enqueues work the database says is unfinished
  * (notices not normalized, advisories not matched, deliveries not sent), so a lost or flushed Redis loses nothing.
  */
-export async function sweepStep(deps: PipelineDeps): Promise<{ fetches: number; normalizes: number; matches: number; sends: number; digests: number }> {
+export async function sweepStep(deps: PipelineDeps): Promise<{ fetches: number; fetchJobs: number; normalizes: number; matches: number; sends: number; digests: number }> {
   const { db, queues, clock } = deps;
   const now = clock();
-  // Host by host in turn, so that fetch slots do not queue up behind one publisher's sources.
-  const due = interleaveByHost(dueSources(db, now));
+  const due = dueSources(db, now);
   deleteUnconfirmedSignups(db, now); // double opt-in: sign-ups left unconfirmed for 7 days are deleted
-  await enqueue(queues, 'fetch', due.map((s) => ({ jobId: `fetch-${s.id}-${s.nextCheckAt.getTime()}`, data: { sourceId: s.id } })));
+  // One job per host: its due sources are fetched one after another, as the per-host limiter would have them anyway.
+  const fetches = fetchJobs(due);
+  await enqueue(queues, 'fetch', fetches);
   const noticeIds = unnormalizedNoticeIds(db);
   await enqueue(queues, 'normalize', normalizeJobs(db, noticeIds));
   const advisoryIds = unmatchedPublishedIds(db);
@@ -69,7 +70,7 @@ export async function sweepStep(deps: PipelineDeps): Promise<{ fetches: number; 
   // Everything owed, including what was just written: pending mails whose jobs Redis lost are sent as well.
   const owed = owedDeliveries(db, now, { claimTimeoutMs: deps.delivery.claimTimeoutMs });
   await enqueueSends(deps, owed);
-  return { fetches: due.length, normalizes: noticeIds.length, matches: advisoryIds.length, sends: owed.length, digests: digests.length };
+  return { fetches: due.length, fetchJobs: fetches.length, normalizes: noticeIds.length, matches: advisoryIds.length, sends: owed.length, digests: digests.length };
 }
 
 /** Writes the digest deliveries of one period (idempotent per practice and period) and enqueues their sends. */
@@ -81,12 +82,19 @@ export async function digestStep(deps: PipelineDeps, { cadence, period }: Payloa
   return { deliveries: written.length };
 }
 
-export async function fetchStep(deps: PipelineDeps, { sourceId }: Payload<'fetch'>): Promise<IngestResult> {
-  const result = await ingestSource(deps, sourceId);
-  if (result.status === 'ok') {
-    await enqueue(deps.queues, 'normalize', normalizeJobs(deps.db, [...result.created, ...result.changed]));
+/**
+ * Fetches one host's due sources (or the one of "Jetzt abrufen") and enqueues normalization of every created or
+ * changed notice. If a source crashed, the job fails after the others are stored and handed on: its retry fetches
+ * only the sources still due.
+ */
+export async function fetchStep(deps: PipelineDeps, { sources }: Payload<'fetch'>): Promise<Omit<IngestDueResult, 'crashed'>> {
+  const { results, skipped, crashed } = await ingestDueSources(deps, sources);
+  const noticeIds = results.flatMap((r) => (r.status === 'ok' ? [...r.created, ...r.changed] : []));
+  await enqueue(deps.queues, 'normalize', normalizeJobs(deps.db, noticeIds));
+  if (crashed.length > 0) {
+    throw new Error(`fetch crashed for ${crashed.map((c) => c.sourceId).join(', ')}: ${crashed[0]!.error.message}`);
   }
-  return result;
+  return { results, skipped };
 }
 
 export async function normalizeStep(deps: PipelineDeps, { noticeId }: Payload<'normalize'>) {

@@ -1,13 +1,15 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
+import { maxSourcesPerFetchJob } from '../ingest/fetch-jobs.js';
 
 const id = z.number().int().positive();
 
 /** Every queue with the schema of its payload: the one place that says what travels through Redis. */
 export const queueDefinitions = {
   sweep: z.object({}).strict(),
-  fetch: z.object({ sourceId: z.string().min(1) }).strict(),
+  // One host's due sources (see src/ingest/fetch-jobs.ts), each with the next_check_at it was due at.
+  fetch: z.object({ sources: z.array(z.object({ sourceId: z.string().min(1), dueAt: z.number().int() }).strict()).min(1).max(maxSourcesPerFetchJob) }).strict(),
   normalize: z.object({ noticeId: id }).strict(),
   match: z.object({ advisoryId: id }).strict(),
   // A batch of deliveries (see src/notify/send-jobs.ts): one job per mail made enqueueing cost more than matching.

@@ -1,0 +1,38 @@
+import { getSource } from '../sources/sources.repository.js';
+import type { FetchTarget } from './fetch-jobs.js';
+import { ingestSource, type IngestDeps, type IngestResult } from './ingest.js';
+
+export type IngestDueResult = {
+  /** One result per source fetched, each also recorded on its source (status, error, schedule). */
+  results: IngestResult[];
+  /** Sources fetched by someone else since the job was made (their `next_check_at` moved): left alone. */
+  skipped: string[];
+  /** Sources whose fetch threw an unexpected error (a bug, the database): nothing was recorded for them. */
+  crashed: { sourceId: string; error: Error }[];
+};
+
+/**
+ * Fetches the given sources one after another (one host's due sources, see fetchJobs). A source that fails does not
+ * stop the others: expected failures are recorded on the source by ingestSource, unexpected ones are collected in
+ * `crashed` for the caller to retry. A source whose `next_check_at` is no longer the one it was due at has been
+ * fetched since (an earlier attempt of the same job, "Jetzt abrufen", another sweep's job) and is skipped, so a
+ * retried job fetches only what is still owed.
+ */
+export async function ingestDueSources(deps: IngestDeps, targets: FetchTarget[]): Promise<IngestDueResult> {
+  const outcome: IngestDueResult = { results: [], skipped: [], crashed: [] };
+  for (const { sourceId, dueAt } of targets) {
+    const source = getSource(deps.db, sourceId);
+    if (source && source.nextCheckAt.getTime() !== dueAt) {
+      outcome.skipped.push(sourceId);
+      deps.logger.debug({ sourceId }, 'source fetched since the job was made');
+      continue;
+    }
+    try {
+      outcome.results.push(await ingestSource(deps, sourceId));
+    } catch (error) {
+      outcome.crashed.push({ sourceId, error: error as Error });
+      deps.logger.error({ sourceId, err: error }, 'source fetch crashed');
+    }
+  }
+  return outcome;
+}

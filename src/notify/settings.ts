@@ -32,10 +32,11 @@ export function deliverySettings(env: Env): DeliverySettings {
 }
 
 /**
- * Mails a send job hands to the SMTP pool at a time: over all the worker's jobs about two per pooled connection,
- * enough to keep every connection busy; more would only claim mails long before they can go out (and a crash
- * repeats at most the mails in flight).
+ * Mails a send job hands to the SMTP pool at a time: over all the worker's jobs about four per pooled connection.
+ * A job claims and marks them as a group, so a connection must have the next mails queued while a group finishes
+ * (two per connection left the pool waiting, measured in bench/send.bench.ts); many more would only claim mails
+ * long before they can go out, and a crash repeats at most the mails in flight.
  */
 export function inFlightPerJob(poolSize: number, concurrency: number): number {
-  return Math.max(1, Math.ceil((2 * poolSize) / concurrency));
+  return Math.max(1, Math.ceil((4 * poolSize) / concurrency));
 }

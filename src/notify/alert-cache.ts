@@ -43,7 +43,7 @@ type ScopeRow = { scope: 'vendor' | 'category'; value: string; vendorName: strin
 
 // The reads every mail makes, prepared once per database (bare statements: the query builder cost more than the
 // queries themselves at thousands of mails per second).
-const statements = new WeakMap<Db, { version: Statement; covered: Statement; scopes: Statement }>();
+const statements = new WeakMap<Db, { version: Statement; own: Statement; covered: Statement; scopes: Statement }>();
 
 function queries(db: Db) {
   let s = statements.get(db);
@@ -53,8 +53,13 @@ function queries(db: Db) {
       version: db.$client.prepare(
         'select a.revision, a.updated_at as updatedAt, (select count(*) from advisory_sources s where s.advisory_id = a.id) as sourceCount from advisories a where a.id = ?',
       ),
+      // A practice's own products: all the covered products of a practice without vendor or category scopes.
+      own: db.$client.prepare(
+        `select s.product_id as id, p.name, s.version, 1 as own from subscriptions s join products p on p.id = s.product_id
+         where s.practice_id = ? order by s.product_id`,
+      ),
       // The same rows as coveredProducts (see there why it is shaped so), with the names and whether the practice
-      // chose the product itself.
+      // chose the product itself; only for a practice with scopes.
       covered: db.$client.prepare(
         `select s.product_id as id, p.name, s.version, 1 as own from subscriptions s join products p on p.id = s.product_id
          where s.practice_id = @practiceId
@@ -169,7 +174,9 @@ export function renderAlertFor(db: Db, advisoryId: number, practice: Practice, l
   const entry = advisoryEntry(db, advisoryId);
   if (!entry) return undefined;
   const q = queries(db);
-  const covered = q.covered.all({ practiceId: practice.id }) as CoveredRow[];
+  // Most practices choose their products one by one: the union over scopes is read only for those with scopes.
+  const scopes = q.scopes.all(practice.id) as ScopeRow[];
+  const covered = (scopes.length > 0 ? q.covered.all({ practiceId: practice.id }) : q.own.all(practice.id)) as CoveredRow[];
   const byId = new Map(covered.map((r) => [r.id, r]));
   const affected = affectedProducts(entry.advisory.products, new Map(covered.map((r) => [r.id, r.version]))).map((p) => ({ ...p, name: byId.get(p.productId)!.name }));
   if (affected.length === 0) return undefined;
@@ -182,7 +189,7 @@ export function renderAlertFor(db: Db, advisoryId: number, practice: Practice, l
   }
   const raw: Record<string, string> = {
     name: practice.name,
-    subs: subscriptionWords(covered, q.scopes.all(practice.id) as ScopeRow[]).join(', '),
+    subs: subscriptionWords(covered, scopes).join(', '),
     unsub: links.unsubscribeUrl,
   };
   if (links.manageUrl) raw.manage = links.manageUrl;

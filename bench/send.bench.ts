@@ -7,7 +7,7 @@ import { startWorkers } from '../workers/workers.js';
 import { peakRssMb, round, seconds, waitUntil, type Benchmark } from './support/bench.models.js';
 import { benchEnv, closeBench, openBench } from './support/bench-env.js';
 import { attachSource, benchSource, publish, seedPractices } from './support/population.js';
-import { enqueueSendJobs, inFlight, sentCount } from './support/sends.js';
+import { enqueueSendJobs, inFlight, sentCount, watchSent } from './support/sends.js';
 import { startDiscardSink } from './support/smtp-discard.js';
 import { noDelaySocket } from '../src/notify/smtp-socket.js';
 import { inFlightPerJob } from '../src/notify/settings.js';
@@ -44,12 +44,15 @@ const benchmark: Benchmark = {
       if (ids.length !== mails) throw new Error(`expected ${mails} deliveries, got ${ids.length}`);
 
       const workers = startWorkers(deps, { connection: deps.redis, concurrency, only: ['send'] });
+      const watch = await watchSent(deps);
       const t = performance.now();
       await enqueueSendJobs(deps, ids);
-      await waitUntil(() => sentCount(deps) === mails, { what: 'all alerts sent', everyMs: 25 });
+      await waitUntil(() => watch.sent() >= mails, { what: 'all alerts sent', everyMs: 5 });
       const elapsed = seconds(t);
       const pipelineRss = peakRssMb();
       await workers.close();
+      await watch.close();
+      if (sentCount(deps) !== mails) throw new Error(`the send jobs reported ${watch.sent()} sent, the database has ${sentCount(deps)}`);
       const accepted = await sink.count();
       if (accepted < mails) throw new Error(`the sink accepted ${accepted} of ${mails} mails`);
 

@@ -1,4 +1,5 @@
 import type { AppDeps } from '../../src/app/deps.js';
+import { QueueEvents } from 'bullmq';
 import { sendJobs } from '../../src/notify/send-jobs.js';
 import { enqueue } from '../../src/queues/queues.js';
 
@@ -19,4 +20,19 @@ export async function inFlight(count: number, concurrency: number, task: (i: num
       while (next < count) await task(next++);
     }),
   );
+}
+
+/**
+ * Counts the mails the send jobs report as sent, from BullMQ's completion events: waiting on it costs the measured
+ * process nothing, where polling the database every few milliseconds would (check the database once at the end).
+ */
+export async function watchSent(deps: AppDeps): Promise<{ sent(): number; close(): Promise<void> }> {
+  const events = new QueueEvents('send', { connection: deps.redis.duplicate(), prefix: deps.queues.prefix });
+  await events.waitUntilReady();
+  let sent = 0;
+  events.on('completed', ({ returnvalue }) => {
+    const result = (typeof returnvalue === 'string' ? JSON.parse(returnvalue) : returnvalue) as { sent?: number } | null;
+    sent += result?.sent ?? 0;
+  });
+  return { sent: () => sent, close: () => events.close() };
 }

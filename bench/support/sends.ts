@@ -8,8 +8,10 @@ export async function enqueueSendJobs(deps: AppDeps, deliveryIds: number[]): Pro
   await enqueue(deps.queues, 'send', sendJobs(deliveryIds.map((id) => ({ id, attempts: 0 })), deps.delivery.batchSize));
 }
 
-export function sentCount(deps: AppDeps): number {
-  return (deps.db.$client.prepare(`select count(*) as n from deliveries where status = 'sent'`).get() as { n: number }).n;
+/** Sent deliveries, of one advisory or of all. */
+export function sentCount(deps: AppDeps, advisoryId?: number): number {
+  const sql = `select count(*) as n from deliveries where status = 'sent'${advisoryId === undefined ? '' : ' and advisory_id = ?'}`;
+  return (deps.db.$client.prepare(sql).get(...(advisoryId === undefined ? [] : [advisoryId])) as { n: number }).n;
 }
 
 /** Runs `task` for 0..count-1 with `concurrency` in flight, as a worker with that concurrency would. */

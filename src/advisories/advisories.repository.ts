@@ -1,6 +1,8 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import type { Extraction } from '../normalize/extract.js';
+import { notices } from '../ingest/notices.table.js';
+import { sources } from '../sources/sources.table.js';
 import { advisories, advisoryActions, advisoryCves, advisoryProducts, advisoryRevisions, advisorySources, type AdvisoryStatus } from './advisories.table.js';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -23,6 +25,18 @@ export function getAdvisory(db: Writer, id: number): AdvisoryDetails | undefined
     cves: db.select().from(advisoryCves).where(eq(advisoryCves.advisoryId, id)).all().map((r) => r.cve),
     noticeIds: db.select().from(advisorySources).where(eq(advisorySources.advisoryId, id)).all().map((r) => r.noticeId),
   };
+}
+
+/** The notices an advisory was made from, with their publishers, in the order they were attached. */
+export function advisorySourceList(db: Writer, advisoryId: number) {
+  return db
+    .select({ publisher: sources.publisher, title: notices.title, url: notices.url, publishedAt: notices.publishedAt })
+    .from(advisorySources)
+    .innerJoin(notices, eq(notices.id, advisorySources.noticeId))
+    .innerJoin(sources, eq(sources.id, notices.sourceId))
+    .where(eq(advisorySources.advisoryId, advisoryId))
+    .orderBy(asc(advisorySources.addedAt))
+    .all();
 }
 
 export function advisoryIdForNotice(db: Writer, noticeId: number): number | undefined {

@@ -1,14 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
-import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { getAdvisory, type AdvisoryDetails } from '../advisories/advisories.repository.js';
-import { advisorySources } from '../advisories/advisories.table.js';
+import { advisorySourceList, getAdvisory, type AdvisoryDetails } from '../advisories/advisories.repository.js';
 import { products, type ProductCategory } from '../catalog/catalog.table.js';
-import { notices } from '../ingest/notices.table.js';
 import type { Practice } from '../practices/practices.repository.js';
 import { categoryLabels } from '../practices/preferences.models.js';
-import { sources } from '../sources/sources.table.js';
 import { affectedProducts, type AlertLinks } from './alert-data.js';
 import type { DeliverySettings } from './settings.js';
 import { renderAlert, type AlertData, type RenderedMail } from './templates/alert.js';
@@ -91,14 +87,7 @@ function advisoryEntry(db: Db, advisoryId: number): AdvisoryEntry | undefined {
   const cached = entries.get(key);
   if (cached) return cached;
   const advisory = getAdvisory(db, advisoryId)!;
-  const sourceRows = db
-    .select({ publisher: sources.publisher, title: notices.title, url: notices.url, publishedAt: notices.publishedAt })
-    .from(advisorySources)
-    .innerJoin(notices, eq(notices.id, advisorySources.noticeId))
-    .innerJoin(sources, eq(sources.id, notices.sourceId))
-    .where(eq(advisorySources.advisoryId, advisoryId))
-    .orderBy(asc(advisorySources.addedAt))
-    .all();
+  const sourceRows = advisorySourceList(db, advisoryId);
   const names = new Map(db.select({ id: products.id, name: products.name }).from(products).all().map((p) => [p.id, p.name]));
   const entry = { advisory, sources: sourceRows, names, mails: new Map<string, Template>() };
   // Oldest first out: a process that lives for months sees many advisories, but only a few at a time.

@@ -1,14 +1,11 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { getAdvisory } from '../advisories/advisories.repository.js';
-import { advisorySources } from '../advisories/advisories.table.js';
+import { advisorySourceList, getAdvisory } from '../advisories/advisories.repository.js';
 import { products } from '../catalog/catalog.table.js';
-import { notices } from '../ingest/notices.table.js';
 import type { Practice } from '../practices/practices.repository.js';
 import { coveredProducts } from '../practices/preferences.repository.js';
 import { describeSubscriptions } from '../practices/subscription-summary.js';
 import { compareVersions } from './match.js';
-import { sources } from '../sources/sources.table.js';
 import type { AlertData } from './templates/alert.js';
 
 /** The practice's own links in an alert; `ackUrl` gets the action's position, or -1 for "all done". */
@@ -35,14 +32,7 @@ export function loadAlertData(db: Db, advisoryId: number, practice: Practice, li
   const names = new Map(
     db.select({ id: products.id, name: products.name }).from(products).where(inArray(products.id, affected.map((p) => p.productId))).all().map((p) => [p.id, p.name]),
   );
-  const sourceRows = db
-    .select({ publisher: sources.publisher, title: notices.title, url: notices.url, publishedAt: notices.publishedAt })
-    .from(advisorySources)
-    .innerJoin(notices, eq(notices.id, advisorySources.noticeId))
-    .innerJoin(sources, eq(sources.id, notices.sourceId))
-    .where(eq(advisorySources.advisoryId, advisoryId))
-    .orderBy(asc(advisorySources.addedAt))
-    .all();
+  const sourceRows = advisorySourceList(db, advisoryId);
   return {
     practiceName: practice.name,
     title: advisory.title,

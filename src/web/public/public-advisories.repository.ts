@@ -1,9 +1,8 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { advisories, advisoryActions, advisoryCves, advisoryProducts, advisorySources } from '../../advisories/advisories.table.js';
+import { advisories, advisoryActions, advisoryCves, advisoryProducts } from '../../advisories/advisories.table.js';
+import { advisorySourceList } from '../../advisories/advisories.repository.js';
 import { products, vendors } from '../../catalog/catalog.table.js';
-import { notices } from '../../ingest/notices.table.js';
-import { sources } from '../../sources/sources.table.js';
 
 export type PublicAdvisorySummary = { id: number; title: string; summary: string; severity: (typeof advisories.$inferSelect)['severity']; releasedAt: Date | null; publishedAt: Date | null; updatedAt: Date };
 
@@ -34,14 +33,7 @@ export function getPublishedAdvisory(db: Db, id: number) {
       .all(),
     actions: db.select({ text: advisoryActions.text }).from(advisoryActions).where(eq(advisoryActions.advisoryId, id)).orderBy(asc(advisoryActions.position)).all().map((a) => a.text),
     cves: db.select({ cve: advisoryCves.cve }).from(advisoryCves).where(eq(advisoryCves.advisoryId, id)).all().map((c) => c.cve),
-    sources: db
-      .select({ publisher: sources.publisher, title: notices.title, url: notices.url, publishedAt: notices.publishedAt })
-      .from(advisorySources)
-      .innerJoin(notices, eq(notices.id, advisorySources.noticeId))
-      .innerJoin(sources, eq(sources.id, notices.sourceId))
-      .where(eq(advisorySources.advisoryId, id))
-      .orderBy(asc(advisorySources.addedAt))
-      .all(),
+    sources: advisorySourceList(db, id),
   };
 }
 

@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import { deliveries, practices } from '../src/db/schema.js';
-import { composers, practiceLinks, type Delivery } from '../src/notify/compose.js';
+import { composeContext, composers, practiceLinks, type Delivery } from '../src/notify/compose.js';
 import { writeDigestDeliveries } from '../src/notify/digest.js';
 import { loadAdvisoryView } from '../src/notify/advisory-view.js';
 import { messageIdFor } from '../src/notify/message-id.js';
@@ -47,17 +47,7 @@ const benchmark: Benchmark = {
         const owners = new Map(deps.db.select().from(practices).where(inArray(practices.id, rows.map((r) => r.practiceId))).all().map((p) => [p.id, p]));
         for (const delivery of rows) {
           const practice = owners.get(delivery.practiceId)!;
-          const mail = composers.digest!({
-            db: deps.db,
-            delivery: delivery as Delivery,
-            practice,
-            links: practiceLinks(deps.publicUrl, deps.linkSecret, practice.id),
-            publicUrl: deps.publicUrl,
-            linkSecret: deps.linkSecret,
-            operatorName: deps.operatorName,
-            operator: deps.delivery.operator,
-            now,
-          });
+          const mail = composers.digest!(composeContext(deps, delivery as Delivery, practice, now));
           if (!mail) throw new Error(`digest ${delivery.id} rendered empty`);
           bytes += mail.html.length + mail.text.length;
         }

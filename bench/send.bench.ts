@@ -1,7 +1,7 @@
 import nodemailer from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { matchAdvisory } from '../src/notify/match.js';
-import { composers, practiceLinks } from '../src/notify/compose.js';
+import { composeContext, composers } from '../src/notify/compose.js';
 import { getPractice } from '../src/practices/practices.repository.js';
 import { startWorkers } from '../workers/workers.js';
 import { peakRssMb, round, seconds, waitUntil, type Benchmark } from './support/bench.models.js';
@@ -67,17 +67,7 @@ const benchmark: Benchmark = {
       // The same mail (the first practice's), addressed to each practice in turn.
       const practice = getPractice(deps.db, 1)!;
       const delivery = deps.db.$client.prepare('select * from deliveries where id = ?').get(ids[0]!);
-      const mail = composers.alert!({
-        db: deps.db,
-        delivery: { ...(delivery as object), advisoryId } as never,
-        practice,
-        links: practiceLinks(deps.publicUrl, deps.linkSecret, practice.id),
-        publicUrl: deps.publicUrl,
-        linkSecret: deps.linkSecret,
-        operatorName: deps.operatorName,
-        operator: deps.delivery.operator,
-        now: new Date(),
-      })!;
+      const mail = composers.alert!(composeContext(deps, { ...(delivery as object), advisoryId } as never, practice, new Date()))!;
       const transport = nodemailer.createTransport({ host: '127.0.0.1', port: sink.port, secure: false, pool: true, maxConnections: poolSize, maxMessages: Infinity, getSocket: noDelaySocket });
       const message = (i: number) => ({
         from: deps.env.MAIL_FROM,

@@ -2,7 +2,7 @@ import type { DeliverySettings } from '../notify/settings.js';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { getAdvisory } from '../advisories/advisories.repository.js';
 import type { Db } from '../db/client.js';
-import { composers, practiceLinks } from '../notify/compose.js';
+import { composeContext, composers } from '../notify/compose.js';
 import type { RenderedMail } from '../notify/templates/alert.js';
 import { practices, subscriptions } from '../practices/practices.table.js';
 import type { Practice } from '../practices/practices.repository.js';
@@ -64,8 +64,6 @@ function compose(deps: PreviewDeps, db: Db, advisoryId: number, practice: Practi
     id: 0, practiceId: practice.id, advisoryId, kind: 'alert' as const, dedupeKey: `preview:${advisoryId}`, revision: null, period: null, advisoryIds: null,
     status: 'pending' as const, attempts: 0, messageId: '<preview@praxiswarn.invalid>', lastError: null, createdAt: now, claimedAt: null, sentAt: null,
   };
-  return composers.alert!({
-    db, delivery, practice, links: practiceLinks(deps.publicUrl, deps.linkSecret, practice.id),
-    publicUrl: deps.publicUrl, linkSecret: deps.linkSecret, operatorName: deps.operatorName, operator: deps.delivery.operator, now,
-  });
+  // `db` is the preview's own (rolled back) transaction, not the one in deps.
+  return composers.alert!(composeContext({ ...deps, db }, delivery, practice, now));
 }

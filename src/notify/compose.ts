@@ -87,6 +87,26 @@ function footer({ links, operator }: ComposeContext): FooterData {
   };
 }
 
+/** What a composer gets for one delivery: the practice's links and the operator, from the sender's settings. */
+export function composeContext(
+  deps: { db: Db; publicUrl: string; linkSecret: string; operatorName: string; delivery: Pick<DeliverySettings, 'operator'> },
+  delivery: Delivery,
+  practice: Practice,
+  now: Date,
+): ComposeContext {
+  return {
+    db: deps.db,
+    delivery,
+    practice,
+    links: practiceLinks(deps.publicUrl, deps.linkSecret, practice.id),
+    publicUrl: deps.publicUrl,
+    linkSecret: deps.linkSecret,
+    operatorName: deps.operatorName,
+    operator: deps.delivery.operator,
+    now,
+  };
+}
+
 export function practiceLinks(publicUrl: string, secret: string, practiceId: number): PracticeLinks {
   return {
     unsubscribeUrl: new URL(`/abmelden/${signLinkToken(secret, 'unsubscribe', practiceId)}`, publicUrl).href,

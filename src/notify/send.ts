@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { practices } from '../practices/practices.table.js';
 import type { Practice } from '../practices/practices.repository.js';
 import { clearBounces, recordBounce } from './bounces.js';
-import { composers, practiceLinks } from './compose.js';
+import { composeContext, composers } from './compose.js';
 import type { DeliverySettings } from './settings.js';
 import { claimDeliveries, claimDelivery, markFailed, markSent, releaseDelivery, type Delivery } from './deliveries.repository.js';
 import { MailError, type Mailer } from './mailer.js';
@@ -66,23 +66,13 @@ async function handOver(deps: SendDeps, delivery: Delivery): Promise<HandedOver 
     markFailed(db, delivery.id, 'Adresse gesperrt: Der Mailserver der Praxis hat wiederholt dauerhaft abgelehnt.');
     return 'failed';
   }
-  const links = practiceLinks(deps.publicUrl, deps.linkSecret, practice.id);
   const compose = composers[delivery.kind];
   if (!compose) {
     markFailed(db, delivery.id, `Für E-Mails der Art "${delivery.kind}" gibt es keine Vorlage.`);
     return 'failed';
   }
-  const mail = compose({
-    db,
-    delivery,
-    practice,
-    links,
-    publicUrl: deps.publicUrl,
-    linkSecret: deps.linkSecret,
-    operatorName: deps.operatorName,
-    operator: deps.delivery.operator,
-    now: clock(),
-  });
+  const context = composeContext(deps, delivery, practice, clock());
+  const mail = compose(context);
   if (!mail) {
     markFailed(db, delivery.id, 'Die Nachricht betrifft die Praxis nicht mehr.');
     return 'failed';
@@ -92,7 +82,7 @@ async function handOver(deps: SendDeps, delivery: Delivery): Promise<HandedOver 
       ? {}
       : {
           'List-Id': `Sicherheitswarnungen <warnungen.${deps.mailDomain}>`,
-          'List-Unsubscribe': `<${links.unsubscribeUrl}>`,
+          'List-Unsubscribe': `<${context.links.unsubscribeUrl}>`,
           'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
         };
   try {

@@ -3,6 +3,7 @@ import https from 'node:https';
 import type { Socket } from 'node:net';
 import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
+import { agentsFor } from './http-agents.js';
 import { FetchError } from './ingest.errors.js';
 import { guardedLookup, type FetchGuard } from './ssrf.js';
 
@@ -20,11 +21,25 @@ export type HopResult = { status: number; headers: IncomingHttpHeaders; body: Bu
 
 const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
 
+/** A kept-alive connection that the server closed just as it was reused: the request never reached the server. */
+class StaleConnection extends Error {}
+
 /**
  * One GET to one address, no redirects. The body is read only for 2xx answers; a timer that destroys the socket
- * enforces the deadline, so a server that trickles one byte per second is cut off, not waited for.
+ * enforces the deadline, so a server that trickles one byte per second is cut off, not waited for. Connections are
+ * kept alive for the next request to the same host (http-agents.ts); if the server closed one just as it was reused,
+ * the request is sent once more on a new connection.
  */
-export function requestOnce(url: URL, options: HopOptions): Promise<HopResult> {
+export async function requestOnce(url: URL, options: HopOptions): Promise<HopResult> {
+  try {
+    return await attempt(url, options, agentsFor(options.guard)[url.protocol === 'https:' ? 'https:' : 'http:']);
+  } catch (error) {
+    if (error instanceof StaleConnection) return attempt(url, options, false);
+    throw error;
+  }
+}
+
+function attempt(url: URL, options: HopOptions, agent: http.Agent | false): Promise<HopResult> {
   return new Promise<HopResult>((resolve, reject) => {
     const transport = url.protocol === 'https:' ? https : http;
     let settled = false;
@@ -43,7 +58,7 @@ export function requestOnce(url: URL, options: HopOptions): Promise<HopResult> {
     const request = transport.request(url, {
       method: 'GET',
       headers: options.headers,
-      agent: false,
+      agent,
       lookup: guardedLookup(url, options.guard) as never,
     });
     timers.push(setTimeout(() => finish(new FetchError('timeout', `Zeitüberschreitung beim Abruf von ${url.host}.`)), Math.max(0, options.deadline - Date.now())));
@@ -56,12 +71,15 @@ export function requestOnce(url: URL, options: HopOptions): Promise<HopResult> {
       timers.push(connectTimer);
       socket.once('connect', () => clearTimeout(connectTimer));
     });
+    let answered = false;
     request.on('error', (error: NodeJS.ErrnoException) => {
       if (error instanceof FetchError) return finish(error);
+      if (request.reusedSocket && !answered && (error.code === 'ECONNRESET' || error.code === 'EPIPE')) return finish(new StaleConnection());
       const code = error.code ? ` (${error.code})` : '';
       finish(new FetchError('network', `Der Server ${url.host} ist nicht erreichbar${code}.`));
     });
     request.on('response', (response: IncomingMessage) => {
+      answered = true;
       const status = response.statusCode ?? 0;
       if (status < 200 || status >= 300) {
         response.destroy();

@@ -103,7 +103,7 @@ test('on a terminal each source shows its progress; a failing source is in the t
   assert.equal(code, 2);
   assert.match(text, /\r\x1b\[2K\[1\/2\] gematik Newsroom …/);
   assert.match(text, /\[1\/2\] gematik Newsroom: Fehler\n/);
-  assert.match(text, /\[2\/2\] KBV PraxisNachrichten: ok, 0 neu, 0 geändert/);
+  assert.match(text, /\[2\/2\] KBV PraxisNachrichten: unverändert\n/, "the same page as in the run before: not read again");
   assert.match(text, /^gematik-newsroom\s+Fehler\s+–\s+–\s+1$/m);
   assert.match(text, /Fehler bei gematik-newsroom: Der Server 127\.0\.0\.1:\d+ antwortete mit HTTP 500\./);
 });

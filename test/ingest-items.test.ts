@@ -181,6 +181,9 @@ test('a feed with 10,000 items is stored completely, and a second fetch changes 
   const first = ok(await ingestSource(deps, 'feed'));
   assert.equal(first.created.length, 10_000);
   due('feed');
+  assert.equal((await ingestSource(deps, 'feed')).status, 'not_modified', 'the very same document is not parsed again');
+  serveFeed(`${rss(items)}\n`); // one byte more: the document is read again, and every item is found unchanged
+  due('feed');
   const second = ok(await ingestSource(deps, 'feed'));
   assert.deepEqual([second.created.length, second.changed.length, second.unchanged], [0, 0, 10_000]);
 });
@@ -192,11 +195,17 @@ test('list pages: an article is fetched again only when its list entry changed, 
   const hits = articleHits();
 
   due('list');
+  assert.equal((await ingestSource(deps, 'list')).status, 'not_modified', 'the very same list page is not read again');
+  assert.equal(articleHits(), hits);
+  // Another byte outside the entries: the page is read again, its entries are unchanged.
+  site.setRoute('/news/', { body: `${listPage('Die Firmware 11.01.02.102 schließt eine Lücke.')}\n` });
+  due('list');
   const quiet = ok(await ingestSource(deps, 'list'));
   assert.equal(quiet.unchanged, 2);
   assert.equal(articleHits(), hits, 'an unchanged list entry costs no article request');
 
   site.setRoute('/news/firmware-11-01', { body: articlePage('Installieren Sie Firmware 11.01.02.104; 11.01.02.102 reicht nicht aus.') });
+  site.setRoute('/news/', { body: `${listPage('Die Firmware 11.01.02.102 schließt eine Lücke.')}\n\n` });
   due('list');
   const silentEdit = ok(await ingestSource(deps, 'list'));
   assert.equal(silentEdit.changed.length, 0, 'an edit the list does not show waits for the next visible change');

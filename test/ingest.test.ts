@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { openStore } from '../src/app/deps.js';
@@ -42,10 +43,26 @@ test('a feed and its linked articles become notices with the article text, not t
   assert.equal(getSource(db, 'praxis-it-feed')?.errorCount, 0);
 });
 
-test('fetching again stores nothing new', async () => {
+test('the same feed again is not read again: nothing parsed, no article page fetched', async () => {
+  const articleHits = () => [...site.hits].filter(([path]) => path !== '/feeds/praxis-it.xml').reduce((n, [, hits]) => n + hits, 0);
+  const before = articleHits();
+  const feedHits = site.hits.get('/feeds/praxis-it.xml');
+  const result = await ingestSource(deps(), 'praxis-it-feed');
+  assert.equal(result.status, 'not_modified');
+  assert.equal(site.hits.get('/feeds/praxis-it.xml'), feedHits! + 1, 'the feed itself is requested');
+  assert.equal(articleHits(), before);
+  assert.equal(getSource(db, 'praxis-it-feed')?.lastSuccessAt?.getTime(), now.getTime(), 'the check counts as a success');
+});
+
+test('a feed whose bytes changed is read again; unchanged entries still fetch no article page', async () => {
+  const feedFile = readFileSync(new URL('fixtures/feeds/praxis-it.rss.xml', import.meta.url), 'utf8').replaceAll('{{BASE_URL}}', site.url);
+  site.setRoute('/feeds/praxis-it.xml', { body: feedFile.replace('13:05:00', '14:05:00'), contentType: 'application/rss+xml; charset=utf-8' });
+  const hits = [...site.hits.values()].reduce((a, b) => a + b, 0);
   const result = await ingestSource(deps(), 'praxis-it-feed');
   assert.equal(result.status, 'ok');
-  assert.deepEqual(result.status === 'ok' && [result.created.length, result.changed.length], [0, 0]);
+  assert.deepEqual(result.status === 'ok' && [result.created.length, result.changed.length, result.unchanged], [0, 0, 2]);
+  assert.equal([...site.hits.values()].reduce((a, b) => a + b, 0), hits + 1, 'only the feed was requested');
+  site.setRoute('/feeds/praxis-it.xml', sitePages['/feeds/praxis-it.xml']!);
 });
 
 test('a list page gives one notice per item, with the article page as text', async () => {
@@ -54,6 +71,16 @@ test('a list page gives one notice per item, with the article page as text', asy
   const stored = db.select().from(notices).where(eq(notices.sourceId, 'dgn-news')).all();
   assert.ok(stored.length >= 2);
   assert.ok(stored.some((n) => /Portweiterleitung/i.test(n.text)));
+});
+
+test('a list page with an item left out is read in full again, so its missing article is tried again', async () => {
+  const missing = '/dgn/unternehmen/wartungsarbeiten-am-dgn-portal/';
+  const before = site.hits.get(missing) ?? 0;
+  assert.ok(before > 0, 'the first fetch asked for the missing article');
+  const result = await ingestSource(deps(), 'dgn-news');
+  assert.equal(result.status, 'ok');
+  assert.equal(site.hits.get(missing), before + 1);
+  assert.equal(getSource(db, 'dgn-news')?.bodyHash, null);
 });
 
 test('a broken feed is the source error in German words and loses nothing already stored', async () => {

@@ -61,7 +61,7 @@ function pickTargets(db: Db, { source, all }: Options, out: Out): Source[] | nul
 
 function statusLabel(result: IngestResult): string {
   if (result.status === 'error') return 'Fehler';
-  if (result.status === 'not_modified') return 'unverändert (304)';
+  if (result.status === 'not_modified') return 'unverändert';
   return `ok, ${result.created.length} neu, ${result.changed.length} geändert`;
 }
 

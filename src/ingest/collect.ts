@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { setImmediate } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { Source } from '../sources/sources.repository.js';
 import { withArticles } from './articles.js';
@@ -18,10 +20,13 @@ export type CollectState = {
   known: KnownItems;
   /** At most this many article pages or CSAF documents per run (the CLI's try-out keeps it small). */
   limit?: number;
+  /** `bodyHash` of the last fetch that stored every item: the same document again is not parsed again. */
+  bodyHash?: string | null;
 };
 
 export type Collected =
-  | { notModified: true }
+  /** A 304, or (rss, atom, html) the very document whose items are all stored already. */
+  | { notModified: true; etag: string | null; lastModified: string | null }
   | {
       notModified: false;
       items: RawItem[];
@@ -31,6 +36,8 @@ export type Collected =
       unchanged: number;
       etag: string | null;
       lastModified: string | null;
+      /** Identifies the document and how it is read; null when it was not read (CSAF) or not every item was stored. */
+      bodyHash: string | null;
     };
 
 /**
@@ -40,7 +47,14 @@ export type Collected =
 export async function collectItems(deps: CollectDeps, source: SourceSpec, state: CollectState): Promise<Collected> {
   if (source.kind === 'csaf') return collectCsaf(deps, source, state);
   const response = await httpGet(source.url, { ...deps.http, etag: state.etag, lastModified: state.lastModified });
-  if (response.notModified) return { notModified: true };
+  if (response.notModified) return { notModified: true, etag: state.etag ?? null, lastModified: state.lastModified ?? null };
+  // Responses often arrive together (a sweep asks every host at once): let the others send their hosts' next
+  // requests before this one is looked at.
+  await setImmediate();
+  const validators = { etag: response.etag, lastModified: response.lastModified };
+  // Many publishers answer every request in full (no ETag, no Last-Modified) with what they sent an hour ago.
+  const bodyHash = documentHash(source, response.url, response.body);
+  if (bodyHash === state.bodyHash) return { notModified: true, ...validators };
   const selectors = source.selectors ?? {};
   let parsed;
   switch (source.kind) {
@@ -52,8 +66,17 @@ export async function collectItems(deps: CollectDeps, source: SourceSpec, state:
       parsed = parseListPage(response.body, response.url, selectors);
       break;
   }
-  const validators = { etag: response.etag, lastModified: response.lastModified };
-  if (!selectors.article) return { notModified: false, ...parsed, unchanged: 0, ...validators };
-  const withText = await withArticles(deps, source.id, selectors, parsed, state.known, { limit: state.limit });
-  return { notModified: false, ...withText, ...validators };
+  const collected = !selectors.article
+    ? { ...parsed, unchanged: 0 }
+    : await withArticles(deps, source.id, selectors, parsed, state.known, { limit: state.limit });
+  // A document with an item left out (invalid, or its article page failed) is read again next time.
+  return { notModified: false, ...collected, ...validators, bodyHash: collected.skipped === 0 ? bodyHash : null };
+}
+
+/** The document's bytes, where they came from and how they are read: a changed selector reads the same page anew. */
+function documentHash(source: SourceSpec, finalUrl: string, body: string): string {
+  return createHash('sha256')
+    .update(`${source.kind}\n${JSON.stringify(source.selectors ?? {})}\n${finalUrl}\n`)
+    .update(body)
+    .digest('hex');
 }

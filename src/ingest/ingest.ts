@@ -26,13 +26,14 @@ export async function ingestSource(deps: IngestDeps, sourceId: string): Promise<
   const source = getSource(db, sourceId);
   if (!source) return { sourceId, status: 'error', message: `Quelle "${sourceId}" ist unbekannt.` };
   try {
-    const collected = await collectItems(deps, source, { etag: source.etag, lastModified: source.lastModified, known: knownItems(db, source.id) });
+    const state = { etag: source.etag, lastModified: source.lastModified, bodyHash: source.bodyHash, known: knownItems(db, source.id) };
+    const collected = await collectItems(deps, source, state);
     if (collected.notModified) {
-      recordFetchSuccess(db, source.id, { now: clock(), etag: source.etag, lastModified: source.lastModified });
+      recordFetchSuccess(db, source.id, { now: clock(), etag: collected.etag, lastModified: collected.lastModified, bodyHash: source.bodyHash });
       return { sourceId, status: 'not_modified', created: [], changed: [], unchanged: 0, skipped: 0 };
     }
     const stored = storeNotices(db, source.id, collected.items, clock());
-    recordFetchSuccess(db, source.id, { now: clock(), etag: collected.etag, lastModified: collected.lastModified });
+    recordFetchSuccess(db, source.id, { now: clock(), etag: collected.etag, lastModified: collected.lastModified, bodyHash: collected.bodyHash });
     const unchanged = stored.unchanged + collected.unchanged;
     logger.info({ sourceId, created: stored.created.length, changed: stored.changed.length, unchanged, skipped: collected.skipped }, 'source fetched');
     return { sourceId, status: 'ok', created: stored.created, changed: stored.changed, unchanged, skipped: collected.skipped };

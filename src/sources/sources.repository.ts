@@ -47,9 +47,9 @@ export function dueSources(db: Db, now: Date): Source[] {
 export function recordFetchSuccess(
   db: Db,
   id: string,
-  { now, etag, lastModified }: { now: Date; etag: string | null; lastModified: string | null },
+  { now, etag, lastModified, bodyHash }: { now: Date; etag: string | null; lastModified: string | null; bodyHash: string | null },
 ): void {
-  statements(db).fetchSuccess.run({ id, now: now.getTime(), etag, lastModified });
+  statements(db).fetchSuccess.run({ id, now: now.getTime(), etag, lastModified, bodyHash });
 }
 
 /**
@@ -79,6 +79,7 @@ const statements = preparedPerDb((db) => {
     .set({
       etag: sql`${sql.placeholder('etag')}`,
       lastModified: sql`${sql.placeholder('lastModified')}`,
+      bodyHash: sql`${sql.placeholder('bodyHash')}`,
       lastCheckedAt: now,
       lastSuccessAt: now,
       errorCount: 0,

@@ -29,6 +29,8 @@ export const sources = sqliteTable('sources', {
   enabled: integer({ mode: 'boolean' }).notNull().default(true),
   etag: text(),
   lastModified: text(),
+  /** Hash of the list document last read in full (see collectItems): the same document again is not parsed again. */
+  bodyHash: text(),
   nextCheckAt: timestamp().notNull().$defaultFn(() => new Date(0)),
   lastCheckedAt: timestamp(),
   lastSuccessAt: timestamp(),

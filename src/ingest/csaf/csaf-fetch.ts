@@ -35,8 +35,9 @@ export const csafFileName = (trackingId: string) => `${trackingId.toLowerCase().
 export async function collectCsaf(deps: Deps, source: { id: string; url: string }, state: State) {
   const opts = { ...csafDefaults, ...deps.csaf };
   const http = { ...deps.http, accept: 'application/json' };
+  const notModified = { notModified: true as const, etag: state.etag ?? null, lastModified: state.lastModified ?? null };
   const metadata = await httpGet(source.url, http);
-  if (metadata.notModified) return { notModified: true as const };
+  if (metadata.notModified) return notModified;
   const indexes = findIndexes(parseJson(metadata.body, 'Die CSAF-Quelle'), metadata.url);
   // Conditional headers belong to one index; with several feeds each is read in full.
   const single = indexes.length === 1;
@@ -44,7 +45,7 @@ export async function collectCsaf(deps: Deps, source: { id: string; url: string 
   let validators = { etag: null as string | null, lastModified: null as string | null };
   for (const index of indexes) {
     const read = await readIndex(index, { ...http, maxBytes: opts.maxIndexBytes, ...(single ? { etag: state.etag, lastModified: state.lastModified } : {}) });
-    if (read.notModified) return { notModified: true as const };
+    if (read.notModified) return notModified;
     entries.push(...read.entries);
     if (single) validators = { etag: read.etag, lastModified: read.lastModified };
   }
@@ -69,7 +70,8 @@ export async function collectCsaf(deps: Deps, source: { id: string; url: string 
     }
   }
   const valid = validItems(items, csafItemSchema);
-  return { notModified: false as const, items: valid.items, skipped: skipped + valid.skipped, unchanged, ...validators };
+  // Documents are chosen by their index dates, not by a hash of what was fetched.
+  return { notModified: false as const, items: valid.items, skipped: skipped + valid.skipped, unchanged, ...validators, bodyHash: null };
 }
 
 /** New documents inside the backfill window and known ones whose index date is newer than the stored release. */

@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, test } from 'node:test';
+import { createAppDeps, type AppDeps } from '../src/app/deps.js';
+import { createLogger } from '../src/app/logger.js';
+import { ingestDueSources } from '../src/ingest/ingest-due.js';
+import { getSource } from '../src/sources/sources.repository.js';
+import type { SourceConfig } from '../src/sources/sources.models.js';
+import { testEnv } from './support/test-env.js';
+
+// One host with a list page (two articles behind it) and two feeds, all in one fetch job. The server logs the order
+// of requests and how many were open at once.
+const log: string[] = [];
+let open = 0;
+let maxOpen = 0;
+let server: Server;
+let deps: AppDeps;
+let base = '';
+
+const rss = (name: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${name}</title>` +
+  `<item><title>Sicherheitsupdate für ${name}</title><link>https://praxis-it.example/${name}/1</link><guid>${name}-1</guid><description>Bitte das Update einspielen.</description></item></channel></rss>`;
+const list = () =>
+  `<html><body><main>${['a1', 'a2'].map((a) => `<article class="teaser"><h2><a href="/${a}">Hinweis ${a} zur Digitalisierungsbox</a></h2></article>`).join('')}</main></body></html>`;
+const article = (a: string) => `<html><body><article class="content"><p>Hinweis ${a}: Installieren Sie die Firmware 11.01.02.102.</p></article></body></html>`;
+
+before(async () => {
+  server = createServer((req, res) => {
+    const path = req.url ?? '/';
+    log.push(path);
+    maxOpen = Math.max(maxOpen, ++open);
+    // A little latency, so that overlapping requests would show.
+    setTimeout(() => {
+      open--;
+      if (path === '/list') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(list());
+      else if (path.startsWith('/feed')) res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss(path.slice(1)));
+      else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(article(path.slice(1)));
+    }, 20);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const source = (id: string, path: string, extra: Partial<SourceConfig> = {}): SourceConfig => ({
+    id, name: id, publisher: 'Praxis-IT', kind: 'rss', url: base + path, trust: 'review', intervalMinutes: 60, enabled: true, ...extra,
+  });
+  const sources = [
+    source('liste', '/list', { kind: 'html', selectors: { item: 'article.teaser', link: 'h2 a', title: 'h2', article: 'article.content' } }),
+    source('feed-b', '/feed-b'),
+    source('feed-c', '/feed-c'),
+  ];
+  deps = await createAppDeps(testEnv({ sources, env: { FETCH_ALLOW_HOSTS: new URL(base).host, FETCH_HOST_DELAY_MS: '0' } }), { logger: createLogger('silent') });
+});
+after(async () => {
+  await deps.close();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+test("a job's next source is requested while the one before is read; the host still gets one request at a time", async () => {
+  const targets = ['liste', 'feed-b', 'feed-c'].map((sourceId) => ({ sourceId, dueAt: getSource(deps.db, sourceId)!.nextCheckAt.getTime() }));
+  const { results, skipped, crashed } = await ingestDueSources(deps, targets);
+  assert.deepEqual([skipped, crashed], [[], []]);
+  assert.deepEqual(results.map((r) => [r.sourceId, r.status]), [['liste', 'ok'], ['feed-b', 'ok'], ['feed-c', 'ok']], 'results in the order of the job');
+  assert.equal(maxOpen, 1, 'one request at a time per host');
+  // feed-b went out as soon as the list page was in, before the list's article pages: it did not wait for them.
+  assert.deepEqual(log.slice(0, 2), ['/list', '/feed-b']);
+  assert.deepEqual([...log].sort(), ['/a1', '/a2', '/feed-b', '/feed-c', '/list']);
+  const liste = results[0]!;
+  assert.equal(liste.status === 'ok' && liste.created.length, 2, 'both articles of the list were read');
+});

@@ -46,7 +46,7 @@ export async function fetchUrlCommand(
   // A try-out shows the newest CSAF documents whatever their age; the backfill window is for stored runs.
   const deps = { http: httpOptionsFromEnv(env), logger: createLogger('silent'), clock: () => new Date(), csaf: { backfillDays: 100 * 365 } };
   try {
-    const collected = await collectItems(deps, { id: 'probe', kind, url, selectors: input.data.selectors ?? null }, { known: noKnownItems, limit });
+    const collected = await collectItems(deps, { id: 'probe', kind, url, selectors: input.data.selectors ?? null }, { known: () => noKnownItems, limit });
     if (collected.notModified) throw new Error('unexpected 304 without conditional headers');
     const items = collected.items.slice(0, limit).map((i) => ({ ...i, publishedAt: i.publishedAt?.toISOString() ?? null, listHash: undefined }));
     out.write(`${JSON.stringify({ url, kind, count: collected.items.length, skipped: collected.skipped, items }, null, 2)}\n`);

@@ -17,7 +17,8 @@ export type CollectDeps = { http?: HttpOptions; logger: Logger; clock: () => Dat
 export type CollectState = {
   etag?: string | null;
   lastModified?: string | null;
-  known: KnownItems;
+  /** What is stored for the source; read only where it is needed (article pages, CSAF), not for an unchanged document. */
+  known: () => KnownItems;
   /** At most this many article pages or CSAF documents per run (the CLI's try-out keeps it small). */
   limit?: number;
   /** `bodyHash` of the last fetch that stored every item: the same document again is not parsed again. */
@@ -68,7 +69,7 @@ export async function collectItems(deps: CollectDeps, source: SourceSpec, state:
   }
   const collected = !selectors.article
     ? { ...parsed, unchanged: 0 }
-    : await withArticles(deps, source.id, selectors, parsed, state.known, { limit: state.limit });
+    : await withArticles(deps, source.id, selectors, parsed, state.known(), { limit: state.limit });
   // A document with an item left out (invalid, or its article page failed) is read again next time.
   return { notModified: false, ...collected, ...validators, bodyHash: collected.skipped === 0 ? bodyHash : null };
 }

@@ -26,7 +26,7 @@ export async function ingestSource(deps: IngestDeps, sourceId: string): Promise<
   const source = getSource(db, sourceId);
   if (!source) return { sourceId, status: 'error', message: `Quelle "${sourceId}" ist unbekannt.` };
   try {
-    const state = { etag: source.etag, lastModified: source.lastModified, bodyHash: source.bodyHash, known: knownItems(db, source.id) };
+    const state = { etag: source.etag, lastModified: source.lastModified, bodyHash: source.bodyHash, known: () => knownItems(db, source.id) };
     const collected = await collectItems(deps, source, state);
     if (collected.notModified) {
       recordFetchSuccess(db, source.id, { now: clock(), etag: collected.etag, lastModified: collected.lastModified, bodyHash: source.bodyHash });

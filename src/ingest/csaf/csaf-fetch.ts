@@ -19,7 +19,7 @@ export type CsafOptions = {
 export const csafDefaults = { maxDocuments: 50, backfillDays: 30, maxIndexBytes: 32 * 1024 * 1024 };
 
 type Deps = { http?: HttpOptions; logger: Logger; clock: () => Date; csaf?: CsafOptions };
-type State = { etag?: string | null; lastModified?: string | null; known: KnownItems; limit?: number };
+type State = { etag?: string | null; lastModified?: string | null; known: () => KnownItems; limit?: number };
 
 // A stored CSAF notice keeps the document byte for byte; large product trees exceed the HTML text limit.
 const csafItemSchema = rawItemSchema.extend({ text: z.string().max(20 * 1024 * 1024) });
@@ -49,7 +49,7 @@ export async function collectCsaf(deps: Deps, source: { id: string; url: string 
     entries.push(...read.entries);
     if (single) validators = { etag: read.etag, lastModified: read.lastModified };
   }
-  const { due, unchanged } = selectDue(entries, state.known, new Date(deps.clock().getTime() - opts.backfillDays * 86_400_000));
+  const { due, unchanged } = selectDue(entries, state.known(), new Date(deps.clock().getTime() - opts.backfillDays * 86_400_000));
   const items: RawItem[] = [];
   let skipped = 0;
   for (const entry of due.slice(0, Math.min(opts.maxDocuments, state.limit ?? Infinity))) {

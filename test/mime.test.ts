@@ -75,6 +75,17 @@ test('quoted-printable encodes "=", non-ASCII and white space before a line brea
   assert.equal(long.replace(/=\r\n/g, ''), '=C3=BC'.repeat(40), 'soft breaks never split an escape');
 });
 
+test('quoted-printable breaks plain printable text (links, names) after 75 characters, as the byte-wise encoder does', () => {
+  const link = `https://praxiswarn.example/erledigt/ack.123456.789.-1.${'Ab_-9'.repeat(12)}`;
+  assert.equal(quotedPrintable('a'.repeat(75)).toString(), 'a'.repeat(75));
+  assert.equal(quotedPrintable('a'.repeat(76)).toString(), `${'a'.repeat(75)}=\r\na`);
+  assert.equal(quotedPrintable(link).toString(), `${link.slice(0, 75)}=\r\n${link.slice(75)}`);
+  // The same link behind a character that takes the byte-wise path breaks at the same columns after it.
+  const mixed = quotedPrintable(`ü\n${link}`).toString();
+  assert.equal(mixed, `=C3=BC\r\n${link.slice(0, 75)}=\r\n${link.slice(75)}`);
+  assert.equal(quotedPrintable('').length, 0);
+});
+
 test('dates are RFC 5322 in UTC', () => {
   assert.equal(rfc2822Date(new Date('2026-10-25T00:59:59Z')), 'Sun, 25 Oct 2026 00:59:59 +0000');
 });

@@ -29,8 +29,16 @@ const slotPattern = new RegExp(`\u0000${nonce}:([a-z0-9]+)\u0000`);
  */
 type Template = { subject: string; text: string[]; html: string[]; qpText: (Buffer | null)[]; qpHtml: (Buffer | null)[] };
 
-type AdvisoryEntry = { advisory: AdvisoryDetails; sources: AlertData['sources']; names: Map<string, string>; mails: Map<string, Template> };
+type AdvisoryEntry = {
+  advisory: AdvisoryDetails;
+  sources: AlertData['sources'];
+  names: Map<string, string>;
+  /** Every product name's place in German collation order, for sorting a practice's products without the collator. */
+  ranks: Map<string, number>;
+  mails: Map<string, Template>;
+};
 
+const collator = new Intl.Collator('de');
 const maxEntries = 64;
 const entries = new Map<string, AdvisoryEntry>();
 
@@ -89,21 +97,32 @@ function advisoryEntry(db: Db, advisoryId: number): AdvisoryEntry | undefined {
   const advisory = getAdvisory(db, advisoryId)!;
   const sourceRows = advisorySourceList(db, advisoryId);
   const names = new Map(db.select({ id: products.id, name: products.name }).from(products).all().map((p) => [p.id, p.name]));
-  const entry = { advisory, sources: sourceRows, names, mails: new Map<string, Template>() };
+  const ranks = new Map([...new Set(names.values())].sort(collator.compare).map((name, i) => [name, i]));
+  const entry = { advisory, sources: sourceRows, names, ranks, mails: new Map<string, Template>() };
   // Oldest first out: a process that lives for months sees many advisories, but only a few at a time.
   if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
   entries.set(key, entry);
   return entry;
 }
 
-const collator = new Intl.Collator('de');
+/**
+ * The collator's order, by rank where both names have one (a name renamed since the entry was read has none): the
+ * same order, without asking the collator a dozen times per mail.
+ */
+function byName(ranks: Map<string, number>) {
+  return (a: CoveredRow, b: CoveredRow) => {
+    const ra = ranks.get(a.name);
+    const rb = ranks.get(b.name);
+    return ra !== undefined && rb !== undefined ? ra - rb : collator.compare(a.name, b.name);
+  };
+}
 
 /** What describeSubscriptions says, from the rows this mail already read. */
-function subscriptionWords(covered: CoveredRow[], scopes: ScopeRow[]): string[] {
+function subscriptionWords(covered: CoveredRow[], scopes: ScopeRow[], ranks: Map<string, number>): string[] {
   return [
     ...covered
       .filter((p) => p.own)
-      .sort((a, b) => collator.compare(a.name, b.name))
+      .sort(byName(ranks))
       .map((p) => (p.version ? `${p.name} (Version ${p.version})` : p.name)),
     ...scopes.filter((s) => s.scope === 'vendor').map((s) => `alle Produkte von ${s.vendorName ?? s.value}`),
     ...scopes.filter((s) => s.scope === 'category').map((s) => `alle Produkte aus „${categoryLabels[s.value as ProductCategory] ?? s.value}“`),
@@ -132,6 +151,15 @@ function template(entry: AdvisoryEntry, affected: { productId: string; fixedVers
   const html = mail.html.split(slotPattern);
   const encodeLiterals = (parts: string[]) => parts.map((part, i) => (i % 2 === 0 ? quotedPrintable(part) : null));
   return { subject: mail.subject, text, html, qpText: encodeLiterals(text), qpHtml: encodeLiterals(html) };
+}
+
+// The operator object comes from the sender's settings, the same object for every mail: stringified once.
+const operatorKeys = new WeakMap<object, string>();
+function operatorKey(operator: DeliverySettings['operator'] | undefined): string {
+  if (!operator) return 'null';
+  let key = operatorKeys.get(operator);
+  if (key === undefined) operatorKeys.set(operator, (key = JSON.stringify(operator)));
+  return key;
 }
 
 function fill(parts: string[], values: Record<string, string>): string {
@@ -170,7 +198,7 @@ export function renderAlertFor(db: Db, advisoryId: number, practice: Practice, l
   const affected = affectedProducts(entry.advisory.products, new Map(covered.map((r) => [r.id, r.version]))).map((p) => ({ ...p, name: byId.get(p.productId)!.name }));
   if (affected.length === 0) return undefined;
   // Names are read fresh with the covered products, so a renamed product gets its own template.
-  const key = JSON.stringify([affected.map((p) => [p.productId, p.name]), links.operatorName, operator ?? null, Boolean(links.manageUrl), Boolean(links.ackUrl)]);
+  const key = JSON.stringify([affected.map((p) => [p.productId, p.name]), links.operatorName, operatorKey(operator), Boolean(links.manageUrl), Boolean(links.ackUrl)]);
   let t = entry.mails.get(key);
   if (!t) {
     t = template(entry, affected, links, operator);
@@ -178,7 +206,7 @@ export function renderAlertFor(db: Db, advisoryId: number, practice: Practice, l
   }
   const raw: Record<string, string> = {
     name: practice.name,
-    subs: subscriptionWords(covered, scopes).join(', '),
+    subs: subscriptionWords(covered, scopes, entry.ranks).join(', '),
     unsub: links.unsubscribeUrl,
   };
   if (links.manageUrl) raw.manage = links.manageUrl;

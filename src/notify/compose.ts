@@ -40,8 +40,7 @@ export const composers: Partial<Record<DeliveryKind, Composer>> = {
   alert: ({ db, delivery, practice, links, operatorName, operator, publicUrl, linkSecret }) => {
     const advisoryId = delivery.advisoryId;
     if (advisoryId === null) return null;
-    // Tokens are URL-safe: appended to the resolved base rather than parsed again for every action.
-    const ackBase = new URL('/erledigt/', publicUrl).href;
+    const ackBase = linkBases(publicUrl).ack;
     const ackUrl = (position: number) => ackBase + signAckToken(linkSecret, practice.id, advisoryId, position);
     // Rendered once per advisory version and set of affected products, filled in per practice (see alert-cache).
     return renderAlertFor(db, advisoryId, practice, { unsubscribeUrl: links.unsubscribeUrl, manageUrl: links.manageUrl, ackUrl, operatorName }, operator) ?? null;
@@ -108,8 +107,25 @@ export function composeContext(
 }
 
 export function practiceLinks(publicUrl: string, secret: string, practiceId: number): PracticeLinks {
+  const bases = linkBases(publicUrl);
   return {
-    unsubscribeUrl: new URL(`/abmelden/${signLinkToken(secret, 'unsubscribe', practiceId)}`, publicUrl).href,
-    manageUrl: new URL(`/verwalten/${signLinkToken(secret, 'manage', practiceId)}`, publicUrl).href,
+    unsubscribeUrl: bases.unsubscribe + signLinkToken(secret, 'unsubscribe', practiceId),
+    manageUrl: bases.manage + signLinkToken(secret, 'manage', practiceId),
   };
+}
+
+type LinkBases = { unsubscribe: string; manage: string; ack: string };
+const bases = new Map<string, LinkBases>();
+
+/**
+ * The link paths resolved against PUBLIC_URL once per process: tokens are URL-safe, so every mail appends its
+ * tokens to these instead of parsing a URL per link (six per alert).
+ */
+function linkBases(publicUrl: string): LinkBases {
+  let b = bases.get(publicUrl);
+  if (!b) {
+    b = { unsubscribe: new URL('/abmelden/', publicUrl).href, manage: new URL('/verwalten/', publicUrl).href, ack: new URL('/erledigt/', publicUrl).href };
+    bases.set(publicUrl, b);
+  }
+  return b;
 }

@@ -101,6 +101,7 @@ const EQUALS = 61;
  * encoded.
  */
 export function quotedPrintable(text: string): Buffer {
+  if (plainPrintable.test(text)) return softBroken(text);
   const input = Buffer.from(text, 'utf8');
   const n = input.length;
   // At worst every byte becomes three characters, plus a soft break after every 25 of them.
@@ -138,6 +139,18 @@ export function quotedPrintable(text: string): Buffer {
 }
 
 const softBreak = Buffer.from('=\r\n', 'latin1');
+
+// Printable ASCII without "=" and without white space: every character stands for itself (most per-mail values:
+// links, plain names).
+const plainPrintable = /^[!-<>-~]*$/;
+
+/** quotedPrintable of a plainPrintable text: the text itself, with a soft break after every 75 characters. */
+function softBroken(text: string): Buffer {
+  if (text.length <= 75) return Buffer.from(text, 'latin1');
+  const lines: string[] = [];
+  for (let i = 0; i < text.length; i += 75) lines.push(text.slice(i, i + 75));
+  return Buffer.from(lines.join('=\r\n'), 'latin1');
+}
 
 /**
  * Joins text encoded in pieces (each by quotedPrintable, each starting at column 0) with a soft line break between

@@ -15,11 +15,6 @@ export function claimDelivery(db: Db, id: number, now: Date, claimTimeoutMs = st
   return statements(db).claim.get({ id, now: now.getTime(), staleBefore: now.getTime() - claimTimeoutMs });
 }
 
-/** Claims several deliveries in one commit; returns those this call won, in the order asked. */
-export function claimDeliveries(db: Db, ids: number[], now: Date, claimTimeoutMs = staleClaimMs): Delivery[] {
-  return db.$client.transaction(() => ids.map((id) => claimDelivery(db, id, now, claimTimeoutMs)).filter((d) => d !== undefined))();
-}
-
 export function markSent(db: Db, id: number, now: Date): void {
   statements(db).markSent.run({ id, now: now.getTime() });
 }

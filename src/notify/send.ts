@@ -6,7 +6,7 @@ import type { Practice } from '../practices/practices.repository.js';
 import { clearBounces, recordBounce } from './bounces.js';
 import { composeContext, composers } from './compose.js';
 import type { DeliverySettings } from './settings.js';
-import { claimDeliveries, claimDelivery, markFailed, markSent, releaseDelivery, type Delivery } from './deliveries.repository.js';
+import { claimDelivery, markFailed, markSent, releaseDelivery, type Delivery } from './deliveries.repository.js';
 import { MailError, type Mailer } from './mailer.js';
 
 export type SendDeps = {
@@ -104,24 +104,27 @@ async function handOver(deps: SendDeps, delivery: Delivery): Promise<HandedOver 
 }
 
 /** Marks handed-over deliveries sent, in one commit. */
-function recordSent({ db, clock, logger }: SendDeps, handedOver: HandedOver[]): void {
+function recordSent(deps: SendDeps, handedOver: HandedOver[]): void {
+  deps.db.$client.transaction(() => markHandedOver(deps, handedOver))();
+}
+
+/** Marks handed-over deliveries sent; the caller holds the transaction. */
+function markHandedOver({ db, clock, logger }: SendDeps, handedOver: HandedOver[]): void {
   const now = clock();
-  db.$client.transaction(() => {
-    for (const { delivery, practice } of handedOver) {
-      markSent(db, delivery.id, now);
-      // Only a practice with refusals on record has anything to clear: no write per mail for all the others.
-      if (practice.bounceCount > 0) clearBounces(db, practice.id);
-    }
-  })();
-  for (const { delivery, practice } of handedOver) logger.debug({ deliveryId: delivery.id, practiceId: practice.id, advisoryId: delivery.advisoryId }, 'delivery sent');
+  for (const { delivery, practice } of handedOver) {
+    markSent(db, delivery.id, now);
+    // Only a practice with refusals on record has anything to clear: no write per mail for all the others.
+    if (practice.bounceCount > 0) clearBounces(db, practice.id);
+    logger.debug({ deliveryId: delivery.id, practiceId: practice.id, advisoryId: delivery.advisoryId }, 'delivery sent');
+  }
 }
 
 export type BatchResult = Record<SendResult, number>;
 
 /**
- * Sends the deliveries of one send job, `inFlight` at a time: each group is claimed in one commit just before it
- * goes out (so a crash leaves few claimed and unsent) and marked sent in one commit once its mails are handed over
- * (so a crash repeats at most the mails in flight, with their Message-IDs). One failing mail does not hold up the
+ * Sends the deliveries of one send job, `inFlight` at a time: each group is claimed just before it goes out (so a
+ * crash leaves few claimed and unsent) and marked sent once its mails are handed over (so a crash repeats at most
+ * the mails in flight, with their Message-IDs), in the same commit that claims the next group. One failing mail does not hold up the
  * others: after the rest went out, a retryable failure fails the job, BullMQ retries it with back-off, and the retry
  * skips what was sent.
  */
@@ -129,10 +132,17 @@ export async function sendBatch(deps: SendDeps, deliveryIds: number[], { inFligh
   const result: BatchResult = { sent: 0, skipped: 0, failed: 0 };
   const errors: unknown[] = [];
   const step = Math.max(1, inFlight);
-  for (let i = 0; i < deliveryIds.length; i += step) {
-    const group = deliveryIds.slice(i, i + step);
-    const claimed = claimDeliveries(deps.db, group, deps.clock(), deps.delivery.claimTimeoutMs);
+  const transaction = <T>(work: () => T) => deps.db.$client.transaction(work)();
+  // Claims a group; the caller holds the transaction.
+  const claimGroup = (from: number) => {
+    const group = deliveryIds.slice(from, from + step);
+    const now = deps.clock();
+    const claimed = group.map((id) => claimDelivery(deps.db, id, now, deps.delivery.claimTimeoutMs)).filter((d) => d !== undefined);
     result.skipped += group.length - claimed.length;
+    return claimed;
+  };
+  let claimed = transaction(() => claimGroup(0));
+  for (let i = 0; i < deliveryIds.length; i += step) {
     const outcomes = await Promise.allSettled(claimed.map((delivery) => handOver(deps, delivery)));
     const handedOver: HandedOver[] = [];
     for (const outcome of outcomes) {
@@ -140,7 +150,11 @@ export async function sendBatch(deps: SendDeps, deliveryIds: number[], { inFligh
       else if (outcome.value === 'failed') result.failed++;
       else handedOver.push(outcome.value);
     }
-    if (handedOver.length > 0) recordSent(deps, handedOver);
+    // One commit marks this group sent and claims the next (half the commits of doing each on its own).
+    claimed = transaction(() => {
+      markHandedOver(deps, handedOver);
+      return i + step < deliveryIds.length ? claimGroup(i + step) : [];
+    });
     result.sent += handedOver.length;
   }
   if (errors.length > 0) {

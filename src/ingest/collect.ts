@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { setImmediate } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { Source } from '../sources/sources.repository.js';
 import { withArticles } from './articles.js';
 import { httpGet, type HttpOptions } from './http.js';
+import { cpuTurn } from './cpu-turns.js';
 import { collectCsaf, type CsafOptions } from './csaf/csaf-fetch.js';
 import type { RawItem } from './items.js';
 import type { KnownItems } from './known-items.js';
@@ -49,9 +49,8 @@ export async function collectItems(deps: CollectDeps, source: SourceSpec, state:
   if (source.kind === 'csaf') return collectCsaf(deps, source, state);
   const response = await httpGet(source.url, { ...deps.http, etag: state.etag, lastModified: state.lastModified });
   if (response.notModified) return { notModified: true, etag: state.etag ?? null, lastModified: state.lastModified ?? null };
-  // Responses often arrive together (a sweep asks every host at once): let the others send their hosts' next
-  // requests before this one is looked at.
-  await setImmediate();
+  // Answers often arrive together (a sweep asks every host at once): wait for this one's turn (see cpu-turns).
+  await cpuTurn();
   const validators = { etag: response.etag, lastModified: response.lastModified };
   // Many publishers answer every request in full (no ETag, no Last-Modified) with what they sent an hour ago.
   const bodyHash = documentHash(source, response.url, response.body);

@@ -3,7 +3,7 @@ import { openStore } from '../app/deps.js';
 import type { Env } from '../config/env.js';
 import type { Db } from '../db/client.js';
 import { httpOptionsFromEnv } from '../ingest/http-config.js';
-import { ingestSource, type IngestResult } from '../ingest/ingest.js';
+import { ingestSourceRow, type IngestResult } from '../ingest/ingest.js';
 import { getNotice } from '../ingest/notices.repository.js';
 import { normalizeJobs } from '../pipeline/pipeline.js';
 import { closeQueues, createQueues, enqueue } from '../queues/queues.js';
@@ -30,7 +30,7 @@ export async function fetchCommand(env: Env, { source, all }: Options, out: Out 
     for (const [index, s] of targets.entries()) {
       const step = `[${index + 1}/${targets.length}] ${s.name}`;
       if (out.isTTY) out.write(`\r\x1b[2K${step} …`);
-      const result = await ingestSource(deps, s.id);
+      const result = await ingestSourceRow(deps, s);
       rows.push({ source: s, result });
       if (out.isTTY) out.write(`\r\x1b[2K${step}: ${statusLabel(result)}\n`);
       else out.write(`${step}: ${statusLabel(result)}\n`);

@@ -1,6 +1,6 @@
 import { getSource } from '../sources/sources.repository.js';
 import type { FetchTarget } from './fetch-jobs.js';
-import { ingestSource, type IngestDeps, type IngestResult } from './ingest.js';
+import { ingestSource, ingestSourceRow, type IngestDeps, type IngestResult } from './ingest.js';
 
 export type IngestDueResult = {
   /** One result per source fetched, each also recorded on its source (status, error, schedule). */
@@ -38,7 +38,7 @@ export async function ingestDueSources(deps: IngestDeps, targets: FetchTarget[])
         continue;
       }
       try {
-        outcomes[index] = { result: await ingestSource(deps, sourceId) };
+        outcomes[index] = { result: source ? await ingestSourceRow(deps, source) : await ingestSource(deps, sourceId) };
       } catch (error) {
         outcomes[index] = { crashed: { sourceId, error: error as Error } };
         deps.logger.error({ sourceId, err: error }, 'source fetch crashed');

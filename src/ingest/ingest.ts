@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
-import { getSource, recordFetchFailure, recordFetchSuccess } from '../sources/sources.repository.js';
+import { getSource, recordFetchFailure, recordFetchSuccess, type Source } from '../sources/sources.repository.js';
 import { collectItems } from './collect.js';
 import type { CsafOptions } from './csaf/csaf-fetch.js';
 import type { HttpOptions } from './http.js';
@@ -22,9 +22,15 @@ const berlin = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', dat
  * exception, and never remove what is already stored.
  */
 export async function ingestSource(deps: IngestDeps, sourceId: string): Promise<IngestResult> {
-  const { db, clock, logger } = deps;
-  const source = getSource(db, sourceId);
+  const source = getSource(deps.db, sourceId);
   if (!source) return { sourceId, status: 'error', message: `Quelle "${sourceId}" ist unbekannt.` };
+  return ingestSourceRow(deps, source);
+}
+
+/** ingestSource for a source row the caller has just read (a fetch job checks it first): not read a second time. */
+export async function ingestSourceRow(deps: IngestDeps, source: Source): Promise<IngestResult> {
+  const { db, clock, logger } = deps;
+  const sourceId = source.id;
   try {
     const state = { etag: source.etag, lastModified: source.lastModified, bodyHash: source.bodyHash, known: () => knownItems(db, source.id) };
     const collected = await collectItems(deps, source, state);

@@ -10,10 +10,11 @@ import { inFlight } from './support/sends.js';
 import { startDiscardSink } from './support/smtp-discard.js';
 import { noDelaySocket } from '../src/notify/smtp-socket.js';
 import { inFlightPerJob } from '../src/notify/settings.js';
+import { loadEnv } from '../src/config/env.js';
 
 const practices = 100_000;
-// The service's defaults: send jobs per worker (WORKER_CONCURRENCY) and the mails each has in flight.
-const concurrency = Number(process.env.BENCH_SEND_CONCURRENCY ?? 4);
+// The service's defaults: send jobs per worker (SEND_CONCURRENCY) and the mails each has in flight.
+const concurrency = Number(process.env.BENCH_SEND_CONCURRENCY ?? loadEnv({}).SEND_CONCURRENCY);
 const poolSize = Number(process.env.SMTP_POOL_SIZE ?? 5);
 // The bare pool gets as many mails in flight as the workers have.
 const mailsInFlight = concurrency * inFlightPerJob(poolSize, concurrency);
@@ -29,7 +30,7 @@ const benchmark: Benchmark = {
   async run() {
     const sink = await startDiscardSink();
     const catalog = benchCatalog(2000);
-    const bench = benchEnv({ catalog, sources: [benchSource], env: { SMTP_URL: sink.url, SMTP_POOL_SIZE: String(poolSize), WORKER_CONCURRENCY: String(concurrency) } });
+    const bench = benchEnv({ catalog, sources: [benchSource], env: { SMTP_URL: sink.url, SMTP_POOL_SIZE: String(poolSize), SEND_CONCURRENCY: String(concurrency) } });
     const deps = await openBench(bench);
     try {
       seedPractices(deps.db, catalog.products.map((p) => p.id), { count: practices });
@@ -41,7 +42,7 @@ const benchmark: Benchmark = {
         actions: ['FRITZ!OS auf Version 8.03 aktualisieren', 'MyFRITZ!-Fernzugang bis zum Update abschalten'],
       });
       attachSource(deps.db, advisoryId, benchSource.id);
-      const workers = startWorkers(deps, { connection: deps.redis, concurrency, only: ['send'] });
+      const workers = startWorkers(deps, { connection: deps.redis, concurrency, sendConcurrency: concurrency, only: ['send'] });
       const t = performance.now();
       const { deliveries } = await matchStep(deps, { advisoryId });
       const fanoutSeconds = seconds(t);

@@ -11,13 +11,14 @@ import { enqueueSendJobs, inFlight, sentCount, watchSent } from './support/sends
 import { startDiscardSink } from './support/smtp-discard.js';
 import { noDelaySocket } from '../src/notify/smtp-socket.js';
 import { inFlightPerJob } from '../src/notify/settings.js';
+import { loadEnv } from '../src/config/env.js';
 
 const mails = Number(process.env.BENCH_SEND_MAILS ?? 10_000);
 const warmUpMails = 1000;
 // The pipeline and the bare pool take turns this many times; the figures are the medians (see below).
 const rounds = Number(process.env.BENCH_SEND_ROUNDS ?? 3);
-// The service's defaults: send jobs per worker (WORKER_CONCURRENCY) and the mails each has in flight.
-const concurrency = Number(process.env.BENCH_SEND_CONCURRENCY ?? 4);
+// The service's defaults: send jobs per worker (SEND_CONCURRENCY) and the mails each has in flight.
+const concurrency = Number(process.env.BENCH_SEND_CONCURRENCY ?? loadEnv({}).SEND_CONCURRENCY);
 const poolSize = Number(process.env.SMTP_POOL_SIZE ?? 5);
 const batchSize = process.env.SEND_BATCH_SIZE;
 // The bare pool gets as many mails in flight as the workers have.
@@ -38,7 +39,7 @@ const benchmark: Benchmark = {
   description: '10,000 alerts through the send workers',
   async run() {
     const sink = await startDiscardSink();
-    const bench = benchEnv({ sources: [benchSource], env: { SMTP_URL: sink.url, SMTP_POOL_SIZE: String(poolSize), WORKER_CONCURRENCY: String(concurrency), ...(batchSize ? { SEND_BATCH_SIZE: batchSize } : {}) } });
+    const bench = benchEnv({ sources: [benchSource], env: { SMTP_URL: sink.url, SMTP_POOL_SIZE: String(poolSize), SEND_CONCURRENCY: String(concurrency), ...(batchSize ? { SEND_BATCH_SIZE: batchSize } : {}) } });
     const deps = await openBench(bench);
     try {
       const products = deps.catalog.products.map((p) => p.id);
@@ -56,7 +57,7 @@ const benchmark: Benchmark = {
         return { advisoryId, ids };
       };
 
-      const workers = startWorkers(deps, { connection: deps.redis, concurrency, only: ['send'] });
+      const workers = startWorkers(deps, { connection: deps.redis, concurrency, sendConcurrency: concurrency, only: ['send'] });
       const watch = await watchSent(deps);
       const transport = nodemailer.createTransport({ host: '127.0.0.1', port: sink.port, secure: false, pool: true, maxConnections: poolSize, maxMessages: Infinity, getSocket: noDelaySocket });
       const envelope = (i: number) => ({ from: 'warnungen@praxiswarn.local', to: `praxis${i + 1}@bench.test` });

@@ -44,8 +44,8 @@ test('the CLI exits non-zero with the readable message and no stack trace on bad
   assert.doesNotMatch(result.stderr, /at .*\.ts:\d+/);
 });
 
-test('fetches get their own, larger number of parallel jobs', () => {
-  assert.deepEqual([loadEnv({}).FETCH_CONCURRENCY, loadEnv({}).WORKER_CONCURRENCY], [16, 4]);
+test('fetches and sends get their own number of parallel jobs', () => {
+  assert.deepEqual([loadEnv({}).FETCH_CONCURRENCY, loadEnv({}).WORKER_CONCURRENCY, loadEnv({}).SEND_CONCURRENCY], [16, 4, 2]);
   assert.equal(loadEnv({ FETCH_CONCURRENCY: '50' }).FETCH_CONCURRENCY, 50);
   assert.throws(() => loadEnv({ FETCH_CONCURRENCY: '0' }), /FETCH_CONCURRENCY: .*\(Wert: "0"\)/);
 });

@@ -22,11 +22,11 @@ import { startWorkerProcess, waitUntil, type WorkerProcess } from './support/wor
 // Real processes, a real Redis and a real SMTP server; nothing here is mocked. The worker runs as a child process
 // of `praxiswarn work` so that it can be killed for real.
 
-const workerEnv = { CLAIM_TIMEOUT_SECONDS: '2', SWEEP_INTERVAL_SECONDS: '5', WORKER_CONCURRENCY: '4', SEND_BATCH_SIZE: '10', SMTP_POOL_SIZE: '5', LOG_LEVEL: 'warn' };
+const workerEnv = { CLAIM_TIMEOUT_SECONDS: '2', SWEEP_INTERVAL_SECONDS: '5', SEND_CONCURRENCY: '2', SEND_BATCH_SIZE: '10', SMTP_POOL_SIZE: '5', LOG_LEVEL: 'warn' };
 /** Mails a worker holds at most: its jobs in progress, each a batch. */
-const heldByWorker = Number(workerEnv.WORKER_CONCURRENCY) * Number(workerEnv.SEND_BATCH_SIZE);
+const heldByWorker = Number(workerEnv.SEND_CONCURRENCY) * Number(workerEnv.SEND_BATCH_SIZE);
 /** Mails a worker has handed to the relay and not yet marked sent, at most: all a crash can repeat. */
-const inFlight = Number(workerEnv.WORKER_CONCURRENCY) * inFlightPerJob(Number(workerEnv.SMTP_POOL_SIZE), Number(workerEnv.WORKER_CONCURRENCY));
+const inFlight = Number(workerEnv.SEND_CONCURRENCY) * inFlightPerJob(Number(workerEnv.SMTP_POOL_SIZE), Number(workerEnv.SEND_CONCURRENCY));
 
 /** Subscribes `count` active practices to a product in one transaction (fast enough for thousands). */
 function addPractices(deps: AppDeps, count: number, productId: string, cadence: 'immediate' | 'daily' = 'immediate'): void {

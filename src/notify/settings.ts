@@ -23,7 +23,7 @@ export function deliverySettings(env: Env): DeliverySettings {
     bounceLimit: env.BOUNCE_LIMIT,
     claimTimeoutMs: env.CLAIM_TIMEOUT_SECONDS * 1000,
     batchSize: env.SEND_BATCH_SIZE,
-    inFlightPerJob: inFlightPerJob(env.SMTP_POOL_SIZE, env.WORKER_CONCURRENCY),
+    inFlightPerJob: inFlightPerJob(env.SMTP_POOL_SIZE, env.SEND_CONCURRENCY),
     reminderDays: env.REMINDER_DAYS,
     digestMinuteOfDay: hours * 60 + minutes,
     digestWeekday: env.DIGEST_WEEKDAY,
@@ -32,10 +32,10 @@ export function deliverySettings(env: Env): DeliverySettings {
 }
 
 /**
- * Mails a send job hands to the SMTP pool at a time: over all the worker's jobs about four per pooled connection.
- * A job claims and marks them as a group, so a connection must have the next mails queued while a group finishes
- * (two per connection left the pool waiting, measured in bench/send.bench.ts); many more would only claim mails
- * long before they can go out, and a crash repeats at most the mails in flight.
+ * Mails a send job hands to the SMTP pool at a time: over the worker's `SEND_CONCURRENCY` jobs about four per pooled
+ * connection. A job claims and marks them as a group, so a connection must have the next mails queued while a group
+ * finishes (two per connection left the pool waiting, measured in bench/send.bench.ts); many more would only claim
+ * mails long before they can go out, and a crash repeats at most the mails in flight.
  */
 export function inFlightPerJob(poolSize: number, concurrency: number): number {
   return Math.max(1, Math.ceil((4 * poolSize) / concurrency));

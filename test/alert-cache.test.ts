@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { openStore } from '../src/app/deps.js';
 import type { Db } from '../src/db/client.js';
 import { advisories, advisorySources, notices, products, sources } from '../src/db/schema.js';
-import { cachedAdvisoryView, renderAlertFor } from '../src/notify/alert-cache.js';
+import { cachedAdvisoryView, renderAlertFor, renderSession } from '../src/notify/alert-cache.js';
 import { loadAdvisoryView } from '../src/notify/advisory-view.js';
 import { loadAlertData, type AlertLinks } from '../src/notify/alert-data.js';
 import { composers, practiceLinks, type ComposeContext, type Delivery } from '../src/notify/compose.js';
@@ -163,6 +163,23 @@ test('an edited advisory, a new revision, a new source and a renamed product are
   } finally {
     db.update(products).set({ name }).where(eq(products.id, 't2med')).run();
   }
+});
+
+test('mails rendered together look the advisory up once; the next group sees an edit made meanwhile', () => {
+  const p = practice('gruppe@praxis.test', { name: 'Praxis Gruppe', productIds: ['t2med'] });
+  const id = publishAdvisory(db, { title: 'Titel vor der Gruppe', severity: 'hoch', products: [{ id: 't2med' }], actions: ['Update einspielen'] });
+  const session = renderSession();
+  const first = renderAlertFor(db, id, p, links(p, id), operator, session)!;
+  db.update(advisories).set({ title: 'Titel nach der Änderung', updatedAt: new Date(Date.now() + 1000) }).where(eq(advisories.id, id)).run();
+  // The same group: the version read for its first mail stands for all of them.
+  const second = renderAlertFor(db, id, p, links(p, id), operator, session)!;
+  assert.deepEqual([second.subject, second.text, second.html], [first.subject, first.text, first.html]);
+  assert.match(first.text, /Titel vor der Gruppe/);
+  // The next group, like a mail rendered on its own, checks the version again.
+  assert.match(renderAlertFor(db, id, p, links(p, id), operator, renderSession())!.text, /Titel nach der Änderung/);
+  assertSameMail(renderAlertFor(db, id, p, links(p, id), operator), direct(id, p));
+  const view = cachedAdvisoryView(db, id, new Set(['t2med']), publicUrl, session);
+  assert.equal(view?.title, 'Titel vor der Gruppe', 'a digest rendered in the same group uses the same lookup');
 });
 
 test('the cached advisory view of a digest equals the one read from scratch, and a withdrawn advisory is left out', () => {

@@ -106,6 +106,24 @@ function advisoryEntry(db: Db, advisoryId: number): AdvisoryEntry | undefined {
 }
 
 /**
+ * The advisories looked up for mails rendered together, one after another (the group a send job claimed in one
+ * commit): each advisory's version is checked once for all of them instead of once per mail.
+ */
+export type RenderSession = { entries: Map<number, AdvisoryEntry | undefined> };
+
+export function renderSession(): RenderSession {
+  return { entries: new Map() };
+}
+
+function sessionEntry(db: Db, advisoryId: number, session: RenderSession | undefined): AdvisoryEntry | undefined {
+  if (!session) return advisoryEntry(db, advisoryId);
+  if (session.entries.has(advisoryId)) return session.entries.get(advisoryId);
+  const entry = advisoryEntry(db, advisoryId);
+  session.entries.set(advisoryId, entry);
+  return entry;
+}
+
+/**
  * The collator's order, by rank where both names have one (a name renamed since the entry was read has none): the
  * same order, without asking the collator a dozen times per mail.
  */
@@ -187,8 +205,15 @@ function fillEncoded(parts: string[], encodedLiterals: (Buffer | null)[], values
  * The alert mail of one practice, the same as `renderAlert({ ...loadAlertData(...), operator })` would give, or
  * undefined when the advisory no longer names any of the practice's products (or all of them in a fixed version).
  */
-export function renderAlertFor(db: Db, advisoryId: number, practice: Practice, links: AlertLinks, operator?: DeliverySettings['operator']): RenderedMail | undefined {
-  const entry = advisoryEntry(db, advisoryId);
+export function renderAlertFor(
+  db: Db,
+  advisoryId: number,
+  practice: Practice,
+  links: AlertLinks,
+  operator?: DeliverySettings['operator'],
+  session?: RenderSession,
+): RenderedMail | undefined {
+  const entry = sessionEntry(db, advisoryId, session);
   if (!entry) return undefined;
   const q = queries(db);
   // Most practices choose their products one by one: the union over scopes is read only for those with scopes.
@@ -229,8 +254,8 @@ export function renderAlertFor(db: Db, advisoryId: number, practice: Practice, l
  * What `loadAdvisoryView` gives, from the per-process cache: digests list the same few advisories for thousands of
  * practices. `subscribed` are the ids of the practice's covered products.
  */
-export function cachedAdvisoryView(db: Db, advisoryId: number, subscribed: Set<string>, publicUrl: string): AdvisoryView | undefined {
-  const entry = advisoryEntry(db, advisoryId);
+export function cachedAdvisoryView(db: Db, advisoryId: number, subscribed: Set<string>, publicUrl: string, session?: RenderSession): AdvisoryView | undefined {
+  const entry = sessionEntry(db, advisoryId, session);
   if (!entry || entry.advisory.status !== 'published') return undefined;
   const a = entry.advisory;
   const affected = a.products.filter((p) => subscribed.has(p.productId));

@@ -3,7 +3,7 @@ import type { Practice } from '../practices/practices.repository.js';
 import { signAckToken, signExpiringLinkToken, signLinkToken } from '../practices/links.js';
 import { coveredProducts, unconfirmedRetentionMs } from '../practices/preferences.repository.js';
 import { describeSubscriptions } from '../practices/subscription-summary.js';
-import { cachedAdvisoryView, renderAlertFor } from './alert-cache.js';
+import { cachedAdvisoryView, renderAlertFor, type RenderSession } from './alert-cache.js';
 import type { deliveries, DeliveryKind } from './deliveries.table.js';
 import type { DeliverySettings } from './settings.js';
 import type { RenderedMail } from './templates/alert.js';
@@ -30,6 +30,8 @@ export type ComposeContext = {
   operatorName: string;
   operator: DeliverySettings['operator'];
   now: Date;
+  /** Set when several mails are rendered together (see RenderSession). */
+  session?: RenderSession;
 };
 
 /** Turns one delivery into its mail, or null when there is nothing (left) to say to this practice. */
@@ -37,13 +39,14 @@ export type Composer = (ctx: ComposeContext) => RenderedMail | null;
 
 /** One composer per delivery kind; a kind without one fails its deliveries with a clear error. */
 export const composers: Partial<Record<DeliveryKind, Composer>> = {
-  alert: ({ db, delivery, practice, links, operatorName, operator, publicUrl, linkSecret }) => {
+  alert: ({ db, delivery, practice, links, operatorName, operator, publicUrl, linkSecret, session }) => {
     const advisoryId = delivery.advisoryId;
     if (advisoryId === null) return null;
     const ackBase = linkBases(publicUrl).ack;
     const ackUrl = (position: number) => ackBase + signAckToken(linkSecret, practice.id, advisoryId, position);
     // Rendered once per advisory version and set of affected products, filled in per practice (see alert-cache).
-    return renderAlertFor(db, advisoryId, practice, { unsubscribeUrl: links.unsubscribeUrl, manageUrl: links.manageUrl, ackUrl, operatorName }, operator) ?? null;
+    const alertLinks = { unsubscribeUrl: links.unsubscribeUrl, manageUrl: links.manageUrl, ackUrl, operatorName };
+    return renderAlertFor(db, advisoryId, practice, alertLinks, operator, session) ?? null;
   },
   update: (ctx) => {
     const { db, delivery, practice } = ctx;
@@ -56,7 +59,7 @@ export const composers: Partial<Record<DeliveryKind, Composer>> = {
     const { db, delivery, practice } = ctx;
     // The advisories come from the per-process cache and the practice's products are read once, not per advisory.
     const mine = new Set(coveredProducts(db, practice.id).keys());
-    const list = (delivery.advisoryIds ?? []).map((id) => cachedAdvisoryView(db, id, mine, ctx.publicUrl)).filter((a) => a !== undefined);
+    const list = (delivery.advisoryIds ?? []).map((id) => cachedAdvisoryView(db, id, mine, ctx.publicUrl, ctx.session)).filter((a) => a !== undefined);
     // Never an empty digest: everything it listed may have been withdrawn since it was written.
     if (list.length === 0) return null;
     return renderDigest({ practiceName: practice.name, cadence: delivery.period?.startsWith('weekly') ? 'weekly' : 'daily', advisories: list, footer: footer(ctx) });
@@ -92,6 +95,7 @@ export function composeContext(
   delivery: Delivery,
   practice: Practice,
   now: Date,
+  session?: RenderSession,
 ): ComposeContext {
   return {
     db: deps.db,
@@ -103,6 +107,7 @@ export function composeContext(
     operatorName: deps.operatorName,
     operator: deps.delivery.operator,
     now,
+    session,
   };
 }
 

@@ -5,6 +5,7 @@ import { practices } from '../practices/practices.table.js';
 import type { Practice } from '../practices/practices.repository.js';
 import { clearBounces, recordBounce } from './bounces.js';
 import { composeContext, composers } from './compose.js';
+import { renderSession, type RenderSession } from './alert-cache.js';
 import type { DeliverySettings } from './settings.js';
 import { claimDelivery, markFailed, markSent, releaseDelivery, type Delivery } from './deliveries.repository.js';
 import { MailError, type Mailer } from './mailer.js';
@@ -47,7 +48,7 @@ type HandedOver = { delivery: Delivery; practice: Practice };
  * Renders a claimed delivery and hands it to the mailer. Returns what to mark sent, or 'failed' when the mail cannot
  * go out (already marked failed); throws RetryableSendError for a temporary failure (the delivery is handed back).
  */
-async function handOver(deps: SendDeps, delivery: Delivery): Promise<HandedOver | 'failed'> {
+async function handOver(deps: SendDeps, delivery: Delivery, session?: RenderSession): Promise<HandedOver | 'failed'> {
   const { db, clock, logger } = deps;
   const deliveryId = delivery.id;
   if (delivery.attempts > deps.delivery.maxAttempts) {
@@ -71,7 +72,7 @@ async function handOver(deps: SendDeps, delivery: Delivery): Promise<HandedOver 
     markFailed(db, delivery.id, `Für E-Mails der Art "${delivery.kind}" gibt es keine Vorlage.`);
     return 'failed';
   }
-  const context = composeContext(deps, delivery, practice, clock());
+  const context = composeContext(deps, delivery, practice, clock(), session);
   const mail = compose(context);
   if (!mail) {
     markFailed(db, delivery.id, 'Die Nachricht betrifft die Praxis nicht mehr.');
@@ -143,7 +144,9 @@ export async function sendBatch(deps: SendDeps, deliveryIds: number[], { inFligh
   };
   let claimed = transaction(() => claimGroup(0));
   for (let i = 0; i < deliveryIds.length; i += step) {
-    const outcomes = await Promise.allSettled(claimed.map((delivery) => handOver(deps, delivery)));
+    // A group is rendered in one go, so its advisories are looked up once for all of its mails.
+    const session = renderSession();
+    const outcomes = await Promise.allSettled(claimed.map((delivery) => handOver(deps, delivery, session)));
     const handedOver: HandedOver[] = [];
     for (const outcome of outcomes) {
       if (outcome.status === 'rejected') errors.push(outcome.reason);

@@ -42,7 +42,7 @@ const benchmark: Benchmark = {
         actions: ['FRITZ!OS auf Version 8.03 aktualisieren', 'MyFRITZ!-Fernzugang bis zum Update abschalten'],
       });
       attachSource(deps.db, advisoryId, benchSource.id);
-      const workers = startWorkers(deps, { connection: deps.redis, concurrency, sendConcurrency: concurrency, only: ['send'] });
+      const workers = startWorkers(deps, { connection: deps.redis, concurrency, only: ['send'] });
       const t = performance.now();
       const { deliveries } = await matchStep(deps, { advisoryId });
       const fanoutSeconds = seconds(t);

@@ -57,7 +57,7 @@ const benchmark: Benchmark = {
         return { advisoryId, ids };
       };
 
-      const workers = startWorkers(deps, { connection: deps.redis, concurrency, sendConcurrency: concurrency, only: ['send'] });
+      const workers = startWorkers(deps, { connection: deps.redis, concurrency, only: ['send'] });
       const watch = await watchSent(deps);
       const transport = nodemailer.createTransport({ host: '127.0.0.1', port: sink.port, secure: false, pool: true, maxConnections: poolSize, maxMessages: Infinity, getSocket: noDelaySocket });
       const envelope = (i: number) => ({ from: 'warnungen@praxiswarn.local', to: `praxis${i + 1}@bench.test` });

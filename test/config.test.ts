@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import { ConfigError, loadEnv } from '../src/config/env.js';
+import { deliverySettings } from '../src/notify/settings.js';
 
 test('defaults give a runnable embedded configuration', () => {
   const env = loadEnv({});
@@ -47,5 +48,8 @@ test('the CLI exits non-zero with the readable message and no stack trace on bad
 test('fetches and sends get their own number of parallel jobs', () => {
   assert.deepEqual([loadEnv({}).FETCH_CONCURRENCY, loadEnv({}).WORKER_CONCURRENCY, loadEnv({}).SEND_CONCURRENCY], [16, 4, 2]);
   assert.equal(loadEnv({ FETCH_CONCURRENCY: '50' }).FETCH_CONCURRENCY, 50);
+  // Send jobs and their mails in flight come from the same setting: about four mails per pooled connection in all.
+  const delivery = deliverySettings(loadEnv({ SEND_CONCURRENCY: '3', SMTP_POOL_SIZE: '6' }));
+  assert.deepEqual([delivery.concurrency, delivery.inFlightPerJob], [3, 8]);
   assert.throws(() => loadEnv({ FETCH_CONCURRENCY: '0' }), /FETCH_CONCURRENCY: .*\(Wert: "0"\)/);
 });

@@ -25,7 +25,6 @@ export async function runService(env: Env, roles: Roles): Promise<void> {
       connection: deps.redis,
       concurrency: env.WORKER_CONCURRENCY,
       fetchConcurrency: env.FETCH_CONCURRENCY,
-      sendConcurrency: env.SEND_CONCURRENCY,
       only: roles.queues,
     });
     // A first sweep at once instead of after one interval.

@@ -5,8 +5,12 @@ export type DeliverySettings = {
   maxAttempts: number;
   bounceLimit: number;
   claimTimeoutMs: number;
-  /** Deliveries per send job, and how many of a job's mails are handed to the SMTP pool at a time. */
+  /**
+   * Deliveries per send job, send jobs at a time per worker process, and how many of a job's mails are handed to
+   * the SMTP pool at a time (the last two belong together: see inFlightPerJob).
+   */
   batchSize: number;
+  concurrency: number;
   inFlightPerJob: number;
   reminderDays: number;
   /** Local time in Europe/Berlin, minutes after midnight. */
@@ -23,6 +27,7 @@ export function deliverySettings(env: Env): DeliverySettings {
     bounceLimit: env.BOUNCE_LIMIT,
     claimTimeoutMs: env.CLAIM_TIMEOUT_SECONDS * 1000,
     batchSize: env.SEND_BATCH_SIZE,
+    concurrency: env.SEND_CONCURRENCY,
     inFlightPerJob: inFlightPerJob(env.SMTP_POOL_SIZE, env.SEND_CONCURRENCY),
     reminderDays: env.REMINDER_DAYS,
     digestMinuteOfDay: hours * 60 + minutes,

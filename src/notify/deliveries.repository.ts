@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import { idGroupPlaceholders, idGroups } from '../db/id-groups.js';
 import { deliveries } from './deliveries.table.js';
 
 export type Delivery = typeof deliveries.$inferSelect;
@@ -15,12 +16,31 @@ export function claimDelivery(db: Db, id: number, now: Date, claimTimeoutMs = st
   return statements(db).claim.get({ id, now: now.getTime(), staleBefore: now.getTime() - claimTimeoutMs });
 }
 
-export function markSent(db: Db, id: number, now: Date): void {
-  statements(db).markSent.run({ id, now: now.getTime() });
+/**
+ * claimDelivery for a send job's group, in one statement per `idGroupSize` ids: the claimed ones, in the order given
+ * (an id given twice is claimed once).
+ */
+export function claimDeliveries(db: Db, ids: number[], now: Date, claimTimeoutMs = staleClaimMs): Delivery[] {
+  const claimed = new Map<number, Delivery>();
+  for (const group of idGroups(ids)) {
+    for (const delivery of statements(db).claimGroup.all({ ...group, now: now.getTime(), staleBefore: now.getTime() - claimTimeoutMs })) {
+      claimed.set(delivery.id, delivery);
+    }
+  }
+  return ids.flatMap((id) => {
+    const delivery = claimed.get(id);
+    claimed.delete(id);
+    return delivery ? [delivery] : [];
+  });
 }
 
-// Claim and mark run once per mail: prepared once per database, they skip building and compiling the SQL each time
-// (measured in bench/send.bench.ts).
+/** Marks handed-over deliveries sent, in one statement per `idGroupSize` ids. */
+export function markSent(db: Db, ids: number[], now: Date): void {
+  for (const group of idGroups(ids)) statements(db).markSent.run({ ...group, now: now.getTime() });
+}
+
+// Claim and mark run for every mail: prepared once per database, they skip building and compiling the SQL each time
+// (measured in bench/send.bench.ts); a send job claims and marks a group of mails in one statement each.
 const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
 
 function statements(db: Db) {
@@ -30,23 +50,17 @@ function statements(db: Db) {
 }
 
 function prepare(db: Db) {
-  const claim = db
-    .update(deliveries)
-    .set({ status: 'sending', attempts: sql`${deliveries.attempts} + 1`, claimedAt: sql`${sql.placeholder('now')}` })
-    .where(
-      and(
-        eq(deliveries.id, sql.placeholder('id')),
-        or(eq(deliveries.status, 'pending'), and(eq(deliveries.status, 'sending'), lt(deliveries.claimedAt, sql.placeholder('staleBefore')))),
-      ),
-    )
-    .returning()
-    .prepare();
-  const markSent = db
-    .update(deliveries)
-    .set({ status: 'sent', sentAt: sql`${sql.placeholder('now')}`, lastError: null })
-    .where(eq(deliveries.id, sql.placeholder('id')))
-    .prepare();
-  return { claim, markSent };
+  const claiming = { status: 'sending', attempts: sql`${deliveries.attempts} + 1`, claimedAt: sql`${sql.placeholder('now')}` } as const;
+  // Pending, or claimed by a worker that has gone quiet. The unary plus keeps SQLite off the status index: with
+  // several ids, it would otherwise walk every pending delivery instead of looking the ids up.
+  const claimable = sql`(+${deliveries.status} = 'pending' or (+${deliveries.status} = 'sending' and ${deliveries.claimedAt} < ${sql.placeholder('staleBefore')}))`;
+  const one = eq(deliveries.id, sql.placeholder('id'));
+  const group = inArray(deliveries.id, idGroupPlaceholders);
+  return {
+    claim: db.update(deliveries).set(claiming).where(and(one, claimable)).returning().prepare(),
+    claimGroup: db.update(deliveries).set(claiming).where(and(group, claimable)).returning().prepare(),
+    markSent: db.update(deliveries).set({ status: 'sent', sentAt: sql`${sql.placeholder('now')}`, lastError: null }).where(group).prepare(),
+  };
 }
 
 /** Hands the delivery back for a later attempt. */

@@ -1,13 +1,15 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
-import { eq, sql } from 'drizzle-orm';
+import { preparedPerDb } from '../db/prepared.js';
+import { idGroupPlaceholders, idGroups } from '../db/id-groups.js';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { practices } from '../practices/practices.table.js';
 import type { Practice } from '../practices/practices.repository.js';
 import { clearBounces, recordBounce } from './bounces.js';
 import { composeContext, composers } from './compose.js';
 import { renderSession, type RenderSession } from './alert-cache.js';
 import type { DeliverySettings } from './settings.js';
-import { claimDelivery, markFailed, markSent, releaseDelivery, type Delivery } from './deliveries.repository.js';
+import { claimDeliveries, claimDelivery, markFailed, markSent, releaseDelivery, type Delivery } from './deliveries.repository.js';
 import { MailError, type Mailer } from './mailer.js';
 
 export type SendDeps = {
@@ -36,7 +38,7 @@ export class RetryableSendError extends Error {
 export async function sendDelivery(deps: SendDeps, deliveryId: number): Promise<SendResult> {
   const delivery = claimDelivery(deps.db, deliveryId, deps.clock(), deps.delivery.claimTimeoutMs);
   if (!delivery) return 'skipped';
-  const outcome = await handOver(deps, delivery);
+  const outcome = await handOver(deps, { delivery, practice: practiceById(deps.db, delivery.practiceId) });
   if (outcome === 'failed') return 'failed';
   recordSent(deps, [outcome]);
   return 'sent';
@@ -44,11 +46,14 @@ export async function sendDelivery(deps: SendDeps, deliveryId: number): Promise<
 
 type HandedOver = { delivery: Delivery; practice: Practice };
 
+/** A claimed delivery and its practice as read right after the claim (undefined: the practice is gone). */
+type Claimed = { delivery: Delivery; practice: Practice | undefined };
+
 /**
  * Renders a claimed delivery and hands it to the mailer. Returns what to mark sent, or 'failed' when the mail cannot
  * go out (already marked failed); throws RetryableSendError for a temporary failure (the delivery is handed back).
  */
-async function handOver(deps: SendDeps, delivery: Delivery, session?: RenderSession): Promise<HandedOver | 'failed'> {
+async function handOver(deps: SendDeps, { delivery, practice }: Claimed, session?: RenderSession): Promise<HandedOver | 'failed'> {
   const { db, clock, logger } = deps;
   const deliveryId = delivery.id;
   if (delivery.attempts > deps.delivery.maxAttempts) {
@@ -56,7 +61,6 @@ async function handOver(deps: SendDeps, delivery: Delivery, session?: RenderSess
     logger.warn({ deliveryId, practiceId: delivery.practiceId }, 'delivery given up');
     return 'failed';
   }
-  const practice = practiceById(db, delivery.practiceId);
   // A confirmation goes to a practice that is still pending; everything else only to active ones.
   const reachable = delivery.kind === 'confirm' ? practice?.status === 'pending' : practice?.status === 'active';
   if (!practice || !reachable) {
@@ -111,9 +115,8 @@ function recordSent(deps: SendDeps, handedOver: HandedOver[]): void {
 
 /** Marks handed-over deliveries sent; the caller holds the transaction. */
 function markHandedOver({ db, clock, logger }: SendDeps, handedOver: HandedOver[]): void {
-  const now = clock();
+  markSent(db, handedOver.map(({ delivery }) => delivery.id), clock());
   for (const { delivery, practice } of handedOver) {
-    markSent(db, delivery.id, now);
     // Only a practice with refusals on record has anything to clear: no write per mail for all the others.
     if (practice.bounceCount > 0) clearBounces(db, practice.id);
     logger.debug({ deliveryId: delivery.id, practiceId: practice.id, advisoryId: delivery.advisoryId }, 'delivery sent');
@@ -134,19 +137,19 @@ export async function sendBatch(deps: SendDeps, deliveryIds: number[], { inFligh
   const errors: unknown[] = [];
   const step = Math.max(1, inFlight);
   const transaction = <T>(work: () => T) => deps.db.$client.transaction(work)();
-  // Claims a group; the caller holds the transaction.
-  const claimGroup = (from: number) => {
+  // Claims a group and reads its practices (a few statements for the whole group); the caller holds the transaction.
+  const claimGroup = (from: number): Claimed[] => {
     const group = deliveryIds.slice(from, from + step);
-    const now = deps.clock();
-    const claimed = group.map((id) => claimDelivery(deps.db, id, now, deps.delivery.claimTimeoutMs)).filter((d) => d !== undefined);
+    const claimed = claimDeliveries(deps.db, group, deps.clock(), deps.delivery.claimTimeoutMs);
     result.skipped += group.length - claimed.length;
-    return claimed;
+    const practicesOf = practicesByIds(deps.db, claimed.map((d) => d.practiceId));
+    return claimed.map((delivery) => ({ delivery, practice: practicesOf.get(delivery.practiceId) }));
   };
   let claimed = transaction(() => claimGroup(0));
   for (let i = 0; i < deliveryIds.length; i += step) {
     // A group is rendered in one go, so its advisories are looked up once for all of its mails.
     const session = renderSession();
-    const outcomes = await Promise.allSettled(claimed.map((delivery) => handOver(deps, delivery, session)));
+    const outcomes = await Promise.allSettled(claimed.map((c) => handOver(deps, c, session)));
     const handedOver: HandedOver[] = [];
     for (const outcome of outcomes) {
       if (outcome.status === 'rejected') errors.push(outcome.reason);
@@ -171,14 +174,21 @@ export async function sendBatch(deps: SendDeps, deliveryIds: number[], { inFligh
   return result;
 }
 
-// Read once per mail: prepared once per database instead of built and compiled each time.
-const practiceQueries = new WeakMap<Db, { get(values: { id: number }): Practice | undefined }>();
+// Read for every mail: prepared once per database instead of built and compiled each time; a send job's group
+// reads its practices in one statement.
+const practiceQueries = preparedPerDb((db) => ({
+  one: db.select().from(practices).where(eq(practices.id, sql.placeholder('id'))).prepare(),
+  group: db.select().from(practices).where(inArray(practices.id, idGroupPlaceholders)).prepare(),
+}));
 
 function practiceById(db: Db, id: number): Practice | undefined {
-  let query = practiceQueries.get(db);
-  if (!query) {
-    query = db.select().from(practices).where(eq(practices.id, sql.placeholder('id'))).prepare();
-    practiceQueries.set(db, query);
+  return practiceQueries(db).one.get({ id });
+}
+
+function practicesByIds(db: Db, ids: number[]): Map<number, Practice> {
+  const found = new Map<number, Practice>();
+  for (const group of idGroups(ids)) {
+    for (const practice of practiceQueries(db).group.all(group)) found.set(practice.id, practice);
   }
-  return query.get({ id });
+  return found;
 }

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 
 // Prepared statements that take a group of ids at once (`inArray(column, idGroupPlaceholders)`): one statement for
-// a send job's group of mails instead of one per mail, without building and compiling the SQL each time.
+// a send job's group of mails, or a fetch's new notices, instead of one per id, and without building and compiling
+// the SQL for every length of list.
 
 /** Ids per statement: a send job's group is ten mails by default (see inFlightPerJob). */
 export const idGroupSize = 16;

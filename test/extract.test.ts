@@ -8,6 +8,7 @@ import { compileCatalog } from '../src/normalize/products.js';
 import { splitSentences } from '../src/normalize/sentences.js';
 import { findSeverity } from '../src/normalize/severity.js';
 import { findVersions } from '../src/normalize/versions.js';
+import { readPage } from '../src/normalize/page.js';
 
 const matcher = compileCatalog(catalogSchema.parse(JSON.parse(readFileSync('config/catalog.json', 'utf8'))));
 const remove = ['.press-contact', '.contact', '.newsletter', '.share', '.related'];
@@ -90,4 +91,29 @@ test('"älter als" marks an affected version and "sollten … ändern" a medium 
   );
   const severity = findSeverity(splitSentences('Praxen sollten ihre Zugangsdaten ändern.'));
   assert.equal(severity.severity, 'mittel');
+});
+
+test('a page is read alike whatever its markup lacks: no body, unclosed paragraphs, tags inside scripts, stray end tags', () => {
+  // The expected readings are what cheerio's default parser (parse5, the HTML standard's algorithm) gave before the
+  // page reader moved to htmlparser2.
+  const read = (html: string) => {
+    const { title, text } = readPage(html);
+    return { title, text };
+  };
+  assert.deepEqual(read('<title>Seitentitel</title><h1>Warnung</h1><p>Bitte aktualisieren Sie die Firmware.</p>'), {
+    title: 'Warnung',
+    text: 'Warnung\nBitte aktualisieren Sie die Firmware.',
+  });
+  assert.deepEqual(
+    read('<html><body><main><h1>Titel</h1><p>Erster Absatz<p>Zweiter Absatz<ul><li>eins<li>zwei</ul><p>Dritter &amp; letzter &uuml;ber &#8222;Zitat&#8220;</main></body></html>'),
+    { title: 'Titel', text: 'Titel\nErster Absatz\nZweiter Absatz\n• eins\n• zwei\nDritter & letzter über „Zitat“' },
+  );
+  assert.deepEqual(read('<body><article><h1>S</h1><script>var x = "</p><p>kein Text";</script><p>Text</p><style>p{}</style><noscript><p>Bitte JS</p></noscript></article></body>'), {
+    title: 'S',
+    text: 'S\nText',
+  });
+  assert.deepEqual(read('<body><article><h1>Kaputt</h1><p>Text <div>Block in p</div> weiter</p></p></p><p>Ende<!-- Kommentar --></p></article>'), {
+    title: 'Kaputt',
+    text: 'Kaputt\nText\nBlock in p\nweiter\nEnde',
+  });
 });

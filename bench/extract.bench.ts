@@ -1,5 +1,6 @@
 // `npm run bench -- extract`: extraction of the corpus pages and of a ~100 KB page, beside cheerio's bare load() of
-// the same pages in the same run. Not a test: timings vary with the machine.
+// the same pages in the same run (parse5, cheerio's default; also htmlparser2's, the parser the page reader uses).
+// Not a test: timings vary with the machine.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as cheerio from 'cheerio';
@@ -51,6 +52,8 @@ const benchmark: Benchmark = {
     });
     const bigExtract = await time(() => cold(big));
     const bigLoad = await time(() => cheerio.load(big));
+    // The page reader parses with htmlparser2 (see src/normalize/page.ts): its bare load of the same page as well.
+    const bigLoadHtmlparser2 = await time(() => cheerio.load(big, { xml: { xmlMode: false, decodeEntities: true } }));
     const round = (n: number) => Math.round(n * 100) / 100;
     return {
       value: round(bigExtract),
@@ -62,6 +65,8 @@ const benchmark: Benchmark = {
         corpusMsPerPage: round(corpusExtract / pages.length),
         corpusCheerioMsPerPage: round(corpusLoad / pages.length),
         corpusRatio: round(corpusExtract / corpusLoad),
+        htmlparser2LoadMs: round(bigLoadHtmlparser2),
+        ratioHtmlparser2: round(bigExtract / bigLoadHtmlparser2),
       },
     };
   },

@@ -13,7 +13,10 @@ export type RunningWorkers = { close(): Promise<void> };
  */
 export const fetchSlotsPerWorker = 5;
 
-/** Starts one BullMQ worker per queue (or for the named subset); `close` lets active jobs finish first. */
+/**
+ * Starts the BullMQ workers of every queue (or of the named subset): one per queue, the fetch queue's slots spread
+ * over several (see fetchSlotsPerWorker); `close` lets active jobs finish first.
+ */
 export function startWorkers(
   deps: PipelineDeps,
   { connection, concurrency, fetchConcurrency = concurrency, only = queueNames }: { connection: Redis; concurrency: number; fetchConcurrency?: number; only?: QueueName[] },

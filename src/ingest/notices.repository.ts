@@ -24,12 +24,13 @@ export function storeNotices(db: Db, sourceId: string, items: RawItem[], now: Da
   db.transaction((tx) => {
     const existingRows = storedItems(db).all({ sourceId });
     const byExternalId = new Map(existingRows.map((r) => [r.externalId, r]));
+    const insert = insertNotice(db);
     for (const item of items) {
       const hash = contentHash(item);
       const existing = byExternalId.get(item.externalId);
       if (!existing) {
         const values = { ...item, sourceId, listHash: item.listHash ?? null, contentHash: hash, publishedAt: item.publishedAt?.getTime() ?? null, fetchedAt: now.getTime() };
-        result.created.push(insertNotice(db).get(values)!.id);
+        result.created.push(insert.get(values)!.id);
       } else if (existing.contentHash !== hash) {
         tx.update(notices)
           .set({ ...item, contentHash: hash, version: existing.version + 1, fetchedAt: now, normalizedAt: null, normalizeError: null })

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import { preparedPerDb } from '../db/prepared.js';
 import { idGroupPlaceholders, idGroups } from '../db/id-groups.js';
 import { deliveries } from './deliveries.table.js';
 
@@ -41,13 +42,7 @@ export function markSent(db: Db, ids: number[], now: Date): void {
 
 // Claim and mark run for every mail: prepared once per database, they skip building and compiling the SQL each time
 // (measured in bench/send.bench.ts); a send job claims and marks a group of mails in one statement each.
-const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
-
-function statements(db: Db) {
-  let s = prepared.get(db);
-  if (!s) prepared.set(db, (s = prepare(db)));
-  return s;
-}
+const statements = preparedPerDb(prepare);
 
 function prepare(db: Db) {
   const claiming = { status: 'sending', attempts: sql`${deliveries.attempts} + 1`, claimedAt: sql`${sql.placeholder('now')}` } as const;

@@ -14,9 +14,25 @@ export const admins = sqliteTable('admins', {
   failedLogins: integer().notNull().default(0),
   lockedUntil: timestamp(),
   lastLoginAt: timestamp(),
+  /** Set for a password someone else saw (printed by the CLI): the next login must choose a new one first. */
+  mustChangePassword: integer({ mode: 'boolean' }).notNull().default(false),
   disabledAt: timestamp(),
   createdAt: createdAt(),
 });
+
+/**
+ * Failed logins per address and client, kept the same whether an account exists or not, so that the answer tells
+ * nothing about which addresses have accounts. The key is the SHA-256 of the lower-cased address and the client.
+ */
+export const loginThrottle = sqliteTable('login_throttle', {
+  key: text().primaryKey(),
+  /** SHA-256 of the lower-cased address alone, so that an unlock link can lift every client's delay at once. */
+  emailHash: text().notNull(),
+  failures: integer().notNull().default(0),
+  /** No password is checked for this address and client before then. */
+  blockedUntil: timestamp(),
+  updatedAt: timestamp().notNull(),
+}, (t) => [index('login_throttle_email_idx').on(t.emailHash)]);
 
 /** A login session; the cookie carries a random token, the table only its SHA-256. */
 export const sessions = sqliteTable(

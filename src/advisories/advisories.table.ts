@@ -6,7 +6,11 @@ import { notices } from '../ingest/notices.table.js';
 export const severities = ['kritisch', 'hoch', 'mittel', 'niedrig', 'unbekannt'] as const;
 export type Severity = (typeof severities)[number];
 
-export const advisoryStatuses = ['draft', 'published', 'rejected', 'merged'] as const;
+/**
+ * `archive`: a known, older incident (a source's first read, a burst of never-seen items, or a stated date older than
+ * ALERT_MAX_AGE_DAYS): listed publicly under its own date and shown in practices' overviews, never alerted or digested.
+ */
+export const advisoryStatuses = ['draft', 'published', 'rejected', 'merged', 'archive'] as const;
 export type AdvisoryStatus = (typeof advisoryStatuses)[number];
 
 export const advisories = sqliteTable(
@@ -27,6 +31,8 @@ export const advisories = sqliteTable(
     releasedAt: timestamp(),
     /** When its deliveries were written; a published advisory without it is matched again by the sweep. */
     matchedAt: timestamp(),
+    /** Why it went to the archive instead of out to practices, in German for the admin. */
+    archiveReason: text(),
     /** Why an editor rejected it, or why the extractor found it not relevant. */
     rejectReason: text(),
     /** The admin who approved, rejected or merged it last. */

@@ -20,6 +20,8 @@ export const notices = sqliteTable(
     /** For sources whose text comes from an article page: the fingerprint of the list entry it was fetched for. */
     listHash: text(),
     version: integer().notNull().default(1),
+    /** Brought by a read that shows a source's archive (its first read, or a burst of never-seen items): not news. */
+    archived: integer({ mode: 'boolean' }).notNull().default(false),
     fetchedAt: createdAt(),
     normalizedAt: timestamp(),
     normalizeError: text(),

@@ -2,8 +2,10 @@ import type { DeliverySettings } from '../notify/settings.js';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { getAdvisory } from '../advisories/advisories.repository.js';
 import type { Db } from '../db/client.js';
-import { composeContext, composers } from '../notify/compose.js';
-import type { RenderedMail } from '../notify/templates/alert.js';
+import { signAckToken } from '../practices/links.js';
+import { sampleAlertData } from '../notify/alert-data.js';
+import { composeContext, composers, practiceLinks } from '../notify/compose.js';
+import { renderAlert, type RenderedMail } from '../notify/templates/alert.js';
 import { practices, subscriptions } from '../practices/practices.table.js';
 import type { Practice } from '../practices/practices.repository.js';
 
@@ -11,12 +13,12 @@ export type PreviewDeps = { db: Db; clock: () => Date; publicUrl: string; linkSe
 
 export type Preview = { mail: RenderedMail; practice: { id: number | null; name: string }; candidates: { id: number; name: string }[] };
 
-class Rollback extends Error {}
+const samplePractice = 'Praxis Dr. Muster (Beispiel)';
 
 /**
  * The alert mail exactly as the send stage would compose it, through the real composer: for a chosen (or the
- * first) active practice subscribed to an affected product, or else for a sample practice that exists only
- * inside a rolled-back transaction.
+ * first) active practice subscribed to an affected product, or else for a sample practice that uses exactly the
+ * advisory's products.
  */
 export function previewAlert(deps: PreviewDeps, advisoryId: number, practiceId?: number): Preview | undefined {
   const advisory = getAdvisory(deps.db, advisoryId);
@@ -35,35 +37,21 @@ export function previewAlert(deps: PreviewDeps, advisoryId: number, practiceId?:
   const chosen = candidates.find((c) => c.id === practiceId) ?? candidates[0];
   if (chosen) {
     const practice = deps.db.select().from(practices).where(eq(practices.id, chosen.id)).get()!;
-    const mail = compose(deps, deps.db, advisoryId, practice);
+    const mail = compose(deps, advisoryId, practice);
     return mail ? { mail, practice: chosen, candidates } : undefined;
   }
-  if (productIds.length === 0) return undefined;
-  let mail: RenderedMail | null = null;
-  try {
-    deps.db.transaction((tx) => {
-      const now = deps.clock();
-      const practice = tx
-        .insert(practices)
-        .values({ name: 'Praxis Dr. Muster (Beispiel)', email: `vorschau-${advisoryId}-${now.getTime()}@praxiswarn.invalid`, status: 'active', origin: 'preview', createdAt: now })
-        .returning()
-        .get();
-      for (const productId of productIds) tx.insert(subscriptions).values({ practiceId: practice.id, productId, createdAt: now }).run();
-      mail = compose(deps, tx as unknown as Db, advisoryId, practice);
-      throw new Rollback();
-    });
-  } catch (error) {
-    if (!(error instanceof Rollback)) throw error;
-  }
-  return mail ? { mail, practice: { id: null, name: 'Praxis Dr. Muster (Beispiel)' }, candidates } : undefined;
+  // No practice uses the products yet (nearly every draft at launch): a sample practice, never written anywhere.
+  const ackUrl = (position: number) => new URL(`/erledigt/${signAckToken(deps.linkSecret, 0, advisoryId, position)}`, deps.publicUrl).href;
+  const links = { ...practiceLinks(deps.publicUrl, deps.linkSecret, 0), operatorName: deps.operatorName, ackUrl };
+  const data = sampleAlertData(deps.db, advisoryId, samplePractice, links);
+  return data ? { mail: renderAlert({ ...data, operator: deps.delivery.operator }), practice: { id: null, name: samplePractice }, candidates } : undefined;
 }
 
-function compose(deps: PreviewDeps, db: Db, advisoryId: number, practice: Practice): RenderedMail | null {
+function compose(deps: PreviewDeps, advisoryId: number, practice: Practice): RenderedMail | null {
   const now = deps.clock();
   const delivery = {
     id: 0, practiceId: practice.id, advisoryId, kind: 'alert' as const, dedupeKey: `preview:${advisoryId}`, revision: null, period: null, advisoryIds: null,
     status: 'pending' as const, attempts: 0, messageId: '<preview@praxiswarn.invalid>', lastError: null, createdAt: now, claimedAt: null, sentAt: null,
   };
-  // `db` is the preview's own (rolled back) transaction, not the one in deps.
-  return composers.alert!(composeContext({ ...deps, db }, delivery, practice, now));
+  return composers.alert!(composeContext(deps, delivery, practice, now));
 }

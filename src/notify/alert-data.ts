@@ -25,16 +25,33 @@ export function affectedProducts<P extends { productId: string; fixedVersion: st
 
 /** Everything the alert template needs for one practice, or undefined when the advisory no longer concerns it. */
 export function loadAlertData(db: Db, advisoryId: number, practice: Practice, links: AlertLinks): AlertData | undefined {
+  return alertData(db, advisoryId, { practiceName: practice.name, covered: coveredProducts(db, practice.id), subscribedProducts: () => describeSubscriptions(db, practice.id) }, links);
+}
+
+/**
+ * The alert for a practice that subscribes to exactly the advisory's products, in no fixed version: what the editor
+ * sees before any real practice uses them. Reads, never writes.
+ */
+export function sampleAlertData(db: Db, advisoryId: number, practiceName: string, links: AlertLinks): AlertData | undefined {
   const advisory = getAdvisory(db, advisoryId);
   if (!advisory) return undefined;
-  const affected = affectedProducts(advisory.products, coveredProducts(db, practice.id));
+  const covered = new Map(advisory.products.map((p) => [p.productId, null]));
+  return alertData(db, advisoryId, { practiceName, covered, subscribedProducts: (names) => [...names.values()] }, links);
+}
+
+type Recipient = { practiceName: string; covered: Map<string, string | null>; subscribedProducts: (affectedNames: Map<string, string>) => string[] };
+
+function alertData(db: Db, advisoryId: number, recipient: Recipient, links: AlertLinks): AlertData | undefined {
+  const advisory = getAdvisory(db, advisoryId);
+  if (!advisory) return undefined;
+  const affected = affectedProducts(advisory.products, recipient.covered);
   if (affected.length === 0) return undefined;
   const names = new Map(
     db.select({ id: products.id, name: products.name }).from(products).where(inArray(products.id, affected.map((p) => p.productId))).all().map((p) => [p.id, p.name]),
   );
   const sourceRows = advisorySourceList(db, advisoryId);
   return {
-    practiceName: practice.name,
+    practiceName: recipient.practiceName,
     title: advisory.title,
     summary: advisory.summary,
     severity: advisory.severity,
@@ -42,7 +59,7 @@ export function loadAlertData(db: Db, advisoryId: number, practice: Practice, li
     products: affected.map((p) => ({ name: names.get(p.productId) ?? p.productId, fixedVersion: p.fixedVersion })),
     actions: advisory.actions.map((a) => a.text),
     sources: sourceRows,
-    subscribedProducts: describeSubscriptions(db, practice.id),
+    subscribedProducts: recipient.subscribedProducts(names),
     unsubscribeUrl: links.unsubscribeUrl,
     operatorName: links.operatorName,
     manageUrl: links.manageUrl,

@@ -3,6 +3,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import * as cheerio from 'cheerio';
 import { and, eq } from 'drizzle-orm';
 import { createAppDeps, type AppDeps } from '../src/app/deps.js';
 import { createLogger } from '../src/app/logger.js';
@@ -13,6 +14,8 @@ import { writeReminderDeliveries } from '../src/notify/reminders.js';
 import { RetryableSendError, sendDelivery } from '../src/notify/send.js';
 import { writeUpdateDeliveries } from '../src/notify/updates.js';
 import { addPractice } from '../src/practices/practices.repository.js';
+import { subscribeSchema } from '../src/practices/preferences.models.js';
+import { recordSignup } from '../src/practices/signup.usecases.js';
 import { publishAdvisory } from './support/advisories.js';
 import { removeQueues } from './support/queues.js';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink.js';
@@ -98,6 +101,23 @@ test('every mail names the operator with Impressum, has List-Id, Reply-To and a 
   assert.equal(mail.replyTo?.value[0]?.address, 'hilfe@verband.test');
   assert.match(header('dkim-signature'), /d=praxiswarn\.test;/);
   assert.match(header('dkim-signature'), /s=pw2026;/);
+});
+
+test('the confirmation and the "already subscribed" mail carry the Impressum too, in text and HTML', async () => {
+  const signup = (email: string) =>
+    recordSignup(deps.db, subscribeSchema.parse({ name: 'Praxis Neu', email, cadence: 'immediate', minSeverity: 'niedrig', productIds: ['cgm-albis'], consent: 'ja' }), { now: new Date(), ip: '192.0.2.1', mailDomain });
+  const confirm = signup('neu@praxis.test')!;
+  practice('Praxis Dabei', 'dabei@praxis.test', ['cgm-albis']);
+  const access = signup('dabei@praxis.test')!;
+  assert.equal(deps.db.select().from(deliveries).where(eq(deliveries.id, access.deliveryId)).get()!.kind, 'access');
+  await sendAll([confirm.deliveryId, access.deliveryId]);
+  for (const address of ['neu@praxis.test', 'dabei@praxis.test']) {
+    const mail = lastMailTo(address)!;
+    assert.match(mail.text ?? '', /\nÄrzteverband Musterland e\. V\., Musterstraße 1, 12345 Musterstadt\nImpressum: https:\/\/verband\.test\/impressum$/, address);
+    const $ = cheerio.load(String(mail.html));
+    assert.match($('body').text(), /Ärzteverband Musterland e\. V\., Musterstraße 1, 12345 Musterstadt/, address);
+    assert.equal($('a').filter((_, a) => $(a).text() === 'Impressum').attr('href'), 'https://verband.test/impressum', address);
+  }
 });
 
 test('the daily digest lists what matched since the last one, most severe first, and is never empty or sent twice', async () => {

@@ -1,6 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { createAppDeps } from '../app/deps.js';
 import type { Env } from '../config/env.js';
+import { placeholderProblems } from '../config/placeholders.js';
 import { upsertSchedules } from '../queues/schedules.js';
 import type { QueueName } from '../queues/queues.js';
 import { createWebApp } from '../web/app.js';
@@ -15,6 +16,9 @@ export type Roles = { web: boolean; workers: boolean; queues?: QueueName[] };
 export async function runService(env: Env, roles: Roles): Promise<void> {
   const deps = await createAppDeps(env);
   const { logger } = deps;
+  // Production never gets here with a stand-in (loadEnv refuses it); elsewhere one line at start, not one per mail.
+  const placeholders = placeholderProblems(env).map((p) => p.key);
+  if (placeholders.length) logger.warn({ settings: placeholders }, 'development placeholders in use; mails carry no real Impressum and production refuses them');
   let workers: RunningWorkers | undefined;
   let server: ServerType | undefined;
   let keepSchedules: NodeJS.Timeout | undefined;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { devPlaceholders, placeholderProblems, type PlaceholderKey } from './placeholders.js';
 
 // Messages of every schema (env, forms, payloads) are read by German-speaking people.
 z.config(z.locales.de());
@@ -27,12 +28,12 @@ const envSchema = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   /** Sender of every mail. */
   MAIL_FROM: z.string().min(3).default('praxiswarn <warnungen@praxiswarn.local>'),
-  /** Who sends the warnings; named at the foot of every mail. */
-  OPERATOR_NAME: z.string().min(2).default('praxiswarn – Sicherheitswarnungen für Arztpraxen'),
+  /** Who sends the warnings (association or company); named in the Impressum of every mail. Required in production. */
+  OPERATOR_NAME: z.string().min(2).default(devPlaceholders.OPERATOR_NAME),
   /** Public base URL of this installation; links in mails start with it. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
-  /** Secret that signs the links in mails (manage, unsubscribe); at least 32 characters in production. */
-  LINK_SECRET: z.string().min(16).default('dev-only-link-secret-change-me'),
+  /** Secret that signs the links in mails (manage, unsubscribe); at least 32 random characters in production. */
+  LINK_SECRET: z.string().min(16).default(devPlaceholders.LINK_SECRET),
   /** Product catalog and sources, as data. */
   CATALOG_FILE: z.string().min(1).default('config/catalog.json'),
   SOURCES_FILE: z.string().min(1).default('config/sources.json'),
@@ -51,8 +52,8 @@ const envSchema = z.object({
   // --- Delivery ---
   /** Reply-To of every mail, e.g. the association's help desk. */
   MAIL_REPLY_TO: z.string().min(3).optional(),
-  /** Postal address and contact of the operator for the Impressum line at the foot of every mail. */
-  OPERATOR_ADDRESS: z.string().min(3).default('Anschrift des Betreibers nicht konfiguriert (OPERATOR_ADDRESS)'),
+  /** Postal address and contact of the operator for the Impressum of every mail. Required in production. */
+  OPERATOR_ADDRESS: z.string().min(3).default(devPlaceholders.OPERATOR_ADDRESS),
   /** Link to the operator's Impressum page. */
   OPERATOR_IMPRINT_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Pooled SMTP connections and the relay's rate limit (mails per second, 0 = no limit). */
@@ -75,6 +76,11 @@ const envSchema = z.object({
   DIGEST_WEEKDAY: z.coerce.number().int().min(1).max(7).default(1),
   /** Days after which practices that have not confirmed a `kritisch` or `hoch` advisory get one reminder (0 = never). */
   REMINDER_DAYS: z.coerce.number().int().min(0).max(90).default(7),
+  /**
+   * Notices older than this by their stated date are news no more: they go to the archive (listed, never alerted); an
+   * editor can still send one on purpose.
+   */
+  ALERT_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** Permanent refusals (5xx) in a row after which an address is suppressed. */
   BOUNCE_LIMIT: z.coerce.number().int().min(1).max(20).default(3),
   /** Attempts per mail before it is given up as failed (temporary errors are retried with back-off). */
@@ -104,28 +110,34 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
-/** Parses the environment once; every problem is listed in one readable ConfigError. */
+/**
+ * Parses the environment once; every problem is listed in one readable ConfigError. In production that includes
+ * each development stand-in still in place (LINK_SECRET, OPERATOR_NAME, OPERATOR_ADDRESS): no command runs with them.
+ */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
   const parsed = envSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => {
-      const key = issue.path.join('.');
-      const value = cleaned[key];
-      const shown = value === undefined ? '' : ` (Wert: ${JSON.stringify(redact(key, value))})`;
-      return `  - ${key}: ${issue.message}${shown}`;
-    });
-    throw new ConfigError(`Ungültige Konfiguration:\n${lines.join('\n')}\nSiehe .env.example für alle Einstellungen.`);
+  const problems: { key: string; message: string }[] = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => {
+        const key = issue.path.join('.');
+        const value = cleaned[key];
+        return { key, message: `${issue.message}${value === undefined ? '' : ` (Wert: ${JSON.stringify(redact(key, value))})`}` };
+      });
+  if (cleaned.NODE_ENV === 'production') {
+    // Read from the raw values so that they are named even when another setting is invalid.
+    const raw = (key: PlaceholderKey) => cleaned[key] ?? devPlaceholders[key];
+    const values = { LINK_SECRET: raw('LINK_SECRET'), OPERATOR_NAME: raw('OPERATOR_NAME'), OPERATOR_ADDRESS: raw('OPERATOR_ADDRESS') };
+    problems.push(...placeholderProblems(values).filter((p) => !problems.some((known) => known.key === p.key)));
   }
-  const env = parsed.data;
-  if (env.NODE_ENV === 'production' && (env.LINK_SECRET.startsWith('dev-only') || env.LINK_SECRET.length < 32)) {
-    throw new ConfigError('Ungültige Konfiguration:\n  - LINK_SECRET: in Produktion mindestens 32 zufällige Zeichen setzen.');
+  if (parsed.success) {
+    const dkim = [parsed.data.DKIM_DOMAIN, parsed.data.DKIM_SELECTOR, parsed.data.DKIM_PRIVATE_KEY_FILE].filter(Boolean).length;
+    if (dkim !== 0 && dkim !== 3) problems.push({ key: 'DKIM_DOMAIN, DKIM_SELECTOR und DKIM_PRIVATE_KEY_FILE', message: 'nur gemeinsam setzen.' });
   }
-  const dkim = [env.DKIM_DOMAIN, env.DKIM_SELECTOR, env.DKIM_PRIVATE_KEY_FILE].filter(Boolean).length;
-  if (dkim !== 0 && dkim !== 3) {
-    throw new ConfigError('Ungültige Konfiguration:\n  - DKIM_DOMAIN, DKIM_SELECTOR und DKIM_PRIVATE_KEY_FILE nur gemeinsam setzen.');
+  if (!parsed.success || problems.length) {
+    throw new ConfigError(`Ungültige Konfiguration:\n${problems.map((p) => `  - ${p.key}: ${p.message}`).join('\n')}\nSiehe .env.example für alle Einstellungen.`);
   }
-  return env;
+  return parsed.data;
 }
 
 function redact(key: string, value: string | undefined): string | undefined {

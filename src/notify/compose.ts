@@ -72,12 +72,12 @@ export const composers: Partial<Record<DeliveryKind, Composer>> = {
     return renderReminder({ practiceName: practice.name, advisory, releasedAt, footer: footer(ctx) });
   },
   // The confirmation link expires when the unconfirmed sign-up is deleted (7 days after it was made).
-  confirm: ({ db, practice, publicUrl, linkSecret, operatorName }) => {
+  confirm: ({ db, practice, publicUrl, linkSecret, operator }) => {
     const expiresAt = new Date(practice.createdAt.getTime() + unconfirmedRetentionMs);
     const confirmUrl = new URL(`/bestaetigen/${signExpiringLinkToken(linkSecret, 'confirm', practice.id, expiresAt)}`, publicUrl).href;
-    return renderConfirm({ practiceName: practice.name, confirmUrl, expiresAt, products: describeSubscriptions(db, practice.id), partnerEmail: practice.partnerEmail, operatorName });
+    return renderConfirm({ practiceName: practice.name, confirmUrl, expiresAt, products: describeSubscriptions(db, practice.id), partnerEmail: practice.partnerEmail, operator });
   },
-  access: ({ practice, links, operatorName }) => renderAccess({ practiceName: practice.name, ...links, operatorName }),
+  access: ({ practice, links, operator }) => renderAccess({ practiceName: practice.name, ...links, operator }),
 };
 
 function footer({ links, operator }: ComposeContext): FooterData {

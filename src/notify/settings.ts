@@ -13,6 +13,8 @@ export type DeliverySettings = {
   concurrency: number;
   inFlightPerJob: number;
   reminderDays: number;
+  /** A notice older than this by its stated date goes to the archive instead of out to practices. */
+  alertMaxAgeDays: number;
   /** Local time in Europe/Berlin, minutes after midnight. */
   digestMinuteOfDay: number;
   /** ISO weekday of the weekly digest, 1 = Monday. */
@@ -30,6 +32,7 @@ export function deliverySettings(env: Env): DeliverySettings {
     concurrency: env.SEND_CONCURRENCY,
     inFlightPerJob: inFlightPerJob(env.SMTP_POOL_SIZE, env.SEND_CONCURRENCY),
     reminderDays: env.REMINDER_DAYS,
+    alertMaxAgeDays: env.ALERT_MAX_AGE_DAYS,
     digestMinuteOfDay: hours * 60 + minutes,
     digestWeekday: env.DIGEST_WEEKDAY,
     operator: { name: env.OPERATOR_NAME, address: env.OPERATOR_ADDRESS, imprintUrl: env.OPERATOR_IMPRINT_URL ?? null },

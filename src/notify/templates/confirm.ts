@@ -1,8 +1,10 @@
 import { formatDate } from './format.js';
+import { impressumHtml, impressumText, type Operator } from './footer.js';
 import { html } from './html.js';
 import type { RenderedMail } from './alert.js';
 
-export type ConfirmData = { practiceName: string; confirmUrl: string; expiresAt: Date; products: string[]; partnerEmail: string | null; operatorName: string };
+// No "why" line and no unsubscribe link: until it is confirmed there is no subscription to end (see the text).
+export type ConfirmData = { practiceName: string; confirmUrl: string; expiresAt: Date; products: string[]; partnerEmail: string | null; operator: Operator };
 
 const frame = (title: string, inner: ReturnType<typeof html>) => html`<!doctype html>
 <html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head>
@@ -29,7 +31,7 @@ export function renderConfirm(d: ConfirmData): RenderedMail {
     'Sie haben sich nicht angemeldet? Dann ignorieren Sie diese E-Mail einfach. Ohne Bestätigung löschen wir die Angaben nach 7 Tagen.',
     '',
     '-- ',
-    d.operatorName,
+    ...impressumText(d.operator),
   ].join('\n');
   const body = frame(
     subject,
@@ -41,12 +43,12 @@ export function renderConfirm(d: ConfirmData): RenderedMail {
 <p><strong>Gewählte Produkte und Bereiche:</strong></p><ul>${d.products.map((p) => html`<li>${p}</li>`)}</ul>
 ${partner ? html`<p>${partner}</p>` : ''}
 <p>Sie haben sich nicht angemeldet? Dann ignorieren Sie diese E-Mail einfach. Ohne Bestätigung löschen wir die Angaben nach 7 Tagen.</p>
-<hr style="border: none; border-top: 1px solid #ccc;"><p style="font-size: 13px; color: #555;">${d.operatorName}</p>`,
+<hr style="border: none; border-top: 1px solid #ccc;">${impressumHtml(d.operator)}`,
   );
   return { subject, html: body.value, text };
 }
 
-export type AccessData = { practiceName: string; manageUrl: string; unsubscribeUrl: string; operatorName: string };
+export type AccessData = { practiceName: string; manageUrl: string; unsubscribeUrl: string; operator: Operator };
 
 /** Sent instead of a confirmation when an already subscribed address signs up again. */
 export function renderAccess(d: AccessData): RenderedMail {
@@ -63,7 +65,8 @@ export function renderAccess(d: AccessData): RenderedMail {
     '',
     '-- ',
     `Abmelden: ${d.unsubscribeUrl}`,
-    d.operatorName,
+    '',
+    ...impressumText(d.operator),
   ].join('\n');
   const body = frame(
     subject,
@@ -71,7 +74,8 @@ export function renderAccess(d: AccessData): RenderedMail {
 <p>jemand hat diese E-Mail-Adresse erneut für praxiswarn angemeldet. Ihre Praxis ist bereits angemeldet; es hat sich nichts geändert.</p>
 <p><a href="${d.manageUrl}">Einstellungen ansehen und ändern</a> (ohne Passwort)</p>
 <p>Wenn Sie das nicht waren, müssen Sie nichts tun.</p>
-<hr style="border: none; border-top: 1px solid #ccc;"><p style="font-size: 13px; color: #555;"><a href="${d.unsubscribeUrl}">Vom Warndienst abmelden</a><br>${d.operatorName}</p>`,
+<hr style="border: none; border-top: 1px solid #ccc;"><p style="font-size: 13px; color: #555;"><a href="${d.unsubscribeUrl}">Vom Warndienst abmelden</a></p>
+${impressumHtml(d.operator)}`,
   );
   return { subject, html: body.value, text };
 }

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { practiceDetails, searchPractices } from '../../admin/practices-admin.repository.js';
+import { checkCsvText, decodeCsvFile, type CsvCharset, type CsvInput } from '../../admin/csv-charset.js';
 import { planImport, runImport, type ImportRow } from '../../admin/practices-import.usecases.js';
 import { html } from '../../notify/templates/html.js';
 import type { WebDeps } from '../app.js';
@@ -12,6 +13,13 @@ const statusLabel: Record<string, string> = { pending: 'unbestätigt', active: '
 const deliveryStatus: Record<string, string> = { pending: 'wartet', sending: 'wird gesendet', sent: 'gesendet', failed: 'fehlgeschlagen' };
 const kindLabel: Record<string, string> = { confirm: 'Bestätigung', alert: 'Warnung', update: 'Aktualisierung', digest: 'Sammelbericht', reminder: 'Erinnerung' };
 const outcomeLabel: Record<ImportRow['outcome'], string> = { create: 'neu', exists: 'schon vorhanden', error: 'Fehler' };
+const charsetLabel: Record<CsvCharset, string> = {
+  'utf-8': 'UTF-8',
+  'utf-8-bom': 'UTF-8 mit BOM',
+  'utf-16le': 'UTF-16 LE (umgewandelt)',
+  'utf-16be': 'UTF-16 BE (umgewandelt)',
+  'windows-1252': 'Windows-1252 (umgewandelt)',
+};
 
 export function practicesRoutes(deps: WebDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
@@ -47,16 +55,23 @@ ${details.deliveries.map((d) => html`<tr><td>${kindLabel[d.kind]}</td><td>${d.ad
 
   app.post('/praxen/import', async (c) => {
     const form = await readForm(c);
-    const csv = await csvFrom(c, form);
+    const input = await csvFrom(c, form);
+    const session = c.get('session');
+    if (!input.ok) {
+      const error = `Der Import wurde abgelehnt; es wurde nichts gespeichert. ${input.line === null ? '' : `Zeile ${input.line}: `}${input.message}`;
+      return c.html(adminPage({ title: 'Import', session, current: '/admin/praxen', error }, importForm(session, '')), 422);
+    }
+    const csv = input.text;
     if (first(form, 'op') === 'import') {
       const { created } = runImport(deps.db, actorOf(c), csv, { now: deps.clock(), mailDomain: deps.mailDomain });
       setFlash(c, deps, `${created} Praxis/Praxen importiert; sie erhalten eine E-Mail zur Bestätigung.`);
       return c.redirect('/admin/praxen?status=pending', 303);
     }
-    const plan = planImport(deps.db, csv);
+    const { rows: plan, ignoredColumns } = planImport(deps.db, csv);
     const creates = plan.filter((r) => r.outcome === 'create').length;
-    const session = c.get('session');
     const body = html`<h1>Import: Probelauf</h1><p>Es wurde noch nichts gespeichert. ${creates} neue Praxis/Praxen würden angelegt, ${plan.length - creates} Zeile(n) übersprungen.</p>
+<p class="charset">Zeichensatz: ${input.charset ? charsetLabel[input.charset] : 'UTF-8 (eingefügter Text)'}</p>
+${ignoredColumns.length ? html`<p class="err">Nicht importierte Spalten: ${ignoredColumns.join(', ')}. Ihr Inhalt wird nicht gespeichert.</p>` : ''}
 <table><thead><tr><th scope="col">Zeile</th><th scope="col">Name</th><th scope="col">E-Mail</th><th scope="col">Produkte</th><th scope="col">Ergebnis</th></tr></thead><tbody>
 ${plan.map((r) => html`<tr><td>${r.line}</td><td>${r.name}</td><td>${r.email}</td><td>${r.productIds.join(', ')}</td><td class="${r.outcome === 'error' ? 'err' : r.outcome === 'create' ? 'ok' : ''}">${outcomeLabel[r.outcome]}: ${r.message}</td></tr>`)}
 </tbody></table>
@@ -67,17 +82,18 @@ ${plan.map((r) => html`<tr><td>${r.line}</td><td>${r.name}</td><td>${r.email}</t
   return app;
 }
 
-async function csvFrom(c: AdminContext, form: Record<string, string[]>): Promise<string> {
+/** The uploaded file decoded by its own charset (never as UTF-8 blindly), else the pasted text; too large is refused, not cut. */
+async function csvFrom(c: AdminContext, form: Record<string, string[]>): Promise<CsvInput> {
   const body = await c.req.parseBody();
   const file = body['datei'];
-  if (file instanceof File && file.size > 0) return (await file.text()).slice(0, 2_000_000);
-  return first(form, 'csv').slice(0, 2_000_000);
+  if (file instanceof File && file.size > 0) return decodeCsvFile(new Uint8Array(await file.arrayBuffer()));
+  return checkCsvText(first(form, 'csv'));
 }
 
 function importForm(session: Parameters<typeof csrfField>[0], csv: string) {
   return html`<h2>Praxen importieren (CSV)</h2><form method="post" action="/admin/praxen/import" enctype="multipart/form-data" class="card">${csrfField(session)}
-<p class="muted">Spalten: name, email, products (Produkt-Kennungen oder -Namen, getrennt durch |). Importierte Praxen sind unbestätigt, bis sie den Link in ihrer Bestätigungs-E-Mail öffnen.</p>
-<label for="datei">CSV-Datei</label><input id="datei" name="datei" type="file" accept=".csv,text/csv">
+<p class="muted">Spalten: name, email, products (Produkt-Kennungen oder -Namen, getrennt durch |). Trennzeichen: Semikolon, Komma oder Tabulator; Zeichensatz: UTF-8, Windows-1252 (Excel „CSV“) oder UTF-16 (Excel „Unicode-Text“). Importierte Praxen sind unbestätigt, bis sie den Link in ihrer Bestätigungs-E-Mail öffnen.</p>
+<label for="datei">CSV-Datei</label><input id="datei" name="datei" type="file" accept=".csv,.txt,text/csv,text/plain">
 <label for="csv">oder Inhalt hier einfügen</label><textarea id="csv" name="csv">${csv}</textarea>
 <div class="actions-row"><button type="submit" name="op" value="plan">Probelauf</button></div></form>`;
 }

@@ -13,7 +13,7 @@ import { AdminClient, adminWithRole, testPassword } from './support/admin-http.j
 import { ingestAndRecord, recordHandwritten } from './support/drafts.js';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server.js';
 import { removeQueues } from './support/queues.js';
-import { fixtureSources, testEnv } from './support/test-env.js';
+import { fixtureSources, sourcesReadBefore, testEnv } from './support/test-env.js';
 
 let site: FixtureServer;
 let deps: AppDeps;
@@ -24,6 +24,7 @@ before(async () => {
   site = await startFixtureServer();
   const sources = fixtureSources(site.url).map((s) => ({ ...s, trust: 'review' as const }));
   deps = await createAppDeps(testEnv({ sources }), { logger: createLogger('silent') });
+  sourcesReadBefore(deps.db);
   const now = new Date();
   addPractice(deps.db, { name: 'Praxis Dr. Anders', email: 'anders@praxis.test', productIds: ['telekom-digitalisierungsbox-premium'] }, { now, origin: 'cli' });
   addPractice(deps.db, { name: 'MVZ Bergmann', email: 'bergmann@praxis.test', productIds: ['telekom-digitalisierungsbox-smart'], cadence: 'weekly' }, { now, origin: 'cli' });

@@ -23,7 +23,7 @@ const source = (id: string, trust: 'auto' | 'review'): SourceConfig => ({
 let db: Db;
 let matcher: Matcher;
 const now = new Date('2021-11-10T12:00:00Z');
-const deps = () => ({ db, matcher, clock: () => now, logger: createLogger('silent') });
+const deps = () => ({ db, matcher, clock: () => now, logger: createLogger('silent'), delivery: { alertMaxAgeDays: 30 } });
 
 before(() => {
   const store = openStore(testEnv({ sources: [source('vendor', 'auto'), source('kv', 'review'), source('press', 'review')] }));

@@ -8,7 +8,7 @@ import { addPractice } from '../src/practices/practices.repository.js';
 import { startWorkers, type RunningWorkers } from '../workers/workers.js';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server.js';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink.js';
-import { fixtureSources, testEnv } from './support/test-env.js';
+import { fixtureSources, sourcesReadBefore, testEnv } from './support/test-env.js';
 import { removeQueues, waitForIdle } from './support/queues.js';
 
 let site: FixtureServer;
@@ -28,6 +28,7 @@ before(async () => {
   smtp = await startSmtpSink();
   const env = testEnv({ sources: fixtureSources(site.url), env: { SMTP_URL: smtp.url } });
   deps = await createAppDeps(env, { logger: createLogger('silent') });
+  sourcesReadBefore(deps.db);
   const now = new Date();
   addPractice(deps.db, { name: 'Praxis A – Dr. Anders', email: 'a@praxis-a.test', productIds: ['telekom-digitalisierungsbox-premium'] }, { now, origin: 'cli' });
   addPractice(deps.db, { name: 'Praxis B – MVZ Bergmann', email: 'b@praxis-b.test', productIds: ['medatixx-x-isynet'] }, { now, origin: 'cli' });

@@ -2,7 +2,7 @@
 export class CurationError extends Error {
   override name = 'CurationError';
   constructor(
-    readonly code: 'not_found' | 'wrong_status' | 'no_products' | 'unknown_product' | 'invalid_target',
+    readonly code: 'not_found' | 'wrong_status' | 'no_products' | 'unknown_product' | 'invalid_target' | 'old_news',
     message: string,
   ) {
     super(message);

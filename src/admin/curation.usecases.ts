@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, max } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import { getAdvisory, writeContent } from '../advisories/advisories.repository.js';
+import { getAdvisory, writeContent, type Tx } from '../advisories/advisories.repository.js';
 import { advisories, advisoryRevisions, advisorySources } from '../advisories/advisories.table.js';
 import { higherSeverity, mergeContent } from '../advisories/incident.js';
 import { products } from '../catalog/catalog.table.js';
@@ -9,11 +9,13 @@ import { enqueue, type Queues } from '../queues/queues.js';
 import { writeAudit, type Actor } from './audit.repository.js';
 import { changedFields, materialFields, snapshot } from './advisory-snapshot.js';
 import { CurationError } from './curation.errors.js';
+import { ageInDays } from '../advisories/archive.js';
+import type { DeliverySettings } from '../notify/settings.js';
 import { advisoryEditSchema, mergeSchema, rejectSchema, type AdvisoryEdit } from './curation.models.js';
 
-export type CurationDeps = { db: Db; queues: Queues; clock: () => Date; logger: Logger };
+export type CurationDeps = { db: Db; queues: Queues; clock: () => Date; logger: Logger; delivery: Pick<DeliverySettings, 'alertMaxAgeDays'> };
 
-const editable = ['draft', 'published'];
+const editable = ['draft', 'published', 'archive'];
 
 /**
  * Saves an editor's version of an advisory. Actions keep their evidence sentence by id. On a published advisory
@@ -56,17 +58,50 @@ export async function editAdvisory(deps: CurationDeps, actor: Actor, id: number,
   return { changed: result.changed };
 }
 
-/** Publishes a draft (or a wrongly rejected report) and hands it to matching; deliveries follow from there. */
-export async function approveAdvisory(deps: CurationDeps, actor: Actor, id: number): Promise<void> {
+/**
+ * Publishes a draft (or a wrongly rejected report, or an archived one) and hands it to matching; deliveries follow
+ * from there. Old news (archived, or older than ALERT_MAX_AGE_DAYS by its stated date) goes out only with
+ * `confirmOld`: the refusal says how old it is.
+ */
+export async function approveAdvisory(deps: CurationDeps, actor: Actor, id: number, { confirmOld = false }: { confirmOld?: boolean } = {}): Promise<void> {
   const now = deps.clock();
   deps.db.transaction((tx) => {
     const before = snapshot(tx, id);
-    if (before.status !== 'draft' && before.status !== 'rejected') throw new CurationError('wrong_status', 'Nur Entwürfe und abgelehnte Meldungen können freigegeben werden.');
+    if (!['draft', 'rejected', 'archive'].includes(before.status)) throw new CurationError('wrong_status', 'Nur Entwürfe, abgelehnte und archivierte Meldungen können freigegeben werden.');
     if (before.products.length === 0) throw new CurationError('no_products', 'Ohne betroffenes Produkt erreicht die Meldung keine Praxis. Bitte zuerst ein Produkt zuordnen.');
+    const old = oldNews(tx, id, now, deps.delivery.alertMaxAgeDays);
+    if (old && !confirmOld) throw new CurationError('old_news', `${old} Bitte bestätigen Sie, dass Sie sie trotzdem an die Praxen senden möchten.`);
     tx.update(advisories).set({ status: 'published', releasedAt: now, matchedAt: null, rejectReason: null, decidedBy: actor.adminId, updatedAt: now }).where(eq(advisories.id, id)).run();
     writeAudit(tx, actor, { action: 'advisory.approve', entity: 'advisory', entityId: id, before: { status: before.status }, after: { status: 'published', releasedAt: now.toISOString() } }, now);
   });
   await enqueueMatch(deps, id, `match-${id}`);
+}
+
+/**
+ * Why an advisory is old news, in German ("Diese Meldung ist laut Quelle 412 Tage alt (vom 15.11.2019)."), or null:
+ * archived advisories and those older than `maxAgeDays` by their stated date.
+ */
+export function oldNews(db: Db | Tx, id: number, now: Date, maxAgeDays: number): string | null {
+  const row = db.select({ status: advisories.status, publishedAt: advisories.publishedAt }).from(advisories).where(eq(advisories.id, id)).get();
+  if (!row) return null;
+  const stated = row.publishedAt;
+  const age = stated ? ageInDays(stated, now) : null;
+  if (row.status !== 'archive' && (age === null || age <= maxAgeDays)) return null;
+  const date = stated ? new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'medium' }).format(stated) : null;
+  if (age !== null) return `Diese Meldung ist laut Quelle ${age === 1 ? '1 Tag' : `${age} Tage`} alt (vom ${date}).`;
+  return 'Diese Meldung stammt aus dem Archiv der Quelle und hat kein Datum.';
+}
+
+/** Files a draft in the archive: listed publicly under its own date, never sent (e.g. an old report found late). */
+export function archiveAdvisory(deps: Pick<CurationDeps, 'db' | 'clock'>, actor: Actor, id: number): void {
+  const now = deps.clock();
+  deps.db.transaction((tx) => {
+    const before = snapshot(tx, id);
+    if (before.status !== 'draft') throw new CurationError('wrong_status', 'Nur Entwürfe können ins Archiv gelegt werden.');
+    const reason = `Von ${actor.name} ins Archiv gelegt.`;
+    tx.update(advisories).set({ status: 'archive', archiveReason: reason, releasedAt: now, decidedBy: actor.adminId, updatedAt: now }).where(eq(advisories.id, id)).run();
+    writeAudit(tx, actor, { action: 'advisory.archive', entity: 'advisory', entityId: id, before: { status: before.status }, after: { status: 'archive' } }, now);
+  });
 }
 
 export function rejectAdvisory(deps: Pick<CurationDeps, 'db' | 'clock'>, actor: Actor, id: number, input: { reason: string }): void {
@@ -74,7 +109,7 @@ export function rejectAdvisory(deps: Pick<CurationDeps, 'db' | 'clock'>, actor: 
   const now = deps.clock();
   deps.db.transaction((tx) => {
     const before = snapshot(tx, id);
-    if (before.status !== 'draft') throw new CurationError('wrong_status', 'Nur Entwürfe können abgelehnt werden.');
+    if (before.status !== 'draft' && before.status !== 'archive') throw new CurationError('wrong_status', 'Nur Entwürfe und archivierte Meldungen können abgelehnt werden.');
     tx.update(advisories).set({ status: 'rejected', rejectReason: reason, decidedBy: actor.adminId, updatedAt: now }).where(eq(advisories.id, id)).run();
     writeAudit(tx, actor, { action: 'advisory.reject', entity: 'advisory', entityId: id, before: { status: before.status }, after: { status: 'rejected', reason } }, now);
   });

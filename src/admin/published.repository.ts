@@ -14,6 +14,8 @@ export const publishedFilterSchema = z.object({
   severity: z.enum(severities).optional().catch(undefined),
   from: isoDay.optional().catch(undefined),
   to: isoDay.optional().catch(undefined),
+  /** `archive`: older news recorded without alerts (see src/advisories/archive.ts). */
+  liste: z.enum(['veroeffentlicht', 'archiv']).catch('veroeffentlicht'),
 });
 export type PublishedFilter = z.infer<typeof publishedFilterSchema>;
 
@@ -22,6 +24,9 @@ export type PublishedItem = {
   title: string;
   severity: Severity;
   releasedAt: Date | null;
+  /** The date the publisher gave. */
+  publishedAt: Date | null;
+  archiveReason: string | null;
   revision: number;
   products: { id: string; name: string; vendor: string }[];
   counts: DeliveryCounts;
@@ -30,9 +35,9 @@ export type PublishedItem = {
 // Days are calendar days in Europe/Berlin; a fixed +01:00 is close enough for a filter (an hour off in summer).
 const berlinMidnight = (day: string) => new Date(`${day}T00:00:00+01:00`);
 
-/** Published advisories, newest release first, filtered by product, vendor, severity and release date. */
+/** Published (or archived) advisories, newest release first, filtered by product, vendor, severity and release date. */
 export function listPublished(db: Db, filter: PublishedFilter, limit = 200): PublishedItem[] {
-  const where: SQL[] = [eq(advisories.status, 'published')];
+  const where: SQL[] = [eq(advisories.status, filter.liste === 'archiv' ? 'archive' : 'published')];
   if (filter.severity) where.push(eq(advisories.severity, filter.severity));
   if (filter.from) where.push(gte(advisories.releasedAt, berlinMidnight(filter.from)));
   if (filter.to) where.push(lt(advisories.releasedAt, new Date(berlinMidnight(filter.to).getTime() + 86_400_000)));
@@ -53,6 +58,8 @@ export function listPublished(db: Db, filter: PublishedFilter, limit = 200): Pub
     title: a.title,
     severity: a.severity,
     releasedAt: a.releasedAt,
+    publishedAt: a.publishedAt,
+    archiveReason: a.archiveReason,
     revision: a.revision,
     products: productsOf(db, a.id).map((p) => ({ id: p.productId, name: p.name, vendor: p.vendor })),
     counts: deliveryCounts(db, a.id),

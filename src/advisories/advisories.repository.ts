@@ -50,7 +50,7 @@ export function openAdvisoriesForProducts(db: Writer, productIds: string[]): Adv
     .selectDistinct({ id: advisoryProducts.advisoryId })
     .from(advisoryProducts)
     .innerJoin(advisories, eq(advisories.id, advisoryProducts.advisoryId))
-    .where(and(inArray(advisoryProducts.productId, productIds), inArray(advisories.status, ['draft', 'published'])))
+    .where(and(inArray(advisoryProducts.productId, productIds), inArray(advisories.status, ['draft', 'published', 'archive'])))
     .all();
   return ids.map((r) => getAdvisory(db, r.id)!);
 }
@@ -58,7 +58,7 @@ export function openAdvisoriesForProducts(db: Writer, productIds: string[]): Adv
 export function insertAdvisory(
   tx: Tx,
   x: Extraction,
-  { status, noticeId, now }: { status: AdvisoryStatus; noticeId: number; now: Date },
+  { status, noticeId, now, archiveReason = null }: { status: AdvisoryStatus; noticeId: number; now: Date; archiveReason?: string | null },
 ): number {
   const row = tx
     .insert(advisories)
@@ -71,7 +71,9 @@ export function insertAdvisory(
       relevanceReason: x.relevanceReason,
       vendorId: x.vendorId,
       publishedAt: x.published ? new Date(x.published) : null,
-      releasedAt: status === 'published' ? now : null,
+      // An archived advisory is listed publicly from now on, under its own date.
+      releasedAt: status === 'published' || status === 'archive' ? now : null,
+      archiveReason,
       createdAt: now,
       updatedAt: now,
     })

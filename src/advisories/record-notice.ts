@@ -21,13 +21,15 @@ import {
 import { advisories } from './advisories.table.js';
 import { diffContent, findSameIncident, higherSeverity, mergeContent } from './incident.js';
 import type { Extraction } from '../normalize/extract.js';
+import type { DeliverySettings } from '../notify/settings.js';
+import { archiveReason } from './archive.js';
 
-export type RecordDeps = { db: Db; matcher: Matcher; clock: () => Date; logger: Logger };
+export type RecordDeps = { db: Db; matcher: Matcher; clock: () => Date; logger: Logger; delivery: Pick<DeliverySettings, 'alertMaxAgeDays'> };
 
 export type RecordResult = {
   noticeId: number;
   advisoryId: number | null;
-  outcome: 'created' | 'attached' | 'revised' | 'unchanged' | 'not_relevant' | 'missing';
+  outcome: 'created' | 'archived' | 'attached' | 'revised' | 'unchanged' | 'not_relevant' | 'missing';
   /** The advisory was released to practices by this call and must now be matched. */
   published: boolean;
 };
@@ -63,6 +65,12 @@ export function recordNotice(deps: RecordDeps, noticeId: number): RecordResult {
     // The date the report gives (a CSAF release date, a stated date) places it in the incident's time window.
     const same = findSameIncident(candidates, x, x.published ? new Date(x.published) : (notice.publishedAt ?? now));
     if (same) return fold(tx, same, x, { noticeId, now, trusted, attach: true });
+    // Old news is recorded and listed, never alerted: whatever the source's trust, an editor decides to send it.
+    const archived = archiveReason({ stated: x.published ? new Date(x.published) : null, archivedRead: notice.archived, now, maxAgeDays: deps.delivery.alertMaxAgeDays });
+    if (archived) {
+      const advisoryId = insertAdvisory(tx, x, { status: 'archive', noticeId, now, archiveReason: archived });
+      return { noticeId, advisoryId, outcome: 'archived', published: false };
+    }
     const advisoryId = insertAdvisory(tx, x, { status: trusted ? 'published' : 'draft', noticeId, now });
     return { noticeId, advisoryId, outcome: 'created', published: trusted };
   });

@@ -38,10 +38,11 @@ export async function ingestSourceRow(deps: IngestDeps, source: Source): Promise
       recordFetchSuccess(db, source.id, { now: clock(), etag: collected.etag, lastModified: collected.lastModified, bodyHash: source.bodyHash });
       return { sourceId, status: 'not_modified', created: [], changed: [], unchanged: 0, skipped: 0 };
     }
-    const stored = storeNotices(db, source.id, collected.items, clock());
+    // A source read for the first time shows its archive: years of old warnings that must not go out as news.
+    const stored = storeNotices(db, source.id, collected.items, clock(), { firstRead: source.lastSuccessAt === null });
     recordFetchSuccess(db, source.id, { now: clock(), etag: collected.etag, lastModified: collected.lastModified, bodyHash: collected.bodyHash });
     const unchanged = stored.unchanged + collected.unchanged;
-    logger.info({ sourceId, created: stored.created.length, changed: stored.changed.length, unchanged, skipped: collected.skipped }, 'source fetched');
+    logger.info({ sourceId, created: stored.created.length, changed: stored.changed.length, unchanged, skipped: collected.skipped, archived: stored.archived }, 'source fetched');
     return { sourceId, status: 'ok', created: stored.created, changed: stored.changed, unchanged, skipped: collected.skipped };
   } catch (error) {
     if (!(error instanceof FetchError || error instanceof ParseError)) throw error;

@@ -7,7 +7,19 @@ import type { RawItem } from './items.js';
 import { notices } from './notices.table.js';
 
 export type Notice = typeof notices.$inferSelect;
-export type StoreResult = { created: number[]; changed: number[]; unchanged: number };
+/** `archived`: this read showed the source's archive, not its news (see `archiveRead`); its new notices are marked. */
+export type StoreResult = { created: number[]; changed: number[]; unchanged: number; archived: boolean };
+
+/**
+ * More never-seen items than this in one read are a backlog (a feed read again after an outage, a list page that
+ * grew its archive), not news: they are recorded, marked archived, and alert only where their own date is fresh.
+ */
+export const burstNewItems = 10;
+
+/** Whether a read shows a source's archive rather than its news: its first successful read, or a burst. */
+export function archiveRead(firstRead: boolean, newItems: number): boolean {
+  return firstRead || newItems > burstNewItems;
+}
 
 /** Title and text only: a new list teaser or date alone is not a new version of the notice. */
 export function contentHash(item: Pick<RawItem, 'title' | 'text'>): string {
@@ -19,17 +31,20 @@ export function contentHash(item: Pick<RawItem, 'title' | 'text'>): string {
  * is normalized again; an unchanged item is left alone, so fetching twice stores nothing new. What is stored is
  * read once per fetch and new rows go in through one prepared statement, so a feed of 10,000 items stays quick.
  */
-export function storeNotices(db: Db, sourceId: string, items: RawItem[], now: Date): StoreResult {
-  const result: StoreResult = { created: [], changed: [], unchanged: 0 };
+export function storeNotices(db: Db, sourceId: string, items: RawItem[], now: Date, { firstRead = false }: { firstRead?: boolean } = {}): StoreResult {
+  const result: StoreResult = { created: [], changed: [], unchanged: 0, archived: false };
   db.transaction((tx) => {
     const existingRows = storedItems(db).all({ sourceId });
     const byExternalId = new Map(existingRows.map((r) => [r.externalId, r]));
+    const newItems = new Set(items.filter((item) => !byExternalId.has(item.externalId)).map((item) => item.externalId)).size;
+    result.archived = newItems > 0 && archiveRead(firstRead, newItems);
+    const archived = result.archived ? 1 : 0;
     const insert = insertNotice(db);
     for (const item of items) {
       const hash = contentHash(item);
       const existing = byExternalId.get(item.externalId);
       if (!existing) {
-        const values = { ...item, sourceId, listHash: item.listHash ?? null, contentHash: hash, publishedAt: item.publishedAt?.getTime() ?? null, fetchedAt: now.getTime() };
+        const values = { ...item, sourceId, listHash: item.listHash ?? null, contentHash: hash, publishedAt: item.publishedAt?.getTime() ?? null, fetchedAt: now.getTime(), archived };
         result.created.push(insert.get(values)!.id);
       } else if (existing.contentHash !== hash) {
         tx.update(notices)
@@ -78,6 +93,7 @@ const insertNotice = preparedPerDb((db) =>
       text: sql.placeholder('text'),
       contentHash: sql.placeholder('contentHash'),
       listHash: sql.placeholder('listHash'),
+      archived: sql`${sql.placeholder('archived')}`,
       fetchedAt: sql`${sql.placeholder('fetchedAt')}`,
     })
     .returning({ id: notices.id })

@@ -1,6 +1,8 @@
-import { and, asc, countDistinct, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, countDistinct, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { advisories, advisoryActions, type Severity } from '../advisories/advisories.table.js';
+import { advisories, advisoryActions, advisoryProducts, type Severity } from '../advisories/advisories.table.js';
+import { affectedProducts } from '../notify/alert-data.js';
+import { coveredProducts } from './preferences.repository.js';
 import { matches } from '../notify/deliveries.table.js';
 import { acknowledgements } from './practices.table.js';
 
@@ -17,7 +19,10 @@ export type MatchedAdvisory = {
   title: string;
   severity: Severity;
   status: string;
+  /** When it matched the practice; for `known` ones, the advisory's own date (or when it was listed here). */
   matchedAt: Date;
+  /** Known before the practice subscribed (or archived): on its products, but never mailed to it. */
+  known?: boolean;
   actions: { position: number; text: string; done: boolean }[];
   allDone: boolean;
 };
@@ -32,6 +37,38 @@ export function matchedAdvisories(db: Db, practiceId: number, limit = 50): Match
     .orderBy(desc(matches.createdAt), desc(advisories.id))
     .limit(limit)
     .all();
+  return withActions(db, practiceId, rows);
+}
+
+/**
+ * Public advisories (published or archived) on the practice's products that were never mailed to it: what was
+ * already known when it subscribed, and the archive. Products it runs in a fixed version are left out, as in
+ * matching; newest first by the advisory's own date.
+ */
+export function knownAdvisories(db: Db, practiceId: number, limit = 20): MatchedAdvisory[] {
+  const covered = coveredProducts(db, practiceId);
+  if (covered.size === 0) return [];
+  const mailed = db.select({ id: matches.advisoryId }).from(matches).where(eq(matches.practiceId, practiceId));
+  const candidates = db
+    .select({ advisoryId: advisoryProducts.advisoryId, productId: advisoryProducts.productId, fixedVersion: advisoryProducts.fixedVersion })
+    .from(advisoryProducts)
+    .innerJoin(advisories, eq(advisories.id, advisoryProducts.advisoryId))
+    .where(and(inArray(advisoryProducts.productId, [...covered.keys()]), inArray(advisories.status, ['published', 'archive']), notInArray(advisories.id, mailed)))
+    .all();
+  const ids = [...new Set(affectedProducts(candidates, covered).map((p) => p.advisoryId))];
+  if (ids.length === 0) return [];
+  const ownDate = sql<number>`coalesce(${advisories.publishedAt}, ${advisories.releasedAt}, ${advisories.createdAt})`;
+  const rows = db
+    .select({ id: advisories.id, title: advisories.title, severity: advisories.severity, status: advisories.status, matchedAt: sql<Date>`${ownDate}`.mapWith(advisories.createdAt) })
+    .from(advisories)
+    .where(inArray(advisories.id, ids))
+    .orderBy(desc(ownDate), desc(advisories.id))
+    .limit(limit)
+    .all();
+  return withActions(db, practiceId, rows).map((a) => ({ ...a, known: true }));
+}
+
+function withActions(db: Db, practiceId: number, rows: Omit<MatchedAdvisory, 'actions' | 'allDone'>[]): MatchedAdvisory[] {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const actions = db.select().from(advisoryActions).where(inArray(advisoryActions.advisoryId, ids)).orderBy(asc(advisoryActions.position)).all();

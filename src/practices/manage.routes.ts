@@ -5,7 +5,7 @@ import type { Db } from '../db/client.js';
 import { formatDate, severityLabel } from '../notify/templates/format.js';
 import { html } from '../notify/templates/html.js';
 import { messagePage, publicPage } from '../web/public/page.js';
-import { matchedAdvisories, type MatchedAdvisory } from './acknowledgements.repository.js';
+import { knownAdvisories, matchedAdvisories, type MatchedAdvisory } from './acknowledgements.repository.js';
 import { signAckToken, verifyLinkToken } from './links.js';
 import { deletePractice, exportPracticeData } from './practice-data.js';
 import { getPractice, type Practice } from './practices.repository.js';
@@ -114,6 +114,7 @@ ${deliveryChoices(values, errors)}
 </form>
 <h2 id="warnungen">Ihre Warnungen</h2>
 ${advisoryList(deps, practice.id, matchedAdvisories(deps.db, practice.id))}
+${knownList(deps, practice.id, knownAdvisories(deps.db, practice.id))}
 <h2 id="daten">Ihre Daten</h2>
 <p>Sie können alle Daten, die wir über Ihre Praxis gespeichert haben, herunterladen oder vollständig löschen.</p>
 <p><a class="button secondary" href="/verwalten/${token}/daten.json" download>Daten herunterladen (JSON)</a>
@@ -122,14 +123,22 @@ ${advisoryList(deps, practice.id, matchedAdvisories(deps.db, practice.id))}
   );
 }
 
+/** Warnings on the practice's products that were known before it subscribed (or archived): worth a check, never mailed. */
+function knownList(deps: ManageDeps, practiceId: number, list: MatchedAdvisory[]) {
+  if (list.length === 0) return '';
+  return html`<h2 id="bekannt">Bereits bekannte Warnungen zu Ihren Produkten</h2>
+<p>Diese Warnungen gab es schon vor Ihrer Anmeldung (oder sie sind älter und stehen im Archiv). Wir haben sie Ihnen nicht per E-Mail geschickt; bitte prüfen Sie, ob die Maßnahmen bei Ihnen umgesetzt sind.</p>
+${advisoryList(deps, practiceId, list)}`;
+}
+
 function advisoryList(deps: ManageDeps, practiceId: number, list: MatchedAdvisory[]) {
-  if (list.length === 0) return html`<p>Bisher gab es keine Warnung zu Ihren Produkten.</p>`;
+  if (list.length === 0) return html`<p>Seit Ihrer Anmeldung gab es keine neue Warnung zu Ihren Produkten.</p>`;
   const ackForm = (advisoryId: number, position: number, label: string, context: string) =>
     html`<form method="post" action="/erledigt/${signAckToken(deps.linkSecret, practiceId, advisoryId, position)}" class="inline-form"><button type="submit" class="secondary" aria-label="${label}: ${context}">${label}</button></form>`;
   return html`${list.map((a) => {
     const open = a.actions.filter((x) => !x.done);
     return html`<section class="advisory" aria-labelledby="w-${a.id}"><h3 id="w-${a.id}"><a href="/warnungen/${a.id}">${a.title}</a></h3>
-<p><span class="severity severity-${a.severity}">${severityLabel[a.severity]}</span> · ${formatDate(a.matchedAt)} · ${a.allDone || (a.actions.length > 0 && open.length === 0) ? html`<span class="done">alles erledigt</span>` : a.actions.length ? `${open.length} von ${a.actions.length} Maßnahmen offen` : 'keine konkreten Maßnahmen genannt'}</p>
+<p><span class="severity severity-${a.severity}">${severityLabel[a.severity]}</span> · ${a.known ? 'vom ' : ''}${formatDate(a.matchedAt)}${a.status === 'archive' ? html` · <span class="archive">Archiv</span>` : ''} · ${a.allDone || (a.actions.length > 0 && open.length === 0) ? html`<span class="done">alles erledigt</span>` : a.actions.length ? `${open.length} von ${a.actions.length} Maßnahmen offen` : 'keine konkreten Maßnahmen genannt'}</p>
 ${a.actions.length ? html`<ol class="actions">${a.actions.map((x) => html`<li>${x.text} ${x.done ? html`<span class="done">(erledigt)</span>` : ackForm(a.id, x.position, 'Erledigt', x.text)}</li>`)}</ol>` : ''}
 ${open.length > 1 && !a.allDone ? ackForm(a.id, -1, 'Alle erledigt', a.title) : ''}</section>`;
   })}`;

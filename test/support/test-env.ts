@@ -5,6 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { loadEnv, type Env } from '../../src/config/env.js';
 import { hostKey } from '../../src/ingest/ssrf.js';
 import type { SourceConfig } from '../../src/sources/sources.models.js';
+import type { Db } from '../../src/db/client.js';
+import { sources } from '../../src/sources/sources.table.js';
 
 /** Sources as config/sources.json would list them, pointed at the fixture server. */
 export function fixtureSources(baseUrl: string): SourceConfig[] {
@@ -59,6 +61,17 @@ export function testEnv(options: { sources?: SourceConfig[]; env?: Record<string
     PUBLIC_URL: 'https://praxiswarn.test',
     FETCH_ALLOW_HOSTS: [...new Set(sources.map((s) => hostKey(new URL(s.url))))].join(','),
     FETCH_HOST_DELAY_MS: '0',
+    // The fixture notices are real incidents of 2019–2025; tests of the later stages treat them as news. The archive
+    // tests (test/archive.test.ts) set the production default back.
+    ALERT_MAX_AGE_DAYS: '3650',
     ...overrides,
   });
+}
+
+/**
+ * Marks every source as read before, as on an installation that has been running: their next read brings news, not
+ * their archive (see archiveRead). Tests of the later stages call it before their first fetch.
+ */
+export function sourcesReadBefore(db: Db): void {
+  db.update(sources).set({ lastSuccessAt: new Date(0) }).run();
 }

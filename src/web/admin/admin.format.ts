@@ -13,7 +13,7 @@ export function severityBadge(s: Severity): SafeHtml {
   return html`<span class="badge sev-${s}">${severityLabel[s]}</span>`;
 }
 
-export const statusLabel: Record<string, string> = { draft: 'Entwurf', published: 'Veröffentlicht', rejected: 'Abgelehnt', merged: 'Zusammengeführt' };
+export const statusLabel: Record<string, string> = { draft: 'Entwurf', published: 'Veröffentlicht', rejected: 'Abgelehnt', merged: 'Zusammengeführt', archive: 'Archiv' };
 
 export const fieldLabel: Record<string, string> = {
   title: 'Titel', summary: 'Zusammenfassung', severity: 'Einstufung', products: 'Produkte', fixedVersion: 'Versionen',

@@ -4,7 +4,7 @@ import { ZodError } from 'zod';
 import { getAdvisory } from '../../advisories/advisories.repository.js';
 import { CurationError } from '../../admin/curation.errors.js';
 import { deliveryCounts, revisionsOf } from '../../admin/advisory-stats.repository.js';
-import { approveAdvisory, editAdvisory, mergeAdvisory, rejectAdvisory, reopenAdvisory } from '../../admin/curation.usecases.js';
+import { approveAdvisory, archiveAdvisory, editAdvisory, mergeAdvisory, oldNews, rejectAdvisory, reopenAdvisory } from '../../admin/curation.usecases.js';
 import { previewAlert } from '../../admin/preview.js';
 import { audienceFor, mergeTargets, sourcesOf } from '../../admin/review.repository.js';
 import { products, vendors } from '../../catalog/catalog.table.js';
@@ -45,6 +45,7 @@ export function editorRoutes(deps: WebDeps): Hono<AdminEnv> {
       revisions: revisionsOf(deps.db, id),
       counts: deliveryCounts(deps.db, id),
       audience: audienceFor(deps.db, stored.products.map((p) => p.productId), stored.severity),
+      oldNews: oldNews(deps.db, id, deps.clock(), deps.delivery.alertMaxAgeDays),
       preview: preview
         ? { subject: preview.mail.subject, text: preview.mail.text, practiceName: preview.practice.name, practiceId: preview.practice.id, candidates: preview.candidates }
         : null,
@@ -72,7 +73,7 @@ export function editorRoutes(deps: WebDeps): Hono<AdminEnv> {
     try {
       const { changed } = await editAdvisory(deps, actorOf(c), id, edit);
       if (op === 'approve') {
-        await approveAdvisory(deps, actorOf(c), id);
+        await approveAdvisory(deps, actorOf(c), id, { confirmOld: first(form, 'confirm_old') === 'ja' });
         setFlash(c, deps, `Meldung #${id} ist freigegeben; die Praxen werden benachrichtigt.`);
         return c.redirect('/admin', 303);
       }
@@ -95,6 +96,29 @@ export function editorRoutes(deps: WebDeps): Hono<AdminEnv> {
       setFlash(c, deps, germanIssues(error), 'error');
       return c.redirect(`/admin/meldungen/${id}`, 303);
     }
+  });
+
+  // Old news on purpose: an archived advisory goes out once the editor has confirmed its age.
+  app.post('/meldungen/:id{[0-9]+}/senden', async (c) => {
+    const id = Number(c.req.param('id'));
+    try {
+      await approveAdvisory(deps, actorOf(c), id, { confirmOld: first(await readForm(c), 'confirm_old') === 'ja' });
+      setFlash(c, deps, `Meldung #${id} ist freigegeben; die Praxen werden benachrichtigt.`);
+    } catch (error) {
+      setFlash(c, deps, germanIssues(error), 'error');
+    }
+    return c.redirect(`/admin/meldungen/${id}`, 303);
+  });
+
+  app.post('/meldungen/:id{[0-9]+}/archivieren', (c) => {
+    const id = Number(c.req.param('id'));
+    try {
+      archiveAdvisory(deps, actorOf(c), id);
+      setFlash(c, deps, `Meldung #${id} liegt im Archiv: öffentlich gelistet, nicht verschickt.`);
+    } catch (error) {
+      setFlash(c, deps, germanIssues(error), 'error');
+    }
+    return c.redirect(`/admin/meldungen/${id}`, 303);
   });
 
   app.post('/meldungen/:id{[0-9]+}/wieder-oeffnen', (c) => {

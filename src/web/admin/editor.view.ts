@@ -25,12 +25,18 @@ export type EditorModel = {
   counts: DeliveryCounts;
   audience: { immediate: number; digest: number };
   preview: { subject: string; text: string; practiceName: string; practiceId: number | null; candidates: { id: number; name: string }[] } | null;
+  /** Why this is old news (archived, or older than ALERT_MAX_AGE_DAYS by its stated date); sending it needs a tick. */
+  oldNews: string | null;
 };
 
 /** The editor: the form on the left, the notice with its evidence and the mail preview on the right. */
 export function editorView(m: EditorModel): SafeHtml {
   const { advisory: a, session } = m;
-  const canEdit = session.admin.role === 'editor' && (a.status === 'draft' || a.status === 'published');
+  const canEdit = session.admin.role === 'editor' && (a.status === 'draft' || a.status === 'published' || a.status === 'archive');
+  // Old news goes out only on purpose: the editor ticks that they know how old it is.
+  const confirmOld = m.oldNews
+    ? html`<p class="warning"><label><input type="checkbox" name="confirm_old" value="ja"> ${m.oldNews} Ich möchte sie trotzdem an die betroffenen Praxen senden.</label></p>`
+    : '';
   const marks: EvidenceMark[] = [];
   const evidenceFor = (field: string): string[] => [...new Set(m.extractions.flatMap((x) => x.evidence.filter((e) => e.field === field).map((e) => e.text)))];
   const mark = (key: string, sentence: string | null | undefined) => {
@@ -91,13 +97,28 @@ ${evidenceLine(severityEvidence, 'Fundstelle Einstufung')}
 <h2>Maßnahmen (Reihenfolge wie in der E-Mail)</h2><ol class="edit-actions">${actionRows}</ol>
 <label for="action-new">Neue Maßnahme (wird unten angefügt)</label><input id="action-new" name="action_new" type="text">
 <label for="cves">CVE-Kennungen (eine pro Zeile)</label><textarea id="cves" name="cves">${a.cves.join('\n')}</textarea>
+${a.status === 'draft' ? confirmOld : ''}
 <div class="actions-row"><button type="submit" name="op" value="save">Speichern</button>
 ${a.status === 'draft' ? html`<button type="submit" name="op" value="approve">Speichern und freigeben</button>` : ''}</div>
 </fieldset></form>`;
 
+  const archiveCard =
+    a.status === 'archive'
+      ? html`<div class="card"><h2>Archiv</h2><p>${a.archiveReason ?? 'Ältere Meldung.'} Sie steht öffentlich unter <a href="/warnungen/${a.id}">/warnungen/${a.id}</a> und erscheint in der Übersicht neuer Abonnenten, wurde aber nicht per E-Mail verschickt.</p>
+${canEdit
+  ? html`<form method="post" action="/admin/meldungen/${a.id}/senden">${csrfField(session)}${confirmOld}
+<div class="actions-row"><button type="submit">An die betroffenen Praxen senden</button></div></form>
+<form method="post" action="/admin/meldungen/${a.id}/ablehnen">${csrfField(session)}
+<label for="reason">Grund für die Ablehnung (nimmt sie aus der öffentlichen Liste)</label><textarea id="reason" name="reason" required></textarea>
+<div class="actions-row"><button class="danger" type="submit">Ablehnen</button></div></form>`
+  : ''}</div>`
+      : '';
+
   const decisions =
     canEdit && a.status === 'draft'
-      ? html`<div class="card"><h2>Ablehnen</h2><form method="post" action="/admin/meldungen/${a.id}/ablehnen">${csrfField(session)}
+      ? html`<div class="card"><h2>Ins Archiv</h2><p>Eine ältere Meldung, die niemanden mehr alarmieren soll: sie wird öffentlich unter ihrem eigenen Datum gelistet, aber nicht verschickt.</p>
+<form method="post" action="/admin/meldungen/${a.id}/archivieren">${csrfField(session)}<div class="actions-row"><button class="secondary" type="submit">Ins Archiv legen (ohne Benachrichtigung)</button></div></form>
+<h2>Ablehnen</h2><form method="post" action="/admin/meldungen/${a.id}/ablehnen">${csrfField(session)}
 <label for="reason">Grund (für das Protokoll)</label><textarea id="reason" name="reason" required></textarea>
 <div class="actions-row"><button class="danger" type="submit">Ablehnen</button></div></form>
 <h2>Zusammenführen</h2>${m.targets.length
@@ -134,6 +155,7 @@ ${safeUrl(n.url) ? html`<p><a href="${safeUrl(n.url)!}" rel="noopener noreferrer
 <dt>Einstufung</dt><dd>${severityBadge(a.severity)}</dd>
 <dt>Relevanz</dt><dd>${a.relevanceReason}</dd>
 ${a.rejectReason ? html`<dt>Ablehnungsgrund</dt><dd>${a.rejectReason}</dd>` : ''}
+${a.publishedAt ? html`<dt>Datum der Quelle</dt><dd>${when(a.publishedAt)}</dd>` : ''}
 <dt>Erfasst</dt><dd>${when(a.createdAt)}</dd>
 ${a.releasedAt ? html`<dt>Freigegeben</dt><dd>${when(a.releasedAt)}</dd>` : ''}
 <dt>Empfänger</dt><dd>${practiceCount(m.audience.immediate)} sofort${m.audience.digest ? `, ${practiceCount(m.audience.digest)} im Sammelbericht` : ''}</dd>
@@ -145,5 +167,5 @@ ${m.revisions.map((r) => html`<tr><td>${r.revision}</td><td>${when(r.createdAt)}
 </tbody></table><p><a href="/admin/protokoll?entity=advisory&amp;id=${a.id}">Protokoll dieser Meldung</a></p></div>`;
 
   return html`<h1>${statusLabel[a.status]} #${a.id}: ${a.title}</h1>
-<div class="grid"><div>${facts}${reopen}${form}${decisions}${history}</div><div>${preview}${noticesCard}</div></div>`;
+<div class="grid"><div>${facts}${archiveCard}${reopen}${form}${decisions}${history}</div><div>${preview}${noticesCard}</div></div>`;
 }

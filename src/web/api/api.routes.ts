@@ -19,7 +19,7 @@ type ApiEnv = { Variables: { admin: Admin } };
 const listQuery = z.object({ status: z.enum(advisoryStatuses).default('draft'), limit: z.coerce.number().int().min(1).max(500).default(100) });
 const idParam = z.coerce.number().int().positive();
 
-const statusFor: Record<CurationError['code'], 404 | 409 | 422> = { not_found: 404, wrong_status: 409, invalid_target: 409, no_products: 422, unknown_product: 422 };
+const statusFor: Record<CurationError['code'], 404 | 409 | 422> = { not_found: 404, wrong_status: 409, invalid_target: 409, no_products: 422, unknown_product: 422, old_news: 409 };
 
 /** /api/v1: the curation operations for automation, with per-admin bearer tokens; same rules and audit as the web UI. */
 export function apiRoutes(deps: WebDeps): Hono<ApiEnv> {
@@ -77,7 +77,8 @@ export function apiRoutes(deps: WebDeps): Hono<ApiEnv> {
 
   app.post('/advisories/:id/approve', async (c) => {
     const id = idParam.parse(c.req.param('id'));
-    await approveAdvisory(deps, actor(c), id);
+    // Old news goes out only on purpose: `?confirmOld=true` (the 409 old_news says how old it is).
+    await approveAdvisory(deps, actor(c), id, { confirmOld: c.req.query('confirmOld') === 'true' });
     return c.json({ advisory: present(getAdvisory(deps.db, id)!) });
   });
 

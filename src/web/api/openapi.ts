@@ -62,7 +62,7 @@ export function openApiDocument(publicUrl: string) {
         get: { summary: 'Eine Meldung mit Produkten, Maßnahmen (samt Fundstelle) und CVEs', parameters: [idParam], responses: { 200: advisoryResponse, 401: error, 404: error } },
         put: { summary: 'Inhalt ersetzen (Titel, Zusammenfassung, Einstufung, Produkte, Maßnahmen in Reihenfolge, CVEs)', parameters: [idParam], requestBody: body(advisoryEditSchema), responses: { 200: advisoryResponse, ...standardErrors } },
       },
-      '/advisories/{id}/approve': { post: { summary: 'Freigeben: veröffentlichen und Praxen benachrichtigen', parameters: [idParam], responses: { 200: advisoryResponse, ...standardErrors } } },
+      '/advisories/{id}/approve': { post: { summary: 'Freigeben: veröffentlichen und Praxen benachrichtigen (alte Meldungen und Archiv nur mit confirmOld=true, sonst 409 old_news)', parameters: [idParam, { name: 'confirmOld', in: 'query', required: false, schema: { type: 'string', enum: ['true'] } }], responses: { 200: advisoryResponse, ...standardErrors } } },
       '/advisories/{id}/reject': { post: { summary: 'Ablehnen mit Grund', parameters: [idParam], requestBody: body(rejectSchema), responses: { 200: advisoryResponse, ...standardErrors } } },
       '/advisories/{id}/merge': { post: { summary: 'In eine andere Meldung zusammenführen (Quellen und Versionen wandern mit)', parameters: [idParam], requestBody: body(mergeSchema), responses: { 200: advisoryResponse, ...standardErrors } } },
       '/sources': { get: { summary: 'Quellen mit Zustand (letzter Erfolg, letzter Fehler, Fehlerzahl, nächster Abruf)', responses: { 200: { description: 'Liste' }, 401: error } } },

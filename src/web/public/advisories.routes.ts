@@ -21,7 +21,8 @@ export function advisoriesRoutes({ db, publicUrl, clock }: { db: Db; publicUrl: 
   app.get('/warnungen.atom', (c) => {
     c.header('Content-Type', 'application/atom+xml; charset=utf-8');
     c.header('Cache-Control', 'public, max-age=300');
-    return c.body(renderAtomFeed(listPublishedAdvisories(db, 50), { publicUrl, now: clock() }));
+    // The feed carries news only; the archive is on the page.
+    return c.body(renderAtomFeed(listPublishedAdvisories(db, 50, { archive: false }), { publicUrl, now: clock() }));
   });
 
   app.get('/warnungen', (c) => {
@@ -30,11 +31,11 @@ export function advisoriesRoutes({ db, publicUrl, clock }: { db: Db; publicUrl: 
       publicPage(
         'Warnungen',
         html`<h1>Veröffentlichte Sicherheitswarnungen</h1>
-<p>Alle Warnungen, die wir an Praxen verschickt haben. Sie können sie auch als <a href="/warnungen.atom">Atom-Feed</a> in einem Feedreader abonnieren – oder <a href="/abonnieren">per E-Mail</a>, dann nur zu Ihren Produkten.</p>
+<p>Sicherheitswarnungen zu Praxissoftware, Routern, TI-Komponenten und Windows, neueste zuerst, jeweils mit dem Datum der Quelle. Ältere Meldungen, die wir beim ersten Abruf einer Quelle vorgefunden haben, stehen als <strong>Archiv</strong> in der Liste; sie wurden nicht per E-Mail verschickt. Neue Warnungen gibt es auch als <a href="/warnungen.atom">Atom-Feed</a> für Feedreader – oder <a href="/abonnieren">per E-Mail</a>, dann nur zu Ihren Produkten.</p>
 ${list.length === 0
   ? html`<p>Bisher gibt es keine veröffentlichten Warnungen.</p>`
   : html`<ul class="plain">${list.map(
-      (a) => html`<li><a href="/warnungen/${a.id}">${a.title}</a><br><span class="severity severity-${a.severity}">${severityLabel[a.severity]}</span>${a.releasedAt ? ` · ${formatDate(a.releasedAt)}` : ''}</li>`,
+      (a) => html`<li><a href="/warnungen/${a.id}">${a.title}</a><br><span class="severity severity-${a.severity}">${severityLabel[a.severity]}</span>${datesLine(a)}${a.status === 'archive' ? html` · <span class="archive">Archiv</span>` : ''}</li>`,
     )}</ul>`}`,
       ),
     );
@@ -55,7 +56,8 @@ function advisoryPage(a: PublicAdvisory, check: { produkt?: string; version?: st
     html`<li><strong>${p.name}</strong> (${p.vendor})${p.affectedVersions ? html`, betroffen: ${p.affectedVersions}` : ''}${p.fixedVersion ? html`, behoben in Version <strong>${p.fixedVersion}</strong>` : ''}</li>`;
   return html`<p><a href="/warnungen">← Alle Warnungen</a></p>
 <h1>${a.title}</h1>
-<p><span class="severity severity-${a.severity}">Einstufung: ${severityLabel[a.severity]}</span>${a.releasedAt ? ` · veröffentlicht am ${formatDate(a.releasedAt)}` : ''}</p>
+<p><span class="severity severity-${a.severity}">Einstufung: ${severityLabel[a.severity]}</span>${datesLine(a)}</p>
+${a.status === 'archive' ? html`<p class="notice">Archiv: eine ältere Meldung aus dem Bestand der Quelle. Sie wurde nicht per E-Mail an Praxen verschickt. Prüfen Sie trotzdem, ob die Maßnahmen bei Ihnen umgesetzt sind.</p>` : ''}
 ${a.summary ? html`<h2>Was ist passiert?</h2><p>${a.summary}</p>` : ''}
 <h2>Betroffene Produkte</h2>
 <ul>${a.products.map(productLine)}</ul>
@@ -71,6 +73,18 @@ ${a.cves.length ? html`<h2>Kennungen</h2><p>${a.cves.join(', ')}</p>` : ''}
     return url ? html`<li><a href="${url}" rel="noopener noreferrer">${label}</a></li>` : html`<li>${label}</li>`;
   })}</ul>
 <p class="notice">Sie möchten solche Warnungen zu Ihren Produkten automatisch erhalten? <a href="/abonnieren">Jetzt kostenlos abonnieren</a>.</p>`;
+}
+
+/**
+ * The date the publisher gave, and when it was listed here only where that is another day (an old incident recorded
+ * today keeps its own date).
+ */
+function datesLine(a: { publishedAt: Date | null; releasedAt: Date | null }) {
+  const own = a.publishedAt ? formatDate(a.publishedAt) : null;
+  const here = a.releasedAt ? formatDate(a.releasedAt) : null;
+  if (own && here && own !== here) return ` · vom ${own} (hier seit ${here})`;
+  if (own) return ` · vom ${own}`;
+  return here ? ` · veröffentlicht am ${here}` : '';
 }
 
 /** A stateless check: choose the product, type the version, get a plain answer (nothing is stored). */

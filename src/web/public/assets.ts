@@ -37,6 +37,7 @@ button.danger{background:#a40e26;border-color:#a40e26}
 .consent{background:#f6f8fa;padding:.6rem 1rem;border-radius:.3rem;font-size:.95rem}
 .severity{display:inline-block;padding:.1rem .5rem;border-radius:.3rem;font-weight:700;font-size:.9rem;background:#eee}
 .severity-kritisch{background:#a40e26;color:#fff}.severity-hoch{background:#d1242f;color:#fff}.severity-mittel{background:#f0b400}
+.archive{display:inline-block;padding:.1rem .5rem;border-radius:.3rem;font-size:.9rem;background:#e7e7e7;color:#333}
 ol.actions li,ul.plain li{margin:.4rem 0}
 .done{color:#1a7f37;font-weight:600}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3rem .4rem;border-bottom:1px solid #ddd;vertical-align:top}

@@ -13,7 +13,8 @@ export function renderAtomFeed(list: PublicAdvisorySummary[], { publicUrl, now }
   const url = (path: string) => escapeXml(new URL(path, publicUrl).href);
   const updated = list.reduce((max, a) => (a.updatedAt > max ? a.updatedAt : max), list[0]?.updatedAt ?? now);
   const entries = list.map((a) => {
-    const published = a.releasedAt ?? a.publishedAt ?? a.updatedAt;
+    // The notice's own date: an old incident recorded today is not news in a feed reader either.
+    const published = a.publishedAt ?? a.releasedAt ?? a.updatedAt;
     return `  <entry>
     <id>${url(`/warnungen/${a.id}`)}</id>
     <title type="text">${escapeXml(`[${severityLabel[a.severity]}] ${a.title}`)}</title>

@@ -1,25 +1,42 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { advisories, advisoryActions, advisoryCves, advisoryProducts } from '../../advisories/advisories.table.js';
 import { advisorySourceList } from '../../advisories/advisories.repository.js';
 import { products, vendors } from '../../catalog/catalog.table.js';
 
-export type PublicAdvisorySummary = { id: number; title: string; summary: string; severity: (typeof advisories.$inferSelect)['severity']; releasedAt: Date | null; publishedAt: Date | null; updatedAt: Date };
+export type PublicAdvisorySummary = {
+  id: number;
+  title: string;
+  summary: string;
+  severity: (typeof advisories.$inferSelect)['severity'];
+  /** `archive`: older news, listed but never mailed. */
+  status: 'published' | 'archive';
+  releasedAt: Date | null;
+  publishedAt: Date | null;
+  updatedAt: Date;
+};
 
-/** Published advisories, newest release first: what anyone may read (no practice data is involved). */
-export function listPublishedAdvisories(db: Db, limit = 100): PublicAdvisorySummary[] {
+/** What anyone may read: published advisories and, with `archive`, the archived ones (no practice data is involved). */
+const publicStatuses = ['published', 'archive'] as const;
+
+/**
+ * Public advisories, newest first by their own date (the one the publisher gave, else when they were listed here),
+ * so that an old incident recorded today stays where it belongs. `archive: false` leaves out the archive (the feed).
+ */
+export function listPublishedAdvisories(db: Db, limit = 100, { archive = true }: { archive?: boolean } = {}): PublicAdvisorySummary[] {
+  const ownDate = sql`coalesce(${advisories.publishedAt}, ${advisories.releasedAt})`;
   return db
-    .select({ id: advisories.id, title: advisories.title, summary: advisories.summary, severity: advisories.severity, releasedAt: advisories.releasedAt, publishedAt: advisories.publishedAt, updatedAt: advisories.updatedAt })
+    .select({ id: advisories.id, title: advisories.title, summary: advisories.summary, severity: advisories.severity, status: advisories.status, releasedAt: advisories.releasedAt, publishedAt: advisories.publishedAt, updatedAt: advisories.updatedAt })
     .from(advisories)
-    .where(eq(advisories.status, 'published'))
-    .orderBy(desc(advisories.releasedAt), desc(advisories.id))
+    .where(inArray(advisories.status, archive ? [...publicStatuses] : ['published']))
+    .orderBy(desc(ownDate), desc(advisories.id))
     .limit(limit)
-    .all();
+    .all() as PublicAdvisorySummary[];
 }
 
-/** One published advisory with products (and vendors), fixed versions, actions, CVEs and sources; undefined otherwise. */
+/** One public (published or archived) advisory with products (and vendors), fixed versions, actions, CVEs and sources. */
 export function getPublishedAdvisory(db: Db, id: number) {
-  const advisory = db.select().from(advisories).where(and(eq(advisories.id, id), eq(advisories.status, 'published'))).get();
+  const advisory = db.select().from(advisories).where(and(eq(advisories.id, id), inArray(advisories.status, [...publicStatuses]))).get();
   if (!advisory) return undefined;
   return {
     ...advisory,

@@ -36,6 +36,7 @@ button.small{padding:.15rem .5rem;font-size:.85rem}
 .ok{color:var(--green)}.err{color:var(--red)}.muted{color:var(--muted);font-size:.9rem}
 .flash{background:#e7f3ea;border:1px solid #9cc9a7;padding:.5rem .8rem;border-radius:.3rem;margin-bottom:1rem}
 .flash.error{background:#fbe9e9;border-color:#e0a0a0}
+.warning{background:#fff6dd;border:1px solid #e2c16b;padding:.5rem .8rem;border-radius:.3rem}
 .notice-text{white-space:pre-wrap;background:#fbfbfc;border:1px solid var(--line);padding:.8rem;max-height:34rem;overflow:auto;font-size:.9rem}
 mark{background:#fff1a8;padding:0 .1rem}
 mark:target{background:#ffd23f;outline:2px solid var(--amber)}

@@ -1,5 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import type { Tx } from '../advisories/advisories.repository.js';
 import { admins, type AdminRole } from './admin.table.js';
 import { newAdminSchema } from './admins.models.js';
 import { hashPassword } from './password.js';
@@ -10,12 +11,28 @@ export class AdminExistsError extends Error {
   override name = 'AdminExistsError';
 }
 
-/** Creates an admin; an address that already exists is refused, so a typo cannot reset someone's password. */
-export async function createAdmin(db: Db, input: { email: string; role?: AdminRole; password: string }, now: Date): Promise<Admin> {
+/**
+ * Creates an admin; an address that already exists is refused, so a typo cannot reset someone's password.
+ * `mustChangePassword` is for a password someone else has seen (printed by the CLI).
+ */
+export async function createAdmin(
+  db: Db,
+  input: { email: string; role?: AdminRole; password: string; mustChangePassword?: boolean },
+  now: Date,
+): Promise<Admin> {
   const data = newAdminSchema.parse(input);
   if (findAdminByEmail(db, data.email)) throw new AdminExistsError(`Es gibt bereits ein Konto für ${data.email}.`);
   const passwordHash = await hashPassword(data.password);
-  return db.insert(admins).values({ email: data.email, role: data.role, passwordHash, createdAt: now }).returning().get();
+  return db
+    .insert(admins)
+    .values({ email: data.email, role: data.role, passwordHash, mustChangePassword: input.mustChangePassword ?? false, createdAt: now })
+    .returning()
+    .get();
+}
+
+/** Replaces an admin's password hash; `mustChange` says whether the next login must choose a new one first. */
+export function setPasswordHash(db: Db | Tx, adminId: number, passwordHash: string, mustChange: boolean): void {
+  db.update(admins).set({ passwordHash, mustChangePassword: mustChange }).where(eq(admins.id, adminId)).run();
 }
 
 export function findAdminByEmail(db: Db, email: string): Admin | undefined {

@@ -1,13 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, lt, ne } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import type { Tx } from '../advisories/advisories.repository.js';
 import { admins, sessions } from './admin.table.js';
 import { findAdminByEmail, getAdmin, type Admin } from './admins.repository.js';
 import { loginSchema } from './admins.models.js';
+import { blockedUntil, clearClient, recordFailure, throttleKeys } from './login-throttle.js';
 import { dummyHash, verifyPassword } from './password.js';
+import { clockTime } from './unlock-mail.js';
 
-export const maxFailedLogins = 5;
-export const lockMinutes = 15;
 const sessionHours = 12;
 // A session unused for this long ends, even before its absolute expiry.
 const idleMinutes = 120;
@@ -18,36 +19,50 @@ export type Session = { admin: Admin; csrfToken: string; tokenHash: string };
 
 export type LoginResult =
   | { ok: true; token: string; session: Session }
-  | { ok: false; reason: 'invalid' | 'locked'; message: string };
+  | { ok: false; reason: 'invalid'; message: string }
+  | { ok: false; reason: 'delayed'; message: string; blockedUntil: Date };
+
+export type LoginDeps = {
+  db: Db;
+  clock: () => Date;
+  /** Called when the delays for an address with a usable account begin, so that its owner can be told (the unlock mail). */
+  onDelayStarted?: (admin: Admin, blockedUntil: Date) => void;
+};
 
 const invalid = { ok: false, reason: 'invalid', message: 'E-Mail-Adresse oder Passwort ist falsch.' } as const;
 
+/** The same words whether the address has an account or not; only the time differs. */
+export function delayedMessage(until: Date): string {
+  return `Zu viele Fehlversuche für diese E-Mail-Adresse. Bitte warten Sie bis ${clockTime(until)} Uhr, bevor Sie sich erneut anmelden. Falls zu dieser Adresse ein Konto besteht, erhält sie eine E-Mail mit einem Link, der die Wartezeit sofort aufhebt.`;
+}
+
 /**
  * Checks a password and opens a fresh session (the cookie token is always new, so a planted one is useless).
- * After `maxFailedLogins` wrong passwords in a row the account is locked for `lockMinutes`, even for the right one.
+ * Wrong passwords are counted per address and client, whether the address has an account or not, so that no
+ * answer tells which addresses exist; after a few, that client waits before the next password is checked
+ * (see login-throttle.ts). Other clients, the owner's among them, are not affected.
  */
-export async function login(db: Db, input: { email: string; password: string }, now: Date): Promise<LoginResult> {
+export async function login(deps: LoginDeps, input: { email: string; password: string; client: string }): Promise<LoginResult> {
+  const { db } = deps;
   const parsed = loginSchema.safeParse(input);
   if (!parsed.success) return invalid;
   const { email, password } = parsed.data;
-  const admin = findAdminByEmail(db, email);
-  if (!admin || admin.disabledAt) {
-    await verifyPassword(password, dummyHash);
-    return invalid;
+  const keys = throttleKeys(email, input.client);
+  const blocked = blockedUntil(db, keys, deps.clock());
+  if (blocked) return { ok: false, reason: 'delayed', message: delayedMessage(blocked), blockedUntil: blocked };
+  const found = findAdminByEmail(db, email);
+  const admin = found && !found.disabledAt ? found : undefined;
+  // An unknown address costs the same scrypt work as a known one, so the answer time does not tell them apart.
+  const matches = await verifyPassword(password, admin?.passwordHash ?? dummyHash);
+  const now = deps.clock();
+  if (!admin || !matches) {
+    const failure = recordFailure(db, keys, now);
+    if (!failure.blockedUntil) return invalid;
+    if (failure.started && admin) deps.onDelayStarted?.(admin, failure.blockedUntil);
+    return { ok: false, reason: 'delayed', message: delayedMessage(failure.blockedUntil), blockedUntil: failure.blockedUntil };
   }
-  if (admin.lockedUntil && admin.lockedUntil > now) {
-    return { ok: false, reason: 'locked', message: lockedMessage(admin.lockedUntil) };
-  }
-  if (!(await verifyPassword(password, admin.passwordHash))) {
-    const failedLogins = admin.failedLogins + 1;
-    const locked = failedLogins >= maxFailedLogins;
-    db.update(admins)
-      .set(locked ? { failedLogins: 0, lockedUntil: new Date(now.getTime() + lockMinutes * 60_000) } : { failedLogins })
-      .where(eq(admins.id, admin.id))
-      .run();
-    return locked ? { ok: false, reason: 'locked', message: lockedMessage(new Date(now.getTime() + lockMinutes * 60_000)) } : invalid;
-  }
-  db.update(admins).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(admins.id, admin.id)).run();
+  clearClient(db, keys);
+  db.update(admins).set({ lastLoginAt: now }).where(eq(admins.id, admin.id)).run();
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
   const tokenHash = sha256(token);
@@ -56,11 +71,6 @@ export async function login(db: Db, input: { email: string; password: string }, 
     .values({ tokenHash, adminId: admin.id, csrfToken, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + sessionHours * 3600_000) })
     .run();
   return { ok: true, token, session: { admin: { ...admin, lastLoginAt: now }, csrfToken, tokenHash } };
-}
-
-function lockedMessage(until: Date): string {
-  const time = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit' }).format(until);
-  return `Zu viele Fehlversuche. Das Konto ist bis ${time} Uhr gesperrt.`;
 }
 
 /** The session behind a cookie token, if it is live; each use extends its idle window. */
@@ -81,4 +91,10 @@ export function sessionFor(db: Db, token: string | undefined, now: Date): Sessio
 
 export function logout(db: Db, token: string | undefined): void {
   if (token) db.delete(sessions).where(eq(sessions.tokenHash, sha256(token))).run();
+}
+
+/** Ends every session of an admin, or every one but `keepTokenHash` (the browser that changed the password). */
+export function endSessions(db: Db | Tx, adminId: number, keepTokenHash?: string): number {
+  const where = keepTokenHash ? and(eq(sessions.adminId, adminId), ne(sessions.tokenHash, keepTokenHash)) : eq(sessions.adminId, adminId);
+  return db.delete(sessions).where(where).run().changes;
 }

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { openStore } from '../app/deps.js';
 import { loadEnv, type Env } from '../config/env.js';
+import { resetPassword } from '../admin/account.usecases.js';
 import { AdminExistsError, createAdmin, findAdminByEmail } from '../admin/admins.repository.js';
 import { createApiToken } from '../admin/api-tokens.repository.js';
 import { writeAudit } from '../admin/audit.repository.js';
@@ -10,6 +11,9 @@ import { adminRoles, type AdminRole } from '../admin/admin.table.js';
 type Out = { out: NodeJS.WritableStream; err: NodeJS.WritableStream };
 const stdio: Out = { out: process.stdout, err: process.stderr };
 const cli = { adminId: null, name: 'cli' };
+
+const oneTimePasswordNote = (password: string) =>
+  `Einmal-Passwort: ${password}\nBitte sicher weitergeben; es wird nicht noch einmal angezeigt und muss bei der ersten Anmeldung geändert werden.\n`;
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -23,15 +27,33 @@ export async function createAdminCommand(env: Env, opts: { email: string; role: 
   const { db } = openStore(env);
   try {
     const now = new Date();
-    const created = await createAdmin(db, { email: opts.email, role: opts.role, password }, now);
+    // A printed password has been seen by whoever ran the command: its owner must replace it at the first login.
+    const created = await createAdmin(db, { email: opts.email, role: opts.role, password, mustChangePassword: !opts.password }, now);
     writeAudit(db, cli, { action: 'admin.create', entity: 'admin', entityId: created.id, after: { email: created.email, role: created.role } }, now);
     out.write(`Konto #${created.id} für ${created.email} (${created.role === 'editor' ? 'Redaktion' : 'nur lesen'}) angelegt.\n`);
-    if (!opts.password) out.write(`Einmal-Passwort: ${password}\nBitte sicher weitergeben; es wird nicht noch einmal angezeigt.\n`);
+    if (!opts.password) out.write(oneTimePasswordNote(password));
     return 0;
   } catch (error) {
     if (!(error instanceof AdminExistsError)) throw error;
     err.write(`${error.message}\n`);
     return 1;
+  } finally {
+    db.$client.close();
+  }
+}
+
+/** `admin reset`: a new one-time password for an existing account, all its sessions ended. Returns the exit code. */
+export async function resetAdminCommand(env: Env, opts: { email: string }, { out, err }: Out = stdio): Promise<number> {
+  const { db } = openStore(env);
+  try {
+    const reset = await resetPassword({ db, clock: () => new Date() }, { email: opts.email, actor: cli });
+    if (!reset) {
+      err.write(`Kein Konto für ${opts.email}.\n`);
+      return 1;
+    }
+    out.write(`Passwort für Konto #${reset.adminId} (${opts.email.trim().toLowerCase()}) zurückgesetzt; alle Anmeldungen des Kontos sind beendet.\n`);
+    out.write(oneTimePasswordNote(reset.password));
+    return 0;
   } finally {
     db.$client.close();
   }
@@ -67,6 +89,13 @@ export function adminCommand(): Command {
     .action(async (opts: { email: string; role: AdminRole; passwordStdin?: boolean }) => {
       const password = opts.passwordStdin ? await readStdin() : undefined;
       process.exitCode = await createAdminCommand(loadEnv(), { email: opts.email, role: opts.role, password });
+    });
+  admin
+    .command('reset')
+    .description('ein neues Einmal-Passwort für ein Konto ausgeben; beendet alle Anmeldungen des Kontos')
+    .requiredOption('--email <address>', 'E-Mail-Adresse des Kontos')
+    .action(async (opts: { email: string }) => {
+      process.exitCode = await resetAdminCommand(loadEnv(), opts);
     });
   admin
     .command('token')

@@ -15,6 +15,7 @@ const nav: [string, string][] = [
   ['/admin/protokoll', 'Protokoll'],
   ['/admin/queues', 'Warteschlangen'],
   ['/admin/tokens', 'API-Tokens'],
+  ['/admin/konto', 'Konto'],
 ];
 
 const roleLabel = { editor: 'Redaktion', viewer: 'nur lesen' } as const;

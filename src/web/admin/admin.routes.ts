@@ -3,6 +3,7 @@ import { deleteCookie, getCookie } from 'hono/cookie';
 import { logout, sessionFor } from '../../admin/auth.usecases.js';
 import type { WebDeps } from '../app.js';
 import { cookieOptions, readForm, first, sessionCookie, type AdminEnv } from './admin.context.js';
+import { accountRoutes, passwordChangeGate } from './account.routes.js';
 import { auditRoutes } from './audit.routes.js';
 import { bullBoardRoutes, bullBoardPath } from './bull-board.routes.js';
 import { catalogRoutes } from './catalog.routes.js';
@@ -13,12 +14,13 @@ import { publishedRoutes } from './published.routes.js';
 import { queueRoutes } from './queue.routes.js';
 import { sourcesRoutes } from './sources.routes.js';
 import { tokensRoutes } from './tokens.routes.js';
+import { unlockRoutes } from './unlock.routes.js';
 
 // Admin pages load only their own stylesheet; the e-mail preview is the one frame, from the same origin.
 const adminCsp = "default-src 'none'; style-src 'self'; img-src 'self'; frame-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-// Writes a viewer may still make: ending the session and managing their own API tokens.
-const viewerWrites = [/^\/admin\/abmelden$/, /^\/admin\/tokens(\/\d+\/widerrufen)?$/];
+// Writes a viewer may still make: ending the session, changing their own password, managing their own API tokens.
+const viewerWrites = [/^\/admin\/abmelden$/, /^\/admin\/konto$/, /^\/admin\/tokens(\/\d+\/widerrufen)?$/];
 
 /** Everything under /admin: the login is public, every other page needs a session, every write a CSRF token and the editor role. */
 export function adminRoutes(deps: WebDeps): Hono<AdminEnv> {
@@ -32,7 +34,9 @@ export function adminRoutes(deps: WebDeps): Hono<AdminEnv> {
     c.res.headers.set('referrer-policy', 'same-origin');
   });
   app.route('/', loginRoutes(deps));
+  app.route('/', unlockRoutes(deps));
   app.use('*', requireSession(deps));
+  app.use('*', passwordChangeGate());
   app.use('*', guardWrites());
   app.post('/abmelden', (c) => {
     logout(deps.db, getCookie(c, sessionCookie));
@@ -47,6 +51,7 @@ export function adminRoutes(deps: WebDeps): Hono<AdminEnv> {
   app.route('/', practicesRoutes(deps));
   app.route('/', auditRoutes(deps));
   app.route('/', tokensRoutes(deps));
+  app.route('/', accountRoutes(deps));
   app.route(bullBoardPath, bullBoardRoutes(deps));
   return app;
 }

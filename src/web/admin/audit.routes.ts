@@ -12,6 +12,7 @@ const actionLabel: Record<string, string> = {
   'advisory.approve': 'Meldung freigegeben',
   'advisory.reject': 'Meldung abgelehnt',
   'advisory.reopen': 'Meldung wieder geöffnet',
+  'advisory.archive': 'Meldung ins Archiv gelegt',
   'advisory.merge': 'Meldung zusammengeführt',
   'advisory.merge_into': 'Meldung aufgenommen',
   'source.create': 'Quelle angelegt',
@@ -25,6 +26,10 @@ const actionLabel: Record<string, string> = {
   'api_token.create': 'API-Token erstellt',
   'api_token.revoke': 'API-Token widerrufen',
   'admin.create': 'Konto angelegt',
+  'admin.password_change': 'Passwort geändert',
+  'admin.reset': 'Passwort zurückgesetzt',
+  'login.delayed': 'Anmeldung verzögert (Fehlversuche)',
+  'login.unlock': 'Wartezeit per Link aufgehoben',
 };
 
 /** Every curation and configuration change, newest first: who, when, what, before and after. */

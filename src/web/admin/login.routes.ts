@@ -2,6 +2,9 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { login, logout } from '../../admin/auth.usecases.js';
+import type { Admin } from '../../admin/admins.repository.js';
+import { sendUnlockMail } from '../../admin/unlock-mail.js';
+import { clientIp } from '../../practices/client-ip.js';
 import { writeAudit } from '../../admin/audit.repository.js';
 import { html } from '../../notify/templates/html.js';
 import type { WebDeps } from '../app.js';
@@ -32,19 +35,35 @@ export function loginRoutes(deps: WebDeps): Hono<AdminEnv> {
     // Whatever session the browser brought is ended: a fresh token after login prevents session fixation.
     logout(deps.db, getCookie(c, sessionCookie));
     deleteCookie(c, sessionCookie, cookieOptions(deps));
-    const result = await login(deps.db, { email: first(form, 'email'), password: first(form, 'password') }, deps.clock());
+    const client = clientIp(c, deps.env.TRUST_PROXY);
+    const onDelayStarted = (admin: Admin, blockedUntil: Date) => delayStarted(deps, admin, blockedUntil);
+    const result = await login({ db: deps.db, clock: deps.clock, onDelayStarted }, { email: first(form, 'email'), password: first(form, 'password'), client });
     if (!result.ok) {
       deps.logger.warn({ reason: result.reason }, 'admin login refused');
-      return c.html(loginPage(expected, result.message, null, first(form, 'next')), result.reason === 'locked' ? 429 : 401);
+      if (result.reason === 'delayed') {
+        c.header('Retry-After', String(Math.max(1, Math.ceil((result.blockedUntil.getTime() - deps.clock().getTime()) / 1000))));
+      }
+      return c.html(loginPage(expected, result.message, null, first(form, 'next')), result.reason === 'delayed' ? 429 : 401);
     }
     setCookie(c, sessionCookie, result.token, cookieOptions(deps));
     deleteCookie(c, loginCsrfCookie, cookieOptions(deps));
     writeAudit(deps.db, { adminId: result.session.admin.id, name: result.session.admin.email }, { action: 'login', entity: 'admin', entityId: result.session.admin.id }, deps.clock());
-    const next = first(form, 'next');
-    return c.redirect(safeNext(next), 303);
+    // A password someone else has seen (printed by the CLI) is replaced before anything else.
+    if (result.session.admin.mustChangePassword) return c.redirect('/admin/konto', 303);
+    return c.redirect(safeNext(first(form, 'next')), 303);
   });
 
   return app;
+}
+
+/**
+ * The delays for an account's address began: recorded, and its owner is mailed a link that lifts them. The mail is
+ * not awaited, so that the answer takes as long as for an address without an account.
+ */
+function delayStarted(deps: WebDeps, admin: Admin, blockedUntil: Date): void {
+  const now = deps.clock();
+  writeAudit(deps.db, { adminId: null, name: 'Anmeldeseite' }, { action: 'login.delayed', entity: 'admin', entityId: admin.id, after: { blockedUntil: blockedUntil.toISOString() } }, now);
+  void sendUnlockMail(deps, { admin, blockedUntil, now });
 }
 
 /** Only paths inside the admin area: never another host (no open redirect). */

@@ -39,7 +39,7 @@ export function setSourceEnabled(deps: Pick<SourceAdminDeps, 'db' | 'clock'>, ac
  */
 export async function fetchSourceNow(deps: SourceAdminDeps, actor: Actor, id: string): Promise<void> {
   const now = deps.clock();
-  mustGet(deps.db, id);
+  if (!mustGet(deps.db, id).enabled) throw new CurationError('wrong_status', 'Die Quelle ist deaktiviert. Bitte aktivieren Sie sie zuerst.');
   deps.db.update(sources).set({ nextCheckAt: now }).where(eq(sources.id, id)).run();
   writeAudit(deps.db, actor, { action: 'source.fetch_now', entity: 'source', entityId: id }, now);
   await enqueue(deps.queues, 'fetch', [fetchNowJob(id, now)]);

@@ -10,7 +10,7 @@ import { findAdminByEmail } from '../src/admin/admins.repository.js';
 import type { Env } from '../src/config/env.js';
 import { createWebApp } from '../src/web/app.js';
 import { createAdminCommand, tokenCommand } from '../src/cli/admin.command.js';
-import { AdminClient, adminWithRole } from './support/admin-http.js';
+import { AdminClient, adminWithRole, testPassword } from './support/admin-http.js';
 import { recordHandwritten } from './support/drafts.js';
 import { removeQueues } from './support/queues.js';
 import { fixtureSources, testEnv } from './support/test-env.js';
@@ -19,6 +19,7 @@ let env: Env;
 let deps: AppDeps;
 let app: ReturnType<typeof createWebApp>;
 let editorToken: string;
+let editorTokenId: number;
 let viewerToken: string;
 
 const call = (path: string, { token, method = 'GET', json }: { token?: string; method?: string; json?: unknown } = {}) =>
@@ -34,7 +35,7 @@ before(async () => {
   app = createWebApp(deps);
   const editor = await adminWithRole(deps.db, 'editor');
   const viewer = await adminWithRole(deps.db, 'viewer');
-  editorToken = createApiToken(deps.db, editor.id, 'Automatisierung', new Date()).token;
+  ({ token: editorToken, row: { id: editorTokenId } } = createApiToken(deps.db, editor.id, 'Automatisierung', new Date()));
   viewerToken = createApiToken(deps.db, viewer.id, 'Auswertung', new Date()).token;
 });
 after(async () => {
@@ -61,6 +62,34 @@ test('without a live token nothing is answered; a viewer token only reads', asyn
   assert.equal((await call('/advisories', { token: viewerToken })).status, 200);
   assert.equal((await call('/advisories/1/approve', { token: viewerToken, method: 'POST' })).status, 403);
   assert.equal((await app.request('/api/v1/advisories', { headers: { cookie: 'pw_session=x' } })).status, 401, 'cookies do not count');
+});
+
+test('a viewer cannot revoke an editor\'s token: a German 403, and the token keeps working', async () => {
+  const viewer = new AdminClient(app);
+  assert.equal((await viewer.login('viewer@verband.test', testPassword)).status, 303);
+  const res = await viewer.post(`/admin/tokens/${editorTokenId}/widerrufen`, { _csrf: await viewer.csrf('/admin/tokens') });
+  assert.equal(res.status, 403);
+  assert.match(await res.text(), /Sie können nur Ihre eigenen API-Tokens widerrufen/);
+  assert.equal((await call('/advisories', { token: editorToken })).status, 200, 'the editor token still works');
+  assert.equal(listAudit(deps.db, { entity: 'api_token' }).filter((e) => e.action === 'api_token.revoke').length, 0);
+});
+
+test('an unknown API address answers the JSON error envelope with 404', async () => {
+  const res = await call('/gibt-es-nicht', { token: viewerToken });
+  assert.equal(res.status, 404);
+  assert.match(res.headers.get('content-type') ?? '', /application\/json/);
+  assert.equal(((await res.json()) as { error: { code: string } }).error.code, 'not_found');
+});
+
+test('a JSON body over 256 KB is refused with 413 before it is parsed, with or without a content length', async () => {
+  const huge = JSON.stringify({ reason: 'x'.repeat(10 * 1024 * 1024) });
+  const headers = { authorization: `Bearer ${editorToken}`, 'content-type': 'application/json' };
+  const sized = await app.request('/api/v1/advisories/1/reject', { method: 'POST', headers: { ...headers, 'content-length': String(huge.length) }, body: huge });
+  assert.equal(sized.status, 413);
+  assert.equal(((await sized.json()) as { error: { code: string } }).error.code, 'too_large');
+  const stream = new Blob([huge]).stream();
+  const streamed = await app.request('/api/v1/advisories/1/reject', { method: 'POST', headers, body: stream, duplex: 'half' } as RequestInit);
+  assert.equal(streamed.status, 413);
 });
 
 test('an editor token lists, edits, approves, rejects and merges drafts, each in the audit log', async () => {

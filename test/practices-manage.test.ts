@@ -124,7 +124,31 @@ test('unsubscribe: GET does not unsubscribe, the RFC 8058 POST does, twice is ha
   assert.equal((await app.request(`/abmelden/${token}`, oneClick)).status, 200);
   assert.equal(getPractice(deps.db, practiceId)!.unsubscribedAt?.getTime(), now.getTime(), 'the first time counts');
   assert.equal((await app.request(`/abmelden/${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`, oneClick)).status, 400);
-  assert.match(await (await app.request(`/verwalten/${signLinkToken(secret(), 'manage', practiceId)}`)).text(), /Ihre Praxis ist abgemeldet/);
+});
+
+test('after unsubscribing, the manage, export and erledigt links say the subscription ended, without the practice\'s data', async () => {
+  assert.equal(getPractice(deps.db, practiceId)!.status, 'unsubscribed');
+  const token = signLinkToken(secret(), 'manage', practiceId);
+  const ack = signAckToken(secret(), practiceId, advisoryId, 0);
+  const acksBefore = deps.db.select().from(acknowledgements).all().length;
+  const pages = [
+    await app.request(`/verwalten/${token}`),
+    await app.request(`/verwalten/${token}/daten.json`),
+    await app.request(`/verwalten/${token}`, form({ name: 'Praxis Dr. Sommer', product: 'cgm-albis', cadence: 'daily', minSeverity: 'hoch' })),
+    await app.request(`/erledigt/${ack}`),
+    await app.request(`/erledigt/${ack}`, { method: 'POST' }),
+  ];
+  for (const res of pages) {
+    assert.equal(res.status, 410);
+    assert.match(res.headers.get('content-type') ?? '', /text\/html/);
+    const page = await res.text();
+    assert.match(page, /Ihr Abonnement ist beendet/);
+    assert.match(page, /am 25\. November 2026 abgemeldet/);
+    assert.match(page, /href="\/abonnieren"/);
+    assert.doesNotMatch(page, /Winter|winter@praxis\.test|Digitalisierungsbox|Firmware/, 'no name, address or alerts of the practice');
+  }
+  assert.equal(getPractice(deps.db, practiceId)!.name, 'Praxis Dr. Winter & Partner', 'the settings did not change');
+  assert.equal(deps.db.select().from(acknowledgements).all().length, acksBefore, 'nothing was recorded');
 });
 
 test('deleting everything asks first, then removes the practice with matches, acknowledgements and deliveries', async () => {

@@ -1,18 +1,19 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { getAdvisory } from '../advisories/advisories.repository.js';
 import type { Db } from '../db/client.js';
 import { html } from '../notify/templates/html.js';
 import { messagePage, publicPage } from '../web/public/page.js';
 import { allActions, recordAcknowledgement } from './acknowledgements.repository.js';
 import { signLinkToken, verifyAckToken } from './links.js';
-import { getPractice } from './practices.repository.js';
+import { getPractice, type Practice } from './practices.repository.js';
+import { subscriptionEndedPage } from './subscription-ended.view.js';
 
 const invalidPage = messagePage('Link ungültig', 'Dieser Link ist ungültig', 'Bitte verwenden Sie den Link aus unserer E-Mail vollständig und unverändert.');
 const gonePage = messagePage('Nicht gefunden', 'Diese Warnung oder Anmeldung gibt es nicht mehr', 'Es ist nichts weiter zu tun.');
 
 /**
  * `/erledigt/:token`: the practice says it finished one action of an alert (or all of them). GET only asks (link
- * scanners open every link), POST records it.
+ * scanners open every link), POST records it. After unsubscribing the link only says that the subscription ended.
  */
 export function ackRoutes({ db, linkSecret, clock }: { db: Db; linkSecret: string; clock: () => Date }): Hono {
   const app = new Hono();
@@ -23,13 +24,19 @@ export function ackRoutes({ db, linkSecret, clock }: { db: Db; linkSecret: strin
     const practice = getPractice(db, ack.practiceId);
     const action = ack.position === allActions ? null : advisory?.actions.find((a) => a.position === ack.position);
     if (!advisory || !practice || (ack.position !== allActions && !action)) return { error: 'gone' as const };
+    if (practice.status === 'unsubscribed') return { error: 'ended' as const, practice };
     const what = action ? `„${action.text}“` : `alle Maßnahmen der Warnung „${advisory.title}“`;
     return { ack, advisory, what };
   };
 
+  const refuse = (c: Context, r: { error: 'invalid' | 'gone' | 'ended'; practice?: Practice }) => {
+    if (r.error === 'ended' && r.practice) return c.html(subscriptionEndedPage(r.practice, signLinkToken(linkSecret, 'manage', r.practice.id)), 410);
+    return r.error === 'invalid' ? c.html(invalidPage, 400) : c.html(gonePage, 404);
+  };
+
   app.get('/erledigt/:token', (c) => {
     const r = resolve(c.req.param('token'));
-    if ('error' in r) return r.error === 'invalid' ? c.html(invalidPage, 400) : c.html(gonePage, 404);
+    if (r.error) return refuse(c, r);
     return c.html(
       publicPage(
         'Maßnahme erledigt?',
@@ -44,7 +51,7 @@ export function ackRoutes({ db, linkSecret, clock }: { db: Db; linkSecret: strin
 
   app.post('/erledigt/:token', (c) => {
     const r = resolve(c.req.param('token'));
-    if ('error' in r) return r.error === 'invalid' ? c.html(invalidPage, 400) : c.html(gonePage, 404);
+    if (r.error) return refuse(c, r);
     recordAcknowledgement(db, r.ack.practiceId, r.ack.advisoryId, r.ack.position, clock());
     const manage = `/verwalten/${signLinkToken(linkSecret, 'manage', r.ack.practiceId)}`;
     return c.html(

@@ -1,10 +1,10 @@
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { Catalog } from '../catalog/catalog.models.js';
 import type { Db } from '../db/client.js';
 import { formatDate, severityLabel } from '../notify/templates/format.js';
 import { html } from '../notify/templates/html.js';
 import { messagePage, publicPage } from '../web/public/page.js';
+import { readFormBody } from '../web/request-body.js';
 import { knownAdvisories, matchedAdvisories, type MatchedAdvisory } from './acknowledgements.repository.js';
 import { signAckToken, verifyLinkToken } from './links.js';
 import { deletePractice, exportPracticeData } from './practice-data.js';
@@ -12,6 +12,7 @@ import { getPractice, type Practice } from './practices.repository.js';
 import { fieldErrors, formToRaw, preferencesSchema } from './preferences.models.js';
 import { loadPreferences, unknownCatalogIds, updatePreferences } from './preferences.repository.js';
 import { deliveryChoices, errorSummary, productChooser, textField, type Errors, type FormValues } from './preferences.view.js';
+import { subscriptionEndedPage } from './subscription-ended.view.js';
 
 const invalidPage = messagePage('Link ungültig', 'Dieser Link ist ungültig', 'Bitte verwenden Sie den Link aus einer unserer E-Mails vollständig und unverändert.');
 const gonePage = publicPage('Keine Anmeldung', html`<h1>Zu diesem Link gibt es keine Anmeldung mehr</h1><p>Ihre Daten wurden gelöscht. Sie können sich jederzeit <a href="/abonnieren">neu anmelden</a>.</p>`);
@@ -20,19 +21,21 @@ type ManageDeps = { db: Db; catalog: Catalog; linkSecret: string; clock: () => D
 
 /**
  * `/verwalten/:token`: the practice's own page, reached through the signed link in every mail (no password):
- * settings, matched advisories with open actions, data export and deletion.
+ * settings, matched advisories with open actions, data export and deletion. Unsubscribing ends the link: from then
+ * on it only says so and still allows deleting what is stored.
  */
 export function manageRoutes(deps: ManageDeps): Hono {
   const { db, linkSecret, clock } = deps;
   const app = new Hono();
 
-  const withPractice = (c: Context, then: (practice: Practice, token: string) => Response | Promise<Response>) => {
+  const withPractice = (c: Context, then: (practice: Practice, token: string) => Response | Promise<Response>, { unsubscribedToo = false } = {}) => {
     const token = c.req.param('token') ?? '';
     const id = verifyLinkToken(linkSecret, 'manage', token);
     if (id === null) return c.html(invalidPage, 400);
     const practice = getPractice(db, id);
     if (!practice) return c.html(gonePage, 404);
     c.header('Cache-Control', 'no-store'); // personal data behind a link: no shared or back-button caches
+    if (practice.status === 'unsubscribed' && !unsubscribedToo) return c.html(subscriptionEndedPage(practice, token), 410);
     return then(practice, token);
   };
 
@@ -44,10 +47,9 @@ export function manageRoutes(deps: ManageDeps): Hono {
     }),
   );
 
-  app.use('/verwalten/:token', bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.html(messagePage('Zu groß', 'Die Anfrage ist zu groß', 'Bitte versuchen Sie es erneut.'), 413) }));
   app.post('/verwalten/:token', (c) =>
     withPractice(c, async (practice, token) => {
-      const raw = formToRaw(await c.req.parseBody({ all: true }));
+      const raw = formToRaw(await readFormBody(c));
       const parsed = preferencesSchema.safeParse(raw);
       const values = { ...(raw as FormValues), email: practice.email };
       if (!parsed.success) return c.html(managePage(deps, practice, token, values, fieldErrors(parsed.error, raw), false), 400);
@@ -69,24 +71,33 @@ export function manageRoutes(deps: ManageDeps): Hono {
   );
 
   app.get('/verwalten/:token/loeschen', (c) =>
-    withPractice(c, (practice, token) =>
-      c.html(
-        publicPage(
-          'Alle Daten löschen',
-          html`<h1>Alle Daten löschen?</h1>
-<p>Wir löschen die Anmeldung von <strong>${practice.name}</strong> (${practice.email}) mit allen Produkten, Einstellungen, Vermerken und dem Verlauf der E-Mails. Danach erhalten Sie keine Warnungen mehr. Das lässt sich nicht rückgängig machen.</p>
+    withPractice(
+      c,
+      (practice, token) => {
+        const whose = practice.status === 'unsubscribed' ? html`Ihrer Praxis` : html`von <strong>${practice.name}</strong> (${practice.email})`;
+        return c.html(
+          publicPage(
+            'Alle Daten löschen',
+            html`<h1>Alle Daten löschen?</h1>
+<p>Wir löschen die Anmeldung ${whose} mit allen Produkten, Einstellungen, Vermerken und dem Verlauf der E-Mails. Danach erhalten Sie keine Warnungen mehr. Das lässt sich nicht rückgängig machen.</p>
 <form method="post"><button type="submit" class="danger">Ja, alles endgültig löschen</button></form>
 <p><a href="/verwalten/${token}">Abbrechen und zurück</a></p>`,
-        ),
-      ),
+          ),
+        );
+      },
+      { unsubscribedToo: true },
     ),
   );
 
   app.post('/verwalten/:token/loeschen', (c) =>
-    withPractice(c, (practice) => {
-      deletePractice(db, practice.id);
-      return c.html(messagePage('Gelöscht', 'Ihre Daten sind gelöscht', 'Wir haben die Anmeldung Ihrer Praxis und alle dazugehörigen Daten gelöscht. Sie erhalten keine E-Mails mehr von uns.'));
-    }),
+    withPractice(
+      c,
+      (practice) => {
+        deletePractice(db, practice.id);
+        return c.html(messagePage('Gelöscht', 'Ihre Daten sind gelöscht', 'Wir haben die Anmeldung Ihrer Praxis und alle dazugehörigen Daten gelöscht. Sie erhalten keine E-Mails mehr von uns.'));
+      },
+      { unsubscribedToo: true },
+    ),
   );
   return app;
 }
@@ -95,9 +106,7 @@ function managePage(deps: ManageDeps, practice: Practice, token: string, values:
   const status =
     practice.status === 'active'
       ? html`<p>Ihre Praxis erhält Warnungen an <strong>${practice.email}</strong>.</p>`
-      : practice.status === 'pending'
-        ? html`<p class="notice">Die Anmeldung ist noch nicht bestätigt. Bitte klicken Sie auf den Link in der Bestätigungs-E-Mail.</p>`
-        : html`<p class="notice">Ihre Praxis ist abgemeldet und erhält keine Warnungen. Um wieder Warnungen zu erhalten, <a href="/abonnieren">melden Sie sich bitte neu an</a>.</p>`;
+      : html`<p class="notice">Die Anmeldung ist noch nicht bestätigt. Bitte klicken Sie auf den Link in der Bestätigungs-E-Mail.</p>`;
   return publicPage(
     'Einstellungen',
     html`<h1>Einstellungen für ${practice.name}</h1>

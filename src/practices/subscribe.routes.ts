@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
 import type { Redis } from 'ioredis';
 import type { Catalog } from '../catalog/catalog.models.js';
@@ -9,6 +8,7 @@ import { html } from '../notify/templates/html.js';
 import { enqueue, type Queues } from '../queues/queues.js';
 import { sendJobs } from '../notify/send-jobs.js';
 import { messagePage, publicPage } from '../web/public/page.js';
+import { readFormBody } from '../web/request-body.js';
 import { clientIp } from './client-ip.js';
 import { consentText, consentVersion } from './consent.js';
 import { fieldErrors, formToRaw, subscribeSchema } from './preferences.models.js';
@@ -66,11 +66,8 @@ ${deliveryChoices(values, errors)}
     );
 
   app.get('/abonnieren', (c) => c.html(form({}, {})));
-  // The whole catalog with a version for every product fits in a few kilobytes; anything larger is not a browser.
-  app.use('/abonnieren', bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.html(messagePage('Zu groß', 'Die Anfrage ist zu groß', 'Bitte füllen Sie das Formular erneut aus.'), 413) }));
-
   app.post('/abonnieren', async (c) => {
-    const raw = formToRaw(await c.req.parseBody({ all: true }));
+    const raw = formToRaw(await readFormBody(c));
     const parsed = subscribeSchema.safeParse(raw);
     const values = raw as FormValues;
     if (!parsed.success) return c.html(form(values, fieldErrors(parsed.error, raw)), 400);

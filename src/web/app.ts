@@ -14,6 +14,8 @@ import { publicPage } from './public/page.js';
 import { adminRoutes } from './admin/admin.routes.js';
 import { apiRoutes } from './api/api.routes.js';
 import { staticRoutes as adminStaticRoutes } from './static/static.routes.js';
+import { notFound, onError } from './error-responses.js';
+import { limitBodies } from './request-body.js';
 
 /** The web app gets every dependency the service built (database, queues, mailer, catalog, clock, logger). */
 export type WebDeps = Omit<AppDeps, 'close'>;
@@ -27,6 +29,7 @@ export function createWebApp(deps: WebDeps): Hono {
       overwrite: false,
     }),
   );
+  app.use(limitBodies());
   app.route('/', healthRoutes(deps));
   app.route('/', unsubscribeRoutes(deps));
   // The admin's hashed stylesheet first: the public file table below answers 404 for names it does not know.
@@ -50,6 +53,7 @@ export function createWebApp(deps: WebDeps): Hono {
       ),
     ),
   );
-  app.notFound((c) => c.html(publicPage('Nicht gefunden', html`<h1>Seite nicht gefunden</h1><p><a href="/">Zur Startseite</a></p>`), 404));
+  app.notFound(notFound);
+  app.onError(onError(deps.logger));
   return app;
 }

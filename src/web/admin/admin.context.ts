@@ -3,6 +3,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Session } from '../../admin/auth.usecases.js';
 import type { Actor } from '../../admin/audit.repository.js';
 import type { WebDeps } from '../app.js';
+import { readFormBody } from '../request-body.js';
 
 export type AdminEnv = { Variables: { session: Session } };
 export type AdminContext = Context<AdminEnv>;
@@ -39,9 +40,9 @@ export function takeFlash(c: Context, deps: WebDeps): { flash: string | null; er
   return kind === 'error' ? { flash: null, error: message } : { flash: message, error: null };
 }
 
-/** Reads a url-encoded form: every field as a list of strings, in document order. */
+/** Reads a form: every text field as a list of strings, in document order (files are left out). */
 export async function readForm(c: Context): Promise<Record<string, string[]>> {
-  const body = await c.req.parseBody({ all: true });
+  const body = await readFormBody(c);
   const out: Record<string, string[]> = {};
   for (const [key, value] of Object.entries(body)) {
     const list = Array.isArray(value) ? value : [value];

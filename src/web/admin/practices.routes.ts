@@ -4,6 +4,7 @@ import { checkCsvText, decodeCsvFile, type CsvCharset, type CsvInput } from '../
 import { planImport, runImport, type ImportRow } from '../../admin/practices-import.usecases.js';
 import { html } from '../../notify/templates/html.js';
 import type { WebDeps } from '../app.js';
+import { readFormBody } from '../request-body.js';
 import { adminPage, csrfField } from './admin.layout.js';
 import { actorOf, first, readForm, setFlash, takeFlash, type AdminContext, type AdminEnv } from './admin.context.js';
 import { cadenceLabel, originLabel, when } from './admin.format.js';
@@ -84,8 +85,7 @@ ${plan.map((r) => html`<tr><td>${r.line}</td><td>${r.name}</td><td>${r.email}</t
 
 /** The uploaded file decoded by its own charset (never as UTF-8 blindly), else the pasted text; too large is refused, not cut. */
 async function csvFrom(c: AdminContext, form: Record<string, string[]>): Promise<CsvInput> {
-  const body = await c.req.parseBody();
-  const file = body['datei'];
+  const file = (await readFormBody(c))['datei'];
   if (file instanceof File && file.size > 0) return decodeCsvFile(new Uint8Array(await file.arrayBuffer()));
   return checkCsvText(first(form, 'csv'));
 }

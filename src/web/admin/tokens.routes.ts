@@ -35,8 +35,15 @@ ${tokens.map(
   });
   app.post('/tokens/:id{[0-9]+}/widerrufen', (c) => {
     const id = Number(c.req.param('id'));
+    const session = c.get('session');
+    // Anyone may post here (viewers manage their own tokens too), so a token of another account must be refused
+    // out loud: a quiet redirect looked as if it had worked while the token stayed live.
+    if (!listApiTokens(deps.db, session.admin.id).some((t) => t.id === id)) {
+      const body = html`<h1>Nicht erlaubt</h1><p>Dieses Token gehört nicht zu Ihrem Konto. Sie können nur Ihre eigenen API-Tokens widerrufen; es wurde nichts geändert.</p><p><a href="/admin/tokens">Zurück zu Ihren API-Tokens</a></p>`;
+      return c.html(adminPage({ title: 'Nicht erlaubt', session, current: '/admin/tokens' }, body), 403);
+    }
     const now = deps.clock();
-    if (revokeApiToken(deps.db, c.get('session').admin.id, id, now)) {
+    if (revokeApiToken(deps.db, session.admin.id, id, now)) {
       writeAudit(deps.db, actorOf(c), { action: 'api_token.revoke', entity: 'api_token', entityId: id }, now);
       setFlash(c, deps, 'Token widerrufen.');
     }

@@ -12,6 +12,7 @@ import { getAdvisory } from '../../advisories/advisories.repository.js';
 import { advisories, advisoryStatuses } from '../../advisories/advisories.table.js';
 import { listSources } from '../../sources/sources.repository.js';
 import type { WebDeps } from '../app.js';
+import { readJsonBody } from '../request-body.js';
 import { openApiDocument } from './openapi.js';
 
 type ApiEnv = { Variables: { admin: Admin } };
@@ -42,9 +43,8 @@ export function apiRoutes(deps: WebDeps): Hono<ApiEnv> {
   app.onError((error, c) => {
     if (error instanceof ZodError) return c.json({ error: { code: 'invalid', message: 'Ungültige Eingabe.', issues: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) } }, 422);
     if (error instanceof CurationError) return c.json({ error: { code: error.code, message: error.message } }, statusFor[error.code]);
-    if (error instanceof SyntaxError) return c.json({ error: { code: 'invalid', message: 'Der Inhalt ist kein gültiges JSON.' } }, 400);
-    deps.logger.error({ err: error }, 'api request failed');
-    return c.json({ error: { code: 'internal', message: 'Interner Fehler.' } }, 500);
+    // Unreadable or oversized bodies and unexpected failures are answered for the whole site (src/web/error-responses.ts).
+    throw error;
   });
 
   app.get('/advisories', (c) => {
@@ -71,7 +71,7 @@ export function apiRoutes(deps: WebDeps): Hono<ApiEnv> {
 
   app.put('/advisories/:id', async (c) => {
     const id = idParam.parse(c.req.param('id'));
-    const { changed } = await editAdvisory(deps, actor(c), id, await c.req.json());
+    const { changed } = await editAdvisory(deps, actor(c), id, await readJsonBody(c));
     return c.json({ changed, advisory: present(getAdvisory(deps.db, id)!) });
   });
 
@@ -84,13 +84,13 @@ export function apiRoutes(deps: WebDeps): Hono<ApiEnv> {
 
   app.post('/advisories/:id/reject', async (c) => {
     const id = idParam.parse(c.req.param('id'));
-    rejectAdvisory(deps, actor(c), id, await c.req.json());
+    rejectAdvisory(deps, actor(c), id, await readJsonBody(c));
     return c.json({ advisory: present(getAdvisory(deps.db, id)!) });
   });
 
   app.post('/advisories/:id/merge', async (c) => {
     const id = idParam.parse(c.req.param('id'));
-    await mergeAdvisory(deps, actor(c), id, await c.req.json());
+    await mergeAdvisory(deps, actor(c), id, await readJsonBody(c));
     return c.json({ advisory: present(getAdvisory(deps.db, id)!) });
   });
 

@@ -8,7 +8,7 @@ const body = (schema: z.ZodType) => ({ required: true, content: { 'application/j
 const error = { description: 'Fehler', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
 const advisoryResponse = { description: 'Die Meldung', content: { 'application/json': { schema: { type: 'object', properties: { advisory: { $ref: '#/components/schemas/Advisory' } } } } } };
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
-const standardErrors = { 401: error, 403: error, 404: error, 409: error, 422: error };
+const standardErrors = { 400: error, 401: error, 403: error, 404: error, 409: error, 413: error, 422: error };
 
 /** The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json. */
 export function openApiDocument(publicUrl: string) {
@@ -27,8 +27,9 @@ export function openApiDocument(publicUrl: string) {
         Error: {
           type: 'object', required: ['error'],
           properties: { error: { type: 'object', required: ['code', 'message'], properties: {
-            code: { type: 'string', enum: ['unauthorized', 'forbidden', 'invalid', 'not_found', 'wrong_status', 'invalid_target', 'no_products', 'unknown_product', 'internal'] },
+            code: { type: 'string', enum: ['unauthorized', 'forbidden', 'invalid', 'not_found', 'wrong_status', 'invalid_target', 'no_products', 'unknown_product', 'too_large', 'internal'] },
             message: { type: 'string', description: 'Deutsch, für Menschen' },
+            errorId: { type: 'string', description: 'Nur bei „internal“: steht auch im Protokoll des Servers' },
             issues: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
           } } },
         },

@@ -3,7 +3,7 @@ import type { Db } from '../db/client.js';
 import type { Extraction } from '../normalize/extract.js';
 import { notices } from '../ingest/notices.table.js';
 import { sources } from '../sources/sources.table.js';
-import { advisories, advisoryActions, advisoryCves, advisoryProducts, advisoryRevisions, advisorySources, type AdvisoryStatus } from './advisories.table.js';
+import { advisories, advisoryActions, advisoryCves, advisoryProducts, advisoryRevisions, advisorySources, type AdvisoryStatus, type ExtractedDraft } from './advisories.table.js';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Writer = Db | Tx;
@@ -74,6 +74,7 @@ export function insertAdvisory(
       // An archived advisory is listed publicly from now on, under its own date.
       releasedAt: status === 'published' || status === 'archive' ? now : null,
       archiveReason,
+      extracted: extractedDraft(x),
       createdAt: now,
       updatedAt: now,
     })
@@ -83,6 +84,21 @@ export function insertAdvisory(
   tx.insert(advisorySources).values({ advisoryId: row.id, noticeId, addedAt: now }).run();
   tx.insert(advisoryRevisions).values({ advisoryId: row.id, revision: 1, changedFields: [], material: false, noticeId, createdAt: now }).run();
   return row.id;
+}
+
+/** The extractor's draft as the editor first sees it, kept beside what gets published (see `advisories.extracted`). */
+export function extractedDraft(x: Extraction): ExtractedDraft {
+  return {
+    relevant: x.relevant,
+    title: x.title,
+    summary: x.summary,
+    severity: x.severity,
+    vendorId: x.vendorId,
+    products: x.products.map((p) => ({ id: p.id, affectedVersions: p.affectedVersions, fixedVersion: p.fixedVersion })),
+    actions: [...x.actions],
+    cves: [...x.cves],
+    published: x.published,
+  };
 }
 
 /** What an advisory says, apart from its status: the part that extraction, merging and editors change. */

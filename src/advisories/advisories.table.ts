@@ -13,6 +13,19 @@ export type Severity = (typeof severities)[number];
 export const advisoryStatuses = ['draft', 'published', 'rejected', 'merged', 'archive'] as const;
 export type AdvisoryStatus = (typeof advisoryStatuses)[number];
 
+/** The extractor's draft of an advisory, kept beside what editors made of it (see `extracted`). */
+export type ExtractedDraft = {
+  relevant: boolean;
+  title: string;
+  summary: string;
+  severity: Severity;
+  vendorId: string | null;
+  products: { id: string; affectedVersions: string | null; fixedVersion: string | null }[];
+  actions: string[];
+  cves: string[];
+  published: string | null;
+};
+
 export const advisories = sqliteTable(
   'advisories',
   {
@@ -31,6 +44,11 @@ export const advisories = sqliteTable(
     releasedAt: timestamp(),
     /** When its deliveries were written; a published advisory without it is matched again by the sweep. */
     matchedAt: timestamp(),
+    /**
+     * What the extractor made of the first notice, as the editor first saw it (title, summary, severity, vendor,
+     * products, actions, CVEs): set once, never edited, so the published advisory beside it shows what editors fix.
+     */
+    extracted: text({ mode: 'json' }).$type<ExtractedDraft>(),
     /** Why it went to the archive instead of out to practices, in German for the admin. */
     archiveReason: text(),
     /** Why an editor rejected it, or why the extractor found it not relevant. */

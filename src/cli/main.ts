@@ -12,6 +12,7 @@ import { fetchCommand } from './fetch.command.js';
 import { extractCli } from './extract.command.js';
 import { fetchUrlCommand } from './fetch-url.command.js';
 import { adminCommand } from './admin.command.js';
+import { corpusCommand } from './corpus.command.js';
 import { runService } from './service.js';
 import { ZodError } from 'zod';
 
@@ -64,6 +65,7 @@ program
 registerDigestCommand(program);
 program.addCommand(extractCli);
 program.addCommand(adminCommand());
+program.addCommand(corpusCommand());
 
 const practices = program.command('practices').description('Praxen verwalten');
 practices

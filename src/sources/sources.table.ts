@@ -37,6 +37,12 @@ export const sources = sqliteTable('sources', {
   errorCount: integer().notNull().default(0),
   /** The last failure in German words, for the admin. */
   lastError: text(),
+  /** Items the last successful read found on the list or feed (a selector that silently finds fewer shows here). */
+  lastItemCount: integer(),
+  /** What went wrong inside the last successful read (an article that answered 404 and was skipped), in German. */
+  lastPartialErrors: text({ mode: 'json' }).$type<{ url: string; message: string }[]>(),
+  /** When a read last brought a never-seen item: a source that used to bring news and went quiet is suspicious. */
+  lastNewItemAt: timestamp(),
   /** `config` sources are seeded from config/sources.json; `admin` sources were added in the web UI. */
   origin: text({ enum: ['config', 'admin'] }).notNull().default('config'),
   createdAt: createdAt(),

@@ -12,6 +12,7 @@ const nav: [string, string][] = [
   ['/admin/quellen', 'Quellen'],
   ['/admin/katalog', 'Katalog'],
   ['/admin/praxen', 'Praxen'],
+  ['/admin/extraktion', 'Extraktion'],
   ['/admin/protokoll', 'Protokoll'],
   ['/admin/queues', 'Warteschlangen'],
   ['/admin/tokens', 'API-Tokens'],

@@ -8,6 +8,7 @@ import { auditRoutes } from './audit.routes.js';
 import { bullBoardRoutes, bullBoardPath } from './bull-board.routes.js';
 import { catalogRoutes } from './catalog.routes.js';
 import { editorRoutes } from './editor.routes.js';
+import { extractionRoutes } from './extraction.routes.js';
 import { loginRoutes, sameToken } from './login.routes.js';
 import { practicesRoutes } from './practices.routes.js';
 import { publishedRoutes } from './published.routes.js';
@@ -49,6 +50,7 @@ export function adminRoutes(deps: WebDeps): Hono<AdminEnv> {
   app.route('/', sourcesRoutes(deps));
   app.route('/', catalogRoutes(deps));
   app.route('/', practicesRoutes(deps));
+  app.route('/', extractionRoutes(deps));
   app.route('/', auditRoutes(deps));
   app.route('/', tokensRoutes(deps));
   app.route('/', accountRoutes(deps));

@@ -10,6 +10,7 @@ const matcher = compileCatalog(catalogSchema.parse(JSON.parse(readFileSync('conf
 // Just under what the extractor reaches on the corpus (docs/extraction.md); a change that loses ground fails here.
 const floors: Record<Field, { precision: number; recall: number }> = {
   relevance: { precision: 0.97, recall: 0.97 },
+  vendor: { precision: 0.95, recall: 0.95 },
   products: { precision: 0.95, recall: 0.97 },
   fixedVersions: { precision: 0.97, recall: 0.97 },
   actions: { precision: 0.95, recall: 0.95 },

@@ -18,9 +18,11 @@ export type Expected = {
   severity: Extraction['severity'];
   published: string | null;
   noActionNeeded?: boolean;
+  /** The catalog vendor id the notice is about (test/fixtures/real/LABELS.md); older cases may give its name. */
+  vendor?: string | null;
 };
 
-export const fields = ['relevance', 'products', 'fixedVersions', 'actions', 'cves', 'severity', 'published'] as const;
+export const fields = ['relevance', 'vendor', 'products', 'fixedVersions', 'actions', 'cves', 'severity', 'published'] as const;
 export type Field = (typeof fields)[number];
 export type Counts = { tp: number; fp: number; fn: number };
 export type Scores = Record<Field, Counts>;
@@ -78,6 +80,12 @@ function compare(e: Expected | undefined, x: Extraction | undefined, s: Scores, 
   tally(s.cves, e?.cves ?? [], x?.cves ?? [], eq, 'CVE', misses);
   tally(s.published, e?.published ? [e.published] : [], x?.published ? [berlinDay(x.published)] : [], eq, 'Datum', misses);
   if (!relevantE) return;
+  // A label without a vendor field says nothing about it; a vendor of `null` means the notice has none.
+  if (e!.vendor !== undefined) {
+    const got = x?.vendorId ?? null;
+    const same = (want: string, have: string) => have === want || x?.vendor === want;
+    tally(s.vendor, e!.vendor ? [e!.vendor] : [], got ? [got] : [], same, 'Hersteller', misses);
+  }
   tally(s.products, e!.products.map((p) => p.id), x?.products.map((p) => p.id) ?? [], eq, 'Produkt', misses);
   const fixed = (list: { id: string; fixedVersion: string | null }[]) => list.filter((p) => p.fixedVersion).map((p) => `${p.id} ${p.fixedVersion}`);
   tally(s.fixedVersions, fixed(e!.products), fixed(x?.products ?? []), sameFix, 'Version', misses);

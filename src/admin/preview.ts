@@ -35,16 +35,43 @@ export function previewAlert(deps: PreviewDeps, advisoryId: number, practiceId?:
         .all()
     : [];
   const chosen = candidates.find((c) => c.id === practiceId) ?? candidates[0];
+  const placeholders = previewLinks(deps.publicUrl);
   if (chosen) {
     const practice = deps.db.select().from(practices).where(eq(practices.id, chosen.id)).get()!;
     const mail = compose(deps, advisoryId, practice);
-    return mail ? { mail, practice: chosen, candidates } : undefined;
+    return mail ? { mail: withoutPracticeLinks(deps, mail, practice.id, advisoryId, advisory.actions.map((a) => a.position)), practice: chosen, candidates } : undefined;
   }
   // No practice uses the products yet (nearly every draft at launch): a sample practice, never written anywhere.
-  const ackUrl = (position: number) => new URL(`/erledigt/${signAckToken(deps.linkSecret, 0, advisoryId, position)}`, deps.publicUrl).href;
-  const links = { ...practiceLinks(deps.publicUrl, deps.linkSecret, 0), operatorName: deps.operatorName, ackUrl };
+  const links = { unsubscribeUrl: placeholders.unsubscribe, manageUrl: placeholders.manage, ackUrl: () => placeholders.ack, operatorName: deps.operatorName };
   const data = sampleAlertData(deps.db, advisoryId, samplePractice, links);
   return data ? { mail: renderAlert({ ...data, operator: deps.delivery.operator }), practice: { id: null, name: samplePractice }, candidates } : undefined;
+}
+
+/** Where the practice's own links of a previewed mail point: pages that say it was a preview, never its data. */
+function previewLinks(publicUrl: string) {
+  return {
+    manage: new URL('/verwalten/vorschau', publicUrl).href,
+    unsubscribe: new URL('/abmelden/vorschau', publicUrl).href,
+    ack: new URL('/erledigt/vorschau', publicUrl).href,
+  };
+}
+
+/**
+ * The mail with the practice's signed links replaced by preview placeholders: an admin (a viewer too) who follows
+ * a link in the preview must not manage, unsubscribe or delete the practice. The composer signs exactly these
+ * links, so each is replaced where it stands.
+ */
+function withoutPracticeLinks(deps: PreviewDeps, mail: RenderedMail, practiceId: number, advisoryId: number, positions: number[]): RenderedMail {
+  const placeholders = previewLinks(deps.publicUrl);
+  const real = practiceLinks(deps.publicUrl, deps.linkSecret, practiceId);
+  const ackBase = new URL('/erledigt/', deps.publicUrl).href;
+  const swaps: [string, string][] = [
+    [real.manageUrl, placeholders.manage],
+    [real.unsubscribeUrl, placeholders.unsubscribe],
+    ...[...positions, -1].map((p): [string, string] => [ackBase + signAckToken(deps.linkSecret, practiceId, advisoryId, p), placeholders.ack]),
+  ];
+  const swap = (value: string) => swaps.reduce((out, [from, to]) => out.replaceAll(from, to), value);
+  return { subject: mail.subject, text: swap(mail.text), html: swap(mail.html) };
 }
 
 function compose(deps: PreviewDeps, advisoryId: number, practice: Practice): RenderedMail | null {

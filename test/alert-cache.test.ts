@@ -102,7 +102,7 @@ test('the cached alert equals the mail rendered from scratch for every kind of s
 
   // The equality covers the practice's own parts, not just the shared ones.
   const ownMail = renderAlertFor(db, id, own, links(own, id), operator)!;
-  assert.ok(ownMail.text.includes(`Guten Tag, ${hostileName},`));
+  assert.ok(ownMail.text.includes(`Guten Tag,\n\nfür Ihre Praxis „${hostileName}“ gibt es`));
   assert.ok(ownMail.html.includes('Praxis &lt;b&gt;Dr. Ärger&lt;/b&gt; &amp; &quot;Söhne&quot; &#39;MVZ&#39; $&amp; $1 $$'));
   for (const position of [0, 1, -1]) assert.ok(ownMail.text.includes(links(own, id).ackUrl!(position)), `ack link ${position}`);
   assert.ok(ownMail.text.includes(practiceLinks(publicUrl, secret, own.id).manageUrl));
@@ -135,6 +135,7 @@ test('the alert composer sends the cached rendering', () => {
     linkSecret: secret,
     operatorName: 'praxiswarn',
     operator,
+    alertMaxAgeDays: 30,
     now: new Date(),
   };
   assertSameMail(composers.alert!(ctx) ?? undefined, direct(id, p));
@@ -163,6 +164,19 @@ test('an edited advisory, a new revision, a new source and a renamed product are
   } finally {
     db.update(products).set({ name }).where(eq(products.id, 't2med')).run();
   }
+});
+
+test('the deadline of the first line counts from each mail’s send time: a template of yesterday is not reused today', () => {
+  const p = practice('frist@praxis.test', { name: 'Praxis Frist', productIds: ['t2med'] });
+  const id = publishAdvisory(db, { title: 'Lücke in T2med', severity: 'hoch', products: [{ id: 't2med', fixedVersion: '25.1' }], actions: ['T2med auf 25.1 aktualisieren'] });
+  const thursday = new Date('2026-12-10T22:59:00Z'); // 23:59 in Berlin
+  const friday = new Date('2026-12-10T23:00:00Z'); // midnight in Berlin
+  const at = (now: Date) => renderAlertFor(db, id, p, links(p, id), operator, undefined, now)!;
+  assert.match(at(thursday).text, /^Bitte aktualisieren Sie T2med bis spätestens 17\.12\.2026 auf Version 25\.1\./);
+  assert.match(at(friday).text, /^Bitte aktualisieren Sie T2med bis spätestens 18\.12\.2026 auf Version 25\.1\./);
+  assert.match(at(thursday).text, /bis spätestens 17\.12\.2026/, 'and back: each day has its own template');
+  const data = loadAlertData(db, id, p, links(p, id), friday)!;
+  assertSameMail(at(friday), renderAlert({ ...data, operator }));
 });
 
 test('mails rendered together look the advisory up once; the next group sees an edit made meanwhile', () => {

@@ -137,7 +137,7 @@ test('SIGTERM during a digest run: the worker finishes its active jobs and exits
     await stop(worker);
     assert.equal(counts(deps).total, 800, 'the second run wrote no second digest');
     assertExactlyOnce(deps, smtp, 800, 0);
-    assert.match(smtp.messages[0]!.subject ?? '', /^Ihre tägliche Übersicht: 3 neue Sicherheitshinweise/);
+    assert.equal(smtp.messages[0]!.subject, '[Zeitnah handeln] 3 neue Warnungen für Ihre Praxis');
   } finally {
     if (worker) await stop(worker);
     await removeQueues(deps.queues);

@@ -80,7 +80,8 @@ test('an alerted practice gets one update mail when a material revision adds a f
   assert.equal(first.deliveryIds.length, 1);
   await sendAll(first.deliveryIds);
   const mail = lastMailTo('update@praxis.test')!;
-  assert.equal(mail.subject, '[Aktualisiert] Sicherheitslücke in CGM TURBOMED: behobene Version geändert');
+  assert.equal(mail.subject, '[Zeitnah handeln] CGM TURBOMED: Sicherheitslücke (geändert: behobene Version)');
+  assert.match(mail.text ?? '', /^Bitte aktualisieren Sie CGM TURBOMED bis spätestens \d\d\.\d\d\.\d{4} auf Version 24\.3\.1\.\n/);
   assert.match(mail.text ?? '', /CGM TURBOMED \(behoben in Version 24\.3\.1\)/);
   assert.match(mail.text ?? '', /1\. Update des Herstellers einspielen/);
   assert.equal(writeUpdateDeliveries(deps.db, { now: later, mailDomain }).deliveryIds.length, 0, 'the same revision is announced once');
@@ -120,7 +121,7 @@ test('the confirmation and the "already subscribed" mail carry the Impressum too
   }
 });
 
-test('the daily digest lists what matched since the last one, most severe first, and is never empty or sent twice', async () => {
+test('the daily digest lists what matched since the last one, most urgent first, and is never empty or sent twice', async () => {
   const daily = practice('Praxis Täglich', 'taeglich@praxis.test', ['medatixx-x-isynet', 'telekom-digitalisierungsbox-premium'], { cadence: 'daily' });
   const quiet = practice('Praxis Ruhig', 'ruhig@praxis.test', ['cgm-medistar'], { cadence: 'daily' });
   const t0 = new Date('2026-11-24T10:00:00Z');
@@ -136,10 +137,12 @@ test('the daily digest lists what matched since the last one, most severe first,
   assert.ok(!rows.some((r) => r.practiceId === quiet));
   await sendAll(written);
   const mail = lastMailTo('taeglich@praxis.test')!;
-  assert.equal(mail.subject, 'Ihre tägliche Übersicht: 2 neue Sicherheitshinweise (höchste Einstufung: Hoch)');
+  assert.equal(mail.subject, '[Zeitnah handeln] 2 neue Warnungen für Ihre Praxis');
   const text = mail.text ?? '';
-  assert.ok(text.indexOf('Einstufung Hoch:') < text.indexOf('Einstufung Mittel:'), 'grouped by severity, most severe first');
-  assert.match(text, /Firmware der Digitalisierungsbox aktualisieren – Digitalisierungsbox Premium/);
+  // Both are "Zeitnah handeln": the one with the earlier deadline (hoch: a week) comes first and leads the mail.
+  assert.match(text, /^Bitte aktualisieren Sie Digitalisierungsbox Premium bis spätestens \d\d\.\d\d\.\d{4} auf Version 11\.01\.02\.102\.\n/);
+  assert.ok(text.indexOf('Firmware der Digitalisierungsbox') < text.indexOf('Passwörter nach Angriff ändern'), 'most urgent first');
+  assert.match(text, /- Firmware der Digitalisierungsbox aktualisieren\n  Betroffen: Digitalisierungsbox Premium\n/);
 
   assert.deepEqual(writeDigestDeliveries(deps.db, { cadence: 'daily', period: 'daily:2026-11-25', now: morning, mailDomain }), [], 'the same period triggered twice');
   const nextMorning = new Date(morning.getTime() + day);

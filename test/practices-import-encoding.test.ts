@@ -77,8 +77,8 @@ test('a German Excel export in Windows-1252 is converted: "Müller" is stored an
   assert.equal(confirm.kind, 'confirm');
   assert.equal(await sendDelivery(deps, confirm.id), 'sent');
   const mail = smtp.messages.find((m) => JSON.stringify(m.to).includes('mueller@praxis.test'))!;
-  assert.match(mail.text ?? '', /^Guten Tag, Praxis Dr\. Müller,/);
-  assert.match(String(mail.html), /Guten Tag, Praxis Dr\. Müller,/);
+  assert.match(mail.text ?? '', /\n\nGuten Tag,\n\nIhre Praxis „Praxis Dr\. Müller“ wurde/);
+  assert.match(String(mail.html), /Ihre Praxis „Praxis Dr\. Müller“ wurde/);
   assert.doesNotMatch(`${mail.text}${mail.html}`, /\uFFFD/);
 });
 

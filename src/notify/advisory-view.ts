@@ -1,12 +1,14 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { getAdvisory } from '../advisories/advisories.repository.js';
-import type { Severity } from '../advisories/advisories.table.js';
+import type { AdvisoryStatus, Severity } from '../advisories/advisories.table.js';
 import { products } from '../catalog/catalog.table.js';
 import { advisoryRevisions } from '../advisories/advisories.table.js';
 import { coveredProducts } from '../practices/preferences.repository.js';
+import { titleMentions } from './alert-data.js';
+import type { TitleMentions } from './templates/subject.js';
 
-/** An advisory as one practice sees it in update, digest and reminder mails: only its own affected products. */
+/** An advisory as one practice sees it in update, digest, reminder and welcome mails: only its own affected products. */
 export type AdvisoryView = {
   id: number;
   title: string;
@@ -14,12 +16,20 @@ export type AdvisoryView = {
   severity: Severity;
   products: { name: string; fixedVersion: string | null }[];
   actions: string[];
+  /** The actions' positions (same order), for the signed "erledigt" links. */
+  actionPositions: number[];
+  /** Its public page, `/warnungen/<id>`. */
   url: string;
+  /** The date the publisher gave. */
+  publishedAt: Date | null;
+  /** How the title names the advisory's products and vendors (for subjects). */
+  mentions: TitleMentions;
 };
 
-export function loadAdvisoryView(db: Db, advisoryId: number, practiceId: number, publicUrl: string): AdvisoryView | undefined {
+/** The advisory for the practice, if it is published (or has one of `statuses`). */
+export function loadAdvisoryView(db: Db, advisoryId: number, practiceId: number, publicUrl: string, statuses: AdvisoryStatus[] = ['published']): AdvisoryView | undefined {
   const advisory = getAdvisory(db, advisoryId);
-  if (!advisory || advisory.status !== 'published') return undefined;
+  if (!advisory || !statuses.includes(advisory.status)) return undefined;
   // Own products and those covered by a vendor or category subscription.
   const mine = coveredProducts(db, practiceId);
   const affected = advisory.products.filter((p) => mine.has(p.productId));
@@ -36,7 +46,10 @@ export function loadAdvisoryView(db: Db, advisoryId: number, practiceId: number,
     severity: advisory.severity,
     products: shown.map((p) => ({ name: names.get(p.productId) ?? p.productId, fixedVersion: p.fixedVersion })),
     actions: advisory.actions.map((a) => a.text),
+    actionPositions: advisory.actions.map((a) => a.position),
     url: new URL(`/warnungen/${advisory.id}`, publicUrl).href,
+    publishedAt: advisory.publishedAt,
+    mentions: titleMentions(db, advisory.products.map((p) => p.productId)),
   };
 }
 

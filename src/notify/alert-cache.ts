@@ -1,16 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/client.js';
-import { advisorySourceList, getAdvisory, type AdvisoryDetails } from '../advisories/advisories.repository.js';
+import { getAdvisory, type AdvisoryDetails } from '../advisories/advisories.repository.js';
 import { products, type ProductCategory } from '../catalog/catalog.table.js';
 import type { Practice } from '../practices/practices.repository.js';
 import { categoryLabels } from '../practices/preferences.models.js';
-import { affectedProducts, type AlertLinks } from './alert-data.js';
+import { advisoryPageUrl, affectedProducts, alertSources, titleMentions, type AlertLinks } from './alert-data.js';
 import type { DeliverySettings } from './settings.js';
 import { renderAlert, type AlertData, type RenderedMail } from './templates/alert.js';
 import { escapeHtml } from './templates/html.js';
 import { quotedPrintable } from './mime.js';
 import type { AdvisoryView } from './advisory-view.js';
+import type { TitleMentions } from './templates/subject.js';
+import { deadlineWords, type Urgency } from './urgency.js';
+import { urgencyFor } from './templates/what-to-do.js';
 
 // A fan-out sends the same advisory to thousands of practices. The advisory, its sources and the catalog names
 // are read once per process and version of the advisory, and the mail is rendered once per set of affected
@@ -32,6 +35,9 @@ type Template = { subject: string; text: string[]; html: string[]; qpText: (Buff
 type AdvisoryEntry = {
   advisory: AdvisoryDetails;
   sources: AlertData['sources'];
+  /** How the title names the advisory's products and vendors (for the subject). */
+  mentions: TitleMentions;
+  actionTexts: string[];
   names: Map<string, string>;
   /** Every product name's place in German collation order, for sorting a practice's products without the collator. */
   ranks: Map<string, number>;
@@ -95,10 +101,11 @@ function advisoryEntry(db: Db, advisoryId: number): AdvisoryEntry | undefined {
   const cached = entries.get(key);
   if (cached) return cached;
   const advisory = getAdvisory(db, advisoryId)!;
-  const sourceRows = advisorySourceList(db, advisoryId);
+  const sourceRows = alertSources(db, advisoryId);
+  const mentions = titleMentions(db, advisory.products.map((p) => p.productId));
   const names = new Map(db.select({ id: products.id, name: products.name }).from(products).all().map((p) => [p.id, p.name]));
   const ranks = new Map([...new Set(names.values())].sort(collator.compare).map((name, i) => [name, i]));
-  const entry = { advisory, sources: sourceRows, names, ranks, mails: new Map<string, Template>() };
+  const entry = { advisory, sources: sourceRows, mentions, actionTexts: advisory.actions.map((x) => x.text), names, ranks, mails: new Map<string, Template>() };
   // Oldest first out: a process that lives for months sees many advisories, but only a few at a time.
   if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
   entries.set(key, entry);
@@ -147,7 +154,13 @@ function subscriptionWords(covered: CoveredRow[], scopes: ScopeRow[], ranks: Map
   ];
 }
 
-function template(entry: AdvisoryEntry, affected: { productId: string; fixedVersion: string | null; name: string }[], links: AlertLinks, operator: DeliverySettings['operator'] | undefined): Template {
+function template(
+  entry: AdvisoryEntry,
+  affected: { productId: string; fixedVersion: string | null; name: string }[],
+  links: AlertLinks,
+  operator: DeliverySettings['operator'] | undefined,
+  now: Date,
+): Template {
   const a = entry.advisory;
   const mail = renderAlert({
     practiceName: slot('name'),
@@ -156,11 +169,14 @@ function template(entry: AdvisoryEntry, affected: { productId: string; fixedVers
     severity: a.severity,
     publishedAt: a.publishedAt,
     products: affected.map((p) => ({ name: p.name, fixedVersion: p.fixedVersion })),
-    actions: a.actions.map((x) => x.text),
+    actions: entry.actionTexts,
     sources: entry.sources,
     subscribedProducts: [slot('subs')],
     unsubscribeUrl: slot('unsub'),
     operatorName: links.operatorName,
+    advisoryUrl: advisoryPageUrl(links, a.id),
+    now,
+    mentions: entry.mentions,
     operator,
     manageUrl: links.manageUrl ? slot('manage') : undefined,
     ackUrls: links.ackUrl ? { actions: a.actions.map((_, i) => slot(`ack${i}`)), all: slot('ackall') } : undefined,
@@ -169,6 +185,16 @@ function template(entry: AdvisoryEntry, affected: { productId: string; fixedVers
   const html = mail.html.split(slotPattern);
   const encodeLiterals = (parts: string[]) => parts.map((part, i) => (i % 2 === 0 ? quotedPrintable(part) : null));
   return { subject: mail.subject, text, html, qpText: encodeLiterals(text), qpHtml: encodeLiterals(html) };
+}
+
+// The deadline words per UTC minute (Berlin's midnight is a whole UTC minute): formatted once a minute, not per mail.
+let deadlines = { minute: -1, words: new Map<number | null, string>() };
+function deadlineOf(urgency: Urgency, now: Date): string {
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== deadlines.minute) deadlines = { minute, words: new Map() };
+  let words = deadlines.words.get(urgency.days);
+  if (words === undefined) deadlines.words.set(urgency.days, (words = deadlineWords(urgency, now) ?? ''));
+  return words;
 }
 
 // The operator object comes from the sender's settings, the same object for every mail: stringified once.
@@ -212,6 +238,7 @@ export function renderAlertFor(
   links: AlertLinks,
   operator?: DeliverySettings['operator'],
   session?: RenderSession,
+  now: Date = new Date(),
 ): RenderedMail | undefined {
   const entry = sessionEntry(db, advisoryId, session);
   if (!entry) return undefined;
@@ -222,11 +249,19 @@ export function renderAlertFor(
   const byId = new Map(covered.map((r) => [r.id, r]));
   const affected = affectedProducts(entry.advisory.products, new Map(covered.map((r) => [r.id, r.version]))).map((p) => ({ ...p, name: byId.get(p.productId)!.name }));
   if (affected.length === 0) return undefined;
-  // Names are read fresh with the covered products, so a renamed product gets its own template.
-  const key = JSON.stringify([affected.map((p) => [p.productId, p.name]), links.operatorName, operatorKey(operator), Boolean(links.manageUrl), Boolean(links.ackUrl)]);
+  // Names are read fresh with the covered products, so a renamed product gets its own template; the deadline of the
+  // first line is a date, the same for every mail of a day, so each day gets its own template, too.
+  const key = JSON.stringify([
+    affected.map((p) => [p.productId, p.name]),
+    links.operatorName,
+    operatorKey(operator),
+    Boolean(links.manageUrl),
+    Boolean(links.ackUrl),
+    deadlineOf(urgencyFor(entry.advisory.severity, entry.actionTexts, affected), now),
+  ]);
   let t = entry.mails.get(key);
   if (!t) {
-    t = template(entry, affected, links, operator);
+    t = template(entry, affected, links, operator, now);
     entry.mails.set(key, t);
   }
   const raw: Record<string, string> = {
@@ -266,7 +301,10 @@ export function cachedAdvisoryView(db: Db, advisoryId: number, subscribed: Set<s
     summary: a.summary,
     severity: a.severity,
     products: shown.map((p) => ({ name: entry.names.get(p.productId) ?? p.productId, fixedVersion: p.fixedVersion })),
-    actions: a.actions.map((x) => x.text),
+    actions: entry.actionTexts,
+    actionPositions: a.actions.map((x) => x.position),
     url: new URL(`/warnungen/${a.id}`, publicUrl).href,
+    publishedAt: a.publishedAt,
+    mentions: entry.mentions,
   };
 }

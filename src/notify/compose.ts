@@ -8,12 +8,15 @@ import type { deliveries, DeliveryKind } from './deliveries.table.js';
 import type { DeliverySettings } from './settings.js';
 import type { RenderedMail } from './templates/alert.js';
 import { getAdvisory } from '../advisories/advisories.repository.js';
-import { loadAdvisoryView, revisionChanges } from './advisory-view.js';
+import { loadAdvisoryView, revisionChanges, type AdvisoryView } from './advisory-view.js';
+import type { AckUrls } from './templates/actions.js';
 import { renderDigest } from './templates/digest.js';
 import type { FooterData } from './templates/footer.js';
 import { renderReminder } from './templates/reminder.js';
 import { renderUpdate } from './templates/update.js';
 import { renderAccess, renderConfirm } from './templates/confirm.js';
+import { renderWelcome } from './templates/welcome.js';
+import { openAdvisories } from './welcome.js';
 
 export type Delivery = typeof deliveries.$inferSelect;
 
@@ -29,6 +32,8 @@ export type ComposeContext = {
   linkSecret: string;
   operatorName: string;
   operator: DeliverySettings['operator'];
+  /** Older advisories (by their own date) count as open in the welcome mail only while an editor keeps them published. */
+  alertMaxAgeDays: number;
   now: Date;
   /** Set when several mails are rendered together (see RenderSession). */
   session?: RenderSession;
@@ -39,21 +44,20 @@ export type Composer = (ctx: ComposeContext) => RenderedMail | null;
 
 /** One composer per delivery kind; a kind without one fails its deliveries with a clear error. */
 export const composers: Partial<Record<DeliveryKind, Composer>> = {
-  alert: ({ db, delivery, practice, links, operatorName, operator, publicUrl, linkSecret, session }) => {
+  alert: ({ db, delivery, practice, links, operatorName, operator, publicUrl, linkSecret, session, now }) => {
     const advisoryId = delivery.advisoryId;
     if (advisoryId === null) return null;
-    const ackBase = linkBases(publicUrl).ack;
-    const ackUrl = (position: number) => ackBase + signAckToken(linkSecret, practice.id, advisoryId, position);
+    const ackUrl = ackLinks(publicUrl, linkSecret, practice.id, advisoryId);
     // Rendered once per advisory version and set of affected products, filled in per practice (see alert-cache).
     const alertLinks = { unsubscribeUrl: links.unsubscribeUrl, manageUrl: links.manageUrl, ackUrl, operatorName };
-    return renderAlertFor(db, advisoryId, practice, alertLinks, operator, session) ?? null;
+    return renderAlertFor(db, advisoryId, practice, alertLinks, operator, session, now) ?? null;
   },
   update: (ctx) => {
     const { db, delivery, practice } = ctx;
     const advisory = delivery.advisoryId === null ? undefined : loadAdvisoryView(db, delivery.advisoryId, practice.id, ctx.publicUrl);
     if (!advisory || delivery.revision === null) return null;
     const changedFields = revisionChanges(db, advisory.id, delivery.revision);
-    return renderUpdate({ practiceName: practice.name, advisory, changedFields, footer: footer(ctx) });
+    return renderUpdate({ practiceName: practice.name, advisory, changedFields, now: ctx.now, ackUrls: ackUrlsOf(ctx, advisory), footer: footer(ctx) });
   },
   digest: (ctx) => {
     const { db, delivery, practice } = ctx;
@@ -62,14 +66,32 @@ export const composers: Partial<Record<DeliveryKind, Composer>> = {
     const list = (delivery.advisoryIds ?? []).map((id) => cachedAdvisoryView(db, id, mine, ctx.publicUrl, ctx.session)).filter((a) => a !== undefined);
     // Never an empty digest: everything it listed may have been withdrawn since it was written.
     if (list.length === 0) return null;
-    return renderDigest({ practiceName: practice.name, cadence: delivery.period?.startsWith('weekly') ? 'weekly' : 'daily', advisories: list, footer: footer(ctx) });
+    const acks = Object.fromEntries(list.map((a) => [a.id, ackUrlsOf(ctx, a)]));
+    return renderDigest({ practiceName: practice.name, cadence: delivery.period?.startsWith('weekly') ? 'weekly' : 'daily', advisories: list, now: ctx.now, acks, footer: footer(ctx) });
   },
   reminder: (ctx) => {
     const { db, delivery, practice } = ctx;
     const advisory = delivery.advisoryId === null ? undefined : loadAdvisoryView(db, delivery.advisoryId, practice.id, ctx.publicUrl);
     if (!advisory || advisory.actions.length === 0) return null;
     const releasedAt = getAdvisory(db, advisory.id)?.releasedAt ?? null;
-    return renderReminder({ practiceName: practice.name, advisory, releasedAt, footer: footer(ctx) });
+    return renderReminder({ practiceName: practice.name, advisory, releasedAt, now: ctx.now, ackUrls: ackUrlsOf(ctx, advisory), footer: footer(ctx) });
+  },
+  // After the practice confirmed: the advisories on its products that are still open, with their actions to tick.
+  welcome: (ctx) => {
+    const { db, practice, now } = ctx;
+    const open = openAdvisories(db, practice.id, {
+      now,
+      alertMaxAgeDays: ctx.alertMaxAgeDays,
+      publicUrl: ctx.publicUrl,
+      ackUrl: (advisoryId) => ackLinks(ctx.publicUrl, ctx.linkSecret, practice.id, advisoryId),
+    });
+    return renderWelcome({
+      practiceName: practice.name,
+      subscribedProducts: describeSubscriptions(db, practice.id),
+      open,
+      now,
+      footer: { ...footer(ctx), why: 'Sie erhalten diese E-Mail, weil Sie die Anmeldung Ihrer Praxis beim Warndienst bestätigt haben.' },
+    });
   },
   // The confirmation link expires when the unconfirmed sign-up is deleted (7 days after it was made).
   confirm: ({ db, practice, publicUrl, linkSecret, operator }) => {
@@ -79,6 +101,12 @@ export const composers: Partial<Record<DeliveryKind, Composer>> = {
   },
   access: ({ practice, links, operator }) => renderAccess({ practiceName: practice.name, ...links, operator }),
 };
+
+/** The practice's signed "erledigt" links for an advisory it is told about. */
+function ackUrlsOf(ctx: ComposeContext, advisory: AdvisoryView): AckUrls {
+  const ackUrl = ackLinks(ctx.publicUrl, ctx.linkSecret, ctx.practice.id, advisory.id);
+  return { actions: advisory.actionPositions.map((position) => ackUrl(position)), all: ackUrl(-1) };
+}
 
 function footer({ links, operator }: ComposeContext): FooterData {
   return {
@@ -91,7 +119,7 @@ function footer({ links, operator }: ComposeContext): FooterData {
 
 /** What a composer gets for one delivery: the practice's links and the operator, from the sender's settings. */
 export function composeContext(
-  deps: { db: Db; publicUrl: string; linkSecret: string; operatorName: string; delivery: Pick<DeliverySettings, 'operator'> },
+  deps: { db: Db; publicUrl: string; linkSecret: string; operatorName: string; delivery: Pick<DeliverySettings, 'operator' | 'alertMaxAgeDays'> },
   delivery: Delivery,
   practice: Practice,
   now: Date,
@@ -106,6 +134,7 @@ export function composeContext(
     linkSecret: deps.linkSecret,
     operatorName: deps.operatorName,
     operator: deps.delivery.operator,
+    alertMaxAgeDays: deps.delivery.alertMaxAgeDays,
     now,
     session,
   };
@@ -117,6 +146,12 @@ export function practiceLinks(publicUrl: string, secret: string, practiceId: num
     unsubscribeUrl: bases.unsubscribe + signLinkToken(secret, 'unsubscribe', practiceId),
     manageUrl: bases.manage + signLinkToken(secret, 'manage', practiceId),
   };
+}
+
+/** The signed "erledigt" links of one practice and advisory: by the action's position, -1 for all of them. */
+function ackLinks(publicUrl: string, secret: string, practiceId: number, advisoryId: number): (position: number) => string {
+  const base = linkBases(publicUrl).ack;
+  return (position) => base + signAckToken(secret, practiceId, advisoryId, position);
 }
 
 type LinkBases = { unsubscribe: string; manage: string; ack: string };

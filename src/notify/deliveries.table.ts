@@ -3,8 +3,9 @@ import { createdAt, timestamp } from '../db/columns.js';
 import { practices } from '../practices/practices.table.js';
 import { advisories } from '../advisories/advisories.table.js';
 
-// `access`: the manage link sent to an already active address that signed up again (instead of a confirmation).
-export const deliveryKinds = ['confirm', 'access', 'alert', 'update', 'digest', 'reminder'] as const;
+// `access`: the manage link sent to an already active address that signed up again (instead of a confirmation);
+// `welcome`: sent once a practice confirmed, listing the advisories on its products that are still open.
+export const deliveryKinds = ['confirm', 'access', 'welcome', 'alert', 'update', 'digest', 'reminder'] as const;
 export type DeliveryKind = (typeof deliveryKinds)[number];
 export const deliveryStatuses = ['pending', 'sending', 'sent', 'failed'] as const;
 

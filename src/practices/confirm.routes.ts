@@ -1,9 +1,15 @@
 import { Hono } from 'hono';
+import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
+import { writeWelcomeDelivery } from '../notify/welcome.js';
+import type { Queues } from '../queues/queues.js';
 import { html } from '../notify/templates/html.js';
 import { messagePage, publicPage } from '../web/public/page.js';
 import { signLinkToken, verifyExpiringLinkToken } from './links.js';
 import { confirmSignup } from './signup.usecases.js';
+import { enqueueMail } from './subscribe.routes.js';
+
+type ConfirmDeps = { db: Db; linkSecret: string; clock: () => Date; queues: Queues; logger: Logger; mailDomain: string };
 
 const invalidPage = messagePage('Link ungültig', 'Dieser Link ist ungültig', 'Bitte verwenden Sie den Link aus unserer E-Mail vollständig und unverändert.');
 const expiredPage = publicPage(
@@ -13,9 +19,10 @@ const expiredPage = publicPage(
 
 /**
  * `/bestaetigen/:token`, the double opt-in: GET only shows a button (mail scanners open links and must not
- * confirm anything), POST activates the practice.
+ * confirm anything), POST activates the practice and sends the welcome mail (the advisories still open on its products).
  */
-export function confirmRoutes({ db, linkSecret, clock }: { db: Db; linkSecret: string; clock: () => Date }): Hono {
+export function confirmRoutes(deps: ConfirmDeps): Hono {
+  const { db, linkSecret, clock } = deps;
   const app = new Hono();
   app.get('/bestaetigen/:token', (c) => {
     const verdict = verifyExpiringLinkToken(linkSecret, 'confirm', c.req.param('token'), clock());
@@ -29,10 +36,17 @@ export function confirmRoutes({ db, linkSecret, clock }: { db: Db; linkSecret: s
       ),
     );
   });
-  app.post('/bestaetigen/:token', (c) => {
-    const verdict = verifyExpiringLinkToken(linkSecret, 'confirm', c.req.param('token'), clock());
+  app.post('/bestaetigen/:token', async (c) => {
+    const now = clock();
+    const verdict = verifyExpiringLinkToken(linkSecret, 'confirm', c.req.param('token'), now);
     if (!verdict.ok) return verdict.reason === 'expired' ? c.html(expiredPage, 410) : c.html(invalidPage, 400);
-    const result = confirmSignup(db, verdict.practiceId, clock());
+    const practiceId = verdict.practiceId;
+    // The welcome mail is written in the same transaction as the activation (the outbox): both or neither.
+    const { result, welcome } = db.transaction(() => {
+      const result = confirmSignup(db, practiceId, now);
+      return { result, welcome: result === 'confirmed' ? writeWelcomeDelivery(db, practiceId, { now, mailDomain: deps.mailDomain }) : null };
+    });
+    await enqueueMail(deps, welcome);
     if (result === 'gone') return c.html(expiredPage, 410);
     const manage = `/verwalten/${signLinkToken(linkSecret, 'manage', verdict.practiceId)}`;
     return c.html(

@@ -1,9 +1,13 @@
 import type { Severity } from '../../advisories/advisories.table.js';
-import { formatDate, severityLabel } from './format.js';
+import { formatDate } from './format.js';
 import type { DeliverySettings } from '../settings.js';
+import { greeting, mailDocument, practiceWords } from './document.js';
 import { footerHtml, footerText, type FooterData } from './footer.js';
-import { html, safeUrl } from './html.js';
-import { oneLine } from './one-line.js';
+import { html } from './html.js';
+import { productWords, subjectLine, titleGist, type TitleMentions } from './subject.js';
+import { sourcesHtml, sourcesText, type SourceNotice } from './sources.js';
+import { actionsHtml, actionsText, type AckUrls } from './actions.js';
+import { advisoryLinkText, leadHtml, urgencyFor, urgencyHtml, urgencyText, whatToDo } from './what-to-do.js';
 import type { MimeMail } from '../mime.js';
 
 export type AlertData = {
@@ -15,16 +19,22 @@ export type AlertData = {
   /** Only the practice's own affected products. */
   products: { name: string; fixedVersion: string | null }[];
   actions: string[];
-  sources: { publisher: string; title: string; url: string | null; publishedAt: Date | null }[];
+  sources: SourceNotice[];
   subscribedProducts: string[];
   unsubscribeUrl: string;
   operatorName: string;
+  /** The advisory's public page (`/warnungen/<id>`): "Bin ich betroffen?". */
+  advisoryUrl: string;
+  /** The send time: the deadline of the first line counts from it. */
+  now: Date;
+  /** How the title names the advisory's products and vendors, so the subject does not repeat them. */
+  mentions: TitleMentions;
   /** The operator with address and Impressum link for the foot of the mail. */
   operator?: DeliverySettings['operator'];
   /** The practice's settings page (signed link, no password). */
   manageUrl?: string;
   /** Signed "erledigt" links: one per action (same order) and one for all of them. */
-  ackUrls?: { actions: string[]; all: string };
+  ackUrls?: AckUrls;
 };
 
 /** `encoded`: the bodies already quoted-printable in pieces, when the renderer has them (see alert-cache). */
@@ -32,12 +42,14 @@ export type RenderedMail = { subject: string; html: string; text: string; encode
 
 /** The German alert mail; a pure function of its data, HTML and plain text from the same parts. */
 export function renderAlert(d: AlertData): RenderedMail {
-  const productNames = d.products.map((p) => p.name).join(', ');
-  const mainAction = d.actions.find((a) => /\d+\.\d+/.test(a)) ?? d.actions[0];
-  const subject = oneLine(`[${severityLabel[d.severity]}] ${productNames}${mainAction ? `: ${mainAction}` : ': neuer Sicherheitshinweis'}`, 180);
+  const urgency = urgencyFor(d.severity, d.actions, d.products);
+  const subject = subjectLine(urgency.label, productWords(d.products.map((p) => p.name)), titleGist(d.title, d.mentions));
+  const firstLine = whatToDo({ urgency, products: d.products, actions: d.actions, now: d.now });
   const productLine = (p: AlertData['products'][number]) => (p.fixedVersion ? `${p.name} (behoben in Version ${p.fixedVersion})` : p.name);
   const dated = d.publishedAt ? ` vom ${formatDate(d.publishedAt)}` : '';
+  const intro = `für Ihre Praxis ${practiceWords(d.practiceName)} gibt es einen neuen Sicherheitshinweis${dated}.`;
   const why = `Sie erhalten diese E-Mail, weil Ihre Praxis Warnungen zu ${d.subscribedProducts.join(', ')} abonniert hat.`;
+  const noActions = 'Die Quelle nennt keine konkreten Maßnahmen. Bitte wenden Sie sich bei Fragen an Ihren IT-Dienstleister.';
   const footer: FooterData = {
     why,
     manageUrl: d.manageUrl,
@@ -46,12 +58,16 @@ export function renderAlert(d: AlertData): RenderedMail {
   };
 
   const text = [
-    `Guten Tag, ${d.practiceName},`,
+    firstLine,
+    advisoryLinkText(d.advisoryUrl),
     '',
-    `es gibt einen neuen Sicherheitshinweis${dated}, der Ihre Praxis betrifft.`,
+    greeting,
+    '',
+    intro,
     '',
     d.title,
-    `Einstufung: ${severityLabel[d.severity]}`,
+    '',
+    ...urgencyText(urgency, d.severity, d.now),
     '',
     'Was ist passiert?',
     d.summary || 'Details finden Sie in den unten genannten Quellen.',
@@ -59,45 +75,22 @@ export function renderAlert(d: AlertData): RenderedMail {
     'Betroffen in Ihrer Praxis:',
     ...d.products.map((p) => `- ${productLine(p)}`),
     '',
-    ...(d.actions.length
-      ? [
-          'Was Sie jetzt tun sollten:',
-          ...d.actions.map((a, i) => `${i + 1}. ${a}${d.ackUrls?.actions[i] ? `\n   Erledigt? ${d.ackUrls.actions[i]}` : ''}`),
-          ...(d.ackUrls ? ['', `Alles erledigt? ${d.ackUrls.all}`] : []),
-        ]
-      : ['Die Quelle nennt keine konkreten Maßnahmen. Bitte wenden Sie sich bei Fragen an Ihren IT-Dienstleister.']),
+    ...(d.actions.length ? ['Was Sie jetzt tun sollten:', ...actionsText(d.actions, d.ackUrls)] : [noActions]),
     '',
-    'Quellen:',
-    ...d.sources.map((s) => `- ${s.publisher}: ${s.title}${s.publishedAt ? ` (${formatDate(s.publishedAt)})` : ''}${safeUrl(s.url) ? `\n  ${safeUrl(s.url)}` : ''}`),
-    '',
+    ...(d.sources.length ? ['Quellen:', ...sourcesText(d.sources), ''] : []),
     ...footerText(footer),
   ].join('\n');
 
-  const body = html`<!doctype html>
-<html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${subject}</title></head>
-<body style="font-family: Arial, Helvetica, sans-serif; color: #1a1a1a; line-height: 1.5; max-width: 640px; margin: 0 auto; padding: 16px;">
-<p>Guten Tag, ${d.practiceName},</p>
-<p>es gibt einen neuen Sicherheitshinweis${dated}, der Ihre Praxis betrifft.</p>
+  const content = html`<p>${intro}</p>
 <h1 style="font-size: 20px;">${d.title}</h1>
-<p><strong>Einstufung:</strong> ${severityLabel[d.severity]}</p>
+${urgencyHtml(urgency, d.severity, d.now)}
 <h2 style="font-size: 16px;">Was ist passiert?</h2>
 <p>${d.summary || 'Details finden Sie in den unten genannten Quellen.'}</p>
 <h2 style="font-size: 16px;">Betroffen in Ihrer Praxis</h2>
 <ul>${d.products.map((p) => html`<li>${productLine(p)}</li>`)}</ul>
-${d.actions.length
-    ? html`<h2 style="font-size: 16px;">Was Sie jetzt tun sollten</h2><ol>${d.actions.map((a, i) => {
-        const ack = d.ackUrls?.actions[i];
-        return ack ? html`<li>${a} <a href="${ack}" style="font-size: 13px;">(erledigt)</a></li>` : html`<li>${a}</li>`;
-      })}</ol>${d.ackUrls ? html`<p><a href="${d.ackUrls.all}">Alle Maßnahmen erledigt</a></p>` : ''}`
-    : html`<p>Die Quelle nennt keine konkreten Maßnahmen. Bitte wenden Sie sich bei Fragen an Ihren IT-Dienstleister.</p>`}
-<h2 style="font-size: 16px;">Quellen</h2>
-<ul>${d.sources.map((s) => {
-    const url = safeUrl(s.url);
-    const label = html`${s.publisher}: ${s.title}${s.publishedAt ? ` (${formatDate(s.publishedAt)})` : ''}`;
-    return url ? html`<li><a href="${url}">${label}</a></li>` : html`<li>${label}</li>`;
-  })}</ul>
-${footerHtml(footer)}
-</body></html>`;
-
-  return { subject, html: body.value, text };
+${d.actions.length ? html`<h2 style="font-size: 16px;">Was Sie jetzt tun sollten</h2>${actionsHtml(d.actions, d.ackUrls)}` : html`<p>${noActions}</p>`}
+${d.sources.length ? html`<h2 style="font-size: 16px;">Quellen</h2>
+${sourcesHtml(d.sources)}` : ''}`;
+  const body = mailDocument(subject, { lead: leadHtml(urgency, firstLine, d.advisoryUrl), content, foot: footerHtml(footer) });
+  return { subject, html: body, text };
 }

@@ -14,3 +14,10 @@ export const severityLabel: Record<Severity, string> = {
   niedrig: 'Niedrig',
   unbekannt: 'Nicht eingestuft',
 };
+
+const shortDate = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric' });
+
+/** "18.12.2026", in Europe/Berlin. */
+export function formatShortDate(date: Date): string {
+  return shortDate.format(date);
+}

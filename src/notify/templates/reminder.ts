@@ -1,40 +1,54 @@
 import type { AdvisoryView } from '../advisory-view.js';
 import type { RenderedMail } from './alert.js';
-import { mailDocument } from './document.js';
-import { footerText, type FooterData } from './footer.js';
-import { formatDate, severityLabel } from './format.js';
+import { actionsHtml, actionsText, type AckUrls } from './actions.js';
+import { greeting, mailDocument, practiceWords } from './document.js';
+import { footerHtml, footerText, type FooterData } from './footer.js';
+import { formatDate } from './format.js';
 import { html } from './html.js';
-import { oneLine } from './one-line.js';
+import { productWords, subjectLine, titleGist } from './subject.js';
+import { advisoryLinkText, leadHtml, urgencyFor, urgencyHtml, urgencyText, whatToDo } from './what-to-do.js';
 
-export type ReminderData = { practiceName: string; advisory: AdvisoryView; releasedAt: Date | null; footer: FooterData };
+export type ReminderData = {
+  practiceName: string;
+  advisory: AdvisoryView;
+  releasedAt: Date | null;
+  now: Date;
+  ackUrls?: AckUrls;
+  footer: FooterData;
+};
 
 /** The German reminder for a serious advisory whose actions the practice has not confirmed yet. */
 export function renderReminder(d: ReminderData): RenderedMail {
   const a = d.advisory;
-  const subject = oneLine(`Erinnerung [${severityLabel[a.severity]}]: ${a.title}`, 180);
+  const urgency = urgencyFor(a.severity, a.actions, a.products);
+  const subject = subjectLine(urgency.label, productWords(a.products.map((p) => p.name)), titleGist(a.title, a.mentions), '(Erinnerung)');
+  const firstLine = whatToDo({ urgency, products: a.products, actions: a.actions, now: d.now });
   const since = d.releasedAt ? ` vom ${formatDate(d.releasedAt)}` : '';
-  const intro = `zum Sicherheitshinweis${since} haben Sie noch nicht bestätigt, dass die empfohlenen Maßnahmen erledigt sind. Bitte prüfen Sie die folgenden Punkte, gegebenenfalls zusammen mit Ihrem IT-Dienstleister.`;
+  const intro = `für Ihre Praxis ${practiceWords(d.practiceName)} ist noch nicht bestätigt, dass die empfohlenen Maßnahmen zum Sicherheitshinweis${since} erledigt sind. Bitte prüfen Sie die folgenden Punkte, gegebenenfalls zusammen mit Ihrem IT-Dienstleister.`;
+  const products = a.products.map((p) => p.name).join(', ');
   const text = [
-    `Guten Tag, ${d.practiceName},`,
+    firstLine,
+    advisoryLinkText(a.url),
+    '',
+    greeting,
     '',
     intro,
     '',
     a.title,
-    `Einstufung: ${severityLabel[a.severity]}`,
-    `Betroffen: ${a.products.map((p) => p.name).join(', ')}`,
+    `Betroffen: ${products}`,
+    '',
+    ...urgencyText(urgency, a.severity, d.now),
     '',
     'Offene Maßnahmen:',
-    ...a.actions.map((x, i) => `${i + 1}. ${x}`),
-    '',
-    `Als erledigt markieren und Details: ${a.url}`,
+    ...actionsText(a.actions, d.ackUrls),
     '',
     ...footerText(d.footer),
   ].join('\n');
-  const body = mailDocument(subject, d.practiceName, html`<p>${intro}</p>
+  const content = html`<p>${intro}</p>
 <h1 style="font-size: 20px;">${a.title}</h1>
-<p><strong>Einstufung:</strong> ${severityLabel[a.severity]}<br><strong>Betroffen:</strong> ${a.products.map((p) => p.name).join(', ')}</p>
+<p><strong>Betroffen:</strong> ${products}</p>
+${urgencyHtml(urgency, a.severity, d.now)}
 <h2 style="font-size: 16px;">Offene Maßnahmen</h2>
-<ol>${a.actions.map((x) => html`<li>${x}</li>`)}</ol>
-<p><a href="${a.url}">Details ansehen und als erledigt markieren</a></p>`, d.footer);
-  return { subject, html: body, text };
+${actionsHtml(a.actions, d.ackUrls)}`;
+  return { subject, html: mailDocument(subject, { lead: leadHtml(urgency, firstLine, a.url), content, foot: footerHtml(d.footer) }), text };
 }

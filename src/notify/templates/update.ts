@@ -1,12 +1,13 @@
 import type { AdvisoryView } from '../advisory-view.js';
 import type { RenderedMail } from './alert.js';
-import { mailDocument } from './document.js';
-import { footerText, type FooterData } from './footer.js';
-import { severityLabel } from './format.js';
+import { actionsHtml, actionsText, type AckUrls } from './actions.js';
+import { greeting, mailDocument, practiceWords } from './document.js';
+import { footerHtml, footerText, type FooterData } from './footer.js';
 import { html } from './html.js';
-import { oneLine } from './one-line.js';
+import { productWords, subjectLine, titleGist } from './subject.js';
+import { advisoryLinkText, leadHtml, urgencyFor, urgencyHtml, urgencyText, whatToDo } from './what-to-do.js';
 
-export type UpdateData = { practiceName: string; advisory: AdvisoryView; changedFields: string[]; footer: FooterData };
+export type UpdateData = { practiceName: string; advisory: AdvisoryView; changedFields: string[]; now: Date; ackUrls?: AckUrls; footer: FooterData };
 
 const fieldLabels: Record<string, string> = {
   products: 'betroffene Produkte',
@@ -24,35 +25,38 @@ export function describeChanges(fields: string[]): string {
   return labels.length === 1 ? labels[0]! : `${labels.slice(0, -1).join(', ')} und ${labels[labels.length - 1]}`;
 }
 
-/** The German update mail: what changed, then the advisory as it stands now. */
+/** The German update mail: what to do now, what changed, then the advisory as it stands now. */
 export function renderUpdate(d: UpdateData): RenderedMail {
   const a = d.advisory;
   const changes = describeChanges(d.changedFields);
-  const subject = oneLine(`[Aktualisiert] ${a.title}: ${changes} geändert`, 180);
+  const urgency = urgencyFor(a.severity, a.actions, a.products);
+  const subject = subjectLine(urgency.label, productWords(a.products.map((p) => p.name)), titleGist(a.title, a.mentions), `(geändert: ${changes})`);
+  const firstLine = whatToDo({ urgency, products: a.products, actions: a.actions, now: d.now });
   const productLine = (p: AdvisoryView['products'][number]) => (p.fixedVersion ? `${p.name} (behoben in Version ${p.fixedVersion})` : p.name);
+  const intro = `ein Sicherheitshinweis für Ihre Praxis ${practiceWords(d.practiceName)}, zu dem wir Sie bereits gewarnt haben, wurde aktualisiert.`;
   const text = [
-    `Guten Tag, ${d.practiceName},`,
+    firstLine,
+    advisoryLinkText(a.url),
     '',
-    `ein Sicherheitshinweis, zu dem wir Sie bereits gewarnt haben, wurde aktualisiert. Geändert haben sich: ${changes}.`,
+    greeting,
+    '',
+    `${intro} Geändert: ${changes}.`,
     '',
     a.title,
-    `Einstufung: ${severityLabel[a.severity]}`,
+    '',
+    ...urgencyText(urgency, a.severity, d.now),
     '',
     'Betroffen in Ihrer Praxis:',
     ...a.products.map((p) => `- ${productLine(p)}`),
     '',
-    ...(a.actions.length ? ['Was Sie jetzt tun sollten:', ...a.actions.map((x, i) => `${i + 1}. ${x}`)] : []),
-    '',
-    `Der vollständige Hinweis: ${a.url}`,
-    '',
+    ...(a.actions.length ? ['Was Sie jetzt tun sollten:', ...actionsText(a.actions, d.ackUrls), ''] : []),
     ...footerText(d.footer),
   ].join('\n');
-  const body = mailDocument(subject, d.practiceName, html`<p>ein Sicherheitshinweis, zu dem wir Sie bereits gewarnt haben, wurde aktualisiert. Geändert haben sich: <strong>${changes}</strong>.</p>
+  const content = html`<p>${intro} Geändert: <strong>${changes}</strong>.</p>
 <h1 style="font-size: 20px;">${a.title}</h1>
-<p><strong>Einstufung:</strong> ${severityLabel[a.severity]}</p>
+${urgencyHtml(urgency, a.severity, d.now)}
 <h2 style="font-size: 16px;">Betroffen in Ihrer Praxis</h2>
 <ul>${a.products.map((p) => html`<li>${productLine(p)}</li>`)}</ul>
-${a.actions.length ? html`<h2 style="font-size: 16px;">Was Sie jetzt tun sollten</h2><ol>${a.actions.map((x) => html`<li>${x}</li>`)}</ol>` : ''}
-<p><a href="${a.url}">Vollständigen Hinweis ansehen</a></p>`, d.footer);
-  return { subject, html: body, text };
+${a.actions.length ? html`<h2 style="font-size: 16px;">Was Sie jetzt tun sollten</h2>${actionsHtml(a.actions, d.ackUrls)}` : ''}`;
+  return { subject, html: mailDocument(subject, { lead: leadHtml(urgency, firstLine, a.url), content, foot: footerHtml(d.footer) }), text };
 }

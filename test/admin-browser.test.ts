@@ -15,7 +15,7 @@ import { launchBrowser, outputDir, serveApp } from './support/browser.js';
 import { ingestAndRecord } from './support/drafts.js';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server.js';
 import { removeQueues } from './support/queues.js';
-import { fixtureSources, testEnv } from './support/test-env.js';
+import { fixtureSources, sourcesReadBefore, testEnv } from './support/test-env.js';
 
 let site: FixtureServer;
 let deps: AppDeps;
@@ -32,6 +32,7 @@ before(async () => {
   const sources = fixtureSources(site.url).map((s) => ({ ...s, trust: 'review' as const }));
   // Plain http on 127.0.0.1: the session cookie is Secure only behind https.
   deps = await createAppDeps(testEnv({ sources, env: { PUBLIC_URL: 'http://127.0.0.1:3000' } }), { logger: createLogger('silent') });
+  sourcesReadBefore(deps.db); // a later read of the source: its item is news, a draft, not the archive of a first read
   practiceId = addPractice(deps.db, { name: 'Praxis Dr. Anders', email: 'anders@praxis.test', productIds: ['telekom-digitalisierungsbox-premium'] }, { now: new Date(), origin: 'cli' }).id;
   [draftId] = (await ingestAndRecord(deps, 'dgn-news')) as [number];
   await adminWithRole(deps.db, 'editor', 'redaktion@verband.test');
@@ -84,9 +85,9 @@ test('opens the DGN draft, corrects a product, reorders actions and sees the pre
   assert.equal(await page.getByLabel('Maßnahme 2', { exact: true }).inputValue(), before[0]);
 
   const preview = page.frameLocator('iframe.preview');
-  await preview.getByText('Guten Tag, Praxis Dr. Anders,').waitFor();
+  await preview.getByText('für Ihre Praxis „Praxis Dr. Anders“ gibt es').waitFor();
   const items = await preview.locator('ol > li').allTextContents();
-  assert.equal(items[0]?.replace(/\s*\(erledigt\)$/, ''), before[1], 'the mail shows the new order, each action with its erledigt link');
+  assert.equal(items[0]?.replace(/\s*Als erledigt markieren$/, ''), before[1], 'the mail shows the new order, each action with its erledigt link');
   assert.match(await page.locator('#preview-subject').textContent() ?? '', /Digitalisierungsbox Premium/);
 
   await page.getByRole('link', { name: /Prüfen Sie in der Benutzeroberfläche/ }).click();
@@ -94,7 +95,7 @@ test('opens the DGN draft, corrects a product, reorders actions and sees the pre
   assert.equal(await page.locator('mark:target').count(), 1, 'the evidence link jumps to the highlighted sentence');
   // A viewport shot: full-page captures leave the preview frame blank.
   await page.goto(`${web.url}/admin/meldungen/${draftId}`);
-  await page.frameLocator('iframe.preview').getByText('Guten Tag, Praxis Dr. Anders,').waitFor();
+  await page.frameLocator('iframe.preview').getByText('für Ihre Praxis „Praxis Dr. Anders“ gibt es').waitFor();
   await page.screenshot({ path: join(outputDir(), 'admin-editor.png') });
   await page.locator('iframe.preview').screenshot({ path: join(outputDir(), 'admin-preview.png') });
 });

@@ -12,7 +12,7 @@ import { severityLabel } from '../../notify/templates/format.js';
 
 const statusLabel: Record<string, string> = { pending: 'unbestätigt', active: 'aktiv', unsubscribed: 'abgemeldet' };
 const deliveryStatus: Record<string, string> = { pending: 'wartet', sending: 'wird gesendet', sent: 'gesendet', failed: 'fehlgeschlagen' };
-const kindLabel: Record<string, string> = { confirm: 'Bestätigung', alert: 'Warnung', update: 'Aktualisierung', digest: 'Sammelbericht', reminder: 'Erinnerung' };
+const kindLabel: Record<string, string> = { confirm: 'Bestätigung', alert: 'Warnung', update: 'Aktualisierung', digest: 'Sammelbericht', reminder: 'Erinnerung', welcome: 'Begrüßung', access: 'Zugangslink' };
 const outcomeLabel: Record<ImportRow['outcome'], string> = { create: 'neu', exists: 'schon vorhanden', error: 'Fehler' };
 const charsetLabel: Record<CsvCharset, string> = {
   'utf-8': 'UTF-8',

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import * as cheerio from 'cheerio';
 import { eq } from 'drizzle-orm';
@@ -6,10 +7,13 @@ import { getAdvisory } from '../src/advisories/advisories.repository.js';
 import { createAppDeps, type AppDeps } from '../src/app/deps.js';
 import { createLogger } from '../src/app/logger.js';
 import { listAudit } from '../src/admin/audit.repository.js';
-import { advisoryRevisions, advisorySources } from '../src/db/schema.js';
+import { recordNotice } from '../src/advisories/record-notice.js';
+import { advisories, advisoryCves, advisoryRevisions, advisorySources, sources } from '../src/db/schema.js';
+import { storeNotices } from '../src/ingest/notices.repository.js';
 import { addPractice } from '../src/practices/practices.repository.js';
 import { createWebApp } from '../src/web/app.js';
 import { AdminClient, adminWithRole, testPassword } from './support/admin-http.js';
+import { publishAdvisory } from './support/advisories.js';
 import { ingestAndRecord, recordHandwritten } from './support/drafts.js';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server.js';
 import { removeQueues } from './support/queues.js';
@@ -68,7 +72,9 @@ test('the preview is the alert mail the subscribed practice would receive, frame
   assert.equal(res.status, 200);
   assert.match(res.headers.get('content-security-policy') ?? '', /sandbox/);
   const mail = await res.text();
-  assert.match(mail, /Guten Tag, Praxis Dr. Anders,/);
+  assert.match(mail, /<p>Guten Tag,<\/p>\n<p>für Ihre Praxis „Praxis Dr\. Anders“ gibt es/);
+  assert.match(mail, /<strong>Bitte aktualisieren Sie Digitalisierungsbox Premium bis spätestens \d\d\.\d\d\.\d{4} auf Version 11\.01\.02\.102/);
+  assert.match(mail, new RegExp(`<a href="https://praxiswarn\\.test/warnungen/${boxId}"[^>]*>Bin ich betroffen\\? – Warnung im Browser öffnen</a>`));
   assert.match(mail, /behoben in Version 11\.01\.02\.102/);
   assert.match(mail, /<ol><li>In der Benutzeroberfläche/);
 });
@@ -168,6 +174,80 @@ test('published advisories can be filtered and show revision and delivery counts
   const page = await (await editor.get(`/admin/meldungen/${boxId}`)).text();
   assert.match(page, /0 in Warteschlange, 0 gesendet, 0 fehlgeschlagen/);
 });
+
+test('a CSAF notice reads as a summary: title, tracking id, versions, remediation, CVE and CVSS in words; the JSON is one click away', async () => {
+  const csafFile = new URL('fixtures/csaf/white/2026/wid-sec-w-2026-2871.json', import.meta.url);
+  const doc = JSON.parse(readFileSync(csafFile, 'utf8'));
+  // Dated today, so that the draft stays news whenever the test runs; the note carries markup, as scraped text may.
+  doc.document.tracking.current_release_date = new Date().toISOString();
+  doc.document.notes.find((n: { title?: string }) => n.title === 'Angriff').text += ' <img src=x onerror=alert(1)>';
+  const lancom = recordCsaf(doc);
+  const $ = cheerio.load(await (await editor.get(`/admin/meldungen/${lancom}`)).text());
+  const summary = $('.csaf-summary');
+  assert.equal(summary.length, 1, 'the source pane shows a summary');
+  const text = summary.clone().find('details').remove().end().text().replace(/\s+/g, ' ');
+  assert.match(text, /LANCOM LCOS: Schwachstelle ermöglicht Denial of Service/);
+  assert.match(text, /WID-SEC-W-2026-2871 \(Fassung 2\)/);
+  assert.match(text, /zuerst am 11\.11\.2026/);
+  assert.match(text, /LANCOM LCOS: betroffen <10\.92 RU3; behoben in 10\.92 RU3/);
+  assert.match(text, /Update des Herstellers: Update auf LCOS 10\.92 RU3 einspielen \(für LANCOM LCOS <10\.92 RU3\)/);
+  assert.match(text, /CVE-2026-38870: Beim Verarbeiten präparierter IKEv2-Pakete/);
+  const words = '5,9 (mittel), aus dem Netz ausnutzbar, nur unter besonderen Bedingungen, ohne Anmeldung, ohne Mitwirkung eines Nutzers; Angreifer können das System lahmlegen';
+  assert.ok(text.includes(words), text);
+  assert.doesNotMatch(text, /vectorString|CVSS:3\.1\/|"baseScore"/, 'no JSON outside the details');
+  assert.equal(summary.find('img').length, 0, 'the document’s markup is escaped');
+  assert.match(text, /<img src=x onerror=alert\(1\)>/);
+  assert.match(summary.find('details > summary').text(), /JSON des Dokuments anzeigen/);
+  assert.match(summary.find('details pre').text(), /"vectorString": "CVSS:3\.1\/AV:N\/AC:H\/PR:N\/UI:N\/S:U\/C:N\/I:N\/A:H"/);
+
+  const evidence = $('p.evidence').filter((_, e) => $(e).text().startsWith('Fundstelle Einstufung')).first();
+  assert.equal(evidence.text().replace(/\s+/g, ' '), `Fundstelle Einstufung: CVSS ${words}. Einstufung laut Herausgeber: mittel.`);
+  assert.equal(evidence.find('a').attr('href'), '#csaf-cvss');
+  assert.equal($('#csaf-cvss').length, 1, 'the evidence links to the CVSS line of the summary');
+});
+
+test('merge suggestions: nothing is preselected for the FRITZ!Box draft among unrelated drafts; the FRITZ!Box advisory ranks first with its reasons', async () => {
+  const fritz = recordHandwritten(deps, {
+    title: 'AVM FRITZ!Box: Schwachstellen ermöglichen Umgehen der Anmeldung',
+    text: 'AVM hat FRITZ!OS 8.02 für die FRITZ!Box veröffentlicht. Das Update schließt die Lücken CVE-2026-40011 und CVE-2026-40012.\nInstallieren Sie FRITZ!OS 8.02 zeitnah.',
+  });
+  assert.deepEqual(getAdvisory(deps.db, fritz)!.products.map((p) => p.productId), ['avm-fritzbox']);
+  const lancom = deps.db.select({ id: advisories.id }).from(advisories).where(eq(advisories.title, 'LANCOM LCOS: Schwachstelle ermöglicht Denial of Service')).get()!.id;
+  {
+    const $ = cheerio.load(await (await editor.get(`/admin/meldungen/${fritz}`)).text());
+    const options = $('#target option');
+    assert.equal(options.first().text(), '– bitte wählen –');
+    assert.equal(options.first().attr('value'), '');
+    assert.deepEqual($('#target option[selected]').map((_, o) => $(o).attr('value')).get(), [''], 'only the placeholder is selected');
+    assert.ok($('#target').is('[required]'), 'the browser refuses the empty choice');
+    assert.match($(`#target option[value="${lancom}"]`).text(), /LANCOM LCOS.* – verschiedene CVEs$/);
+    assert.match($('#target-hint').text(), /bitte wählen Sie selbst/);
+  }
+  const refused = await editor.post(`/admin/meldungen/${fritz}/zusammenfuehren`, { _csrf: await editor.csrf(), targetId: '' });
+  assert.equal(refused.status, 303);
+  assert.match(await (await editor.get(refused.headers.get('location')!.replace(/#.*/, ''))).text(), /Bitte wählen Sie die Meldung aus, in die diese Meldung zusammengeführt werden soll\./);
+  assert.equal(getAdvisory(deps.db, fritz)!.status, 'draft', 'nothing merged');
+
+  const known = publishAdvisory(deps.db, { title: 'AVM FRITZ!Box: Mehrere Schwachstellen ermöglichen Umgehen von Sicherheitsvorkehrungen', severity: 'hoch', products: [{ id: 'avm-fritzbox', fixedVersion: '8.02' }] });
+  deps.db.insert(advisoryCves).values([{ advisoryId: known, cve: 'CVE-2026-40011' }, { advisoryId: known, cve: 'CVE-2026-40012' }]).run();
+  const $ = cheerio.load(await (await editor.get(`/admin/meldungen/${fritz}`)).text());
+  const best = $('#target optgroup').first().find('option').first();
+  assert.equal(best.attr('value'), String(known), 'the FRITZ!Box advisory ranks first');
+  assert.ok(best.is('[selected]'), 'and is preselected');
+  assert.equal(best.text(), `#${known} AVM FRITZ!Box: Mehrere Schwachstellen ermöglichen Umgehen von Sicherheitsvorkehrungen (Veröffentlicht) – gleiches Produkt: FRITZ!Box; 2 gemeinsame CVEs; ähnlicher Titel`);
+  assert.deepEqual($('#target option[selected]').map((_, o) => $(o).attr('value')).get(), [String(known)]);
+});
+
+/** A CSAF document as the BSI's provider would be read: stored under a CSAF source and recorded. */
+function recordCsaf(doc: { document: { title: string; tracking: { id: string; current_release_date: string } } }): number {
+  deps.db.insert(sources).values({ id: 'bsi-wid-csaf', name: 'BSI WID (CSAF)', publisher: 'BSI CERT-Bund', kind: 'csaf', url: 'https://wid.cert-bund.de/.well-known/csaf/provider-metadata.json', trust: 'review' }).onConflictDoNothing().run();
+  const now = deps.clock();
+  const { tracking, title } = doc.document;
+  const stored = storeNotices(deps.db, 'bsi-wid-csaf', [{ externalId: tracking.id, url: `https://wid.cert-bund.de/.well-known/csaf/white/2026/${tracking.id.toLowerCase()}.json`, title, publishedAt: new Date(tracking.current_release_date), text: JSON.stringify(doc, null, 2) }], now);
+  const result = recordNotice(deps, stored.created[0]!);
+  assert.equal(result.outcome, 'created');
+  return result.advisoryId!;
+}
 
 async function currentForm(id: number) {
   const a = getAdvisory(deps.db, id)!;

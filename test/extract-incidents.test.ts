@@ -6,7 +6,7 @@ import { openStore } from '../src/app/deps.js';
 import { createLogger } from '../src/app/logger.js';
 import { recordNotice } from '../src/advisories/record-notice.js';
 import { getAdvisory } from '../src/advisories/advisories.repository.js';
-import { advisoryRevisions } from '../src/advisories/advisories.table.js';
+import { advisories, advisoryRevisions } from '../src/advisories/advisories.table.js';
 import { listProposals } from '../src/catalog/proposals.repository.js';
 import type { Db } from '../src/db/client.js';
 import { storeNotices } from '../src/ingest/notices.repository.js';
@@ -52,6 +52,35 @@ test('the vendor, a KV and the press reporting the medatixx attack become one ad
   assert.equal(kv.advisoryId, vendor.advisoryId);
   assert.equal(press.advisoryId, vendor.advisoryId);
   assert.equal(getAdvisory(db, vendor.advisoryId!)!.noticeIds.length, 3);
+});
+
+test('the Ärzteblatt feed item on the medatixx attack, which names no product, joins that advisory; the vendor’s webinar and another vendor’s attack do not', () => {
+  const [medatixx] = db.select({ id: advisories.id }).from(advisories).where(eq(advisories.vendorId, 'medatixx')).all();
+  assert.ok(medatixx, 'the first test recorded the medatixx advisory');
+  // The feed carries only the teaser: no x.isynet, no x.concept, only the vendor in the title.
+  const teaser = {
+    title: 'Cyberattacke auf medatixx: Ärzte sollen Passwörter ändern',
+    text: 'Nach einem Angriff auf den Praxissoftware-Hersteller empfehlen Hersteller und gematik Praxen, Passwörter zu ändern und auf gefälschte E-Mails zu achten.',
+    publishedAt: new Date('2021-11-09T15:02:00Z'),
+  };
+  const press = recordNotice(deps(), store('press', 'aerzteblatt-rss-128901', teaser));
+  assert.equal(press.advisoryId, medatixx.id, `joined instead of a "kein Produkt" draft (${press.outcome})`);
+  assert.equal(getAdvisory(db, medatixx.id)!.noticeIds.length, 4);
+
+  const webinar = recordNotice(deps(), store('vendor', 'medatixx-webinar', {
+    title: 'medatixx-Webinar: So schützen Sie Ihre Praxis vor Cyberangriffen',
+    text: 'In unserem kostenlosen Webinar zeigen wir Praxen, wie sie ihre IT-Sicherheit verbessern. Melden Sie sich jetzt an und prüfen Sie danach Ihre Firewall und Ihre Passwörter.',
+    publishedAt: new Date('2021-11-12T09:00:00Z'),
+  }));
+  assert.equal(webinar.outcome, 'created', 'the vendor’s marketing is not the incident, though it speaks of attacks and passwords');
+  assert.equal(getAdvisory(db, webinar.advisoryId!)!.products.length, 0, 'a report without product, like the teaser');
+  const other = recordNotice(deps(), store('press', 'cgm-angriff', {
+    title: 'Cyberattacke auf CGM: Ärzte sollen Passwörter ändern',
+    text: 'Nach einem Angriff auf den Praxissoftware-Hersteller CGM empfehlen Fachleute den Praxen, Passwörter zu ändern und auf gefälschte E-Mails zu achten.',
+    publishedAt: new Date('2021-11-11T09:00:00Z'),
+  }));
+  assert.equal(other.outcome, 'created', 'the same words about another vendor are another incident');
+  assert.equal(getAdvisory(db, other.advisoryId!)!.products.length, 0);
 });
 
 test('another release for the same product is another incident', () => {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, between, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import type { Extraction } from '../normalize/extract.js';
 import { notices } from '../ingest/notices.table.js';
@@ -51,6 +51,19 @@ export function openAdvisoriesForProducts(db: Writer, productIds: string[]): Adv
     .from(advisoryProducts)
     .innerJoin(advisories, eq(advisories.id, advisoryProducts.advisoryId))
     .where(and(inArray(advisoryProducts.productId, productIds), inArray(advisories.status, ['draft', 'published', 'archive'])))
+    .all();
+  return ids.map((r) => getAdvisory(db, r.id)!);
+}
+
+/** Open advisories whose date (the publisher's, else when recorded) lies within `windowMs` of `when`. */
+export function openAdvisoriesAround(db: Writer, when: Date, windowMs: number): AdvisoryDetails[] {
+  const at = sql`coalesce(${advisories.publishedAt}, ${advisories.createdAt})`;
+  const ids = db
+    .select({ id: advisories.id })
+    .from(advisories)
+    .where(and(inArray(advisories.status, ['draft', 'published', 'archive']), between(at, when.getTime() - windowMs, when.getTime() + windowMs)))
+    .orderBy(desc(advisories.id))
+    .limit(500)
     .all();
   return ids.map((r) => getAdvisory(db, r.id)!);
 }

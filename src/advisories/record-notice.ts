@@ -12,6 +12,7 @@ import {
   contentOf,
   getAdvisory,
   insertAdvisory,
+  openAdvisoriesAround,
   openAdvisoriesForProducts,
   recordRevision,
   writeContent,
@@ -19,7 +20,7 @@ import {
   type Tx,
 } from './advisories.repository.js';
 import { advisories } from './advisories.table.js';
-import { diffContent, findSameIncident, higherSeverity, mergeContent } from './incident.js';
+import { diffContent, findSameIncident, higherSeverity, incidentContext, incidentWindowMs, mergeContent } from './incident.js';
 import type { Extraction } from '../normalize/extract.js';
 import type { DeliverySettings } from '../notify/settings.js';
 import { archiveReason } from './archive.js';
@@ -61,9 +62,11 @@ export function recordNotice(deps: RecordDeps, noticeId: number): RecordResult {
       const advisoryId = insertAdvisory(tx, x, { status: 'rejected', noticeId, now });
       return { noticeId, advisoryId, outcome: 'not_relevant', published: false };
     }
-    const candidates = openAdvisoriesForProducts(tx, x.products.map((p) => p.id));
     // The date the report gives (a CSAF release date, a stated date) places it in the incident's time window.
-    const same = findSameIncident(candidates, x, x.published ? new Date(x.published) : (notice.publishedAt ?? now));
+    const when = x.published ? new Date(x.published) : (notice.publishedAt ?? now);
+    // A report naming no product may still be about a known incident: of its vendor, or in the same words.
+    const candidates = x.products.length > 0 ? openAdvisoriesForProducts(tx, x.products.map((p) => p.id)) : openAdvisoriesAround(tx, when, incidentWindowMs);
+    const same = findSameIncident(candidates, x, when, incidentContext(matcher, x));
     if (same) return fold(tx, same, x, { noticeId, now, trusted, attach: true });
     // Old news is recorded and listed, never alerted: whatever the source's trust, an editor decides to send it.
     const archived = archiveReason({ stated: x.published ? new Date(x.published) : null, archivedRead: notice.archived, now, maxAgeDays: deps.delivery.alertMaxAgeDays });

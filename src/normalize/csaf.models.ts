@@ -19,7 +19,7 @@ const branchSchema: z.ZodType<CsafBranch> = z.lazy(() =>
 
 const noteSchema = z.object({ category: z.string(), text: z.string(), title: z.string().optional() });
 
-const cvssSchema = z.object({ baseScore: z.number().min(0).max(10) });
+const cvssSchema = z.object({ baseScore: z.number().min(0).max(10), vectorString: z.string().optional().catch(undefined) });
 
 export const csafSchema = z.object({
   document: z.object({
@@ -30,6 +30,8 @@ export const csafSchema = z.object({
     aggregate_severity: z.object({ text: z.string() }).optional(),
     notes: z.array(noteSchema).optional(),
     publisher: z.object({ name: z.string() }).optional(),
+    // Read for the editor's summary only: a malformed list must not make the document unreadable.
+    references: z.array(z.object({ category: z.string().optional(), summary: z.string().optional(), url: z.string() })).optional().catch(undefined),
     tracking: z.object({
       id: z.string(),
       current_release_date: z.string(),
@@ -47,7 +49,7 @@ export const csafSchema = z.object({
         notes: z.array(noteSchema).optional(),
         product_status: z.record(z.string(), z.array(z.string())).optional(),
         remediations: z
-          .array(z.object({ category: z.string(), details: z.string().optional(), product_ids: z.array(z.string()).optional() }))
+          .array(z.object({ category: z.string(), details: z.string().optional(), product_ids: z.array(z.string()).optional(), url: z.string().optional().catch(undefined) }))
           .optional(),
         scores: z.array(z.object({ cvss_v3: cvssSchema.optional(), cvss_v2: cvssSchema.optional() })).optional(),
       }),

@@ -95,6 +95,16 @@ export function mapCsaf(matcher: Matcher, doc: CsafDocument): Extraction {
   };
 }
 
+/** The product tree's leaves with readable versions, each marked fixed or affected the way `mapCsaf` reads them. */
+export function csafProductLeaves(doc: CsafDocument): { id: string; vendor: string; product: string; version: string; fixed: boolean; affected: boolean }[] {
+  const status = statusSets(doc);
+  return (doc.product_tree?.branches ?? []).flatMap((b) => walk(b, { vendor: '', product: '' })).map((leaf) => {
+    const fixed = /-fixed$/i.test(leaf.id) || status.fixed.has(leaf.id);
+    const affected = !fixed && (status.affected.has(leaf.id) || leaf.kind === 'product_version_range');
+    return { id: leaf.id, vendor: leaf.vendor, product: leaf.product || leaf.fullName, version: readableVersion(leaf.version), fixed, affected };
+  });
+}
+
 function walk(branch: CsafBranch, path: { vendor: string; product: string }): Leaf[] {
   const next = {
     vendor: branch.category === 'vendor' ? branch.name : path.vendor,

@@ -5,10 +5,11 @@ import { getAdvisory } from '../../advisories/advisories.repository.js';
 import { CurationError } from '../../admin/curation.errors.js';
 import { deliveryCounts, revisionsOf } from '../../admin/advisory-stats.repository.js';
 import { approveAdvisory, archiveAdvisory, editAdvisory, mergeAdvisory, oldNews, rejectAdvisory, reopenAdvisory } from '../../admin/curation.usecases.js';
+import { summarizeCsaf } from '../../admin/csaf-summary.js';
 import { previewAlert } from '../../admin/preview.js';
 import { audienceFor, mergeTargets, sourcesOf } from '../../admin/review.repository.js';
 import { products, vendors } from '../../catalog/catalog.table.js';
-import { extractNotice } from '../../normalize/extract.js';
+import { normalizeNotice } from '../../normalize/notice.js';
 import { html } from '../../notify/templates/html.js';
 import type { WebDeps } from '../app.js';
 import { adminPage } from './admin.layout.js';
@@ -39,7 +40,9 @@ export function editorRoutes(deps: WebDeps): Hono<AdminEnv> {
       session: c.get('session'),
       advisory,
       notices,
-      extractions: notices.map((n) => extractNotice(deps.matcher, { title: n.title, text: n.text, publishedAt: n.publishedAt })),
+      // The same reading as the pipeline's: a CSAF document is mapped field by field, not read as prose.
+      extractions: notices.map((n) => normalizeNotice(deps.matcher, { title: n.title, text: n.text, publishedAt: n.publishedAt })),
+      csaf: notices.map((n) => summarizeCsaf(n.text)),
       catalog,
       targets: mergeTargets(deps.db, id),
       revisions: revisionsOf(deps.db, id),
@@ -135,7 +138,12 @@ export function editorRoutes(deps: WebDeps): Hono<AdminEnv> {
   app.post('/meldungen/:id{[0-9]+}/zusammenfuehren', async (c) => {
     const id = Number(c.req.param('id'));
     try {
-      const targetId = first(await readForm(c), 'targetId');
+      const targetId = first(await readForm(c), 'targetId').trim();
+      // The select starts at "– bitte wählen –": a merge happens only on the editor's own choice.
+      if (!targetId) {
+        setFlash(c, deps, 'Bitte wählen Sie die Meldung aus, in die diese Meldung zusammengeführt werden soll.', 'error');
+        return c.redirect(`/admin/meldungen/${id}#target`, 303);
+      }
       await mergeAdvisory(deps, actorOf(c), id, { targetId });
       setFlash(c, deps, `Meldung #${id} wurde in #${targetId} zusammengeführt.`);
       return c.redirect(`/admin/meldungen/${targetId}`, 303);

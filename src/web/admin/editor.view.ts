@@ -3,12 +3,15 @@ import { severities } from '../../advisories/advisories.table.js';
 import type { DeliveryCounts } from '../../admin/advisory-stats.repository.js';
 import type { Session } from '../../admin/auth.usecases.js';
 import { highlightEvidence, type EvidenceMark } from '../../admin/evidence.js';
-import type { sourcesOf, mergeTargets } from '../../admin/review.repository.js';
+import type { CsafSummary } from '../../admin/csaf-summary.js';
+import type { MergeSuggestion } from '../../admin/merge-suggestions.js';
+import type { MergeTargets, sourcesOf } from '../../admin/review.repository.js';
 import type { revisionsOf } from '../../admin/advisory-stats.repository.js';
 import type { Extraction } from '../../normalize/extract.js';
 import { severityLabel } from '../../notify/templates/format.js';
 import { html, safeUrl, type SafeHtml } from '../../notify/templates/html.js';
 import { csrfField } from './admin.layout.js';
+import { csafSummaryView } from './csaf-summary.view.js';
 import { fieldLabel, practiceCount, severityBadge, statusLabel, when } from './admin.format.js';
 
 export type CatalogOption = { id: string; name: string; vendor: string };
@@ -19,8 +22,10 @@ export type EditorModel = {
   notices: ReturnType<typeof sourcesOf>;
   /** What the extractor reads in each notice today: the evidence for products, versions and severity. */
   extractions: Extraction[];
+  /** Per notice: its CSAF document read for the editor, or null for a notice of prose. */
+  csaf: (CsafSummary | null)[];
   catalog: CatalogOption[];
-  targets: ReturnType<typeof mergeTargets>;
+  targets: MergeTargets;
   revisions: ReturnType<typeof revisionsOf>;
   counts: DeliveryCounts;
   audience: { immediate: number; digest: number };
@@ -46,11 +51,15 @@ export function editorView(m: EditorModel): SafeHtml {
   };
   const productEvidence = a.products.map((p, i) => [mark(`ev-p${i}`, evidenceFor(`products.${p.productId}`)[0]), p.fixedVersion ? mark(`ev-v${i}`, evidenceFor('fixedVersion')[0]) : null] as const);
   const actionEvidence = a.actions.map((x, i) => mark(`ev-a${i}`, x.evidence));
-  const severityEvidence = mark('ev-s', evidenceFor('severity')[0]);
+  // A CSAF document rates its severity by CVSS: the evidence is that score in words, not a line of its JSON.
+  const severityFrom = m.extractions.findIndex((x) => x.evidence.some((e) => e.field === 'severity'));
+  const csafSeverity = severityFrom >= 0 ? m.csaf[severityFrom] : null;
+  const severityEvidence = csafSeverity ? null : mark('ev-s', evidenceFor('severity')[0]);
   // Ids stay unique when an advisory has several notices: the first keeps plain ids, the others get a prefix.
   const prefix = (i: number) => (i === 0 ? '' : `q${i}-`);
-  const highlighted = m.notices.map((n, i) => highlightEvidence(`${n.title}\n\n${n.text}`, marks.map((x) => ({ ...x, id: `${prefix(i)}${x.id}` }))));
-  const anchor = (key: string) => highlighted.map((h, i) => h.anchor(`${prefix(i)}${key}`)).find((x) => x !== null) ?? null;
+  // A CSAF notice is shown as its summary, so its JSON holds no marks to link to.
+  const highlighted = m.notices.map((n, i) => (m.csaf[i] ? null : highlightEvidence(`${n.title}\n\n${n.text}`, marks.map((x) => ({ ...x, id: `${prefix(i)}${x.id}` })))));
+  const anchor = (key: string) => highlighted.map((h, i) => h?.anchor(`${prefix(i)}${key}`) ?? null).find((x) => x !== null) ?? null;
   const evidenceLine = (e: { key: string; sentence: string } | null, label: string) => {
     if (!e) return html`<p class="evidence">${label}: keine Fundstelle (vom Redakteur eingetragen).</p>`;
     const target = anchor(e.key);
@@ -89,7 +98,7 @@ ${evidenceLine(actionEvidence[i] ?? null, 'Fundstelle')}</li>`,
 <label for="title">Titel</label><input id="title" name="title" type="text" value="${a.title}" required>
 <label for="summary">Zusammenfassung (erscheint unter „Was ist passiert?“)</label><textarea id="summary" name="summary">${a.summary}</textarea>
 <label for="severity">Einstufung</label><select id="severity" name="severity">${severities.map((s) => html`<option value="${s}"${s === a.severity ? html` selected` : ''}>${severityLabel[s]}</option>`)}</select>
-${evidenceLine(severityEvidence, 'Fundstelle Einstufung')}
+${csafSeverity ? csafSeverityLine(csafSeverity, prefix(severityFrom)) : evidenceLine(severityEvidence, 'Fundstelle Einstufung')}
 <h2>Betroffene Produkte</h2>${productRows}
 <fieldset><legend>Produkt hinzufügen</legend><label for="product-new">Produkt aus dem Katalog</label><select id="product-new" name="product_id">${productOptions(null)}</select>
 <div class="inline"><div><label for="affected-new">Betroffene Versionen</label><input id="affected-new" name="product_affected" type="text"></div>
@@ -121,11 +130,7 @@ ${canEdit
 <h2>Ablehnen</h2><form method="post" action="/admin/meldungen/${a.id}/ablehnen">${csrfField(session)}
 <label for="reason">Grund (für das Protokoll)</label><textarea id="reason" name="reason" required></textarea>
 <div class="actions-row"><button class="danger" type="submit">Ablehnen</button></div></form>
-<h2>Zusammenführen</h2>${m.targets.length
-          ? html`<form method="post" action="/admin/meldungen/${a.id}/zusammenfuehren">${csrfField(session)}
-<label for="target">Gleicher Vorfall wie Meldung</label><select id="target" name="targetId">${m.targets.map((t) => html`<option value="${t.id}">#${t.id} ${t.title} (${statusLabel[t.status]})</option>`)}</select>
-<div class="actions-row"><button class="secondary" type="submit">In diese Meldung zusammenführen</button></div></form>`
-          : html`<p class="muted">Es gibt keine andere offene Meldung, in die diese zusammengeführt werden könnte.</p>`}</div>`
+<h2>Zusammenführen</h2>${mergeForm(m, csrfField(session))}</div>`
       : '';
 
   const reopen =
@@ -146,8 +151,8 @@ ${m.preview.candidates.length ? m.preview.candidates.map((p) => html`<option val
 
   const noticesCard = html`<div class="card"><h2>Quelltext der Meldung</h2>${m.notices.map(
     (n, i) => html`<h3>${n.sourceName}${n.publishedAt ? html` · ${when(n.publishedAt)}` : ''}</h3>
-${safeUrl(n.url) ? html`<p><a href="${safeUrl(n.url)!}" rel="noopener noreferrer" target="_blank">Original öffnen</a></p>` : ''}
-<div class="notice-text">${highlighted[i]!.body}</div>`,
+${safeUrl(n.url) ? html`<p><a href="${safeUrl(n.url)!}" rel="noopener noreferrer" target="_blank">${m.csaf[i] ? 'CSAF-Dokument öffnen' : 'Original öffnen'}</a></p>` : ''}
+${m.csaf[i] ? csafSummaryView(m.csaf[i]!, prefix(i)) : html`<div class="notice-text">${highlighted[i]!.body}</div>`}`,
   )}</div>`;
 
   const facts = html`<div class="card"><dl class="facts">
@@ -168,4 +173,36 @@ ${m.revisions.map((r) => html`<tr><td>${r.revision}</td><td>${when(r.createdAt)}
 
   return html`<h1>${statusLabel[a.status]} #${a.id}: ${a.title}</h1>
 <div class="grid"><div>${facts}${archiveCard}${reopen}${form}${decisions}${history}</div><div>${preview}${noticesCard}</div></div>`;
+}
+
+/** The severity evidence of a CSAF document: its highest CVSS score in words, linked to the summary that shows it. */
+function csafSeverityLine(csaf: CsafSummary, idPrefix: string): SafeHtml {
+  const rating = csaf.rating ? html` Einstufung laut Herausgeber: ${csaf.rating}.` : '';
+  if (!csaf.worstCvss) return html`<p class="evidence">Fundstelle Einstufung:${rating || ' keine Angabe im CSAF-Dokument.'}</p>`;
+  return html`<p class="evidence">Fundstelle Einstufung: <a href="#${idPrefix}csaf-cvss">CVSS ${csaf.worstCvss.text}</a>.${rating}</p>`;
+}
+
+/**
+ * Merge targets, best first, each with the reasons of its score. Only a clear best guess is preselected: otherwise the
+ * select starts at "– bitte wählen –", which the browser (and the server) refuse to submit.
+ */
+function mergeForm(m: EditorModel, csrf: SafeHtml): SafeHtml {
+  const { ranked, preselected } = m.targets;
+  if (ranked.length === 0) return html`<p class="muted">Es gibt keine andere offene Meldung, in die diese zusammengeführt werden könnte.</p>`;
+  const option = (t: MergeSuggestion) =>
+    html`<option value="${t.id}"${t.id === preselected ? html` selected` : ''}>#${t.id} ${t.title} (${statusLabel[t.status] ?? t.status})${t.reasons.length ? ` – ${t.reasons.join('; ')}` : ''}</option>`;
+  const suggested = ranked.filter((t) => t.score > 0 && t.reasons.length > 0);
+  const others = ranked.filter((t) => !suggested.includes(t));
+  return html`<form method="post" action="/admin/meldungen/${m.advisory.id}/zusammenfuehren">${csrf}
+<label for="target">Gleicher Vorfall wie Meldung</label><select id="target" name="targetId" required aria-describedby="target-hint">
+<option value=""${preselected === null ? html` selected` : ''}>– bitte wählen –</option>
+${suggested.length ? html`<optgroup label="Vorschläge, der wahrscheinlichste zuerst">${suggested.map(option)}</optgroup>` : ''}
+${others.length ? html`<optgroup label="Weitere offene Meldungen">${others.map(option)}</optgroup>` : ''}
+</select>
+<p class="muted" id="target-hint">${
+    preselected === null
+      ? 'Keine Meldung passt eindeutig; bitte wählen Sie selbst. Vorschläge teilen Produkte, CVEs, den Hersteller oder Wörter im Titel.'
+      : 'Vorausgewählt ist der eindeutig beste Vorschlag; bitte prüfen Sie die Wahl vor dem Zusammenführen.'
+  }</p>
+<div class="actions-row"><button class="secondary" type="submit">In diese Meldung zusammenführen</button></div></form>`;
 }

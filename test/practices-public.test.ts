@@ -86,3 +86,36 @@ test('the Atom feed is well-formed Atom with escaped text and no drafts', async 
   });
   assert.doesNotMatch(xml, /Entwurf/);
 });
+
+test('the list keeps the search escaped in its form, drops what it does not know, and shortens the address', async () => {
+  const page = await (await app.request('/warnungen?q=%3Cb%3Enirgends%3C%2Fb%3E')).text();
+  assert.doesNotMatch(page, /<b>/);
+  assert.match(page, /<input type="search" id="suche" name="q" value="&lt;b&gt;nirgends&lt;\/b&gt;"/);
+  assert.match(page, /Keine Meldung passt zu Ihrer Auswahl/);
+  assert.match(page, /<a href="\/warnungen\.atom\?q=%3Cb%3Enirgends%3C%2Fb%3E">Atom-Feed<\/a>/);
+  // The hostile title is found by its own words and shown as text.
+  const found = cheerio.load(await (await app.request('/warnungen?q=%3Cscript%3E')).text());
+  assert.equal(found('ul.advisory-list .advisory-title').text(), hostileTitle);
+
+  const odd = await app.request('/warnungen?einstufung=sofort&seite=abc&produkt=..%2Fetc&q=');
+  assert.equal(odd.status, 302);
+  assert.equal(odd.headers.get('location'), '/warnungen');
+  const full = await app.request('/warnungen?q=&produkt=telekom-digitalisierungsbox-premium&hersteller=&bereich=router');
+  assert.equal(full.headers.get('location'), '/warnungen?produkt=telekom-digitalisierungsbox-premium&bereich=router');
+
+  const $ = cheerio.load(await (await app.request('/warnungen?produkt=telekom-digitalisierungsbox-premium&bereich=router')).text());
+  assert.equal($('ul.advisory-list > li').length, 1);
+  assert.equal($('ul.advisory-list .advisory-title').text(), hostileTitle);
+  assert.equal($('ul.advisory-list .products').text(), 'Betrifft: Digitalisierungsbox Premium (Deutsche Telekom)');
+  assert.equal($('#f-produkt option[selected]').attr('value'), 'telekom-digitalisierungsbox-premium');
+  assert.equal($('link[rel=alternate][type="application/atom+xml"]').attr('href'), '/warnungen.atom?produkt=telekom-digitalisierungsbox-premium&bereich=router');
+});
+
+test('a filtered feed has its own id and self link, escaped, and names its filter', async () => {
+  const xml = await (await app.request('/warnungen.atom?q=L%C3%BCcke&bereich=router')).text();
+  assert.match(xml, /<link rel="self" type="application\/atom\+xml" href="https:\/\/praxiswarn\.test\/warnungen\.atom\?q=L%C3%BCcke&amp;bereich=router"\/>/);
+  const feed = await new Parser().parseString(xml);
+  assert.equal(feed.title, 'praxiswarn: Sicherheitswarnungen für Arztpraxen (Suche „Lücke“, Bereich „Router“)');
+  assert.equal(feed.items.length, 1);
+  assert.equal((await new Parser().parseString(await (await app.request('/warnungen.atom?bereich=pvs')).text())).items.length, 0);
+});

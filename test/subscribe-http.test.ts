@@ -47,14 +47,20 @@ function signup(fields: Fields, ip = `192.0.2.${++ipCounter}`) {
 const practiceByEmail = (email: string) => deps.db.select().from(practices).where(eq(practices.email, email)).get();
 const deliveriesOf = (practiceId: number) => deps.db.select().from(deliveries).where(eq(deliveries.practiceId, practiceId)).all();
 
-test('the form lists the catalog by category, works without JavaScript and names the consent version', async () => {
+test('the form lists the catalog by category, works without JavaScript and names the consent version readably', async () => {
   const res = await app.request('/abonnieren');
   const page = await res.text();
   assert.equal(res.status, 200);
   for (const legend of ['Praxisverwaltungssystem (PVS)', 'Zahnarzt-PVS', 'Telematikinfrastruktur (TI)', 'Router', 'Fernwartung']) assert.ok(page.includes(legend), legend);
   assert.match(page, /<input type="checkbox" name="product" value="cgm-albis"/);
   assert.match(page, /<label for="f-email">E-Mail-Adresse der Praxis<\/label>/);
-  assert.match(page, /Fassung einwilligung-2026-11-v1/);
+  assert.match(page, /Einwilligungserklärung, Stand: November 2026/);
+  assert.doesNotMatch(page, /einwilligung-2026-11-v1/, 'the stored id is no text for people');
+  assert.match(page, /<button type="submit">Warnungen abonnieren<\/button>/);
+  // The vendor only where the product's name does not say it.
+  assert.match(page, /> <span>x\.isynet <span class="hint">\(medatixx\)<\/span><\/span><\/label>/);
+  assert.match(page, /> <span>APRIS<\/span><\/label>/);
+  assert.doesNotMatch(page, /APRIS <span class="hint">/);
   assert.match(page, /<script src="\/static\/produktsuche\.js" defer><\/script>/);
   assert.doesNotMatch(page, /<script>/, 'no inline script');
   const $ = cheerio.load(page);

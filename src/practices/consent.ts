@@ -10,3 +10,16 @@ export const consentText =
   'und IP-Adresse der Anmeldung gespeichert. Die Einwilligung kann ich jederzeit über den Abmeldelink in jeder E-Mail ' +
   'widerrufen; über den Verwaltungslink kann ich alle Daten ansehen, herunterladen und löschen. Unbestätigte Anmeldungen ' +
   'werden nach 7 Tagen gelöscht. Es gibt keine Werbung und keine Weitergabe an Dritte.';
+
+const monthYear = new Intl.DateTimeFormat('de-DE', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/**
+ * The version as a reader understands it ("Stand: November 2026"; a second wording of the same month adds
+ * "Fassung 2"); the id itself is what is stored and exported.
+ */
+export function consentVersionLabel(version: string = consentVersion): string {
+  const m = /^einwilligung-(\d{4})-(\d{2})-v(\d+)$/.exec(version);
+  if (!m) return version;
+  const month = monthYear.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)));
+  return `Stand: ${month}${m[3] === '1' ? '' : `, Fassung ${m[3]}`}`;
+}

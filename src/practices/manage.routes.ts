@@ -107,13 +107,18 @@ function managePage(deps: ManageDeps, practice: Practice, token: string, values:
     practice.status === 'active'
       ? html`<p>Ihre Praxis erhält Warnungen an <strong>${practice.email}</strong>.</p>`
       : html`<p class="notice">Die Anmeldung ist noch nicht bestätigt. Bitte klicken Sie auf den Link in der Bestätigungs-E-Mail.</p>`;
+  // What to do comes first: a practice arrives here from a mail about a warning; the settings follow.
   return publicPage(
     'Einstellungen',
     html`<h1>Einstellungen für ${practice.name}</h1>
 ${saved ? html`<p class="notice" role="status">Ihre Änderungen sind gespeichert.</p>` : ''}
 ${status}
 ${errorSummary(errors)}
-<p><a href="#warnungen">Ihre Warnungen und offenen Maßnahmen</a> · <a href="#daten">Ihre Daten</a></p>
+<nav class="page-links" aria-label="Auf dieser Seite"><a href="#warnungen">Ihre Warnungen und offenen Maßnahmen</a> <a href="#einstellungen">Produkte und Einstellungen ändern</a> <a href="#daten">Ihre Daten</a></nav>
+<h2 id="warnungen">Ihre Warnungen</h2>
+${advisoryList(deps, practice.id, matchedAdvisories(deps.db, practice.id))}
+${knownList(deps, practice.id, knownAdvisories(deps.db, practice.id))}
+<h2 id="einstellungen">Produkte und Einstellungen</h2>
 <form method="post" action="/verwalten/${token}" novalidate>
 ${textField(errors, 'name', 'text', values.name, 'So sprechen wir Sie in den E-Mails an.', 'organization')}
 <p class="hint">Die E-Mail-Adresse ändern: Melden Sie sich mit der neuen Adresse an und löschen Sie danach diese Anmeldung.</p>
@@ -121,9 +126,6 @@ ${productChooser(deps.catalog, values, errors)}
 ${deliveryChoices(values, errors)}
 <button type="submit">Änderungen speichern</button>
 </form>
-<h2 id="warnungen">Ihre Warnungen</h2>
-${advisoryList(deps, practice.id, matchedAdvisories(deps.db, practice.id))}
-${knownList(deps, practice.id, knownAdvisories(deps.db, practice.id))}
 <h2 id="daten">Ihre Daten</h2>
 <p>Sie können alle Daten, die wir über Ihre Praxis gespeichert haben, herunterladen oder vollständig löschen.</p>
 <p><a class="button secondary" href="/verwalten/${token}/daten.json" download>Daten herunterladen (JSON)</a>
@@ -148,7 +150,7 @@ function advisoryList(deps: ManageDeps, practiceId: number, list: MatchedAdvisor
     const open = a.actions.filter((x) => !x.done);
     return html`<section class="advisory" aria-labelledby="w-${a.id}"><h3 id="w-${a.id}"><a href="/warnungen/${a.id}">${a.title}</a></h3>
 <p><span class="severity severity-${a.severity}">${severityLabel[a.severity]}</span> · ${a.known ? 'vom ' : ''}${formatDate(a.matchedAt)}${a.status === 'archive' ? html` · <span class="archive">Archiv</span>` : ''} · ${a.allDone || (a.actions.length > 0 && open.length === 0) ? html`<span class="done">alles erledigt</span>` : a.actions.length ? `${open.length} von ${a.actions.length} Maßnahmen offen` : 'keine konkreten Maßnahmen genannt'}</p>
-${a.actions.length ? html`<ol class="actions">${a.actions.map((x) => html`<li>${x.text} ${x.done ? html`<span class="done">(erledigt)</span>` : ackForm(a.id, x.position, 'Erledigt', x.text)}</li>`)}</ol>` : ''}
-${open.length > 1 && !a.allDone ? ackForm(a.id, -1, 'Alle erledigt', a.title) : ''}</section>`;
+${a.actions.length ? html`<ol class="actions">${a.actions.map((x) => html`<li>${x.text} ${x.done ? html`<span class="done">(erledigt)</span>` : ackForm(a.id, x.position, 'Als erledigt vermerken', x.text)}</li>`)}</ol>` : ''}
+${open.length > 1 && !a.allDone ? ackForm(a.id, -1, 'Alle Maßnahmen als erledigt vermerken', a.title) : ''}</section>`;
   })}`;
 }

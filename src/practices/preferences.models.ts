@@ -63,8 +63,8 @@ export const categoryLabels: Record<ProductCategory, string> = {
   router: 'Router',
   firewall: 'Firewall',
   remote: 'Fernwartung',
-  os: 'Betriebssystem',
-  lib: 'Bibliotheken',
+  os: 'Windows und Microsoft-Software',
+  lib: 'Datenbank und Programmbausteine',
   backup: 'Datensicherung',
 };
 

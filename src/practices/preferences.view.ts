@@ -2,6 +2,7 @@ import type { Catalog } from '../catalog/catalog.models.js';
 import { productCategories, type ProductCategory } from '../catalog/catalog.table.js';
 import { severityLabel } from '../notify/templates/format.js';
 import { html, type SafeHtml } from '../notify/templates/html.js';
+import { vendorHint } from '../web/public/product-label.js';
 import { cadences } from './practices.table.js';
 import { cadenceLabels, categoryLabels, selectableSeverities, type Preferences } from './preferences.models.js';
 
@@ -61,20 +62,22 @@ export function productChooser(catalog: Catalog, values: FormValues, errors: Err
 
   const group = ({ category, items }: { category: ProductCategory; items: Catalog['products'] }) => {
     const open = items.some((p) => chosen.has(p.id)) || categoriesChosen.has(category);
-    return html`<details class="category" ${open ? html`open` : ''}><summary>${categoryLabels[category]} (${items.length})</summary>
+    return html`<details class="category" ${open ? html`open` : ''}><summary>${categoryLabels[category]} <span class="count">· ${items.length === 1 ? '1 Produkt' : `${items.length} Produkte`}</span></summary>
 <label class="choice"><input type="checkbox" name="category" value="${category}" ${categoriesChosen.has(category) ? html`checked` : ''}> Alle Produkte aus „${categoryLabels[category]}“, auch künftig aufgenommene</label>
 ${items.map((p) => {
   const search = [p.name, vendorName.get(p.vendor) ?? '', ...p.aliases, ...p.weakAliases].join(' ');
   const versionId = `version-${p.id}`;
+  const vendor = vendorHint(p.name, vendorName.get(p.vendor) ?? p.vendor);
+  // The version field shows only under a ticked product (CSS :has, see app.css), so an open category stays short.
   return html`<div class="product" data-search="${search}">
-<label class="choice"><input type="checkbox" name="product" value="${p.id}" id="p-${p.id}" ${chosen.has(p.id) ? html`checked` : ''}> ${p.name} <span class="hint">(${vendorName.get(p.vendor) ?? p.vendor})</span></label>
+<label class="choice"><input type="checkbox" name="product" value="${p.id}" id="p-${p.id}" ${chosen.has(p.id) ? html`checked` : ''}> <span>${p.name}${vendor ? html` <span class="hint">(${vendor})</span>` : ''}</span></label>
 <div class="version-field"><label for="f-${versionId}">Installierte Version von ${p.name} (freiwillig)</label>${fieldError(errors, versionId)}
 <input type="text" class="version" id="f-${versionId}" name="${versionId}" value="${values.versions?.[p.id] ?? ''}" inputmode="decimal" maxlength="40" ${invalid(errors, versionId)}></div></div>`;
 })}</details>`;
   };
 
   return html`<fieldset id="produkte" tabindex="-1" ${invalid(errors, 'products')}><legend>Welche Produkte setzt Ihre Praxis ein?</legend>
-<p class="hint">Wählen Sie alles, was in Ihrer Praxis läuft – Praxissoftware, Router, Konnektor, Fernwartung. Wenn Sie die Version kennen, tragen Sie sie ein: Dann warnen wir nicht mehr, sobald Sie eine sichere Version haben. Ihr IT-Dienstleister kann Ihnen dabei helfen.</p>
+<p class="hint">Öffnen Sie einen Bereich und kreuzen Sie an, was in Ihrer Praxis läuft – Praxissoftware, Router, Konnektor, Fernwartung. Unter jedem angekreuzten Produkt können Sie die Version eintragen, wenn Sie sie kennen: Dann warnen wir nicht mehr, sobald Sie eine sichere Version haben. Ihr IT-Dienstleister hilft Ihnen dabei.</p>
 ${fieldError(errors, 'products')}
 <div id="produktsuche-feld" hidden><label for="produktsuche">Produkt suchen</label>
 <input type="search" id="produktsuche" aria-describedby="produktsuche-status" autocomplete="off" placeholder="z. B. Albis, Speedport, Konnektor">

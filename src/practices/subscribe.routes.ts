@@ -10,7 +10,7 @@ import { sendJobs } from '../notify/send-jobs.js';
 import { messagePage, publicPage } from '../web/public/page.js';
 import { readFormBody } from '../web/request-body.js';
 import { clientIp } from './client-ip.js';
-import { consentText, consentVersion } from './consent.js';
+import { consentText, consentVersionLabel } from './consent.js';
 import { fieldErrors, formToRaw, subscribeSchema } from './preferences.models.js';
 import { unknownCatalogIds } from './preferences.repository.js';
 import { deliveryChoices, errorSummary, fieldError, productChooser, textField, type Errors, type FormValues } from './preferences.view.js';
@@ -59,8 +59,9 @@ ${deliveryChoices(values, errors)}
 <fieldset ${errors.consent ? html`aria-invalid="true"` : ''}><legend>Einwilligung</legend>
 <p class="consent" id="consent-text">${consentText}</p>${fieldError(errors, 'consent')}
 <label class="choice"><input type="checkbox" id="f-consent" name="consent" value="ja" aria-describedby="consent-text" ${values.consent === 'ja' ? html`checked` : ''}> Ich bin einverstanden.</label>
-<p class="hint">Fassung ${consentVersion}</p></fieldset>
-<button type="submit">Anmelden</button>
+<p class="hint">Einwilligungserklärung, ${consentVersionLabel()}</p></fieldset>
+<button type="submit">Warnungen abonnieren</button>
+<p class="hint">Danach schicken wir Ihnen eine E-Mail mit einem Bestätigungslink. Erst wenn Sie darauf geklickt haben, erhalten Sie Warnungen.</p>
 </form>`,
       { scripts: ['/static/produktsuche.js'] },
     );

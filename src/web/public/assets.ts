@@ -3,7 +3,8 @@
 
 export const appCss = `
 *{box-sizing:border-box}
-body{font-family:system-ui,-apple-system,"Segoe UI",Arial,sans-serif;color:#1a1a1a;background:#fff;line-height:1.5;margin:0;font-size:1.05rem}
+body{font-family:system-ui,-apple-system,"Segoe UI",Arial,sans-serif;color:#1a1a1a;background:#fff;line-height:1.5;margin:0;font-size:1.05rem;overflow-wrap:break-word}
+main{overflow-wrap:anywhere}
 header.site,main,footer.site{max-width:46rem;margin:0 auto;padding:0 1rem}
 header.site{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:baseline;justify-content:space-between;padding-top:1rem;padding-bottom:.5rem;border-bottom:1px solid #d0d7de}
 header.site .brand{font-weight:700;font-size:1.2rem;color:#1a4f8b;text-decoration:none}
@@ -19,11 +20,13 @@ input[type=text],input[type=email],input[type=search],select{width:100%;max-widt
 input.version{max-width:12rem;padding:.3rem;font-size:.95rem}
 fieldset{border:1px solid #d0d7de;border-radius:.4rem;margin:1.2rem 0;padding:.5rem 1rem 1rem}
 legend{font-weight:700;padding:0 .3rem}
-.choice{display:flex;gap:.6rem;align-items:flex-start;margin:.5rem 0;font-weight:400}
+.choice{display:flex;gap:.6rem;align-items:flex-start;margin:.4rem 0;font-weight:400}
 .choice input{width:1.3rem;height:1.3rem;margin-top:.15rem;flex:none}
-.product{border-bottom:1px solid #eee;padding:.3rem 0}
+.product{border-bottom:1px solid #eee;padding:.15rem 0}
 .product .version-field{margin:0 0 .3rem 1.9rem}
 .product .version-field label{font-weight:400;font-size:.9rem;margin-top:0}
+@supports selector(:has(*)){.product .version-field{display:none}.product:has(input[name=product]:checked) .version-field{display:block}}
+summary .count{font-weight:400;color:#444}
 details{margin:.6rem 0}
 summary{cursor:pointer;font-weight:600;padding:.4rem 0}
 button,.button{display:inline-block;font-size:1.05rem;padding:.7rem 1.3rem;border-radius:.3rem;border:2px solid #1a4f8b;background:#1a4f8b;color:#fff;cursor:pointer;text-decoration:none;margin:.5rem .5rem .5rem 0}
@@ -39,11 +42,33 @@ button.danger{background:#a40e26;border-color:#a40e26}
 .severity-kritisch{background:#a40e26;color:#fff}.severity-hoch{background:#d1242f;color:#fff}.severity-mittel{background:#f0b400}
 .archive{display:inline-block;padding:.1rem .5rem;border-radius:.3rem;font-size:.9rem;background:#e7e7e7;color:#333}
 ol.actions li,ul.plain li{margin:.4rem 0}
+ul.advisory-list{list-style:none;padding:0}
+ul.advisory-list li{border-bottom:1px solid #e4e7eb;padding:.6rem 0;margin:0}
+ul.advisory-list .advisory-title{font-weight:600}
+ul.advisory-list .meta,ul.advisory-list .products{display:block;margin-top:.2rem}
+ul.advisory-list .products{color:#444;font-size:.95rem}
+.list-filters{margin:1rem 0}
+.list-filters label{margin-top:.3rem}
+.search-row{display:flex;gap:.5rem;align-items:stretch;max-width:36rem}
+.search-row input{flex:1;min-width:0;max-width:none}
+.search-row button{margin:0;width:auto}
+.filter-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(13rem,1fr));gap:0 1rem}
+.filter-grid select{max-width:none}
+nav.kinds{display:flex;flex-wrap:wrap;gap:.4rem;margin:1rem 0 .3rem}
+nav.kinds a{padding:.35rem .8rem;border:2px solid #1a4f8b;border-radius:1.2rem;text-decoration:none}
+nav.kinds a[aria-current=page]{background:#1a4f8b;color:#fff}
+nav.kinds .count{font-weight:400}
+nav.pager{display:flex;flex-wrap:wrap;gap:.5rem 1.2rem;align-items:baseline;margin:1.2rem 0}
+section.advisory{border-top:1px solid #d0d7de;margin-top:1rem}
+section.advisory h3{margin-bottom:.3rem}
+ol.actions .inline-form{display:block}
+ol.actions .inline-form button{margin:.3rem 0;padding:.35rem .9rem;font-size:.95rem}
+nav.page-links{display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;margin:1rem 0}
 .done{color:#1a7f37;font-weight:600}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3rem .4rem;border-bottom:1px solid #ddd;vertical-align:top}
 .inline-form{display:inline}
 [hidden]{display:none!important}
-@media (max-width:30rem){body{font-size:1rem}h1{font-size:1.35rem}header.site nav a{margin-left:0;margin-right:1rem}button,.button{width:100%;text-align:center}}
+@media (max-width:30rem){body{font-size:1rem}h1{font-size:1.35rem}header.site nav a{margin-left:0;margin-right:1rem}button,.button{width:100%;text-align:center}fieldset{padding:.4rem .7rem .8rem}.consent{padding:.5rem .7rem}.search-row button,ol.actions .inline-form button{width:auto}}
 `;
 
 /**

@@ -1,4 +1,5 @@
-import type { PublicAdvisorySummary } from './public-advisories.repository.js';
+import type { ListedAdvisory } from './advisory-search.repository.js';
+import { kindLabels } from './advisory-filter.js';
 import { severityLabel } from '../../notify/templates/format.js';
 
 // XML 1.0 forbids most control characters even when escaped; scraped text may carry them.
@@ -8,8 +9,11 @@ export function escapeXml(value: string): string {
   return value.replace(invalidXmlChars, '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
 
-/** An Atom 1.0 feed (RFC 4287) of published advisories; every text is escaped, ids are stable URLs. */
-export function renderAtomFeed(list: PublicAdvisorySummary[], { publicUrl, now }: { publicUrl: string; now: Date }): string {
+/**
+ * An Atom 1.0 feed (RFC 4287) of published advisories; every text is escaped, ids are stable URLs. A filtered feed
+ * (`search`, the list's query string) has its own id and links, and names its filter in the subtitle.
+ */
+export function renderAtomFeed(list: ListedAdvisory[], { publicUrl, now, search = '', filter = [] }: { publicUrl: string; now: Date; search?: string; filter?: string[] }): string {
   const url = (path: string) => escapeXml(new URL(path, publicUrl).href);
   const updated = list.reduce((max, a) => (a.updatedAt > max ? a.updatedAt : max), list[0]?.updatedAt ?? now);
   const entries = list.map((a) => {
@@ -22,16 +26,17 @@ export function renderAtomFeed(list: PublicAdvisorySummary[], { publicUrl, now }
     <published>${published.toISOString()}</published>
     <updated>${a.updatedAt.toISOString()}</updated>
     <category term="${escapeXml(a.severity)}" label="${escapeXml(severityLabel[a.severity])}"/>
-    <summary type="text">${escapeXml(a.summary || a.title)}</summary>
+    <category term="${a.kind}" label="${escapeXml(kindLabels[a.kind])}"/>
+${a.products.map((p) => `    <category term="${escapeXml(p.id)}" label="${escapeXml(p.name)}"/>\n`).join('')}    <summary type="text">${escapeXml(a.summary || a.title)}</summary>
   </entry>`;
   });
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="de">
-  <id>${url('/warnungen.atom')}</id>
-  <title type="text">praxiswarn: Sicherheitswarnungen für Arztpraxen</title>
+  <id>${url(`/warnungen.atom${search}`)}</id>
+  <title type="text">${escapeXml(`praxiswarn: Sicherheitswarnungen für Arztpraxen${filter.length ? ` (${filter.join(', ')})` : ''}`)}</title>
   <subtitle type="text">Veröffentlichte Warnungen zu Praxissoftware, Routern, TI-Komponenten und mehr</subtitle>
-  <link rel="self" type="application/atom+xml" href="${url('/warnungen.atom')}"/>
-  <link rel="alternate" type="text/html" href="${url('/warnungen')}"/>
+  <link rel="self" type="application/atom+xml" href="${url(`/warnungen.atom${search}`)}"/>
+  <link rel="alternate" type="text/html" href="${url(`/warnungen${search}`)}"/>
   <updated>${updated.toISOString()}</updated>
   <author><name>praxiswarn</name></author>
 ${entries.join('\n')}

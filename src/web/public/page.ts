@@ -4,12 +4,12 @@ import { html, type SafeHtml } from '../../notify/templates/html.js';
  * The frame of the public pages (subscribe, confirm, manage, advisories): German, readable on a phone, styles from
  * /static/app.css and scripts only as static files (the CSP allows nothing inline).
  */
-export function publicPage(title: string, body: SafeHtml, { scripts = [] }: { scripts?: string[] } = {}): string {
+export function publicPage(title: string, body: SafeHtml, { scripts = [], feed = '/warnungen.atom' }: { scripts?: string[]; feed?: string } = {}): string {
   return html`<!doctype html>
 <html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} – praxiswarn</title>
 <link rel="stylesheet" href="/static/app.css">
-<link rel="alternate" type="application/atom+xml" title="praxiswarn: veröffentlichte Warnungen" href="/warnungen.atom">
+<link rel="alternate" type="application/atom+xml" title="praxiswarn: veröffentlichte Warnungen" href="${feed}">
 ${scripts.map((s) => html`<script src="${s}" defer></script>`)}
 </head>
 <body><header class="site"><a href="/" class="brand">praxiswarn</a>

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { advisories, advisoryActions, advisoryCves, advisoryProducts } from '../../advisories/advisories.table.js';
 import { advisorySourceList } from '../../advisories/advisories.repository.js';
@@ -16,23 +16,8 @@ export type PublicAdvisorySummary = {
   updatedAt: Date;
 };
 
-/** What anyone may read: published advisories and, with `archive`, the archived ones (no practice data is involved). */
+/** What anyone may read: published and archived advisories (no practice data is involved). */
 const publicStatuses = ['published', 'archive'] as const;
-
-/**
- * Public advisories, newest first by their own date (the one the publisher gave, else when they were listed here),
- * so that an old incident recorded today stays where it belongs. `archive: false` leaves out the archive (the feed).
- */
-export function listPublishedAdvisories(db: Db, limit = 100, { archive = true }: { archive?: boolean } = {}): PublicAdvisorySummary[] {
-  const ownDate = sql`coalesce(${advisories.publishedAt}, ${advisories.releasedAt})`;
-  return db
-    .select({ id: advisories.id, title: advisories.title, summary: advisories.summary, severity: advisories.severity, status: advisories.status, releasedAt: advisories.releasedAt, publishedAt: advisories.publishedAt, updatedAt: advisories.updatedAt })
-    .from(advisories)
-    .where(inArray(advisories.status, archive ? [...publicStatuses] : ['published']))
-    .orderBy(desc(ownDate), desc(advisories.id))
-    .limit(limit)
-    .all() as PublicAdvisorySummary[];
-}
 
 /** One public (published or archived) advisory with products (and vendors), fixed versions, actions, CVEs and sources. */
 export function getPublishedAdvisory(db: Db, id: number) {

@@ -21,7 +21,7 @@ th{background:#eef1f5;font-weight:600}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .card{background:#fff;border:1px solid var(--line);border-radius:.4rem;padding:1rem;margin-bottom:1rem}
 .grid{display:grid;grid-template-columns:minmax(0,1.1fr) minmax(0,1fr);gap:1rem}
-@media (max-width:960px){.grid{grid-template-columns:1fr}}
+@media (max-width:960px){.grid{grid-template-columns:minmax(0,1fr)}}
 label{display:block;font-weight:600;margin:.6rem 0 .2rem}
 input[type=text],input[type=email],input[type=password],input[type=url],input[type=number],input[type=search],input[type=date],select,textarea{font:inherit;padding:.4rem .5rem;border:1px solid #9aa3ae;border-radius:.25rem;width:100%;background:#fff}
 textarea{min-height:5rem}
@@ -52,4 +52,17 @@ dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem .8rem}dl.f
 .filters{display:flex;flex-wrap:wrap;gap:.6rem;align-items:end;margin-bottom:1rem}.filters label{margin:0}
 details>summary{cursor:pointer}
 code,pre{font-family:ui-monospace,Consolas,monospace}
+td,th,dd{overflow-wrap:break-word}
+/* Phones and narrow windows: a table wider than the screen scrolls sideways inside its own box instead of widening
+   the page (the rows keep their table layout); facts stack, the navigation gets a line of its own. */
+@media (max-width:60rem){
+main{padding:0 .7rem 2rem}
+h1{font-size:1.3rem}
+.card{padding:.7rem}
+fieldset{padding:.3rem .6rem .6rem}
+pre{white-space:pre-wrap;overflow-wrap:anywhere}
+table{display:block;overflow-x:auto;max-width:100%}
+dl.facts{grid-template-columns:minmax(0,1fr)}dl.facts dd{margin-bottom:.4rem;overflow-wrap:anywhere}
+header.top{padding:.5rem .7rem;gap:.4rem .8rem}header.top nav{flex:1 1 100%;order:1}header.top .who,header.top form{order:2}
+}
 `;

@@ -117,3 +117,43 @@ test('a page is read alike whatever its markup lacks: no body, unclosed paragrap
     text: 'Kaputt\nText\nBlock in p\nweiter\nEnde',
   });
 });
+
+test('a KV warning about phishing mails in the name of a Krankenkasse is relevant without a catalog product', () => {
+  const x = extractNotice(matcher, {
+    title: 'Achtung: E-Mails mit Schadsoftware im Umlauf',
+    text: 'Zurzeit erreichen Arztpraxen E-Mails, die scheinbar von der Techniker Krankenkasse kommen. Im Anhang steckt ein Trojaner.\nBitte löschen Sie diese Nachrichten ungelesen und öffnen Sie auf keinen Fall den Anhang.',
+    publishedAt: null,
+  });
+  assert.equal(x.relevant, true);
+  assert.match(x.relevanceReason, /E-Mails/);
+});
+
+test("a vendor's statement on an attack on its own systems is relevant to its customers", () => {
+  const x = extractNotice(matcher, {
+    title: 'Technische Störung – Update',
+    text: 'Wir sind Ziel eines Ransomware-Angriffs geworden und haben umgehend Gegenmaßnahmen eingeleitet.\nDer weit überwiegende Teil unserer Kundensysteme läuft; unsere Kunden können weiterarbeiten.',
+    publishedAt: null,
+  });
+  assert.equal(x.relevant, true);
+});
+
+test('consumer router news, policy and advertising are not practice notices', () => {
+  const consumer = extractNotice(matcher, {
+    title: 'Telekom warnt vor WPS-Lücke im Heimnetz',
+    text: 'Drei Speedport-Router lassen Fremde ins Heimnetz. Kunden sollen WPS abschalten, bis das Update kommt.',
+    publishedAt: null,
+  });
+  assert.equal(consumer.relevant, false);
+  const policy = extractNotice(matcher, {
+    title: 'Gesetzliche Klarstellung zur Verantwortlichkeit in der TI',
+    text: 'Die Vertreterversammlung fordert den Gesetzgeber auf, klarzustellen, dass Praxen für die Konnektoren nicht haften.\nDer Beschluss wurde einstimmig gefasst.',
+    publishedAt: null,
+  });
+  assert.equal(policy.relevant, false);
+  const sales = extractNotice(matcher, {
+    title: 'Wie ausfallsicher ist das TI-Gateway?',
+    text: 'Bei anderen Anbietern gab es Ausfälle des TI-Gateways. Unser Gateway lief ohne Störung.\nSie möchten wechseln? Wir beraten Sie gern. Jetzt Termin vereinbaren.',
+    publishedAt: null,
+  });
+  assert.equal(sales.relevant, false);
+});

@@ -1,5 +1,6 @@
 import type { Sentence } from './sentences.js';
-import { mainClause, participleToInfinitive, politeToInfinitive, zuInfinitive } from './verbs.js';
+import { englishActions } from './english-actions.js';
+import { isInfinitive, mainClause, participleToInfinitive, politeToInfinitive, zuInfinitive } from './verbs.js';
 
 export type ActionHit = { text: string; evidence: string };
 
@@ -10,6 +11,7 @@ const notAnAction = new RegExp(
   [
     String.raw`\+?\d[\d ()/-]{7,}\d`,
     '@',
+    '©',
     String.raw`(?<!\w)(?:Newsletter|abonnier\w*|Hotline|Webshop|Pressekontakt|Cookie\w*|Datenschutzerklärung|Vertrieb\w*|Messe\w*|Messestand|Gesprächstermin|Festpreis|Rabatt\w*|Angebot(?:e|en)?)\b`,
     String.raw`\?\s*$`,
     String.raw`(?<!\w)(?:sprechen|kontaktieren|rufen|schreiben|besuchen)\s+Sie\s+uns\b`,
@@ -25,16 +27,80 @@ const vague = /(?<!\w)(?:folgenden?\s+(?:Schritte|Maßnahmen|Hinweise))\b|^(?:(?
 export function findActions(sentences: Sentence[]): ActionHit[] {
   const actions: ActionHit[] = [];
   const seen: Set<string>[] = [];
-  for (const sentence of sentences) {
-    if (notAnAction.test(sentence.text)) continue;
-    const text = toAction(sentence);
-    if (!text || text.length < 8 || vague.test(text)) continue;
+  const add = (text: string, evidence: string) => {
+    if (text.length < 8 || vague.test(text)) return;
     const words = contentWords(text);
-    if (seen.some((w) => similar(w, words))) continue;
+    if (seen.some((w) => similar(w, words))) return;
     seen.push(words);
-    actions.push({ text, evidence: sentence.text });
-  }
+    actions.push({ text, evidence });
+  };
+  const list = { verb: '', advice: false, leadIn: -1 };
+  let previous = { verb: '', at: -1 };
+  sentences.forEach((sentence, i) => {
+    if (!sentence.bullet) {
+      // A line ending in ":" (or "," before a list) opens a list; any other line closes it.
+      const opens = /[:,]$/.test(sentence.text);
+      list.advice = opens && adviceHeading.test(sentence.text);
+      if (!opens) list.verb = '';
+    }
+    if (notAnAction.test(sentence.text)) return;
+    const found = toActions(sentence);
+    if (sentence.bullet && found.length === 0 && (list.verb || list.advice)) {
+      // "• die Passwörter der Praxissoftware" under "… folgende Passwörter zu ändern:": the lead-in's verb, for each item.
+      const item = nominalItem(sentence.text);
+      if (item) {
+        if (list.leadIn >= 0 && list.verb) {
+          // The lead-in only announced the list ("folgende Passwörter ändern"); its items are the actions.
+          actions.splice(list.leadIn, 1);
+          seen.splice(list.leadIn, 1);
+          list.leadIn = -1;
+        }
+        add(capitalize(list.verb ? `${item} ${list.verb}` : item), sentence.text);
+      }
+      return;
+    }
+    if (!sentence.bullet && /[:,]$/.test(sentence.text)) {
+      const last = found[found.length - 1];
+      // "… alle Passwörter zu ändern. Dazu zählen vor allem:": the opener without a verb continues the sentence before.
+      const verb = last ? (announces.test(last) ? finalVerb(last) : '') : listOpener.test(sentence.text) ? previous.verb : '';
+      list.verb = verb;
+      list.leadIn = last ? (verb ? actions.length : -1) : previous.at;
+    } else if (!sentence.bullet) list.leadIn = -1;
+    const count = actions.length;
+    for (const text of found) add(text, sentence.text);
+    if (!sentence.bullet) previous = actions.length > count ? { verb: finalVerb(actions[actions.length - 1]!.text), at: actions.length - 1 } : { verb: '', at: -1 };
+  });
   return actions;
+}
+
+// A lead-in that announces the items below it: "folgende Passwörter ändern:", "Dazu zählen vor allem:".
+const announces = /(?<!\p{L})(?:folgend\p{L}*|nachstehend\p{L}*|diese|alle|sämtliche|insbesondere)(?!\p{L})/u;
+const listOpener = /^(?:Dazu|Hierzu|Darunter|Das|Dies)\s+(?:zählen|gehören|betrifft|sind|fallen)\b/u;
+
+// Headings over lists of advice: "Was Sie tun sollten:", "Empfehlungen:", "So schützen Sie sich:", "What you should do:".
+const adviceHeading =
+  /(?<!\w)(?:Empfehlung\w*|Maßnahmen|Tipps?|Hinweise\s+für|Checkliste|Was\s+(?:Sie|Praxen|ist)\s+(?:jetzt\s+)?(?:tun|zu\s+tun)|tun\s+sollten|schützen\s+Sie\s+sich|So\s+gehen\s+Sie\s+vor|Vorkehrungen|Sofortmaßnahmen|What\s+(?:you|admins|users|customers)\s+should\s+do|Recommendations?|Mitigations?|steps)\b/iu;
+
+// A list item with a finite verb or a pronoun for subject is a sentence of its own, not a noun phrase.
+const finiteVerb =
+  /^(?:Er|Sie|Es|Wir|Ich|Man|So|Meist|Dann|Auch|Und|Aber|Manche|Viele|Hier|Dort|Dies|Das\s+\p{Ll})\b|(?<!\p{L})(?:ist|sind|war|waren|wird|werden|wurde|wurden|kann|können|hat|haben|gibt|muss|müssen|soll|sollen|sollte|sollten|darf|dürfen|lässt|bleibt|melden|meldet|sinkt|steigt|geht|kommt|erhalten|erhält|bietet|steht|stehen)(?!\p{L})/u;
+
+/** A list item without a verb, kept as its noun phrase: "die Passwörter der Praxissoftware," → "die Passwörter der Praxissoftware". */
+function nominalItem(text: string): string | null {
+  const item = text.replace(/\s*(?:[,;.]|\s+(?:und|oder|sowie))+$/u, '').trim();
+  // A short label ("Sophos", "v19.0 GA") or a whole sentence is not an item of advice.
+  if (item.split(/\s+/).length < 2 || item.split(/\s+/).length > 16 || /[.!?]\s/.test(item)) return null;
+  if (!/\p{Ll}{3,}/u.test(item) || finiteVerb.test(item)) return null;
+  return item;
+}
+
+/** The infinitive that ends an action ("ändern", "setzen lassen", "neu starten"), for the items of its list. */
+function finalVerb(action: string): string {
+  const words = action.replace(/,.*$/, '').trim().split(/\s+/);
+  const last = words[words.length - 1] ?? '';
+  if (!isInfinitive(last)) return '';
+  const before = words[words.length - 2] ?? '';
+  return (last === 'lassen' && isInfinitive(before)) || before === 'neu' ? `${before} ${last}` : last;
 }
 
 // "Sie müssen nichts weiter tun", "Praxen müssen nichts unternehmen", "no action is required".
@@ -46,23 +112,43 @@ export function nothingToDo(sentences: Sentence[]): string | null {
   return sentences.find((s) => nothing.test(s.text))?.text ?? null;
 }
 
-function toAction(sentence: Sentence): string | null {
+function toActions(sentence: Sentence): string[] {
   // Most sentences have single spaces already; replace() would copy each of them anyway.
-  const s = (/\s\s|[^\S ]/.test(sentence.text) ? sentence.text.replace(/\s+/g, ' ') : sentence.text).trim();
-  if (nothing.test(s)) return null;
-  return polite(s) ?? recommended(s) ?? modal(s) ?? necessity(s) ?? english(s, sentence.bullet) ?? bullet(s, sentence.bullet);
+  const s = unquote((/\s\s|[^\S ]/.test(sentence.text) ? sentence.text.replace(/\s+/g, ' ') : sentence.text).trim())
+    .replace(/^(?:[–-]\s+)?(?:(?:Wichtig|Hinweis|Achtung|Tipp|Empfehlung|Important|Note)\s*[:!]\s+)?/u, '');
+  if (nothing.test(s)) return [];
+  const one = polite(s);
+  if (one) return [one];
+  const advised = recommended(s);
+  if (advised) return advised;
+  const german = modal(s) ?? necessity(s);
+  if (german) return [german];
+  return englishActions(s, sentence.bullet) ?? (bullet(s, sentence.bullet) ? [bullet(s, sentence.bullet)!] : []);
+}
+
+// „Löschen Sie E-Mails zweifelhafter Herkunft sofort“, empfahl …: the quoted instruction, without who said it.
+function unquote(s: string): string {
+  const q = /^[„"“»]([^“”"«]{8,})[“”"«][,.]?\s*(?:,\s*)?(?:so\s+|sagt|sagte|empfahl|empfiehlt|rät|riet|betont|erklärt|warnt|mahnt|fordert)[^]*$/u.exec(s);
+  return q ? q[1]!.trim() : s;
 }
 
 // An optional leading clause: a purpose ("Damit …,") is dropped, a condition ("Falls …,", "Ist …,") kept behind the action.
-const lead = /^(?:(Damit|Um|Wenn|Falls|Sofern|Sollten?|Ist|Sind|Hat|Haben|Nachdem|Bevor|Solange)\b([^,]*),\s*)?([Bb]itte\s+)?([A-ZÄÖÜa-zäöüß][a-zäöüß]+)\s+Sie,?\s+(?:bitte\s+)?(.+?)[.!]?$/u;
+const lead = /^(?:(Damit|Um|Wenn|Falls|Sofern|Sollten?|Ist|Sind|Hat|Haben|Nachdem|Bevor|Solange)\b([^,]*),\s*)?([Bb]itte\s+|(?:Dann|Danach|Anschließend|Zudem|Außerdem|Zusätzlich|Deshalb|Daher|Auch|Jetzt|Nun|Vorsorglich|Grundsätzlich|Idealerweise|Am\s+besten)\s+(?=\p{Ll}))?([A-ZÄÖÜa-zäöüß][a-zäöüß]+)\s+Sie,?\s+(?:bitte\s+)?(.+?)[.!]?$/u;
+// "Zeigen Ihr Konnektor … Fehlermeldungen an, wenden Sie sich …": a condition with its verb first.
+const verbFirst = /^([A-ZÄÖÜ][a-zäöüß]+(?:t|en))\s+((?:Ihr|Ihre|der|die|das|es|ein|eine|kein|keine)\b[^,]*),\s*(?=[a-zäöüß]+\s+Sie\b)/u;
 const help = /unsicher|Fragen|Rückfragen|Hilfe|Unterstützung|Interesse|Probleme?\b/i;
 
 function polite(s: string): string | null {
   if (!/\bSie\b/.test(s)) return null;
+  const v1 = verbFirst.exec(s);
+  if (v1 && !help.test(v1[2]!)) {
+    const inner = polite(s.slice(v1[0].length).replace(/^\p{Ll}/u, (c) => c.toUpperCase()));
+    return inner && `${inner}, falls ${politeToInfinitive(v1[1]!, v1[2]!)}`;
+  }
   const p = lead.exec(s);
   if (!p) return null;
   const [, word, clause, please, verb, rest] = p;
-  if (!/(?:en|ern|eln)$/.test(verb!) || notActionVerbs.test(verb!)) return null;
+  if (!/(?:en|ern|eln)$/.test(verb!) || (notActionVerbs.test(verb!) && !/^sehen$/i.test(verb!)) || (/^sehen$/i.test(verb!) && !/\snach[.!]?$/.test(rest!))) return null;
   if (!word && !please && verb![0] !== verb![0]!.toUpperCase()) return null;
   if (word && help.test(clause!)) return null;
   const action = politeClauses(verb!, rest!.replace(/\bbitte\s+/g, ''));
@@ -94,23 +180,36 @@ function politeClauses(verb: string, rest: string): string {
   return phrase + politeToInfinitive(current.verb, current.rest);
 }
 
-const advise = /\b(?:rät|raten|riet|empfiehlt|empfehlen|empfahl|empfohlen|fordert|fordern|aufgefordert|aufgerufen|angehalten|gebeten|bittet|bitten|appelliert)\b/u;
+const advise =
+  /\b(?:rät|raten|riet|empfiehlt|empfehlen|empfahl|empfohlen|[Ee]mpfehlung|fordert|fordern|aufgefordert|aufgerufen|ruft|rufen|angehalten|gebeten|bittet|bitten|appelliert|[Rr]at|geraten|ratsam|sinnvoll|empfehlenswert|wichtig|angeraten|geboten|unerlässlich|Abhilfe|gehört|gehören|[Aa]ufgabe|[Pp]flicht)\b/u;
 const zuForm = /(?:^|\s)(?:zu\s+(\p{Ll}+)|(\p{Ll}+?zu\p{Ll}{3,}))(?=[\s,.!;:]|$)/gu;
+// "nicht nötig, … zu ändern", "Wichtig ist nicht, …": no advice.
+const negated = /(?<!\w)(?:nicht|kein\w*)\s+(?:\S+\s+){0,2}$/u;
+const nextZu = /^\s*(,|,?\s*und|,?\s*sowie)\s+(.*?)\s*(?:zu\s+(\p{Ll}+)|(\p{Ll}+?zu\p{Ll}{3,}))(?=[\s,.!;:]|$)/u;
 
-/** "Es wird empfohlen, X zu ändern", "Das BSI rät dringend, X einzuspielen", "Praxen sind aufgerufen, X zu ändern". */
-function recommended(s: string): string | null {
+/** "Es wird empfohlen, X zu ändern", "Das BSI rät dringend, X einzuspielen", "ruft die Betreiber auf, X einzusetzen, Y einzuspielen und Z zu konfigurieren". */
+function recommended(s: string): string[] | null {
   const a = advise.exec(s);
-  if (!a || /^(?:Wir|Ich)\s+bitten\s+(?:um|Sie\s+um)\b/i.test(s)) return null;
+  if (!a || /^(?:Wir|Ich)\s+bitten\s+(?:um|Sie\s+um)\b/i.test(s) || negated.test(s.slice(0, a.index))) return null;
   const after = s.slice(a.index + a[0].length);
   for (const m of after.matchAll(zuForm)) {
     const verb = m[1] ?? zuInfinitive(m[2]!);
     if (verb === m[2]) continue; // "zuvor", "zusätzlich": not an infinitive with zu
     const before = after.slice(0, m.index);
-    const immediate = /^\s*(?:dringend|daher|ausdrücklich|deshalb)?\s*,/.exec(before);
+    const immediate = /^\s*(?:(?:dringend|daher|ausdrücklich|deshalb|auf|an)\s*)*,/.exec(before);
     const start = immediate ? immediate[0].length : before.lastIndexOf(',') + 1;
     if (start === 0) continue;
     const object = before.slice(start).trim();
     let tail = after.slice(m.index! + m[0].length).replace(/[.!;:]+$/, '');
+    // "… einzusetzen, … einzuspielen und … zu konfigurieren": three or more infinitives are as many actions.
+    const list = [`${object} ${verb}`];
+    let rest = tail;
+    for (let n = nextZu.exec(rest); n; n = nextZu.exec(rest)) {
+      if (/\s(?:die|der|das|den|dem|welche\w*|wenn|falls|ob|dass|damit|um)\s/.test(` ${n[2]} `) && n[1] === ',') break;
+      list.push(`${n[2]} ${n[3] ?? zuInfinitive(n[4]!)}`);
+      rest = rest.slice(n[0].length);
+    }
+    if (list.length >= 3) return list.map((x) => capitalize(x.replace(/\s+/g, ' ').trim()));
     // "… umzustellen oder die Geräte zu ersetzen": a second infinitive joined to the first.
     const joined = /^\s+(und|oder|sowie)\s+(.*?)\s*(?:zu\s+(\p{Ll}+)|(\p{Ll}+?zu\p{Ll}{3,}))(?=[\s,.!;:]|$)/u.exec(tail);
     let second = '';
@@ -118,15 +217,16 @@ function recommended(s: string): string | null {
       second = ` ${joined[1]} ${joined[2] ? `${joined[2]} ` : ''}${joined[3] ?? zuInfinitive(joined[4]!)}`;
       tail = tail.slice(joined[0].length);
     }
-    return capitalize(`${object} ${verb}${second}${tail.startsWith(',') ? tail : ''}`.replace(/\s+/g, ' ').trim());
+    return [capitalize(`${object} ${verb}${second}${tail.startsWith(',') ? tail : ''}`.replace(/\s+/g, ' ').trim())];
   }
   return null;
 }
 
 const modalVerb = /\b(sollten|sollen|sollte|müssen|muss)\s+/u;
-const subjects = /^(?:alle\s+)?(?:Praxen|Arztpraxen|Zahnarztpraxen|Kunden|Kundinnen(?:\s+und\s+Kunden)?|Nutzer(?:innen)?(?:\s+und\s+Nutzer)?|Anwender(?:innen)?(?:\s+und\s+Anwender)?|Betreiber(?:innen)?|Administrator(?:en|innen)|Ärzt(?:e|innen)(?:\s+und\s+Ärzte)?|Sie|Praxisinhaber(?:innen)?|Praxisteams?|Einrichtungen|Leistungserbringer(?:innen)?)\s+/u;
-const adverbs = /^(?:Zudem|Auch|Außerdem|Daher|Deshalb|Dann|Jetzt|Nun|Zusätzlich|Ebenso|Vorsorglich|Insbesondere|Darüber hinaus|Bis dahin|Grundsätzlich|Generell|Unbedingt)$/u;
-const practiceSubject = /(?<!\p{L})(?:Praxen|Praxis\w*|\w*[Kk]und(?:en|innen)|\w*[Nn]utzer\w*|\w*[Aa]nwender\w*|Betreiber\w*|Administrator\w*|Ärzt\w*|Sie|Wer|Leistungserbringer\w*|Einrichtungen|Mitarbeit\w*|Inhaber\w*)\b/u;
+const subjects = /^(?:alle\s+)?(?:Admins|IT-Verantwortliche|Verantwortliche|Praxen|Arztpraxen|Zahnarztpraxen|Kunden|Kundinnen(?:\s+und\s+Kunden)?|Nutzer(?:innen)?(?:\s+und\s+Nutzer)?|Anwender(?:innen)?(?:\s+und\s+Anwender)?|Betreiber(?:innen)?|Administrator(?:en|innen)|Ärzt(?:e|innen)(?:\s+und\s+Ärzte)?|Sie|Praxisinhaber(?:innen)?|Praxisteams?|Einrichtungen|Leistungserbringer(?:innen)?)\s+/u;
+const adverbs = /^(?:Danach|Anschließend|Zudem|Auch|Außerdem|Daher|Deshalb|Dann|Jetzt|Nun|Zusätzlich|Ebenso|Vorsorglich|Insbesondere|Darüber hinaus|Bis dahin|Grundsätzlich|Generell|Unbedingt)$/u;
+const practiceSubject = /(?<!\p{L})(?:Admins|\p{L}*Verantwortliche\p{L}*|Betroffene|Zahnärzt\p{L}*|Psychotherapeut\p{L}*|Teams?|man|Praxen|Praxis\w*|\w*[Kk]und(?:en|innen)|\w*[Nn]utzer\w*|\w*[Aa]nwender\w*|Betreiber\w*|Administrator\w*|Ärzt\w*|Sie|Wer|Leistungserbringer\w*|Einrichtungen|Mitarbeit\w*|Inhaber\w*)\b/u;
+const delegate = /^((?:Ihr|Ihre|der|Der|die|Die)\s+(?:DVO|Dienstleister(?:\s+vor\s+Ort)?|IT-Dienstleister|IT-Betreuer|Techniker|Servicepartner|IT-Servicepartner|Systembetreuer))$/u;
 const notPractices = /(?<!\w)(?:wir|Hersteller\w*|Anbieter\w*|Softwarehäuser|Krankenkassen|Kassen|gematik|KBV|KZBV|BSI|Unternehmen|Ministerium|Bundestag|Gesetz\w*|Apothek\w*|es|er)\s*$/iu;
 
 /** "Praxen sollten … einspielen", "Zudem sollten Praxen … prüfen", "Die Kennwörter sollten erneuert werden". */
@@ -136,7 +236,7 @@ function modal(s: string): string | null {
   const raw = s.slice(0, m.index).trim();
   let before = raw.replace(/,$/, '');
   let after = s.slice(m.index + m[0].length);
-  if (/^(?:müssen|muss)$/.test(m[1]!) && /\bnichts?\b/.test(after)) return null; // "müssen nicht": need not
+  if (/^(?:müssen|muss)$/.test(m[1]!) && /(?<!\p{L})(?:nichts?|keine\p{L}*)(?!\p{L})/u.test(after)) return null; // "müssen nicht": need not
   // "Ist ein Update nicht möglich, sollten Administratoren …": a leading condition, then the subject.
   const leading = raw.endsWith(',') && !/^Wer\b/.test(raw) ? /^(Wenn|Falls|Sofern|Sollten?|Ist|Sind|Hat|Haben|Solange)\s+(.*)$/u.exec(before) : null;
   const inverted = before === '' || adverbs.test(before) || leading !== null;
@@ -145,6 +245,10 @@ function modal(s: string): string | null {
     suffix = condition(leading[1], leading[2]);
     before = '';
   }
+  // "Wer das Passwort auch anderswo verwendet, sollte es dort ändern", "Praxen, die X nicht selbst betreuen, sollten …":
+  // who is meant is the condition of the action.
+  const who = /^Wer\s+(.+)$/u.exec(before) ?? /^(?:\p{L}+\s+)?\p{L}+,\s+(?:die|der)\s+(.+)$/u.exec(before);
+  if (who && !leading) suffix = `, falls ${who[1]!.trim()}`;
   if (inverted) {
     const subject = subjects.exec(after);
     if (!subject) return null;
@@ -154,6 +258,9 @@ function modal(s: string): string | null {
   if (!clause) return null;
   let { main } = clause;
   const passive = /^(.*?)\s*(\p{Ll}+)\s+werden$/u.exec(main);
+  // "Ihr DVO muss die Firmware manuell einspielen": the practice has it done.
+  const agent = !passive && !inverted ? delegate.exec(before) : null;
+  if (agent) return capitalize(`${main.replace(/\s+(\p{Ll}+)$/u, ` durch ${agent[1]!.replace(/^Ihr\b/, 'Ihren').replace(/^(?:der|Der)\b/, 'den')} $1 lassen`)}${clause.tail}${suffix}`);
   // An active instruction needs a practice as its subject; "alle anderen (Geräte) müssen …" only describes.
   if (!passive && !inverted && !practiceSubject.test(before)) return null;
   if (passive) {
@@ -168,7 +275,8 @@ function modal(s: string): string | null {
 function necessity(s: string): string | null {
   if (!/\b(?:ist|sind)\s/.test(s) || !s.includes('zu')) return null;
   const m = /^(.+?)\s+(?:ist|sind)\s+(.*?)\s*(?:zu\s+(\p{Ll}+)|(\p{Ll}+?zu\p{Ll}{3,}))[.!]?$/u.exec(s);
-  if (!m || /^(?:Es|Das|Dies|Hier|Weitere\b)/.test(m[1]!)) return null;
+  // "…, nach denen versucht wird, Viren … zu schleusen": the infinitive belongs to a clause of its own.
+  if (!m || /^(?:Es|Das|Dies|Hier|Weitere\b)/.test(m[1]!) || m[2]!.includes(',')) return null;
   const verb = m[3] ?? zuInfinitive(m[4]!);
   if (verb === m[4] || /^(?:finden|erreichen|erwarten|rechnen|sehen|lesen|entnehmen|beachten)$/.test(verb)) return null;
   return capitalize(`${m[1]} ${m[2] ? `${m[2]} ` : ''}${verb}`.replace(/\s+/g, ' ').trim());
@@ -191,9 +299,18 @@ function english(s: string, bullet: boolean): string | null {
 /** A list item that already is an instruction: "Firmware prüfen", "Update durchführen". */
 function bullet(s: string, isBullet: boolean): string | null {
   if (!isBullet || /^[A-ZÄÖÜ][\wäöüß-]*$/.test(s)) return null;
+  // "• die Passwörter der Praxissoftware zu ändern,": an item of a list that a sentence before began.
+  s = s
+    .replace(/\s*(?:[,;]|\s+(?:und|oder|sowie))+$/u, '')
+    .replace(/(?:\s+zu\s+(\p{Ll}+)|\s+(\p{Ll}+?zu\p{Ll}{3,}))([.!]?)$/u, (m, plain: string | undefined, joined: string | undefined, end: string) =>
+      plain ? ` ${plain}${end}` : zuInfinitive(joined!) === joined ? m : ` ${zuInfinitive(joined!)}${end}`,
+    );
   // "Prüfen, ob …": the infinitive may lead, capitalised.
   const clause = mainClause(s.charAt(0).toLowerCase() + s.slice(1));
-  return clause ? capitalize(`${clause.main}${clause.tail}`) : null;
+  // "Er kann … prüfen", "Sie selbst müssen dann nichts weiter tun": a sentence in a list, not an instruction.
+  const head = capitalize(clause?.main ?? '').replace(/\s+\S+$/, '').split(/,\s|\s[–-]\s/)[0]!;
+  if (!clause || finiteVerb.test(head)) return null;
+  return capitalize(`${clause.main}${clause.tail}`);
 }
 
 function capitalize(s: string): string {

@@ -1,9 +1,11 @@
 import { parseFeed } from '../ingest/parse-feed.js';
-import type { Extraction } from './extract.js';
+import { stripChrome } from './chrome.js';
+import type { Extraction, NoticeInput } from './extract.js';
 import { detectFormat, type DocumentFormat } from './format.js';
 import { normalizeNotice } from './notice.js';
 import { readPage } from './page.js';
 import type { Matcher } from './products.js';
+import { isDateLine, statedDate } from './published.js';
 
 /** Normalizes one document as `praxiswarn extract` reads it: one advisory per feed item, one for a page, text or CSAF file. */
 export async function extractDocument(
@@ -24,11 +26,26 @@ export async function extractDocument(
     }
     case 'csaf':
       return [normalizeNotice(matcher, { title: '', text: content, publishedAt: null })];
-    case 'text': {
-      const [first = '', ...rest] = content.replace(/\r\n?/g, '\n').split('\n');
-      return [normalizeNotice(matcher, { title: first.trim(), text: plainText(rest.join('\n')), publishedAt: null })];
-    }
+    case 'text':
+      return [normalizeNotice(matcher, readText(content))];
   }
+}
+
+/**
+ * A text copied from a web page: the date it states (read before the chrome around it goes, since bylines and date
+ * lines carry it), its headline rather than its first line, and its body without navigation, banners and footers.
+ */
+export function readText(content: string): NoticeInput {
+  const raw = content.replace(/\r\n?/g, '\n').split('\n').filter((l) => l.trim() !== '');
+  const { title, lines, titleAt, end } = stripChrome(raw, isDateLine);
+  // The date stands next to the title; tickers above it and related articles below the notice date other pages.
+  const publishedAt = statedDate(raw.slice(Math.max(0, titleAt - 3), end));
+  return { title: withoutLeadingDate(title), text: plainText(lines.map(withoutLeadingDate).join('\n')), publishedAt };
+}
+
+/** "16.12.2021 - Eine jüngst …" → "Eine jüngst …": the date went to `published`. */
+function withoutLeadingDate(line: string): string {
+  return line.replace(/^\d{1,2}\.\s?(?:\d{1,2}\.|\s*\p{L}+)\s*(?:19|20)\d{2}\s+[-–—]\s+(?=\S)/u, '');
 }
 
 /** Plain text as the notices store it: list markers become "• ", blank lines and wrapped lines fold. */

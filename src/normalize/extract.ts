@@ -1,13 +1,14 @@
 import type { Severity } from '../advisories/advisories.table.js';
 import { findActions, nothingToDo } from './actions.js';
 import { proposeProducts, unknownNames } from './proposals.js';
-import { dropCovered, familyOf, findProducts, mentions, vendorsNamed, type Matcher } from './products.js';
+import { beforeRelatedList, dropCovered, dropLibrariesInside, dropPassingGeneric, familyOf, findProducts, listedVendorProducts, mentions, vendorsNamed, type Matcher, type ProductHit } from './products.js';
+import type { Product } from '../catalog/catalog.models.js';
 import { statedDate } from './published.js';
 import { assessRelevance } from './relevance.js';
 import { splitSentences, type Sentence } from './sentences.js';
 import { findCves, findSeverity } from './severity.js';
 import { summarize } from './summary.js';
-import { findVersions, versionFor } from './versions.js';
+import { findVersions, sameVersion, versionFor } from './versions.js';
 
 export type ExtractedProduct = {
   id: string;
@@ -55,23 +56,25 @@ export function extractNotice(matcher: Matcher, notice: NoticeInput): Extraction
   // A headline summarises ("Kunden sollen Passwörter ändern"); the body says what exactly to do.
   const titleSentences = new Set(splitSentences(notice.title).map((t) => t.text));
   const actionHits = findActions(sentences.filter((t) => !titleSentences.has(t.text)));
-  const productHits = dropCovered(affectedProducts(matcher, sentences, actionHits, family));
+  // What follows a list of other articles is about other notices.
+  const about = beforeRelatedList(sentences);
+  const productHits = aboutProducts(matcher, about, actionHits, family, notice.title);
   const products: ExtractedProduct[] = productHits.map(({ product, evidence: text }) => {
     evidence.push({ field: `products.${product.id}`, text });
     return { id: product.id, name: product.name, vendor: vendorName(matcher, product.vendor), affectedVersions: null, fixedVersion: null };
   });
   // The version step and the proposals both need each sentence's model names that the catalog does not know.
   const unknown = sentences.map((s) => unknownNames(matcher, s.text));
-  const anyVersion = assignVersions(matcher, sentences, unknown, products, family, evidence);
+  const anyVersion = assignVersions(matcher, about, unknown, products, family, evidence);
 
   for (const a of actionHits) evidence.push({ field: 'actions', text: a.evidence });
-  const severity = findSeverity(sentences);
+  const severity = findSeverity(about);
   if (severity.evidence) evidence.push({ field: 'severity', text: severity.evidence });
-  const vendorId = dominantVendor(productHits.map((h) => h.product.vendor));
+  const vendorId = noticeVendor(matcher, productHits, about, notice.title);
   const nothing = actionHits.length === 0 ? nothingToDo(sentences) : null;
   if (nothing) evidence.push({ field: 'noActionNeeded', text: nothing });
-  // statedDate reads the first four lines after the title only; the rest of the body need not be split.
-  const published = notice.publishedAt ?? statedDate(body.split('\n', 5).slice(1));
+  // statedDate reads the head (title included) and the short lines that date the page; it never guesses.
+  const published = notice.publishedAt ?? statedDate(body.split('\n'));
   const relevance = assessRelevance({ body, products, actions: actionHits.length, fixedVersion: anyVersion, nothingToDo: nothing !== null });
 
   return {
@@ -111,6 +114,52 @@ function affectedProducts(matcher: Matcher, sentences: Sentence[], actions: { te
   return hits.length > 0 ? hits : findProducts(matcher, sentences, family);
 }
 
+/** The affected products: named as what the notice is about, vendors listed under a generic entry as their products. */
+function aboutProducts(matcher: Matcher, sentences: Sentence[], actions: { text: string; evidence: string }[], family: string | null, title: string): ProductHit[] {
+  const named = affectedProducts(matcher, sentences, actions, family);
+  const listed = listedVendorProducts(matcher, sentences, family).filter((l) => !named.some((n) => n.product.id === l.product.id));
+  const hits = dropPassingGeneric(matcher, [...named, ...listed], sentences, title, family);
+  return dropLibrariesInside(matcher, dropCovered(hits), title);
+}
+
+// A notice about an attack on, a flaw at or the end of support by a vendor names that vendor without a product:
+// "Cyberattacke auf medatixx", "CompuGroup Medical von Hackerangriff betroffen", "Sicherheitslücke beim gematik
+// Authenticator", "Microsoft beendet den Support für Windows XP".
+const aboutVendorBefore =
+  /(?:Angriff|Attacke|Datenleck|Sicherheitslücke|Schwachstelle|Sicherheitsvorfall|Vorfall|Datenpanne|breach|attack|incident|hack)\p{L}*\s+(?:auf|bei|beim|in|im|gegen|at|on|of)\s+(?:(?:die|den|das|der|dem|the)\s+)?$/iu;
+const aboutVendorAfter = /^\s+(?:(?:ist|wurde|wird)\s+)?(?:von|vom|Opfer|Ziel|hit|was\s+hit|suffered|says\s+hackers|beendet\s+(?:den\s+)?Support|stellt\s+(?:den\s+)?(?:\p{L}+\s+)?Support|wird\s+\S+(?:\s+\S+)?\s+(?:demnächst\s+)?nicht\s+mehr\s+unterstütz)/iu;
+const hackedAfter = /^\s+(?:(?:ist|wurde)\s+)?(?:von|vom)\s+(?:einem\s+)?\p{L}*(?:Hacker|Cyber|Ransomware)\p{L}*\s+(?:betroffen|getroffen)/iu;
+
+/**
+ * The vendor of the affected products; none when products of the same kind from several vendors are named equally
+ * often (connectors of secunet and RISE); without products, a vendor the title or lead names as the one attacked.
+ */
+function noticeVendor(matcher: Matcher, hits: ProductHit[], sentences: Sentence[], title: string): string | null {
+  if (hits.length === 0) return attackedVendor(matcher, [title, ...sentences.slice(0, 6).map((s) => s.text)]);
+  const counts = new Map<string, Product[]>();
+  for (const { product } of hits) counts.set(product.vendor, [...(counts.get(product.vendor) ?? []), product]);
+  const ranked = [...counts.entries()].sort((a, b) => b[1].length - a[1].length);
+  const tied = ranked.filter(([, ps]) => ps.length === ranked[0]![1].length);
+  if (tied.length > 1) {
+    const categories = tied.map(([, ps]) => new Set(ps.map((p) => p.category)));
+    if (categories.some((c, i) => categories.some((d, j) => i !== j && [...c].some((x) => d.has(x))))) return null;
+  }
+  return ranked[0]![0];
+}
+
+function attackedVendor(matcher: Matcher, texts: string[]): string | null {
+  for (const text of texts) {
+    for (const v of matcher.vendors) {
+      if (!text.toLowerCase().includes(v.anchor)) continue;
+      const m = v.pattern.exec(text);
+      if (!m) continue;
+      const after = text.slice(m.index + m[0].length);
+      if (aboutVendorBefore.test(text.slice(0, m.index)) || aboutVendorAfter.test(after) || hackedAfter.test(after)) return v.id;
+    }
+  }
+  return null;
+}
+
 /** Gives each product the fixed and affected versions its sentences name; returns whether any fixed version was found. */
 function assignVersions(
   matcher: Matcher,
@@ -121,33 +170,61 @@ function assignVersions(
   evidence: Extraction['evidence'],
 ): boolean {
   let any = false;
+  const fixes = new Map<string, { version: string; evidence: string }[]>();
   for (const [i, sentence] of sentences.entries()) {
     const named = mentions(matcher, sentence.text, family);
     const versions = findVersions(sentence.text, named);
     // A release of a product the catalog does not know says nothing about the products found elsewhere.
     if (versions.length === 0 || (named.length === 0 && unknown[i]!.length > 0)) continue;
     for (const kind of ['fixed', 'affected'] as const) {
-      const ofKind = versions.filter((v) => v.kind === kind);
+      let ofKind = versions.filter((v) => v.kind === kind);
       if (ofKind.length === 0) continue;
       if (kind === 'fixed') any = true;
-      // Without a product in the sentence the version goes to every product found, or to the named vendor's only.
+      // "Für alle Geräte ab Version 4.7.0 gilt: auf Version 4.9.0 aktualisieren": the target of the update is the fix.
+      if (ofKind.some((v) => v.target)) ofKind = ofKind.filter((v) => v.target);
+      // Without a product in the sentence the versions go to every product found, or to the named vendor's only.
       const vendors = named.length > 0 ? new Set<string>() : vendorsNamed(matcher, sentence.text);
       const unnamed = products.filter((p) => vendors.size === 0 || vendors.has(productVendor(matcher, p.id)));
-      const targets = named.length > 0 ? named.map((m) => ({ id: m.product.id, hit: versionFor(sentence.text, m, ofKind, named) })) : unnamed.map((p) => ({ id: p.id, hit: ofKind[0] }));
-      for (const { id, hit } of targets) {
+      const targets =
+        named.length > 0
+          ? named.map((m) => ({ id: m.product.id, hits: [versionFor(sentence.text, m, ofKind, named)] }))
+          : unnamed.map((p) => ({ id: p.id, hits: kind === 'fixed' ? ofKind : ofKind.slice(0, 1) }));
+      for (const { id, hits } of targets) {
         const product = products.find((p) => p.id === id);
-        if (!product || !hit) continue;
-        if (kind === 'fixed' && product.fixedVersion === null) {
-          product.fixedVersion = hit.version;
-          evidence.push({ field: 'fixedVersion', text: sentence.text });
-        } else if (kind === 'affected' && product.affectedVersions === null) {
-          product.affectedVersions = hit.phrase;
-          evidence.push({ field: 'affectedVersions', text: sentence.text });
+        if (!product) continue;
+        for (const hit of hits) {
+          if (!hit) continue;
+          if (kind === 'fixed') fixes.set(id, [...(fixes.get(id) ?? []), { version: hit.version, evidence: sentence.text }]);
+          else if (product.affectedVersions === null) {
+            product.affectedVersions = hit.phrase;
+            evidence.push({ field: 'affectedVersions', text: sentence.text });
+          }
         }
       }
     }
   }
+  for (const product of products) {
+    const fix = chooseFix(fixes.get(product.id) ?? [], product.affectedVersions);
+    if (!fix) continue;
+    product.fixedVersion = fix.version;
+    evidence.push({ field: 'fixedVersion', text: fix.evidence });
+  }
   return any;
+}
+
+/**
+ * Of several fixed releases (one per release line: "Fix included in v19.0 GA and v18.5 MR4"), the one on the affected
+ * line ("v18.5 MR3 and older") when one sentence lists them; else the first the notice names.
+ */
+function chooseFix<T extends { version: string; evidence: string }>(candidates: T[], affected: string | null): T | undefined {
+  const line = (v: string) => /(\d+)\.(\d+)/.exec(v)?.slice(1, 3).map(Number).join('.');
+  const affectedLine = affected ? line(affected) : undefined;
+  if (affectedLine && candidates.length > 1) {
+    const listed = candidates.filter((c) => c.evidence === candidates[0]!.evidence);
+    const same = listed.find((c) => line(c.version) === affectedLine && !sameVersion(c.version, affected!.replace(/^\D*/, '').split(/\s+(?:and|und|or|oder)\s/)[0]!));
+    if (same) return same;
+  }
+  return candidates[0];
 }
 
 function productVendor(matcher: Matcher, productId: string): string {

@@ -166,16 +166,51 @@ function findMentions(matcher: Matcher, text: string, familyContext: string | nu
     .sort((a, b) => a.index - b.index);
 }
 
-/** Finds catalog products named in the sentences; sentences that say a product is not affected do not count. */
+/**
+ * Finds catalog products named in the sentences as what the notice is about; sentences that say a product is not
+ * affected, and mentions in the background (`inBackground`), do not count.
+ */
 export function findProducts(matcher: Matcher, sentences: Sentence[], familyContext: string | null = null): ProductHit[] {
-  const hits = new Map<string, ProductHit>();
+  const hits = new Map<string, ProductHit & { background: boolean }>();
   for (const sentence of sentences) {
     if (notAffected.test(sentence.text)) continue;
-    for (const { product } of mentions(matcher, sentence.text, familyContext)) {
-      if (!hits.has(product.id)) hits.set(product.id, { product, evidence: sentence.text });
+    for (const mention of mentions(matcher, sentence.text, familyContext)) {
+      if (hits.has(mention.product.id)) continue;
+      hits.set(mention.product.id, { product: mention.product, evidence: sentence.text, background: inBackground(sentence.text, mention) });
     }
   }
-  return [...hits.values()];
+  // The first time a notice names a product shows its role: named first as a place or a target, it is background.
+  return [...hits.values()].filter((h) => !h.background).map(({ product, evidence }) => ({ product, evidence }));
+}
+
+// Where a notice names a product without it being what the notice is about (LABELS.md): the place of an action
+// ("die Passwörter des Konnektors ändern"), the channel of an update ("automatisch über den Konnektor eingespielt"),
+// the target of a migration ("Upgrade auf Windows 11", "ob die Software unter Windows 11 unterstützt wird") and the
+// other side of a comparison.
+const credential = /(?<!\p{L})(?:\p{L}+-)?(?:Passw|Kennw|Zugangsdaten|Anmeldedaten|Admin-?PIN|password|credential)/iu;
+const ofPlace = /(?:(?:des|der|am|im|vom|von|für|zum|beim|und|sowie|of|for|on)\s+|,\s*)(?:(?:den|das|die|dem|Ihre[rsmn]?|ihre[rsmn]?|the|your)\s+)?$|(?<!\p{L})(?:Ihre[rsmn]?|ihre[rsmn]?|your)\s+$/u;
+const credentialAfter = /^-?(?:Passw|Kennw|Zugangsdaten|Anmeldedaten|PIN)/i;
+const updatesThrough = /^\s+(?:für|for)\s+(?:(?:die|the)\s+)?(?:automatische\w*\s+|automatic\s+)?(?:Updates?|Aktualisierung\w*)(?!\p{L})/iu;
+const channel = /(?<!\p{L})(?:über|via|per)\s+(?:(?:den|das|die|dem|Ihren|Ihr|Ihre)\s+)?$/iu;
+const distributed = /^\s*(?:\p{L}+\s+){0,2}?(?:eingespielt|installiert|verteilt|geladen|heruntergeladen|bezogen|übertragen|ausgerollt|aktualisiert)(?!\p{L})/iu;
+const migration = /(?<!\p{L})(?:Upgrade|Umstieg|Umstellung|Wechsel|Migration|Umzug|Aktualisierung|umsteigen|umstellen|wechseln|migrieren|upgraden|upgrade|migrate|switch)\s+(?:auf|zu|nach|to)\s+(?:(?:das|die|den|dem|the)\s+)?$/iu;
+const towards = /(?<!\p{L})(?:auf|zu)\s+$/iu;
+const migrate = /^\s*(?:\p{L}+\s+){0,3}?(?:um(?:zu)?steigen|um(?:zu)?stellen|umgestellt|(?:zu\s+)?wechseln|gewechselt|(?:zu\s+)?migrieren|upgraden|um(?:zu)?ziehen)(?!\p{L})/iu;
+const under = /(?<!\p{L})(?:unter|mit)\s+$/iu;
+const supported = /^\s*(?:\p{L}+\s+){0,3}?(?:unterstützt|lauffähig|kompatibel|funktionier\w*|läuft|laufen|freigegeben)(?!\p{L})/iu;
+const comparison = /(?<!\p{L})(?:im\s+Gegensatz\s+zu|anders\s+als|statt|anstatt|anstelle\s+von|im\s+Vergleich\s+zu|verglichen\s+mit|unlike|compared\s+(?:to|with)|rather\s+than)\s+(?:\S+\s+){0,2}$/iu;
+
+/** Whether a product is named in the background of the sentence: as a place, a channel, a migration target or in a comparison. */
+export function inBackground(text: string, mention: Mention): boolean {
+  const clause = text.slice(Math.max(0, mention.index - 100), mention.index).split(/[.;:!?()]/).pop()!;
+  const after = text.slice(mention.end, mention.end + 60);
+  if (credentialAfter.test(after) || (credential.test(clause) && ofPlace.test(clause))) return true;
+  if ((channel.test(clause) && distributed.test(after)) || updatesThrough.test(after)) return true;
+  // "Update auf FRITZ!OS 7.57": a version behind the name makes it the product being updated.
+  if (!/^\s*(?:v|Version\s+)?\d+\.\d/i.test(after)) {
+    if (migration.test(clause) || (towards.test(clause) && migrate.test(after)) || (under.test(clause) && supported.test(after))) return true;
+  }
+  return comparison.test(clause);
 }
 
 /** The one model family a notice talks about, so that "die Modelle Smart und Standard" later on can be read. */
@@ -214,4 +249,87 @@ function familyMembers(matcher: Matcher, text: string, familyContext: string | n
     }
   }
   return found;
+}
+
+// Where a page's list of other articles starts ("Mehr zum Thema", "Vorheriger Beitrag", "Related articles"): the
+// products, versions and words of severity named there belong to other notices.
+const relatedList =
+  /(?<!\p{L})(?:Mehr\s+zum\s+Thema|Weitere\s+(?:News|Artikel|Beiträge|Meldungen|Nachrichten|Themen)|Das\s+könnte\s+Sie\s+(?:auch\s+)?interessieren|Lesen\s+Sie\s+auch|Auch\s+interessant|Ähnliche\s+(?:Artikel|Beiträge|Themen)|Verwandte\s+(?:Artikel|Beiträge|Themen)|(?:Vorheriger|Nächster)\s+(?:Beitrag|Artikel)|Top-Themen|Schlagw(?:ö|o)rte?:|Related\s+(?:articles|stories|posts|content)|Read\s+(?:more|also|next)|More\s+(?:from|on)\s)/iu;
+
+/**
+ * The sentences up to a list of other articles, when one follows the first third of the notice (a list that high up
+ * is navigation, which page reading handles).
+ */
+export function beforeRelatedList(sentences: Sentence[]): Sentence[] {
+  const total = sentences.reduce((n, s) => n + s.text.length, 0);
+  let seen = 0;
+  for (const [i, sentence] of sentences.entries()) {
+    seen += sentence.text.length;
+    if (seen < total / 3) continue;
+    const at = sentence.text.search(relatedList);
+    if (at === -1) continue;
+    const head = sentence.text.slice(0, at).trim();
+    return [...sentences.slice(0, i), ...(head ? [{ ...sentence, text: head }] : [])];
+  }
+  return sentences;
+}
+
+/**
+ * Vendors listed under a generic entry stand for their product of that kind: "Konnektoren dreier Hersteller betroffen:
+ * T-Systems, Secunet und Rise", "Betroffen sind folgende Konnektoren:" followed by "Secunet", "RISE", "CGM-Konnektoren".
+ */
+export function listedVendorProducts(matcher: Matcher, sentences: Sentence[], familyContext: string | null = null): ProductHit[] {
+  const found = new Map<string, ProductHit>();
+  for (const [i, sentence] of sentences.entries()) {
+    if (notAffected.test(sentence.text)) continue;
+    for (const m of mentions(matcher, sentence.text, familyContext)) {
+      if (m.product.covers.length === 0) continue;
+      // The list items after a colon: short lines, up to the first sentence of prose.
+      const items = [sentence.text.slice(m.end)];
+      if (/:\s*$/.test(sentence.text)) for (const next of sentences.slice(i + 1, i + 12)) if (next.text.length <= 60) items.push(next.text); else break;
+      for (const item of items) {
+        for (const vendor of vendorsNamed(matcher, item)) {
+          const product = m.product.covers.map((id) => matcher.catalog.products.find((p) => p.id === id)!).find((p) => p.vendor === vendor);
+          if (product && !found.has(product.id)) found.set(product.id, { product, evidence: sentence.text });
+        }
+      }
+    }
+  }
+  return [...found.values()];
+}
+
+// Words that make a sentence say something about a product's security, failure or software.
+const subject =
+  /sicherheit|schwachstell|lücke|angriff|attack|betroffen|affected|vulnerab|update|aktualisier|firmware|version|patch|fix|zertifikat|certificat|störung|ausfall|fehler|absturz|supportende|gesperrt|sperr|warn|exploit|CVE-|kompromittiert|breach|zugelassen|Laufzeit|tausch|ersetz|PIN|software|(?:neu\s*)?start|gestört|verbind|ausgefallen|einricht|konfigur/i;
+
+/**
+ * Generic entries ("TI-Konnektor (alle Hersteller)") named once, in passing ("Gilt für TI-Gateway und Einboxkonnektor
+ * gleichermaßen"), are not what the notice is about; a specific product named once still is.
+ */
+export function dropPassingGeneric<T extends { product: Product; evidence: string }>(matcher: Matcher, hits: T[], sentences: Sentence[], title: string, familyContext: string | null = null): T[] {
+  const inTitle = mentions(matcher, title, familyContext);
+  return hits.filter((h) => {
+    if (h.product.covers.length === 0 || inTitle.some((m) => m.product.id === h.product.id)) return true;
+    const named = sentences.flatMap((s) => mentions(matcher, s.text, familyContext).filter((m) => m.product.id === h.product.id).map((m) => ({ text: s.text, m })));
+    if (new Set(named.map((n) => n.text)).size > 1) return true;
+    // Named once while the title names another product, or in a clause that says nothing about it.
+    if (inTitle.length > 0) return false;
+    return named.some(({ text, m }) => subject.test(clauseAround(text, m)));
+  });
+}
+
+function clauseAround(text: string, m: Mention): string {
+  const start = text.slice(0, m.index).search(/[^.;:!?–]*$/);
+  const end = text.slice(m.end).search(/[.;:!?–]/);
+  return text.slice(start, end === -1 ? text.length : m.end + end);
+}
+
+/**
+ * A library inside the products a notice is about (Log4j in the KBV-Prüfmodul) is not itself affected, unless the
+ * title names it: then the notice is about the library.
+ */
+export function dropLibrariesInside<T extends { product: Product }>(matcher: Matcher, hits: T[], title: string): T[] {
+  if (!hits.some((h) => h.product.category !== 'lib')) return hits;
+  const inTitle = new Set(mentions(matcher, title).map((m) => m.product.id));
+  return hits.filter((h) => h.product.category !== 'lib' || inTitle.has(h.product.id));
 }

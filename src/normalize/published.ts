@@ -1,35 +1,117 @@
 import { parsePublishedDate } from '../ingest/dates.js';
+import { isProse } from './chrome.js';
 
+const monthNames = 'Januar|Februar|März|Maerz|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember';
 const englishMonths: Record<string, number> = {
-  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
 };
+const englishMonth = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 
-// A date line at the head of a notice: "08.11.2021", "Stand: 17.12.2021", "Veröffentlicht am 14.09.2023",
-// "Dienstag, 9. November 2021", "Version 1.0, 08.11.2021, 12:00 Uhr", "Berlin, 25.08.2025 –", "Published: February 13, 2024".
-const germanDate = /(\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}|\d{1,2}\.\s*(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s+(?:19|20)\d{2})/u;
-const englishDate = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2}),?\s+((?:19|20)\d{2})\b|\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+((?:19|20)\d{2})\b/i;
-const dateline = /^[\p{Lu}][\p{L} .-]{1,30},\s+/u;
-const headWords = /^(?:(?:Veröffentlicht|Veröffentlichung|Stand|Datum|Erstellt|Aktualisiert|Published|Updated|Date)\b[^\d]{0,12}|(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),\s*|Version\s+[\d.]+,\s*|[\p{L}\s]{0,30}\bvom\s+)?$/iu;
-// A deadline or an event is not the date of the notice.
-const notPublished = /\b(?:bis|ab|Frist|gültig|endet|Termin|until|from)\s*$/i;
+// The date shapes notices use: "08.11.2021", "9. November 2021", "2021-11-09", "2-2-2024", "February 13, 2024",
+// "13 February 2024". Each alternative is one capture group, read by `toDate`.
+const date = new RegExp(
+  [
+    `(?<![\\d.])(\\d{1,2}\\.\\s?\\d{1,2}\\.\\s?(?:19|20)\\d{2})(?!\\d)`,
+    `(?<![\\d.])(\\d{1,2}\\.\\s*(?:${monthNames})\\s+(?:19|20)\\d{2})(?!\\d)`,
+    `(?<![\\d-])((?:19|20)\\d{2}-\\d{2}-\\d{2})(?![\\d-])`,
+    `(?<![\\d.-])(\\d{1,2}-\\d{1,2}-(?:19|20)\\d{2})(?![\\d-])`,
+    `(?<!\\w)(${englishMonth}\\s+\\d{1,2},?\\s+(?:19|20)\\d{2})(?!\\d)`,
+    `(?<![\\d.])(\\d{1,2}\\s+${englishMonth}\\s+(?:19|20)\\d{2})(?!\\d)`,
+  ].join('|'),
+  'giu',
+);
 
-/** The date a notice gives for itself in its first lines, or null: dates in the body are events, not publication. */
-export function statedDate(lines: string[]): Date | null {
-  for (const raw of lines.slice(0, 4)) {
+// Words by which a page dates itself: "Veröffentlicht am", "Stand:", "Erstellt am:", "zuletzt aktualisiert am",
+// "Pressemitteilung vom", "Rundschreiben … vom", "Nr. 10 /", "Version 1.0,", "Published", "published this advisory".
+const cue = new RegExp(
+  [
+    '(?:Veröffentlicht|Veröffentlichung|Erstellt|Aktualisiert|Letzte Änderung|Geändert|Published|Posted|Updated|Released?)\\b(?:\\s+(?:am|on|at|this advisory|this article))?\\s*[:.,|·-]?\\s*$',
+    '(?:Stand|Datum|Date)\\s*(?::|vom|am)?\\s*(?:\\p{L}+,\\s*)?$',
+    // "Pressemitteilung vom …", "Rundschreiben an alle Mitglieder der KV Hessen vom …"
+    '^[^\\d]{0,80}\\bvom\\s*$',
+    '\\bNr\\.\\s*\\d+\\s*[/,·|]\\s*$',
+    '\\bVersion\\s+[\\d.]+\\s*[,·]\\s*$',
+    '^\\s*(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Wed|Thu|Fri|Sat|Sun),?\\s*$',
+  ].join('|'),
+  'iu',
+);
+// "Ausdruck vom" (printed), "Störung vom", "Sitzung vom": the date of something else. "Stand Am 03.05.": two lines run together.
+const notCue = /(?:Ausdruck|Druck|gedruckt|Sitzung|Veranstaltung|Termin|Störung|Wartung|Ausfall|Frist|Schreiben an Sie|Gesetz|Urteil|Beschluss)\b[^\d]*\bvom\s*$|\b(?:Stand|Datum)\s+Am\s*$/u;
+// A cue that dates the page wherever it stands, in a short line: a byline or footer at the end of the notice.
+const strongCue = /(?:Veröffentlicht|Erstellt|aktualisiert|Published|Posted|Updated)\b(?: am| on)?\s*:?\s*$/iu;
+// A deadline, an event or a period is not the date of the notice.
+const notPublished = /\b(?:bis|ab|seit|zum|Frist|gültig|endet|Termin|Ende|until|from|by|before|after|since|zwischen|und)\s*$/iu;
+// "am", "on": an event ("Störung am 12.12.2024"), unless a cue names it the date of the page ("veröffentlicht am").
+const eventDay = /\b(?:am|on)\s*$/iu;
+// What may follow a date that stands on its own: a time, an issue number, a separator before more text.
+const after = /^(?:[\s,]*(?:\d{1,2}[:.]\d{2}(?:\s*(?:Uhr|h|AM|PM|MEZ|MESZ|CET|CEST|UTC))?|\d{1,2}\s*Uhr|\(\d+\)|\d{1,3}))*\s*(?:$|[·|•]|[-–—]\s|\.\s|,\s*(?:Uhr|\d))/iu;
+// A place or publisher before a date: "Münster, 21. September 2017", "APOTHEKE ADHOC, 15.12.2021 08:12 Uhr".
+const dateline = /[\p{L}\p{N})”“"&./ -]{2,60},\s*$/u;
+
+/**
+ * The publication date a notice states for itself, or null. In its head (the lines before its second paragraph of
+ * prose, at most 15): a date line ("Dienstag, 9. November 2021", "Münster, 21. September 2017"), a date after a
+ * cue ("Stand: …", "Pressemitteilung vom …", "Nr. 10 / 29. Juni 2023", "Published February 13, 2024"), or a date
+ * leading a line ("16.12.2021 - Eine jüngst …"); never one that merely ends a headline. Elsewhere only
+ * a short line that dates the page ("Erstellt am: 06.06.2019", "Zuletzt aktualisiert am …"). Dates in the body are
+ * events, and deadlines ("bis", "ab", "gültig") are never publication dates.
+ */
+export function statedDate(all: string[], { tail = true }: { tail?: boolean } = {}): Date | null {
+  const lines = all.filter((l) => l.trim() !== '');
+  let proseSeen = 0;
+  for (let i = 0; i < lines.length && i < 15 && proseSeen < 2; i++) {
+    const line = lines[i]!.trim();
+    const found = headDate(line);
+    if (found) return found;
+    if (isProse(line)) proseSeen++;
+  }
+  if (!tail) return null;
+  for (const raw of lines) {
     const line = raw.trim();
-    const d = germanDate.exec(line);
-    if (d) {
-      const before = line.slice(0, d.index);
-      const head = line.length <= 90 && headWords.test(before);
-      const lead = dateline.test(line) && /^\s*[–-]/.test(line.slice(d.index + d[0].length));
-      if ((head || lead) && !notPublished.test(before)) return parsePublishedDate(d[0]);
-    }
-    const e = englishDate.exec(line);
-    if (e && line.length <= 90 && headWords.test(line.slice(0, e.index))) {
-      const month = englishMonths[(e[1] ?? e[5])!.toLowerCase()]!;
-      const day = Number(e[2] ?? e[4]);
-      return parsePublishedDate(`${e[3] ?? e[6]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
+    if (line.length > 100) continue;
+    for (const m of line.matchAll(date)) {
+      if (strongCue.test(line.slice(0, m.index)) && !notPublished.test(line.slice(0, m.index))) return toDate(m);
     }
   }
   return null;
+}
+
+/** Whether a short line dates the notice ("Dienstag, 9. November 2021", "Autor: KV Berlin | Erstellt am: 06.06.2019"). */
+export function isDateLine(line: string): boolean {
+  const l = line.trim();
+  return l.length <= 100 && (headDate(l) !== null || statedDate([l]) !== null);
+}
+
+/** A date that the line gives as its own: led by a cue, standing at the line's start or end, or after a place. */
+function headDate(line: string): Date | null {
+  for (const m of line.matchAll(date)) {
+    const before = line.slice(0, m.index);
+    const rest = line.slice(m.index + m[0].length);
+    if (notPublished.test(before)) continue;
+    const alone = after.test(rest);
+    const short = line.length <= 120;
+    if (cue.test(before) && !notCue.test(before) && (short || before.length <= 40)) return toDate(m);
+    if (eventDay.test(before)) continue;
+    if (before.trim() === '' && alone) return toDate(m);
+    // After a place or publisher ("Münster, 21. September 2017"). A date merely ending a headline is not taken: it
+    // is as often the date of the event the headline reports as the date of the notice.
+    if (short && alone && !/(?::|\b\p{Ll}+)\s*$/u.test(before) && dateline.test(before) && /^\s*$/.test(rest.replace(/[\s,(]*\d{1,2}[:.]\d{2}.*$|\s*\(\d+\)\s*$/u, ''))) return toDate(m);
+    // "Bonn, 14.08.2019. Das BSI …", "Eltville, 08.11.2021 – Die …": a dateline before the first sentence.
+    if (/^[\p{Lu}][\p{L} ./-]{1,30},\s*$/u.test(before) && /^\s*[-–—.]\s/u.test(rest)) return toDate(m);
+  }
+  return null;
+}
+
+function toDate(m: RegExpMatchArray): Date | null {
+  const [, dotted, named, iso, dashed, english, englishDayFirst] = m;
+  if (dotted || named) return parsePublishedDate((dotted ?? named)!.replace(/Maerz/i, 'März'));
+  if (iso) return parsePublishedDate(iso);
+  if (dashed) {
+    const [d, mo, y] = dashed.split('-');
+    return parsePublishedDate(`${d}.${mo}.${y}`);
+  }
+  const e = (english ?? englishDayFirst)!;
+  const month = englishMonths[/[A-Za-z]{3}/.exec(e)![0].toLowerCase()]!;
+  const [day, year] = english ? [/\d{1,2}(?=,?\s+\d{4})/.exec(e)![0], /\d{4}$/.exec(e)![0]] : [/^\d{1,2}/.exec(e)![0], /\d{4}$/.exec(e)![0]];
+  return parsePublishedDate(`${year}-${String(month).padStart(2, '0')}-${day.padStart(2, '0')}`);
 }

@@ -2,30 +2,96 @@ import type { ExtractedProduct } from './extract.js';
 
 // Without one of these words a notice that names a product is product news, not a warning.
 const securityContext =
-  /sicherheit|unsicher|schutz|zugangsdaten|verschlüssel|absturz|abstürz|fehler|schwachstelle|lücke|angriff|cyber|ransomware|schadsoftware|datenleck|phishing|passw|kennw|kompromittiert|unbefugt|exploit|CVE-|patch|warn|zertifikat|ausfall|ausgefallen|störung|supportende|gesperrt|sperr|vulnerab|security|breach|compromis|incident|attack/i;
-const practices = /(?<!\p{L})(?:Praxis|Praxen|Arztpraxen|Zahnarztpraxen|Praxisinhaber\w*|Ärztinnen|Ärzte|Psychotherapeut\w*|Leistungserbringer\w*|Vertragsärzt\w*)(?!\p{L})/u;
+  /(?:dringend|wichtig)\w*\s+(?:[\p{L}-]+\s+){0,3}(?:firmware|update|aktualisierung|sicherheitsupdate)|sicherheit|unsicher|schutz|zugangsdaten|verschlüssel|absturz|abstürz|fehler|schwachstelle|lücke|angriff|cyber|ransomware|schadsoftware|schadprogramm|trojaner|viren|virus|malware|datenleck|phishing|passw|kennw|kompromittiert|unbefugt|exploit|CVE-|patch|warn|zertifikat|ausfall|ausgefallen|störung|support-?ende|gesperrt|sperr|vulnerab|security|breach|compromis|incident|attack/iu;
+// An attack or a hole, as opposed to security in general ("Sicherheitsarchitektur", "Datenschutz").
+const threat =
+  /sicherheitslücke|schwachstelle|lücke\b|angriff|attacke|ransomware|erpress|schadsoftware|schadprogramm|trojaner|viren\b|virus|malware|datenleck|phishing|betrug|gefälscht|kompromittiert|unbefugt|exploit|CVE-\d|vulnerab|breach|compromis|hack/i;
+const practices =
+  /(?<!\p{L})(?:Praxis|Praxen|Arztpraxen|Zahnarztpraxen|Praxisteam\w*|Praxisinhaber\w*|Praxisrechner\w*|Praxis-IT|Ärztinnen|Ärzte|Zahnärzt\w*|Psychotherapeut\w*|Leistungserbringer\w*|Vertragsärzt\w*|Vertragszahnärzt\w*|MVZ)(?!\p{L})/u;
 const pharmacies = /Apotheke/i;
-const practiceIt = /IT-Sicherheit|Betriebssystem|Software|Update|Passw|Firewall|Router|Konnektor|Telematik|\bTI\b|PVS|Praxisverwaltung|Server|Virenschutz|Fernwartung|E-Mail/i;
+const hospitals = /Klinik|Krankenh[aä]us|hospital/i;
+const practiceIt = /IT-Sicherheit|Drucker|Printer|Netzwerk|WLAN|Browser|Windows|Betriebssystem|Software|Update|Passw|Firewall|Router|Konnektor|Telematik|\bTI\b|PVS|Praxisverwaltung|Server|Virenschutz|Fernwartung|E-Mail|Computer|Rechner|Daten/i;
+
+const tiSoftware = /Telematik|\bTI\b|gematik|Konnektor|Kartenterminal|eHBA|SMC-B|Praxissoftware|Praxisverwaltung|\bPVS\b/;
+
+/** Warnings to practices that need no catalog product: each a threat with what practices do against it. */
+const practiceWarnings: { test: (body: string) => boolean; reason: string }[] = [
+  {
+    // Phishing and malware mails, also in the name of a KV, KZV, KBV, Krankenkasse or gematik.
+    test: (b) => /phishing|(?:fake|betrugs|spam|trojaner|schad\w*|virus|viren|bewerbungs)[-‑]?(?:e-)?mails?|e-mails?\b.{0,120}\b(?:anh[aä]ng\w*|absender\w*|links?\b|zip|schad\w+|trojaner|betrug\w*|gefälscht)/is.test(b),
+    reason: 'Warnung an Praxen vor betrügerischen oder schädlichen E-Mails.',
+  },
+  {
+    test: (b) => /ransomware|verschlüsselungstrojaner|krypto-?trojaner|crypto-?trojaner|erpress/i.test(b) && /backup|datensicherung|sicherungskopie|gesichert/i.test(b),
+    reason: 'Warnung an Praxen vor Erpressungssoftware, mit Hinweisen zur Datensicherung.',
+  },
+  {
+    test: (b) => /(?:admin\w*|kartenterminal\w*|SMC-B|Konnektor\w*)[-‑ ]?(?:PIN|Passw\w*|Kennw\w*)|(?:PIN|Passw\w*|Kennw\w*)\w* (?:der|des|am|an den) (?:Kartenterminals?|Konnektors?)/i.test(b),
+    reason: 'Hinweis an Praxen zu PINs und Passwörtern der TI-Geräte.',
+  },
+];
+
+// A vendor's own statement on an attack on its systems, or a report of one: relevant to the vendor's customers.
+const vendorBreach =
+  /(?:hacker|cyber|ransomware)[-‑]?(?:angriff|attacke)\w*|angriff\w* auf (?:unsere|die|ihre) (?:IT|systeme|server)|datenleck|ziel eines \S*\s*angriffs|opfer eines|sicherheitsl(?:ü|u)cken in unseren|(?:our|its) (?:production )?(?:systems|servers) (?:had been|were|was|have been) (?:compromised|breached)|breach(?:ed)? (?:of )?(?:its|our)/i;
+const customers = /(?<!\p{L})(?:Kunden\w*|Kundinnen|Anwender\w*|customers?|users?)(?!\p{L})/iu;
+
+// Notices that are not for practices to act on, whatever they name.
+const notForPractices: { test: (body: string) => boolean; reason: string }[] = [
+  { test: (b) => pharmacies.test(b) && !practices.test(b), reason: 'Richtet sich nur an Apotheken.' },
+  { test: (b) => hospitals.test(b) && !practices.test(b) && !customers.test(b), reason: 'Betrifft nur Krankenhäuser.' },
+  {
+    test: (b) => /heimnetz|zu hause|privatkunden|verbraucher|smart[- ]home|home (?:network|users?)|consumers?/i.test(b) && !practices.test(b) && !/geschäftskunden|unternehmen|firmen|business/i.test(b),
+    reason: 'Verbraucherhinweis, keine Praxen angesprochen.',
+  },
+  {
+    test: (b) => new Set(b.match(/gesetzgeb\w*|gesetzentwurf|gesetz(?:es)? (?:zur|über)|gesetzlich\w*|vertreterversammlung|beschluss|bundestag|bundesrat|referentenentwurf|übergangsregelung|verordnung/gi)?.map((w) => w.toLowerCase()) ?? []).size >= 2 && !threat.test(b),
+    reason: 'Gesundheits- oder Berufspolitik, kein Sicherheitsbezug.',
+  },
+  {
+    test: (b) => /wir beraten sie gern|jetzt (?:kostenlos )?(?:beraten lassen|wechseln|termin vereinbaren|anfragen|bestellen|testen)|demo anfragen|angebot anfordern|besuchen sie uns|fachmesse|messestand/i.test(b) && !threat.test(b),
+    reason: 'Werbung oder Messehinweis eines Anbieters, kein Sicherheitsbezug.',
+  },
+  {
+    test: (b) => /abrechnung|honorar|gebührenordnung|\bEBM\b|\bBEMA\b|\bGOZ\b/i.test(b) && !securityContext.test(b),
+    reason: 'Abrechnungs- oder Honorarthema, kein Sicherheitsbezug.',
+  },
+];
 
 export type RelevanceInput = { body: string; products: ExtractedProduct[]; actions: number; fixedVersion: boolean; nothingToDo: boolean };
 
 /**
  * Whether a German practice has to act, with the reason in German: a security matter about practice IT with
- * something to do (an action or a fixed release). Pharmacy-only notices, consumer and policy news are not.
+ * something to do (an action or a fixed release); a warning to practices about phishing mails, ransomware or the PINs
+ * of TI devices; a vendor's statement on an attack on its own systems. Pharmacy-, hospital- and consumer-only notices,
+ * policy, billing and advertising are not.
  */
 export function assessRelevance({ body, products, actions, fixedVersion, nothingToDo }: RelevanceInput): { relevant: boolean; reason: string } {
-  if (pharmacies.test(body) && !practices.test(body)) return { relevant: false, reason: 'Richtet sich nur an Apotheken.' };
+  const excluded = notForPractices.find((n) => n.test(body));
+  if (excluded) return { relevant: false, reason: excluded.reason };
   const security = securityContext.test(body);
   const names = products.map((p) => p.name).join(', ');
+  const addressed = practices.test(body);
+  const warning = addressed && threat.test(body) ? practiceWarnings.find((w) => w.test(body)) : undefined;
   if (products.length === 0) {
-    if (security && actions > 0 && practices.test(body) && practiceIt.test(body)) {
+    if (warning) return { relevant: true, reason: warning.reason };
+    if (vendorBreach.test(body) && customers.test(body) && (addressed || /software|system/i.test(body))) {
+      return { relevant: true, reason: 'Angriff auf die Systeme eines Anbieters: betrifft dessen Kunden.' };
+    }
+    // A hole in TI or practice software the catalog does not know yet ("gematik Authenticator"), with its fix.
+    if (threat.test(body) && (actions > 0 || fixedVersion) && tiSoftware.test(body)) {
+      return { relevant: true, reason: 'Sicherheitslücke in TI- oder Praxissoftware (nicht im Katalog) mit Update oder Maßnahme.' };
+    }
+    if (security && actions > 0 && addressed && practiceIt.test(body)) {
       return { relevant: true, reason: 'Sicherheitshinweis zur Praxis-IT mit Handlungsempfehlung, ohne bestimmtes Produkt.' };
     }
-    return { relevant: false, reason: 'Kein Produkt aus dem Katalog genannt.' };
+    return { relevant: false, reason: 'Kein Produkt aus dem Katalog genannt, und keine Warnung an Praxen.' };
   }
   if (!security) return { relevant: false, reason: 'Produkte genannt, aber kein Sicherheitsbezug erkennbar.' };
   if (actions > 0) return { relevant: true, reason: `Sicherheitshinweis zu ${names} mit Handlungsempfehlung.` };
   if (nothingToDo) return { relevant: false, reason: `Hinweis zu ${names}: Praxen müssen nichts tun.` };
   if (fixedVersion) return { relevant: true, reason: `Sicherheitshinweis zu ${names} mit behobener Version.` };
+  if (warning) return { relevant: true, reason: warning.reason };
+  if (vendorBreach.test(body) && customers.test(body)) return { relevant: true, reason: `Angriff auf die Systeme des Anbieters von ${names}: betrifft dessen Kunden.` };
   return { relevant: false, reason: 'Sicherheitsbezug, aber keine Maßnahme und keine behobene Version genannt.' };
 }

@@ -5,37 +5,60 @@ import type { Sentence } from './sentences.js';
 // not in "kritisch prüfen" or "kritische Konnektor-Versionen".
 // (?<!\w) stands for a \b before a word: the same meaning, but V8 runs \b under the i and u flags as a slow check at
 // every position of every sentence.
-const rules: { severity: Severity; pattern: RegExp }[] = [
+const rules: { severity: Severity; pattern: RegExp; advice?: boolean }[] = [
   {
     severity: 'kritisch',
     pattern:
-      /(?<!\w)(?:höchst)?kritisch\w*\s+(?:Schwachstelle|Sicherheitslücke|Lücke|Sicherheitsrisiko|Fehler|Bedrohung|Sicherheitsupdate|Sicherheitswarnung|Angriffs?)\w*|(?<!\w)als\s+(?:höchst)?kritisch\b|(?<!\w)(?:ist|sind|gilt)\s+(?:als\s+)?(?:höchst)?kritisch\b|Warnstufe\s+Rot|Bedrohungslage\b[^.]{0,60}?\b(?:auf\s+)?rot\b|Großalarm|Schweregrad:?\s+kritisch|(?<!\w)critical\s+(?:vulnerability|severity|flaw|security)|(?<!\w)rated\s+critical\b|(?<!\w)severity:?\s+critical\b/iu,
+      /(?<!\w)(?:höchst)?kritisch\w*\s+(?:Schwachstelle|Sicherheitslücke|Lücke|Sicherheitsrisiko|Sicherheitsproblem|Fehler|Bedrohung|Sicherheitsupdate|Sicherheitswarnung|Angriffs?|Konstellation)\w*|(?<!\w)als\s+(?:höchst)?kritisch\b|(?<!\w)(?:ist|sind|gilt)\s+(?:als\s+)?(?:höchst)?kritisch\b|Warnstufe\s+Rot|Bedrohungslage\b[^.]{0,60}?\b(?:auf\s+)?rot\b|Schweregrad:?\s+kritisch|(?<!\w)critical\s+(?:vulnerability|severity|flaw|security)|(?<!\w)rated\s+critical\b|(?<!\w)severity:?\s+critical\b|\((?:critical|kritisch)\)/iu,
   },
   {
     severity: 'hoch',
     pattern:
-      /(?<!\w)dringend\w*|(?<!ab\s)(?<!nicht\s)(?<!\w)sofort\b(?!-)|(?<!\w)unverzüglich\w*|(?<!\w)umgehend\w*|(?<!\w)schnellstmöglich\w*|(?<!\w)gravierend\w*|(?<!\w)erhebliche[sn]?\s+(?:Sicherheits)?risiko|(?<!\w)schwerwiegend\w*|(?<!\w)als\s+hoch\b|Schweregrad:?\s+hoch|Warnstufe\s+Orange|(?<!\w)high\s+severity|(?<!\w)rated\s+high\b|(?<!\w)immediately\b|(?<!\w)urgent(?:ly)?\b|(?<!\w)as\s+soon\s+as\s+possible\b/iu,
+      /(?<!\w)dringend\w*|(?<!\w)gravierend\w*|(?<!\w)erhebliche[sn]?\s+(?:Sicherheits)?risiko|(?<!\w)schwerwiegend\w*|(?<!\w)als\s+hoch\b|Schweregrad:?\s+hoch|Warnstufe\s+Orange|(?<!\w)hohe[sn]?\s+(?:Sicherheits)?risiko|akute[rn]?\s+Handlungsbedarf|(?<!\w)high\s+severity|(?<!\w)rated\s+high\b|(?<!\w)as\s+soon\s+as\s+possible\b/iu,
   },
   {
+    // "sofort", "umgehend": how fast the practice should act; about what a vendor did ("haben umgehend
+    // Gegenmaßnahmen eingeleitet", "We immediately started") they say nothing about the flaw.
+    severity: 'hoch',
+    pattern: /(?<!ab\s)(?<!nicht\s)(?<!\w)sofort\b(?!-)|(?<!\w)unverzüglich\w*|(?<!\w)umgehend\w*|(?<!\w)schnellstmöglich\w*|(?<!\w)immediately\b|(?<!\w)urgent(?:ly)?\b/iu,
+    advice: true,
+  },
+  { severity: 'mittel', pattern: /(?<!\w)vorsorglich\w*/iu, advice: true },
+  {
     severity: 'mittel',
-    pattern: /(?<!\w)(?:zeitnah\w*|vorsorglich\w*|als\s+mittel\b|medium\s+severity|rated\s+(?:medium|moderate))\b|(?<!\w)sollten\b.*(?<![\p{L}\p{N}_])(?:aktualisieren|einspielen|installieren|ändern)\b/iu,
+    // "Praxen sollten … aktualisieren": advice to practices without a word of urgency.
+    pattern:
+      /(?<!\w)(?:zeitnah\w*|als\s+mittel\b|medium\s+severity|rated\s+(?:medium|moderate))\b|(?<!\p{L})(?:Praxen|Praxisteams|Ärzt\p{L}*|Zahnärzt\p{L}*|Psychotherapeut\p{L}*|Anwender\p{L}*|Kunden|Sie)\s+sollten(?!\p{L})[^.]*?(?<![\p{L}\p{N}_])(?:aktualisieren|einspielen|installieren|ändern)\b/iu,
   },
   { severity: 'niedrig', pattern: /(?<!\w)(?:zur\s+Information|informativ|geringe[sn]?\s+Risiko|als\s+niedrig\b|low\s+severity)\b/iu },
 ];
+// A sentence that tells the reader what to do: a modal, a recommendation, "bitte", "Sie", an infinitive with "zu".
+const advice =
+  /(?<!\w)(?:sollt?e[nt]?|soll|muss|müss(?:en|ten|t)|empf(?:iehlt|ehlen|ohlen|ahl|ehlung)\w*|rät|raten|geraten|bitte|erforderlich|notwendig|nötig|should|must|recommend\w*|advis\w*|urge[sd]?|please)(?!\w)|(?<!\w)zu\s+\p{Ll}{3,}n(?!\p{L})|(?<!\p{L})(?:ein|auf|um|an|ab|aus|zurück|vor|nach|her|fest|frei|durch|mit|weg|zu)zu\p{Ll}{2,}n(?!\p{L})/iu;
+const addressed = /(?<=\S\s+)Sie\b|^\p{Lu}\p{Ll}+(?:en|ern|eln)\s+Sie\b/u;
+
+function addressesReader(text: string): boolean {
+  return advice.test(text) || addressed.test(text);
+}
+
+const cvssScore = /\bCVSS(?:[\s-]*(?:v?[23](?:\.\d)?|Score|Basiswert|Base\s*Score|Wert))*[\s:(]*(?:von\s+)?(\d{1,2}[.,]\d)\b/i;
+// An advisory's rating with its score out of ten ("Critical 9.3 / 10", "Hoch 7,5/10").
+const ratedScore = /(?<!\w)(?:critical|high|medium|moderate|low|kritisch|hoch|mittel|niedrig)\s*\(?(\d{1,2}[.,]\d)\s*\/\s*10\b/i;
+
 const rank: Record<Severity, number> = { unbekannt: 0, niedrig: 1, mittel: 2, hoch: 3, kritisch: 4 };
 
 /** Severity only from what the notice says (its words or a CVSS score); without them it stays `unbekannt`. */
 export function findSeverity(sentences: Sentence[]): { severity: Severity; evidence: string | null } {
   let best: { severity: Severity; evidence: string | null } = { severity: 'unbekannt', evidence: null };
   for (const rule of rules) {
-    const sentence = sentences.find((s) => rule.pattern.test(s.text));
+    const sentence = sentences.find((s) => rule.pattern.test(s.text) && (!rule.advice || addressesReader(s.text)));
     if (sentence) {
       best = { severity: rule.severity, evidence: sentence.text };
       break;
     }
   }
   for (const s of sentences) {
-    const m = /\bCVSS(?:[\s-]*(?:v?[23](?:\.\d)?|Score|Basiswert|Base\s*Score|Wert))*[\s:(]*(?:von\s+)?(\d{1,2}[.,]\d)\b/i.exec(s.text);
+    const m = cvssScore.exec(s.text) ?? ratedScore.exec(s.text);
     if (!m) continue;
     const score = Number(m[1]!.replace(',', '.'));
     const severity: Severity = score >= 9 ? 'kritisch' : score >= 7 ? 'hoch' : score >= 4 ? 'mittel' : 'niedrig';

@@ -11,6 +11,15 @@ const apart = new Set(['neu']);
 
 const irregular: Record<string, string> = { seien: 'sein' };
 
+// Participles whose stem vowel differs from the infinitive's ("verbunden" → "verbinden"); the rest are regular.
+const strongParticiples: Record<string, string> = {
+  verbunden: 'verbinden', geschlossen: 'schließen', genommen: 'nehmen', geschrieben: 'schreiben', gestohlen: 'stehlen',
+  getroffen: 'treffen', vermieden: 'vermeiden', geworfen: 'werfen', gezogen: 'ziehen', gestrichen: 'streichen',
+  bekommen: 'bekommen', unterlassen: 'unterlassen', verboten: 'verbieten', gesprochen: 'sprechen', gebeten: 'bitten',
+  gefunden: 'finden', geblieben: 'bleiben', gewiesen: 'weisen', verwiesen: 'verweisen', gestiegen: 'steigen',
+  vergeben: 'vergeben', gesucht: 'suchen', gebracht: 'bringen', gedacht: 'denken', gewusst: 'wissen', gekannt: 'kennen',
+};
+
 const clauseComma =
   /,\s+(?=(?:die|der|das|den|dem|deren|dessen|welche\w*|wenn|falls|ob|dass|sobald|damit|um|wo|wie|besonders|insbesondere|zum|etwa|bevor|nachdem|sofern|solange|weil|da|sodass|auch|bis|z\.\s?B\.|and|which|if|so|then)\b)/i;
 
@@ -46,6 +55,9 @@ export function zuInfinitive(word: string): string {
 /** Past participle to infinitive, for passive instructions: "erneuert" → "erneuern", "eingespielt" → "einspielen". */
 export function participleToInfinitive(word: string): string {
   if (/iert$/.test(word)) return word.replace(/iert$/, 'ieren');
+  for (const [participle, infinitive] of Object.entries(strongParticiples)) {
+    if (word.endsWith(participle)) return word.slice(0, word.length - participle.length) + infinitive;
+  }
   let prefix = '';
   let stem = word;
   for (const p of particles) {
@@ -56,6 +68,8 @@ export function participleToInfinitive(word: string): string {
     }
   }
   if (stem.startsWith('ge') && stem.length > 5) stem = stem.slice(2);
+  // A strong participle ends like its infinitive ("geladen" → "laden", "herausgegeben" → "herausgeben").
+  if (/en$/.test(stem)) return prefix + stem;
   stem = stem.replace(/e?t$/, '');
   // "änder-n", "erneuer-n", but "spiel-en".
   return prefix + stem + (/(?:er|el)$/.test(stem) && !/ie[lr]$/.test(stem) ? 'n' : 'en');

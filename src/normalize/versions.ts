@@ -1,13 +1,23 @@
 import type { Mention } from './products.js';
 
 /** A version number in a sentence, read as the fixed release or as an affected range. */
-export type VersionHit = { version: string; kind: 'fixed' | 'affected'; phrase: string; index: number; end: number };
+export type VersionHit = {
+  version: string;
+  kind: 'fixed' | 'affected';
+  phrase: string;
+  index: number;
+  end: number;
+  /** The target of an update ("auf die Firmware-Version 4.9.0 aktualisieren"), which wins over other fixed versions. */
+  target?: boolean;
+};
 
 // A sentence that talks about a fix, an update or a release; only there does a version number name software.
 const fixContext =
-  /aktualisier|update|behoben|beheb|schließt|schliesst|geschlossen|beseitig|korrigier|bereit|einspiel|installier|firmware|servicepack|patch|freigeschaltet|freigegeben|zugelassen|aktiviert|verfügbar|veröffentlicht|verteilt|rollt|ausgeliefert|betroffen|anfällig|version|fixed|resolved|available|released|affected|vulnerable/i;
+  /aktualisier|update|behoben|beheb|schließt|schliesst|geschlossen|beseitig|korrigier|bereit|einspiel|installier|firmware|servicepack|patch|freigeschaltet|freigegeben|zugelassen|aktiviert|verfügbar|veröffentlicht|verteilt|rollt|ausgeliefert|betroffen|anfällig|version|bereinig|fix(?:e[sd])?\b|closes|resolved|available|released|affected|vulnerable|running/i;
 
-const token = /(?<![\p{L}\p{N}.])v?(\d{1,4}(?:\.\d{1,5}){1,4}(?:-?(?:beta|rc)\d*)?(?:\s?(?:SP|RU|Rel\.?|Patch|Hotfix|PL|Build)\s?\d+)?)(?![\p{L}\p{N}]|\.\d)/giu;
+// A version as written: "v18.5 MR4 (18.5.4)", "10.80 RU4", "2.0-beta9", "v19.5 GA".
+const token =
+  /(?<![\p{L}\p{N}.])(v?\d{1,4}(?:\.\d{1,5}){1,4}(?:-?(?:beta|rc)\d*)?(?:\s?(?:SP|RU|MR|Rel\.?|Patch|Hotfix|PL|Build)\s?\d+|\s(?:GA|LTS)(?![\p{L}\p{N}]))?(?:\s?\(\d{1,4}(?:\.\d{1,5}){1,4}\))?)(?![\p{L}\p{N}]|\.\d)/giu;
 
 // What may stand right before a software version.
 const cue =
@@ -19,6 +29,16 @@ const affectedCue = /(?:(?<!\w)vor|(?<!\w)kleiner(?:\s+als)?|(?<![\p{L}\p{N}_])�
 const notSoftware = /(?<!\w)(?:Hardware\w*|HW|TSL|CVSS\w*|Score|Basiswert|Bedienungsanleitung|Anleitung|Dokument\w*|Spezifikation|Richtlinie|Produkttyp\w*|PTV)\b[^.]{0,25}$/iu;
 const dateAfter = /^[\s,–-]*(?:vom\s+)?\d{1,2}\.\d{1,2}\.\d{2,4}|^\s*\d{4}\b|^\s*Uhr\b/;
 const looksLikeDate = /^\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}$/;
+// "Version 1.0 · Eltville & Bamberg, 08.11.2021": the notice's own version, at its head and dated.
+const noticeVersion = /^\s*(?:Version|Fassung|Stand|Revision|Rev\.)\s*$/i;
+const datedAfter = /^[^.!?]{0,50}?\d{1,2}\.\d{1,2}\.(?:19|20)?\d{2}/;
+// "Hotfixes for v18.0 MR5 and MR6": the releases a hotfix is applied to, not the ones that fix.
+const hotfixFor = /Hotfix\w*\s+(?:for|für)\s(?:[^.;:]|\.(?=\d))*$/i;
+// The devices that run a version are the affected ones: "Konnektoren, auf denen eine Firmware ab Version 5.50.3 läuft".
+const runs = /^\s*(?:\p{L}+\s+){0,2}?(?:läuft|laufen|betrieben\s+werden|running)(?!\p{L})/iu;
+const affectedBefore = /(?<!\p{L})(?:betroffen|affected|anfällig|verwundbar|vulnerable|running)(?!\p{L})/iu;
+const fixCue = /(?:(?<!\w)auf|(?<!\w)mindestens(?:\s+auf)?|behoben\s+in|fixed\s+in|(?<!\w)to|(?<!\w)ab)\s*(?:die\s+|der\s+|Version\s+|Firmware-?Version\s+)*$/iu;
+const updateTo = /(?<!\w)(?:auf|to)\s+(?:(?:die|der|das|the)\s+)?(?:(?:neue|aktuelle|latest)\s+)?(?:(?:Firmware|Software)-?)?(?:Version\s+)?$/iu;
 
 /**
  * Finds version numbers in a sentence that name a release: after a cue word ("auf Version", "ab", "Firmware")
@@ -36,15 +56,21 @@ export function findVersions(text: string, named: Mention[]): VersionHit[] {
     const after = text.slice(end);
     // "17.000 Instanzen" is a German number, not a release.
     if (/^\d{1,3}(?:\.\d{3})+$/.test(version) && /^\s+\p{Lu}/u.test(after)) continue;
-    if (looksLikeDate.test(version) || dateAfter.test(after) || notSoftware.test(before)) continue;
+    if (looksLikeDate.test(version) || dateAfter.test(after) || notSoftware.test(before) || hotfixFor.test(before)) continue;
+    if (noticeVersion.test(text.slice(0, index)) && datedAfter.test(after)) continue;
     const behindProduct = named.some((n) => n.end <= index && behind.test(text.slice(n.end, index)));
-    if (!behindProduct && !cue.test(before)) continue;
-    const range = /^\s*(?:bis|–|-)\s*(?:einschließlich\s+)?v?\d/.test(after) && /Versionen?\s*$|von\s*$/i.test(before);
+    // A release name marks a release by itself ("Bereinigt sind außerdem v18.5 MR5 (18.5.5)"); "TLS v1.2" does not.
+    if (!behindProduct && !cue.test(before) && !/^v\d.*(?:\s(?:MR|GA|RU|SP)|\))/i.test(version)) continue;
+    const range = /^\s*(?:bis|–|-|through)\s*(?:einschließlich\s+)?v?\d/i.test(after);
     const older = /^\s*(?:und|oder)\s+(?:älter|früher|niedriger)|^\s*(?:and|or)\s+(?:earlier|older|below)/i.test(after);
+    const running = runs.test(after) && !/mindestens/i.test(before);
+    // In a sentence about what is affected, a version without a cue of a fix is an affected one.
+    const described = affectedBefore.test(text.slice(0, index)) && !fixCue.test(before) && !/^\s*(?:\p{L}+\s+){0,2}?(?:schließt|behebt|closes|fixes)/iu.test(after);
     const affected = affectedCue.exec(before);
-    const kind = affected || range || older ? 'affected' : 'fixed';
+    const kind = affected || range || older || running || described ? 'affected' : 'fixed';
     const marker = affected?.[0].trim();
-    hits.push({ version, kind, phrase: kind === 'affected' && marker ? `${marker} ${version}` : version, index, end });
+    const phrase = kind === 'affected' && marker ? `${marker} ${version}` : kind === 'affected' && older ? `${version}${after.match(/^\s*\S+\s+\p{L}+/u)![0]}` : version;
+    hits.push({ version, kind, phrase, index, end, target: kind === 'fixed' && updateTo.test(before) });
   }
   return hits;
 }
@@ -68,6 +94,16 @@ const behind = /^[\s-]*(?:v|(?:in\s+)?(?:der\s+)?Version\s+)?$/i;
 
 /** "11.1.2.102" and "11.01.02.102" are the same version. */
 export function sameVersion(a: string, b: string): boolean {
-  const norm = (v: string) => v.toLowerCase().replace(/\s+/g, '').split('.').map((part) => part.replace(/^0+(?=\d)/, '')).join('.');
-  return norm(a) === norm(b);
+  return forms(a).some((x) => forms(b).includes(x));
+}
+
+/**
+ * A version's spellings that mean the same release: without the software's name or a "v" in front ("LCOS 10.80 RU4",
+ * "v5.39"), and a release name with its number in parentheses ("v18.5 MR4 (18.5.4)") as either.
+ */
+function forms(v: string): string[] {
+  const norm = (x: string) =>
+    x.toLowerCase().replace(/^[\p{L}!\s-]*?(?=v?\d)/u, '').replace(/^v(?=\d)/, '').replace(/\s+/g, '').split('.').map((part) => part.replace(/^0+(?=\d)/, '')).join('.');
+  const paren = /^(.*?)\s*\(([^)]*)\)\s*$/.exec(v);
+  return paren ? [norm(v), norm(paren[1]!), norm(paren[2]!)] : [norm(v)];
 }

@@ -1,0 +1,133 @@
+// What a web page puts around a notice, as shapes and word lists: a text copied from the browser carries its
+// navigation, breadcrumbs, banners, share rows, bylines, related-article lists and footers. Data, not per-site rules.
+
+/** Lines that are one item of a site's menus or buttons ("Suche", "Menü", "Drucken", "Advertisement"). */
+const chromeItems = new Set(
+  [
+    'menü', 'menu', 'hauptmenü', 'navigation', 'suche', 'search', 'login', 'anmelden', 'abmelden', 'registrieren', 'sign in', 'sign up', 'sign in / up',
+    'vorlesen', 'drucken', 'print', 'teilen', 'share', 'merken', 'speichern', 'anzeige', 'advertisement', 'werbung', 'zurück', 'weiter', 'schließen',
+    'schliessen', 'close', 'newsletter', 'abo', 'kontakt', 'contact', 'impressum', 'imprint', 'datenschutz', 'privacy', 'barrierefreiheit', 'agb',
+    'terms', 'startseite', 'home', 'weiterlesen', 'mehr', 'mehr erfahren', 'read more', 'artikel', 'facebook', 'twitter', 'x', 'linkedin', 'xing',
+    'instagram', 'youtube', 'whatsapp', 'e-mail', 'email', 'mail', 'rss', 'sitemap', 'english', 'deutsch', 'leichte sprache', 'gebärdensprache',
+    'nach oben', 'top', 'zur übersicht', 'zurück zur übersicht', 'alle meldungen', 'alle meldungen anzeigen', 'kommentare', 'comments', 'pdf',
+    'drucken teilen', 'inhalt', 'tags', 'schlagworte', 'themen', 'downloads', 'presse', 'karriere', 'jobs', 'abonnieren',
+  ],
+);
+
+/** A whole line that is never part of a notice, whatever the site. */
+const chromeLines = [
+  // skip links, script and table-of-contents notices
+  /^(?:zum inhalt(?: springen)?|direkt zum inhalt|zur navigation|zur suche|zum hauptinhalt|skip to (?:main )?content|springe zum inhalt|jump to content)$/i,
+  /^(?:klicken, um )?(?:zum|zur|direkt zum|nach)\s.{0,40}springen$/i,
+  /\b(?:enable|aktivieren Sie)\s+javascript\b|^javascript (?:ist )?(?:deaktiviert|disabled)/i,
+  /^(?:table of contents|inhaltsverzeichnis|inhalt(?:sübersicht)?|on this page|auf dieser seite)$/i,
+  // cookie banners
+  /\bcookies?\b.*\b(?:verwende|nutz|setz|akzeptier|einstellung|zustimm|einwillig|use|accept|consent)|\b(?:verwende|nutz|akzeptier)\w*\b.*\bcookies?\b/i,
+  // bylines, reading time, picture credits
+  /^(?:von|by)\s+(?!\d)[\p{L}.' -]{2,50}$/iu,
+  /^(?:autor(?:in)?|author|text|foto|fotos|bild|bildquelle|quelle|redaktion|symbolbild|credit)\s*:/i,
+  /\b(?:lesezeit|lesedauer|min(?:\.|uten)?\s+(?:lesezeit|read)|minute read)\b/i,
+  /^(?:veröffentlicht|aktualisiert|published|updated|erstellt)(?:\s+am)?\s*:?\s*(?:\|\s*(?:aktualisiert|updated)\s*:?\s*)?$/i,
+  // share, print and subscription rows, logos, bracketed buttons, ads
+  /^(?:teilen|share(?: on| this)?|drucken|merken|empfehlen|artikel (?:teilen|drucken|merken)|seite (?:teilen|drucken))\b.{0,60}$/i,
+  /\b(?:jetzt|kostenlos)\b.{0,30}\babonnieren\b|\bwerbefrei\b|^(?:anzeige|advertisement|sponsored)\b/i,
+  /^(?:logo|image widget|bild:)\b.{0,40}$/i,
+  /^\[[^\]]{1,30}\]$/,
+  // phone and contact lines of the site's header
+  /^(?:tel\.?:?\s*)?\+?\d[\d\s/()-]{6,}\d(?:\s{2,}.{0,30})?$/i,
+  /^(?:sie (?:sind|befinden sich)(?: hier)?|you are here)\s*:/i,
+  /^(?:«|‹|<)\s*(?:zurück|vorherige|previous)|(?:nächste|next)\s*(?:»|›|>)$/i,
+  /^\s*©|^copyright\b/i,
+];
+
+/** A heading after which only related articles, comments, press contacts or the footer follow. */
+const tailHeadings =
+  /^(?:das könnte sie (?:auch )?interessieren|(?:das|dies) (?:könnte|dürfte) sie auch interessieren|mehr zum thema|mehr zu diesem thema|verwandte (?:artikel|themen|meldungen|beiträge)|ähnliche (?:artikel|beiträge|meldungen)|weitere (?:artikel|meldungen|nachrichten|beiträge|news)|auch interessant|lesen sie auch|related(?: articles| stories| posts| content)?|more (?:from|on) |you may also like|read next|pressekontakt|presse-kontakt|medienkontakt|kontakt für (?:die )?(?:presse|medien)|ihr(?:e)? ansprechpartner(?:in)?|diskutieren sie mit|kommentare?(?: \(\d+\))?|leserkommentare|comments?|über (?:die|den|das|uns)\s+\S+$|zurück zur übersicht|alle meldungen anzeigen)\b/iu;
+
+const separators = /\s{2,}|\s[|·•]\s|\s\|\s?|\s?\|\s/;
+const breadcrumb = /\s(?:>|›|»|\/)\s/;
+const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
+
+/** A paragraph of running text: a full sentence or a long line. */
+export function isProse(line: string): boolean {
+  return line.length >= 160 || (line.length >= 40 && /[.…:]["“”»«]?$/u.test(line)) || /\p{Ll}[.!?] \p{Lu}/u.test(line);
+}
+
+const isBullet = (line: string) => /^(?:[-*•–·›]|\d{1,2}[.)])\s/.test(line);
+
+/** A row of menu items, a breadcrumb trail, a share row or a footer line: chrome by its shape alone. */
+export function isChromeLine(raw: string): boolean {
+  const line = raw.trim();
+  if (line === '') return false;
+  if (chromeItems.has(line.toLowerCase().replace(/[:.]$/, ''))) return true;
+  if (chromeLines.some((p) => p.test(line))) return true;
+  if (line.length <= 160 && !/[.!?]$/.test(line)) {
+    // "News   Archiv   Medizin   Politik", "Zahnärzte · Patienten · Presse", "Impressum | Datenschutz"
+    const items = line.split(separators).map((s) => s.trim()).filter(Boolean);
+    if (items.length >= 3 && items.every((i) => words(i) <= 5) && !items.some((i) => /\d+\.\d+(?!\.\d{4})/.test(i) && !/\d{1,2}\.\d{1,2}\.\d{4}/.test(i))) return true;
+    if (items.length >= 2 && items.filter((i) => chromeItems.has(i.toLowerCase().replace(/:$/, ''))).length * 2 >= items.length) return true;
+    // "Startseite › Themen › Cyberattacke", "Blog > News"
+    const crumbs = line.split(breadcrumb);
+    if (crumbs.length >= 2 && !isBullet(line) && crumbs.every((c) => words(c) <= 6 && !/[.:!?]$/.test(c.trim()))) return true;
+  }
+  return false;
+}
+
+/** Runs of three or more short lines without sentence punctuation: a menu copied one item per line. */
+function menuRuns(lines: string[]): Set<number> {
+  const out = new Set<number>();
+  const short = (l: string) => words(l) <= 3 && !/[.:!?…]$/.test(l) && !isBullet(l) && !/\d+\.\d+/.test(l);
+  for (let i = 0; i < lines.length; ) {
+    let j = i;
+    while (j < lines.length && short(lines[j]!)) j++;
+    if (j - i >= 3) for (let k = i; k < j; k++) out.add(k);
+    i = Math.max(j, i + 1);
+  }
+  return out;
+}
+
+/** A line that reads like a headline: a few words, not a menu item, not a date line or a sentence of prose. */
+function headlineScore(line: string): number {
+  const n = words(line);
+  if (n < 2 || line.length > 200 || isChromeLine(line)) return 0;
+  return line.length;
+}
+
+/** The title and its index, the body lines, and how many of the given lines belong to the notice (before related lists and footers). */
+export type TextNotice = { title: string; lines: string[]; titleAt: number; end: number };
+
+/**
+ * Finds the notice in a text copied from a web page: the title is the longest headline among the last lines before
+ * the first paragraph (the site name, the section and the menu come before it); chrome lines go, and so does
+ * everything after a related-articles, comments, press-contact or footer heading. `dated` tells date lines, which the
+ * date finder has already read and which are not content.
+ */
+export function stripChrome(all: string[], dated: (line: string) => boolean = () => false): TextNotice {
+  const lines = all.map((l) => l.trim()).filter((l) => l !== '');
+  let first = lines.findIndex((l) => isProse(l) || isBullet(l));
+  if (first === -1) first = Math.min(lines.length, 1);
+  const menus = menuRuns(lines.slice(0, first));
+  const candidates: number[] = [];
+  // A date line ("Dienstag, 9. November 2021") is rarely the headline, but a headline may carry a date.
+  // The headline usually stands right before the body: the nearest candidate counts half again.
+  const score = (i: number) => (headlineScore(lines[i]!) / (dated(lines[i]!) ? 4 : 1)) * (i === candidates[candidates.length - 1] ? 1.5 : 1);
+  for (let i = 0; i < first; i++) if (!menus.has(i) && headlineScore(lines[i]!) > 0) candidates.push(i);
+  const last = candidates.slice(-3);
+  let titleAt = last.reduce((best, i) => (best === -1 || score(i) > score(best) ? i : best), -1);
+  if (titleAt === -1) titleAt = first < lines.length && first > 0 ? first - 1 : -1;
+  const title = titleAt >= 0 ? lines[titleAt]! : (lines[0] ?? '');
+  const body: string[] = [];
+  const tailMenus = menuRuns(lines);
+  let end = lines.length;
+  for (let i = Math.max(titleAt + 1, 0); i < lines.length; i++) {
+    const line = lines[i]!;
+    if ((i >= first && body.length > 0 && tailHeadings.test(line) && line.length <= 80) || (i > first && /^\s*©|^copyright\b/i.test(line))) {
+      end = i;
+      break;
+    }
+    if (isChromeLine(line) || (i > first && tailMenus.has(i) && !lines.slice(i).some(isProse)) || (i < first && menus.has(i))) continue;
+    if (dated(line) && !isProse(line)) continue;
+    body.push(line);
+  }
+  return { title, lines: body, titleAt, end };
+}

@@ -1,0 +1,197 @@
+// English advice ("We recommend that users update …", "Customers should …", "Upgrade to 5.39 or later") turned into
+// the German infinitive phrases every advisory carries: the verb goes to the end, common words are translated, product
+// names and versions stay as written.
+
+/** English verbs of advice and the German infinitive a practice ticks off; two-word verbs first. */
+const verbs: [string, string][] = [
+  ['back up', 'sichern'], ['set up', 'einrichten'], ['turn off', 'deaktivieren'], ['turn on', 'aktivieren'], ['switch off', 'abschalten'],
+  ['make sure', 'sicherstellen'], ['look for', 'suchen'], ['scan for', 'suchen'], ['log out', 'abmelden'],
+  ['update', 'aktualisieren'], ['upgrade', 'aktualisieren'], ['switch', 'aktualisieren'], ['install', 'installieren'], ['apply', 'einspielen'],
+  ['patch', 'patchen'], ['change', 'ändern'], ['reset', 'zurücksetzen'], ['rotate', 'erneuern'], ['renew', 'erneuern'], ['enable', 'aktivieren'],
+  ['activate', 'aktivieren'], ['disable', 'deaktivieren'], ['deactivate', 'deaktivieren'], ['restrict', 'einschränken'], ['limit', 'einschränken'],
+  ['check', 'prüfen'], ['verify', 'prüfen'], ['confirm', 'prüfen'], ['review', 'überprüfen'], ['audit', 'überprüfen'], ['inspect', 'prüfen'],
+  ['restart', 'neu starten'], ['reboot', 'neu starten'], ['contact', 'kontaktieren'], ['block', 'blockieren'], ['remove', 'entfernen'],
+  ['delete', 'löschen'], ['uninstall', 'deinstallieren'], ['revoke', 'widerrufen'], ['search', 'durchsuchen'], ['scan', 'durchsuchen'],
+  ['download', 'herunterladen'], ['use', 'verwenden'], ['run', 'einsetzen'], ['configure', 'konfigurieren'], ['keep', 'behalten'],
+  ['monitor', 'überwachen'], ['isolate', 'isolieren'], ['disconnect', 'trennen'], ['segment', 'segmentieren'], ['replace', 'ersetzen'],
+  ['migrate', 'migrieren'], ['follow', 'befolgen'], ['avoid', 'vermeiden'], ['ensure', 'sicherstellen'], ['implement', 'umsetzen'],
+  ['report', 'melden'], ['inform', 'informieren'], ['close', 'schließen'], ['open', 'öffnen'], ['secure', 'absichern'], ['protect', 'schützen'],
+  ['train', 'schulen'], ['test', 'testen'], ['plan', 'planen'], ['treat', 'behandeln'], ['ignore', 'ignorieren'], ['investigate', 'untersuchen'],
+  ['store', 'speichern'], ['create', 'anlegen'], ['set', 'setzen'], ['add', 'hinzufügen'], ['filter', 'filtern'], ['hunt', 'suchen'],
+];
+const verbTable = new Map(verbs);
+const andVerb = new RegExp(`\\s+and\\s+(?=(?:${verbs.map(([en]) => en).join('|')})\\s)`, 'i');
+// "installed" → "install", for "Admins who have not installed X should do so".
+const pastForms = new Map(verbs.flatMap(([en, de]) => (en.includes(' ') ? [] : [[en.endsWith('e') ? `${en}d` : `${en}ed`, de] as const, [`${en}ied`.replace(/yied$/, 'ied'), de] as const])));
+
+/** Common words of English advice and their German counterparts; anything else (names, versions) stays as written. */
+const words: Record<string, string> = {
+  password: 'Passwort', passwords: 'Passwörter', credentials: 'Zugangsdaten', latest: 'neueste', newest: 'neueste', current: 'aktuelle',
+  version: 'Version', versions: 'Versionen', later: 'neuer', newer: 'neuer', higher: 'höher', above: 'höher', device: 'Gerät', devices: 'Geräte',
+  security: 'Sicherheits', update: 'Update', updates: 'Updates', patches: 'Patches', backup: 'Backup', backups: 'Backups', regular: 'regelmäßige',
+  regularly: 'regelmäßig', administrator: 'Administrator', administrators: 'Administratoren', admin: 'Administrator', user: 'Benutzer',
+  users: 'Benutzer', account: 'Konto', accounts: 'Konten', default: 'Standard', remote: 'Fern', access: 'Zugriff', management: 'Verwaltung',
+  official: 'offiziellen', website: 'Website', server: 'Server', servers: 'Server', immediately: 'sofort', promptly: 'umgehend', available: 'verfügbaren',
+  affected: 'betroffene', all: 'alle', only: 'nur', not: 'nicht', no: 'keine', never: 'nie', new: 'neue', instances: 'Instanzen',
+  instance: 'Instanz', securely: 'sicher', settings: 'Einstellungen', service: 'Dienst', services: 'Dienste', certificate: 'Zertifikat',
+  signed: 'signiert', supported: 'unterstützte', unsupported: 'nicht unterstützte', older: 'ältere', old: 'alte', email: 'E-Mail',
+  emails: 'E-Mails', attachments: 'Anhänge', attachment: 'Anhang', links: 'Links', suspicious: 'verdächtige', system: 'System',
+  systems: 'Systeme', network: 'Netzwerk', automatic: 'automatische', automatically: 'automatisch', elsewhere: 'anderswo', same: 'dieselben',
+  used: 'verwendet', installed: 'installiert', enabled: 'aktiviert', disabled: 'deaktiviert', exposed: 'erreichbar', internet: 'Internet',
+  interface: 'Oberfläche', firewall: 'Firewall', firewalls: 'Firewalls', fix: 'Korrektur', fixes: 'Korrekturen', hotfix: 'Hotfix',
+  logs: 'Logs', shells: 'Shells', files: 'Dateien', file: 'Datei', software: 'Software', application: 'Anwendung', applications: 'Anwendungen',
+  strictly: 'zwingend', needed: 'benötigt', necessary: 'nötig', other: 'andere', any: 'alle', well: '', there: 'dort', also: 'auch',
+  of: 'von', to: 'auf', from: 'von', on: 'auf', in: 'in', with: 'mit', for: 'für', and: 'und', or: 'oder', if: 'falls', when: 'wenn',
+  which: 'die', that: 'die', as: 'als', is: 'ist', are: 'sind', been: '', have: '', has: '', be: '', by: 'durch', via: 'über', at: 'an',
+  least: 'mindestens', possible: 'möglich', soon: 'bald', unknown: 'unbekannte', trusted: 'vertrauenswürdige', sources: 'Quellen',
+  source: 'Quelle', two: 'Zwei', factor: 'Faktor', authentication: 'Authentifizierung', multi: 'Mehr', mfa: 'Zwei-Faktor-Authentifizierung',
+  '2fa': 'Zwei-Faktor-Authentifizierung', manually: 'manuell', extended: 'Extended', protection: 'Protection', enabling: 'aktivieren', installing: 'installieren', updating: 'aktualisieren', includes: 'umfasst',
+  the: '', a: '', an: '', your: '', their: '', our: '', its: '', his: '', her: '', them: 'sie', it: 'es', you: 'Sie', following: 'folgende',
+  precaution: 'Vorsichtsmaßnahme', offline: 'offline', portal: 'Portal', code: 'Code', signing: 'Signing', recommended: 'empfohlene',
+};
+
+// Purpose clauses ("to receive the latest protections") and clauses introduced by a conjunction end the object.
+const objectEnd = /,\s+|\s+(?=(?:if|when|where|which|that|so\s+that|before|until|unless|because|as\s+soon\s+as|once|in\s+order\s+to)\b)|\s+(?=to\s+(?:receive|get|ensure|protect|prevent|avoid|mitigate|address|stay|be|fix|close|remediate|reduce)\b)/i;
+
+function translate(text: string): string {
+  return text
+    .replace(/\b(?:two-factor|multi-factor)\s+authentication\b/gi, 'Zwei-Faktor-Authentifizierung')
+    .replace(/\bas soon as possible\b/gi, 'schnellstmöglich')
+    .replace(/\bor (?:later|newer|higher|above)\b/gi, 'oder neuer')
+    .replace(/\bremote access\b/gi, 'Fernzugriff')
+    .replace(/\bremote management\b/gi, 'Fernverwaltung')
+    .replace(/\bsecurity updates?\b/gi, (m) => (m.endsWith('s') ? 'Sicherheitsupdates' : 'Sicherheitsupdate'))
+    .replace(/\bdo not\b|\bdon't\b/gi, 'nicht')
+    .split(/(\s+|[,;()"“”])/)
+    .map((w) => {
+      const t = words[w.toLowerCase()];
+      return t === undefined ? w : t;
+    })
+    .join('')
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([,;)])/g, '$1')
+    .trim();
+}
+
+/** "Upgrade to ZLD firmware 5.39 or later" → "Auf ZLD firmware 5.39 oder neuer aktualisieren". */
+export function germanPhrase(vp: string): string | null {
+  let rest = vp.trim().replace(/^(?:please|also|then|now|immediately|always)\s+/i, '');
+  let adverb = '';
+  const lead = /^(only|never|not|do not|don't|also|immediately|regularly)\s+/i.exec(rest);
+  if (lead) {
+    adverb = translate(lead[1]!);
+    rest = rest.slice(lead[0].length);
+  }
+  const lower = rest.toLowerCase();
+  const entry = verbs.find(([en]) => lower.startsWith(`${en} `) || lower === en);
+  if (!entry) return null;
+  rest = rest.slice(entry[0].length).trim().replace(/[.!;:]+$/, '');
+  const end = objectEnd.exec(rest);
+  const object = end ? rest.slice(0, end.index) : rest;
+  const tail = end ? rest.slice(end.index).replace(/^,\s*/, '') : '';
+  if (object.trim() === '') return null;
+  // "install the security updates" is "einspielen" in German notices; "install FRITZ!OS 7.57" stays "installieren".
+  const verb = entry[0] === 'install' && /\b(?:updates?|patch(?:es)?|fixes|hotfix(?:es)?)\b/i.test(object) ? 'einspielen' : entry[1];
+  const phrase = [adverb, translate(object), verb].filter(Boolean).join(' ');
+  const clause = tail && !/^(?:to|in order to)\s/i.test(tail) ? `, ${translate(tail)}` : '';
+  return capitalize(`${phrase}${clause}`.replace(/\s+/g, ' ').trim());
+}
+
+/** A verb phrase as a list of actions: "run X, install Y, configure Z" (three or more, comma-separated) are three. */
+function phrases(vp: string): string[] | null {
+  const pieces = vp.split(/,\s+(?:and\s+)?/);
+  const isVerb = (p: string) => verbTable.has(p.split(/\s+/)[0]!.toLowerCase()) || /^(?:only|never|do not)\s/i.test(p);
+  // "run X, install Y, configure Z, which includes …": a clause after the list stays with its last item.
+  const parts: string[] = [];
+  for (const p of pieces) {
+    if (isVerb(p)) parts.push(p);
+    else if (parts.length > 0) parts[parts.length - 1] += `, ${p}`;
+    else return single(vp);
+  }
+  if (parts.length >= 3) {
+    const list = parts.map(germanPhrase).filter((p): p is string => p !== null);
+    if (list.length === parts.length) return list;
+  }
+  return single(vp);
+}
+
+function single(vp: string): string[] | null {
+  // "Back up the logs and search the servers for web shells": one action, two verbs.
+  const and = andVerb.exec(vp);
+  if (and) {
+    const first = germanPhrase(vp.slice(0, and.index));
+    const second = germanPhrase(vp.slice(and.index + and[0].length));
+    if (first && second) return [`${first} und ${second.charAt(0).toLowerCase()}${second.slice(1)}`];
+  }
+  const one = germanPhrase(vp);
+  return one ? [one] : null;
+}
+
+const english = /\b(?:the|should|must|recommend\w*|users?|customers?|please|your|to|for|and|of|with|on|is|are|if|all|any|only)\b/i;
+const german = /(?<!\w)(?:der|die|das|den|dem|und|auf|mit|für|von|ist|sind|nicht|zu|im|bei|oder|ein|eine|Sie|Ihre?n?)\b/;
+// Cue → the verb phrase after it.
+const cues = [
+  /\brecommend(?:s|ed)?\s+(?:that\s+)?(?:all\s+)?(?:users|customers|admins|administrators|organi[sz]ations|operators|you|everyone)?\s*(?:should\s+)?(?:to\s+)?(.+)$/i,
+  /\b(?:are|is)\s+(?:strongly\s+)?(?:advised|urged|encouraged|recommended|asked|told|requested)\s+to\s+(.+)$/i,
+  /\b(?:advice|recommendations?|mitigations?|workaround)(?:\s+to\s+\w+)?:\s+(.+)$/i,
+  /\b(?:it\s+is\s+(?:strongly\s+)?(?:recommended|advised|advisable|important))\s+to\s+(.+)$/i,
+];
+const modal = /^(.*?)\b(?:should|must|need\s+to|needs\s+to|have\s+to|has\s+to)\s+(?!not\s+be\b)(.+)$/i;
+
+/** English notices: "We recommend that users update …", "Customers should install …", imperatives ("Update to …"). */
+export function englishActions(s: string, bullet = false): string[] | null {
+  if (/[äöüßÄÖÜ]/.test(s) || german.test(s)) return null;
+  // A list item needs no function word to be English: "Keep regular offline backups."
+  if (!english.test(s)) return bullet ? imperative(s) : null;
+  // A quoted statement: what is inside the quotes.
+  const text = s.replace(/^["“„]/, '').replace(/[,.]?["”“]\s*(?:,|the\s+\w+\s+(?:reads|says)|\w+\s+(?:said|says|wrote)).*$/i, '').trim();
+  for (const cue of cues) {
+    const m = cue.exec(text);
+    if (m) return phrases(m[1]!.replace(/^(?:immediately\s+)?/i, ''));
+  }
+  const m = modal.exec(text);
+  if (m) {
+    const subject = m[1]!.trim();
+    if (subject === '' || /\b(?:we|it|this|that|there|they|he|she|attackers?|hackers?|company|vendor)\s*$/i.test(subject)) return null;
+    if (/\bnot\s+need\b|\bdo\s+not\s+need\b/i.test(text)) return null;
+    // "Admins who have not installed the May updates should do so immediately": the deed is in the subject.
+    const so = /^do\s+(?:so|this|it)\b(.*)$/i.exec(m[2]!);
+    if (so) {
+      const who = /\bwho\s+(?:have|has)(?:\s+not|n't)\s+(?:yet\s+)?(\w+)\s+(.+)$/i.exec(subject);
+      const verb = who && pastForms.get(who[1]!.toLowerCase());
+      if (!verb) return null;
+      return [capitalize(`${translate(who![2]!)}${translate(so[1]!.replace(/[.;].*$/, '')) ? ` ${translate(so[1]!.replace(/[.;].*$/, ''))}` : ''} ${verb}`)];
+    }
+    const list = phrases(m[2]!);
+    if (!list) return null;
+    // "Users of older versions of X have to upgrade …": the users' qualifier says where.
+    const of = /^(?:all\s+)?(?:users|customers|admins|administrators|organi[sz]ations|operators)\s+(?:of|with|running|using)\s+(.+)$/i.exec(subject);
+    return of ? list.map((a) => `${a} (bei ${translate(of[1]!)})`) : list;
+  }
+  return imperative(text);
+}
+
+// An imperative sentence or list item: "Update the gematik Authenticator to version 4.16.0 or later."
+function imperative(text: string): string[] | null {
+  const t = text.replace(/^(?:please|also)\s+/i, '');
+  const first = /^(?:only\s+|never\s+|do not\s+|don't\s+)?(\w+(?:\s+(?:up|on|off|out|for|to|sure))?)\s+(\S+)/i.exec(t);
+  if (!first || !/^[A-Z]/.test(t)) return null;
+  const head = first[1]!.toLowerCase();
+  if (!verbTable.has(head) && !verbTable.has(head.split(' ')[0]!)) return null;
+  // "Update is available", "Update for Exchange": a noun, not an imperative.
+  if (/^(?:is|was|are|were|has|have|had|of|for|and|or|available|released|now|can|will|\d)/i.test(first[2]!)) return null;
+  if (/^make sure\b/i.test(t)) return makeSure(t);
+  return phrases(t);
+}
+
+// "Make sure you are using the latest version of X" → "Auf die neueste Version von X aktualisieren".
+function makeSure(t: string): string[] | null {
+  const using = /^make sure\s+(?:that\s+)?(?:you|all\s+\w+)\s+(?:are\s+)?(?:using|running|have\s+installed|use|run)\s+(?:the\s+)?(latest|newest|current)\s+(.+)$/i.exec(t);
+  if (using) return [capitalize(`Auf ${translate(`${using[1]} ${using[2]}`.replace(/[.!]$/, ''))} aktualisieren`)];
+  const rest = /^make sure\s+(?:that\s+)?(.+)$/i.exec(t);
+  return rest ? [capitalize(`Sicherstellen, dass ${translate(rest[1]!.replace(/[.!]$/, ''))}`)] : null;
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { isChromeLine, stripChrome } from '../src/normalize/chrome.js';
+import { readText } from '../src/normalize/document.js';
+import { isDateLine } from '../src/normalize/published.js';
+
+test('menus, breadcrumbs, banners, share rows and bylines are chrome by their shape', () => {
+  for (const line of [
+    'News   Archiv   Medizin   Politik   Ärzteschaft',
+    'Zahnärzte · Patienten · Presse · KZBV',
+    'Startseite › Themen › Cyberattacke',
+    'Blog > News',
+    'Sie sind hier: Startseite / Praxis / Meldungen',
+    'Zum Inhalt springen',
+    'Please enable JavaScript!',
+    'Inhaltsverzeichnis',
+    'Diese Website verwendet Cookies, um Ihnen den besten Service zu bieten.',
+    'Teilen: LinkedIn · E-Mail',
+    'Von unserer Redaktion',
+    'Autor: KV Berlin',
+    '3 min. Lesezeit',
+    'Menü',
+    'Advertisement',
+    '© Kassenärztliche Vereinigung Berlin',
+  ]) assert.ok(isChromeLine(line), line);
+  for (const line of [
+    'Cyberattacke auf Medatixx: Ärzte sollen Passwörter ändern',
+    'Betroffene Versionen',
+    'LCOS 10.80 RU1   10.80 RU2   10.80 RU3',
+    'Bitte löschen Sie diese Nachrichten ungelesen und öffnen Sie auf keinen Fall den Anhang.',
+    '• ATP-Serie',
+  ]) assert.ok(!isChromeLine(line), line);
+});
+
+test('the title of a page copy is its headline, not the site name or "Menu"', () => {
+  const page = [
+    'Deutsches Ärzteblatt',
+    'Suche   Login   Newsletter   Abo',
+    'Menü',
+    'Ärzteschaft',
+    'Cyberattacke auf Medatixx: Ärzte sollen Passwörter ändern',
+    'Dienstag, 9. November 2021',
+    'Eltville – Wer in der Praxis mit Software von Medatixx arbeitet, sollte seine Passwörter ändern.',
+    'Mehr zum Thema',
+    'Medatixx: Praxissoftware wieder erreichbar',
+  ];
+  const { title, lines } = stripChrome(page, isDateLine);
+  assert.equal(title, 'Cyberattacke auf Medatixx: Ärzte sollen Passwörter ändern');
+  assert.deepEqual(lines, ['Eltville – Wer in der Praxis mit Software von Medatixx arbeitet, sollte seine Passwörter ändern.']);
+});
+
+test('a text copy keeps its stated date although its date line is chrome', () => {
+  const notice = readText('KV Berlin – Für Praxen\nHome | Aktuelles | Archiv | Suche\n\nAchtung: E-Mails mit Schadsoftware im Umlauf\n\nBitte löschen Sie diese Nachrichten ungelesen.\n\nAutor: KV Berlin | Erstellt am: 06.06.2019\n\nCopyright © Kassenärztliche Vereinigung Berlin\n');
+  assert.equal(notice.title, 'Achtung: E-Mails mit Schadsoftware im Umlauf');
+  assert.equal(notice.publishedAt?.toISOString().slice(0, 10), '2019-06-06');
+  assert.equal(notice.text, 'Bitte löschen Sie diese Nachrichten ungelesen.');
+});
+
+test('a plain text that starts with its title stays as it was', () => {
+  const notice = readText('Datenleck in Digitalisierungsboxen\nDie Telekom hat ein Firmware-Update bereitgestellt. Praxen sollten es einspielen.\n');
+  assert.equal(notice.title, 'Datenleck in Digitalisierungsboxen');
+  assert.equal(notice.text, 'Die Telekom hat ein Firmware-Update bereitgestellt. Praxen sollten es einspielen.');
+});

@@ -106,7 +106,7 @@ test('a practice subscribed through its vendor gets a mail naming the product, w
   assert.equal(await sendDelivery(deps, delivery.id), 'sent');
   const mail = smtp.messages.at(-1)!;
   assert.equal(mail.cc && !Array.isArray(mail.cc) ? mail.cc.text : '', 'technik@it-partner.test');
-  assert.match(mail.subject ?? '', /^\[Hoch\] Digitalisierungsbox Premium:/);
+  assert.match(mail.subject ?? '', /^\[Zeitnah handeln\] Digitalisierungsbox Premium:/, 'hoch: act within a week');
   assert.match(mail.text ?? '', /Betroffen in Ihrer Praxis:\n- Digitalisierungsbox Premium \(behoben in Version 11\.01\.02\.102\)\n\n/, 'only the practice’s own products');
   assert.match(mail.text ?? '', /1\. Firmware-Version prüfen\n {3}Erledigt\? https:\/\/praxiswarn\.test\/erledigt\/ack\.\d+\.\d+\.0\./);
   assert.match(mail.text ?? '', /Alles erledigt\? https:\/\/praxiswarn\.test\/erledigt\/ack\.\d+\.\d+\.-1\./);

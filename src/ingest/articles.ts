@@ -18,7 +18,8 @@ export function listFingerprint(item: RawItem): string {
     .digest('hex');
 }
 
-export type WithArticles = ParsedItems & { unchanged: number };
+/** `problems`: the articles that could not be read now, with why in German (for the admin's source list). */
+export type WithArticles = ParsedItems & { unchanged: number; problems: { url: string; message: string }[] };
 
 /**
  * Replaces each item's teaser by the text of its article page. A known item whose list entry (title, date,
@@ -37,6 +38,7 @@ export async function withArticles(
   const items: RawItem[] = [];
   let skipped = parsed.skipped;
   let unchanged = 0;
+  const problems: WithArticles['problems'] = [];
   for (const item of parsed.items) {
     const listHash = listFingerprint(item);
     if (known.get(item.externalId)?.listHash === listHash) {
@@ -56,8 +58,9 @@ export async function withArticles(
     } catch (error) {
       if (!(error instanceof FetchError || error instanceof ParseError)) throw error;
       deps.logger.warn({ sourceId, code: error instanceof FetchError ? error.code : 'parse', url: item.url }, 'article skipped');
+      problems.push({ url: item.url, message: error.message });
       skipped++;
     }
   }
-  return { items, skipped, unchanged };
+  return { items, skipped, unchanged, problems };
 }

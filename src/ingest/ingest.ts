@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
-import { getSource, recordFetchFailure, recordFetchSuccess, type Source } from '../sources/sources.repository.js';
+import { getSource, recordFetchFailure, recordFetchSuccess, recordReadHealth, type Source } from '../sources/sources.repository.js';
 import { collectItems } from './collect.js';
 import type { CsafOptions } from './csaf/csaf-fetch.js';
 import type { HttpOptions } from './http.js';
@@ -41,6 +41,12 @@ export async function ingestSourceRow(deps: IngestDeps, source: Source): Promise
     // A source read for the first time shows its archive: years of old warnings that must not go out as news.
     const stored = storeNotices(db, source.id, collected.items, clock(), { firstRead: source.lastSuccessAt === null });
     recordFetchSuccess(db, source.id, { now: clock(), etag: collected.etag, lastModified: collected.lastModified, bodyHash: collected.bodyHash });
+    recordReadHealth(db, source.id, {
+      now: clock(),
+      itemCount: collected.items.length + collected.unchanged + collected.skipped,
+      problems: collected.problems,
+      newItems: stored.created.length > 0,
+    });
     const unchanged = stored.unchanged + collected.unchanged;
     logger.info({ sourceId, created: stored.created.length, changed: stored.changed.length, unchanged, skipped: collected.skipped, archived: stored.archived }, 'source fetched');
     return { sourceId, status: 'ok', created: stored.created, changed: stored.changed, unchanged, skipped: collected.skipped };

@@ -53,6 +53,22 @@ export function recordFetchSuccess(
 }
 
 /**
+ * What a read that brought a document found: how many items the list or feed showed, which of them could not be read
+ * (an article page that answered 404), and whether anything was new. A partly failed read still counts as a success,
+ * so these show the admin what the error counter cannot.
+ */
+export function recordReadHealth(
+  db: Db,
+  id: string,
+  { now, itemCount, problems, newItems }: { now: Date; itemCount: number; problems: { url: string; message: string }[]; newItems: boolean },
+): void {
+  db.update(sources)
+    .set({ lastItemCount: itemCount, lastPartialErrors: problems.length ? problems.slice(0, 20) : null, ...(newItems ? { lastNewItemAt: now } : {}) })
+    .where(eq(sources.id, id))
+    .run();
+}
+
+/**
  * Failures back off: the interval doubles with every consecutive error, up to one day. A server that asked for a
  * pause (Retry-After) is not asked again before that time, even if it is later than the back-off.
  */

@@ -52,6 +52,7 @@ export async function collectCsaf(deps: Deps, source: { id: string; url: string 
   const { due, unchanged } = selectDue(entries, state.known(), new Date(deps.clock().getTime() - opts.backfillDays * 86_400_000));
   const items: RawItem[] = [];
   let skipped = 0;
+  const problems: { url: string; message: string }[] = [];
   for (const entry of due.slice(0, Math.min(opts.maxDocuments, state.limit ?? Infinity))) {
     try {
       const response = await httpGet(entry.url, http);
@@ -64,6 +65,7 @@ export async function collectCsaf(deps: Deps, source: { id: string; url: string 
     } catch (error) {
       if (!(error instanceof FetchError || error instanceof ParseError)) throw error;
       deps.logger.warn({ sourceId: source.id, code: error instanceof FetchError ? error.code : 'parse', url: entry.url }, 'csaf document skipped');
+      problems.push({ url: entry.url, message: error.message });
       skipped++;
       // The provider asked for a pause: the remaining documents wait for the next run instead of failing one by one.
       if (error instanceof FetchError && error.code === 'rate_limited') break;
@@ -71,7 +73,7 @@ export async function collectCsaf(deps: Deps, source: { id: string; url: string 
   }
   const valid = validItems(items, csafItemSchema);
   // Documents are chosen by their index dates, not by a hash of what was fetched.
-  return { notModified: false as const, items: valid.items, skipped: skipped + valid.skipped, unchanged, ...validators, bodyHash: null };
+  return { notModified: false as const, items: valid.items, skipped: skipped + valid.skipped, unchanged, problems, ...validators, bodyHash: null };
 }
 
 /** New documents inside the backfill window and known ones whose index date is newer than the stored release. */

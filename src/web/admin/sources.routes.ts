@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { fetchSourceNow, saveSource, setSourceEnabled, testSource, type SelectorTest } from '../../admin/sources-admin.usecases.js';
 import { html, safeUrl, type SafeHtml } from '../../notify/templates/html.js';
 import { getSource, listSources, type Source } from '../../sources/sources.repository.js';
+import { sourceHealth } from '../../sources/source-health.js';
 import { sourceKinds } from '../../sources/sources.table.js';
 import type { WebDeps } from '../app.js';
 import { adminPage, csrfField } from './admin.layout.js';
@@ -10,6 +11,14 @@ import { when } from './admin.format.js';
 
 type Form = Record<string, string[]>;
 
+/** "3 Tage", "5 Stunden": a gap between news in words. */
+function gapWords(ms: number): string {
+  const hours = Math.round(ms / 3600_000);
+  if (hours < 48) return hours === 1 ? 'Stunde' : `${hours} Stunden`;
+  const days = Math.round(hours / 24);
+  return `${days} Tage`;
+}
+
 export function sourcesRoutes(deps: WebDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
   const canEdit = (c: AdminContext) => c.get('session').admin.role === 'editor';
@@ -17,18 +26,32 @@ export function sourcesRoutes(deps: WebDeps): Hono<AdminEnv> {
   app.get('/quellen', (c) => {
     const list = listSources(deps.db);
     const session = c.get('session');
+    const now = deps.clock();
+    const health = new Map(list.map((s) => [s.id, sourceHealth(deps.db, s, now)]));
     const body = html`<h1>Quellen</h1>
 <p>${canEdit(c) ? html`<a class="button" href="/admin/quellen/neu">Quelle hinzufügen</a>` : ''}</p>
-<table><thead><tr><th scope="col">Quelle</th><th scope="col">Art</th><th scope="col">Zustand</th><th scope="col">Letzter Erfolg</th><th scope="col">Letzter Fehler</th><th scope="col" class="num">Fehler in Folge</th><th scope="col">Nächster Abruf</th><th scope="col">Aktionen</th></tr></thead><tbody>
-${list.map(
-  (s) => html`<tr><td><a href="/admin/quellen/${s.id}">${s.name}</a><div class="muted">${s.publisher} · ${s.trust === 'auto' ? 'veröffentlicht sofort' : 'Prüfung durch Redaktion'}</div></td>
-<td>${s.kind}</td><td>${!s.enabled ? html`<span class="muted">deaktiviert</span>` : s.errorCount > 0 ? html`<span class="err">gestört</span>` : html`<span class="ok">in Ordnung</span>`}</td>
-<td>${when(s.lastSuccessAt)}</td><td>${s.lastError ?? '–'}</td><td class="num">${s.errorCount}</td><td>${s.enabled ? when(s.nextCheckAt) : '–'}</td>
+<table><thead><tr><th scope="col">Quelle</th><th scope="col">Art</th><th scope="col">Zustand</th><th scope="col">Letzter Erfolg</th><th scope="col" class="num">Einträge</th><th scope="col">Letzter neuer Eintrag</th><th scope="col">Letzter Fehler</th><th scope="col" class="num">Fehler in Folge</th><th scope="col">Nächster Abruf</th><th scope="col">Aktionen</th></tr></thead><tbody>
+${list.map((s) => {
+  const h = health.get(s.id)!;
+  const partial = s.lastPartialErrors ?? [];
+  const state = !s.enabled
+    ? html`<span class="muted">deaktiviert</span>`
+    : s.errorCount > 0
+      ? html`<span class="err">gestört</span>`
+      : partial.length > 0
+        ? html`<span class="err">teilweise gestört</span>`
+        : h.quietSince
+          ? html`<span class="err">auffällig still</span>`
+          : html`<span class="ok">in Ordnung</span>`;
+  return html`<tr><td><a href="/admin/quellen/${s.id}">${s.name}</a><div class="muted">${s.publisher} · ${s.trust === 'auto' ? 'veröffentlicht sofort' : 'Prüfung durch Redaktion'}</div></td>
+<td>${s.kind}</td><td>${state}${h.quietSince && h.usualGapMs ? html`<div class="muted">Seit ${when(h.quietSince)} nichts Neues; sonst etwa alle ${gapWords(h.usualGapMs)}. Bitte prüfen Sie die Selektoren.</div>` : ''}</td>
+<td>${when(s.lastSuccessAt)}</td><td class="num">${s.lastItemCount ?? '–'}</td><td>${when(s.lastNewItemAt)}</td>
+<td>${s.lastError ?? (partial.length ? html`${partial.length === 1 ? '1 Artikel' : `${partial.length} Artikel`} übersprungen:<ul class="plain">${partial.slice(0, 5).map((p) => html`<li>${p.message}</li>`)}</ul>` : '–')}</td><td class="num">${s.errorCount}</td><td>${s.enabled ? when(s.nextCheckAt) : '–'}</td>
 <td>${canEdit(c)
     ? html`<form method="post" action="/admin/quellen/${s.id}/abrufen">${csrfField(session)}<button class="small" type="submit"${s.enabled ? '' : html` disabled`}>Jetzt abrufen</button></form>
 <form method="post" action="/admin/quellen/${s.id}/${s.enabled ? 'deaktivieren' : 'aktivieren'}">${csrfField(session)}<button class="small secondary" type="submit">${s.enabled ? 'Deaktivieren' : 'Aktivieren'}</button></form>`
-    : ''}</td></tr>`,
-)}</tbody></table>`;
+    : ''}</td></tr>`;
+})}</tbody></table>`;
     return c.html(adminPage({ title: 'Quellen', session, current: '/admin/quellen', ...takeFlash(c, deps) }, body));
   });
 

@@ -83,7 +83,9 @@ const benchmark: Benchmark = {
         value: round(value),
         unit: 's',
         baseline: round((perHost * latencyMs + (perHost - 1) * hostDelayMs) / 1000),
-        goal: '≈ requests per host × latency, memory flat',
+        // The goal of ≈ the ideal was retired by issue 21: at real scale a sweep waits on publishers, and what counts is
+        // its CPU per hour (sweep-real). This stays as a check that a burst of answers is not held up, and memory flat.
+        goal: 'none for the time since issue 21 (see sweep-real); memory flat',
         extra: { bareClient: round(bare), ratioBareClient: round(value / bare, 2), sweeps: times.map((x) => round(x, 2)).join('/'), newNoticesEachSweep: newNotices.join('/'), rssMbAfterEachSweep: rss.join('/'), concurrency, hostDelayMs, sources: configured.length, hosts, fetchJobs },
       };
     } finally {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { gzipSync, brotliCompressSync } from 'node:zlib';
+import { gzipSync, brotliCompressSync, deflateSync } from 'node:zlib';
 import { createHostLimiter } from '../src/ingest/host-limiter.js';
 import { httpGet, parseRetryAfter, type HttpOptions } from '../src/ingest/http.js';
 import { FetchError } from '../src/ingest/ingest.errors.js';
@@ -42,6 +42,9 @@ before(async () => {
         res.end(brotliCompressSync(Buffer.from(feed)));
       },
     },
+    '/deflate': { handle: (_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'deflate' }).end(deflateSync(feed)) },
+    '/x-gzip': { handle: (_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': ' X-Gzip ' }).end(gzipSync(feed)) },
+    '/zstd': { handle: (_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'zstd' }).end('(zstd)') },
     '/latin1': {
       handle: (_req, res) => {
         res.writeHead(200, { 'content-type': 'text/html; charset=iso-8859-1' });
@@ -112,9 +115,13 @@ test('a gzip bomb is stopped by the cap on the decompressed size', async () => {
   assert.equal(error.code, 'too_large');
 });
 
-test('brotli bodies are decoded, and a declared charset is honoured', async () => {
-  const br = await httpGet(`${site.url}/brotli`, options);
-  assert.ok(!br.notModified && br.body.includes('<title>Hinweise</title>'));
+test('brotli, deflate and x-gzip bodies are decoded, an unknown encoding is refused, and a declared charset is honoured', async () => {
+  for (const path of ['/brotli', '/deflate', '/x-gzip']) {
+    const decoded = await httpGet(`${site.url}${path}`, options);
+    assert.ok(!decoded.notModified && decoded.body.includes('<title>Hinweise</title>'), path);
+  }
+  const zstd = await failure('/zstd');
+  assert.deepEqual([zstd.code, /unbekannte Kodierung \(zstd\)/.test(zstd.message)], ['encoding', true]);
   const latin1 = await httpGet(`${site.url}/latin1`, options);
   assert.ok(!latin1.notModified && latin1.body.includes('für Ärzte: Größe'));
 });

@@ -3,7 +3,6 @@ import type { Logger } from 'pino';
 import type { Source } from '../sources/sources.repository.js';
 import { withArticles } from './articles.js';
 import { httpGet, type HttpOptions } from './http.js';
-import { cpuTurn } from './cpu-turns.js';
 import { collectCsaf, type CsafOptions } from './csaf/csaf-fetch.js';
 import type { RawItem } from './items.js';
 import type { KnownItems } from './known-items.js';
@@ -35,6 +34,8 @@ export type Collected =
       skipped: number;
       /** Known items not fetched again because their list entry did not change. */
       unchanged: number;
+      /** Items whose article page or document could not be read now, with why (German). */
+      problems: { url: string; message: string }[];
       etag: string | null;
       lastModified: string | null;
       /** Identifies the document and how it is read; null when it was not read (CSAF) or not every item was stored. */
@@ -49,25 +50,14 @@ export async function collectItems(deps: CollectDeps, source: SourceSpec, state:
   if (source.kind === 'csaf') return collectCsaf(deps, source, state);
   const response = await httpGet(source.url, { ...deps.http, etag: state.etag, lastModified: state.lastModified });
   if (response.notModified) return { notModified: true, etag: state.etag ?? null, lastModified: state.lastModified ?? null };
-  // Answers often arrive together (a sweep asks every host at once): wait for this one's turn (see cpu-turns).
-  await cpuTurn();
   const validators = { etag: response.etag, lastModified: response.lastModified };
   // Many publishers answer every request in full (no ETag, no Last-Modified) with what they sent an hour ago.
   const bodyHash = documentHash(source, response.url, response.body);
   if (bodyHash === state.bodyHash) return { notModified: true, ...validators };
   const selectors = source.selectors ?? {};
-  let parsed;
-  switch (source.kind) {
-    case 'rss':
-    case 'atom':
-      parsed = await parseFeed(response.body, response.url);
-      break;
-    case 'html':
-      parsed = parseListPage(response.body, response.url, selectors);
-      break;
-  }
+  const parsed = source.kind === 'html' ? parseListPage(response.body, response.url, selectors) : await parseFeed(response.body, response.url);
   const collected = !selectors.article
-    ? { ...parsed, unchanged: 0 }
+    ? { ...parsed, unchanged: 0, problems: [] }
     : await withArticles(deps, source.id, selectors, parsed, state.known(), { limit: state.limit });
   // A document with an item left out (invalid, or its article page failed) is read again next time.
   return { notModified: false, ...collected, ...validators, bodyHash: collected.skipped === 0 ? bodyHash : null };

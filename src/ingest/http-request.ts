@@ -94,21 +94,14 @@ function attempt(url: URL, options: HopOptions, agent: http.Agent | false): Prom
   });
 }
 
+const decoders: Record<string, (() => Readable) | null> = {
+  identity: null, '': null, gzip: zlib.createGunzip, 'x-gzip': zlib.createGunzip, deflate: zlib.createInflate, br: zlib.createBrotliDecompress,
+};
+
 function decoderFor(encoding: string | undefined, url: URL): Readable | null {
-  switch ((encoding ?? 'identity').trim().toLowerCase()) {
-    case 'identity':
-    case '':
-      return null;
-    case 'gzip':
-    case 'x-gzip':
-      return zlib.createGunzip();
-    case 'deflate':
-      return zlib.createInflate();
-    case 'br':
-      return zlib.createBrotliDecompress();
-    default:
-      throw new FetchError('encoding', `Der Server ${url.host} sendet eine unbekannte Kodierung (${encoding}).`);
-  }
+  const name = (encoding ?? 'identity').trim().toLowerCase();
+  if (!Object.hasOwn(decoders, name)) throw new FetchError('encoding', `Der Server ${url.host} sendet eine unbekannte Kodierung (${encoding}).`);
+  return decoders[name]?.() ?? null;
 }
 
 /** Reads the body, decompressing it, and stops as soon as either the wire bytes or the decoded bytes pass the cap. */

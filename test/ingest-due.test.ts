@@ -5,7 +5,9 @@ import { after, before, test } from 'node:test';
 import { createAppDeps, type AppDeps } from '../src/app/deps.js';
 import { createLogger } from '../src/app/logger.js';
 import { ingestDueSources } from '../src/ingest/ingest-due.js';
+import { eq } from 'drizzle-orm';
 import { getSource } from '../src/sources/sources.repository.js';
+import { sources } from '../src/sources/sources.table.js';
 import type { SourceConfig } from '../src/sources/sources.models.js';
 import { testEnv } from './support/test-env.js';
 
@@ -43,12 +45,12 @@ before(async () => {
   const source = (id: string, path: string, extra: Partial<SourceConfig> = {}): SourceConfig => ({
     id, name: id, publisher: 'Praxis-IT', kind: 'rss', url: base + path, trust: 'review', intervalMinutes: 60, enabled: true, ...extra,
   });
-  const sources = [
+  const sourceList = [
     source('liste', '/list', { kind: 'html', selectors: { item: 'article.teaser', link: 'h2 a', title: 'h2', article: 'article.content' } }),
     source('feed-b', '/feed-b'),
     source('feed-c', '/feed-c'),
   ];
-  deps = await createAppDeps(testEnv({ sources, env: { FETCH_ALLOW_HOSTS: new URL(base).host, FETCH_HOST_DELAY_MS: '0' } }), { logger: createLogger('silent') });
+  deps = await createAppDeps(testEnv({ sources: sourceList, env: { FETCH_ALLOW_HOSTS: new URL(base).host, FETCH_HOST_DELAY_MS: '0' } }), { logger: createLogger('silent') });
 });
 after(async () => {
   await deps.close();
@@ -70,5 +72,13 @@ test('a source fetched since the job was made is skipped without a request', asy
   const requests = log.length;
   const stale = [{ sourceId: 'feed-b', dueAt: 0 }];
   assert.deepEqual(await ingestDueSources(deps, stale), { results: [], skipped: ['feed-b'], crashed: [] });
+  assert.equal(log.length, requests);
+});
+
+test('a source disabled after its job was made is skipped without a request, and so is one that no longer exists', async () => {
+  const requests = log.length;
+  deps.db.update(sources).set({ enabled: false }).where(eq(sources.id, 'feed-c')).run();
+  const targets = [{ sourceId: 'feed-c', dueAt: getSource(deps.db, 'feed-c')!.nextCheckAt.getTime() }, { sourceId: 'entfernt', dueAt: 0 }];
+  assert.deepEqual(await ingestDueSources(deps, targets), { results: [], skipped: ['feed-c', 'entfernt'], crashed: [] });
   assert.equal(log.length, requests);
 });

@@ -1,6 +1,6 @@
 import { getSource } from '../sources/sources.repository.js';
 import type { FetchTarget } from './fetch-jobs.js';
-import { ingestSource, ingestSourceRow, type IngestDeps, type IngestResult } from './ingest.js';
+import { ingestSourceRow, type IngestDeps, type IngestResult } from './ingest.js';
 
 export type IngestDueResult = {
   /** One result per source fetched, each also recorded on its source (status, error, schedule). */
@@ -16,19 +16,20 @@ export type IngestDueResult = {
  * fails does not stop the others: expected failures are recorded on the source by ingestSource, unexpected ones are
  * collected in `crashed` for the caller to retry. A source whose `next_check_at` is no longer the one it was due at
  * has been fetched since (an earlier attempt of the same job, "Jetzt abrufen", another sweep's job) and is skipped,
- * so a retried job fetches only what is still owed.
+ * so a retried job fetches only what is still owed; so is a source disabled or removed in the meantime.
  */
 export async function ingestDueSources(deps: IngestDeps, targets: FetchTarget[]): Promise<IngestDueResult> {
   const outcome: IngestDueResult = { results: [], skipped: [], crashed: [] };
   for (const { sourceId, dueAt } of targets) {
     const source = getSource(deps.db, sourceId);
-    if (source && source.nextCheckAt.getTime() !== dueAt) {
+    // Removed, disabled or fetched by someone else since the job was made: nothing is owed.
+    if (!source || !source.enabled || source.nextCheckAt.getTime() !== dueAt) {
       outcome.skipped.push(sourceId);
-      deps.logger.debug({ sourceId }, 'source fetched since the job was made');
+      deps.logger.debug({ sourceId }, 'source not due any more');
       continue;
     }
     try {
-      outcome.results.push(source ? await ingestSourceRow(deps, source) : await ingestSource(deps, sourceId));
+      outcome.results.push(await ingestSourceRow(deps, source));
     } catch (error) {
       outcome.crashed.push({ sourceId, error: error as Error });
       deps.logger.error({ sourceId, err: error }, 'source fetch crashed');

@@ -27,10 +27,10 @@ export function getAdvisory(db: Writer, id: number): AdvisoryDetails | undefined
   };
 }
 
-/** The notices an advisory was made from, with their publishers, in the order they were attached. */
+/** The notices an advisory was made from, with their publishers and own ids, in the order they were attached. */
 export function advisorySourceList(db: Writer, advisoryId: number) {
   return db
-    .select({ publisher: sources.publisher, title: notices.title, url: notices.url, publishedAt: notices.publishedAt })
+    .select({ publisher: sources.publisher, title: notices.title, url: notices.url, externalId: notices.externalId, publishedAt: notices.publishedAt })
     .from(advisorySources)
     .innerJoin(notices, eq(notices.id, advisorySources.noticeId))
     .innerJoin(sources, eq(sources.id, notices.sourceId))

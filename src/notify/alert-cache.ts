@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/client.js';
-import { getAdvisory, type AdvisoryDetails } from '../advisories/advisories.repository.js';
+import { advisorySourceList, getAdvisory, type AdvisoryDetails } from '../advisories/advisories.repository.js';
 import { products, type ProductCategory } from '../catalog/catalog.table.js';
 import type { Practice } from '../practices/practices.repository.js';
 import { categoryLabels } from '../practices/preferences.models.js';
-import { advisoryPageUrl, affectedProducts, alertSources, titleMentions, type AlertLinks } from './alert-data.js';
+import { advisoryPageUrl, affectedProducts, titleMentions, type AlertLinks } from './alert-data.js';
 import type { DeliverySettings } from './settings.js';
 import { renderAlert, type AlertData, type RenderedMail } from './templates/alert.js';
 import { escapeHtml } from './templates/html.js';
@@ -101,7 +101,7 @@ function advisoryEntry(db: Db, advisoryId: number): AdvisoryEntry | undefined {
   const cached = entries.get(key);
   if (cached) return cached;
   const advisory = getAdvisory(db, advisoryId)!;
-  const sourceRows = alertSources(db, advisoryId);
+  const sourceRows = advisorySourceList(db, advisoryId);
   const mentions = titleMentions(db, advisory.products.map((p) => p.productId));
   const names = new Map(db.select({ id: products.id, name: products.name }).from(products).all().map((p) => [p.id, p.name]));
   const ranks = new Map([...new Set(names.values())].sort(collator.compare).map((name, i) => [name, i]));

@@ -1,16 +1,12 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { getAdvisory } from '../advisories/advisories.repository.js';
-import { advisorySources } from '../advisories/advisories.table.js';
+import { advisorySourceList, getAdvisory } from '../advisories/advisories.repository.js';
 import { products, vendors } from '../catalog/catalog.table.js';
-import { notices } from '../ingest/notices.table.js';
 import type { Practice } from '../practices/practices.repository.js';
 import { coveredProducts } from '../practices/preferences.repository.js';
 import { describeSubscriptions } from '../practices/subscription-summary.js';
-import { sources } from '../sources/sources.table.js';
 import { compareVersions } from './match.js';
 import type { AlertData } from './templates/alert.js';
-import type { SourceNotice } from './templates/sources.js';
 import type { TitleMentions } from './templates/subject.js';
 
 /** The practice's own links in an alert; `ackUrl` gets the action's position, or -1 for "all done". */
@@ -34,18 +30,6 @@ export function affectedProducts<P extends { productId: string; fixedVersion: st
     const have = covered.get(p.productId);
     return !(have && p.fixedVersion && (compareVersions(have, p.fixedVersion) ?? -1) >= 0);
   });
-}
-
-/** The notices an advisory was made from, in the order they were attached, with the publisher's own ids. */
-export function alertSources(db: Db, advisoryId: number): SourceNotice[] {
-  return db
-    .select({ publisher: sources.publisher, title: notices.title, url: notices.url, externalId: notices.externalId, publishedAt: notices.publishedAt })
-    .from(advisorySources)
-    .innerJoin(notices, eq(notices.id, advisorySources.noticeId))
-    .innerJoin(sources, eq(sources.id, notices.sourceId))
-    .where(eq(advisorySources.advisoryId, advisoryId))
-    .orderBy(asc(advisorySources.addedAt))
-    .all();
 }
 
 /** The names and aliases of the products, and of their vendors, as a title may name them. */
@@ -97,7 +81,7 @@ function alertData(db: Db, advisoryId: number, recipient: Recipient, links: Aler
     publishedAt: advisory.publishedAt,
     products: affected.map((p) => ({ name: names.get(p.productId) ?? p.productId, fixedVersion: p.fixedVersion })),
     actions: advisory.actions.map((a) => a.text),
-    sources: alertSources(db, advisoryId),
+    sources: advisorySourceList(db, advisoryId),
     subscribedProducts: recipient.subscribedProducts(names),
     unsubscribeUrl: links.unsubscribeUrl,
     operatorName: links.operatorName,

@@ -17,6 +17,7 @@ import { addPractice } from '../src/practices/practices.repository.js';
 import { subscribeSchema } from '../src/practices/preferences.models.js';
 import { recordSignup } from '../src/practices/signup.usecases.js';
 import { createWebApp } from '../src/web/app.js';
+import { practiceLinks } from '../src/notify/compose.js';
 import { publishAdvisory } from './support/advisories.js';
 import { removeQueues } from './support/queues.js';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink.js';
@@ -174,6 +175,10 @@ test('welcome: a new subscriber with x.isynet gets the open medatixx advisory, w
   assert.equal((await app.request(confirmUrl, { method: 'POST' })).status, 200);
   assert.equal(deps.db.select().from(deliveries).where(eq(deliveries.kind, 'welcome')).all().length, 1, 'confirming twice does not welcome twice');
   await send([welcome[0]!.id]);
+  // The same advisory waits in /verwalten, with its actions to tick.
+  const { manageUrl } = practiceLinks(deps.publicUrl, deps.linkSecret, welcome[0]!.practiceId);
+  const manage = await (await app.request(new URL(manageUrl).pathname)).text();
+  assert.match(manage, /Bereits bekannte Warnungen zu Ihren Produkten[\s\S]*Cyberangriff auf medatixx[\s\S]*Passwörter in Ihrer Praxissoftware ändern/);
 
   const mail = read(lastMailTo('neu@praxis.test'));
   assert.equal(mail.subject, '[Zeitnah handeln] Willkommen bei praxiswarn: eine offene Warnung für Ihre Praxis');

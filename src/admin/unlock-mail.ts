@@ -6,7 +6,9 @@ import type { DeliverySettings } from '../notify/settings.js';
 import type { RenderedMail } from '../notify/templates/alert.js';
 import { formatDate } from '../notify/templates/format.js';
 import { impressumHtml, impressumText } from '../notify/templates/footer.js';
+import { greeting, mailDocument } from '../notify/templates/document.js';
 import { html } from '../notify/templates/html.js';
+import { buttonStyle } from '../notify/templates/what-to-do.js';
 import { hitLimit } from '../practices/rate-limit.js';
 import { signUnlockToken, unlockLinkHours } from './unlock-link.js';
 
@@ -37,7 +39,7 @@ export function renderUnlockMail(d: UnlockMailData): RenderedMail {
   const notYou = 'Wenn Sie das nicht waren, müssen Sie nichts tun: Ihr Passwort ist damit nicht bekannt geworden, und Sie können sich von Ihrem gewohnten Anschluss aus weiterhin anmelden.';
   const change = `Wenn Sie fürchten, dass jemand Ihr Passwort kennt, ändern Sie es nach der Anmeldung unter ${d.accountUrl}.`;
   const text = [
-    'Guten Tag,',
+    greeting,
     '',
     what,
     '',
@@ -55,21 +57,18 @@ export function renderUnlockMail(d: UnlockMailData): RenderedMail {
     ...impressumText(d.operator),
   ].join('\n');
   // Plain links and no images: nothing in this mail reports back whether or when it was opened.
-  const body = html`<!doctype html>
-<html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${subject}</title></head>
-<body style="font-family: Arial, Helvetica, sans-serif; color: #1a1a1a; line-height: 1.5; max-width: 640px; margin: 0 auto; padding: 16px;">
-<p>Guten Tag,</p>
-<p>${what}</p>
+  const body = mailDocument(subject, {
+    content: html`<p>${what}</p>
 <p>Wenn Sie das waren und sich sofort wieder anmelden möchten:</p>
-<p><a href="${d.unlockUrl}" style="display: inline-block; background: #1a4f8b; color: #ffffff; padding: 10px 18px; border-radius: 4px; text-decoration: none;">Wartezeit aufheben</a></p>
+<p><a href="${d.unlockUrl}" style="${buttonStyle}">Wartezeit aufheben</a></p>
 <p style="font-size: 13px;">Falls der Knopf nicht funktioniert, öffnen Sie diesen Link: <a href="${d.unlockUrl}">${d.unlockUrl}</a></p>
 <p>${linkValid}</p>
-<p>${notYou} ${change}</p>
-<hr style="border: none; border-top: 1px solid #ccc;">
+<p>${notYou} ${change}</p>`,
+    foot: html`<hr style="border: none; border-top: 1px solid #ccc;">
 <p style="font-size: 12px; color: #777;">Diese E-Mail wurde automatisch verschickt, weil zu Ihrer Adresse ein Konto der praxiswarn-Redaktion besteht.</p>
-${impressumHtml(d.operator)}
-</body></html>`;
-  return { subject, html: body.value, text };
+${impressumHtml(d.operator)}`,
+  });
+  return { subject, html: body, text };
 }
 
 export type UnlockMailDeps = {

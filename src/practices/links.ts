@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-export type LinkPurpose = 'unsubscribe' | 'manage' | 'confirm' | 'ack';
+/** `unlock` names an admin, not a practice: the link mailed to lift an address's login delays. */
+export type LinkPurpose = 'unsubscribe' | 'manage' | 'confirm' | 'ack' | 'unlock';
 
 /**
  * A signed link token `purpose.field.field….mac`: the fields are integers (practice id, advisory id, action

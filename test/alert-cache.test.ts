@@ -130,7 +130,7 @@ test('the alert composer sends the cached rendering', () => {
     db,
     delivery: { advisoryId: id } as Delivery,
     practice: p,
-    links: practiceLinks(publicUrl, secret, p.id),
+    links: { ...practiceLinks(publicUrl, secret, p.id), ack: (advisoryId) => links(p, advisoryId).ackUrl! },
     publicUrl,
     linkSecret: secret,
     operatorName: 'praxiswarn',

@@ -23,11 +23,15 @@ export type Delivery = typeof deliveries.$inferSelect;
 /** The links every mail to a practice carries: manage (signed, no password) and one-click unsubscribe. */
 export type PracticeLinks = { unsubscribeUrl: string; manageUrl: string };
 
+/** A practice's links in a mail: manage, unsubscribe, and the "erledigt" links of an advisory (by action position, -1 for all). */
+export type MailLinks = PracticeLinks & { ack: (advisoryId: number) => (position: number) => string };
+
 export type ComposeContext = {
   db: Db;
   delivery: Delivery;
   practice: Practice;
-  links: PracticeLinks;
+  /** Signed for the practice; the admin preview puts placeholders here, so no preview carries a practice's links. */
+  links: MailLinks;
   publicUrl: string;
   linkSecret: string;
   operatorName: string;
@@ -44,12 +48,11 @@ export type Composer = (ctx: ComposeContext) => RenderedMail | null;
 
 /** One composer per delivery kind; a kind without one fails its deliveries with a clear error. */
 export const composers: Partial<Record<DeliveryKind, Composer>> = {
-  alert: ({ db, delivery, practice, links, operatorName, operator, publicUrl, linkSecret, session, now }) => {
+  alert: ({ db, delivery, practice, links, operatorName, operator, session, now }) => {
     const advisoryId = delivery.advisoryId;
     if (advisoryId === null) return null;
-    const ackUrl = ackLinks(publicUrl, linkSecret, practice.id, advisoryId);
     // Rendered once per advisory version and set of affected products, filled in per practice (see alert-cache).
-    const alertLinks = { unsubscribeUrl: links.unsubscribeUrl, manageUrl: links.manageUrl, ackUrl, operatorName };
+    const alertLinks = { unsubscribeUrl: links.unsubscribeUrl, manageUrl: links.manageUrl, ackUrl: links.ack(advisoryId), operatorName };
     return renderAlertFor(db, advisoryId, practice, alertLinks, operator, session, now) ?? null;
   },
   update: (ctx) => {
@@ -83,7 +86,7 @@ export const composers: Partial<Record<DeliveryKind, Composer>> = {
       now,
       alertMaxAgeDays: ctx.alertMaxAgeDays,
       publicUrl: ctx.publicUrl,
-      ackUrl: (advisoryId) => ackLinks(ctx.publicUrl, ctx.linkSecret, practice.id, advisoryId),
+      ackUrl: ctx.links.ack,
     });
     return renderWelcome({
       practiceName: practice.name,
@@ -99,12 +102,12 @@ export const composers: Partial<Record<DeliveryKind, Composer>> = {
     const confirmUrl = new URL(`/bestaetigen/${signExpiringLinkToken(linkSecret, 'confirm', practice.id, expiresAt)}`, publicUrl).href;
     return renderConfirm({ practiceName: practice.name, confirmUrl, expiresAt, products: describeSubscriptions(db, practice.id), partnerEmail: practice.partnerEmail, operator });
   },
-  access: ({ practice, links, operator }) => renderAccess({ practiceName: practice.name, ...links, operator }),
+  access: ({ practice, links, operator }) => renderAccess({ practiceName: practice.name, manageUrl: links.manageUrl, unsubscribeUrl: links.unsubscribeUrl, operator }),
 };
 
 /** The practice's signed "erledigt" links for an advisory it is told about. */
 function ackUrlsOf(ctx: ComposeContext, advisory: AdvisoryView): AckUrls {
-  const ackUrl = ackLinks(ctx.publicUrl, ctx.linkSecret, ctx.practice.id, advisory.id);
+  const ackUrl = ctx.links.ack(advisory.id);
   return { actions: advisory.actionPositions.map((position) => ackUrl(position)), all: ackUrl(-1) };
 }
 
@@ -129,7 +132,7 @@ export function composeContext(
     db: deps.db,
     delivery,
     practice,
-    links: practiceLinks(deps.publicUrl, deps.linkSecret, practice.id),
+    links: { ...practiceLinks(deps.publicUrl, deps.linkSecret, practice.id), ack: (advisoryId) => ackLinks(deps.publicUrl, deps.linkSecret, practice.id, advisoryId) },
     publicUrl: deps.publicUrl,
     linkSecret: deps.linkSecret,
     operatorName: deps.operatorName,

@@ -9,7 +9,7 @@ import { enqueue, type Queues } from '../queues/queues.js';
 import { writeAudit, type Actor } from './audit.repository.js';
 import { changedFields, materialFields, snapshot } from './advisory-snapshot.js';
 import { CurationError } from './curation.errors.js';
-import { ageInDays } from '../advisories/archive.js';
+import { ageInDays, statedDay } from '../advisories/archive.js';
 import type { DeliverySettings } from '../notify/settings.js';
 import { advisoryEditSchema, mergeSchema, rejectSchema, type AdvisoryEdit } from './curation.models.js';
 
@@ -87,8 +87,7 @@ export function oldNews(db: Db | Tx, id: number, now: Date, maxAgeDays: number):
   const stated = row.publishedAt;
   const age = stated ? ageInDays(stated, now) : null;
   if (row.status !== 'archive' && (age === null || age <= maxAgeDays)) return null;
-  const date = stated ? new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'medium' }).format(stated) : null;
-  if (age !== null) return `Diese Meldung ist laut Quelle ${age === 1 ? '1 Tag' : `${age} Tage`} alt (vom ${date}).`;
+  if (age !== null) return `Diese Meldung ist laut Quelle ${age === 1 ? '1 Tag' : `${age} Tage`} alt (vom ${statedDay(stated!)}).`;
   return 'Diese Meldung stammt aus dem Archiv der Quelle und hat kein Datum.';
 }
 

@@ -9,6 +9,9 @@ export const freshOnArchiveReadMs = 2 * 24 * 3600_000;
 
 const day = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric' });
 
+/** "01.06.2023": a stated date as the archive's reasons and the editor's confirmation give it. */
+export const statedDay = (date: Date): string => day.format(date);
+
 /**
  * Why a new advisory goes to the archive instead of out to practices (German, for the admin), or null for news.
  * `stated` is the date the notice gives; a notice without one is news unless its read showed the archive.
@@ -16,11 +19,11 @@ const day = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '
 export function archiveReason({ stated, archivedRead, now, maxAgeDays }: { stated: Date | null; archivedRead: boolean; now: Date; maxAgeDays: number }): string | null {
   const age = stated ? now.getTime() - stated.getTime() : null;
   if (stated && age! > maxAgeDays * 24 * 3600_000) {
-    return `Laut Quelle vom ${day.format(stated)}: älter als ${maxAgeDays} Tage, daher ohne Benachrichtigung.`;
+    return `Laut Quelle vom ${statedDay(stated)}: älter als ${maxAgeDays} Tage, daher ohne Benachrichtigung.`;
   }
   if (archivedRead && (age === null || age > freshOnArchiveReadMs)) {
     return stated
-      ? `Aus dem Bestand der Quelle (erster Abruf oder viele neue Einträge auf einmal), vom ${day.format(stated)}: ohne Benachrichtigung.`
+      ? `Aus dem Bestand der Quelle (erster Abruf oder viele neue Einträge auf einmal), vom ${statedDay(stated)}: ohne Benachrichtigung.`
       : 'Aus dem Bestand der Quelle (erster Abruf oder viele neue Einträge auf einmal), ohne Datum: ohne Benachrichtigung.';
   }
   return null;

@@ -59,6 +59,7 @@ function compose(deps: PreviewDeps, advisoryId: number, practice: Practice): Ren
   const delivery = {
     id: 0, practiceId: practice.id, advisoryId, kind: 'alert' as const, dedupeKey: `preview:${advisoryId}`, revision: null, period: null, advisoryIds: null,
     status: 'pending' as const, attempts: 0, messageId: '<preview@praxiswarn.invalid>', lastError: null, createdAt: now, claimedAt: null, sentAt: null,
+    recipient: null, notBefore: null,
   };
   return composers.alert!({ ...composeContext(deps, delivery, practice, now), links: previewLinks(deps.publicUrl) });
 }

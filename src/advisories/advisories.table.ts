@@ -10,6 +10,10 @@ export type Severity = (typeof severities)[number];
  * `archive`: a known, older incident (a source's first read, a burst of never-seen items, or a stated date older than
  * ALERT_MAX_AGE_DAYS): listed publicly under its own date and shown in practices' overviews, never alerted or digested.
  */
+/** `ti_outage`: a gematik outage notice ("TI-Störungen"), an opt-in category of its own, never a security advisory. */
+export const advisoryCategories = ['security', 'ti_outage'] as const;
+export type AdvisoryCategory = (typeof advisoryCategories)[number];
+
 export const advisoryStatuses = ['draft', 'published', 'rejected', 'merged', 'archive'] as const;
 export type AdvisoryStatus = (typeof advisoryStatuses)[number];
 
@@ -36,6 +40,11 @@ export const advisories = sqliteTable(
     status: text({ enum: advisoryStatuses }).notNull().default('draft'),
     relevant: integer({ mode: 'boolean' }).notNull(),
     relevanceReason: text().notNull(),
+    category: text({ enum: advisoryCategories }).notNull().default('security'),
+    /** Being exploited by attackers ("wird aktiv ausgenutzt"): set from the wording or by an editor; raises urgency. */
+    exploited: integer({ mode: 'boolean' }).notNull().default(false),
+    /** For a `ti_outage`: when the outage was reported resolved (the follow-up mail goes out once). */
+    resolvedAt: timestamp(),
     vendorId: text().references(() => vendors.id),
     revision: integer().notNull().default(1),
     /** The date the publisher gave, when it gave one. */

@@ -7,3 +7,4 @@ export * from '../practices/practices.table.js';
 export * from '../notify/deliveries.table.js';
 export * from '../catalog/proposals.table.js';
 export * from '../admin/admin.table.js';
+export * from '../firms/firms.table.js';

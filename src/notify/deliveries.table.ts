@@ -5,7 +5,10 @@ import { advisories } from '../advisories/advisories.table.js';
 
 // `access`: the manage link sent to an already active address that signed up again (instead of a confirmation);
 // `welcome`: sent once a practice confirmed, listing the advisories on its products that are still open.
-export const deliveryKinds = ['confirm', 'access', 'welcome', 'alert', 'update', 'digest', 'reminder'] as const;
+// `deputy_confirm`: asks a practice's deputy address to confirm it takes the alerts during a closing period;
+// `held`: the "Zur Kenntnis" alerts that waited during a closing period, in one mail on the first day back;
+// `outage` / `outage_resolved`: a TI outage and its end, for practices that opted in to "TI-Störungen".
+export const deliveryKinds = ['confirm', 'access', 'welcome', 'alert', 'update', 'digest', 'reminder', 'deputy_confirm', 'held', 'outage', 'outage_resolved'] as const;
 export type DeliveryKind = (typeof deliveryKinds)[number];
 export const deliveryStatuses = ['pending', 'sending', 'sent', 'failed'] as const;
 
@@ -29,6 +32,10 @@ export const deliveries = sqliteTable(
     status: text({ enum: deliveryStatuses }).notNull().default('pending'),
     attempts: integer().notNull().default(0),
     messageId: text().notNull(),
+    /** Sent to this address instead of the practice's (its deputy during a closing period); null: the practice. */
+    recipient: text(),
+    /** Not sent before this time (alerts held while the practice is closed); null: at once. */
+    notBefore: timestamp(),
     lastError: text(),
     createdAt: createdAt(),
     claimedAt: timestamp(),

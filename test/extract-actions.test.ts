@@ -79,3 +79,24 @@ test('strong participles of passive advice turn into their infinitive', () => {
   assert.equal(participleToInfinitive('heruntergeladen'), 'herunterladen');
   assert.equal(participleToInfinitive('eingespielt'), 'einspielen');
 });
+
+test('a phrase of circumstance before the modal verb stays in front; a subjectless passive is still an instruction', () => {
+  assert.deepEqual(actions('Beim Fernzugriff sollten Praxen daher eine Zwei-Faktor-Anmeldung einrichten.'), ['Beim Fernzugriff eine Zwei-Faktor-Anmeldung einrichten']);
+  assert.deepEqual(actions('Im Zweifel sollten Dateien aus unbekannten Quellen nicht geöffnet werden.'), ['Im Zweifel Dateien aus unbekannten Quellen nicht öffnen']);
+  // A passive done by a specialist is something the practice has done for it.
+  assert.deepEqual(actions('Ist kein Kennwort gesetzt, muss die Firmware durch einen Techniker eingespielt werden.'), [
+    'Die Firmware durch einen Techniker einspielen lassen, falls kein Kennwort gesetzt ist',
+  ]);
+  // "Nach der Richtlinie" names a source, not a circumstance; what others must do is no instruction either.
+  assert.deepEqual(actions('Nach Angaben des Herstellers müssen die Geräte neu gestartet werden.'), []);
+  assert.deepEqual(actions('Im Sommer sollten die Hersteller neue Versionen liefern.'), []);
+});
+
+test('infinitive phrases after a colon are actions, one per phrase', () => {
+  assert.deepEqual(actions('Der wichtigste Schutz: das Backup täglich prüfen – und eine Kopie außer Haus lagern.'), [
+    'Das Backup täglich prüfen',
+    'Eine Kopie außer Haus lagern',
+  ]);
+  // A colon before a sentence with a finite verb is no list of instructions.
+  assert.deepEqual(actions('Die Ursache: die Firmware ist veraltet.'), []);
+});

@@ -73,3 +73,11 @@ test('extraction keeps its precision and recall on the real-notice corpus, field
     assert.ok(p >= realFloors[f].precision && r >= realFloors[f].recall, `${f}: P ${p.toFixed(2)} R ${r.toFixed(2)}`);
   }
 });
+
+test('an extracted action also matches when it is the expected instruction said more briefly', async () => {
+  const { sameAction } = await import('../src/normalize/quality.js');
+  assert.ok(sameAction('Den Authenticator umgehend auf die Version 4.2.1 aktualisieren', 'gematik Authenticator umgehend auf Version 4.2.1 aktualisieren (per Auto-Update oder Download)'));
+  // One shared word is not enough, however short the extracted action.
+  assert.ok(!sameAction('Firewall prüfen', 'Absender von E-Mails prüfen'));
+  assert.ok(!sameAction('Die Firmware prüfen', 'Alle Portweiterleitungen überprüfen und nicht benötigte entfernen'));
+});

@@ -123,6 +123,8 @@ function toActions(sentence: Sentence): string[] {
   if (advised) return advised;
   const german = modal(s) ?? necessity(s);
   if (german) return [german];
+  const afterColon = colonPhrases(s);
+  if (afterColon) return afterColon;
   return englishActions(s, sentence.bullet) ?? (bullet(s, sentence.bullet) ? [bullet(s, sentence.bullet)!] : []);
 }
 
@@ -223,6 +225,7 @@ function recommended(s: string): string[] | null {
 }
 
 const modalVerb = /\b(sollten|sollen|sollte|müssen|muss)\s+/u;
+const circumstancePhrase = /^(?:Bei|Beim|Im|In|Vor|Für|Mit|Ab|Bis|Zur|Zum|Auf|Unter|Während|Spätestens|Sicherheitshalber|Vorsorglich|Grundsätzlich|Möglichst)\b/u;
 const subjects = /^(?:alle\s+)?(?:Admins|IT-Verantwortliche|Verantwortliche|Praxen|Arztpraxen|Zahnarztpraxen|Kunden|Kundinnen(?:\s+und\s+Kunden)?|Nutzer(?:innen)?(?:\s+und\s+Nutzer)?|Anwender(?:innen)?(?:\s+und\s+Anwender)?|Betreiber(?:innen)?|Administrator(?:en|innen)|Ärzt(?:e|innen)(?:\s+und\s+Ärzte)?|Sie|Praxisinhaber(?:innen)?|Praxisteams?|Einrichtungen|Leistungserbringer(?:innen)?)\s+/u;
 const adverbs = /^(?:Danach|Anschließend|Zudem|Auch|Außerdem|Daher|Deshalb|Dann|Jetzt|Nun|Zusätzlich|Ebenso|Vorsorglich|Insbesondere|Darüber hinaus|Bis dahin|Grundsätzlich|Generell|Unbedingt)$/u;
 const practiceSubject = /(?<!\p{L})(?:Admins|\p{L}*Verantwortliche\p{L}*|Betroffene|Zahnärzt\p{L}*|Psychotherapeut\p{L}*|Teams?|man|Praxen|Praxis\w*|\w*[Kk]und(?:en|innen)|\w*[Nn]utzer\w*|\w*[Aa]nwender\w*|Betreiber\w*|Administrator\w*|Ärzt\w*|Sie|Wer|Leistungserbringer\w*|Einrichtungen|Mitarbeit\w*|Inhaber\w*)\b/u;
@@ -239,7 +242,10 @@ function modal(s: string): string | null {
   if (/^(?:müssen|muss)$/.test(m[1]!) && /(?<!\p{L})(?:nichts?|keine\p{L}*)(?!\p{L})/u.test(after)) return null; // "müssen nicht": need not
   // "Ist ein Update nicht möglich, sollten Administratoren …": a leading condition, then the subject.
   const leading = raw.endsWith(',') && !/^Wer\b/.test(raw) ? /^(Wenn|Falls|Sofern|Sollten?|Ist|Sind|Hat|Haben|Solange)\s+(.*)$/u.exec(before) : null;
-  const inverted = before === '' || adverbs.test(before) || leading !== null;
+  // "Bei der Internetnutzung sollten Praxen …", "Im Zweifel sollten Anhänge …": a short phrase of time, place or
+  // circumstance in front, the subject (or a passive's object) behind the verb. It stays in front of the action.
+  const circumstance = !leading && circumstancePhrase.test(before) && before.split(/\s+/).length <= 6 && !before.includes(',') ? before : '';
+  const inverted = before === '' || adverbs.test(before) || leading !== null || circumstance !== '';
   let suffix = '';
   if (leading) {
     suffix = condition(leading[1], leading[2]);
@@ -249,10 +255,13 @@ function modal(s: string): string | null {
   // who is meant is the condition of the action.
   const who = /^Wer\s+(.+)$/u.exec(before) ?? /^(?:\p{L}+\s+)?\p{L}+,\s+(?:die|der)\s+(.+)$/u.exec(before);
   if (who && !leading) suffix = `, falls ${who[1]!.trim()}`;
+  let subjectless = false;
   if (inverted) {
     const subject = subjects.exec(after);
-    if (!subject) return null;
-    after = after.slice(subject[0].length);
+    // Without a practice for subject only a passive is an instruction: "Im Zweifel sollten Anhänge nicht geöffnet werden".
+    if (!subject && !/\s\p{Ll}+\s+werden(?:[\s,.!]|$)/u.test(after)) return null;
+    if (subject) after = after.slice(subject[0].length);
+    else subjectless = true;
   } else if (notPractices.test(before) || /^(?:Wir|Die Hersteller)\b/.test(before)) return null;
   const clause = mainClause(after);
   if (!clause) return null;
@@ -264,11 +273,34 @@ function modal(s: string): string | null {
   // An active instruction needs a practice as its subject; "alle anderen (Geräte) müssen …" only describes.
   if (!passive && !inverted && !practiceSubject.test(before)) return null;
   if (passive) {
-    if (inverted || /^(?:Nach|In|Bei|Für|Laut|Gemäß|Mit|Ab|Seit|Bis|Aus|Von|Zu|Im|Am|Vom|Zum)\b/.test(before)) return null;
-    const object = before.replace(/^(?:Auch|Zudem|Außerdem|Daher)\s+/, '');
+    if (inverted && !subjectless) return null;
+    if (!inverted && /^(?:Nach|In|Bei|Für|Laut|Gemäß|Mit|Ab|Seit|Bis|Aus|Von|Zu|Im|Am|Vom|Zum)\b/.test(before)) return null;
+    const object = inverted ? '' : before.replace(/^(?:Auch|Zudem|Außerdem|Daher)\s+/, '');
     main = `${object} ${passive[1] ? `${passive[1]} ` : ''}${participleToInfinitive(passive[2]!)}`;
+  } else if (subjectless) return null;
+  // "von einem Fachmann eingerichtet werden" → "von einem Fachmann einrichten lassen".
+  if (passive && /(?<!\p{L})(?:von|durch)\s+(?:einem|einer|einen|Ihrem|Ihrer|Ihren|dem|der|den)\s+(?:Fachmann|Fachleuten|Fachfirma|Dienstleister|IT-Dienstleister|DVO|Techniker|IT-Betreuer|Servicepartner)\b/u.test(main)) main = `${main} lassen`;
+  const front = circumstance ? `${circumstance} ` : '';
+  return capitalize(`${front}${main.replace(/^\s*(?:daher|deshalb|also|zudem|außerdem|dann)\s+/u, '')}${clause.tail}${suffix}`.replace(/\s+/g, ' ').trim());
+}
+
+/**
+ * "Ein erster Schritt: beim Surfen einige Grundregeln einhalten – und das Praxisteam sensibilisieren": infinitive
+ * phrases after a colon, each one an action.
+ */
+function colonPhrases(s: string): string[] | null {
+  const colon = s.indexOf(': ');
+  if (colon < 3 || colon > 80) return null;
+  const after = s.slice(colon + 2).replace(/[.!]$/, '');
+  if (!/^\p{Ll}/u.test(after) || finiteVerb.test(after)) return null;
+  const parts = after.split(/\s+[–-]\s+(?:und\s+)?|;\s+|,\s+und\s+/u);
+  const phrases: string[] = [];
+  for (const part of parts) {
+    const words = part.trim().split(/\s+/);
+    if (words.length < 2 || !isInfinitive(words[words.length - 1]!)) return null;
+    phrases.push(capitalize(part.trim()));
   }
-  return capitalize(`${main}${clause.tail}${suffix}`.replace(/\s+/g, ' ').trim());
+  return phrases;
 }
 
 /** "Unerwartete Anhänge sind wie Phishing-Mails zu behandeln", "Veraltete Software ist zu ersetzen". */

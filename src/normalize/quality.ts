@@ -89,7 +89,7 @@ function compare(e: Expected | undefined, x: Extraction | undefined, s: Scores, 
   tally(s.products, e!.products.map((p) => p.id), x?.products.map((p) => p.id) ?? [], eq, 'Produkt', misses);
   const fixed = (list: { id: string; fixedVersion: string | null }[]) => list.filter((p) => p.fixedVersion).map((p) => `${p.id} ${p.fixedVersion}`);
   tally(s.fixedVersions, fixed(e!.products), fixed(x?.products ?? []), sameFix, 'Version', misses);
-  tally(s.actions, e!.actions, x?.actions ?? [], (a, b) => covers(b, a), 'Maßnahme', misses);
+  tally(s.actions, e!.actions, x?.actions ?? [], (a, b) => sameAction(b, a), 'Maßnahme', misses);
   const sev = (v: string | undefined) => (v && v !== 'unbekannt' ? [v] : []);
   tally(s.severity, sev(e!.severity), sev(x?.severity), eq, 'Einstufung', misses);
 }
@@ -125,6 +125,21 @@ export function covers(extracted: string, expected: string): boolean {
   const want = [...new Set(contentWords(expected))];
   if (want.length === 0) return false;
   return want.filter((w) => got.has(w)).length / want.length >= 0.6;
+}
+
+/**
+ * An extracted action is the expected one when it holds most of the expected one's content words, or when it is the
+ * same instruction said more briefly: most (60 %) of its own content words, at least two, are in the expected one
+ * ("Den Authenticator auf Version 4.2.1 aktualisieren" for "gematik Authenticator umgehend auf Version 4.2.1
+ * aktualisieren (per Auto-Update oder Download)"). One-way coverage alone counted such a hit as a miss and a false
+ * action at once.
+ */
+export function sameAction(extracted: string, expected: string): boolean {
+  if (covers(extracted, expected)) return true;
+  const want = new Set(contentWords(expected));
+  const got = [...new Set(contentWords(extracted))];
+  const shared = got.filter((w) => want.has(w)).length;
+  return shared >= 2 && shared / got.length >= 0.6;
 }
 
 export function sum(results: CaseResult[]): Scores {

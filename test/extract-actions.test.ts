@@ -100,3 +100,10 @@ test('infinitive phrases after a colon are actions, one per phrase', () => {
   // A colon before a sentence with a finite verb is no list of instructions.
   assert.deepEqual(actions('Die Ursache: die Firmware ist veraltet.'), []);
 });
+
+test('a statement that only looks like an action is dropped, and an explanation after a dash is cut off', () => {
+  assert.deepEqual(actions('Wer eine Mail bekommt, sollte immer prüfen, wer sie geschickt hat – Absenderadressen sind leicht zu fälschen.'), [
+    'Immer prüfen, wer sie geschickt hat, falls eine Mail bekommt',
+  ]);
+  assert.deepEqual(actions('Was Sie tun sollten:\n• Die Hauptverantwortung tragen die Praxisinhaber und ihr Team'), []);
+});

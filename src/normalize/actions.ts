@@ -27,8 +27,9 @@ const vague = /(?<!\w)(?:folgenden?\s+(?:Schritte|Maßnahmen|Hinweise))\b|^(?:(?
 export function findActions(sentences: Sentence[]): ActionHit[] {
   const actions: ActionHit[] = [];
   const seen: Set<string>[] = [];
-  const add = (text: string, evidence: string) => {
-    if (text.length < 8 || vague.test(text)) return;
+  const add = (raw: string, evidence: string, nominal = false) => {
+    const text = nominal ? (statementHead(raw) ? null : raw) : wellFormed(raw);
+    if (!text || text.length < 8 || vague.test(text)) return;
     const words = contentWords(text);
     if (seen.some((w) => similar(w, words))) return;
     seen.push(words);
@@ -55,7 +56,7 @@ export function findActions(sentences: Sentence[]): ActionHit[] {
           seen.splice(list.leadIn, 1);
           list.leadIn = -1;
         }
-        add(capitalize(list.verb ? `${item} ${list.verb}` : item), sentence.text);
+        add(capitalize(list.verb ? `${item} ${list.verb}` : item), sentence.text, !list.verb);
       }
       return;
     }
@@ -71,6 +72,28 @@ export function findActions(sentences: Sentence[]): ActionHit[] {
     if (!sentence.bullet) previous = actions.length > count ? { verb: finalVerb(actions[actions.length - 1]!.text), at: actions.length - 1 } : { verb: '', at: -1 };
   });
   return actions;
+}
+
+/**
+ * The action as a practice can tick it off, or null for a statement that only looks like one: some clause of it ends
+ * in an infinitive, and its first words hold no finite verb ("Die Hauptverantwortung tragen Ärzte …", "Die am
+ * 4. Juli online waren"). An explanation after a dash with a verb of its own is cut off ("Immer prüfen, wer sie
+ * geschickt hat – Absenderadressen sind leicht zu fälschen"), and so is a subject left in front ("Sie die … prüfen").
+ */
+function wellFormed(text: string): string | null {
+  let t = text.replace(/^Sie\s+(?=(?:die|der|das|den|dem|ein|eine|einen|Ihre|Ihren|alle)\s)/u, '');
+  const dash = /\s[–—]\s([^,–—]*)(?=,\s|$)/u.exec(t);
+  if (dash && finiteVerb.test(dash[1]!)) t = (t.slice(0, dash.index) + t.slice(dash.index + dash[0].length)).trim();
+  const clauseEnds = t.split(/,\s|\s[–—-]\s|;\s|:\s/u).map((c) => c.trim().split(/\s+/).pop() ?? '');
+  const english = /(?<!\p{L})(?:the|to|and|if|of|as|on)(?!\p{L})/u.test(t);
+  if (!english && !clauseEnds.some((w) => isInfinitive(w.replace(/[.!)]+$/, '').toLowerCase()) || /^(?:lassen|tun|sein)$/.test(w))) return null;
+  return statementHead(t) ? null : capitalize(t);
+}
+
+/** A finite verb among the first words: "Die Hauptverantwortung tragen …", "Die am 4. Juli online waren". */
+function statementHead(t: string): boolean {
+  const head = t.split(/\s+/).slice(0, 4).join(' ');
+  return /^(?:\S+\s+){0,3}(?:tragen|trägt|regelt|regeln|ist|sind|war|waren|weist|wies|gibt|gab|hat|hatte|besteht|bestehen)(?!\p{L})/u.test(head);
 }
 
 // A lead-in that announces the items below it: "folgende Passwörter ändern:", "Dazu zählen vor allem:".

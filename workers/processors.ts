@@ -2,6 +2,7 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import type { PipelineDeps } from '../src/pipeline/pipeline.js';
 import { digestStep, fetchStep, matchStep, normalizeStep, sendStep, sweepStep } from '../src/pipeline/pipeline.js';
 import { queueDefinitions, type Payload, type QueueName } from '../src/queues/queues.js';
+import { sendFirmDeliveries } from '../src/firms/firm-send.js';
 
 type Processor = (deps: PipelineDeps, job: Job) => Promise<unknown>;
 
@@ -19,5 +20,6 @@ export const processors: Record<QueueName, Processor> = {
   normalize: (deps, job) => normalizeStep(deps, payload('normalize', job)),
   match: (deps, job) => matchStep(deps, payload('match', job)),
   send: (deps, job) => sendStep(deps, payload('send', job)),
+  'firm-send': (deps, job) => sendFirmDeliveries(deps, payload('firm-send', job).firmDeliveryIds),
   digest: (deps, job) => digestStep(deps, payload('digest', job)),
 };

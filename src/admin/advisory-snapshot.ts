@@ -8,6 +8,8 @@ export type AdvisorySnapshot = {
   title: string;
   summary: string;
   severity: string;
+  /** "Wird aktiv ausgenutzt". */
+  exploited: boolean;
   products: { productId: string; affectedVersions: string | null; fixedVersion: string | null }[];
   actions: string[];
   cves: string[];
@@ -21,6 +23,7 @@ export function snapshot(db: Db | Tx, id: number): AdvisorySnapshot {
     title: a.title,
     summary: a.summary,
     severity: a.severity,
+    exploited: a.exploited,
     products: a.products.map((p) => ({ productId: p.productId, affectedVersions: p.affectedVersions, fixedVersion: p.fixedVersion })),
     actions: a.actions.map((x) => x.text),
     cves: [...a.cves].sort(),
@@ -34,6 +37,8 @@ export function changedFields(before: AdvisorySnapshot, after: AdvisorySnapshot)
   if (before.title !== after.title) out.push('title');
   if (before.summary !== after.summary) out.push('summary');
   if (before.severity !== after.severity) out.push('severity');
+  // Snapshots from before the flag existed (audit log) have none: read as false.
+  if (Boolean(before.exploited) !== Boolean(after.exploited)) out.push('exploited');
   const ids = (s: AdvisorySnapshot) => s.products.map((p) => p.productId).sort();
   if (!same(ids(before), ids(after))) out.push('products');
   const versions = (s: AdvisorySnapshot) => s.products.map((p) => `${p.productId}=${p.affectedVersions}/${p.fixedVersion}`).sort();

@@ -14,6 +14,8 @@ export const advisoryEditSchema = z
     title: z.string().trim().min(3, 'Der Titel braucht mindestens 3 Zeichen.').max(300),
     summary: z.string().trim().max(5000).default(''),
     severity: z.enum(severities),
+    /** "Wird aktiv ausgenutzt"; left out (an API client that does not know it), the stored flag stays. */
+    exploited: z.boolean().optional(),
     products: z
       .array(z.object({ productId: z.string().min(1), affectedVersions: optionalText(200), fixedVersion: optionalText(100) }))
       .max(50),

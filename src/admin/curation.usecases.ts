@@ -35,6 +35,7 @@ export async function editAdvisory(deps: CurationDeps, actor: Actor, id: number,
     const before = snapshot(tx, id);
     const evidence = new Map(current.actions.map((a) => [a.id, a.evidence]));
     tx.update(advisories).set({ title: data.title, summary: data.summary, severity: data.severity, updatedAt: now }).where(eq(advisories.id, id)).run();
+    if (data.exploited !== undefined) tx.update(advisories).set({ exploited: data.exploited }).where(eq(advisories.id, id)).run();
     writeContent(tx, id, {
       products: data.products.map((p) => ({ id: p.productId, name: '', vendor: '', affectedVersions: p.affectedVersions, fixedVersion: p.fixedVersion })),
       actions: data.actions.map((a) => ({ text: a.text, evidence: (a.id ? evidence.get(a.id) : null) ?? null })),
@@ -68,7 +69,9 @@ export async function approveAdvisory(deps: CurationDeps, actor: Actor, id: numb
   deps.db.transaction((tx) => {
     const before = snapshot(tx, id);
     if (!['draft', 'rejected', 'archive'].includes(before.status)) throw new CurationError('wrong_status', 'Nur Entwürfe, abgelehnte und archivierte Meldungen können freigegeben werden.');
-    if (before.products.length === 0) throw new CurationError('no_products', 'Ohne betroffenes Produkt erreicht die Meldung keine Praxis. Bitte zuerst ein Produkt zuordnen.');
+    // A TI outage goes to the practices that opted in, not by product (see src/notify/outage.ts).
+    const outage = tx.select({ category: advisories.category }).from(advisories).where(eq(advisories.id, id)).get()?.category === 'ti_outage';
+    if (before.products.length === 0 && !outage) throw new CurationError('no_products', 'Ohne betroffenes Produkt erreicht die Meldung keine Praxis. Bitte zuerst ein Produkt zuordnen.');
     const old = oldNews(tx, id, now, deps.delivery.alertMaxAgeDays);
     if (old && !confirmOld) throw new CurationError('old_news', `${old} Bitte bestätigen Sie, dass Sie sie trotzdem an die Praxen senden möchten.`);
     tx.update(advisories).set({ status: 'published', releasedAt: now, matchedAt: null, rejectReason: null, decidedBy: actor.adminId, updatedAt: now }).where(eq(advisories.id, id)).run();

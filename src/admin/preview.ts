@@ -41,7 +41,7 @@ export function previewAlert(deps: PreviewDeps, advisoryId: number, practiceId?:
   }
   // No practice uses the products yet (nearly every draft at launch): a sample practice, never written anywhere.
   const links = previewLinks(deps.publicUrl);
-  const data = sampleAlertData(deps.db, advisoryId, samplePractice, { ...links, ackUrl: links.ack(advisoryId), operatorName: deps.operatorName });
+  const data = sampleAlertData(deps.db, advisoryId, samplePractice, { ...links, ackUrl: links.ack(advisoryId), answerUrl: links.answer?.(advisoryId), operatorName: deps.operatorName });
   return data ? { mail: renderAlert({ ...data, operator: deps.delivery.operator }), practice: { id: null, name: samplePractice }, candidates } : undefined;
 }
 
@@ -51,7 +51,8 @@ export function previewAlert(deps: PreviewDeps, advisoryId: number, practiceId?:
  */
 function previewLinks(publicUrl: string): MailLinks {
   const ack = new URL('/erledigt/vorschau', publicUrl).href;
-  return { manageUrl: new URL('/verwalten/vorschau', publicUrl).href, unsubscribeUrl: new URL('/abmelden/vorschau', publicUrl).href, ack: () => () => ack };
+  const answer = new URL('/betrifft/vorschau', publicUrl).href;
+  return { manageUrl: new URL('/verwalten/vorschau', publicUrl).href, unsubscribeUrl: new URL('/abmelden/vorschau', publicUrl).href, ack: () => () => ack, answer: () => () => answer };
 }
 
 function compose(deps: PreviewDeps, advisoryId: number, practice: Practice): RenderedMail | null {

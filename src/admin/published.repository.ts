@@ -5,6 +5,7 @@ import type { Db } from '../db/client.js';
 import { z } from 'zod';
 import { deliveryCounts, type DeliveryCounts } from './advisory-stats.repository.js';
 import { productsOf } from './review.repository.js';
+import { answerCounts, type AnswerCounts } from './answer-stats.repository.js';
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -15,7 +16,8 @@ export const publishedFilterSchema = z.object({
   from: isoDay.optional().catch(undefined),
   to: isoDay.optional().catch(undefined),
   /** `archive`: older news recorded without alerts (see src/advisories/archive.ts). */
-  liste: z.enum(['veroeffentlicht', 'archiv']).catch('veroeffentlicht'),
+  /** `stoerungen`: published TI outages, kept apart from the security advisories (see src/notify/outage.ts). */
+  liste: z.enum(['veroeffentlicht', 'archiv', 'stoerungen']).catch('veroeffentlicht'),
 });
 export type PublishedFilter = z.infer<typeof publishedFilterSchema>;
 
@@ -30,6 +32,8 @@ export type PublishedItem = {
   revision: number;
   products: { id: string; name: string; vendor: string }[];
   counts: DeliveryCounts;
+  /** "Betrifft uns?": the practices' answers. */
+  answers: AnswerCounts;
 };
 
 // Days are calendar days in Europe/Berlin; a fixed +01:00 is close enough for a filter (an hour off in summer).
@@ -38,6 +42,8 @@ const berlinMidnight = (day: string) => new Date(`${day}T00:00:00+01:00`);
 /** Published (or archived) advisories, newest release first, filtered by product, vendor, severity and release date. */
 export function listPublished(db: Db, filter: PublishedFilter, limit = 200): PublishedItem[] {
   const where: SQL[] = [eq(advisories.status, filter.liste === 'archiv' ? 'archive' : 'published')];
+  // The archive lists both kinds; published security advisories and TI outages are listed apart.
+  if (filter.liste !== 'archiv') where.push(eq(advisories.category, filter.liste === 'stoerungen' ? 'ti_outage' : 'security'));
   if (filter.severity) where.push(eq(advisories.severity, filter.severity));
   if (filter.from) where.push(gte(advisories.releasedAt, berlinMidnight(filter.from)));
   if (filter.to) where.push(lt(advisories.releasedAt, new Date(berlinMidnight(filter.to).getTime() + 86_400_000)));
@@ -63,5 +69,6 @@ export function listPublished(db: Db, filter: PublishedFilter, limit = 200): Pub
     revision: a.revision,
     products: productsOf(db, a.id).map((p) => ({ id: p.productId, name: p.name, vendor: p.vendor })),
     counts: deliveryCounts(db, a.id),
+    answers: answerCounts(db, a.id),
   }));
 }

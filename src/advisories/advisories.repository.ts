@@ -4,6 +4,7 @@ import type { Extraction } from '../normalize/extract.js';
 import { notices } from '../ingest/notices.table.js';
 import { sources } from '../sources/sources.table.js';
 import { advisories, advisoryActions, advisoryCves, advisoryProducts, advisoryRevisions, advisorySources, type AdvisoryStatus, type ExtractedDraft } from './advisories.table.js';
+import { exploitedFromText } from '../normalize/exploited.js';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Writer = Db | Tx;
@@ -87,6 +88,8 @@ export function insertAdvisory(
       // An archived advisory is listed publicly from now on, under its own date.
       releasedAt: status === 'published' || status === 'archive' ? now : null,
       archiveReason,
+      // "wird aktiv ausgenutzt" in the notice's words raises the urgency; the editor can clear or set it.
+      exploited: exploitedFromText(extractionText(x)),
       extracted: extractedDraft(x),
       createdAt: now,
       updatedAt: now,
@@ -97,6 +100,11 @@ export function insertAdvisory(
   tx.insert(advisorySources).values({ advisoryId: row.id, noticeId, addedAt: now }).run();
   tx.insert(advisoryRevisions).values({ advisoryId: row.id, revision: 1, changedFields: [], material: false, noticeId, createdAt: now }).run();
   return row.id;
+}
+
+/** Everything an extraction quotes of its notice: title, summary, actions and the sentences behind each field. */
+function extractionText(x: Extraction): string {
+  return [x.title, x.summary, ...x.actions, ...x.evidence.map((e) => e.text)].join('\n');
 }
 
 /** The extractor's draft as the editor first sees it, kept beside what gets published (see `advisories.extracted`). */

@@ -24,6 +24,8 @@ import { diffContent, findSameIncident, higherSeverity, incidentContext, inciden
 import type { Extraction } from '../normalize/extract.js';
 import type { DeliverySettings } from '../notify/settings.js';
 import { archiveReason } from './archive.js';
+import { outageOf } from './outage.js';
+import { recordOutage, reviseOutage } from './outage-record.js';
 
 export type RecordDeps = { db: Db; matcher: Matcher; clock: () => Date; logger: Logger; delivery: Pick<DeliverySettings, 'alertMaxAgeDays'> };
 
@@ -47,6 +49,8 @@ export function recordNotice(deps: RecordDeps, noticeId: number): RecordResult {
   if (!notice) return { noticeId, advisoryId: null, outcome: 'missing', published: false };
   const trusted = getSource(db, notice.sourceId)?.trust === 'auto';
   const x = normalizeNotice(matcher, notice);
+  // A gematik status notice about a TI outage is recorded apart from security advisories (see outage-record.ts).
+  const outage = outageOf(notice.title, notice.text);
   const now = clock();
 
   const result = db.transaction((tx): RecordResult => {
@@ -54,9 +58,17 @@ export function recordNotice(deps: RecordDeps, noticeId: number): RecordResult {
     const own = advisoryIdForNotice(tx, noticeId);
     if (own !== undefined) {
       const advisory = getAdvisory(tx, own)!;
+      if (advisory.category === 'ti_outage') return { noticeId, ...reviseOutage(tx, advisory, x, outage, now) };
       // A new version of an advisory's only notice replaces what it says; with further sources it only adds.
       if (advisory.noticeIds.length === 1) return revise(tx, advisory, x, { noticeId, now, trusted });
       return fold(tx, advisory, x, { noticeId, now, trusted, attach: false });
+    }
+    // An outage that asks practices to act on their own devices (restart the Konnektor, load the TSL) stays a warning
+    // to the owners of those products: the action matters more than the category (an editor can still refile it).
+    if (outage.outage && !(x.relevant && x.actions.length > 0)) {
+      const when = x.published ? new Date(x.published) : (notice.publishedAt ?? now);
+      const archived = archiveReason({ stated: x.published ? new Date(x.published) : null, archivedRead: notice.archived, now, maxAgeDays: deps.delivery.alertMaxAgeDays });
+      return { noticeId, ...recordOutage(tx, x, outage, { noticeId, now, when, trusted, archiveReason: archived }) };
     }
     if (!x.relevant) {
       const advisoryId = insertAdvisory(tx, x, { status: 'rejected', noticeId, now });
@@ -65,7 +77,9 @@ export function recordNotice(deps: RecordDeps, noticeId: number): RecordResult {
     // The date the report gives (a CSAF release date, a stated date) places it in the incident's time window.
     const when = x.published ? new Date(x.published) : (notice.publishedAt ?? now);
     // A report naming no product may still be about a known incident: of its vendor, or in the same words.
-    const candidates = x.products.length > 0 ? openAdvisoriesForProducts(tx, x.products.map((p) => p.id)) : openAdvisoriesAround(tx, when, incidentWindowMs);
+    const candidates = (x.products.length > 0 ? openAdvisoriesForProducts(tx, x.products.map((p) => p.id)) : openAdvisoriesAround(tx, when, incidentWindowMs)).filter(
+      (a) => a.category === 'security',
+    );
     const same = findSameIncident(candidates, x, when, incidentContext(matcher, x));
     if (same) return fold(tx, same, x, { noticeId, now, trusted, attach: true });
     // Old news is recorded and listed, never alerted: whatever the source's trust, an editor decides to send it.

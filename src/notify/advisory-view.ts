@@ -24,6 +24,8 @@ export type AdvisoryView = {
   publishedAt: Date | null;
   /** How the title names the advisory's products and vendors (for subjects). */
   mentions: TitleMentions;
+  /** Attackers already use the flaw: "Sofort handeln" (absent: not known to be). */
+  exploited?: boolean;
 };
 
 /** The advisory for the practice, if it is published (or has one of `statuses`). */
@@ -50,6 +52,7 @@ export function loadAdvisoryView(db: Db, advisoryId: number, practiceId: number,
     url: new URL(`/warnungen/${advisory.id}`, publicUrl).href,
     publishedAt: advisory.publishedAt,
     mentions: titleMentions(db, advisory.products.map((p) => p.productId)),
+    exploited: advisory.exploited,
   };
 }
 

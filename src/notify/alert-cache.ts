@@ -5,7 +5,7 @@ import { advisorySourceList, getAdvisory, type AdvisoryDetails } from '../adviso
 import { products, type ProductCategory } from '../catalog/catalog.table.js';
 import type { Practice } from '../practices/practices.repository.js';
 import { categoryLabels } from '../practices/preferences.models.js';
-import { advisoryPageUrl, affectedProducts, titleMentions, type AlertLinks } from './alert-data.js';
+import { advisoryPageUrl, affectedProducts, knownAffectedVersion, titleMentions, type AlertLinks } from './alert-data.js';
 import type { DeliverySettings } from './settings.js';
 import { renderAlert, type AlertData, type RenderedMail } from './templates/alert.js';
 import { escapeHtml } from './templates/html.js';
@@ -156,7 +156,7 @@ function subscriptionWords(covered: CoveredRow[], scopes: ScopeRow[], ranks: Map
 
 function template(
   entry: AdvisoryEntry,
-  affected: { productId: string; fixedVersion: string | null; name: string }[],
+  affected: { productId: string; fixedVersion: string | null; name: string; installedVersion: string | null }[],
   links: AlertLinks,
   operator: DeliverySettings['operator'] | undefined,
   now: Date,
@@ -168,7 +168,8 @@ function template(
     summary: a.summary,
     severity: a.severity,
     publishedAt: a.publishedAt,
-    products: affected.map((p) => ({ name: p.name, fixedVersion: p.fixedVersion })),
+    products: affected.map((p) => ({ name: p.name, fixedVersion: p.fixedVersion, installedVersion: p.installedVersion })),
+    exploited: a.exploited,
     actions: entry.actionTexts,
     sources: entry.sources,
     subscribedProducts: [slot('subs')],
@@ -180,6 +181,7 @@ function template(
     operator,
     manageUrl: links.manageUrl ? slot('manage') : undefined,
     ackUrls: links.ackUrl ? { actions: a.actions.map((_, i) => slot(`ack${i}`)), all: slot('ackall') } : undefined,
+    answerUrls: links.answerUrl ? { betroffen: slot('ansyes'), nicht_betroffen: slot('ansno'), unklar: slot('ansunsure') } : undefined,
   });
   const text = mail.text.split(slotPattern);
   const html = mail.html.split(slotPattern);
@@ -247,17 +249,22 @@ export function renderAlertFor(
   const scopes = q.scopes.all(practice.id) as ScopeRow[];
   const covered = (scopes.length > 0 ? q.covered.all({ practiceId: practice.id }) : q.own.all(practice.id)) as CoveredRow[];
   const byId = new Map(covered.map((r) => [r.id, r]));
-  const affected = affectedProducts(entry.advisory.products, new Map(covered.map((r) => [r.id, r.version]))).map((p) => ({ ...p, name: byId.get(p.productId)!.name }));
+  const affected = affectedProducts(entry.advisory.products, new Map(covered.map((r) => [r.id, r.version]))).map((p) => ({
+    ...p,
+    name: byId.get(p.productId)!.name,
+    installedVersion: knownAffectedVersion(byId.get(p.productId)!.version, p.fixedVersion),
+  }));
   if (affected.length === 0) return undefined;
   // Names are read fresh with the covered products, so a renamed product gets its own template; the deadline of the
   // first line is a date, the same for every mail of a day, so each day gets its own template, too.
   const key = JSON.stringify([
-    affected.map((p) => [p.productId, p.name]),
+    affected.map((p) => [p.productId, p.name, p.installedVersion]),
     links.operatorName,
     operatorKey(operator),
     Boolean(links.manageUrl),
     Boolean(links.ackUrl),
-    deadlineOf(urgencyFor(entry.advisory.severity, entry.actionTexts, affected), now),
+    Boolean(links.answerUrl),
+    deadlineOf(urgencyFor(entry.advisory.severity, entry.actionTexts, affected, entry.advisory.exploited), now),
   ]);
   let t = entry.mails.get(key);
   if (!t) {
@@ -273,6 +280,11 @@ export function renderAlertFor(
   if (links.ackUrl) {
     entry.advisory.actions.forEach((x, i) => (raw[`ack${i}`] = links.ackUrl!(x.position)));
     raw.ackall = links.ackUrl(-1);
+  }
+  if (links.answerUrl) {
+    raw.ansyes = links.answerUrl('betroffen');
+    raw.ansno = links.answerUrl('nicht_betroffen');
+    raw.ansunsure = links.answerUrl('unklar');
   }
   const escaped: Record<string, string> = {};
   for (const k in raw) escaped[k] = escapeHtml(raw[k]!);
@@ -306,5 +318,6 @@ export function cachedAdvisoryView(db: Db, advisoryId: number, subscribed: Set<s
     url: new URL(`/warnungen/${a.id}`, publicUrl).href,
     publishedAt: a.publishedAt,
     mentions: entry.mentions,
+    exploited: a.exploited,
   };
 }

@@ -8,9 +8,31 @@ import { describeSubscriptions } from '../practices/subscription-summary.js';
 import { compareVersions } from './match.js';
 import type { AlertData } from './templates/alert.js';
 import type { TitleMentions } from './templates/subject.js';
+import type { AnswerChoice } from '../practices/links.js';
+import type { AnswerUrls } from './templates/impact.js';
 
 /** The practice's own links in an alert; `ackUrl` gets the action's position, or -1 for "all done". */
-export type AlertLinks = { unsubscribeUrl: string; operatorName: string; manageUrl?: string; ackUrl?: (position: number) => string };
+export type AlertLinks = {
+  unsubscribeUrl: string;
+  operatorName: string;
+  manageUrl?: string;
+  ackUrl?: (position: number) => string;
+  /** The practice's "Betrifft uns?" link for an answer. */
+  answerUrl?: (answer: AnswerChoice) => string;
+};
+
+/** The three "Betrifft uns?" links of a mail. */
+export function answerUrlsOf(answerUrl: (answer: AnswerChoice) => string): AnswerUrls {
+  return { betroffen: answerUrl('betroffen'), nicht_betroffen: answerUrl('nicht_betroffen'), unklar: answerUrl('unklar') };
+}
+
+/**
+ * The version the practice recorded for a product, when it is known to be affected (below the fixed version);
+ * null when no version was recorded, none is fixed, or the two cannot be compared.
+ */
+export function knownAffectedVersion(have: string | null | undefined, fixedVersion: string | null): string | null {
+  return have && fixedVersion && compareVersions(have, fixedVersion) === -1 ? have : null;
+}
 
 /**
  * The advisory's public page. Every link of a mail points to PUBLIC_URL, so the page is resolved against the
@@ -79,7 +101,12 @@ function alertData(db: Db, advisoryId: number, recipient: Recipient, links: Aler
     summary: advisory.summary,
     severity: advisory.severity,
     publishedAt: advisory.publishedAt,
-    products: affected.map((p) => ({ name: names.get(p.productId) ?? p.productId, fixedVersion: p.fixedVersion })),
+    products: affected.map((p) => ({
+      name: names.get(p.productId) ?? p.productId,
+      fixedVersion: p.fixedVersion,
+      installedVersion: knownAffectedVersion(recipient.covered.get(p.productId), p.fixedVersion),
+    })),
+    exploited: advisory.exploited,
     actions: advisory.actions.map((a) => a.text),
     sources: advisorySourceList(db, advisoryId),
     subscribedProducts: recipient.subscribedProducts(names),
@@ -90,5 +117,6 @@ function alertData(db: Db, advisoryId: number, recipient: Recipient, links: Aler
     mentions: titleMentions(db, advisory.products.map((p) => p.productId)),
     manageUrl: links.manageUrl,
     ackUrls: links.ackUrl ? { actions: advisory.actions.map((a) => links.ackUrl!(a.position)), all: links.ackUrl(-1) } : undefined,
+    answerUrls: links.answerUrl ? answerUrlsOf(links.answerUrl) : undefined,
   };
 }

@@ -1,9 +1,10 @@
 import type { Db } from '../db/client.js';
 import type { Practice } from '../practices/practices.repository.js';
-import { signAckToken, signExpiringLinkToken, signLinkToken } from '../practices/links.js';
+import { signAckToken, signAnswerToken, signExpiringLinkToken, signLinkToken, type AnswerChoice } from '../practices/links.js';
 import { coveredProducts, unconfirmedRetentionMs } from '../practices/preferences.repository.js';
 import { describeSubscriptions } from '../practices/subscription-summary.js';
 import { cachedAdvisoryView, renderAlertFor, type RenderSession } from './alert-cache.js';
+import { answerUrlsOf } from './alert-data.js';
 import type { deliveries, DeliveryKind } from './deliveries.table.js';
 import type { DeliverySettings } from './settings.js';
 import type { RenderedMail } from './templates/alert.js';
@@ -17,6 +18,9 @@ import { renderUpdate } from './templates/update.js';
 import { renderAccess, renderConfirm } from './templates/confirm.js';
 import { renderWelcome } from './templates/welcome.js';
 import { openAdvisories } from './welcome.js';
+import { impactAnswerOf } from '../practices/answers.repository.js';
+import { absenceComposers } from './absence-compose.js';
+import { outageComposers } from './outage-compose.js';
 
 export type Delivery = typeof deliveries.$inferSelect;
 
@@ -24,7 +28,11 @@ export type Delivery = typeof deliveries.$inferSelect;
 export type PracticeLinks = { unsubscribeUrl: string; manageUrl: string };
 
 /** A practice's links in a mail: manage, unsubscribe, and the "erledigt" links of an advisory (by action position, -1 for all). */
-export type MailLinks = PracticeLinks & { ack: (advisoryId: number) => (position: number) => string };
+export type MailLinks = PracticeLinks & {
+  ack: (advisoryId: number) => (position: number) => string;
+  /** The "Betrifft uns?" links of an advisory, by answer (absent: the mail has none). */
+  answer?: (advisoryId: number) => (answer: AnswerChoice) => string;
+};
 
 export type ComposeContext = {
   db: Db;
@@ -52,7 +60,7 @@ export const composers: Partial<Record<DeliveryKind, Composer>> = {
     const advisoryId = delivery.advisoryId;
     if (advisoryId === null) return null;
     // Rendered once per advisory version and set of affected products, filled in per practice (see alert-cache).
-    const alertLinks = { unsubscribeUrl: links.unsubscribeUrl, manageUrl: links.manageUrl, ackUrl: links.ack(advisoryId), operatorName };
+    const alertLinks = { unsubscribeUrl: links.unsubscribeUrl, manageUrl: links.manageUrl, ackUrl: links.ack(advisoryId), answerUrl: links.answer?.(advisoryId), operatorName };
     return renderAlertFor(db, advisoryId, practice, alertLinks, operator, session, now) ?? null;
   },
   update: (ctx) => {
@@ -76,8 +84,11 @@ export const composers: Partial<Record<DeliveryKind, Composer>> = {
     const { db, delivery, practice } = ctx;
     const advisory = delivery.advisoryId === null ? undefined : loadAdvisoryView(db, delivery.advisoryId, practice.id, ctx.publicUrl);
     if (!advisory || advisory.actions.length === 0) return null;
+    // Written before the practice answered "nicht betroffen": not sent after all.
+    if (impactAnswerOf(db, practice.id, advisory.id)?.answer === 'nicht_betroffen') return null;
     const releasedAt = getAdvisory(db, advisory.id)?.releasedAt ?? null;
-    return renderReminder({ practiceName: practice.name, advisory, releasedAt, now: ctx.now, ackUrls: ackUrlsOf(ctx, advisory), footer: footer(ctx) });
+    const answer = ctx.links.answer?.(advisory.id);
+    return renderReminder({ practiceName: practice.name, advisory, releasedAt, now: ctx.now, ackUrls: ackUrlsOf(ctx, advisory), answerUrls: answer ? answerUrlsOf(answer) : undefined, footer: footer(ctx) });
   },
   // After the practice confirmed: the advisories on its products that are still open, with their actions to tick.
   welcome: (ctx) => {
@@ -102,6 +113,11 @@ export const composers: Partial<Record<DeliveryKind, Composer>> = {
     const confirmUrl = new URL(`/bestaetigen/${signExpiringLinkToken(linkSecret, 'confirm', practice.id, expiresAt)}`, publicUrl).href;
     return renderConfirm({ practiceName: practice.name, confirmUrl, expiresAt, products: describeSubscriptions(db, practice.id), partnerEmail: practice.partnerEmail, operator });
   },
+  // TI outages and their end, for practices that opted in to "TI-Störungen" (see outage.ts).
+  outage: (ctx) => outageComposers.outage(ctx),
+  outage_resolved: (ctx) => outageComposers.outage_resolved(ctx),
+  // Closing periods: the deputy's confirmation and the held "Zur Kenntnis" mail (see absence-compose.ts).
+  ...absenceComposers,
   access: ({ practice, links, operator }) => renderAccess({ practiceName: practice.name, manageUrl: links.manageUrl, unsubscribeUrl: links.unsubscribeUrl, operator }),
 };
 
@@ -132,7 +148,11 @@ export function composeContext(
     db: deps.db,
     delivery,
     practice,
-    links: { ...practiceLinks(deps.publicUrl, deps.linkSecret, practice.id), ack: (advisoryId) => ackLinks(deps.publicUrl, deps.linkSecret, practice.id, advisoryId) },
+    links: {
+      ...practiceLinks(deps.publicUrl, deps.linkSecret, practice.id),
+      ack: (advisoryId) => ackLinks(deps.publicUrl, deps.linkSecret, practice.id, advisoryId),
+      answer: (advisoryId) => answerLinks(deps.publicUrl, deps.linkSecret, practice.id, advisoryId),
+    },
     publicUrl: deps.publicUrl,
     linkSecret: deps.linkSecret,
     operatorName: deps.operatorName,
@@ -157,7 +177,13 @@ function ackLinks(publicUrl: string, secret: string, practiceId: number, advisor
   return (position) => base + signAckToken(secret, practiceId, advisoryId, position);
 }
 
-type LinkBases = { unsubscribe: string; manage: string; ack: string };
+/** The signed "Betrifft uns?" links of one practice and advisory, by answer. */
+function answerLinks(publicUrl: string, secret: string, practiceId: number, advisoryId: number): (answer: AnswerChoice) => string {
+  const base = linkBases(publicUrl).answer;
+  return (answer) => base + signAnswerToken(secret, practiceId, advisoryId, answer);
+}
+
+type LinkBases = { unsubscribe: string; manage: string; ack: string; answer: string };
 const bases = new Map<string, LinkBases>();
 
 /**
@@ -167,7 +193,7 @@ const bases = new Map<string, LinkBases>();
 function linkBases(publicUrl: string): LinkBases {
   let b = bases.get(publicUrl);
   if (!b) {
-    b = { unsubscribe: new URL('/abmelden/', publicUrl).href, manage: new URL('/verwalten/', publicUrl).href, ack: new URL('/erledigt/', publicUrl).href };
+    b = { unsubscribe: new URL('/abmelden/', publicUrl).href, manage: new URL('/verwalten/', publicUrl).href, ack: new URL('/erledigt/', publicUrl).href, answer: new URL('/betrifft/', publicUrl).href };
     bases.set(publicUrl, b);
   }
   return b;

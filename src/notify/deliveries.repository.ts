@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { preparedPerDb } from '../db/prepared.js';
 import { idGroupPlaceholders, idGroups } from '../db/id-groups.js';
@@ -48,7 +48,9 @@ function prepare(db: Db) {
   const claiming = { status: 'sending', attempts: sql`${deliveries.attempts} + 1`, claimedAt: sql`${sql.placeholder('now')}` } as const;
   // Pending, or claimed by a worker that has gone quiet. The unary plus keeps SQLite off the status index: with
   // several ids, it would otherwise walk every pending delivery instead of looking the ids up.
-  const claimable = sql`(+${deliveries.status} = 'pending' or (+${deliveries.status} = 'sending' and ${deliveries.claimedAt} < ${sql.placeholder('staleBefore')}))`;
+  // A delivery held back (not_before: a closed practice's "Zur Kenntnis" mail) is not claimable before its time.
+  const claimable = sql`(+${deliveries.status} = 'pending' or (+${deliveries.status} = 'sending' and ${deliveries.claimedAt} < ${sql.placeholder('staleBefore')}))
+    and (${deliveries.notBefore} is null or ${deliveries.notBefore} <= ${sql.placeholder('now')})`;
   const one = eq(deliveries.id, sql.placeholder('id'));
   const group = inArray(deliveries.id, idGroupPlaceholders);
   return {
@@ -67,7 +69,10 @@ export function markFailed(db: Db, id: number, error: string): void {
   db.update(deliveries).set({ status: 'failed', lastError: error }).where(eq(deliveries.id, id)).run();
 }
 
-/** Deliveries still owed (pending, or claimed by a worker that has gone quiet): the sweep makes sure each has a job. */
+/**
+ * Deliveries still owed (pending, or claimed by a worker that has gone quiet), and due (`not_before` passed): the sweep
+ * makes sure each has a job.
+ */
 export function owedDeliveries(
   db: Db,
   now: Date,
@@ -76,7 +81,12 @@ export function owedDeliveries(
   return db
     .select({ id: deliveries.id, attempts: deliveries.attempts })
     .from(deliveries)
-    .where(or(eq(deliveries.status, 'pending'), and(eq(deliveries.status, 'sending'), lt(deliveries.claimedAt, new Date(now.getTime() - claimTimeoutMs)))))
+    .where(
+      and(
+        or(eq(deliveries.status, 'pending'), and(eq(deliveries.status, 'sending'), lt(deliveries.claimedAt, new Date(now.getTime() - claimTimeoutMs)))),
+        or(isNull(deliveries.notBefore), lte(deliveries.notBefore, now)),
+      ),
+    )
     .orderBy(asc(deliveries.id))
     .limit(limit)
     .all();

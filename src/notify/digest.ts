@@ -1,10 +1,12 @@
-import { and, asc, eq, gt, inArray, isNull, max, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, max, not, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { advisories, type Severity } from '../advisories/advisories.table.js';
 import { practices } from '../practices/practices.table.js';
 import { deliveries, digestRuns, matches } from './deliveries.table.js';
 import type { DigestCadence } from './digest-schedule.js';
 import { messageIdFor } from './message-id.js';
+import { berlinDay } from '../practices/absence-days.js';
+import { closedOn } from '../practices/absences.repository.js';
 import { severityRank } from './severity-rank.js';
 
 export function digestCompleted(db: Db, period: string): boolean {
@@ -28,7 +30,8 @@ export function writeDigestDeliveries(
     const chunk = db
       .select({ id: practices.id, minSeverity: practices.minSeverity })
       .from(practices)
-      .where(and(eq(practices.status, 'active'), eq(practices.cadence, cadence), isNull(practices.suppressedAt), gt(practices.id, lastId)))
+      // A practice closed today with a confirmed deputy gets no digest: the next one after the period lists what came.
+      .where(and(eq(practices.status, 'active'), eq(practices.cadence, cadence), isNull(practices.suppressedAt), gt(practices.id, lastId), not(closedOn(practices.id, berlinDay(now)))))
       .orderBy(asc(practices.id))
       .limit(chunkSize)
       .all();
@@ -62,7 +65,8 @@ function writeChunk(db: Db, chunk: PracticeRow[], { period, now, mailDomain }: {
       .select({ practiceId: matches.practiceId, advisoryId: matches.advisoryId, createdAt: matches.createdAt, severity: advisories.severity })
       .from(matches)
       .innerJoin(advisories, eq(advisories.id, matches.advisoryId))
-      .where(and(inArray(matches.practiceId, ids), eq(advisories.status, 'published')))
+      // TI outages have their own mails and are never digested (they write no matches; this keeps it so).
+      .where(and(inArray(matches.practiceId, ids), eq(advisories.status, 'published'), eq(advisories.category, 'security')))
       .orderBy(asc(matches.createdAt))
       .all();
     const byPractice = new Map<number, number[]>();

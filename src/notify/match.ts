@@ -3,6 +3,8 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { advisories, type Severity } from '../advisories/advisories.table.js';
 import { messageIdFor } from './message-id.js';
+import { routeForAbsences } from './absence-routing.js';
+import { writeOutageDeliveries } from './outage.js';
 
 // `unbekannt` counts as `mittel`: a practice that only wants serious warnings should not miss an unrated one that is.
 const rank: Record<Severity, number> = { niedrig: 1, unbekannt: 2, mittel: 2, hoch: 3, kritisch: 4 };
@@ -89,8 +91,13 @@ export function matchAdvisory(db: Db, advisoryId: number, { now, mailDomain }: {
     const advisory = tx.select().from(advisories).where(eq(advisories.id, advisoryId)).get();
     if (!advisory || advisory.status !== 'published') return [];
     tx.update(advisories).set({ matchedAt: now }).where(eq(advisories.id, advisoryId)).run();
+    // A TI outage goes to the practices that opted in, not to those whose products it names.
+    if (advisory.category === 'ti_outage') return writeOutageDeliveries(tx, advisory, { now, mailDomain });
     const params = { advisoryId, now: now.getTime(), rank: rank[advisory.severity], critical: advisory.severity === 'kritisch' ? 1 : 0, mailDomain };
     s.matches.run({ advisoryId, now: params.now, rank: params.rank });
-    return (s.alerts.all({ advisoryId, now: params.now, critical: params.critical, mailDomain }) as { id: number }[]).map((r) => r.id);
+    const written = (s.alerts.all({ advisoryId, now: params.now, critical: params.critical, mailDomain }) as { id: number }[]).map((r) => r.id);
+    // Practices closed today with a confirmed deputy: to the deputy or held, before any send job sees them.
+    routeForAbsences(db, { now, mailDomain });
+    return written;
   });
 }

@@ -1,7 +1,7 @@
-import { and, eq, gte, inArray, isNull, lte, notExists, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lte, notExists, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { advisories, advisoryActions } from '../advisories/advisories.table.js';
-import { acknowledgements, practices } from '../practices/practices.table.js';
+import { acknowledgements, impactAnswers, practices } from '../practices/practices.table.js';
 import { deliveries, matches } from './deliveries.table.js';
 import { messageIdFor } from './message-id.js';
 
@@ -10,8 +10,10 @@ const day = 86_400_000;
 const reminderWindowDays = 60;
 
 /**
- * One reminder per practice and `kritisch`/`hoch` advisory with actions, `days` after it was released, to
- * practices that matched it and have not confirmed ("erledigt") all its actions. Returns the deliveries written.
+ * One reminder per practice and advisory with actions that is "Sofort handeln" or "Zeitnah handeln" with a short
+ * deadline (`kritisch`/`hoch`, or being exploited whatever its severity), `days` after it was released, to practices
+ * that matched it, have not confirmed ("erledigt") all its actions and have not answered "nicht betroffen". Returns
+ * the deliveries written.
  */
 export function writeReminderDeliveries(db: Db, { now, days, mailDomain }: { now: Date; days: number; mailDomain: string }): number[] {
   if (days <= 0) return [];
@@ -21,7 +23,8 @@ export function writeReminderDeliveries(db: Db, { now, days, mailDomain }: { now
     .where(
       and(
         eq(advisories.status, 'published'),
-        inArray(advisories.severity, ['kritisch', 'hoch']),
+        eq(advisories.category, 'security'), // TI outages are never reminded of
+        or(inArray(advisories.severity, ['kritisch', 'hoch']), eq(advisories.exploited, true)),
         lte(advisories.releasedAt, new Date(now.getTime() - days * day)),
         gte(advisories.releasedAt, new Date(now.getTime() - (days + reminderWindowDays) * day)),
         sql`exists (select 1 from ${advisoryActions} where ${advisoryActions.advisoryId} = ${advisories.id})`,
@@ -44,6 +47,13 @@ export function writeReminderDeliveries(db: Db, { now, days, mailDomain }: { now
               .select({ one: sql`1` })
               .from(acknowledgements)
               .where(and(eq(acknowledgements.practiceId, matches.practiceId), eq(acknowledgements.advisoryId, advisoryId), eq(acknowledgements.actionPosition, -1))),
+          ),
+          // "Nicht betroffen, …": nothing to remind of.
+          notExists(
+            db
+              .select({ one: sql`1` })
+              .from(impactAnswers)
+              .where(and(eq(impactAnswers.practiceId, matches.practiceId), eq(impactAnswers.advisoryId, advisoryId), eq(impactAnswers.answer, 'nicht_betroffen'))),
           ),
           // Confirming every action one by one counts as done, too.
           sql`(select count(*) from ${acknowledgements} where ${acknowledgements.practiceId} = ${matches.practiceId} and ${acknowledgements.advisoryId} = ${advisoryId} and ${acknowledgements.actionPosition} >= 0)

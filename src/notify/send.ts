@@ -7,6 +7,7 @@ import { practices } from '../practices/practices.table.js';
 import type { Practice } from '../practices/practices.repository.js';
 import { clearBounces, recordBounce } from './bounces.js';
 import { composeContext, composers } from './compose.js';
+import { stampHeldMembers, withDeputyNote } from './absence-routing.js';
 import { renderSession, type RenderSession } from './alert-cache.js';
 import type { DeliverySettings } from './settings.js';
 import { claimDeliveries, claimDelivery, markFailed, markSent, releaseDelivery, type Delivery } from './deliveries.repository.js';
@@ -67,7 +68,8 @@ async function handOver(deps: SendDeps, { delivery, practice }: Claimed, session
     markFailed(db, delivery.id, 'Praxis ist nicht (mehr) angemeldet.');
     return 'failed';
   }
-  if (practice.suppressedAt) {
+  // A deputy's address (recipient) is not the practice's: the practice's refusals do not stop mail to it.
+  if (practice.suppressedAt && !delivery.recipient) {
     markFailed(db, delivery.id, 'Adresse gesperrt: Der Mailserver der Praxis hat wiederholt dauerhaft abgelehnt.');
     return 'failed';
   }
@@ -77,13 +79,16 @@ async function handOver(deps: SendDeps, { delivery, practice }: Claimed, session
     return 'failed';
   }
   const context = composeContext(deps, delivery, practice, clock(), session);
-  const mail = compose(context);
+  const composed = compose(context);
+  // To the deputy of a closed practice: the mail says for whom (see absence-routing.ts).
+  const mail = composed && withDeputyNote(db, delivery, practice, composed);
   if (!mail) {
     markFailed(db, delivery.id, 'Die Nachricht betrifft die Praxis nicht mehr.');
     return 'failed';
   }
   const listHeaders: Record<string, string> =
-    delivery.kind === 'confirm'
+    // A deputy is on no list: its mail client's one-click unsubscribe must not end the practice's subscription.
+    delivery.kind === 'confirm' || delivery.recipient
       ? {}
       : {
           'List-Id': `Sicherheitswarnungen <warnungen.${deps.mailDomain}>`,
@@ -92,13 +97,15 @@ async function handOver(deps: SendDeps, { delivery, practice }: Claimed, session
         };
   try {
     // The IT service partner gets warnings as Cc (one mail, one Message-ID, one delivery to track); see docs/practices.md.
-    const cc = practice.partnerEmail && ['alert', 'update', 'digest'].includes(delivery.kind) ? practice.partnerEmail : undefined;
-    await deps.mailer.send({ to: practice.email, cc, ...mail, messageId: delivery.messageId, headers: listHeaders });
+    // Also while a deputy stands in (recipient): the partner keeps the practice's IT up to date whether it is open or not.
+    const cc = practice.partnerEmail && practice.partnerEmail !== delivery.recipient && ['alert', 'update', 'digest', 'held'].includes(delivery.kind) ? practice.partnerEmail : undefined;
+    await deps.mailer.send({ to: delivery.recipient ?? practice.email, cc, ...mail, messageId: delivery.messageId, headers: listHeaders });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (error instanceof MailError && error.permanent) {
       markFailed(db, delivery.id, message);
-      const suppressed = recordBounce(db, practice.id, { now: clock(), limit: deps.delivery.bounceLimit });
+      // A deputy's refusal says nothing about the practice's own address.
+      const suppressed = delivery.recipient ? false : recordBounce(db, practice.id, { now: clock(), limit: deps.delivery.bounceLimit });
       logger.warn({ deliveryId, practiceId: practice.id, suppressed }, 'delivery failed permanently');
       return 'failed';
     }
@@ -118,7 +125,8 @@ function markHandedOver({ db, clock, logger }: SendDeps, handedOver: HandedOver[
   markSent(db, handedOver.map(({ delivery }) => delivery.id), clock());
   for (const { delivery, practice } of handedOver) {
     // Only a practice with refusals on record has anything to clear: no write per mail for all the others.
-    if (practice.bounceCount > 0) clearBounces(db, practice.id);
+    if (practice.bounceCount > 0 && !delivery.recipient) clearBounces(db, practice.id);
+    if (delivery.kind === 'held') stampHeldMembers(db, delivery, clock());
     logger.debug({ deliveryId: delivery.id, practiceId: practice.id, advisoryId: delivery.advisoryId }, 'delivery sent');
   }
 }

@@ -16,7 +16,17 @@ export type Urgency = {
  * What the urgency is computed from. A plain object, so that later inputs (an "actively exploited" flag, the
  * practice's own answer "nicht betroffen") join it without changing the callers.
  */
-export type UrgencyInput = { severity: Severity; hasActions: boolean };
+export type UrgencyInput = {
+  severity: Severity;
+  hasActions: boolean;
+  /** Attackers already use the flaw ("wird aktiv ausgenutzt": an editor's flag, or set from the notice's wording). */
+  exploited?: boolean;
+  /**
+   * Whether the version the practice recorded is affected: true when it is below the fixed version, false when it
+   * is at or above it (such a practice is normally not even matched), null or absent when it is not known.
+   */
+  versionAffected?: boolean | null;
+};
 
 const sofort: Urgency = { level: 'sofort', label: 'Sofort handeln', days: 0, timeFrame: 'noch heute' };
 const week: Urgency = { level: 'zeitnah', label: 'Zeitnah handeln', days: 7, timeFrame: 'innerhalb einer Woche' };
@@ -33,9 +43,18 @@ const kenntnis: Urgency = { level: 'kenntnis', label: 'Zur Kenntnis', days: null
  * - `mittel` and `unbekannt` (ranked like `mittel`, see severity-rank.ts) with actions: 30 days, one monthly update
  *   cycle, the same span after which praxiswarn treats a notice as old (ALERT_MAX_AGE_DAYS).
  * - `niedrig`, or `mittel`/`unbekannt` with nothing to do: for information only.
+ * - Exploited ("wird aktiv ausgenutzt"), whatever the severity: the same day. A flaw attackers already use is no
+ *   longer a risk that may materialise but an ongoing campaign (the BSI and CISA's KEV catalogue treat known
+ *   exploitation as the strongest reason to patch at once); low ratings often only reflect preconditions that the
+ *   attackers evidently meet.
+ * - The practice's recorded version at or above the fixed one (versionAffected false): for information only, there
+ *   is nothing left to do; known to be below it: there is an update to install, as with named actions.
  */
-export function urgencyOf({ severity, hasActions }: UrgencyInput): Urgency {
-  if (severity === 'kritisch') return sofort;
+export function urgencyOf({ severity, hasActions, exploited = false, versionAffected = null }: UrgencyInput): Urgency {
+  if (versionAffected === false) return kenntnis;
+  if (severity === 'kritisch' || exploited) return sofort;
+  // A recorded version below the fixed one means there is an update to install.
+  hasActions ||= versionAffected === true;
   if (severity === 'hoch') return week;
   if ((severity === 'mittel' || severity === 'unbekannt') && hasActions) return month;
   return kenntnis;

@@ -21,6 +21,9 @@ import { writeUpdateDeliveries } from '../notify/updates.js';
 import { enqueue, type Payload, type Queues } from '../queues/queues.js';
 import { dueSources } from '../sources/sources.repository.js';
 import { deleteUnconfirmedSignups } from '../practices/preferences.repository.js';
+import { routeForAbsences } from '../notify/absence-routing.js';
+import { writeFirmAlerts } from '../firms/firm-fanout.js';
+import { enqueueFirmSends, owedFirmDeliveries } from '../firms/firm-send.js';
 
 export type PipelineDeps = {
   db: Db;
@@ -62,6 +65,8 @@ export async function sweepStep(deps: PipelineDeps): Promise<{ fetches: number; 
   // A material revision may name products that other practices use: match again (alerts are deduplicated).
   await enqueue(queues, 'match', updates.advisoryIds.map((id) => ({ jobId: `match-${id}-r${getAdvisory(db, id)?.revision ?? 0}`, data: { advisoryId: id } })));
   writeReminderDeliveries(db, { now, days: deps.delivery.reminderDays, mailDomain: deps.mailDomain });
+  // Updates and reminders just written, and anything pending of a practice that closed today: to its deputy or held.
+  db.transaction(() => routeForAbsences(db, { now, mailDomain: deps.mailDomain }));
   const digests = (['daily', 'weekly'] as const).flatMap((cadence) => {
     const period = dueDigestPeriod(cadence, now, { minuteOfDay: deps.delivery.digestMinuteOfDay, weekday: deps.delivery.digestWeekday });
     return period && !digestCompleted(db, period) ? [{ jobId: `digest-${period.replace(':', '-')}`, data: { cadence, period } }] : [];
@@ -70,6 +75,7 @@ export async function sweepStep(deps: PipelineDeps): Promise<{ fetches: number; 
   // Everything owed, including what was just written: pending mails whose jobs Redis lost are sent as well.
   const owed = owedDeliveries(db, now, { claimTimeoutMs: deps.delivery.claimTimeoutMs });
   await enqueueSends(deps, owed);
+  await enqueueFirmSends(queues, owedFirmDeliveries(db, now, deps.delivery.claimTimeoutMs), deps.delivery.batchSize);
   return { fetches: due.length, fetchJobs: fetches.length, normalizes: noticeIds.length, matches: advisoryIds.length, sends: owed.length, digests: digests.length };
 }
 
@@ -108,6 +114,8 @@ export async function normalizeStep(deps: PipelineDeps, { noticeId }: Payload<'n
 export async function matchStep(deps: PipelineDeps, { advisoryId }: Payload<'match'>): Promise<{ deliveries: number }> {
   const written = matchAdvisory(deps.db, advisoryId, { now: deps.clock(), mailDomain: deps.mailDomain });
   await enqueueSends(deps, fresh(written));
+  // IT service firms: one mail per advisory listing their matched practices (src/firms/firm-fanout.ts).
+  await enqueueFirmSends(deps.queues, writeFirmAlerts(deps.db, advisoryId, { now: deps.clock(), mailDomain: deps.mailDomain }), deps.delivery.batchSize);
   deps.logger.info({ advisoryId, deliveries: written.length }, 'advisory matched');
   return { deliveries: written.length };
 }

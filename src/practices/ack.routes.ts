@@ -3,7 +3,8 @@ import { getAdvisory } from '../advisories/advisories.repository.js';
 import type { Db } from '../db/client.js';
 import { html } from '../notify/templates/html.js';
 import { messagePage, publicPage } from '../web/public/page.js';
-import { allActions, recordAcknowledgement } from './acknowledgements.repository.js';
+import { readFormBody } from '../web/request-body.js';
+import { allActions, doneByMaxLength, recordAcknowledgement } from './acknowledgements.repository.js';
 import { signLinkToken, verifyAckToken } from './links.js';
 import { getPractice, type Practice } from './practices.repository.js';
 import { subscriptionEndedPage } from './subscription-ended.view.js';
@@ -43,16 +44,21 @@ export function ackRoutes({ db, linkSecret, clock }: { db: Db; linkSecret: strin
         html`<h1>Maßnahme als erledigt vermerken</h1>
 <p>Warnung: <strong>${r.advisory.title}</strong></p>
 <p>Haben Sie ${r.what} erledigt?</p>
-<form method="post"><button type="submit">Ja, erledigt</button></form>
+<form method="post">
+<label for="doneBy">Erledigt von (Name, optional)</label>
+<p class="hint" id="doneBy-hint">Erscheint im Nachweis für die IT-Sicherheitsrichtlinie.</p>
+<input type="text" id="doneBy" name="doneBy" maxlength="${doneByMaxLength}" autocomplete="name" aria-describedby="doneBy-hint">
+<button type="submit">Ja, erledigt</button></form>
 <p class="hint">Der Vermerk hilft Ihnen, den Überblick zu behalten. Er ändert nichts an Ihren Geräten.</p>`,
       ),
     );
   });
 
-  app.post('/erledigt/:token', (c) => {
+  app.post('/erledigt/:token', async (c) => {
     const r = resolve(c.req.param('token'));
     if (r.error) return refuse(c, r);
-    recordAcknowledgement(db, r.ack.practiceId, r.ack.advisoryId, r.ack.position, clock());
+    const doneBy = (await readFormBody(c)).doneBy;
+    recordAcknowledgement(db, r.ack.practiceId, r.ack.advisoryId, r.ack.position, clock(), { doneBy: typeof doneBy === 'string' ? doneBy : null });
     const manage = `/verwalten/${signLinkToken(linkSecret, 'manage', r.ack.practiceId)}`;
     return c.html(
       publicPage(

@@ -9,9 +9,21 @@ import { acknowledgements } from './practices.table.js';
 /** Position of the "alle Maßnahmen erledigt" acknowledgement. */
 export const allActions = -1;
 
-/** Records that the practice finished one action (or all, position -1); harmless twice. */
-export function recordAcknowledgement(db: Db, practiceId: number, advisoryId: number, position: number, now: Date): void {
-  db.insert(acknowledgements).values({ practiceId, advisoryId, actionPosition: position, createdAt: now }).onConflictDoNothing().run();
+/**
+ * Records that the practice finished one action (or all, position -1), with the name typed when ticking if any;
+ * harmless twice: the first tick, its date and its name stay.
+ */
+export function recordAcknowledgement(db: Db, practiceId: number, advisoryId: number, position: number, now: Date, { doneBy = null }: { doneBy?: string | null } = {}): void {
+  db.insert(acknowledgements).values({ practiceId, advisoryId, actionPosition: position, doneBy: cleanDoneBy(doneBy), createdAt: now }).onConflictDoNothing().run();
+}
+
+/** Longest name kept from "Erledigt von": enough for "Dr. med. Anna-Lena Müller-Lüdenscheidt (MFA)". */
+export const doneByMaxLength = 80;
+
+/** The typed name, trimmed, inner whitespace and control characters collapsed to one space, cut at 80; '' → null. */
+export function cleanDoneBy(raw: string | null | undefined): string | null {
+  const name = (raw ?? '').replace(/[\s\p{Cc}\p{Cf}]+/gu, ' ').trim();
+  return name === '' ? null : [...name].slice(0, doneByMaxLength).join('').trim();
 }
 
 export type MatchedAdvisory = {
@@ -53,7 +65,7 @@ export function knownAdvisories(db: Db, practiceId: number, limit = 20): Matched
     .select({ advisoryId: advisoryProducts.advisoryId, productId: advisoryProducts.productId, fixedVersion: advisoryProducts.fixedVersion })
     .from(advisoryProducts)
     .innerJoin(advisories, eq(advisories.id, advisoryProducts.advisoryId))
-    .where(and(inArray(advisoryProducts.productId, [...covered.keys()]), inArray(advisories.status, ['published', 'archive']), notInArray(advisories.id, mailed)))
+    .where(and(inArray(advisoryProducts.productId, [...covered.keys()]), inArray(advisories.status, ['published', 'archive']), eq(advisories.category, 'security'), notInArray(advisories.id, mailed)))
     .all();
   const ids = [...new Set(affectedProducts(candidates, covered).map((p) => p.advisoryId))];
   if (ids.length === 0) return [];

@@ -1,7 +1,19 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** `unlock` names an admin, not a practice: the link mailed to lift an address's login delays. */
-export type LinkPurpose = 'unsubscribe' | 'manage' | 'confirm' | 'ack' | 'unlock';
+export type LinkPurpose =
+  | 'unsubscribe'
+  | 'manage'
+  | 'confirm'
+  | 'ack'
+  | 'unlock'
+  | 'answer'
+  // A practice's deputy while it is closed: fields are the absence id (not a practice id) and the expiry.
+  | 'deputy'
+  // IT service firms (src/firms/links.ts): the firm's page, its confirmation link and its unsubscribe link.
+  | 'firm'
+  | 'firm-confirm'
+  | 'firm-unsubscribe';
 
 /**
  * A signed link token `purpose.field.field….mac`: the fields are integers (practice id, advisory id, action
@@ -59,6 +71,22 @@ export function verifyAckToken(secret: string, token: string): { practiceId: num
   const fields = verifyFields(secret, 'ack', token, 3);
   if (!fields || fields[2]! < -1) return null;
   return { practiceId: fields[0]!, advisoryId: fields[1]!, position: fields[2]! };
+}
+
+/** The answers a "Betrifft uns?" link can carry, by the number signed into the token. */
+const answerCodes = { betroffen: 1, nicht_betroffen: 2, unklar: 3 } as const;
+export type AnswerChoice = keyof typeof answerCodes;
+
+/** A "Betrifft uns?" link of one practice and advisory for one answer; like "erledigt" links, it does not expire. */
+export function signAnswerToken(secret: string, practiceId: number, advisoryId: number, answer: AnswerChoice): string {
+  return signFields(secret, 'answer', [practiceId, advisoryId, answerCodes[answer]]);
+}
+
+export function verifyAnswerToken(secret: string, token: string): { practiceId: number; advisoryId: number; answer: AnswerChoice } | null {
+  const fields = verifyFields(secret, 'answer', token, 3);
+  const answer = fields && (Object.keys(answerCodes) as AnswerChoice[]).find((k) => answerCodes[k] === fields[2]);
+  if (!fields || !answer) return null;
+  return { practiceId: fields[0]!, advisoryId: fields[1]!, answer };
 }
 
 function mac(secret: string, payload: string): string {

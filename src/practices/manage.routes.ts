@@ -5,14 +5,21 @@ import { formatDate, severityLabel } from '../notify/templates/format.js';
 import { html } from '../notify/templates/html.js';
 import { messagePage, publicPage } from '../web/public/page.js';
 import { readFormBody } from '../web/request-body.js';
-import { knownAdvisories, matchedAdvisories, type MatchedAdvisory } from './acknowledgements.repository.js';
+import { doneByMaxLength, knownAdvisories, matchedAdvisories, type MatchedAdvisory } from './acknowledgements.repository.js';
 import { signAckToken, verifyLinkToken } from './links.js';
+import { impactAnswersOf } from './answers.repository.js';
+import { impactQuestion, inventorySection } from './answers.view.js';
+import { inventoryOf } from './inventory.repository.js';
 import { deletePractice, exportPracticeData } from './practice-data.js';
 import { getPractice, type Practice } from './practices.repository.js';
 import { fieldErrors, formToRaw, preferencesSchema } from './preferences.models.js';
 import { loadPreferences, unknownCatalogIds, updatePreferences } from './preferences.repository.js';
 import { deliveryChoices, errorSummary, productChooser, textField, type Errors, type FormValues } from './preferences.view.js';
 import { subscriptionEndedPage } from './subscription-ended.view.js';
+import { practiceFirmsSection } from '../firms/practice-firms.view.js';
+import { absenceSection } from './absence.view.js';
+import { berlinDay } from './absence-days.js';
+import { currentAbsence } from './absences.repository.js';
 
 const invalidPage = messagePage('Link ungültig', 'Dieser Link ist ungültig', 'Bitte verwenden Sie den Link aus einer unserer E-Mails vollständig und unverändert.');
 const gonePage = publicPage('Keine Anmeldung', html`<h1>Zu diesem Link gibt es keine Anmeldung mehr</h1><p>Ihre Daten wurden gelöscht. Sie können sich jederzeit <a href="/abonnieren">neu anmelden</a>.</p>`);
@@ -42,7 +49,7 @@ export function manageRoutes(deps: ManageDeps): Hono {
   app.get('/verwalten/:token', (c) =>
     withPractice(c, (practice, token) => {
       const minSeverity = practice.minSeverity === 'unbekannt' ? 'mittel' : practice.minSeverity;
-      const values: FormValues = { name: practice.name, partnerEmail: practice.partnerEmail, cadence: practice.cadence, minSeverity, ...loadPreferences(db, practice.id) };
+      const values: FormValues = { name: practice.name, partnerEmail: practice.partnerEmail, cadence: practice.cadence, minSeverity, tiOutages: practice.tiOutages, ...loadPreferences(db, practice.id) };
       return c.html(managePage(deps, practice, token, values, {}, c.req.query('gespeichert') === '1'));
     }),
   );
@@ -114,10 +121,14 @@ function managePage(deps: ManageDeps, practice: Practice, token: string, values:
 ${saved ? html`<p class="notice" role="status">Ihre Änderungen sind gespeichert.</p>` : ''}
 ${status}
 ${errorSummary(errors)}
-<nav class="page-links" aria-label="Auf dieser Seite"><a href="#warnungen">Ihre Warnungen und offenen Maßnahmen</a> <a href="#einstellungen">Produkte und Einstellungen ändern</a> <a href="#daten">Ihre Daten</a></nav>
+<nav class="page-links" aria-label="Auf dieser Seite"><a href="#warnungen">Ihre Warnungen und offenen Maßnahmen</a> <a href="#geraete">Ihre Geräte und Programme</a> <a href="#schliesszeit">Urlaubsvertretung</a> <a href="#dienstleister">IT-Dienstleister</a> <a href="#einstellungen">Produkte und Einstellungen ändern</a> <a href="#daten">Ihre Daten</a></nav>
 <h2 id="warnungen">Ihre Warnungen</h2>
+<p><a href="/verwalten/${token}/nachweis">Nachweis für die IT-Sicherheitsrichtlinie</a>: alle Warnungen eines Quartals oder Jahres mit Ihren Antworten und erledigten Maßnahmen, zum Ausdrucken, als PDF oder als CSV.</p>
 ${advisoryList(deps, practice.id, matchedAdvisories(deps.db, practice.id))}
 ${knownList(deps, practice.id, knownAdvisories(deps.db, practice.id))}
+${inventorySection(inventoryOf(deps.db, practice.id))}
+${absenceSection({ token, absence: currentAbsence(deps.db, practice.id, berlinDay(deps.clock())), today: berlinDay(deps.clock()) })}
+${practiceFirmsSection(deps.db, practice.id, token)}
 <h2 id="einstellungen">Produkte und Einstellungen</h2>
 <form method="post" action="/verwalten/${token}" novalidate>
 ${textField(errors, 'name', 'text', values.name, 'So sprechen wir Sie in den E-Mails an.', 'organization')}
@@ -144,13 +155,21 @@ ${advisoryList(deps, practiceId, list)}`;
 
 function advisoryList(deps: ManageDeps, practiceId: number, list: MatchedAdvisory[]) {
   if (list.length === 0) return html`<p>Seit Ihrer Anmeldung gab es keine neue Warnung zu Ihren Produkten.</p>`;
+  // One form per warning, so that the optional "Erledigt von" name goes with whichever action's button is pressed.
+  // Its first button is disabled: Enter in the name field then submits nothing instead of ticking the first action.
+  const ackUrl = (advisoryId: number, position: number) => `/erledigt/${signAckToken(deps.linkSecret, practiceId, advisoryId, position)}`;
   const ackForm = (advisoryId: number, position: number, label: string, context: string) =>
-    html`<form method="post" action="/erledigt/${signAckToken(deps.linkSecret, practiceId, advisoryId, position)}" class="inline-form"><button type="submit" class="secondary" aria-label="${label}: ${context}">${label}</button></form>`;
+    html`<button type="submit" class="secondary ack-button" formaction="${ackUrl(advisoryId, position)}" aria-label="${label}: ${context}">${label}</button>`;
+  const answers = impactAnswersOf(deps.db, practiceId, list.map((a) => a.id));
   return html`${list.map((a) => {
     const open = a.actions.filter((x) => !x.done);
     return html`<section class="advisory" aria-labelledby="w-${a.id}"><h3 id="w-${a.id}"><a href="/warnungen/${a.id}">${a.title}</a></h3>
 <p><span class="severity severity-${a.severity}">${severityLabel[a.severity]}</span> · ${a.known ? 'vom ' : ''}${formatDate(a.matchedAt)}${a.status === 'archive' ? html` · <span class="archive">Archiv</span>` : ''} · ${a.allDone || (a.actions.length > 0 && open.length === 0) ? html`<span class="done">alles erledigt</span>` : a.actions.length ? `${open.length} von ${a.actions.length} Maßnahmen offen` : 'keine konkreten Maßnahmen genannt'}</p>
+${open.length ? html`<form method="post" action="${ackUrl(a.id, open[0]!.position)}" class="ack-form"><button type="submit" disabled hidden aria-hidden="true" tabindex="-1"></button>
+<label for="doneBy-${a.id}">Erledigt von (Name, optional)</label>
+<input type="text" id="doneBy-${a.id}" name="doneBy" maxlength="${doneByMaxLength}" autocomplete="name">` : ''}
 ${a.actions.length ? html`<ol class="actions">${a.actions.map((x) => html`<li>${x.text} ${x.done ? html`<span class="done">(erledigt)</span>` : ackForm(a.id, x.position, 'Als erledigt vermerken', x.text)}</li>`)}</ol>` : ''}
-${open.length > 1 && !a.allDone ? ackForm(a.id, -1, 'Alle Maßnahmen als erledigt vermerken', a.title) : ''}</section>`;
+${open.length > 1 && !a.allDone ? ackForm(a.id, -1, 'Alle Maßnahmen als erledigt vermerken', a.title) : ''}${open.length ? html`</form>` : ''}
+${impactQuestion(deps.linkSecret, practiceId, a.id, a.title, answers.get(a.id))}</section>`;
   })}`;
 }

@@ -4,6 +4,7 @@ import { advisories } from '../advisories/advisories.table.js';
 import { products } from '../catalog/catalog.table.js';
 import { deliveries, matches } from '../notify/deliveries.table.js';
 import { acknowledgements, practices, scopeSubscriptions, subscriptions } from './practices.table.js';
+import { absences } from './practices.table.js';
 
 /** Everything stored about one practice, as the JSON download of the manage page (Art. 15 and 20 DSGVO). */
 export function exportPracticeData(db: Db, practiceId: number, now: Date) {
@@ -18,6 +19,7 @@ export function exportPracticeData(db: Db, practiceId: number, now: Date) {
       haeufigkeit: p.cadence,
       mindestEinstufung: p.minSeverity,
       itDienstleisterEmail: p.partnerEmail,
+      tiStoerungen: p.tiOutages,
       herkunft: p.origin,
       einwilligung: { fassung: p.consentVersion, zeitpunkt: p.consentAt?.toISOString() ?? null, ipAdresse: p.consentIp },
       angelegtAm: p.createdAt.toISOString(),
@@ -50,7 +52,21 @@ export function exportPracticeData(db: Db, practiceId: number, now: Date) {
       .from(acknowledgements)
       .where(eq(acknowledgements.practiceId, practiceId))
       .all()
-      .map((a) => ({ warnung: a.advisoryId, massnahme: a.actionPosition === -1 ? 'alle' : a.actionPosition + 1, am: a.createdAt.toISOString() })),
+      .map((a) => ({ warnung: a.advisoryId, massnahme: a.actionPosition === -1 ? 'alle' : a.actionPosition + 1, am: a.createdAt.toISOString(), von: a.doneBy })),
+    // Urlaubsvertretung: closing periods with the deputy's address and whether it confirmed.
+    schliesszeiten: db
+      .select()
+      .from(absences)
+      .where(eq(absences.practiceId, practiceId))
+      .all()
+      .map((a) => ({
+        von: a.firstDay,
+        bis: a.lastDay,
+        vertretungEmail: a.deputyEmail,
+        bestaetigtAm: a.deputyConfirmedAt?.toISOString() ?? null,
+        aufgehobenAm: a.cancelledAt?.toISOString() ?? null,
+        eingetragenAm: a.createdAt.toISOString(),
+      })),
     emails: db
       .select()
       .from(deliveries)

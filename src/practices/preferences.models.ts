@@ -29,6 +29,8 @@ export const preferencesObject = z.object({
   versions: z.record(z.string().max(100), versionField).default({}),
   vendorIds: z.array(z.string().max(100)).max(100).default([]),
   categories: z.array(z.enum(productCategories, { error: 'Unbekannter Bereich.' })).default([]),
+  /** Opted in to "TI-Störungen": outages of the telematics infrastructure, apart from security warnings. */
+  tiOutages: z.boolean().default(false),
 });
 
 const nothingChosenMessage = 'Bitte wählen Sie mindestens ein Produkt, einen Hersteller oder einen Bereich.';
@@ -95,6 +97,7 @@ export function formToRaw(body: Record<string, unknown>): Record<string, unknown
     versions,
     vendorIds: [...new Set(list(body.vendor))],
     categories: [...new Set(list(body.category))],
+    tiOutages: one(body.tiOutages) === 'ja',
   };
 }
 

@@ -32,16 +32,16 @@ export function replaceSubscriptions(tx: Writer, practiceId: number, p: Preferen
   if (scopes.length) tx.insert(scopeSubscriptions).values(scopes).onConflictDoNothing().run();
 }
 
-/** Saves the manage form: name, cadence, severity, partner, products, scopes and versions. */
+/** Saves the manage form: name, cadence, severity, partner, "TI-Störungen", products, scopes and versions. */
 export function updatePreferences(db: Db, practiceId: number, p: Preferences, now: Date): void {
   db.transaction((tx) => {
-    tx.update(practices).set({ name: p.name, cadence: p.cadence, minSeverity: p.minSeverity, partnerEmail: p.partnerEmail }).where(eq(practices.id, practiceId)).run();
+    tx.update(practices).set({ name: p.name, cadence: p.cadence, minSeverity: p.minSeverity, partnerEmail: p.partnerEmail, tiOutages: p.tiOutages }).where(eq(practices.id, practiceId)).run();
     replaceSubscriptions(tx, practiceId, p, now);
   });
 }
 
 /** The practice's current choices, in the shape of the form. */
-export function loadPreferences(db: Writer, practiceId: number): Omit<Preferences, 'name' | 'partnerEmail' | 'cadence' | 'minSeverity'> {
+export function loadPreferences(db: Writer, practiceId: number): Omit<Preferences, 'name' | 'partnerEmail' | 'cadence' | 'minSeverity' | 'tiOutages'> {
   const subs = db.select().from(subscriptions).where(eq(subscriptions.practiceId, practiceId)).all();
   const scopes = db.select().from(scopeSubscriptions).where(eq(scopeSubscriptions.practiceId, practiceId)).all();
   return {

@@ -89,7 +89,7 @@ ${usedVendors.map((v) => html`<label class="choice"><input type="checkbox" name=
 </details></fieldset>`;
 }
 
-/** Cadence, minimum severity and the IT service partner. */
+/** Cadence, minimum severity, the "TI-Störungen" opt-in and the IT service partner. */
 export function deliveryChoices(values: FormValues, errors: Errors): SafeHtml {
   const cadence = values.cadence ?? 'immediate';
   const severity = values.minSeverity ?? 'niedrig';
@@ -101,5 +101,8 @@ ${cadences.map((c) => html`<label class="choice"><input type="radio" name="caden
 <select id="minSeverity" name="minSeverity" ${invalid(errors, 'minSeverity')}>${selectableSeverities.map(
     (s) => html`<option value="${s}" ${s === severity ? html`selected` : ''}>${severityLabel[s]}${s === 'niedrig' ? ' (alle Warnungen)' : ''}</option>`,
   )}</select>
+<fieldset><legend>Weitere Meldungen</legend>
+<label class="choice"><input type="checkbox" name="tiOutages" value="ja" id="f-tiOutages" ${values.tiOutages ? html`checked` : ''}> TI-Störungen (Ausfälle der Telematikinfrastruktur, keine Sicherheitswarnungen)</label>
+<p class="hint">Freiwillig. Meldet die gematik eine Störung, etwa beim Versichertenstammdatenmanagement (VSDM), beim E-Rezept oder bei KIM, schreiben wir Ihnen – und noch einmal, wenn sie behoben ist. Diese E-Mails kommen einzeln, nie in der Zusammenfassung, und ohne Erinnerungen.</p></fieldset>
 ${textField(errors, 'partnerEmail', 'email', values.partnerEmail, 'Freiwillig. Ihr IT-Dienstleister erhält jede Warnung in Kopie (CC) und sieht dabei Ihre E-Mail-Adresse. Bitte tragen Sie ihn nur mit seinem Einverständnis ein.', 'off')}`;
 }

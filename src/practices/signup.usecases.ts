@@ -40,6 +40,7 @@ export function recordSignup(
       cadence: input.cadence,
       minSeverity: input.minSeverity,
       partnerEmail: input.partnerEmail,
+      tiOutages: input.tiOutages,
       status: 'pending' as const,
       origin,
       consentVersion,

@@ -14,6 +14,8 @@ export const queueDefinitions = {
   match: z.object({ advisoryId: id }).strict(),
   // A batch of deliveries (see src/notify/send-jobs.ts): one job per mail made enqueueing cost more than matching.
   send: z.object({ deliveryIds: z.array(id).min(1).max(1000) }).strict(),
+  // The IT service firms' outbox (src/firms/firm-send.ts), apart from the practices' deliveries.
+  'firm-send': z.object({ firmDeliveryIds: z.array(id).min(1).max(1000) }).strict(),
   digest: z.object({ cadence: z.enum(['daily', 'weekly']), period: z.string().regex(/^(daily|weekly):[0-9W-]+$/) }).strict(),
 };
 

@@ -8,6 +8,7 @@ import { productWords, subjectLine, titleGist, type TitleMentions } from './subj
 import { sourcesHtml, sourcesText, type SourceNotice } from './sources.js';
 import { actionsHtml, actionsText, type AckUrls } from './actions.js';
 import { advisoryLinkText, leadHtml, urgencyFor, urgencyHtml, urgencyText, whatToDo } from './what-to-do.js';
+import { exploitedWords, firstLinePrefix, impactHtml, impactText, type AnswerUrls } from './impact.js';
 import type { MimeMail } from '../mime.js';
 
 export type AlertData = {
@@ -16,8 +17,13 @@ export type AlertData = {
   summary: string;
   severity: Severity;
   publishedAt: Date | null;
-  /** Only the practice's own affected products. */
-  products: { name: string; fixedVersion: string | null }[];
+  /**
+   * Only the practice's own affected products; `installedVersion` is the version the practice recorded, set only
+   * when it is known to be affected (below the fixed version).
+   */
+  products: { name: string; fixedVersion: string | null; installedVersion?: string | null }[];
+  /** Attackers already use the flaw: "Sofort handeln", said in the subject and the first line. */
+  exploited?: boolean;
   actions: string[];
   sources: SourceNotice[];
   subscribedProducts: string[];
@@ -35,6 +41,8 @@ export type AlertData = {
   manageUrl?: string;
   /** Signed "erledigt" links: one per action (same order) and one for all of them. */
   ackUrls?: AckUrls;
+  /** Signed "Betrifft uns?" links, one per answer. */
+  answerUrls?: AnswerUrls;
 };
 
 /** `encoded`: the bodies already quoted-printable in pieces, when the renderer has them (see alert-cache). */
@@ -42,10 +50,11 @@ export type RenderedMail = { subject: string; html: string; text: string; encode
 
 /** The German alert mail; a pure function of its data, HTML and plain text from the same parts. */
 export function renderAlert(d: AlertData): RenderedMail {
-  const urgency = urgencyFor(d.severity, d.actions, d.products);
-  const subject = subjectLine(urgency.label, productWords(d.products.map((p) => p.name)), titleGist(d.title, d.mentions));
-  const firstLine = whatToDo({ urgency, products: d.products, actions: d.actions, now: d.now });
-  const productLine = (p: AlertData['products'][number]) => (p.fixedVersion ? `${p.name} (behoben in Version ${p.fixedVersion})` : p.name);
+  const urgency = urgencyFor(d.severity, d.actions, d.products, d.exploited);
+  const subject = subjectLine(urgency.label, productWords(d.products.map((p) => p.name)), titleGist(d.title, d.mentions), d.exploited ? `(${exploitedWords})` : '');
+  const firstLine = firstLinePrefix(Boolean(d.exploited), d.products) + whatToDo({ urgency, products: d.products, actions: d.actions, now: d.now });
+  const productLine = (p: AlertData['products'][number]) =>
+    p.fixedVersion ? `${p.name} (behoben in Version ${p.fixedVersion}${p.installedVersion ? `; bei Ihnen Version ${p.installedVersion}` : ''})` : p.name;
   const dated = d.publishedAt ? ` vom ${formatDate(d.publishedAt)}` : '';
   const intro = `für Ihre Praxis ${practiceWords(d.practiceName)} gibt es einen neuen Sicherheitshinweis${dated}.`;
   const why = `Sie erhalten diese E-Mail, weil Ihre Praxis Warnungen zu ${d.subscribedProducts.join(', ')} abonniert hat.`;
@@ -77,6 +86,7 @@ export function renderAlert(d: AlertData): RenderedMail {
     '',
     ...(d.actions.length ? ['Was Sie jetzt tun sollten:', ...actionsText(d.actions, d.ackUrls)] : [noActions]),
     '',
+    ...(d.answerUrls ? [...impactText(d.answerUrls), ''] : []),
     ...(d.sources.length ? ['Quellen:', ...sourcesText(d.sources), ''] : []),
     ...footerText(footer),
   ].join('\n');
@@ -89,6 +99,7 @@ ${urgencyHtml(urgency, d.severity, d.now)}
 <h2 style="font-size: 16px;">Betroffen in Ihrer Praxis</h2>
 <ul>${d.products.map((p) => html`<li>${productLine(p)}</li>`)}</ul>
 ${d.actions.length ? html`<h2 style="font-size: 16px;">Was Sie jetzt tun sollten</h2>${actionsHtml(d.actions, d.ackUrls)}` : html`<p>${noActions}</p>`}
+${d.answerUrls ? impactHtml(d.answerUrls) : ''}
 ${d.sources.length ? html`<h2 style="font-size: 16px;">Quellen</h2>
 ${sourcesHtml(d.sources)}` : ''}`;
   const body = mailDocument(subject, { lead: leadHtml(urgency, firstLine, d.advisoryUrl), content, foot: footerHtml(footer) });

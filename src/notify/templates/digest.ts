@@ -40,7 +40,7 @@ export function renderDigest(data: DigestData): RenderedMail {
   const d = { ...data, now: data.now ?? new Date() };
   const period = d.cadence === 'daily' ? 'tägliche' : 'wöchentliche';
   const items: Item[] = d.advisories.map((advisory) => {
-    const urgency = urgencyFor(advisory.severity, advisory.actions, advisory.products);
+    const urgency = urgencyFor(advisory.severity, advisory.actions, advisory.products, advisory.exploited);
     return { advisory, urgency, firstLine: whatToDo({ urgency, products: advisory.products, actions: advisory.actions, now: d.now }) };
   });
   const top = mostUrgent(items.map((i) => i.urgency));

@@ -7,6 +7,7 @@ import { formatDate } from './format.js';
 import { html } from './html.js';
 import { productWords, subjectLine, titleGist } from './subject.js';
 import { advisoryLinkText, leadHtml, urgencyFor, urgencyHtml, urgencyText, whatToDo } from './what-to-do.js';
+import { impactHtml, impactText, type AnswerUrls } from './impact.js';
 
 export type ReminderData = {
   practiceName: string;
@@ -14,13 +15,15 @@ export type ReminderData = {
   releasedAt: Date | null;
   now: Date;
   ackUrls?: AckUrls;
+  /** "Betrifft uns?": answering "Nicht betroffen" ends the reminders. */
+  answerUrls?: AnswerUrls;
   footer: FooterData;
 };
 
 /** The German reminder for a serious advisory whose actions the practice has not confirmed yet. */
 export function renderReminder(d: ReminderData): RenderedMail {
   const a = d.advisory;
-  const urgency = urgencyFor(a.severity, a.actions, a.products);
+  const urgency = urgencyFor(a.severity, a.actions, a.products, a.exploited);
   const subject = subjectLine(urgency.label, productWords(a.products.map((p) => p.name)), titleGist(a.title, a.mentions), '(Erinnerung)');
   const firstLine = whatToDo({ urgency, products: a.products, actions: a.actions, now: d.now });
   const since = d.releasedAt ? ` vom ${formatDate(d.releasedAt)}` : '';
@@ -42,6 +45,7 @@ export function renderReminder(d: ReminderData): RenderedMail {
     'Offene Maßnahmen:',
     ...actionsText(a.actions, d.ackUrls),
     '',
+    ...(d.answerUrls ? [...impactText(d.answerUrls), ''] : []),
     ...footerText(d.footer),
   ].join('\n');
   const content = html`<p>${intro}</p>
@@ -49,6 +53,7 @@ export function renderReminder(d: ReminderData): RenderedMail {
 <p><strong>Betroffen:</strong> ${products}</p>
 ${urgencyHtml(urgency, a.severity, d.now)}
 <h2 style="font-size: 16px;">Offene Maßnahmen</h2>
-${actionsHtml(a.actions, d.ackUrls)}`;
+${actionsHtml(a.actions, d.ackUrls)}
+${d.answerUrls ? impactHtml(d.answerUrls) : ''}`;
   return { subject, html: mailDocument(subject, { lead: leadHtml(urgency, firstLine, a.url), content, foot: footerHtml(d.footer) }), text };
 }

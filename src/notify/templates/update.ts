@@ -29,7 +29,7 @@ export function describeChanges(fields: string[]): string {
 export function renderUpdate(d: UpdateData): RenderedMail {
   const a = d.advisory;
   const changes = describeChanges(d.changedFields);
-  const urgency = urgencyFor(a.severity, a.actions, a.products);
+  const urgency = urgencyFor(a.severity, a.actions, a.products, a.exploited);
   const subject = subjectLine(urgency.label, productWords(a.products.map((p) => p.name)), titleGist(a.title, a.mentions), `(geändert: ${changes})`);
   const firstLine = whatToDo({ urgency, products: a.products, actions: a.actions, now: d.now });
   const productLine = (p: AdvisoryView['products'][number]) => (p.fixedVersion ? `${p.name} (behoben in Version ${p.fixedVersion})` : p.name);

@@ -27,7 +27,7 @@ export function renderWelcome(d: WelcomeData): RenderedMail {
   const items: Item[] = d.open
     .map((o) => {
       const a = o.advisory;
-      const urgency = urgencyFor(a.severity, a.actions, a.products);
+      const urgency = urgencyFor(a.severity, a.actions, a.products, a.exploited);
       return { ...o, urgency, firstLine: whatToDo({ urgency, products: a.products, actions: a.actions, now: d.now }) };
     })
     .sort((x, y) => byUrgency(x.urgency, y.urgency));

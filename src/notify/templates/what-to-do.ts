@@ -27,9 +27,13 @@ export type WhatToDo = {
 
 const plainName = (name: string) => name.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
 
-/** The urgency of an advisory for a practice: a version that fixes one of its products counts as something to do. */
-export function urgencyFor(severity: Severity, actions: string[], products: WhatToDo['products']): Urgency {
-  return urgencyOf({ severity, hasActions: actions.length > 0 || products.some((p) => p.fixedVersion) });
+/**
+ * The urgency of an advisory for a practice: a version that fixes one of its products counts as something to do; a
+ * recorded version below it (`installedVersion`, set only then) makes the practice known to be affected.
+ */
+export function urgencyFor(severity: Severity, actions: string[], products: (WhatToDo['products'][number] & { installedVersion?: string | null })[], exploited = false): Urgency {
+  const versionAffected = products.some((p) => p.installedVersion && p.fixedVersion) ? true : null;
+  return urgencyOf({ severity, hasActions: actions.length > 0 || products.some((p) => p.fixedVersion), exploited, versionAffected });
 }
 const updateWords = /aktualisier|update|einspiel|installier/i;
 

@@ -17,7 +17,7 @@ export const statusLabel: Record<string, string> = { draft: 'Entwurf', published
 
 export const fieldLabel: Record<string, string> = {
   title: 'Titel', summary: 'Zusammenfassung', severity: 'Einstufung', products: 'Produkte', fixedVersion: 'Versionen',
-  actions: 'Maßnahmen', cves: 'CVEs', merged: 'zusammengeführt',
+  actions: 'Maßnahmen', cves: 'CVEs', merged: 'zusammengeführt', exploited: 'aktiv ausgenutzt',
 };
 
 export const practiceCount = (n: number): string => (n === 1 ? '1 Praxis' : `${n} Praxen`);

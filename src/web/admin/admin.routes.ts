@@ -10,6 +10,7 @@ import { catalogRoutes } from './catalog.routes.js';
 import { editorRoutes } from './editor.routes.js';
 import { extractionRoutes } from './extraction.routes.js';
 import { loginRoutes, sameToken } from './login.routes.js';
+import { outageRoutes } from './outage.routes.js';
 import { practicesRoutes } from './practices.routes.js';
 import { publishedRoutes } from './published.routes.js';
 import { queueRoutes } from './queue.routes.js';
@@ -46,6 +47,7 @@ export function adminRoutes(deps: WebDeps): Hono<AdminEnv> {
   });
   app.route('/', queueRoutes(deps));
   app.route('/', editorRoutes(deps));
+  app.route('/', outageRoutes(deps));
   app.route('/', publishedRoutes(deps));
   app.route('/', sourcesRoutes(deps));
   app.route('/', catalogRoutes(deps));

@@ -17,6 +17,8 @@ export function editFromForm(form: Record<string, string[]>): AdvisoryEdit & { p
     title: first(form, 'title'),
     summary: first(form, 'summary'),
     severity: first(form, 'severity') as AdvisoryEdit['severity'],
+    // The form always shows the checkbox: not sent means not ticked.
+    exploited: first(form, 'exploited') === '1',
     products: productRows,
     actions: actionRows,
     cves: first(form, 'cves').split(/[\s,;]+/).filter(Boolean),
@@ -31,6 +33,7 @@ export function withEdit(stored: AdvisoryDetails, edit: ReturnType<typeof editFr
     title: edit.title,
     summary: edit.summary ?? '',
     severity: (severities as readonly string[]).includes(edit.severity) ? edit.severity : stored.severity,
+    exploited: edit.exploited ?? stored.exploited,
     products: edit.products.map((p) => ({ advisoryId: stored.id, productId: p.productId, affectedVersions: p.affectedVersions ?? null, fixedVersion: p.fixedVersion ?? null })),
     actions: edit.actions.map((a, position) => ({ id: a.id ?? 0, advisoryId: stored.id, position, text: a.text, evidence: (a.id ? evidence.get(a.id) : null) ?? null })),
     cves: edit.cves,

@@ -6,6 +6,7 @@ import { CurationError } from '../../admin/curation.errors.js';
 import { deliveryCounts, revisionsOf } from '../../admin/advisory-stats.repository.js';
 import { approveAdvisory, archiveAdvisory, editAdvisory, mergeAdvisory, oldNews, rejectAdvisory, reopenAdvisory } from '../../admin/curation.usecases.js';
 import { summarizeCsaf } from '../../admin/csaf-summary.js';
+import { outageFacts } from '../../admin/outage-stats.repository.js';
 import { previewAlert } from '../../admin/preview.js';
 import { audienceFor, mergeTargets, sourcesOf } from '../../admin/review.repository.js';
 import { products, vendors } from '../../catalog/catalog.table.js';
@@ -49,6 +50,7 @@ export function editorRoutes(deps: WebDeps): Hono<AdminEnv> {
       counts: deliveryCounts(deps.db, id),
       audience: audienceFor(deps.db, stored.products.map((p) => p.productId), stored.severity),
       oldNews: oldNews(deps.db, id, deps.clock(), deps.delivery.alertMaxAgeDays),
+      outage: outageFacts(deps.db, id),
       preview: preview
         ? { subject: preview.mail.subject, text: preview.mail.text, practiceName: preview.practice.name, practiceId: preview.practice.id, candidates: preview.candidates }
         : null,

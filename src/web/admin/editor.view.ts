@@ -12,6 +12,7 @@ import { severityLabel } from '../../notify/templates/format.js';
 import { html, safeUrl, type SafeHtml } from '../../notify/templates/html.js';
 import { csrfField } from './admin.layout.js';
 import { csafSummaryView } from './csaf-summary.view.js';
+import { outageCard, type OutageFacts } from './outage.view.js';
 import { fieldLabel, practiceCount, severityBadge, statusLabel, when } from './admin.format.js';
 
 export type CatalogOption = { id: string; name: string; vendor: string };
@@ -32,6 +33,8 @@ export type EditorModel = {
   preview: { subject: string; text: string; practiceName: string; practiceId: number | null; candidates: { id: number; name: string }[] } | null;
   /** Why this is old news (archived, or older than ALERT_MAX_AGE_DAYS by its stated date); sending it needs a tick. */
   oldNews: string | null;
+  /** The TI outage card (kind of report, "Störung behoben melden"); left out when not given. */
+  outage?: OutageFacts;
 };
 
 /** The editor: the form on the left, the notice with its evidence and the mail preview on the right. */
@@ -99,6 +102,8 @@ ${evidenceLine(actionEvidence[i] ?? null, 'Fundstelle')}</li>`,
 <label for="summary">Zusammenfassung (erscheint unter „Was ist passiert?“)</label><textarea id="summary" name="summary">${a.summary}</textarea>
 <label for="severity">Einstufung</label><select id="severity" name="severity">${severities.map((s) => html`<option value="${s}"${s === a.severity ? html` selected` : ''}>${severityLabel[s]}</option>`)}</select>
 ${csafSeverity ? csafSeverityLine(csafSeverity, prefix(severityFrom)) : evidenceLine(severityEvidence, 'Fundstelle Einstufung')}
+<label><input type="checkbox" name="exploited" value="1"${a.exploited ? html` checked` : ''}> Wird aktiv ausgenutzt</label>
+<p class="muted">Angreifer nutzen die Lücke bereits: Die E-Mail sagt dann „Sofort handeln“, unabhängig von der Einstufung. Beim Einlesen aus Formulierungen wie „wird aktiv ausgenutzt“ gesetzt.</p>
 <h2>Betroffene Produkte</h2>${productRows}
 <fieldset><legend>Produkt hinzufügen</legend><label for="product-new">Produkt aus dem Katalog</label><select id="product-new" name="product_id">${productOptions(null)}</select>
 <div class="inline"><div><label for="affected-new">Betroffene Versionen</label><input id="affected-new" name="product_affected" type="text"></div>
@@ -147,7 +152,9 @@ ${m.preview.candidates.length ? m.preview.candidates.map((p) => html`<option val
 <p><strong>Betreff:</strong> <span id="preview-subject">${m.preview.subject}</span></p>
 <iframe class="preview" sandbox title="Vorschau der E-Mail an ${m.preview.practiceName}" src="/admin/meldungen/${a.id}/vorschau${m.preview.practiceId ? `?praxis=${m.preview.practiceId}` : ''}"></iframe>
 <details><summary>Textfassung</summary><pre class="mail-text">${m.preview.text}</pre></details></div>`
-    : html`<div class="card"><h2>Vorschau der E-Mail</h2><p>Ohne betroffenes Produkt gibt es keine E-Mail. Bitte ordnen Sie ein Produkt zu.</p></div>`;
+    : a.category === 'ti_outage'
+      ? html`<div class="card"><h2>Vorschau der E-Mail</h2><p>Eine TI-Störung geht ohne Produkt an alle Praxen, die „TI-Störungen“ gewählt haben, mit dem Betreff „[TI-Störung] ${a.title}“ (siehe „Art der Meldung“).</p></div>`
+      : html`<div class="card"><h2>Vorschau der E-Mail</h2><p>Ohne betroffenes Produkt gibt es keine E-Mail. Bitte ordnen Sie ein Produkt zu.</p></div>`;
 
   const noticesCard = html`<div class="card"><h2>Quelltext der Meldung</h2>${m.notices.map(
     (n, i) => html`<h3>${n.sourceName}${n.publishedAt ? html` · ${when(n.publishedAt)}` : ''}</h3>
@@ -172,7 +179,7 @@ ${m.revisions.map((r) => html`<tr><td>${r.revision}</td><td>${when(r.createdAt)}
 </tbody></table><p><a href="/admin/protokoll?entity=advisory&amp;id=${a.id}">Protokoll dieser Meldung</a></p></div>`;
 
   return html`<h1>${statusLabel[a.status]} #${a.id}: ${a.title}</h1>
-<div class="grid"><div>${facts}${archiveCard}${reopen}${form}${decisions}${history}</div><div>${preview}${noticesCard}</div></div>`;
+<div class="grid"><div>${facts}${m.outage ? outageCard(a, session, m.outage) : ''}${archiveCard}${reopen}${form}${decisions}${history}</div><div>${preview}${noticesCard}</div></div>`;
 }
 
 /** The severity evidence of a CSAF document: its highest CVSS score in words, linked to the summary that shows it. */

@@ -12,6 +12,7 @@ import { renderAtomFeed } from './atom.js';
 import { publicPage } from './page.js';
 import { getPublishedAdvisory, type PublicAdvisory } from './public-advisories.repository.js';
 import { vendorHint } from './product-label.js';
+import { outagePage } from './outage-page.view.js';
 
 const idParam = z.coerce.number().int().positive().max(1e12);
 const checkQuery = z.object({ produkt: z.string().max(200).optional(), version: z.string().trim().max(40).optional() });
@@ -67,7 +68,8 @@ export function advisoriesRoutes({ db, publicUrl, clock }: { db: Db; publicUrl: 
     const advisory = id.success ? getPublishedAdvisory(db, id.data) : undefined;
     if (!advisory) return c.html(publicPage('Nicht gefunden', html`<h1>Diese Warnung gibt es nicht</h1><p><a href="/warnungen">Zur Liste der Warnungen</a></p>`), 404);
     const query = checkQuery.safeParse(c.req.query());
-    return c.html(publicPage(advisory.title, advisoryPage(advisory, query.success ? query.data : {})));
+    const page = advisory.category === 'ti_outage' ? outagePage(advisory) : advisoryPage(advisory, query.success ? query.data : {});
+    return c.html(publicPage(advisory.title, page));
   });
   return app;
 }

@@ -44,7 +44,8 @@ const likePattern = (word: string) => `%${word.toLocaleLowerCase('de-DE').replac
 
 /** Conditions of a filter, all but the kind (the counts per kind are taken under the rest). */
 function conditions(filter: PublicFilter): SQL[] {
-  const where: SQL[] = [inArray(advisories.status, filter.newsOnly ? ['published'] : ['published', 'archive'])];
+  // Security advisories only: TI outages (gematik status notices) are not warnings and are not counted as such.
+  const where: SQL[] = [inArray(advisories.status, filter.newsOnly ? ['published'] : ['published', 'archive']), eq(advisories.category, 'security')];
   const onProducts = (condition: SQL) =>
     sql`exists (select 1 from ${advisoryProducts} inner join ${products} on ${products.id} = ${advisoryProducts.productId}
       inner join ${vendors} on ${vendors.id} = ${products.vendorId} where ${advisoryProducts.advisoryId} = ${advisories.id} and ${condition})`;

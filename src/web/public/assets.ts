@@ -16,7 +16,8 @@ a{color:#1a4f8b}
 a:focus,button:focus,input:focus,select:focus,summary:focus,[tabindex="-1"]:focus{outline:3px solid #f0b400;outline-offset:2px}
 label{display:block;font-weight:600;margin-top:1rem}
 .hint{color:#444;font-size:.95rem;margin:.2rem 0 .4rem}
-input[type=text],input[type=email],input[type=search],select{width:100%;max-width:30rem;font-size:1rem;padding:.55rem;border:2px solid #57606a;border-radius:.3rem}
+input[type=text],input[type=email],input[type=date],input[type=search],select{width:100%;max-width:30rem;font-size:1rem;padding:.55rem;border:2px solid #57606a;border-radius:.3rem}
+input[type=date]{max-width:14rem}
 input.version{max-width:12rem;padding:.3rem;font-size:.95rem}
 fieldset{border:1px solid #d0d7de;border-radius:.4rem;margin:1.2rem 0;padding:.5rem 1rem 1rem}
 legend{font-weight:700;padding:0 .3rem}
@@ -63,11 +64,21 @@ section.advisory{border-top:1px solid #d0d7de;margin-top:1rem}
 section.advisory h3{margin-bottom:.3rem}
 ol.actions .inline-form{display:block}
 ol.actions .inline-form button{margin:.3rem 0;padding:.35rem .9rem;font-size:.95rem}
+ol.actions .ack-button{display:block;margin:.3rem 0;padding:.35rem .9rem;font-size:.95rem}
+.ack-form label{font-weight:400;font-size:.95rem}
+.ack-form input[type=text]{max-width:20rem}
+dl.evidence-head{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}
+dl.evidence-head dt{font-weight:600}
+dl.evidence-head dd{margin:0}
+.evidence-period select{max-width:16rem}
+.still-open{color:#a40e26;font-weight:600}
 nav.page-links{display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;margin:1rem 0}
 .done{color:#1a7f37;font-weight:600}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3rem .4rem;border-bottom:1px solid #ddd;vertical-align:top}
 .inline-form{display:inline}
 [hidden]{display:none!important}
+@media (max-width:30rem){ol.actions .ack-button{width:auto}dl.evidence-head{grid-template-columns:1fr}dl.evidence-head dd{margin-bottom:.3rem}}
+@media print{header.site nav,footer.site,.no-print{display:none!important}body{font-size:11pt}header.site,main{max-width:none;padding:0}a{color:#000;text-decoration:none}.severity{border:1px solid #000;background:none!important;color:#000!important}section.advisory{break-inside:avoid}}
 @media (max-width:30rem){body{font-size:1rem}h1{font-size:1.35rem}header.site nav a{margin-left:0;margin-right:1rem}button,.button{width:100%;text-align:center}fieldset{padding:.4rem .7rem .8rem}.consent{padding:.5rem .7rem}.search-row button,ol.actions .inline-form button{width:auto}}
 `;
 

@@ -59,7 +59,7 @@ async function crawlAs(t: TestContext, role: Role): Promise<{ world: EveryState;
     return 'Praxis Dr. Crawler';
   };
   // A previewed mail's own links point to placeholders (never to a practice's signed pages).
-  const previewLink = /^\/(erledigt|verwalten|abmelden)\/vorschau$/;
+  const previewLink = /^\/(erledigt|betrifft|verwalten|abmelden)\/vorschau$/;
   // A draft's mail preview links to the advisory's public page, which exists once it is published.
   const notPublicYet = (url: string) => {
     const id = /^\/warnungen\/(\d+)$/.exec(url)?.[1];

@@ -142,7 +142,8 @@ test('on a phone, opening a category of /abonnieren adds one short row per produ
   const opened = await pageSize(page);
   assert.equal(await visibleVersionFields(page), 0, 'no version field under an unticked product');
   assert.ok(opened.height - closed.height <= products * 56, `opening ${products} products added ${opened.height - closed.height} px`);
-  assert.ok(opened.height < 5_000, `the page is ${opened.height} px tall with the PVS category open`);
+  // Bound raised from 5,000 when the form gained the "TI-Störungen" opt-in.
+  assert.ok(opened.height < 5_300, `the page is ${opened.height} px tall with the PVS category open`);
   assert.ok(opened.width <= 375, 'no horizontal scrolling');
 
   await page.getByRole('checkbox', { name: 'x.isynet (medatixx)' }).check();

@@ -243,6 +243,6 @@ export function routeOf(url: string): string {
   const path = url.split('?')[0]!;
   return path
     .split('/')
-    .map((part) => (/^\d+$/.test(part) ? ':id' : /^[a-z]+\.[-\d.]+\.[\w-]{20,}$/.test(part) ? ':token' : part))
+    .map((part) => (/^\d+$/.test(part) ? ':id' : /^[a-z]+(?:-[a-z]+)*\.[-\d.]+\.[\w-]{20,}$/.test(part) ? ':token' : part))
     .join('/');
 }

@@ -24,6 +24,13 @@ import { preferencesSchema } from '../../src/practices/preferences.models.js';
 import { unconfirmedRetentionMs, updatePreferences } from '../../src/practices/preferences.repository.js';
 import { recordSignup } from '../../src/practices/signup.usecases.js';
 import { createWebApp } from '../../src/web/app.js';
+import { setAdvisoryCategory } from '../../src/admin/outage.usecases.js';
+import { confirmFirm, inviteFirm, recordFirmSignup } from '../../src/firms/firms.repository.js';
+import { firmConfirmUrl, firmLinks } from '../../src/firms/links.js';
+import { deputyLinkExpiry } from '../../src/notify/absence-compose.js';
+import { confirmDeputy, setAbsence } from '../../src/practices/absences.repository.js';
+import { recordImpactAnswer } from '../../src/practices/answers.repository.js';
+import { signAnswerToken } from '../../src/practices/links.js';
 import { adminWithRole, testPassword } from './admin-http.js';
 import type { FixtureServer, Route } from './fixture-server.js';
 import { fixtureSources, testEnv } from './test-env.js';
@@ -113,6 +120,23 @@ export async function seedEveryState(site: FixtureServer, { logger }: { logger: 
   const confirm = deps.db.select().from(deliveries).where(eq(deliveries.practiceId, practice.pending.id)).get()!;
   markFailed(deps.db, confirm.id, 'Nach 5 Versuchen aufgegeben: 451 Temporary local problem');
 
+  // "Betrifft uns?": one practice answered, the others not yet.
+  recordImpactAnswer(deps.db, { practiceId: practice.immediate.id, advisoryId: published, answer: 'betroffen' }, now);
+  // Closing periods: one confirmed by its deputy (running now), one still waiting for the deputy.
+  const closed = setAbsence(deps.db, practice.daily.id, { firstDay: '2026-11-24', lastDay: '2026-12-04', deputyEmail: 'vertretung@partnerpraxis.test' }, { now, mailDomain: deps.mailDomain }).absence;
+  confirmDeputy(deps.db, closed.id, now);
+  const waiting = setAbsence(deps.db, practice.weekly.id, { firstDay: '2026-12-21', lastDay: '2027-01-03', deputyEmail: 'it@dienstleister.test' }, { now, mailDomain: deps.mailDomain }).absence;
+  // IT service firms: one active and invited by a practice, one invited but not yet signed up.
+  recordFirmSignup(deps.db, { name: 'Praxis-IT Nord GmbH', email: 'service@praxis-it-nord.test' }, { now, mailDomain: deps.mailDomain });
+  const firm = inviteFirm(deps.db, practice.immediate.id, 'service@praxis-it-nord.test', { now, mailDomain: deps.mailDomain }).firm;
+  confirmFirm(deps.db, firm.id, now);
+  const invitedFirm = inviteFirm(deps.db, practice.withVersion.id, 'technik@systemhaus.test', { now, mailDomain: deps.mailDomain }).firm;
+  // A TI outage, published to the practices that opted in.
+  const outage = recordHandwritten(deps, 'Störung beim E-Rezept-Fachdienst', 'Der E-Rezept-Fachdienst ist seit 8 Uhr gestört. Die gematik arbeitet an der Behebung.');
+  await setAdvisoryCategory(deps, actor, outage, { category: 'ti_outage' });
+  await approveAdvisory(deps, actor, outage);
+  matchAdvisory(deps.db, outage, { now, mailDomain: deps.mailDomain });
+
   // A source's first read goes to the archive (old news stays old); should the fixtures ever bring only news, the
   // first ingested draft is archived the way that read would have done it.
   let archived = deps.db.select({ id: advisories.id }).from(advisories).where(eq(advisories.status, 'archive')).all().map((r) => r.id);
@@ -130,7 +154,7 @@ export async function seedEveryState(site: FixtureServer, { logger }: { logger: 
   const byStatus = (status: AdvisoryStatus) => deps.db.select({ id: advisories.id }).from(advisories).where(eq(advisories.status, status)).all().map((r) => r.id);
   const advisoryIds = {
     'draft with recipients': [csafFritz], 'draft without recipients (CSAF)': [csafLancom], 'draft without product': [withoutProduct],
-    merged: [merged], rejected: byStatus('rejected'), published: [published], archive: archived, 'all drafts': byStatus('draft'),
+    merged: [merged], rejected: byStatus('rejected'), published: [published], archive: archived, 'all drafts': byStatus('draft'), 'TI outage': [outage],
   };
   for (const [state, ids] of Object.entries(advisoryIds)) if (ids.length === 0) throw new Error(`seed: no advisory in state "${state}"`);
 
@@ -138,9 +162,21 @@ export async function seedEveryState(site: FixtureServer, { logger }: { logger: 
     const links = [`/verwalten/${signLinkToken(deps.linkSecret, 'manage', p.id)}`, `/abmelden/${signLinkToken(deps.linkSecret, 'unsubscribe', p.id)}`];
     if (p.status === 'pending') links.push(`/bestaetigen/${signExpiringLinkToken(deps.linkSecret, 'confirm', p.id, new Date(p.createdAt.getTime() + unconfirmedRetentionMs))}`);
     const actions = getAdvisory(deps.db, published)!.actions;
-    if (alertFor(p) !== undefined) links.push(...[...actions.map((a) => a.position), -1].map((position) => `/erledigt/${signAckToken(deps.linkSecret, p.id, published, position)}`));
+    if (alertFor(p) !== undefined) {
+      links.push(...[...actions.map((a) => a.position), -1].map((position) => `/erledigt/${signAckToken(deps.linkSecret, p.id, published, position)}`));
+      links.push(...(['betroffen', 'nicht_betroffen', 'unklar'] as const).map((answer) => `/betrifft/${signAnswerToken(deps.linkSecret, p.id, published, answer)}`));
+    }
     return links.map((url) => ({ url, practice: state as PracticeState }));
   });
+  // The links in the mails to a deputy and to the firms.
+  for (const absence of [closed, waiting]) {
+    const token = signExpiringLinkToken(deps.linkSecret, 'deputy', absence.id, deputyLinkExpiry(absence.createdAt, absence.lastDay));
+    mailLinks.push({ url: `/vertretung/${token}`, practice: absence === closed ? 'daily' : 'weekly' });
+  }
+  const pathOf = (url: string) => new URL(url).pathname;
+  const firmUrls = firmLinks(deps.publicUrl, deps.linkSecret, firm.id);
+  mailLinks.push({ url: pathOf(firmUrls.pageUrl), practice: 'immediate' }, { url: pathOf(firmUrls.unsubscribeUrl), practice: 'immediate' });
+  mailLinks.push({ url: pathOf(firmConfirmUrl(deps.publicUrl, deps.linkSecret, invitedFirm.id, invitedFirm.createdAt).url), practice: 'withVersion' });
 
   return {
     deps,
@@ -170,7 +206,7 @@ function seedPractices(deps: AppDeps, now: Date) {
     if (Object.keys(prefs).length) updatePreferences(deps.db, p.id, preferencesSchema.parse({ name, cadence: 'immediate', minSeverity: 'niedrig', productIds, ...prefs }), now);
     return deps.db.select().from(practices).where(eq(practices.id, p.id)).get()!;
   };
-  const immediate = active('Praxis Dr. Albrecht', 'albrecht@praxis.test', ['cgm-albis', 'avm-fritzbox'], { partnerEmail: 'it@dienstleister.test' });
+  const immediate = active('Praxis Dr. Albrecht', 'albrecht@praxis.test', ['cgm-albis', 'avm-fritzbox'], { partnerEmail: 'it@dienstleister.test', tiOutages: true });
   const daily = active('MVZ Birkenhof', 'birkenhof@praxis.test', [], { cadence: 'daily', vendorIds: ['cgm'] });
   const weekly = active('Praxis Dr. Conrad', 'conrad@praxis.test', [], { cadence: 'weekly', minSeverity: 'hoch', categories: ['router'] });
   const withVersion = active('Praxis Dr. Gerber', 'gerber@praxis.test', ['cgm-albis'], { versions: { 'cgm-albis': '24.05' } });

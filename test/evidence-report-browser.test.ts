@@ -18,7 +18,7 @@ import { removeQueues } from './support/queues.js';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink.js';
 import { testEnv } from './support/test-env.js';
 
-// On a phone, without scripts: a practice that answered "betroffen" ticks both actions on its own page (once with a
+// On a phone, without scripts: a practice answers "betroffen" on its own page, ticks both actions there (once with a
 // name), opens the Nachweis, changes the period, downloads the PDF and prints the page.
 
 let smtp: SmtpSink;
@@ -39,7 +39,6 @@ before(async () => {
   const written = matchAdvisory(deps.db, advisoryId, { now, mailDomain: 'praxiswarn.test' });
   assert.equal(written.length, 1);
   assert.equal(await sendDelivery(deps, written[0]!), 'sent');
-  deps.db.insert(impactAnswers).values({ practiceId: practice.id, advisoryId, answer: 'betroffen', answeredAt: new Date('2026-11-16T09:00:00Z') }).run();
   web = await serveApp(createWebApp(deps));
   manageUrl = `${web.url}/verwalten/${signLinkToken(deps.env.LINK_SECRET, 'manage', practice.id)}`;
   browser = await launchBrowser();
@@ -53,10 +52,16 @@ after(async () => {
   await smtp.close();
 });
 
-test('on a 375 px phone without scripts: tick both actions, open the Nachweis, switch the period, download the PDF, print', async () => {
+test('on a 375 px phone without scripts: answer "betroffen", tick both actions, open the Nachweis, switch the period, download the PDF, print', async () => {
   const context = await browser.newContext({ viewport: { width: 375, height: 740 }, locale: 'de-DE', javaScriptEnabled: false, acceptDownloads: true });
   const page = await context.newPage();
   const noSideways = async (what: string) => assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true, `${what}: no horizontal scrolling`);
+
+  now = new Date('2026-11-16T09:00:00Z');
+  await page.goto(manageUrl);
+  await page.locator('section.advisory', { hasText: title }).getByRole('button', { name: `Betroffen: ${title}` }).click();
+  await page.getByText('Vielen Dank – vermerkt').waitFor();
+  assert.deepEqual(deps.db.select({ answer: impactAnswers.answer }).from(impactAnswers).all(), [{ answer: 'betroffen' }]);
 
   now = new Date('2026-12-01T09:00:00Z');
   await page.goto(manageUrl);

@@ -5,6 +5,7 @@ import { advisories, type Severity } from '../advisories/advisories.table.js';
 import { messageIdFor } from './message-id.js';
 import { routeForAbsences } from './absence-routing.js';
 import { writeOutageDeliveries } from './outage.js';
+import { writeFirmAlerts } from '../firms/firm-fanout.js';
 
 // `unbekannt` counts as `mittel`: a practice that only wants serious warnings should not miss an unrated one that is.
 const rank: Record<Severity, number> = { niedrig: 1, unbekannt: 2, mittel: 2, hoch: 3, kritisch: 4 };
@@ -98,6 +99,9 @@ export function matchAdvisory(db: Db, advisoryId: number, { now, mailDomain }: {
     const written = (s.alerts.all({ advisoryId, now: params.now, critical: params.critical, mailDomain }) as { id: number }[]).map((r) => r.id);
     // Practices closed today with a confirmed deputy: to the deputy or held, before any send job sees them.
     routeForAbsences(db, { now, mailDomain });
+    // The IT service firms' mails in the same commit as the matches they list: a worker killed right after matching
+    // cannot lose them (the sweep sends what is owed).
+    writeFirmAlerts(db, advisoryId, { now, mailDomain });
     return written;
   });
 }

@@ -22,7 +22,6 @@ import { enqueue, type Payload, type Queues } from '../queues/queues.js';
 import { dueSources } from '../sources/sources.repository.js';
 import { deleteUnconfirmedSignups } from '../practices/preferences.repository.js';
 import { routeForAbsences } from '../notify/absence-routing.js';
-import { writeFirmAlerts } from '../firms/firm-fanout.js';
 import { enqueueFirmSends, owedFirmDeliveries } from '../firms/firm-send.js';
 
 export type PipelineDeps = {
@@ -114,8 +113,8 @@ export async function normalizeStep(deps: PipelineDeps, { noticeId }: Payload<'n
 export async function matchStep(deps: PipelineDeps, { advisoryId }: Payload<'match'>): Promise<{ deliveries: number }> {
   const written = matchAdvisory(deps.db, advisoryId, { now: deps.clock(), mailDomain: deps.mailDomain });
   await enqueueSends(deps, fresh(written));
-  // IT service firms: one mail per advisory listing their matched practices (src/firms/firm-fanout.ts).
-  await enqueueFirmSends(deps.queues, writeFirmAlerts(deps.db, advisoryId, { now: deps.clock(), mailDomain: deps.mailDomain }), deps.delivery.batchSize);
+  // IT service firms: matching wrote one mail per firm listing its matched practices (src/firms/firm-fanout.ts).
+  await enqueueFirmSends(deps.queues, owedFirmDeliveries(deps.db, deps.clock(), deps.delivery.claimTimeoutMs), deps.delivery.batchSize);
   deps.logger.info({ advisoryId, deliveries: written.length }, 'advisory matched');
   return { deliveries: written.length };
 }

@@ -166,6 +166,12 @@ test('during the confirmed period a critical alert reaches the deputy only; "Zur
   assert.match(forHerbst[0]!.text ?? '', /^Diese Warnung erhalten Sie als Urlaubsvertretung für die Praxis „Praxis Herbst“, die bis 26\.10\.2026 geschlossen ist\./);
   assert.match(forHerbst[0]!.html || '', /Diese Warnung erhalten Sie als Urlaubsvertretung für die Praxis „Praxis Herbst“, die bis 26\.10\.2026 geschlossen ist\./);
   assert.equal(forHerbst[0]!.headers.get('list-unsubscribe'), undefined, "a deputy's one-click unsubscribe must not end the practice's subscription");
+  // The deputy acts on the warning for the practice, but gets none of the practice's own (never expiring) links.
+  for (const body of [forHerbst[0]!.text ?? '', forHerbst[0]!.html || '']) {
+    assert.doesNotMatch(body, /\/(?:verwalten|abmelden)\//, 'no manage or unsubscribe link of the practice');
+    assert.match(body, /\/vertretung\/deputy\./, "the settings links lead to the deputy's page");
+    assert.match(body, /\/erledigt\//, 'the "erledigt" links stay');
+  }
   const forTageblatt = mails.find((m) => /Praxis Tageblatt/.test(m.text ?? ''))!;
   assert.deepEqual(to(forTageblatt), ['it@dienstleister.test'], 'the deputy is also the partner: no Cc to itself');
   assert.deepEqual(cc(forTageblatt), []);

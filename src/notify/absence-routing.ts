@@ -118,7 +118,7 @@ export function withDeputyNote(db: Db, delivery: Delivery, practice: Practice, m
   const what = delivery.kind === 'reminder' ? 'Erinnerung' : 'Warnung';
   const until = absence ? `, die bis ${germanDay(absence.lastDay)} geschlossen ist` : '';
   const note = `Diese ${what} erhalten Sie als Urlaubsvertretung für die Praxis ${practiceWords(practice.name)}${until}.`;
-  const links = 'Die Links in dieser E-Mail gelten für die Praxis: Bitte vermerken Sie dort Erledigtes, melden Sie die Praxis aber nicht ab.';
+  const links = 'Mit den Links „Betrifft uns?“ und „erledigt“ antworten Sie für die Praxis. Ihre Einstellungen bleiben der Praxis vorbehalten: Die Links dazu führen zur Seite Ihrer Vertretung.';
   const box = html`<div style="border: 2px solid #8a5a00; background: #fff8e6; padding: 12px 16px; margin: 0 0 16px;"><p style="margin: 0;"><strong>${note}</strong></p><p style="margin: 8px 0 0; font-size: 14px;">${links}</p></div>`;
   const bodyStart = /<body[^>]*>\n?/.exec(mail.html);
   const at = bodyStart ? bodyStart.index + bodyStart[0].length : 0;

@@ -21,6 +21,8 @@ import { openAdvisories } from './welcome.js';
 import { impactAnswerOf } from '../practices/answers.repository.js';
 import { absenceComposers } from './absence-compose.js';
 import { outageComposers } from './outage-compose.js';
+import { absenceForDeputy } from '../practices/absences.repository.js';
+import { firstDayBackAt } from '../practices/absence-days.js';
 
 export type Delivery = typeof deliveries.$inferSelect;
 
@@ -149,7 +151,7 @@ export function composeContext(
     delivery,
     practice,
     links: {
-      ...practiceLinks(deps.publicUrl, deps.linkSecret, practice.id),
+      ...(delivery.recipient ? deputyLinks(deps, practice.id, delivery.recipient) : practiceLinks(deps.publicUrl, deps.linkSecret, practice.id)),
       ack: (advisoryId) => ackLinks(deps.publicUrl, deps.linkSecret, practice.id, advisoryId),
       answer: (advisoryId) => answerLinks(deps.publicUrl, deps.linkSecret, practice.id, advisoryId),
     },
@@ -161,6 +163,18 @@ export function composeContext(
     now,
     session,
   };
+}
+
+/**
+ * A mail to a practice's deputy must not hand it the practice's own manage and unsubscribe links (they never expire
+ * and would outlast the closing period): both lead to the deputy's page of the period instead, whose link ends with it.
+ */
+function deputyLinks(deps: { db: Db; publicUrl: string; linkSecret: string }, practiceId: number, deputyEmail: string): PracticeLinks {
+  const absence = absenceForDeputy(deps.db, practiceId, deputyEmail);
+  const page = absence
+    ? new URL(`/vertretung/${signExpiringLinkToken(deps.linkSecret, 'deputy', absence.id, firstDayBackAt(absence.lastDay))}`, deps.publicUrl).href
+    : new URL('/', deps.publicUrl).href;
+  return { manageUrl: page, unsubscribeUrl: page };
 }
 
 export function practiceLinks(publicUrl: string, secret: string, practiceId: number): PracticeLinks {

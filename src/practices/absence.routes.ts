@@ -109,7 +109,7 @@ ${absenceSection({ token, absence: currentAbsence(db, practice.id, today), today
           html`<h1>Urlaubsvertretung bestätigen</h1>
 <p>Die Praxis <strong>${practice.name}</strong> (${practice.email}) ist <strong>vom ${germanDay(absence.firstDay)} bis zum ${germanDay(absence.lastDay)}</strong> geschlossen und bittet Sie, in dieser Zeit ihre Sicherheitswarnungen zu übernehmen.</p>
 <p>Warnungen, bei denen sofort oder zeitnah etwas zu tun ist, senden wir dann an Sie statt an die Praxis, mit einem Hinweis, für wen sie sind. Warnungen nur zur Kenntnis erhält die Praxis nach ihrer Rückkehr. Am Ende der Schließzeit endet die Vertretung von selbst.</p>
-${absence.deputyConfirmedAt ? html`<p class="notice">Sie haben die Vertretung bereits bestätigt.</p>` : html`<form method="post"><button type="submit">Ja, ich übernehme die Vertretung</button></form>`}`,
+${absence.deputyConfirmedAt ? html`<p class="notice">Sie haben die Vertretung bereits bestätigt. Sie endet am ${germanDay(absence.lastDay)} von selbst; soll sie früher enden, sagen Sie bitte der Praxis Bescheid: Sie kann die Schließzeit aufheben.</p>` : html`<form method="post"><button type="submit">Ja, ich übernehme die Vertretung</button></form>`}`,
         ),
       );
     }),

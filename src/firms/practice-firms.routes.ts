@@ -1,41 +1,29 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { html } from '../notify/templates/html.js';
-import { signLinkToken, verifyLinkToken } from '../practices/links.js';
-import { getPractice, type Practice } from '../practices/practices.repository.js';
 import { emailField } from '../practices/preferences.models.js';
-import { subscriptionEndedPage } from '../practices/subscription-ended.view.js';
 import type { Queues } from '../queues/queues.js';
 import { messagePage, publicPage } from '../web/public/page.js';
 import { readFormBody } from '../web/request-body.js';
 import { enqueueFirmMail } from './firm-signup.routes.js';
 import { inviteFirm, revokeFirm } from './firms.repository.js';
 import { practiceFirmsSection } from './practice-firms.view.js';
+import { withManagedPractice } from '../practices/manage-link.js';
 
 type PracticeFirmsDeps = { db: Db; linkSecret: string; clock: () => Date; queues: Queues; logger: Logger; mailDomain: string };
 
 const invalidPage = messagePage('Link ungültig', 'Dieser Link ist ungültig', 'Bitte verwenden Sie den Link aus einer unserer E-Mails vollständig und unverändert.');
-const gonePage = messagePage('Keine Anmeldung', 'Zu diesem Link gibt es keine Anmeldung mehr', 'Sie können sich jederzeit neu anmelden.');
 
 /**
  * `/verwalten/:token/dienstleister…`: a practice invites an IT service firm by its address or ends its access, from
  * the section on its manage page (see practice-firms.view.ts); both POST and go back to that page.
  */
 export function practiceFirmsRoutes(deps: PracticeFirmsDeps): Hono {
-  const { db, linkSecret, clock } = deps;
+  const { db, clock } = deps;
   const app = new Hono();
-  const withPractice = (c: Context, then: (practice: Practice, token: string) => Response | Promise<Response>) => {
-    const token = c.req.param('token') ?? '';
-    const id = verifyLinkToken(linkSecret, 'manage', token);
-    if (id === null) return c.html(invalidPage, 400);
-    const practice = getPractice(db, id);
-    if (!practice) return c.html(gonePage, 404);
-    c.header('Cache-Control', 'no-store');
-    if (practice.status === 'unsubscribed') return c.html(subscriptionEndedPage(practice, signLinkToken(linkSecret, 'manage', practice.id)), 410);
-    return then(practice, token);
-  };
+  const withPractice = withManagedPractice(deps);
   const back = (token: string) => `/verwalten/${token}?gespeichert=1#dienstleister`;
 
   app.post('/verwalten/:token/dienstleister', (c) =>

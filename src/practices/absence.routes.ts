@@ -9,10 +9,10 @@ import { berlinDay, germanDay } from './absence-days.js';
 import { parseAbsenceForm } from './absence.models.js';
 import { absenceSection, type AbsenceFormValues } from './absence.view.js';
 import { absenceById, cancelAbsence, confirmDeputy, currentAbsence, deputyRequestsSince, setAbsence } from './absences.repository.js';
-import { verifyExpiringLinkToken, verifyLinkToken } from './links.js';
+import { verifyExpiringLinkToken } from './links.js';
 import { getPractice, type Practice } from './practices.repository.js';
 import { enqueueMail } from './subscribe.routes.js';
-import { subscriptionEndedPage } from './subscription-ended.view.js';
+import { withManagedPractice } from './manage-link.js';
 
 /** Deputy requests (each one a mail to a typed-in address) a practice may make in 24 hours. */
 export const maxDeputyRequestsPerDay = 5;
@@ -36,16 +36,7 @@ export function absenceRoutes(deps: AbsenceDeps): Hono {
   const { db, linkSecret, clock } = deps;
   const app = new Hono();
 
-  const withPractice = (c: Context, then: (practice: Practice, token: string) => Response | Promise<Response>) => {
-    const token = c.req.param('token') ?? '';
-    const id = verifyLinkToken(linkSecret, 'manage', token);
-    if (id === null) return c.html(invalidPage, 400);
-    const practice = getPractice(db, id);
-    if (!practice) return c.html(messagePage('Keine Anmeldung', 'Zu diesem Link gibt es keine Anmeldung mehr', 'Ihre Daten wurden gelöscht.'), 404);
-    c.header('Cache-Control', 'no-store');
-    if (practice.status === 'unsubscribed') return c.html(subscriptionEndedPage(practice, token), 410);
-    return then(practice, token);
-  };
+  const withPractice = withManagedPractice(deps);
 
   const page = (practice: Practice, token: string, values: AbsenceFormValues = {}, errors = {}, notice = '') => {
     const today = berlinDay(clock());

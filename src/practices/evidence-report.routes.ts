@@ -1,20 +1,16 @@
 import { Hono, type Context } from 'hono';
 import type { Db } from '../db/client.js';
 import { html } from '../notify/templates/html.js';
-import { messagePage, publicPage } from '../web/public/page.js';
+import { publicPage } from '../web/public/page.js';
 import { parseEvidencePeriod } from './evidence-period.js';
 import { evidenceCsv } from './evidence-report.csv.js';
 import { evidencePdf } from './evidence-report.pdf.js';
 import { buildEvidenceReport, evidenceFileName, type EvidenceReport } from './evidence-report.text.js';
 import { evidencePage } from './evidence-report.view.js';
-import { signLinkToken, verifyLinkToken } from './links.js';
-import { getPractice } from './practices.repository.js';
-import { subscriptionEndedPage } from './subscription-ended.view.js';
+import { withManagedPractice } from './manage-link.js';
 
 type EvidenceDeps = { db: Db; linkSecret: string; clock: () => Date; operatorName: string };
 
-const invalidPage = messagePage('Link ungültig', 'Dieser Link ist ungültig', 'Bitte verwenden Sie den Link aus einer unserer E-Mails vollständig und unverändert.');
-const gonePage = messagePage('Keine Anmeldung', 'Zu diesem Link gibt es keine Anmeldung mehr', 'Ihre Daten wurden gelöscht.');
 const badPeriodPage = (token: string) =>
   publicPage(
     'Zeitraum ungültig',
@@ -29,22 +25,17 @@ const badPeriodPage = (token: string) =>
  * opens it; like the manage page it ends with the subscription.
  */
 export function evidenceReportRoutes(deps: EvidenceDeps): Hono {
-  const { db, linkSecret, clock, operatorName } = deps;
+  const { db, clock, operatorName } = deps;
   const app = new Hono();
 
-  const withReport = (c: Context, then: (report: EvidenceReport, token: string) => Response | Promise<Response>) => {
-    const token = c.req.param('token') ?? '';
-    const id = verifyLinkToken(linkSecret, 'manage', token);
-    if (id === null) return c.html(invalidPage, 400);
-    const practice = getPractice(db, id);
-    if (!practice) return c.html(gonePage, 404);
-    c.header('Cache-Control', 'no-store');
-    if (practice.status === 'unsubscribed') return c.html(subscriptionEndedPage(practice, signLinkToken(linkSecret, 'manage', practice.id)), 410);
-    const now = clock();
-    const period = parseEvidencePeriod(c.req.query('zeitraum'), now);
-    if (!period) return c.html(badPeriodPage(token), 400);
-    return then(buildEvidenceReport(db, practice, period, now, operatorName), token);
-  };
+  const withPractice = withManagedPractice(deps);
+  const withReport = (c: Context, then: (report: EvidenceReport, token: string) => Response | Promise<Response>) =>
+    withPractice(c, (practice, token) => {
+      const now = clock();
+      const period = parseEvidencePeriod(c.req.query('zeitraum'), now);
+      if (!period) return c.html(badPeriodPage(token), 400);
+      return then(buildEvidenceReport(db, practice, period, now, operatorName), token);
+    });
 
   app.get('/verwalten/:token/nachweis', (c) => withReport(c, (report, token) => c.html(evidencePage(report, token, clock()))));
 

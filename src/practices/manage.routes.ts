@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import type { Catalog } from '../catalog/catalog.models.js';
 import type { Db } from '../db/client.js';
 import { formatDate, severityLabel } from '../notify/templates/format.js';
@@ -6,23 +6,21 @@ import { html } from '../notify/templates/html.js';
 import { messagePage, publicPage } from '../web/public/page.js';
 import { readFormBody } from '../web/request-body.js';
 import { doneByMaxLength, knownAdvisories, matchedAdvisories, type MatchedAdvisory } from './acknowledgements.repository.js';
-import { signAckToken, verifyLinkToken } from './links.js';
+import { signAckToken } from './links.js';
 import { impactAnswersOf } from './answers.repository.js';
 import { impactQuestion, inventorySection } from './answers.view.js';
 import { inventoryOf } from './inventory.repository.js';
 import { deletePractice, exportPracticeData } from './practice-data.js';
-import { getPractice, type Practice } from './practices.repository.js';
+import type { Practice } from './practices.repository.js';
 import { fieldErrors, formToRaw, preferencesSchema } from './preferences.models.js';
 import { loadPreferences, unknownCatalogIds, updatePreferences } from './preferences.repository.js';
 import { deliveryChoices, errorSummary, productChooser, textField, type Errors, type FormValues } from './preferences.view.js';
-import { subscriptionEndedPage } from './subscription-ended.view.js';
 import { practiceFirmsSection } from '../firms/practice-firms.view.js';
 import { absenceSection } from './absence.view.js';
 import { berlinDay } from './absence-days.js';
 import { currentAbsence } from './absences.repository.js';
+import { withManagedPractice } from './manage-link.js';
 
-const invalidPage = messagePage('Link ungültig', 'Dieser Link ist ungültig', 'Bitte verwenden Sie den Link aus einer unserer E-Mails vollständig und unverändert.');
-const gonePage = publicPage('Keine Anmeldung', html`<h1>Zu diesem Link gibt es keine Anmeldung mehr</h1><p>Ihre Daten wurden gelöscht. Sie können sich jederzeit <a href="/abonnieren">neu anmelden</a>.</p>`);
 
 type ManageDeps = { db: Db; catalog: Catalog; linkSecret: string; clock: () => Date };
 
@@ -32,19 +30,10 @@ type ManageDeps = { db: Db; catalog: Catalog; linkSecret: string; clock: () => D
  * on it only says so and still allows deleting what is stored.
  */
 export function manageRoutes(deps: ManageDeps): Hono {
-  const { db, linkSecret, clock } = deps;
+  const { db, clock } = deps;
   const app = new Hono();
 
-  const withPractice = (c: Context, then: (practice: Practice, token: string) => Response | Promise<Response>, { unsubscribedToo = false } = {}) => {
-    const token = c.req.param('token') ?? '';
-    const id = verifyLinkToken(linkSecret, 'manage', token);
-    if (id === null) return c.html(invalidPage, 400);
-    const practice = getPractice(db, id);
-    if (!practice) return c.html(gonePage, 404);
-    c.header('Cache-Control', 'no-store'); // personal data behind a link: no shared or back-button caches
-    if (practice.status === 'unsubscribed' && !unsubscribedToo) return c.html(subscriptionEndedPage(practice, token), 410);
-    return then(practice, token);
-  };
+  const withPractice = withManagedPractice(deps);
 
   app.get('/verwalten/:token', (c) =>
     withPractice(c, (practice, token) => {

@@ -171,6 +171,22 @@ test('a reminder goes once to practices that have not confirmed a serious adviso
   assert.equal(written.length, 1);
   assert.deepEqual(rows.map((r) => [r.practiceId, r.advisoryId]), [[open, serious]]);
   assert.deepEqual(writeReminderDeliveries(deps.db, { now: new Date('2026-11-10T09:00:00Z'), days: 7, mailDomain }), [], 'one reminder only');
+  // "Zeitnah handeln" within 30 days: the reminder comes a week before that deadline, to both practices.
+  assert.deepEqual(writeReminderDeliveries(deps.db, { now: new Date('2026-11-23T08:00:00Z'), days: 7, mailDomain }), [], 'not before day 23');
+  assert.equal(writeReminderDeliveries(deps.db, { now: new Date('2026-11-24T09:00:00Z'), days: 7, mailDomain }).length, 2);
+  const minorReminders = deps.db.select().from(deliveries).where(and(eq(deliveries.kind, 'reminder'), eq(deliveries.advisoryId, minor))).all();
+  assert.deepEqual(minorReminders.map((r) => r.practiceId).sort(), [done, open].sort());
+});
+
+test('"Zur Kenntnis" (niedrig, or nothing to do) gets no reminder', () => {
+  const p = practice('Praxis Ruhig', 'ruhig@praxis.test', ['cgm-turbomed']);
+  const released = new Date('2026-10-01T09:00:00Z');
+  const low = publishAdvisory(deps.db, { title: 'Geringe Lücke in TURBOMED', severity: 'niedrig', products: [{ id: 'cgm-turbomed' }], actions: ['Update einspielen'], releasedAt: released });
+  const nothingToDo = publishAdvisory(deps.db, { title: 'Hinweis zu TURBOMED', severity: 'mittel', products: [{ id: 'cgm-turbomed' }], releasedAt: released });
+  matchAdvisory(deps.db, low, { now: released, mailDomain });
+  matchAdvisory(deps.db, nothingToDo, { now: released, mailDomain });
+  writeReminderDeliveries(deps.db, { now: new Date('2026-11-05T09:00:00Z'), days: 7, mailDomain });
+  assert.deepEqual(deps.db.select().from(deliveries).where(and(eq(deliveries.kind, 'reminder'), eq(deliveries.practiceId, p))).all(), []);
 });
 
 test('a mailbox answering 550 fails at once, and after the bounce limit the address is suppressed', async () => {

@@ -8,12 +8,14 @@ import { messageIdFor } from './message-id.js';
 const day = 86_400_000;
 // Older advisories are not reminded of, e.g. right after an upgrade that introduced reminders.
 const reminderWindowDays = 60;
+// The deadline of "Zeitnah handeln" for a `mittel` (or unrated) advisory with actions; see urgency.ts.
+const monthDays = 30;
 
 /**
- * One reminder per practice and advisory with actions that is "Sofort handeln" or "Zeitnah handeln" with a short
- * deadline (`kritisch`/`hoch`, or being exploited whatever its severity), `days` after it was released, to practices
- * that matched it, have not confirmed ("erledigt") all its actions and have not answered "nicht betroffen". Returns
- * the deliveries written.
+ * One reminder per practice and advisory with actions that is "Sofort handeln" or "Zeitnah handeln": `days` after
+ * release for `kritisch`/`hoch` or an advisory being exploited (whatever its severity), `days` before the 30-day
+ * deadline for a `mittel` or unrated one; "Zur Kenntnis" (`niedrig`) never. Only to practices that matched it, have
+ * not confirmed ("erledigt") all its actions and have not answered "nicht betroffen". Returns the deliveries written.
  */
 export function writeReminderDeliveries(db: Db, { now, days, mailDomain }: { now: Date; days: number; mailDomain: string }): number[] {
   if (days <= 0) return [];
@@ -24,8 +26,12 @@ export function writeReminderDeliveries(db: Db, { now, days, mailDomain }: { now
       and(
         eq(advisories.status, 'published'),
         eq(advisories.category, 'security'), // TI outages are never reminded of
-        or(inArray(advisories.severity, ['kritisch', 'hoch']), eq(advisories.exploited, true)),
-        lte(advisories.releasedAt, new Date(now.getTime() - days * day)),
+        or(
+          // "Sofort" or "Zeitnah handeln" within a week: `days` after release.
+          and(or(inArray(advisories.severity, ['kritisch', 'hoch']), eq(advisories.exploited, true)), lte(advisories.releasedAt, new Date(now.getTime() - days * day))),
+          // "Zeitnah handeln" within 30 days (`mittel`, or unrated): `days` before that deadline.
+          and(inArray(advisories.severity, ['mittel', 'unbekannt']), lte(advisories.releasedAt, new Date(now.getTime() - Math.max(days, monthDays - days) * day))),
+        ),
         gte(advisories.releasedAt, new Date(now.getTime() - (days + reminderWindowDays) * day)),
         sql`exists (select 1 from ${advisoryActions} where ${advisoryActions.advisoryId} = ${advisories.id})`,
       ),

@@ -279,6 +279,14 @@ test('a new subscriber finds the open warnings on its products in /verwalten, wi
   await page.close();
 });
 
+/** The first (or n-th) mail link of a practice of the world that starts with `prefix`. */
+function worldLink(prefix: string, practice: string, n = 0): string {
+  const found = world.mailLinks.filter((l) => l.url.startsWith(prefix) && l.practice === practice)[n];
+  if (!found) throw new Error(`no ${prefix} link of ${practice} in the world`);
+  return found.url;
+}
+const advisoryOf = (state: string) => world.advisoryIds[state]![0]!;
+
 test('no page is wider than a 375 px phone; screenshots of every page at 375 and 1280 px', async () => {
   const draft = world.advisoryIds['draft with recipients']![0]!;
   const pages: [name: string, url: string][] = [
@@ -292,6 +300,18 @@ test('no page is wider than a 375 px phone; screenshots of every page at 375 and
     ...['', `/meldungen/${draft}`, '/veroeffentlicht', '/quellen', '/katalog', '/praxen', '/protokoll', '/tokens', '/konto', '/extraktion'].map(
       (path): [string, string] => [`admin${path.replace(/\/\d+$/, '').replace(/\//g, '-')}`, `${adminWeb.url}/admin${path}`],
     ),
+    // Practice care (issue 18) on the world with every state: answers, outage, closing period, Nachweis, firms.
+    ['admin-stoerungen', `${adminWeb.url}/admin/veroeffentlicht?liste=stoerungen`],
+    ['admin-antworten', `${adminWeb.url}/admin/veroeffentlicht/${advisoryOf('published')}/antworten`],
+    ['admin-meldung-stoerung', `${adminWeb.url}/admin/meldungen/${advisoryOf('TI outage')}`],
+    ['warnung-stoerung', `${adminWeb.url}/warnungen/${advisoryOf('TI outage')}`],
+    ['verwalten-voll', `${adminWeb.url}${worldLink('/verwalten/', 'immediate')}`],
+    ['nachweis', `${adminWeb.url}${worldLink('/verwalten/', 'immediate')}/nachweis?zeitraum=2026`],
+    ['schliesszeit', `${adminWeb.url}${worldLink('/verwalten/', 'daily')}/schliesszeit`],
+    ['betrifft', `${adminWeb.url}${worldLink('/betrifft/', 'withVersion', 1)}`],
+    ['vertretung', `${adminWeb.url}${worldLink('/vertretung/', 'weekly')}`],
+    ['dienstleister', `${adminWeb.url}${worldLink('/dienstleister/firm.', 'immediate')}`],
+    ['dienstleister-anmelden', `${adminWeb.url}/dienstleister/anmelden`],
   ];
   const tooWide: string[] = [];
   for (const width of widths) {

@@ -157,3 +157,14 @@ test('consumer router news, policy and advertising are not practice notices', ()
   });
   assert.equal(sales.relevant, false);
 });
+
+test('a hole in a product practices run, with a CVE or told to practices, is relevant before anyone names what to do', () => {
+  const told = extractNotice(matcher, { title: 'Schwachstelle in CGM ALBIS bekannt geworden', text: 'Sicherheitsforscher haben eine Schwachstelle in CGM ALBIS gefunden. Der Hersteller prüft den Bericht; Praxen erhalten weitere Informationen.', publishedAt: null });
+  assert.equal(told.relevant, true);
+  assert.match(told.relevanceReason, /prüfen, ob sie betroffen sind/);
+  const cve = extractNotice(matcher, { title: 'CVE-2026-41001 in FRITZ!OS', text: 'In FRITZ!OS wurde die Schwachstelle CVE-2026-41001 gemeldet. AVM untersucht sie.', publishedAt: null });
+  assert.equal(cve.relevant, true);
+  // A product with a security word but no flaw or attack stays product news.
+  const news = extractNotice(matcher, { title: 'CGM ALBIS: neue Sicherheitsfunktionen', text: 'Die neue Version von CGM ALBIS bringt eine Zwei-Faktor-Anmeldung für Praxen.', publishedAt: null });
+  assert.equal(news.relevant, false);
+});

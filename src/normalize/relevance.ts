@@ -6,6 +6,8 @@ const securityContext =
 // An attack or a hole, as opposed to security in general ("Sicherheitsarchitektur", "Datenschutz").
 const threat =
   /sicherheitslücke|schwachstelle|lücke\b|angriff|attacke|ransomware|erpress|schadsoftware|schadprogramm|trojaner|viren\b|virus|malware|datenleck|phishing|betrug|gefälscht|kompromittiert|unbefugt|exploit|CVE-\d|vulnerab|breach|compromis|hack/i;
+// A flaw or an attack, not a mere mention of security or of a fault.
+const flaw = /sicherheitslücke|schwachstelle|lücke\b|angriff|attacke|ransomware|schadsoftware|trojaner|malware|datenleck|kompromittiert|exploit|CVE-\d|vulnerab|breach|compromis/i;
 const practices =
   /(?<!\p{L})(?:Praxis|Praxen|Arztpraxen|Zahnarztpraxen|Praxisteam\w*|Praxisinhaber\w*|Praxisrechner\w*|Praxis-IT|Ärztinnen|Ärzte|Zahnärzt\w*|Psychotherapeut\w*|Leistungserbringer\w*|Vertragsärzt\w*|Vertragszahnärzt\w*|MVZ)(?!\p{L})/u;
 const pharmacies = /Apotheke/i;
@@ -93,5 +95,8 @@ export function assessRelevance({ body, products, actions, fixedVersion, nothing
   if (fixedVersion) return { relevant: true, reason: `Sicherheitshinweis zu ${names} mit behobener Version.` };
   if (warning) return { relevant: true, reason: warning.reason };
   if (vendorBreach.test(body) && customers.test(body)) return { relevant: true, reason: `Angriff auf die Systeme des Anbieters von ${names}: betrifft dessen Kunden.` };
+  // A hole or an attack in a product practices run, told to practices or with a CVE: worth checking even when the
+  // notice names nothing to do (yet).
+  if (flaw.test(body) && (addressed || /CVE-\d{4}-\d+/.test(body))) return { relevant: true, reason: `Sicherheitslücke oder Angriff bei ${names}; Praxen sollten prüfen, ob sie betroffen sind.` };
   return { relevant: false, reason: 'Sicherheitsbezug, aber keine Maßnahme und keine behobene Version genannt.' };
 }

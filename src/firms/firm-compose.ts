@@ -4,7 +4,7 @@ import { getAdvisory } from '../advisories/advisories.repository.js';
 import { products } from '../catalog/catalog.table.js';
 import type { RenderedMail } from '../notify/templates/alert.js';
 import type { Operator } from '../notify/templates/footer.js';
-import { urgencyOf } from '../notify/urgency.js';
+import { advisoryUrgency } from '../notify/urgency.js';
 import { practices } from '../practices/practices.table.js';
 import { renderFirmAlert } from './firm-alert-mail.js';
 import { renderFirmAccess, renderFirmConfirm, renderFirmInvited } from './firm-mails.js';
@@ -45,7 +45,7 @@ export const firmComposers: Record<FirmDeliveryKind, (ctx: FirmComposeContext) =
       title: advisory.title,
       summary: advisory.summary,
       severity: advisory.severity,
-      urgency: urgencyOf({ severity: advisory.severity, hasActions: advisory.actions.length > 0, exploited: advisory.exploited }),
+      urgency: advisoryUrgency(advisory),
       publishedAt: advisory.releasedAt ?? advisory.publishedAt ?? null,
       products: productNames,
       actions: advisory.actions.map((a) => a.text),

@@ -10,7 +10,7 @@ import { messageIdFor } from './message-id.js';
 import type { RenderedMail } from './templates/alert.js';
 import { practiceWords } from './templates/document.js';
 import { html } from './templates/html.js';
-import { urgencyOf, type Urgency } from './urgency.js';
+import { advisoryUrgency, type Urgency } from './urgency.js';
 
 // "Urlaubsvertretung": while a practice is closed and its deputy has confirmed, its warnings that ask for action go
 // to the deputy, and those for information only wait for one mail on the first day back. Decided per delivery when
@@ -44,7 +44,7 @@ export function routeForAbsences(db: Db, { now, mailDomain }: { now: Date; mailD
     .all();
   const urgencies = new Map<number, Urgency | undefined>();
   const urgencyOfAdvisory = (advisoryId: number) => {
-    if (!urgencies.has(advisoryId)) urgencies.set(advisoryId, advisoryUrgency(db, advisoryId));
+    if (!urgencies.has(advisoryId)) urgencies.set(advisoryId, urgencyOfAdvisoryId(db, advisoryId));
     return urgencies.get(advisoryId);
   };
   let toDeputy = 0;
@@ -63,11 +63,9 @@ export function routeForAbsences(db: Db, { now, mailDomain }: { now: Date; mailD
 }
 
 /** The urgency words of an advisory, from what it says (the mail shows the same words). */
-function advisoryUrgency(db: Db, advisoryId: number): Urgency | undefined {
+function urgencyOfAdvisoryId(db: Db, advisoryId: number): Urgency | undefined {
   const advisory = getAdvisory(db, advisoryId);
-  if (!advisory) return undefined;
-  const hasActions = advisory.actions.length > 0 || advisory.products.some((p) => p.fixedVersion);
-  return urgencyOf({ severity: advisory.severity, hasActions, exploited: advisory.exploited });
+  return advisory && advisoryUrgency(advisory);
 }
 
 /**

@@ -60,6 +60,17 @@ export function urgencyOf({ severity, hasActions, exploited = false, versionAffe
   return kenntnis;
 }
 
+/**
+ * The urgency of an advisory as every mail and page words it: something to do means actions or a version that
+ * fixes an affected product. One definition for the practice's mails, the deputy's routing and the firm's mails.
+ */
+export function advisoryUrgency(
+  a: { severity: Severity; exploited?: boolean; actions: readonly unknown[]; products: readonly { fixedVersion: string | null }[] },
+  versionAffected: boolean | null = null,
+): Urgency {
+  return urgencyOf({ severity: a.severity, hasActions: a.actions.length > 0 || a.products.some((p) => p.fixedVersion), exploited: a.exploited, versionAffected });
+}
+
 const rank: Record<UrgencyLevel, number> = { sofort: 3, zeitnah: 2, kenntnis: 1 };
 
 /** The most urgent of several (a digest's subject), earlier deadline first; "Zur Kenntnis" for none. */

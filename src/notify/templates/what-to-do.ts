@@ -1,5 +1,5 @@
 import type { Severity } from '../../advisories/advisories.table.js';
-import { deadlineWords, severityMeaning, urgencyOf, type Urgency } from '../urgency.js';
+import { deadlineWords, severityMeaning, advisoryUrgency, type Urgency } from '../urgency.js';
 import { severityLabel } from './format.js';
 import { html, type SafeHtml } from './html.js';
 
@@ -33,7 +33,7 @@ const plainName = (name: string) => name.replace(/\s*\([^)]*\)\s*/g, ' ').trim()
  */
 export function urgencyFor(severity: Severity, actions: string[], products: (WhatToDo['products'][number] & { installedVersion?: string | null })[], exploited = false): Urgency {
   const versionAffected = products.some((p) => p.installedVersion && p.fixedVersion) ? true : null;
-  return urgencyOf({ severity, hasActions: actions.length > 0 || products.some((p) => p.fixedVersion), exploited, versionAffected });
+  return advisoryUrgency({ severity, actions, products, exploited }, versionAffected);
 }
 const updateWords = /aktualisier|update|einspiel|installier/i;
 

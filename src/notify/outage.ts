@@ -1,9 +1,7 @@
-import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../advisories/advisories.repository.js';
 import type { advisories } from '../advisories/advisories.table.js';
-import { practices } from '../practices/practices.table.js';
-import { deliveries, matches, type DeliveryKind } from './deliveries.table.js';
-import { messageIdFor } from './message-id.js';
+import { matches, type DeliveryKind } from './deliveries.table.js';
 
 type Advisory = Pick<typeof advisories.$inferSelect, 'id' | 'resolvedAt'>;
 
@@ -19,46 +17,25 @@ type Advisory = Pick<typeof advisories.$inferSelect, 'id' | 'resolvedAt'>;
  */
 export function writeOutageDeliveries(tx: Tx, advisory: Advisory, { now, mailDomain }: { now: Date; mailDomain: string }): number[] {
   tx.delete(matches).where(eq(matches.advisoryId, advisory.id)).run();
-  const recipients = advisory.resolvedAt ? informed(tx, advisory.id) : optedIn(tx);
   const kind: DeliveryKind = advisory.resolvedAt ? 'outage_resolved' : 'outage';
-  const written: number[] = [];
-  for (const practiceId of recipients) {
-    const dedupeKey = `${kind}:${advisory.id}:${practiceId}`;
-    const row = tx
-      .insert(deliveries)
-      .values({ practiceId, advisoryId: advisory.id, kind, dedupeKey, messageId: messageIdFor(dedupeKey, mailDomain), createdAt: now })
-      .onConflictDoNothing({ target: deliveries.dedupeKey })
-      .returning({ id: deliveries.id })
-      .get();
-    if (row) written.push(row.id);
-  }
-  return written;
+  // One set-based statement, like the alerts of matching (match.ts registers praxiswarn_message_id on the connection).
+  const recipients = advisory.resolvedAt ? informed(advisory.id) : optedIn;
+  const key = sql`${kind} || ':' || ${advisory.id} || ':' || r.id`;
+  const rows = tx.all<{ id: number }>(sql`
+    INSERT INTO deliveries (practice_id, advisory_id, kind, dedupe_key, message_id, status, attempts, created_at)
+    SELECT r.id, ${advisory.id}, ${kind}, ${key}, praxiswarn_message_id(${key}, ${mailDomain}), 'pending', 0, ${now.getTime()}
+    FROM (${recipients}) r
+    WHERE true -- SQLite reads ON CONFLICT after a bare FROM as a join constraint
+    ON CONFLICT (dedupe_key) DO NOTHING
+    RETURNING id`);
+  return rows.map((r) => r.id);
 }
 
-function optedIn(tx: Tx): number[] {
-  return tx
-    .select({ id: practices.id })
-    .from(practices)
-    .where(and(eq(practices.status, 'active'), eq(practices.tiOutages, true), isNull(practices.suppressedAt)))
-    .all()
-    .map((r) => r.id);
-}
+// Active practices that opted in to "TI-Störungen".
+const optedIn = sql`SELECT id FROM practices WHERE status = 'active' AND ti_outages = 1 AND suppressed_at IS NULL`;
 
 /** Practices that were sent (or are still being sent) the outage mail and still want TI outages. */
-function informed(tx: Tx, advisoryId: number): number[] {
-  return tx
-    .selectDistinct({ id: deliveries.practiceId })
-    .from(deliveries)
-    .innerJoin(practices, eq(practices.id, deliveries.practiceId))
-    .where(
-      and(
-        eq(deliveries.advisoryId, advisoryId),
-        inArray(deliveries.kind, ['outage']),
-        ne(deliveries.status, 'failed'),
-        eq(practices.status, 'active'),
-        eq(practices.tiOutages, true),
-      ),
-    )
-    .all()
-    .map((r) => r.id);
+function informed(advisoryId: number): SQL {
+  return sql`SELECT DISTINCT d.practice_id AS id FROM deliveries d JOIN practices p ON p.id = d.practice_id
+    WHERE d.advisory_id = ${advisoryId} AND d.kind = 'outage' AND d.status <> 'failed' AND p.status = 'active' AND p.ti_outages = 1`;
 }

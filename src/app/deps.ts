@@ -8,8 +8,10 @@ import { readConfigFile } from '../config/files.js';
 import { openDatabase, type Db } from '../db/client.js';
 import { ensureMigrated } from '../db/migrate.js';
 import { httpOptionsFromEnv } from '../ingest/http-config.js';
+import { createRedisHostLimiter } from '../ingest/redis-host-limiter.js';
 import { compileCatalog } from '../normalize/products.js';
 import { createMailer } from '../notify/mailer.js';
+import { createSharedSendRate } from '../notify/send-rate.js';
 import { deliverySettings } from '../notify/settings.js';
 import type { PipelineDeps } from '../pipeline/pipeline.js';
 import { closeQueues, createQueues } from '../queues/queues.js';
@@ -57,6 +59,8 @@ export async function createAppDeps(env: Env, { logger = createLogger(env.LOG_LE
     mailDir: join(env.DATA_DIR, 'mail'),
     poolSize: env.SMTP_POOL_SIZE,
     ratePerSecond: env.SMTP_RATE_PER_SECOND,
+    // Every process on this Redis shares the relay's limit and the fetch politeness below (docs/scaling.md).
+    rate: env.SMTP_RATE_PER_SECOND > 0 ? createSharedSendRate({ redis, prefix: env.QUEUE_PREFIX, perSecond: env.SMTP_RATE_PER_SECOND }) : undefined,
     dkim: env.DKIM_DOMAIN ? { domainName: env.DKIM_DOMAIN, keySelector: env.DKIM_SELECTOR!, privateKeyFile: env.DKIM_PRIVATE_KEY_FILE! } : undefined,
   });
   const publicUrl = new URL(env.PUBLIC_URL);
@@ -70,7 +74,7 @@ export async function createAppDeps(env: Env, { logger = createLogger(env.LOG_LE
     mailer,
     clock,
     logger,
-    http: httpOptionsFromEnv(env),
+    http: { ...httpOptionsFromEnv(env), limiter: createRedisHostLimiter({ redis, prefix: env.QUEUE_PREFIX }) },
     publicUrl: env.PUBLIC_URL,
     linkSecret: env.LINK_SECRET,
     operatorName: env.OPERATOR_NAME,

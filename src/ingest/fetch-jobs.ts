@@ -10,11 +10,11 @@ export type FetchJob = { jobId: string; data: { sources: FetchTarget[] } };
 export const maxSourcesPerFetchJob = 100;
 
 /**
- * One fetch job per host with that host's due sources, fetched one after another inside the job: that keeps a host
- * to one request at a time even with fetch workers in several processes (the host limiter only sees its own), and no
- * slot waits for another job's host. The job id is the host plus a hash of its sources and their due times: the same
- * sweep twice adds nothing, and a source made due again (fetched, or "Jetzt abrufen") is part of a fresh job.
- * Hosts come in the order of their earliest due source.
+ * One fetch job per host with that host's due sources, fetched one after another inside the job: the host limiter,
+ * shared in Redis, keeps a host to one request at a time anyway, and this way no fetch slot waits for another job's
+ * host. The job id is the host plus a hash of its sources and their due times: the same sweep twice adds nothing,
+ * and a source made due again (fetched, or "Jetzt abrufen") is part of a fresh job. Hosts come in the order of their
+ * earliest due source.
  */
 export function fetchJobs(due: { id: string; url: string; nextCheckAt: Date }[]): FetchJob[] {
   const byHost = new Map<string, FetchTarget[]>();

@@ -4,11 +4,12 @@
  */
 export type HostLimiter = {
   run<T>(host: string, task: () => Promise<T>, options?: { gapMs?: number }): Promise<T>;
-  pause(host: string, untilMs: number): void;
+  pause(host: string, untilMs: number): void | Promise<void>;
   /** Epoch milliseconds until which the host asked not to be asked again, or 0. */
-  pausedUntil(host: string): number;
+  pausedUntil(host: string): number | Promise<number>;
 };
 
+/** The in-process limiter: for the CLI commands that run without Redis, and tests. (redis-host-limiter.ts shares one.) */
 export function createHostLimiter({ now = Date.now }: { now?: () => number } = {}): HostLimiter {
   const tails = new Map<string, Promise<void>>();
   const lastEnd = new Map<string, number>();

@@ -56,7 +56,7 @@ export async function httpGet(url: string, options: HttpOptions = {}): Promise<H
     if (visited.has(current.href)) throw new FetchError('redirects', `Weiterleitungsschleife bei ${current.host}.`);
     visited.add(current.href);
     const host = hostKey(current);
-    const pausedUntil = limiter.pausedUntil(host);
+    const pausedUntil = await limiter.pausedUntil(host);
     if (pausedUntil) {
       const seconds = Math.ceil((pausedUntil - Date.now()) / 1000);
       throw new FetchError('rate_limited', `Der Server ${current.host} hat um eine Pause gebeten (noch ${seconds} s).`, 429, seconds);
@@ -85,7 +85,7 @@ export async function httpGet(url: string, options: HttpOptions = {}): Promise<H
     if (status === 304) return { notModified: true, url: current.href };
     if (status === 429 || status === 503) {
       const seconds = parseRetryAfter(headers['retry-after']);
-      if (seconds !== undefined) limiter.pause(host, Date.now() + seconds * 1000);
+      if (seconds !== undefined) await limiter.pause(host, Date.now() + seconds * 1000);
       const wait = seconds !== undefined ? ` und bittet, frühestens in ${formatWait(seconds)} wieder anzufragen` : '';
       throw new FetchError(status === 429 ? 'rate_limited' : 'http_status', `Der Server ${current.host} antwortete mit HTTP ${status}${wait}.`, status, seconds);
     }

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import { mimeWriter, type MimeMail } from './mime.js';
+import type { SendRate } from './send-rate.js';
 import { noDelaySocket } from './smtp-socket.js';
 
 /** A mail as the mailer takes it; the IT service partner's copy goes as `cc` (warnings only). */
@@ -28,11 +29,13 @@ export type MailerOptions = {
   /** Pooled connections and mails per second (0 = no limit), so a big fan-out stays within the relay's limits. */
   poolSize?: number;
   ratePerSecond?: number;
+  /** The rate shared by all processes (send-rate.ts); replaces `ratePerSecond`, which nodemailer keeps per process. */
+  rate?: SendRate;
   dkim?: { domainName: string; keySelector: string; privateKeyFile: string };
 };
 
 /** SMTP when SMTP_URL is set; otherwise every mail becomes an .eml file in `mailDir` (the embedded default). */
-export function createMailer({ smtpUrl, from, replyTo, mailDir, poolSize = 5, ratePerSecond = 0, dkim }: MailerOptions): Mailer {
+export function createMailer({ smtpUrl, from, replyTo, mailDir, poolSize = 5, ratePerSecond = 0, rate, dkim }: MailerOptions): Mailer {
   const dkimOptions = dkim
     ? { domainName: dkim.domainName, keySelector: dkim.keySelector, privateKey: readFileSync(dkim.privateKeyFile, 'utf8') }
     : undefined;
@@ -53,12 +56,13 @@ export function createMailer({ smtpUrl, from, replyTo, mailDir, poolSize = 5, ra
       // No per-connection cap: reconnecting every 100 mails costs throughput and gains nothing with a relay.
       maxMessages: Infinity,
       getSocket: noDelaySocket,
-      ...(ratePerSecond > 0 ? { rateDelta: 1000, rateLimit: ratePerSecond } : {}),
+      ...(ratePerSecond > 0 && !rate ? { rateDelta: 1000, rateLimit: ratePerSecond } : {}),
       ...(dkimOptions ? { dkim: dkimOptions } : {}),
     });
     return {
       kind: 'smtp',
       async send(mail) {
+        await rate?.();
         try {
           await transport.sendMail(message(mail));
         } catch (error) {

@@ -6,6 +6,8 @@ export type SmtpSink = {
   url: string;
   port: number;
   messages: ParsedMail[];
+  /** When each message was accepted (epoch ms), in the order of `messages`. */
+  receivedAt: number[];
   /**
    * `accept` everything, or answer every message with a temporary (451) or permanent (550) refusal, or close every
    * new connection with 421 (a relay that is overloaded or restarting).
@@ -21,7 +23,7 @@ export type SmtpSink = {
 
 /** A real SMTP server on 127.0.0.1 that parses every mail it accepts. */
 export async function startSmtpSink({ port = 0 }: { port?: number } = {}): Promise<SmtpSink> {
-  const sink = { messages: [] as ParsedMail[], mode: 'accept', refuse: new Set<string>(), defer: new Set<string>() } as SmtpSink;
+  const sink = { messages: [] as ParsedMail[], receivedAt: [] as number[], mode: 'accept', refuse: new Set<string>(), defer: new Set<string>() } as SmtpSink;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -49,6 +51,7 @@ export async function startSmtpSink({ port = 0 }: { port?: number } = {}): Promi
       simpleParser(stream)
         .then((mail) => {
           sink.messages.push(mail);
+          sink.receivedAt.push(Date.now());
           callback();
         })
         .catch(callback);

@@ -5,6 +5,7 @@ import { placeholderProblems } from '../config/placeholders.js';
 import { upsertSchedules } from '../queues/schedules.js';
 import type { QueueName } from '../queues/queues.js';
 import { createWebApp } from '../web/app.js';
+import { startMetricsServer } from '../metrics/metrics.routes.js';
 import { startWorkers, type RunningWorkers } from '../../workers/workers.js';
 
 export type Roles = { web: boolean; workers: boolean; queues?: QueueName[] };
@@ -43,6 +44,9 @@ export async function runService(env: Env, roles: Roles): Promise<void> {
     server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST });
     logger.info({ port: env.PORT, publicUrl: env.PUBLIC_URL, mail: deps.mailer.kind }, 'web server listening');
   }
+  // Any role may serve it: the figures come from the database and Redis, not from this process.
+  const metricsServer = env.METRICS_PORT ? startMetricsServer(deps, { port: env.METRICS_PORT, token: env.METRICS_TOKEN }) : undefined;
+  if (metricsServer) logger.info({ port: env.METRICS_PORT }, 'metrics listening on 127.0.0.1');
   logger.info({ web: roles.web, workers: roles.workers }, 'praxiswarn started');
 
   let stopping = false;
@@ -52,6 +56,7 @@ export async function runService(env: Env, roles: Roles): Promise<void> {
     logger.info({ signal }, 'shutting down');
     clearInterval(keepSchedules);
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await new Promise<void>((resolve) => (metricsServer ? metricsServer.close(() => resolve()) : resolve()));
     await workers?.close();
     await deps.close();
     logger.info({}, 'stopped');

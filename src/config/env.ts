@@ -104,6 +104,10 @@ const envSchema = z.object({
   SIGNUP_LIMIT_PER_IP: z.coerce.number().int().min(1).max(10000).default(10),
   /** Sign-ups accepted per target e-mail address and day, from whatever client address. */
   SIGNUP_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(1000).default(5),
+  /** Bearer token that `/metrics` (Prometheus) asks for; without it the web app answers 404 there. */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  /** Serves `/metrics` also on this port, bound to 127.0.0.1 (asking for METRICS_TOKEN too when it is set). */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
@@ -142,6 +146,6 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
 
 function redact(key: string, value: string | undefined): string | undefined {
   if (value === undefined) return value;
-  if (/SECRET|PASSWORD/.test(key)) return '***';
+  if (/SECRET|PASSWORD|TOKEN/.test(key)) return '***';
   return value.replace(/\/\/([^:@/]+):([^@/]+)@/, '//$1:***@');
 }

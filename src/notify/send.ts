@@ -27,6 +27,9 @@ export type SendDeps = {
 
 export type SendResult = 'sent' | 'skipped' | 'failed';
 
+/** The error of a mail not tried because its address is suppressed; /metrics counts these as `suppressed`. */
+export const suppressedAddressError = 'Adresse gesperrt: Der Mailserver der Praxis hat wiederholt dauerhaft abgelehnt.';
+
 /** Thrown for a failure worth retrying (4xx, connection lost); the delivery is handed back first. */
 export class RetryableSendError extends Error {
   override name = 'RetryableSendError';
@@ -70,7 +73,7 @@ async function handOver(deps: SendDeps, { delivery, practice }: Claimed, session
   }
   // A deputy's address (recipient) is not the practice's: the practice's refusals do not stop mail to it.
   if (practice.suppressedAt && !delivery.recipient) {
-    markFailed(db, delivery.id, 'Adresse gesperrt: Der Mailserver der Praxis hat wiederholt dauerhaft abgelehnt.');
+    markFailed(db, delivery.id, suppressedAddressError);
     return 'failed';
   }
   const compose = composers[delivery.kind];

@@ -14,6 +14,7 @@ import { evidenceReportRoutes } from '../practices/evidence-report.routes.js';
 import { answerRoutes } from '../practices/answer.routes.js';
 import { advisoriesRoutes } from './public/advisories.routes.js';
 import { healthRoutes } from './health.routes.js';
+import { metricsRoutes } from '../metrics/metrics.routes.js';
 import { publicPage } from './public/page.js';
 import { adminRoutes } from './admin/admin.routes.js';
 import { apiRoutes } from './api/api.routes.js';
@@ -35,6 +36,8 @@ export function createWebApp(deps: WebDeps): Hono {
   );
   app.use(limitBodies());
   app.route('/', healthRoutes(deps));
+  // Prometheus: only with a token configured (see docs/operations.md); without one, /metrics is a plain 404.
+  if (deps.env.METRICS_TOKEN) app.route('/', metricsRoutes(deps, { token: deps.env.METRICS_TOKEN }));
   app.route('/', unsubscribeRoutes(deps));
   // The admin's hashed stylesheet first: the public file table below answers 404 for names it does not know.
   app.route('/static', adminStaticRoutes());

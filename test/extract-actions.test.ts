@@ -45,7 +45,7 @@ test('reported advice: several "zu" infinitives are several actions, and "ist ra
 });
 
 test('modals: the subject who is meant becomes a condition, a service provider as subject means "lassen", "müssen keine" is no advice', () => {
-  assert.deepEqual(actions('Wer die Fernwartung selten nutzt, sollte sie abschalten.'), ['Sie abschalten, falls die Fernwartung selten nutzt']);
+  assert.deepEqual(actions('Wer die Fernwartung selten nutzt, sollte den Zugang abschalten.'), ['Den Zugang abschalten, falls man die Fernwartung selten nutzt']);
   assert.deepEqual(actions('Ihr DVO muss das Zertifikat im Konnektor tauschen.'), ['Das Zertifikat im Konnektor durch Ihren DVO tauschen lassen']);
   assert.deepEqual(actions('Praxen müssen wegen der Wartung keine Nachteile befürchten.'), []);
   assert.deepEqual(actions('Admins sollten die Software zeitnah aktualisieren.'), ['Die Software zeitnah aktualisieren']);
@@ -103,7 +103,75 @@ test('infinitive phrases after a colon are actions, one per phrase', () => {
 
 test('a statement that only looks like an action is dropped, and an explanation after a dash is cut off', () => {
   assert.deepEqual(actions('Wer eine Mail bekommt, sollte immer prüfen, wer sie geschickt hat – Absenderadressen sind leicht zu fälschen.'), [
-    'Immer prüfen, wer sie geschickt hat, falls eine Mail bekommt',
+    'Immer prüfen, wer sie geschickt hat, falls man eine Mail bekommt',
   ]);
   assert.deepEqual(actions('Was Sie tun sollten:\n• Die Hauptverantwortung tragen die Praxisinhaber und ihr Team'), []);
+});
+
+test('the practices a relative clause names stay in front; a state asked of a thing reads like a passive', () => {
+  assert.deepEqual(actions('Praxen, die den Kartenleser seit Montag nicht benutzt haben, sollten ihn neu starten.'), [
+    'Praxen, die den Kartenleser seit Montag nicht benutzt haben: ihn neu starten',
+  ]);
+  assert.deepEqual(actions('Der Server sollte nicht aus dem Internet erreichbar und nur über VPN verbunden sein.'), ['Der Server nicht aus dem Internet erreichbar und nur über VPN verbinden']);
+  assert.deepEqual(actions('Alle Arbeitsplätze sollten vor dem Quartalswechsel aktualisiert sein.'), ['Alle Arbeitsplätze vor dem Quartalswechsel aktualisieren']);
+  // A practice that is to be ready is not a thing to be readied.
+  assert.deepEqual(actions('Praxen sollten auf den Ausfall vorbereitet sein.'), ['Auf den Ausfall vorbereitet sein']);
+});
+
+test('questions, verb-first conditions with a statement after them and cut-off relative clauses are no actions', () => {
+  assert.deepEqual(actions('Worauf sollten Praxen beim Kauf eines Routers achten'), []);
+  assert.deepEqual(actions('Was Sie tun sollten:\n• Ist der Dienst gestört, ist keine Abrechnung möglich'), []);
+  assert.deepEqual(actions('Betroffen sind Geräte,\n• die im Mai ausgeliefert wurden'), []);
+  assert.deepEqual(actions('Und welche Fristen gelten, regelt die Richtlinie der Kammer.'), []);
+  // A verb first that was a condition: "if you use the service, the update is installed".
+  assert.deepEqual(actions('Buchen Sie den Wartungsvertrag, wird die Firmware automatisch aktualisiert.'), []);
+  // … but a verb-first condition followed by what to do is kept.
+  assert.deepEqual(actions('Ist die Fernwartung nicht nötig: den Zugang abschalten.'), ['Den Zugang abschalten']);
+});
+
+test('a list item whose "zu" belongs to its own clause is no continuation of the lead-in', () => {
+  assert.deepEqual(actions('Wichtig für die Praxis:\n• Datenschutz: Das System drängt dazu, ein Online-Konto anzulegen.'), []);
+  assert.deepEqual(actions('Empfehlungen:\n• Sicherungen täglich anlegen, um Daten wiederherstellen zu können.'), [
+    'Sicherungen täglich anlegen, um Daten wiederherstellen zu können',
+  ]);
+});
+
+test('a W-word after the comma ends the object of an imperative; English left half-translated is dropped', () => {
+  assert.deepEqual(actions('Prüfen Sie vor dem Öffnen genau, wer Ihnen den Anhang geschickt hat.'), ['Vor dem Öffnen genau prüfen, wer Ihnen den Anhang geschickt hat']);
+  assert.deepEqual(actions('Protect the router from attackers by making sure that remote access is off.'), []);
+  assert.deepEqual(actions('Admins should back up the logs, keeping a copy offline.'), ['Logs sichern']);
+});
+
+test('imperatives in the du form of IT firms\' blogs become the same infinitives, addressed with "Ihr"', () => {
+  assert.deepEqual(actions('Datenbank absichern – Prüfe, ob das Standardkennwort noch gesetzt ist, und ersetze es durch ein eigenes.'), [
+    'Prüfen, ob das Standardkennwort noch gesetzt ist, und es durch ein eigenes ersetzen',
+  ]);
+  assert.deepEqual(actions('Kontrolliere regelmäßig deine Sicherungen und stelle sie bei Bedarf auf ein externes Medium um.'), [
+    'Regelmäßig Ihre Sicherungen kontrollieren und sie bei Bedarf auf ein externes Medium umstellen',
+  ]);
+  // A noun in front is no verb: "Schwachstelle", "Hilfe".
+  assert.deepEqual(actions('Schwachstelle die Angreifer aus dem Netz erreichen.'), []);
+});
+
+test('asides: a contact in brackets and a comment between dashes go, the instruction stays', () => {
+  assert.deepEqual(actions('Informieren Sie außerdem die Kammer über den Vorfall (per E-Mail an it-sicherheit@kammer.example).'), ['Die Kammer über den Vorfall informieren']);
+  assert.deepEqual(actions('Danach sollten Sie – schon aus Haftungsgründen – den Vorfall Ihrer Versicherung melden.'), ['Den Vorfall Ihrer Versicherung melden']);
+  assert.deepEqual(actions('Prüfen Sie – am besten mit Ihrem IT-Dienstleister – die Firewall-Regeln.'), ['Am besten mit Ihrem IT-Dienstleister die Firewall-Regeln prüfen']);
+  // A bare pronoun after a dash points back at a sentence the action cannot carry.
+  assert.deepEqual(actions('Der Techniker kann das Update per Fernwartung einspielen – das sollte mit ihm abgestimmt werden.'), []);
+});
+
+test('a particle after a relative clause, a clause of time in front, and list items that continue their lead-in', () => {
+  assert.deepEqual(actions('Spielen Sie die Datei, die den Fehler behebt, noch vor dem Quartalsende ein, damit die Abrechnung klappt.'), [
+    'Die Datei, die den Fehler behebt, noch vor dem Quartalsende einspielen, damit die Abrechnung klappt',
+  ]);
+  assert.deepEqual(actions('Bis das Update eingespielt ist, sollte die Weboberfläche aus dem Internet gesperrt werden.'), [
+    'Die Weboberfläche aus dem Internet sperren, bis das Update eingespielt ist',
+  ]);
+  assert.deepEqual(actions('Abhilfe schaffen zwei Wege:\n• Sperren Sie den Gastzugang vorübergehend, oder\n• führen Sie ein Downgrade auf Version 3.1 durch.'), [
+    'Den Gastzugang vorübergehend sperren',
+    'Ein Downgrade auf Version 3.1 durchführen',
+  ]);
+  // "Außerdem", "Zudem": links to the sentence before, not part of the item.
+  assert.deepEqual(actions('Achten Sie außerdem in den nächsten Wochen auf gefälschte Rechnungen.'), ['In den nächsten Wochen auf gefälschte Rechnungen achten']);
 });

@@ -61,3 +61,19 @@ test('a plain text that starts with its title stays as it was', () => {
   assert.equal(notice.title, 'Datenleck in Digitalisierungsboxen');
   assert.equal(notice.text, 'Die Telekom hat ein Firmware-Update bereitgestellt. Praxen sollten es einspielen.');
 });
+
+test('a heading in a text copy labels its paragraph and does not swallow its first instruction', () => {
+  const notice = readText(
+    'Sicherheitslücke im Praxisrouter\n\nDer Hersteller hat ein Update bereitgestellt.\n\nBetroffene Versionen\nFirmware 4.2 und älter.\n\nWorkaround\nSchalten Sie die Fernwartung ab.\nSchritt 2 – Update\nSpielen Sie die Firmware 4.3 ein.\n• Schalten Sie die Fernwartung wieder ein\nErst danach ist der Router wieder aus der Ferne erreichbar.\n',
+  );
+  assert.deepEqual(notice.text.split('\n'), [
+    'Der Hersteller hat ein Update bereitgestellt.',
+    // The label stays with its line, so that the version cue still sees it.
+    'Betroffene Versionen: Firmware 4.2 und älter.',
+    'Workaround: Schalten Sie die Fernwartung ab.',
+    'Schritt 2 – Update: Spielen Sie die Firmware 4.3 ein.',
+    // A list item without its full stop does not take in the sentence after it.
+    '• Schalten Sie die Fernwartung wieder ein',
+    'Erst danach ist der Router wieder aus der Ferne erreichbar.',
+  ]);
+});

@@ -1,6 +1,6 @@
 import type { Sentence } from './sentences.js';
 import { englishActions } from './english-actions.js';
-import { isInfinitive, mainClause, participleToInfinitive, politeToInfinitive, zuInfinitive } from './verbs.js';
+import { isInfinitive, isParticiple, mainClause, participleToInfinitive, politeToInfinitive, zuInfinitive } from './verbs.js';
 
 export type ActionHit = { text: string; evidence: string };
 
@@ -14,14 +14,16 @@ const notAnAction = new RegExp(
     '©',
     String.raw`(?<!\w)(?:Newsletter|abonnier\w*|Hotline|Webshop|Pressekontakt|Cookie\w*|Datenschutzerklärung|Vertrieb\w*|Messe\w*|Messestand|Gesprächstermin|Festpreis|Rabatt\w*|Angebot(?:e|en)?)\b`,
     String.raw`\?\s*$`,
+    // A mailing's own chrome: "Falls diese E-Mail nicht richtig angezeigt wird, öffnen Sie die Online-Version".
+    String.raw`(?<!\w)(?:Online-Version|Webversion|Browser-Version|nicht\s+(?:richtig|korrekt)\s+angezeigt)`,
     String.raw`(?<!\w)(?:sprechen|kontaktieren|rufen|schreiben|besuchen)\s+Sie\s+uns\b`,
     String.raw`(?<!\w)unser(?:em|en|er)?\s+(?:Team|Vertrieb\w*|Service\w*|Angebot|Stand|Shop|Kundenservice|Praxis-Service-Team)\b`,
   ].join('|'),
   'iu',
 );
-const notActionVerbs = /^(?:haben|freuen|lesen|klicken|besuchen|finden|erreichen|sprechen|rufen|schreiben|folgen|teilen|entdecken|erfahren|sehen|bleiben|können|dürfen|müssen|sollten|werden|sind|danken|entschuldigen|vereinbaren Sie gern)$/i;
+const notActionVerbs = /^(?:haben|freuen|lesen|klicken|besuchen|finden|erreichen|sprechen|rufen|schreiben|folgen|teilen|entdecken|erfahren|sehen|bleiben|können|dürfen|müssen|sollten|werden|sind|danken|entschuldigen|unterschätzen|vereinbaren Sie gern)$/i;
 // Pointers to the real instructions, or no instruction at all.
-const vague = /(?<!\w)(?:folgenden?\s+(?:Schritte|Maßnahmen|Hinweise))\b|^(?:(?:die|diese)\s+)?(?:Hinweise|Empfehlungen)\s+(?:beachten|befolgen|lesen)$|^(?:vorsorglich\s+)?handeln$|entschuldigen$|^Verständnis\b/iu;
+const vague = /(?<!\w)(?:folgenden?\s+(?:Schritte|Maßnahmen|Hinweise))\b|^(?:(?:die|diese)\s+)?(?:Hinweise|Empfehlungen)\s+(?:beachten|befolgen|lesen)$|^(?:(?:vorsorglich|schnell|sofort|umgehend)\s+)?handeln(?:,|$)|^Ruhe\s+bewahren\b|entschuldigen$|^Verständnis\b/iu;
 
 /** Turns the notice's actions into short infinitive phrases ("Passwörter im PVS ändern"), in order, without repeats. */
 export function findActions(sentences: Sentence[]): ActionHit[] {
@@ -44,8 +46,10 @@ export function findActions(sentences: Sentence[]): ActionHit[] {
       list.advice = opens && adviceHeading.test(sentence.text);
       if (!opens) list.verb = '';
     }
-    if (notAnAction.test(sentence.text)) return;
-    const found = toActions(sentence);
+    // "(per E-Mail an …@…)": how to reach someone, inside an instruction; the instruction stays.
+    const text = sentence.text.includes('(') ? sentence.text.replace(contactAside, '') : sentence.text;
+    if (notAnAction.test(text)) return;
+    const found = toActions(text === sentence.text ? sentence : { ...sentence, text });
     if (sentence.bullet && found.length === 0 && (list.verb || list.advice)) {
       // "• die Passwörter der Praxissoftware" under "… folgende Passwörter zu ändern:": the lead-in's verb, for each item.
       const item = nominalItem(sentence.text);
@@ -87,13 +91,23 @@ function wellFormed(text: string): string | null {
   const clauseEnds = t.split(/,\s|\s[–—-]\s|;\s|:\s/u).map((c) => c.trim().split(/\s+/).pop() ?? '');
   const english = /(?<!\p{L})(?:the|to|and|if|of|as|on)(?!\p{L})/u.test(t);
   if (!english && !clauseEnds.some((w) => isInfinitive(w.replace(/[.!)]+$/, '').toLowerCase()) || /^(?:lassen|tun|sein)$/.test(w))) return null;
+  // "Außerdem …", "Zudem …": a link to the sentence before, not part of a checklist item (order words such as "Danach" stay).
+  t = t.replace(/^(?:(?:Außerdem|Zudem|Deshalb|Daher|Zusätzlich|Ebenso|Ferner|Weiterhin|Darüber\s+hinaus)\s+)+(?=\S+\s)/u, '');
   return statementHead(t) ? null : capitalize(t);
 }
 
 /** A finite verb among the first words: "Die Hauptverantwortung tragen …", "Die am 4. Juli online waren". */
 function statementHead(t: string): boolean {
   const head = t.split(/\s+/).slice(0, 4).join(' ');
-  return /^(?:\S+\s+){0,3}(?:tragen|trägt|regelt|regeln|ist|sind|war|waren|weist|wies|gibt|gab|hat|hatte|besteht|bestehen)(?!\p{L})/u.test(head);
+  return (
+    /^(?:\S+\s+){0,3}(?:tragen|trägt|regelt|regeln|ist|sind|war|waren|weist|wies|gibt|gab|hat|hatte|besteht|bestehen)(?!\p{L})/u.test(head) ||
+    // Verb first: a condition whose consequence is a statement ("Sind die Zertifikate abgelaufen, ist keine Verbindung …").
+    /^(?:Ist|Sind|War|Waren|Hat|Haben|Hatte|Wird|Werden|Kann|Können)\s[^,:]*,\s+(?:ist|sind|war|wird|werden|kann|können|gibt|besteht|bestehen|hat|haben|droht|drohen|fehlt|entsteht)\s/u.test(t) ||
+    // A relative clause cut off from its noun ends in its finite verb ("Die am 4. Juli online waren").
+    (!t.includes(',') && /\s(?:ist|sind|war|waren|hat|hatte|wurde|wurden)[.!]?$/u.test(t)) ||
+    // An indirect question or its answer ("Und welche weiteren Anforderungen gelten, regelt die Richtlinie").
+    /^(?:Und\s+|Aber\s+)?(?:welche\p{L}*|was|wer|wie|wo|warum|weshalb|wann)\s/iu.test(t)
+  );
 }
 
 // A lead-in that announces the items below it: "folgende Passwörter ändern:", "Dazu zählen vor allem:".
@@ -135,13 +149,22 @@ export function nothingToDo(sentences: Sentence[]): string | null {
   return sentences.find((s) => nothing.test(s.text))?.text ?? null;
 }
 
+const contactAside = /\s*\([^()]*(?:@|\d[\d ()/-]{7,}\d)[^()]*\)/gu;
+// "sollten Sie – schon im eigenen Interesse – den Schaden melden": an aside between two dashes.
+const dashAside = /\s[–—]\s([^–—]{1,80}?)\s[–—]\s/u;
+
 function toActions(sentence: Sentence): string[] {
   // Most sentences have single spaces already; replace() would copy each of them anyway.
-  const s = unquote((/\s\s|[^\S ]/.test(sentence.text) ? sentence.text.replace(/\s+/g, ' ') : sentence.text).trim())
+  let s = unquote((/\s\s|[^\S ]/.test(sentence.text) ? sentence.text.replace(/\s+/g, ' ') : sentence.text).trim())
     .replace(/^(?:[–-]\s+)?(?:(?:Wichtig|Hinweis|Achtung|Tipp|Empfehlung|Important|Note)\s*[:!]\s+)?/u, '');
   if (nothing.test(s)) return [];
-  const one = polite(s);
-  if (one) return [one];
+  const aside = s.includes('–') || s.includes('—') ? dashAside.exec(s) : null;
+  // An aside that explains or comments goes; one that says how or with whom stays, without its dashes.
+  if (aside) s = `${s.slice(0, aside.index)} ${/^(?:schon|gerade|natürlich|selbstverständlich|wie|so)\s/u.test(aside[1]!) || finiteVerb.test(aside[1]!) ? '' : `${aside[1]} `}${s.slice(aside.index + aside[0].length)}`;
+  // "…, oder" at the end of a list item joins it to the next; it is no part of this one.
+  if (sentence.bullet) s = s.replace(/(?:,\s*|\s+)(?:oder|und|sowie)$|,$/u, '');
+  const imperatives = polite(s, sentence.bullet) ?? familiar(s);
+  if (imperatives) return imperatives;
   const advised = recommended(s);
   if (advised) return advised;
   const german = modal(s) ?? necessity(s);
@@ -163,22 +186,28 @@ const lead = /^(?:(Damit|Um|Wenn|Falls|Sofern|Sollten?|Ist|Sind|Hat|Haben|Nachde
 const verbFirst = /^([A-ZÄÖÜ][a-zäöüß]+(?:t|en))\s+((?:Ihr|Ihre|der|die|das|es|ein|eine|kein|keine)\b[^,]*),\s*(?=[a-zäöüß]+\s+Sie\b)/u;
 const help = /unsicher|Fragen|Rückfragen|Hilfe|Unterstützung|Interesse|Probleme?\b/i;
 
-function polite(s: string): string | null {
+function polite(s: string, bullet = false): string[] | null {
   if (!/\bSie\b/.test(s)) return null;
   const v1 = verbFirst.exec(s);
   if (v1 && !help.test(v1[2]!)) {
     const inner = polite(s.slice(v1[0].length).replace(/^\p{Ll}/u, (c) => c.toUpperCase()));
-    return inner && `${inner}, falls ${politeToInfinitive(v1[1]!, v1[2]!)}`;
+    return inner && inner.map((a) => `${a}, falls ${politeToInfinitive(v1[1]!, v1[2]!)}`);
   }
   const p = lead.exec(s);
   if (!p) return null;
   const [, word, clause, please, verb, rest] = p;
   if (!/(?:en|ern|eln)$/.test(verb!) || (notActionVerbs.test(verb!) && !/^sehen$/i.test(verb!)) || (/^sehen$/i.test(verb!) && !/\snach[.!]?$/.test(rest!))) return null;
-  if (!word && !please && verb![0] !== verb![0]!.toUpperCase()) return null;
+  // Lower case only where a list item continues the sentence of its lead-in ("…, oder • führen Sie ein Downgrade durch").
+  if (!word && !please && !bullet && verb![0] !== verb![0]!.toUpperCase()) return null;
   if (word && help.test(clause!)) return null;
-  const action = politeClauses(verb!, rest!.replace(/\bbitte\s+/g, ''));
-  return capitalize(action + condition(word, clause));
+  // "Nutzen Sie unseren Update-Service, wird das Update automatisch eingespielt": the verb first was a condition ("if
+  // you use …"), and what follows the comma is a statement, not an instruction.
+  if (!word && consequence.test(rest!)) return null;
+  return politeClauses(verb!, rest!.replace(/\bbitte\s+/g, '')).map((a) => capitalize(a + condition(word, clause)));
 }
+
+// A main clause with its finite verb first, after the comma of a condition.
+const consequence = /^[^,]*,\s+(?:wird|werden|ist|sind|kann|können|erhalten|erhält|bekommen|bekommt|hat|haben|gibt|entfällt|läuft|startet|erfolgt)\s/u;
 
 function condition(word: string | undefined, clause: string | undefined): string {
   if (!word || /^(?:Damit|Um)$/.test(word)) return '';
@@ -191,18 +220,43 @@ function condition(word: string | undefined, clause: string | undefined): string
 // "… und öffnen Sie …", "… oder beauftragen Sie …": a further imperative joined to the first.
 const nextImperative = /,?\s+(und|oder)\s+([a-zäöüß]+(?:en|ern|eln))\s+Sie\s+/u;
 
-/** "Seien Sie vorsichtig …, und öffnen Sie keine Anhänge" → "Vorsichtig … sein und keine Anhänge öffnen". */
-function politeClauses(verb: string, rest: string): string {
+/**
+ * "Seien Sie vorsichtig …, und öffnen Sie keine Anhänge" → "Vorsichtig … sein und keine Anhänge öffnen": one action,
+ * as editors label it (splitting at "und" was tried and matched fewer of their actions, see docs/extraction.md).
+ */
+function politeClauses(verb: string, rest: string, next$ = nextImperative, infinitive = (v: string) => v): string[] {
   let phrase = '';
   let current = { verb, rest };
   for (;;) {
-    const next = nextImperative.exec(current.rest);
+    const next = next$.exec(current.rest);
     if (!next) break;
     // The comma before "und" closes a relative clause and stays.
     phrase += politeToInfinitive(current.verb, current.rest.slice(0, next.index)) + (next[0].startsWith(',') ? `, ${next[1]} ` : ` ${next[1]} `);
-    current = { verb: next[2]!, rest: current.rest.slice(next.index + next[0].length) };
+    current = { verb: infinitive(next[2]!), rest: current.rest.slice(next.index + next[0].length) };
   }
-  return phrase + politeToInfinitive(current.verb, current.rest);
+  return [phrase + politeToInfinitive(current.verb, current.rest)];
+}
+
+// IT firms' blogs say "du": "Prüfe, ob …, und ersetze sie …", "Kontrolliere deine Sicherungen". The verb in the du form
+// is known by what follows it, and a label before a dash ("Standardpasswörter ersetzen – Prüfe, …") gives way to it.
+const duImperative =
+  /^(?:[^–—:]{3,60}\s[–—:]\s+)?(?:Bitte\s+)?([A-ZÄÖÜ][a-zäöüß]{2,}e)(?=,\s+(?:ob|dass|wie|welche\p{L}*|wer)\s|\s+(?:die|den|das|dem|deine?\p{L}*|dich|dir|alle\p{L}*|regelmäßig|sofort|umgehend|immer|nie|keine?\p{L}*|jetzt|unbedingt|zuerst)\s)/u;
+const notDuVerbs = /^(?:Diese|Jede|Alle|Keine|Eine|Welche|Solche|Manche|Einige|Viele|Meine|Deine|Seine|Ihre|Unsere|Beide|Andere|Weitere|Neue|Alte|Gute|Gerne|Heute|Ende|Mitte|Hilfe|Lücke|Grenze|Woche|Seite|Stelle|Frage|Liste|Regel|Rolle|Lage|Sache|Summe|Reihe|Nähe|Folge|Ausgabe|Aufgabe|Angabe|Behörde|Firme)$/u;
+const nextDuImperative = /,?\s+(und|oder)\s+([a-zäöüß]{2,}e)\s+(?=\S)/u;
+// "ändere" → "ändern", "prüfe" → "prüfen", "kontrolliere" → "kontrollieren".
+const duToInfinitive = (v: string) => (/[^i]e[lr]e$/.test(v.toLowerCase()) ? `${v.toLowerCase().slice(0, -1)}n` : `${v.toLowerCase()}n`);
+
+function familiar(s: string): string[] | null {
+  const m = duImperative.exec(s);
+  if (!m || notDuVerbs.test(m[1]!)) return null;
+  // A noun may stand where the verb would ("Schwachstelle die …"): without "du" in the sentence, only ", ob …" after
+  // the verb or a second du-form verb make it an imperative.
+  const rest0 = s.slice(m[0].length);
+  if (!/(?<!\p{L})(?:du|dein\p{L}*|dich|dir)(?!\p{L})/u.test(s) && !/^,\s/.test(rest0) && !nextDuImperative.test(rest0)) return null;
+  const rest = rest0.replace(/^,?\s+/, '').replace(/[.!]$/, '');
+  // The practice is addressed with "Sie" everywhere else: "deine Backups" → "Ihre Backups".
+  const sie = (w: string) => ({ dich: 'sich', dir: 'sich' })[w] ?? w.replace(/^dein/, 'Ihr');
+  return politeClauses(duToInfinitive(m[1]!), rest, nextDuImperative, duToInfinitive).map((a) => capitalize(a.replace(/(?<!\p{L})(?:dein\p{L}*|dich|dir)(?!\p{L})/gu, sie)));
 }
 
 const advise =
@@ -247,11 +301,12 @@ function recommended(s: string): string[] | null {
   return null;
 }
 
+const question = /^(?:Und\s+)?(?:Worauf|Was|Wie|Welche\p{L}*|Wann|Wo|Warum|Weshalb|Womit|Wofür|Wozu|Woran|Wer)$|^(?:Und\s+)?(?:Worauf|Was|Wie|Welche\p{L}*|Wann|Warum|Weshalb|Womit|Wofür|Wozu|Woran)\s/u;
 const modalVerb = /\b(sollten|sollen|sollte|müssen|muss)\s+/u;
 const circumstancePhrase = /^(?:Bei|Beim|Im|In|Vor|Für|Mit|Ab|Bis|Zur|Zum|Auf|Unter|Während|Spätestens|Sicherheitshalber|Vorsorglich|Grundsätzlich|Möglichst)\b/u;
 const subjects = /^(?:alle\s+)?(?:Admins|IT-Verantwortliche|Verantwortliche|Praxen|Arztpraxen|Zahnarztpraxen|Kunden|Kundinnen(?:\s+und\s+Kunden)?|Nutzer(?:innen)?(?:\s+und\s+Nutzer)?|Anwender(?:innen)?(?:\s+und\s+Anwender)?|Betreiber(?:innen)?|Administrator(?:en|innen)|Ärzt(?:e|innen)(?:\s+und\s+Ärzte)?|Sie|Praxisinhaber(?:innen)?|Praxisteams?|Einrichtungen|Leistungserbringer(?:innen)?)\s+/u;
 const adverbs = /^(?:Danach|Anschließend|Zudem|Auch|Außerdem|Daher|Deshalb|Dann|Jetzt|Nun|Zusätzlich|Ebenso|Vorsorglich|Insbesondere|Darüber hinaus|Bis dahin|Grundsätzlich|Generell|Unbedingt)$/u;
-const practiceSubject = /(?<!\p{L})(?:Admins|\p{L}*Verantwortliche\p{L}*|Betroffene|Zahnärzt\p{L}*|Psychotherapeut\p{L}*|Teams?|man|Praxen|Praxis\w*|\w*[Kk]und(?:en|innen)|\w*[Nn]utzer\w*|\w*[Aa]nwender\w*|Betreiber\w*|Administrator\w*|Ärzt\w*|Sie|Wer|Leistungserbringer\w*|Einrichtungen|Mitarbeit\w*|Inhaber\w*)\b/u;
+const practiceSubject = /(?<!\p{L})(?:Admins|\p{L}*Verantwortliche\p{L}*|Betroffene|Zahnärzt\p{L}*|Psychotherapeut\p{L}*|Teams?|man|Praxen|Praxis(?:teams?|inhaber\p{L}*|personal|leitung\p{L}*|mitarbeit\p{L}*|ärzt\p{L}*)?(?!\p{L})|\w*[Kk]und(?:en|innen)|\w*[Nn]utzer\w*|\w*[Aa]nwender\w*|Betreiber\w*|Administrator\w*|Ärzt\w*|Sie|Wer|Leistungserbringer\w*|Einrichtungen|Mitarbeit\w*|Inhaber\w*)\b/u;
 const delegate = /^((?:Ihr|Ihre|der|Der|die|Die)\s+(?:DVO|Dienstleister(?:\s+vor\s+Ort)?|IT-Dienstleister|IT-Betreuer|Techniker|Servicepartner|IT-Servicepartner|Systembetreuer))$/u;
 const notPractices = /(?<!\w)(?:wir|Hersteller\w*|Anbieter\w*|Softwarehäuser|Krankenkassen|Kassen|gematik|KBV|KZBV|BSI|Unternehmen|Ministerium|Bundestag|Gesetz\w*|Apothek\w*|es|er)\s*$/iu;
 
@@ -260,11 +315,13 @@ function modal(s: string): string | null {
   const m = modalVerb.exec(s);
   if (!m) return null;
   const raw = s.slice(0, m.index).trim();
+  // "Worauf sollten Praxen achten", "Wer sollte handeln": a question, with or without its question mark.
+  if (question.test(raw)) return null;
   let before = raw.replace(/,$/, '');
   let after = s.slice(m.index + m[0].length);
   if (/^(?:müssen|muss)$/.test(m[1]!) && /(?<!\p{L})(?:nichts?|keine\p{L}*)(?!\p{L})/u.test(after)) return null; // "müssen nicht": need not
   // "Ist ein Update nicht möglich, sollten Administratoren …": a leading condition, then the subject.
-  const leading = raw.endsWith(',') && !/^Wer\b/.test(raw) ? /^(Wenn|Falls|Sofern|Sollten?|Ist|Sind|Hat|Haben|Solange)\s+(.*)$/u.exec(before) : null;
+  const leading = raw.endsWith(',') && !/^Wer\b/.test(raw) ? /^(Wenn|Falls|Sofern|Sollten?|Ist|Sind|Hat|Haben|Solange|Bis|Bevor|Nachdem|Sobald)\s+(.*)$/u.exec(before) : null;
   // "Bei der Internetnutzung sollten Praxen …", "Im Zweifel sollten Anhänge …": a short phrase of time, place or
   // circumstance in front, the subject (or a passive's object) behind the verb. It stays in front of the action.
   const circumstance = !leading && circumstancePhrase.test(before) && before.split(/\s+/).length <= 6 && !before.includes(',') ? before : '';
@@ -276,8 +333,11 @@ function modal(s: string): string | null {
   }
   // "Wer das Passwort auch anderswo verwendet, sollte es dort ändern", "Praxen, die X nicht selbst betreuen, sollten …":
   // who is meant is the condition of the action.
-  const who = /^Wer\s+(.+)$/u.exec(before) ?? /^(?:\p{L}+\s+)?\p{L}+,\s+(?:die|der)\s+(.+)$/u.exec(before);
-  if (who && !leading) suffix = `, falls ${who[1]!.trim()}`;
+  // "Wer X, sollte" becomes "…, falls man X"; "Praxen, die X, sollten" keeps the practices meant in front.
+  const who = /^Wer\s+(.+)$/u.exec(before);
+  const relative = who ? null : /^((?:\p{L}+\s+)?\p{L}+,\s+(?:die|der)\s+.+)$/u.exec(before);
+  if (who && !leading) suffix = `, falls man ${who[1]!.trim()}`;
+  const meant = relative && !leading ? `${relative[1]!.trim()}: ` : '';
   let subjectless = false;
   if (inverted) {
     const subject = subjects.exec(after);
@@ -289,7 +349,9 @@ function modal(s: string): string | null {
   const clause = mainClause(after);
   if (!clause) return null;
   let { main } = clause;
-  const passive = /^(.*?)\s*(\p{Ll}+)\s+werden$/u.exec(main);
+  // "Praxiscomputer sollten nicht mit dem Internet verbunden sein": a state of a thing, asked for like a passive.
+  const state = !inverted && !practiceSubject.test(before) ? /^(.*?)\s*(\p{Ll}+)\s+sein$/u.exec(main) : null;
+  const passive = /^(.*?)\s*(\p{Ll}+)\s+werden$/u.exec(main) ?? (state && isParticiple(state[2]!) ? state : null);
   // "Ihr DVO muss die Firmware manuell einspielen": the practice has it done.
   const agent = !passive && !inverted ? delegate.exec(before) : null;
   if (agent) return capitalize(`${main.replace(/\s+(\p{Ll}+)$/u, ` durch ${agent[1]!.replace(/^Ihr\b/, 'Ihren').replace(/^(?:der|Der)\b/, 'den')} $1 lassen`)}${clause.tail}${suffix}`);
@@ -298,12 +360,16 @@ function modal(s: string): string | null {
   if (passive) {
     if (inverted && !subjectless) return null;
     if (!inverted && /^(?:Nach|In|Bei|Für|Laut|Gemäß|Mit|Ab|Seit|Bis|Aus|Von|Zu|Im|Am|Vom|Zum)\b/.test(before)) return null;
-    const object = inverted ? '' : before.replace(/^(?:Auch|Zudem|Außerdem|Daher)\s+/, '');
+    // "…, ohne in die Praxis zu kommen – das sollte mit ihm abgestimmt werden": the object is what follows the dash, and
+    // a bare pronoun there points back at a sentence the action cannot carry along.
+    const object = inverted ? '' : before.split(/\s[–—]\s|;\s/u).pop()!.replace(/^(?:Auch|Zudem|Außerdem|Daher)\s+/, '');
+    if (/^(?:das|dies|es|sie|diese[sr]?)$/iu.test(object)) return null;
     main = `${object} ${passive[1] ? `${passive[1]} ` : ''}${participleToInfinitive(passive[2]!)}`;
   } else if (subjectless) return null;
   // "von einem Fachmann eingerichtet werden" → "von einem Fachmann einrichten lassen".
   if (passive && /(?<!\p{L})(?:von|durch)\s+(?:einem|einer|einen|Ihrem|Ihrer|Ihren|dem|der|den)\s+(?:Fachmann|Fachleuten|Fachfirma|Dienstleister|IT-Dienstleister|DVO|Techniker|IT-Betreuer|Servicepartner)\b/u.test(main)) main = `${main} lassen`;
   const front = circumstance ? `${circumstance} ` : '';
+  if (meant) return `${capitalize(meant)}${`${front}${main.replace(/^\s*(?:daher|deshalb|also|zudem|außerdem|dann)\s+/u, '')}${clause.tail}${suffix}`.replace(/\s+/g, ' ').trim()}`;
   return capitalize(`${front}${main.replace(/^\s*(?:daher|deshalb|also|zudem|außerdem|dann)\s+/u, '')}${clause.tail}${suffix}`.replace(/\s+/g, ' ').trim());
 }
 
@@ -355,9 +421,12 @@ function english(s: string, bullet: boolean): string | null {
 function bullet(s: string, isBullet: boolean): string | null {
   if (!isBullet || /^[A-ZÄÖÜ][\wäöüß-]*$/.test(s)) return null;
   // "• die Passwörter der Praxissoftware zu ändern,": an item of a list that a sentence before began.
-  s = s
-    .replace(/\s*(?:[,;]|\s+(?:und|oder|sowie))+$/u, '')
-    .replace(/(?:\s+zu\s+(\p{Ll}+)|\s+(\p{Ll}+?zu\p{Ll}{3,}))([.!]?)$/u, (m, plain: string | undefined, joined: string | undefined, end: string) =>
+  s = s.replace(/\s*(?:[,;]|\s+(?:und|oder|sowie))+$/u, '');
+  // Only an item without a comma continues its lead-in's "zu"; after a comma the "zu" belongs to the item's own clause
+  // ("Windows drängt dazu, sich anzumelden", "…, um Daten wiederherstellen zu können").
+  const dependent = /,\s/.test(s);
+  if (!dependent)
+    s = s.replace(/(?:\s+zu\s+(\p{Ll}+)|\s+(\p{Ll}+?zu\p{Ll}{3,}))([.!]?)$/u, (m, plain: string | undefined, joined: string | undefined, end: string) =>
       plain ? ` ${plain}${end}` : zuInfinitive(joined!) === joined ? m : ` ${zuInfinitive(joined!)}${end}`,
     );
   // "Prüfen, ob …": the infinitive may lead, capitalised.
@@ -365,6 +434,8 @@ function bullet(s: string, isBullet: boolean): string | null {
   // "Er kann … prüfen", "Sie selbst müssen dann nichts weiter tun": a sentence in a list, not an instruction.
   const head = capitalize(clause?.main ?? '').replace(/\s+\S+$/, '').split(/,\s|\s[–-]\s/)[0]!;
   if (!clause || finiteVerb.test(head)) return null;
+  const words = clause.main.split(/\s+/);
+  if (zuInfinitive(words[words.length - 1]!) !== words[words.length - 1] || words[words.length - 2] === 'zu') return null;
   return capitalize(`${clause.main}${clause.tail}`);
 }
 

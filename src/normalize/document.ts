@@ -36,11 +36,25 @@ export async function extractDocument(
  * lines carry it), its headline rather than its first line, and its body without navigation, banners and footers.
  */
 export function readText(content: string): NoticeInput {
-  const raw = content.replace(/\r\n?/g, '\n').split('\n').filter((l) => l.trim() !== '');
+  const all = content.replace(/\r\n?/g, '\n').split('\n');
+  const raw = all.filter((l) => l.trim() !== '');
   const { title, lines, titleAt, end } = stripChrome(raw, isDateLine);
   // The date stands next to the title; tickers above it and related articles below the notice date other pages.
   const publishedAt = statedDate(raw.slice(Math.max(0, titleAt - 3), end));
-  return { title: withoutLeadingDate(title), text: plainText(lines.map(withoutLeadingDate).join('\n')), publishedAt };
+  return { title: withoutLeadingDate(title), text: plainText(lines.map(withoutLeadingDate).join('\n'), headings(all)), publishedAt };
+}
+
+/**
+ * Lines that stand alone before a blank line without ending a sentence: headings ("Workaround", "Schritt 1 –
+ * Konfiguration prüfen"). Folded into the paragraph below them, they would hide its first instruction.
+ */
+function headings(all: string[]): Set<string> {
+  const found = new Set<string>();
+  all.forEach((line, i) => {
+    const t = withoutLeadingDate(line.trim());
+    if (t && (all[i + 1] ?? '').trim() === '' && !/[.!?:;,]$/.test(t) && t.split(/\s+/).length <= 12) found.add(t);
+  });
+  return found;
 }
 
 /** "16.12.2021 - Eine jüngst …" → "Eine jüngst …": the date went to `published`. */
@@ -48,9 +62,21 @@ function withoutLeadingDate(line: string): string {
   return line.replace(/^\d{1,2}\.\s?(?:\d{1,2}\.|\s*\p{L}+)\s*(?:19|20)\d{2}\s+[-–—]\s+(?=\S)/u, '');
 }
 
+/**
+ * A line that heads the next rather than being wrapped into it: one that stood before a blank line, or a short one
+ * ("Schritt 1 – Konfiguration prüfen") before a line that starts a sentence (a wrapped line fills its width). It stays
+ * with its paragraph, as a label does ("Betroffene Versionen: Sophos Firewall v19.0 …"), but behind a colon, so that
+ * an instruction after it starts a sentence of its own ("Workaround: Trennen Sie …").
+ */
+function isHeading(previous: string, line: string, headings: ReadonlySet<string>): boolean {
+  return headings.has(previous) || (previous.length < 60 && previous.split(/\s+/).length <= 8 && /^[„"»]?\p{Lu}/u.test(line));
+}
+
 /** Plain text as the notices store it: list markers become "• ", blank lines and wrapped lines fold. */
-export function plainText(text: string): string {
+export function plainText(text: string, headings: ReadonlySet<string> = new Set()): string {
   const lines: string[] = [];
+  // The input line that ended the last output line: headings are told by their own shape, not by what they joined.
+  let previous = '';
   for (const raw of text.split('\n')) {
     const line = raw.trim();
     if (!line) {
@@ -59,8 +85,11 @@ export function plainText(text: string): string {
     }
     const bullet = /^(?:[-*•–·]|\d{1,2}[.)])\s+(.*)$/.exec(line);
     if (bullet) lines.push(`• ${bullet[1]}`);
-    else if (lines.length > 0 && lines[lines.length - 1] !== '' && !/[.!?:]$/.test(lines[lines.length - 1]!)) lines[lines.length - 1] += ` ${line}`;
+    // A list item without its full stop is not continued by a line that starts a sentence or heading of its own.
+    else if (lines.length > 0 && lines[lines.length - 1] !== '' && !/[.!?:]$/.test(lines[lines.length - 1]!) && !(lines[lines.length - 1]!.startsWith('• ') && /^\p{Lu}/u.test(line)))
+      lines[lines.length - 1] += `${isHeading(previous, line, headings) ? ':' : ''} ${line}`;
     else lines.push(line);
+    previous = line;
   }
   return lines.filter((l) => l !== '').join('\n');
 }

@@ -88,13 +88,18 @@ export function germanPhrase(vp: string): string | null {
   rest = rest.slice(entry[0].length).trim().replace(/[.!;:]+$/, '');
   const end = objectEnd.exec(rest);
   const object = end ? rest.slice(0, end.index) : rest;
-  const tail = end ? rest.slice(end.index).replace(/^,\s*/, '') : '';
+  // "…, removing any they find": a participle clause after the comma only adds detail.
+  const tail = end ? rest.slice(end.index).replace(/^,\s*/, '').replace(/^\p{Ll}+ing\b.*$/u, '') : '';
   if (object.trim() === '') return null;
   // "install the security updates" is "einspielen" in German notices; "install FRITZ!OS 7.57" stays "installieren".
   const verb = entry[0] === 'install' && /\b(?:updates?|patch(?:es)?|fixes|hotfix(?:es)?)\b/i.test(object) ? 'einspielen' : entry[1];
   const phrase = [adverb, translate(object), verb].filter(Boolean).join(' ');
   const clause = tail && !/^(?:to|in order to)\s/i.test(tail) ? `, ${translate(tail)}` : '';
-  return capitalize(`${phrase}${clause}`.replace(/\s+/g, ' ').trim());
+  const german = `${phrase}${clause}`.replace(/\s+/g, ' ').trim();
+  // An English gerund left over ("… durch making sure schützen") means the sentence was not understood: no action
+  // rather than a half-translated one. German nouns in -ing ("Phishing") are capitalised.
+  if (/(?<![\p{L}-])\p{Ll}{2,}ing(?!\p{L})/u.test(german)) return null;
+  return capitalize(german);
 }
 
 /** A verb phrase as a list of actions: "run X, install Y, configure Z" (three or more, comma-separated) are three. */

@@ -21,7 +21,9 @@ const strongParticiples: Record<string, string> = {
 };
 
 const clauseComma =
-  /,\s+(?=(?:die|der|das|den|dem|deren|dessen|welche\w*|wenn|falls|ob|dass|sobald|damit|um|wo|wie|besonders|insbesondere|zum|etwa|bevor|nachdem|sofern|solange|weil|da|sodass|auch|bis|z\.\s?B\.|and|which|if|so|then)\b)/i;
+  /,\s+(?=(?:die|der|das|den|dem|deren|dessen|welche\w*|wer|wem|wen|was|wann|warum|weshalb|wofür|womit|worauf|wodurch|woran|wohin|wenn|falls|ob|dass|sobald|damit|um|wo|wie|besonders|insbesondere|zum|etwa|bevor|nachdem|sofern|solange|weil|da|sodass|auch|bis|z\.\s?B\.|and|which|if|so|then)\b)/i;
+
+const lateParticle = /^(,\s+(?:die|der|das|den|dem|deren|dessen|welche\p{L}*)\s[^,]+,\s+)([^,]*?)\s(\p{Ll}+)(?=,|$)/u;
 
 /** "Spielen Sie Updates regelmäßig ein" → "Updates regelmäßig einspielen"; a trailing clause stays behind the verb. */
 export function politeToInfinitive(imperative: string, rest: string): string {
@@ -32,6 +34,9 @@ export function politeToInfinitive(imperative: string, rest: string): string {
   const comma = rest.search(clauseComma);
   let main = (comma === -1 ? rest : rest.slice(0, comma)).trim();
   const tail = comma === -1 ? '' : rest.slice(comma);
+  // "Spielen Sie die Datei, die den Fehler behebt, noch heute ein": the particle stands after a relative clause.
+  const late = tail && !particles.has(main.split(' ').pop()!.toLowerCase()) ? lateParticle.exec(tail) : null;
+  if (late && particles.has(late[3]!)) return `${main}${late[1]}${late[2]} ${late[3]}${verb}${tail.slice(late[0].length)}`.replace(/\s+/g, ' ').trim();
   const words = main.split(' ');
   const last = words[words.length - 1]!.toLowerCase();
   if (particles.has(last) && words.length > 1) {
@@ -77,6 +82,11 @@ export function participleToInfinitive(word: string): string {
 
 // Words that end like an infinitive but are articles, pronouns or nouns in lower case.
 const notVerbs = new Set(['allen', 'diesen', 'einen', 'ihren', 'unseren', 'seinen', 'keinen', 'jenen', 'den', 'denen', 'wegen', 'oben', 'unten', 'neben', 'eben', 'zwischen', 'gegen', 'morgen', 'übrigen', 'anderen', 'weiteren', 'folgenden']);
+
+/** A past participle ("eingespielt", "aktualisiert", "verbunden"), as in "… verbunden sein". */
+export function isParticiple(word: string): boolean {
+  return /^\p{Ll}*?ge\p{Ll}{2,}(?:t|en)$|^\p{Ll}+iert$/u.test(word) || Object.keys(strongParticiples).some((p) => word.endsWith(p));
+}
 
 /** The word that ends a German instruction's main clause: an infinitive ("aktualisieren", "tun", "sein"). */
 export function isInfinitive(word: string): boolean {

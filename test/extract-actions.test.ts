@@ -112,7 +112,7 @@ test('the practices a relative clause names stay in front; a state asked of a th
   assert.deepEqual(actions('Praxen, die den Kartenleser seit Montag nicht benutzt haben, sollten ihn neu starten.'), [
     'Praxen, die den Kartenleser seit Montag nicht benutzt haben: ihn neu starten',
   ]);
-  assert.deepEqual(actions('Der Server sollte nicht aus dem Internet erreichbar und nur über VPN verbunden sein.'), ['Der Server nicht aus dem Internet erreichbar und nur über VPN verbinden']);
+  assert.deepEqual(actions('Der Server sollte nicht aus dem Internet erreichbar und nur über VPN verbunden sein.'), ['Den Server nicht aus dem Internet erreichbar und nur über VPN verbinden']);
   assert.deepEqual(actions('Alle Arbeitsplätze sollten vor dem Quartalswechsel aktualisiert sein.'), ['Alle Arbeitsplätze vor dem Quartalswechsel aktualisieren']);
   // A practice that is to be ready is not a thing to be readied.
   assert.deepEqual(actions('Praxen sollten auf den Ausfall vorbereitet sein.'), ['Auf den Ausfall vorbereitet sein']);
@@ -174,4 +174,42 @@ test('a particle after a relative clause, a clause of time in front, and list it
   ]);
   // "Außerdem", "Zudem": links to the sentence before, not part of the item.
   assert.deepEqual(actions('Achten Sie außerdem in den nächsten Wochen auf gefälschte Rechnungen.'), ['In den nächsten Wochen auf gefälschte Rechnungen achten']);
+});
+
+test('advice against something becomes "nicht …"; a condition asked with its verb first goes behind the action', () => {
+  assert.deepEqual(actions('Die Kasse rät dringend davon ab, solche Nachrichten oder ihre Links zu öffnen.'), ['Solche Nachrichten oder ihre Links nicht öffnen']);
+  assert.deepEqual(actions('Es wird davon abgeraten, Zugangsdaten am Telefon zu nennen.'), ['Zugangsdaten am Telefon nicht nennen']);
+  assert.deepEqual(actions('Erkennen Sie die Nummer nicht, legen Sie auf.'), ['Auflegen, falls Sie die Nummer nicht erkennen']);
+  // Two steps without "und" are two actions, each with its own particle.
+  assert.deepEqual(actions('Öffnen Sie die Benutzeroberfläche, rufen Sie den Menüpunkt „Update“ auf.'), ['Die Benutzeroberfläche öffnen', 'Den Menüpunkt „Update“ aufrufen']);
+  assert.deepEqual(actions('Kennen Sie den Anrufer angeblich, rufen Sie ihn unter der Ihnen bekannten Nummer zurück.'), [
+    'Ihn unter der Ihnen bekannten Nummer zurückrufen, falls Sie den Anrufer angeblich kennen',
+  ]);
+  assert.deepEqual(actions('Haben Sie Fragen, wenden Sie sich an Ihre Bezirksstelle.'), []);
+});
+
+test('passives: both participles of a pair, the accusative of "der", a time phrase with "gleich", an object in front of the modal', () => {
+  assert.deepEqual(actions('Die Anhänge sollten weder geöffnet noch weitergeleitet werden.'), ['Die Anhänge weder öffnen noch weiterleiten']);
+  assert.deepEqual(actions('Der Fernzugang sollte bis zum Update gesperrt werden.'), ['Den Fernzugang bis zum Update sperren']);
+  assert.deepEqual(actions('Gleich nach dem Tausch sollte ein Termin zur Einrichtung vereinbart werden – und zwar rechtzeitig.'), [
+    'Gleich nach dem Tausch ein Termin zur Einrichtung vereinbaren – und zwar rechtzeitig',
+  ]);
+  assert.deepEqual(actions('Freigaben im Netzwerk sollten Sie regelmäßig überprüfen.'), ['Freigaben im Netzwerk regelmäßig überprüfen']);
+  // Neither a maker nor a bare pronoun in front is the object of the practice's action.
+  assert.deepEqual(actions('Die Hersteller sollten Praxen rechtzeitig informieren.'), []);
+  assert.deepEqual(actions('Das sollten Sie jetzt tun.'), []);
+});
+
+test('what can be done, or is hard to tell, is no instruction; nor is a relative clause addressed to the reader', () => {
+  assert.deepEqual(actions('Die gefälschten Schreiben sind von echten kaum zu unterscheiden.'), []);
+  assert.deepEqual(actions('In der Verwaltung lassen sich weitere Schutzfunktionen einschalten.'), []);
+  assert.deepEqual(actions('Das Paket enthält:\n• den Signaturdienst, mit dem Sie Arztbriefe signieren und prüfen,'), []);
+  assert.deepEqual(actions('Tipps:\n• Lesen Sie auch unseren Beitrag zu Phishing.'), []);
+  assert.deepEqual(actions('Praxen sollten sich rechtzeitig vorbereiten.'), []);
+  // Words that end like a du-form verb but are none: "Ohne", "sämtliche".
+  assert.deepEqual(actions('Ohne das Update können Angreifer die Box übernehmen und sämtliche Daten lesen.'), []);
+});
+
+test('English: "always" stays, an apposition between commas goes', () => {
+  assert.deepEqual(actions('Always open the configuration page, the web interface of the router, over encrypted HTTPS.'), ['Immer configuration page über verschlüsseltes HTTPS öffnen']);
 });

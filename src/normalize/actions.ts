@@ -21,9 +21,9 @@ const notAnAction = new RegExp(
   ].join('|'),
   'iu',
 );
-const notActionVerbs = /^(?:haben|freuen|lesen|klicken|besuchen|finden|erreichen|sprechen|rufen|schreiben|folgen|teilen|entdecken|erfahren|sehen|bleiben|können|dürfen|müssen|sollten|werden|sind|danken|entschuldigen|unterschätzen|vereinbaren Sie gern)$/i;
+const notActionVerbs = /^(?:haben|freuen|lesen|klicken|besuchen|finden|erreichen|sprechen|schreiben|folgen|teilen|entdecken|erfahren|sehen|bleiben|können|dürfen|müssen|sollten|werden|sind|danken|entschuldigen|unterschätzen|vereinbaren Sie gern)$/i;
 // Pointers to the real instructions, or no instruction at all.
-const vague = /(?<!\w)(?:folgenden?\s+(?:Schritte|Maßnahmen|Hinweise))\b|^(?:(?:die|diese)\s+)?(?:Hinweise|Empfehlungen)\s+(?:beachten|befolgen|lesen)$|^(?:(?:vorsorglich|schnell|sofort|umgehend)\s+)?handeln(?:,|$)|^Ruhe\s+bewahren\b|entschuldigen$|^Verständnis\b/iu;
+const vague = /(?<!\w)(?:folgenden?\s+(?:Schritte|Maßnahmen|Hinweise))\b|^(?:(?:die|diese)\s+)?(?:Hinweise|Empfehlungen)\s+(?:beachten|befolgen|lesen)$|^(?:(?:vorsorglich|schnell|sofort|umgehend)\s+)?handeln(?:,|$)|^Ruhe\s+bewahren\b|^(?:sich\s+)?(?:gut\s+|rechtzeitig\s+)?vorbereiten$|entschuldigen$|^Verständnis\b/iu;
 
 /** Turns the notice's actions into short infinitive phrases ("Passwörter im PVS ändern"), in order, without repeats. */
 export function findActions(sentences: Sentence[]): ActionHit[] {
@@ -88,7 +88,11 @@ function wellFormed(text: string): string | null {
   let t = text.replace(/^Sie\s+(?=(?:die|der|das|den|dem|ein|eine|einen|Ihre|Ihren|alle)\s)/u, '');
   const dash = /\s[–—]\s([^,–—]*)(?=,\s|$)/u.exec(t);
   if (dash && finiteVerb.test(dash[1]!)) t = (t.slice(0, dash.index) + t.slice(dash.index + dash[0].length)).trim();
-  const clauseEnds = t.split(/,\s|\s[–—-]\s|;\s|:\s/u).map((c) => c.trim().split(/\s+/).pop() ?? '');
+  // A relative clause addressed to the reader ends in its finite verb ("…, mit der Sie Notfalldaten anlegen und lesen").
+  const clauseEnds = t
+    .split(/,\s|\s[–—-]\s|;\s|:\s/u)
+    .filter((c) => !/^(?:\p{Ll}+\s+)?(?:der|die|das|dem|den|denen|deren|dessen|welche\p{L}*)\s+Sie\s/u.test(c.trim()))
+    .map((c) => c.trim().split(/\s+/).pop() ?? '');
   const english = /(?<!\p{L})(?:the|to|and|if|of|as|on)(?!\p{L})/u.test(t);
   if (!english && !clauseEnds.some((w) => isInfinitive(w.replace(/[.!)]+$/, '').toLowerCase()) || /^(?:lassen|tun|sein)$/.test(w))) return null;
   // "Außerdem …", "Zudem …": a link to the sentence before, not part of a checklist item (order words such as "Danach" stay).
@@ -103,10 +107,14 @@ function statementHead(t: string): boolean {
     /^(?:\S+\s+){0,3}(?:tragen|trägt|regelt|regeln|ist|sind|war|waren|weist|wies|gibt|gab|hat|hatte|besteht|bestehen)(?!\p{L})/u.test(head) ||
     // Verb first: a condition whose consequence is a statement ("Sind die Zertifikate abgelaufen, ist keine Verbindung …").
     /^(?:Ist|Sind|War|Waren|Hat|Haben|Hatte|Wird|Werden|Kann|Können)\s[^,:]*,\s+(?:ist|sind|war|wird|werden|kann|können|gibt|besteht|bestehen|hat|haben|droht|drohen|fehlt|entsteht)\s/u.test(t) ||
+    // … or one whose main clause has a pronoun for subject ("Kommt die Mail von X, handelt es sich um Betrug").
+    /^(?!(?:Den|Der|Die|Das|Dem|Des|Ein\p{L}*|Ihr\p{L}*|Alle\p{L}*)\s)\p{Lu}\p{Ll}+\s+(?:der|die|das|ein\p{L}*|Ihr\p{L}*|es|er|sie|man)\s[^,:]*,\s+(?!(?:falls|wenn|bis|sobald|ob|dass|damit|um|sofern|solange|bevor|nachdem|weil|da|wie|was|wer|die|der|das|denn|sodass)\s)\p{Ll}+\s+(?:es|er|man|das|dies)\s/u.test(t) ||
     // A relative clause cut off from its noun ends in its finite verb ("Die am 4. Juli online waren").
     (!t.includes(',') && /\s(?:ist|sind|war|waren|hat|hatte|wurde|wurden)[.!]?$/u.test(t)) ||
     // An indirect question or its answer ("Und welche weiteren Anforderungen gelten, regelt die Richtlinie").
-    /^(?:Und\s+|Aber\s+)?(?:welche\p{L}*|was|wer|wie|wo|warum|weshalb|wann)\s/iu.test(t)
+    /^(?:Und\s+|Aber\s+)?(?:welche\p{L}*|was|wer|wie|wo|warum|weshalb|wann)\s/iu.test(t) ||
+    // What can be done, not what to do: "Im Client lassen sich Einstellungen festlegen".
+    /(?<!\p{L})(?:lassen|lässt)\s+sich(?!\p{L})/u.test(t)
   );
 }
 
@@ -127,7 +135,8 @@ function nominalItem(text: string): string | null {
   const item = text.replace(/\s*(?:[,;.]|\s+(?:und|oder|sowie))+$/u, '').trim();
   // A short label ("Sophos", "v19.0 GA") or a whole sentence is not an item of advice.
   if (item.split(/\s+/).length < 2 || item.split(/\s+/).length > 16 || /[.!?]\s/.test(item)) return null;
-  if (!/\p{Ll}{3,}/u.test(item) || finiteVerb.test(item)) return null;
+  // "Lesen Sie auch …": an imperative the action finder turned down is no noun phrase either.
+  if (!/\p{Ll}{3,}/u.test(item) || finiteVerb.test(item) || /^\p{Lu}\p{Ll}+\s+Sie(?!\p{L})/u.test(item)) return null;
   return item;
 }
 
@@ -193,6 +202,11 @@ function polite(s: string, bullet = false): string[] | null {
     const inner = polite(s.slice(v1[0].length).replace(/^\p{Ll}/u, (c) => c.toUpperCase()));
     return inner && inner.map((a) => `${a}, falls ${politeToInfinitive(v1[1]!, v1[2]!)}`);
   }
+  const asked = askedCondition.exec(s);
+  if (asked && !help.test(asked[2]!)) {
+    const inner = polite(capitalize(s.slice(asked[0].length)), bullet);
+    return inner && inner.map((a) => `${a}, falls Sie ${asked[2]!.trim()} ${asked[1]!.toLowerCase()}`);
+  }
   const p = lead.exec(s);
   if (!p) return null;
   const [, word, clause, please, verb, rest] = p;
@@ -203,8 +217,20 @@ function polite(s: string, bullet = false): string[] | null {
   // "Nutzen Sie unseren Update-Service, wird das Update automatisch eingespielt": the verb first was a condition ("if
   // you use …"), and what follows the comma is a statement, not an instruction.
   if (!word && consequence.test(rest!)) return null;
+  // "Öffnen Sie die Einstellungen, klicken Sie auf „Update“": two steps without "und"; each its own verb and particle.
+  const step = /^([^,]+),\s+(?=[a-zäöüß]+(?:en|ern|eln)\s+Sie\s)/u.exec(rest!);
+  if (step && !word) {
+    const next = polite(capitalize(rest!.slice(step[0].length)), bullet);
+    if (next) return [capitalize(politeToInfinitive(verb!, step[1]!)), ...next];
+  }
   return politeClauses(verb!, rest!.replace(/\bbitte\s+/g, '')).map((a) => capitalize(a + condition(word, clause)));
 }
+
+// "Kennen Sie den Absender, rufen Sie ihn …an", "Können Sie sich an keine Bestellung erinnern, ignorieren Sie …": a
+// condition asked with its verb first, then the instruction. Only verbs that rarely instruct: "Öffnen Sie X, klicken
+// Sie auf Y" is two steps.
+const askedCondition =
+  /^(Kennen|Können|Haben|Wissen|Erhalten|Bekommen|Möchten|Wollen|Müssen|Bemerken|Vermuten|Betreiben|Verwenden|Nutzen|Finden|Sehen|Erkennen|Merken|Zweifeln|Sind|Werden)\s+Sie\s+([^,]+),\s+(?=[a-zäöüß]+\s+Sie\b)/u;
 
 // A main clause with its finite verb first, after the comma of a condition.
 const consequence = /^[^,]*,\s+(?:wird|werden|ist|sind|kann|können|erhalten|erhält|bekommen|bekommt|hat|haben|gibt|entfällt|läuft|startet|erfolgt)\s/u;
@@ -241,8 +267,9 @@ function politeClauses(verb: string, rest: string, next$ = nextImperative, infin
 // is known by what follows it, and a label before a dash ("Standardpasswörter ersetzen – Prüfe, …") gives way to it.
 const duImperative =
   /^(?:[^–—:]{3,60}\s[–—:]\s+)?(?:Bitte\s+)?([A-ZÄÖÜ][a-zäöüß]{2,}e)(?=,\s+(?:ob|dass|wie|welche\p{L}*|wer)\s|\s+(?:die|den|das|dem|deine?\p{L}*|dich|dir|alle\p{L}*|regelmäßig|sofort|umgehend|immer|nie|keine?\p{L}*|jetzt|unbedingt|zuerst)\s)/u;
-const notDuVerbs = /^(?:Diese|Jede|Alle|Keine|Eine|Welche|Solche|Manche|Einige|Viele|Meine|Deine|Seine|Ihre|Unsere|Beide|Andere|Weitere|Neue|Alte|Gute|Gerne|Heute|Ende|Mitte|Hilfe|Lücke|Grenze|Woche|Seite|Stelle|Frage|Liste|Regel|Rolle|Lage|Sache|Summe|Reihe|Nähe|Folge|Ausgabe|Aufgabe|Angabe|Behörde|Firme)$/u;
-const nextDuImperative = /,?\s+(und|oder)\s+([a-zäöüß]{2,}e)\s+(?=\S)/u;
+const notDuVerbs = /^(?:Ohne|Gerade|Bitte|Sämtliche|Jene|Große|Kleine|Ganze|Erste|Letzte|Nächste|Gleiche|Eigene|Aktuelle|Wichtige|Diese|Jede|Alle|Keine|Eine|Welche|Solche|Manche|Einige|Viele|Meine|Deine|Seine|Ihre|Unsere|Beide|Andere|Weitere|Neue|Alte|Gute|Gerne|Heute|Ende|Mitte|Hilfe|Lücke|Grenze|Woche|Seite|Stelle|Frage|Liste|Regel|Rolle|Lage|Sache|Summe|Reihe|Nähe|Folge|Ausgabe|Aufgabe|Angabe|Behörde|Firme)$/u;
+const nextDuImperative =
+  /,?\s+(und|oder)\s+(?!(?:sämtliche|alle|keine|diese|jede|welche|solche|eine|seine|ihre|deine|meine|unsere|neue|andere|weitere|einige|viele|beide|große|kleine|ganze|eigene|aktuelle|wichtige)\s)([a-zäöüß]{2,}e)\s+(?=\S)/u;
 // "ändere" → "ändern", "prüfe" → "prüfen", "kontrolliere" → "kontrollieren".
 const duToInfinitive = (v: string) => (/[^i]e[lr]e$/.test(v.toLowerCase()) ? `${v.toLowerCase().slice(0, -1)}n` : `${v.toLowerCase()}n`);
 
@@ -260,7 +287,7 @@ function familiar(s: string): string[] | null {
 }
 
 const advise =
-  /\b(?:rät|raten|riet|empfiehlt|empfehlen|empfahl|empfohlen|[Ee]mpfehlung|fordert|fordern|aufgefordert|aufgerufen|ruft|rufen|angehalten|gebeten|bittet|bitten|appelliert|[Rr]at|geraten|ratsam|sinnvoll|empfehlenswert|wichtig|angeraten|geboten|unerlässlich|Abhilfe|gehört|gehören|[Aa]ufgabe|[Pp]flicht)\b/u;
+  /\b(?:rät|raten|riet|abgeraten|abzuraten|abraten|empfiehlt|empfehlen|empfahl|empfohlen|[Ee]mpfehlung|fordert|fordern|aufgefordert|aufgerufen|ruft|rufen|angehalten|gebeten|bittet|bitten|appelliert|[Rr]at|geraten|ratsam|sinnvoll|empfehlenswert|wichtig|angeraten|geboten|unerlässlich|Abhilfe|gehört|gehören|[Aa]ufgabe|[Pp]flicht)\b/u;
 const zuForm = /(?:^|\s)(?:zu\s+(\p{Ll}+)|(\p{Ll}+?zu\p{Ll}{3,}))(?=[\s,.!;:]|$)/gu;
 // "nicht nötig, … zu ändern", "Wichtig ist nicht, …": no advice.
 const negated = /(?<!\w)(?:nicht|kein\w*)\s+(?:\S+\s+){0,2}$/u;
@@ -279,31 +306,34 @@ function recommended(s: string): string[] | null {
     const start = immediate ? immediate[0].length : before.lastIndexOf(',') + 1;
     if (start === 0) continue;
     const object = before.slice(start).trim();
+    // "rät dringend davon ab, diese E-Mails zu öffnen": advice against; the action is not to.
+    const not = /^ab/.test(a[0]) || /(?<!\p{L})ab\s*,$/u.test(before.slice(0, start).trim()) ? 'nicht ' : '';
     let tail = after.slice(m.index! + m[0].length).replace(/[.!;:]+$/, '');
     // "… einzusetzen, … einzuspielen und … zu konfigurieren": three or more infinitives are as many actions.
-    const list = [`${object} ${verb}`];
+    const list = [`${object} ${not}${verb}`];
     let rest = tail;
     for (let n = nextZu.exec(rest); n; n = nextZu.exec(rest)) {
       if (/\s(?:die|der|das|den|dem|welche\w*|wenn|falls|ob|dass|damit|um)\s/.test(` ${n[2]} `) && n[1] === ',') break;
-      list.push(`${n[2]} ${n[3] ?? zuInfinitive(n[4]!)}`);
+      list.push(`${n[2]} ${not}${n[3] ?? zuInfinitive(n[4]!)}`);
       rest = rest.slice(n[0].length);
     }
     if (list.length >= 3) return list.map((x) => capitalize(x.replace(/\s+/g, ' ').trim()));
     // "… umzustellen oder die Geräte zu ersetzen": a second infinitive joined to the first.
-    const joined = /^\s+(und|oder|sowie)\s+(.*?)\s*(?:zu\s+(\p{Ll}+)|(\p{Ll}+?zu\p{Ll}{3,}))(?=[\s,.!;:]|$)/u.exec(tail);
+    const joined = /^\s+(?:[–—]\s+)?(und|oder|sowie)\s+(.*?)\s*(?:zu\s+(\p{Ll}+)|(\p{Ll}+?zu\p{Ll}{3,}))(?=[\s,.!;:]|$)/u.exec(tail);
     let second = '';
     if (joined) {
-      second = ` ${joined[1]} ${joined[2] ? `${joined[2]} ` : ''}${joined[3] ?? zuInfinitive(joined[4]!)}`;
+      second = ` ${joined[1]} ${joined[2] ? `${joined[2]} ` : ''}${not}${joined[3] ?? zuInfinitive(joined[4]!)}`;
       tail = tail.slice(joined[0].length);
     }
-    return [capitalize(`${object} ${verb}${second}${tail.startsWith(',') ? tail : ''}`.replace(/\s+/g, ' ').trim())];
+    return [capitalize(`${object} ${not}${verb}${second}${tail.startsWith(',') ? tail : ''}`.replace(/\s+/g, ' ').trim())];
   }
   return null;
 }
 
 const question = /^(?:Und\s+)?(?:Worauf|Was|Wie|Welche\p{L}*|Wann|Wo|Warum|Weshalb|Womit|Wofür|Wozu|Woran|Wer)$|^(?:Und\s+)?(?:Worauf|Was|Wie|Welche\p{L}*|Wann|Warum|Weshalb|Womit|Wofür|Wozu|Woran)\s/u;
 const modalVerb = /\b(sollten|sollen|sollte|müssen|muss)\s+/u;
-const circumstancePhrase = /^(?:Bei|Beim|Im|In|Vor|Für|Mit|Ab|Bis|Zur|Zum|Auf|Unter|Während|Spätestens|Sicherheitshalber|Vorsorglich|Grundsätzlich|Möglichst)\b/u;
+const circumstancePhrase =
+  /^(?:(?:Gleich|Direkt|Unmittelbar|Kurz|Noch|Schon|Bereits|Erst)\s+(?:nach|vor|bei|beim|mit|ab|bis|zur|zum|im|in|während)\s|(?:Bei|Beim|Im|In|Vor|Für|Mit|Ab|Bis|Zur|Zum|Auf|Unter|Während|Spätestens|Sicherheitshalber|Vorsorglich|Grundsätzlich|Möglichst)\b)/u;
 const subjects = /^(?:alle\s+)?(?:Admins|IT-Verantwortliche|Verantwortliche|Praxen|Arztpraxen|Zahnarztpraxen|Kunden|Kundinnen(?:\s+und\s+Kunden)?|Nutzer(?:innen)?(?:\s+und\s+Nutzer)?|Anwender(?:innen)?(?:\s+und\s+Anwender)?|Betreiber(?:innen)?|Administrator(?:en|innen)|Ärzt(?:e|innen)(?:\s+und\s+Ärzte)?|Sie|Praxisinhaber(?:innen)?|Praxisteams?|Einrichtungen|Leistungserbringer(?:innen)?)\s+/u;
 const adverbs = /^(?:Danach|Anschließend|Zudem|Auch|Außerdem|Daher|Deshalb|Dann|Jetzt|Nun|Zusätzlich|Ebenso|Vorsorglich|Insbesondere|Darüber hinaus|Bis dahin|Grundsätzlich|Generell|Unbedingt)$/u;
 const practiceSubject = /(?<!\p{L})(?:Admins|\p{L}*Verantwortliche\p{L}*|Betroffene|Zahnärzt\p{L}*|Psychotherapeut\p{L}*|Teams?|man|Praxen|Praxis(?:teams?|inhaber\p{L}*|personal|leitung\p{L}*|mitarbeit\p{L}*|ärzt\p{L}*)?(?!\p{L})|\w*[Kk]und(?:en|innen)|\w*[Nn]utzer\w*|\w*[Aa]nwender\w*|Betreiber\w*|Administrator\w*|Ärzt\w*|Sie|Wer|Leistungserbringer\w*|Einrichtungen|Mitarbeit\w*|Inhaber\w*)\b/u;
@@ -325,6 +355,13 @@ function modal(s: string): string | null {
   // "Bei der Internetnutzung sollten Praxen …", "Im Zweifel sollten Anhänge …": a short phrase of time, place or
   // circumstance in front, the subject (or a passive's object) behind the verb. It stays in front of the action.
   const circumstance = !leading && circumstancePhrase.test(before) && before.split(/\s+/).length <= 6 && !before.includes(',') ? before : '';
+  // "Portweiterleitungen sollten Sie sorgfältig überprüfen": the object in front, the practice behind the verb.
+  const objectFirst =
+    !leading && !circumstance && !adverbs.test(before) && before !== '' && !before.includes(',') && /^\p{Lu}/u.test(before) && before.split(/\s+/).length <= 8 &&
+    !practiceSubject.test(before) && !notPractices.test(before) && !/^(?:Das|Dies|Dieses|Es|Alles|Das\s+alles|Folgendes|Was)$/u.test(before) && subjects.test(after)
+      ? before
+      : '';
+  if (objectFirst) before = '';
   const inverted = before === '' || adverbs.test(before) || leading !== null || circumstance !== '';
   let suffix = '';
   if (leading) {
@@ -364,8 +401,11 @@ function modal(s: string): string | null {
     // a bare pronoun there points back at a sentence the action cannot carry along.
     const object = inverted ? '' : before.split(/\s[–—]\s|;\s/u).pop()!.replace(/^(?:Auch|Zudem|Außerdem|Daher)\s+/, '');
     if (/^(?:das|dies|es|sie|diese[sr]?)$/iu.test(object)) return null;
-    main = `${object} ${passive[1] ? `${passive[1]} ` : ''}${participleToInfinitive(passive[2]!)}`;
+    // "weder geöffnet noch ausgeführt werden": each participle of the pair; "Der Zugang sollte gesperrt werden" → "Den Zugang sperren".
+    const head = (passive[1] ?? '').replace(/(\p{Ll}+)(\s+(?:und|oder|noch|sowie))$/u, (m, w: string, j: string) => (isParticiple(w) ? participleToInfinitive(w) + j : m));
+    main = `${object} ${head ? `${head} ` : ''}${participleToInfinitive(passive[2]!)}`.trim().replace(/^([Dd])er\s/u, '$1en ');
   } else if (subjectless) return null;
+  if (objectFirst) main = `${objectFirst} ${main}`;
   // "von einem Fachmann eingerichtet werden" → "von einem Fachmann einrichten lassen".
   if (passive && /(?<!\p{L})(?:von|durch)\s+(?:einem|einer|einen|Ihrem|Ihrer|Ihren|dem|der|den)\s+(?:Fachmann|Fachleuten|Fachfirma|Dienstleister|IT-Dienstleister|DVO|Techniker|IT-Betreuer|Servicepartner)\b/u.test(main)) main = `${main} lassen`;
   const front = circumstance ? `${circumstance} ` : '';
@@ -398,6 +438,8 @@ function necessity(s: string): string | null {
   const m = /^(.+?)\s+(?:ist|sind)\s+(.*?)\s*(?:zu\s+(\p{Ll}+)|(\p{Ll}+?zu\p{Ll}{3,}))[.!]?$/u.exec(s);
   // "…, nach denen versucht wird, Viren … zu schleusen": the infinitive belongs to a clause of its own.
   if (!m || /^(?:Es|Das|Dies|Hier|Weitere\b)/.test(m[1]!) || m[2]!.includes(',')) return null;
+  // "kaum zu unterscheiden", "leicht zu fälschen": what can be done, not what must.
+  if (/(?<!\p{L})(?:kaum|schwer|leicht|einfach|gut|problemlos|ohne\s+Weiteres)$/u.test(m[2]!.trim())) return null;
   const verb = m[3] ?? zuInfinitive(m[4]!);
   if (verb === m[4] || /^(?:finden|erreichen|erwarten|rechnen|sehen|lesen|entnehmen|beachten)$/.test(verb)) return null;
   return capitalize(`${m[1]} ${m[2] ? `${m[2]} ` : ''}${verb}`.replace(/\s+/g, ' ').trim());

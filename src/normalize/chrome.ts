@@ -62,15 +62,25 @@ export function isChromeLine(raw: string): boolean {
   if (chromeItems.has(line.toLowerCase().replace(/[:.]$/, ''))) return true;
   if (chromeLines.some((p) => p.test(line))) return true;
   if (line.length <= 160 && !/[.!?]$/.test(line)) {
-    // "News   Archiv   Medizin   Politik", "Zahnärzte · Patienten · Presse", "Impressum | Datenschutz"
+    if (isMenuLine(line)) return true;
     const items = line.split(separators).map((s) => s.trim()).filter(Boolean);
-    if (items.length >= 3 && items.every((i) => words(i) <= 5) && !items.some((i) => /\d+\.\d+(?!\.\d{4})/.test(i) && !/\d{1,2}\.\d{1,2}\.\d{4}/.test(i))) return true;
     if (items.length >= 2 && items.filter((i) => chromeItems.has(i.toLowerCase().replace(/:$/, ''))).length * 2 >= items.length) return true;
     // "Startseite › Themen › Cyberattacke", "Blog > News"
     const crumbs = line.split(breadcrumb);
     if (crumbs.length >= 2 && !isBullet(line) && crumbs.every((c) => words(c) <= 6 && !/[.:!?]$/.test(c.trim()))) return true;
   }
   return false;
+}
+
+/**
+ * "News   Archiv   Medizin   Politik", "Zahnärzte · Patienten · Presse", "CGM ALBIS · CGM M1 PRO · Sonstige": three or
+ * more short items between separators, none of them a version.
+ */
+export function isMenuLine(raw: string): boolean {
+  const line = raw.trim();
+  if (line.length > 160 || /[.!?]$/.test(line)) return false;
+  const items = line.split(separators).map((s) => s.trim()).filter(Boolean);
+  return items.length >= 3 && items.every((i) => words(i) <= 5) && !items.some((i) => /\d+\.\d+(?!\.\d{4})/.test(i) && !/\d{1,2}\.\d{1,2}\.\d{4}/.test(i));
 }
 
 /** Runs of three or more short lines without sentence punctuation: a menu copied one item per line. */

@@ -17,7 +17,7 @@ const verbs: [string, string][] = [
   ['migrate', 'migrieren'], ['follow', 'befolgen'], ['avoid', 'vermeiden'], ['ensure', 'sicherstellen'], ['implement', 'umsetzen'],
   ['report', 'melden'], ['inform', 'informieren'], ['close', 'schließen'], ['open', 'öffnen'], ['secure', 'absichern'], ['protect', 'schützen'],
   ['train', 'schulen'], ['test', 'testen'], ['plan', 'planen'], ['treat', 'behandeln'], ['ignore', 'ignorieren'], ['investigate', 'untersuchen'],
-  ['store', 'speichern'], ['create', 'anlegen'], ['set', 'setzen'], ['add', 'hinzufügen'], ['filter', 'filtern'], ['hunt', 'suchen'],
+  ['store', 'speichern'], ['save', 'speichern'], ['create', 'anlegen'], ['set', 'setzen'], ['add', 'hinzufügen'], ['filter', 'filtern'], ['hunt', 'suchen'],
 ];
 const verbTable = new Map(verbs);
 const andVerb = new RegExp(`\\s+and\\s+(?=(?:${verbs.map(([en]) => en).join('|')})\\s)`, 'i');
@@ -47,6 +47,7 @@ const words: Record<string, string> = {
   source: 'Quelle', two: 'Zwei', factor: 'Faktor', authentication: 'Authentifizierung', multi: 'Mehr', mfa: 'Zwei-Faktor-Authentifizierung',
   '2fa': 'Zwei-Faktor-Authentifizierung', manually: 'manuell', extended: 'Extended', protection: 'Protection', enabling: 'aktivieren', installing: 'installieren', updating: 'aktualisieren', includes: 'umfasst',
   the: '', a: '', an: '', your: '', their: '', our: '', its: '', his: '', her: '', them: 'sie', it: 'es', you: 'Sie', following: 'folgende',
+  always: 'immer', over: 'über', encrypted: 'verschlüsseltes', unencrypted: 'unverschlüsseltes', browser: 'Browser', web: 'Web',
   precaution: 'Vorsichtsmaßnahme', offline: 'offline', portal: 'Portal', code: 'Code', signing: 'Signing', recommended: 'empfohlene',
 };
 
@@ -75,9 +76,10 @@ function translate(text: string): string {
 
 /** "Upgrade to ZLD firmware 5.39 or later" → "Auf ZLD firmware 5.39 oder neuer aktualisieren". */
 export function germanPhrase(vp: string): string | null {
-  let rest = vp.trim().replace(/^(?:please|also|then|now|immediately|always)\s+/i, '');
+  // "open WEBconfig, the web interface of the devices, over HTTPS": an apposition between commas names, it instructs nothing.
+  let rest = vp.trim().replace(/^(?:please|also|then|now|immediately)\s+/i, '').replace(/,\s+(?:the|a|an)\s[^,]+,\s+/i, ' ');
   let adverb = '';
-  const lead = /^(only|never|not|do not|don't|also|immediately|regularly)\s+/i.exec(rest);
+  const lead = /^(only|never|not|do not|don't|also|immediately|regularly|always)\s+/i.exec(rest);
   if (lead) {
     adverb = translate(lead[1]!);
     rest = rest.slice(lead[0].length);
@@ -179,7 +181,7 @@ export function englishActions(s: string, bullet = false): string[] | null {
 // An imperative sentence or list item: "Update the gematik Authenticator to version 4.16.0 or later."
 function imperative(text: string): string[] | null {
   const t = text.replace(/^(?:please|also)\s+/i, '');
-  const first = /^(?:only\s+|never\s+|do not\s+|don't\s+)?(\w+(?:\s+(?:up|on|off|out|for|to|sure))?)\s+(\S+)/i.exec(t);
+  const first = /^(?:only\s+|never\s+|always\s+|do not\s+|don't\s+)?(\w+(?:\s+(?:up|on|off|out|for|to|sure))?)\s+(\S+)/i.exec(t);
   if (!first || !/^[A-Z]/.test(t)) return null;
   const head = first[1]!.toLowerCase();
   if (!verbTable.has(head) && !verbTable.has(head.split(' ')[0]!)) return null;

@@ -1,3 +1,4 @@
+import { isMenuLine } from './chrome.js';
 import { Readability } from '@mozilla/readability';
 import * as cheerio from 'cheerio';
 import type { AnyNode } from 'domhandler';
@@ -78,7 +79,9 @@ export function readPage(html: string): Page {
     const at = title ? lines.findIndex((l) => l.includes(title)) : -1;
     publishedAt = (at >= 0 ? statedDate(lines.slice(Math.max(0, at - 3)), { tail: around === text }) : null) ?? (around === text ? null : statedDate(text.split('\n')));
   }
-  return { title, text, publishedAt };
+  // Menus and selectors inside the content ("CGM ALBIS · CGM M1 PRO · CGM MEDISTAR" under "Bitte wählen Sie …") name
+  // products the notice is not about; the text copies lose them the same way (chrome.ts).
+  return { title, text: text.split('\n').filter((line) => !isMenuLine(line)).join('\n'), publishedAt };
 }
 
 function cleaned($: cheerio.CheerioAPI, content: cheerio.Cheerio<AnyNode>): string {

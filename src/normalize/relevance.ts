@@ -14,6 +14,10 @@ const pharmacies = /Apotheke/i;
 const hospitals = /Klinik|Krankenh[aä]us|hospital/i;
 const practiceIt = /IT-Sicherheit|Drucker|Printer|Netzwerk|WLAN|Browser|Windows|Betriebssystem|Software|Update|Passw|Firewall|Router|Konnektor|Telematik|\bTI\b|PVS|Praxisverwaltung|Server|Virenschutz|Fernwartung|E-Mail|Computer|Rechner|Daten/i;
 
+// The security guideline practices must follow (IT-Sicherheitsrichtlinie, § 390 SGB V, formerly § 75b): its duties are
+// security work for every practice, not policy news.
+const securityGuideline = /IT-Sicherheitsrichtlinie|§\s?(?:390|75b)\s+SGB\s+V/u;
+
 const tiSoftware = /Telematik|\bTI\b|gematik|Konnektor|Kartenterminal|eHBA|SMC-B|Praxissoftware|Praxisverwaltung|\bPVS\b/;
 
 /** Warnings to practices that need no catalog product: each a threat with what practices do against it. */
@@ -47,7 +51,7 @@ const notForPractices: { test: (body: string) => boolean; reason: string }[] = [
     reason: 'Verbraucherhinweis, keine Praxen angesprochen.',
   },
   {
-    test: (b) => new Set(b.match(/gesetzgeb\w*|gesetzentwurf|gesetz(?:es)? (?:zur|über)|gesetzlich\w*|vertreterversammlung|beschluss|bundestag|bundesrat|referentenentwurf|übergangsregelung|verordnung/gi)?.map((w) => w.toLowerCase()) ?? []).size >= 2 && !threat.test(b),
+    test: (b) => !securityGuideline.test(b) && new Set(b.match(/gesetzgeb\w*|gesetzentwurf|gesetz(?:es)? (?:zur|über)|gesetzlich\w*|vertreterversammlung|beschluss|bundestag|bundesrat|referentenentwurf|übergangsregelung|verordnung/gi)?.map((w) => w.toLowerCase()) ?? []).size >= 2 && !threat.test(b),
     reason: 'Gesundheits- oder Berufspolitik, kein Sicherheitsbezug.',
   },
   {
@@ -84,6 +88,7 @@ export function assessRelevance({ body, products, actions, fixedVersion, nothing
     if (threat.test(body) && (actions > 0 || fixedVersion) && tiSoftware.test(body)) {
       return { relevant: true, reason: 'Sicherheitslücke in TI- oder Praxissoftware (nicht im Katalog) mit Update oder Maßnahme.' };
     }
+    if (securityGuideline.test(body) && addressed) return { relevant: true, reason: 'Pflichten der IT-Sicherheitsrichtlinie für Praxen.' };
     if (security && actions > 0 && addressed && practiceIt.test(body)) {
       return { relevant: true, reason: 'Sicherheitshinweis zur Praxis-IT mit Handlungsempfehlung, ohne bestimmtes Produkt.' };
     }

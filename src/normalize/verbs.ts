@@ -39,7 +39,8 @@ export function politeToInfinitive(imperative: string, rest: string): string {
   if (late && particles.has(late[3]!)) return `${main}${late[1]}${late[2]} ${late[3]}${verb}${tail.slice(late[0].length)}`.replace(/\s+/g, ' ').trim();
   const words = main.split(' ');
   const last = words[words.length - 1]!.toLowerCase();
-  if (particles.has(last) && words.length > 1) {
+  // "Legen Sie auf": the particle may be all there is.
+  if (particles.has(last)) {
     words.pop();
     verb = last + verb;
     main = words.join(' ');
@@ -95,7 +96,7 @@ export function isInfinitive(word: string): boolean {
 
 /** Splits at the first comma after which the main clause has ended with an infinitive; null when it never does. */
 export function mainClause(text: string): { main: string; tail: string } | null {
-  const parts = text.split(/(?=,\s)/);
+  const parts = text.split(/(?=,\s|\s[–—]\s)/u);
   let main = '';
   for (let i = 0; i < parts.length; i++) {
     main += parts[i];

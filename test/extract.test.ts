@@ -168,3 +168,27 @@ test('a hole in a product practices run, with a CVE or told to practices, is rel
   const news = extractNotice(matcher, { title: 'CGM ALBIS: neue Sicherheitsfunktionen', text: 'Die neue Version von CGM ALBIS bringt eine Zwei-Faktor-Anmeldung für Praxen.', publishedAt: null });
   assert.equal(news.relevant, false);
 });
+
+test('the duties of the IT-Sicherheitsrichtlinie are security work for practices, even worded like policy', () => {
+  const duties = extractNotice(matcher, {
+    title: 'IT-Sicherheitsrichtlinie: neue Anforderungen ab Oktober',
+    text: 'Der Gesetzgeber hat die Übergangsregelung beendet; die Vertreterversammlung hat den Beschluss zur Kenntnis genommen.\nDie IT-Sicherheitsrichtlinie nach § 390 SGB V gilt für alle Praxen. Die neuen Anforderungen müssen bis zum 1. Oktober umgesetzt werden.',
+    publishedAt: null,
+  });
+  assert.equal(duties.relevant, true);
+  assert.match(duties.relevanceReason, /IT-Sicherheitsrichtlinie/);
+  // Without the guideline the same policy words still mean policy news.
+  const policy = extractNotice(matcher, {
+    title: 'Übergangsregelung beendet',
+    text: 'Der Gesetzgeber hat die Übergangsregelung beendet; die Vertreterversammlung hat den Beschluss zur Kenntnis genommen.',
+    publishedAt: null,
+  });
+  assert.equal(policy.relevant, false);
+});
+
+test('a menu or selector inside a page\'s content is not read as part of the notice', () => {
+  const { text } = readPage(
+    '<main><h1>Konnektor-Upgrade</h1><p>Das Upgrade für die KoCoBox MED+ ist verfügbar. Bitte wählen Sie Ihre Praxissoftware:</p><p>CGM ALBIS · CGM M1 PRO · CGM MEDISTAR · Sonstige</p><p>Versionen: 2.3.24 · 2.3.25 · 2.4.0</p></main>',
+  );
+  assert.equal(text, 'Konnektor-Upgrade\nDas Upgrade für die KoCoBox MED+ ist verfügbar. Bitte wählen Sie Ihre Praxissoftware:\nVersionen: 2.3.24 · 2.3.25 · 2.4.0');
+});

@@ -14,6 +14,9 @@ test('a notice dates itself in the shapes German pages use', () => {
   assert.equal(day(['Titel', 'Datum: 2025-10-28']), '2025-10-28');
   assert.equal(day(['Security advisory', 'Published February 13, 2024']), '2024-02-13');
   assert.equal(day(['Vorsicht bei E-Mail-Bewerbungen', 'Münster, 21. September 2017']), '2017-09-21');
+  // A date line with its rubric after it.
+  assert.equal(day(['Falsche Techniker am Telefon', '03.04.2019 KV aktuell', 'Betrüger geben sich als Servicetechniker aus.']), '2019-04-03');
+  assert.equal(day(['Falsche Techniker am Telefon', '03.04.2019 rief ein angeblicher Techniker in mehreren Praxen an.']), null);
 });
 
 test('a date that merely ends a headline is not taken: it is as often the date of the event reported', () => {

@@ -93,6 +93,8 @@ function headDate(line: string): Date | null {
     if (cue.test(before) && !notCue.test(before) && (short || before.length <= 40)) return toDate(m);
     if (eventDay.test(before)) continue;
     if (before.trim() === '' && alone) return toDate(m);
+    // A date line with its rubric: "01.09.2017 KVNO aktuell", "12.03.2024 Pressemitteilung".
+    if (before.trim() === '' && line.length <= 60 && /^\s+\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,2}\s*$/u.test(rest)) return toDate(m);
     // After a place or publisher ("Münster, 21. September 2017"). A date merely ending a headline is not taken: it
     // is as often the date of the event the headline reports as the date of the notice.
     if (short && alone && !/(?::|\b\p{Ll}+)\s*$/u.test(before) && dateline.test(before) && /^\s*$/.test(rest.replace(/[\s,(]*\d{1,2}[:.]\d{2}.*$|\s*\(\d+\)\s*$/u, ''))) return toDate(m);

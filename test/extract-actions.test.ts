@@ -213,3 +213,11 @@ test('what can be done, or is hard to tell, is no instruction; nor is a relative
 test('English: "always" stays, an apposition between commas goes', () => {
   assert.deepEqual(actions('Always open the configuration page, the web interface of the router, over encrypted HTTPS.'), ['Immer configuration page über verschlüsseltes HTTPS öffnen']);
 });
+
+test('advice given as a noun phrase is kept as one; whom it is told to, or a bare "das Update", is not advice', () => {
+  assert.deepEqual(actions('Läuft der Server ohne Support, empfiehlt sich der Umstieg auf eine unterstützte Version.'), ['Der Umstieg auf eine unterstützte Version']);
+  assert.deepEqual(actions('Ist der Rechner noch mit dem Internet verbunden, empfiehlt sich die Trennung vom Praxisnetz.'), ['Die Trennung vom Praxisnetz, falls der Rechner noch mit dem Internet verbunden ist']);
+  assert.deepEqual(actions('Die Kammer rät zu einem Wechsel aller Zugangsdaten.'), ['Wechsel aller Zugangsdaten']);
+  assert.deepEqual(actions('Der Hersteller empfiehlt das Update zudem „dringend“.'), []);
+  assert.deepEqual(actions('Wir empfehlen Ihnen unseren Wartungsvertrag.'), []);
+});

@@ -73,6 +73,7 @@ export function findActions(sentences: Sentence[]): ActionHit[] {
     } else if (!sentence.bullet) list.leadIn = -1;
     const count = actions.length;
     for (const text of found) add(text, sentence.text);
+    if (found.length === 0 && !sentence.bullet) for (const phrase of nominallyAdvised(text) ?? []) add(phrase, sentence.text, true);
     if (!sentence.bullet) previous = actions.length > count ? { verb: finalVerb(actions[actions.length - 1]!.text), at: actions.length - 1 } : { verb: '', at: -1 };
   });
   return actions;
@@ -328,6 +329,22 @@ function recommended(s: string): string[] | null {
     return [capitalize(`${object} ${not}${verb}${second}${tail.startsWith(',') ? tail : ''}`.replace(/\s+/g, ' ').trim())];
   }
   return null;
+}
+
+// "empfiehlt sich der Umstieg auf …", "Das BSI empfiehlt ein sofortiges Update", "rät zu einem Passwortwechsel": the
+// advice is a noun phrase, kept as one (as verbless list items are); a condition with its verb first goes behind it.
+const nominalAdvice =
+  /(?<!\p{L})(?:empfiehlt|empfehlen|empfahl)\s+(?:sich\s+)?(?:(?:daher|deshalb|dringend|ausdrücklich|außerdem|Praxen|Ihnen)\s+)*((?:der|die|das|den|ein|eine|einen)\s[^,.;:]+)|(?<!\p{L})(?:rät|raten|riet)\s+(?:(?:daher|deshalb|dringend|ausdrücklich|Praxen|allen\s+Praxen)\s+)*(?:zum|zur|zu\s+(?:einem|einer|dem|der))\s+([^,.;:]+)/u;
+
+function nominallyAdvised(s: string): string[] | null {
+  const m = nominalAdvice.exec(s);
+  // Adverbs and quotes that trail the phrase are not part of it ("empfiehlt das Update zudem „dringend“").
+  const phrase = (m?.[1] ?? m?.[2])?.trim().replace(/(?:\s+(?:daher|deshalb|zudem|außerdem|auch|dringend|ausdrücklich|[„"“]\p{L}+[“"”]))+$/u, '');
+  // "empfehlen den Anwendern daher, … zu aktualisieren": whom it is told to; the advice is the infinitive after it.
+  if (m && (/^(?:den|der)\s+\p{L}+(?:ern|ten|en|innen)$/u.test(phrase ?? '') || /,\s[^.]*(?<!\p{L})zu\s+\p{Ll}|,\s[^.]*\p{Ll}zu\p{Ll}{3,}/u.test(s.slice(m.index + m[0].length)))) return null;
+  if (!phrase || phrase.split(/\s+/).length > 12 || phrase.split(/\s+/).length < 3 || finiteVerb.test(phrase) || /(?<!\p{L})zu\s+\p{Ll}/u.test(phrase) || /^(?:Wir|Ich)\b/.test(s) || notAnAction.test(phrase)) return null;
+  const asked = /^(Ist|Sind|Hat|Haben|Wird|Werden)\s+([^,]+),/u.exec(s);
+  return [capitalize(`${phrase}${asked ? `, falls ${asked[2]} ${asked[1]!.toLowerCase()}` : ''}`)];
 }
 
 const question = /^(?:Und\s+)?(?:Worauf|Was|Wie|Welche\p{L}*|Wann|Wo|Warum|Weshalb|Womit|Wofür|Wozu|Woran|Wer)$|^(?:Und\s+)?(?:Worauf|Was|Wie|Welche\p{L}*|Wann|Warum|Weshalb|Womit|Wofür|Wozu|Woran)\s/u;

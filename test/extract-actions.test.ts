@@ -221,3 +221,18 @@ test('advice given as a noun phrase is kept as one; whom it is told to, or a bar
   assert.deepEqual(actions('Der Hersteller empfiehlt das Update zudem „dringend“.'), []);
   assert.deepEqual(actions('Wir empfehlen Ihnen unseren Wartungsvertrag.'), []);
 });
+
+test('fresh notices, third batch of classes: purpose clauses, another clause\'s subject, conditions with their verb first', () => {
+  // "um … zu" is a purpose, not advice, even after a verb that can advise ("rufen … an").
+  assert.deepEqual(actions('Manche Betrüger rufen in der Praxis an, um Zugangsdaten zu erfragen.'), []);
+  // "man" belongs to the clause before; the modal's own subject is no practice.
+  assert.deepEqual(actions('Ein langes Passwort wäre sicherer, aber merken kann man es sich nicht – also muss wieder der Geburtstag herhalten.'), []);
+  assert.deepEqual(actions('Kommt es zu einem Datenverlust – etwa durch einen Diebstahl –, müssen Sie den Vorfall der Aufsichtsbehörde melden.'), [
+    'Den Vorfall der Aufsichtsbehörde melden, falls es zu einem Datenverlust etwa durch einen Diebstahl kommt',
+  ]);
+  assert.deepEqual(actions('Zweifeln Sie, rufen Sie den Absender, von dem die Nachricht stammen soll, kurz an – und zwar vor dem Öffnen.'), [
+    'Den Absender, von dem die Nachricht stammen soll, kurz anrufen – und zwar vor dem Öffnen, falls Sie zweifeln',
+  ]);
+  // English that the word table leaves half translated is dropped rather than shown to an editor.
+  assert.deepEqual(actions('Reset the passwords of all users who may have signed in through the web interface.'), []);
+});

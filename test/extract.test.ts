@@ -192,3 +192,15 @@ test('a menu or selector inside a page\'s content is not read as part of the not
   );
   assert.equal(text, 'Konnektor-Upgrade\nDas Upgrade für die KoCoBox MED+ ist verfügbar. Bitte wählen Sie Ihre Praxissoftware:\nVersionen: 2.3.24 · 2.3.25 · 2.4.0');
 });
+
+test('a vendor advisory on a hole in a NAS or VPN gateway, with its fix, is relevant though the maker is not in the catalog', () => {
+  const nas = extractNotice(matcher, {
+    title: 'Security Advisory: Vulnerability in NAS operating system',
+    text: 'A vulnerability (CVE-2026-12345) in the NAS operating system allows attackers to run code remotely.\nAdministrators should update the NAS to version 5.2.1 or later.',
+    publishedAt: null,
+  });
+  assert.equal(nas.relevant, true);
+  // The same device class without a hole is product news.
+  const release = extractNotice(matcher, { title: 'New NAS operating system', text: 'The new NAS operating system brings a faster photo app. Update to version 5.2.1 to use it.', publishedAt: null });
+  assert.equal(release.relevant, false);
+});

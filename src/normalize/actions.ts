@@ -131,13 +131,15 @@ const adviceHeading =
 const finiteVerb =
   /^(?:Er|Sie|Es|Wir|Ich|Man|So|Meist|Dann|Auch|Und|Aber|Manche|Viele|Hier|Dort|Dies|Das\s+\p{Ll})\b|(?<!\p{L})(?:ist|sind|war|waren|wird|werden|wurde|wurden|kann|können|hat|haben|gibt|muss|müssen|soll|sollen|sollte|sollten|darf|dürfen|lässt|bleibt|melden|meldet|sinkt|steigt|geht|kommt|erhalten|erhält|bietet|steht|stehen)(?!\p{L})/u;
 
+const englishVerb = /(?<!\p{L})(?:is|are|was|were|may|might|can|will|would|should|must|has|have|does|depend|depends|helps?)(?!\p{L})/u;
+
 /** A list item without a verb, kept as its noun phrase: "die Passwörter der Praxissoftware," → "die Passwörter der Praxissoftware". */
 function nominalItem(text: string): string | null {
   const item = text.replace(/\s*(?:[,;.]|\s+(?:und|oder|sowie))+$/u, '').trim();
   // A short label ("Sophos", "v19.0 GA") or a whole sentence is not an item of advice.
   if (item.split(/\s+/).length < 2 || item.split(/\s+/).length > 16 || /[.!?]\s/.test(item)) return null;
   // "Lesen Sie auch …": an imperative the action finder turned down is no noun phrase either.
-  if (!/\p{Ll}{3,}/u.test(item) || finiteVerb.test(item) || /^\p{Lu}\p{Ll}+\s+Sie(?!\p{L})/u.test(item)) return null;
+  if (!/\p{Ll}{3,}/u.test(item) || finiteVerb.test(item) || englishVerb.test(item) || /^\p{Lu}\p{Ll}+\s+Sie(?!\p{L})/u.test(item)) return null;
   return item;
 }
 
@@ -161,7 +163,7 @@ export function nothingToDo(sentences: Sentence[]): string | null {
 
 const contactAside = /\s*\([^()]*(?:@|\d[\d ()/-]{7,}\d)[^()]*\)/gu;
 // "sollten Sie – schon im eigenen Interesse – den Schaden melden": an aside between two dashes.
-const dashAside = /\s[–—]\s([^–—]{1,80}?)\s[–—]\s/u;
+const dashAside = /\s[–—]\s([^–—]{1,80}?)\s[–—](?:\s|(?=,))/u;
 
 function toActions(sentence: Sentence): string[] {
   // Most sentences have single spaces already; replace() would copy each of them anyway.
@@ -170,7 +172,7 @@ function toActions(sentence: Sentence): string[] {
   if (nothing.test(s)) return [];
   const aside = s.includes('–') || s.includes('—') ? dashAside.exec(s) : null;
   // An aside that explains or comments goes; one that says how or with whom stays, without its dashes.
-  if (aside) s = `${s.slice(0, aside.index)} ${/^(?:schon|gerade|natürlich|selbstverständlich|wie|so)\s/u.test(aside[1]!) || finiteVerb.test(aside[1]!) ? '' : `${aside[1]} `}${s.slice(aside.index + aside[0].length)}`;
+  if (aside) s = `${s.slice(0, aside.index)} ${/^(?:schon|gerade|natürlich|selbstverständlich|wie|so)\s/u.test(aside[1]!) || finiteVerb.test(aside[1]!) ? '' : `${aside[1]} `}${s.slice(aside.index + aside[0].length)}`.replace(/\s+,/gu, ',');
   // "…, oder" at the end of a list item joins it to the next; it is no part of this one.
   if (sentence.bullet) s = s.replace(/(?:,\s*|\s+)(?:oder|und|sowie)$|,$/u, '');
   const imperatives = polite(s, sentence.bullet) ?? familiar(s);
@@ -218,6 +220,11 @@ function polite(s: string, bullet = false): string[] | null {
   // "Nutzen Sie unseren Update-Service, wird das Update automatisch eingespielt": the verb first was a condition ("if
   // you use …"), and what follows the comma is a statement, not an instruction.
   if (!word && consequence.test(rest!)) return null;
+  // "Zweifeln Sie, rufen Sie an": a verb alone before the next imperative is its condition.
+  if (!word && /^[a-zäöüß]+(?:en|ern|eln)\s+Sie\s/u.test(rest!)) {
+    const inner = polite(capitalize(rest!), bullet);
+    return inner && inner.map((a) => `${a}, falls Sie ${verb!.toLowerCase()}`);
+  }
   // "Öffnen Sie die Einstellungen, klicken Sie auf „Update“": two steps without "und"; each its own verb and particle.
   const step = /^([^,]+),\s+(?=[a-zäöüß]+(?:en|ern|eln)\s+Sie\s)/u.exec(rest!);
   if (step && !word) {
@@ -239,7 +246,7 @@ const consequence = /^[^,]*,\s+(?:wird|werden|ist|sind|kann|können|erhalten|erh
 function condition(word: string | undefined, clause: string | undefined): string {
   if (!word || /^(?:Damit|Um)$/.test(word)) return '';
   const c = clause!.trim();
-  if (/^(?:Ist|Sind|Hat|Haben)$/.test(word)) return `, falls ${c} ${word.toLowerCase()}`;
+  if (!/^(?:Wenn|Falls|Sofern|Solange|Bis|Bevor|Nachdem|Sobald|Sollten?)$/.test(word)) return `, falls ${c} ${word.toLowerCase()}`;
   if (/^Sollten?$/.test(word)) return `, falls ${c.replace(/\bsein$/, word === 'Sollte' ? 'ist' : 'sind')}`;
   return `, ${word.toLowerCase()} ${c}`;
 }
@@ -307,6 +314,8 @@ function recommended(s: string): string[] | null {
     const start = immediate ? immediate[0].length : before.lastIndexOf(',') + 1;
     if (start === 0) continue;
     const object = before.slice(start).trim();
+    // "rufen in der Praxis an, um solche Angaben zu erfragen": a purpose, not the advice.
+    if (/^(?:um|ohne|statt|anstatt)\s/u.test(object)) continue;
     // "rät dringend davon ab, diese E-Mails zu öffnen": advice against; the action is not to.
     const not = /^ab/.test(a[0]) || /(?<!\p{L})ab\s*,$/u.test(before.slice(0, start).trim()) ? 'nicht ' : '';
     let tail = after.slice(m.index! + m[0].length).replace(/[.!;:]+$/, '');
@@ -368,7 +377,12 @@ function modal(s: string): string | null {
   let after = s.slice(m.index + m[0].length);
   if (/^(?:müssen|muss)$/.test(m[1]!) && /(?<!\p{L})(?:nichts?|keine\p{L}*)(?!\p{L})/u.test(after)) return null; // "müssen nicht": need not
   // "Ist ein Update nicht möglich, sollten Administratoren …": a leading condition, then the subject.
-  const leading = raw.endsWith(',') && !/^Wer\b/.test(raw) ? /^(Wenn|Falls|Sofern|Sollten?|Ist|Sind|Hat|Haben|Solange|Bis|Bevor|Nachdem|Sobald)\s+(.*)$/u.exec(before) : null;
+  // "Kommt es zu einer Datenpanne, müssen Sie …": any finite verb first with its subject is a condition too.
+  const leading =
+    raw.endsWith(',') && !/^Wer\b/.test(raw)
+      ? (/^(Wenn|Falls|Sofern|Sollten?|Ist|Sind|Hat|Haben|Solange|Bis|Bevor|Nachdem|Sobald)\s+(.*)$/u.exec(before) ??
+        /^(\p{Lu}\p{Ll}+(?:t|en))\s+((?:es|der|die|das|ein\p{L}*|Ihr\p{L}*)\s.*)$/u.exec(before.replace(/\s*[–—]$/u, '')))
+      : null;
   // "Bei der Internetnutzung sollten Praxen …", "Im Zweifel sollten Anhänge …": a short phrase of time, place or
   // circumstance in front, the subject (or a passive's object) behind the verb. It stays in front of the action.
   const circumstance = !leading && circumstancePhrase.test(before) && before.split(/\s+/).length <= 6 && !before.includes(',') ? before : '';
@@ -410,7 +424,10 @@ function modal(s: string): string | null {
   const agent = !passive && !inverted ? delegate.exec(before) : null;
   if (agent) return capitalize(`${main.replace(/\s+(\p{Ll}+)$/u, ` durch ${agent[1]!.replace(/^Ihr\b/, 'Ihren').replace(/^(?:der|Der)\b/, 'den')} $1 lassen`)}${clause.tail}${suffix}`);
   // An active instruction needs a practice as its subject; "alle anderen (Geräte) müssen …" only describes.
-  if (!passive && !inverted && !practiceSubject.test(before)) return null;
+  // The subject is in the clause before the modal ("…, aber merken kann man es sich nicht – also muss wieder der Name
+  // herhalten": "man" is another clause's); "Wer …" and "Praxen, die …" are whole.
+  const subjectClause = who || relative ? before : before.split(/,\s|\s[–—]\s|;\s/u).pop()!;
+  if (!passive && !inverted && !practiceSubject.test(subjectClause)) return null;
   if (passive) {
     if (inverted && !subjectless) return null;
     if (!inverted && /^(?:Nach|In|Bei|Für|Laut|Gemäß|Mit|Ab|Seit|Bis|Aus|Von|Zu|Im|Am|Vom|Zum)\b/.test(before)) return null;

@@ -100,9 +100,13 @@ export function germanPhrase(vp: string): string | null {
   const german = `${phrase}${clause}`.replace(/\s+/g, ' ').trim();
   // An English gerund left over ("… durch making sure schützen") means the sentence was not understood: no action
   // rather than a half-translated one. German nouns in -ing ("Phishing") are capitalised.
-  if (/(?<![\p{L}-])\p{Ll}{2,}ing(?!\p{L})/u.test(german)) return null;
+  if (/(?<![\p{L}-])\p{Ll}{2,}ing(?!\p{L})/u.test(german) || halfEnglish(german)) return null;
   return capitalize(german);
 }
+
+// English words that the table leaves as they are, where two of them mean the phrase was not understood.
+const englishLeft = /(?<!\p{L})(?:who|whom|whose|every|each|may|might|could|known|right|away|both|instead|straight|physical|virtual|these|those|this|than|into|through|within|without|via|been|being)(?!\p{L})/giu;
+const halfEnglish = (german: string) => (german.match(englishLeft) ?? []).length >= 2;
 
 /** A verb phrase as a list of actions: "run X, install Y, configure Z" (three or more, comma-separated) are three. */
 function phrases(vp: string): string[] | null {
@@ -196,7 +200,8 @@ function makeSure(t: string): string[] | null {
   const using = /^make sure\s+(?:that\s+)?(?:you|all\s+\w+)\s+(?:are\s+)?(?:using|running|have\s+installed|use|run)\s+(?:the\s+)?(latest|newest|current)\s+(.+)$/i.exec(t);
   if (using) return [capitalize(`Auf ${translate(`${using[1]} ${using[2]}`.replace(/[.!]$/, ''))} aktualisieren`)];
   const rest = /^make sure\s+(?:that\s+)?(.+)$/i.exec(t);
-  return rest ? [capitalize(`Sicherstellen, dass ${translate(rest[1]!.replace(/[.!]$/, ''))}`)] : null;
+  const german = rest ? `Sicherstellen, dass ${translate(rest[1]!.replace(/[.!]$/, ''))}` : null;
+  return german && !halfEnglish(german) ? [capitalize(german)] : null;
 }
 
 function capitalize(s: string): string {

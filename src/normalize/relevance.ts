@@ -18,6 +18,8 @@ const practiceIt = /IT-Sicherheit|Drucker|Printer|Netzwerk|WLAN|Browser|Windows|
 // security work for every practice, not policy news.
 const securityGuideline = /IT-Sicherheitsrichtlinie|§\s?(?:390|75b)\s+SGB\s+V/u;
 
+const practiceDevice = /(?<!\p{L})(?:NAS|VPN|Firewall|Router|Fernzugriff|Fernwartung|remote access|Backup|Datensicherung|Outlook|Exchange|Windows|DiskStation|QTS|appliance|gateway)(?!\p{L})/iu;
+
 const tiSoftware = /Telematik|\bTI\b|gematik|Konnektor|Kartenterminal|eHBA|SMC-B|Praxissoftware|Praxisverwaltung|\bPVS\b/;
 
 /** Warnings to practices that need no catalog product: each a threat with what practices do against it. */
@@ -88,6 +90,10 @@ export function assessRelevance({ body, products, actions, fixedVersion, nothing
     if (threat.test(body) && (actions > 0 || fixedVersion) && tiSoftware.test(body)) {
       return { relevant: true, reason: 'Sicherheitslücke in TI- oder Praxissoftware (nicht im Katalog) mit Update oder Maßnahme.' };
     }
+    // A vendor's advisory on a hole in a kind of device or software practices run (a NAS, a VPN gateway, a firewall,
+    // the mail client), with its fix or what to do, is worth a practice's look though the catalog lacks the maker.
+    if (flaw.test(body) && (actions > 0 || fixedVersion) && practiceDevice.test(body) && /CVE-\d{4}-\d+|security advisory|sicherheitshinweis|sicherheitswarnung|security notice|patch|firmware|update/i.test(body))
+      return { relevant: true, reason: 'Sicherheitslücke in Geräten oder Software, die Praxen betreiben (Hersteller nicht im Katalog), mit Update oder Maßnahme.' };
     if (securityGuideline.test(body) && addressed) return { relevant: true, reason: 'Pflichten der IT-Sicherheitsrichtlinie für Praxen.' };
     if (security && actions > 0 && addressed && practiceIt.test(body)) {
       return { relevant: true, reason: 'Sicherheitshinweis zur Praxis-IT mit Handlungsempfehlung, ohne bestimmtes Produkt.' };

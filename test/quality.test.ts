@@ -49,14 +49,14 @@ test('an action matches when it holds most of the expected content words, inflec
 // (docs/extraction.md), so that a change that loses ground on unseen notices fails here. They are not the goals of
 // issue 16, which the extractor does not reach yet (actions above all).
 const realFloors: Record<Field, { precision: number; recall: number }> = {
-  relevance: { precision: 0.91, recall: 0.87 },
-  vendor: { precision: 0.87, recall: 0.88 },
-  products: { precision: 0.85, recall: 0.91 },
-  fixedVersions: { precision: 0.9, recall: 0.83 },
-  actions: { precision: 0.57, recall: 0.46 },
+  relevance: { precision: 0.89, recall: 0.89 },
+  vendor: { precision: 0.87, recall: 0.87 },
+  products: { precision: 0.82, recall: 0.92 },
+  fixedVersions: { precision: 0.9, recall: 0.85 },
+  actions: { precision: 0.7, recall: 0.51 },
   cves: { precision: 1, recall: 0.95 },
-  severity: { precision: 0.84, recall: 0.9 },
-  published: { precision: 0.9, recall: 0.86 },
+  severity: { precision: 0.79, recall: 0.86 },
+  published: { precision: 0.91, recall: 0.77 },
 };
 
 test('extraction keeps its precision and recall on the real-notice corpus, field by field', async () => {
@@ -64,7 +64,7 @@ test('extraction keeps its precision and recall on the real-notice corpus, field
   for (const split of ['visible', 'blind']) {
     for (const c of loadCorpus(new URL(`fixtures/real/${split}`, import.meta.url).pathname)) results.push(await scoreCase(matcher, c));
   }
-  assert.ok(results.length >= 150, `${results.length} cases`);
+  assert.ok(results.length >= 220, `${results.length} cases`);
   const total = sum(results);
   for (const f of fields) {
     const p = precision(total[f]);

@@ -1,6 +1,7 @@
 import { Gauge, Registry } from 'prom-client';
 import type { Db } from '../db/client.js';
 import type { Queues } from '../queues/queues.js';
+import { withTimeout } from '../queues/redis.js';
 import { advisoryCounts, draftsWaiting, mailCounts, queueDepths, sentRecently, sourceStats, unnormalizedNotices, type SourceStats } from './collect.js';
 import { freshness, freshnessBuckets } from './freshness.js';
 import { registerReadyHistogram } from './histogram.js';
@@ -14,12 +15,6 @@ const seconds = (d: Date | null) => (d ? d.getTime() / 1000 : 0);
 
 /** Longer than a healthy Redis ever takes, shorter than Prometheus' default scrape timeout of 10 s. */
 const redisTimeoutMs = 3000;
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), ms)));
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 /**
  * A registry built for one scrape: every gauge reads its figures from the database or Redis when it is collected,

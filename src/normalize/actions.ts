@@ -443,8 +443,9 @@ function modal(s: string): string | null {
   // "von einem Fachmann eingerichtet werden" → "von einem Fachmann einrichten lassen".
   if (passive && /(?<!\p{L})(?:von|durch)\s+(?:einem|einer|einen|Ihrem|Ihrer|Ihren|dem|der|den)\s+(?:Fachmann|Fachleuten|Fachfirma|Dienstleister|IT-Dienstleister|DVO|Techniker|IT-Betreuer|Servicepartner)\b/u.test(main)) main = `${main} lassen`;
   const front = circumstance ? `${circumstance} ` : '';
-  if (meant) return `${capitalize(meant)}${`${front}${main.replace(/^\s*(?:daher|deshalb|also|zudem|außerdem|dann)\s+/u, '')}${clause.tail}${suffix}`.replace(/\s+/g, ' ').trim()}`;
-  return capitalize(`${front}${main.replace(/^\s*(?:daher|deshalb|also|zudem|außerdem|dann)\s+/u, '')}${clause.tail}${suffix}`.replace(/\s+/g, ' ').trim());
+  const action = `${front}${main.replace(/^\s*(?:daher|deshalb|also|zudem|außerdem|dann)\s+/u, '')}${clause.tail}${suffix}`.replace(/\s+/g, ' ').trim();
+  // The practices meant lead, and the action after their colon keeps its lower case.
+  return meant ? `${capitalize(meant)}${action}` : capitalize(action);
 }
 
 /**

@@ -25,7 +25,8 @@ export async function connectRedis(url: string, { timeoutMs = 3000 }: { timeoutM
   }
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+/** The promise, or a rejection ("timeout") after `ms`, whichever comes first. */
+export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout;
   return Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), ms)))]).finally(() =>
     clearTimeout(timer),

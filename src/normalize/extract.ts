@@ -1,5 +1,6 @@
 import type { Severity } from '../advisories/advisories.table.js';
 import { findActions, nothingToDo } from './actions.js';
+import { impliedUpdates } from './implied-actions.js';
 import { proposeProducts, unknownNames } from './proposals.js';
 import { beforeRelatedList, dropCovered, dropLibrariesInside, dropPassingGeneric, familyOf, findProducts, listedVendorProducts, mentions, vendorsNamed, type Matcher, type ProductHit } from './products.js';
 import type { Product } from '../catalog/catalog.models.js';
@@ -85,7 +86,7 @@ export function extractNotice(matcher: Matcher, notice: NoticeInput): Extraction
     vendor: vendorId ? vendorName(matcher, vendorId) : null,
     vendorId,
     products,
-    actions: actionHits.map((a) => a.text),
+    actions: nothing ? [] : withImpliedUpdates(products, actionHits.map((a) => a.text), evidence),
     noActionNeeded: nothing !== null,
     cves: findCves(body),
     severity: severity.severity,
@@ -93,6 +94,13 @@ export function extractNotice(matcher: Matcher, notice: NoticeInput): Extraction
     proposedProducts: proposeProducts(sentences, unknown),
     evidence,
   };
+}
+
+/** The extracted actions, and after them the update each fixed version implies where no action names it. */
+function withImpliedUpdates(products: ExtractedProduct[], actions: string[], evidence: Extraction['evidence']): string[] {
+  const implied = impliedUpdates(products, actions);
+  for (const text of implied) evidence.push({ field: 'actions', text: 'Aus der genannten behobenen Version abgeleitet; so steht es nicht wörtlich in der Meldung.' });
+  return [...actions, ...implied];
 }
 
 /**

@@ -13,6 +13,7 @@ import { extractCli } from './extract.command.js';
 import { fetchUrlCommand } from './fetch-url.command.js';
 import { adminCommand } from './admin.command.js';
 import { corpusCommand } from './corpus.command.js';
+import { dbCommand } from './db.command.js';
 import { runService } from './service.js';
 import { ZodError } from 'zod';
 
@@ -66,6 +67,7 @@ registerDigestCommand(program);
 program.addCommand(extractCli);
 program.addCommand(adminCommand());
 program.addCommand(corpusCommand());
+program.addCommand(dbCommand());
 
 const practices = program.command('practices').description('Praxen verwalten');
 practices

@@ -236,3 +236,44 @@ test('fresh notices, third batch of classes: purpose clauses, another clause\'s 
   // English that the word table leaves half translated is dropped rather than shown to an editor.
   assert.deepEqual(actions('Reset the passwords of all users who may have signed in through the web interface.'), []);
 });
+
+test('reported speech: who said it is no part of the action, and demands on others, statistics and reports are no actions', () => {
+  // The source after the instruction or in front of the modal goes.
+  assert.deepEqual(actions('Ändern Sie umgehend Ihre Passwörter, rät die KV Nordrhein.'), ['Umgehend Ihre Passwörter ändern']);
+  assert.deepEqual(actions('Alle Konnektoren müssen bis Ende Juni getauscht werden, so die gematik.'), ['Alle Konnektoren bis Ende Juni tauschen']);
+  assert.deepEqual(actions('Laut KV sollten Praxen die Zugangsdaten zum Portal ändern.'), ['Die Zugangsdaten zum Portal ändern']);
+  assert.deepEqual(actions('Wie die Kammer mitteilt, sollten Praxen verdächtige Mails löschen.'), ['Verdächtige Mails löschen']);
+  // A demand addressed to politics, the gematik or the vendors asks nothing of the practices.
+  assert.deepEqual(actions('Die Kammer appelliert an die Politik, die Kosten des Austauschs zu übernehmen.'), []);
+  assert.deepEqual(actions('Die KBV hat die gematik aufgefordert, die Fristen zu verlängern.'), []);
+  // Statistics and reports with "sollen": what is said to have happened.
+  assert.deepEqual(actions('Mehr als 300 Praxen sollen betroffen sein.'), []);
+  assert.deepEqual(actions('Rund 40 Prozent der Praxen sollen ihre Daten verloren haben.'), []);
+  assert.deepEqual(actions('Jede dritte Praxis sollte laut Umfrage mehr in IT-Sicherheit investieren.'), []);
+  assert.deepEqual(actions('Auch Praxen in Bayern sollen betroffen sein.'), []);
+  assert.deepEqual(actions('Die Praxen sollen dabei Patientendaten verloren haben.'), []);
+  // What a vendor does to its customers, or has someone else do.
+  assert.deepEqual(actions('Laut Unternehmen sollen die Kunden in den nächsten Tagen informiert werden.'), []);
+  assert.deepEqual(actions('Die betroffenen Kunden sollen in den nächsten Tagen informiert werden.'), []);
+  assert.deepEqual(actions('Die Zertifikate müssen bis Ende März von der gematik ausgetauscht werden.'), []);
+  // A count after a dash is background, not part of the action.
+  assert.deepEqual(actions('Praxen müssen alle Ausweise tauschen, die vor 2025 ausgegeben wurden – insgesamt rund 80.000 Ausweise.'), [
+    'Alle Ausweise tauschen, die vor 2025 ausgegeben wurden',
+  ]);
+});
+
+test('advice words that open a sentence, "ist … zu" with a noun, and versions inside nominal advice', () => {
+  assert.deepEqual(actions('Ratsam ist es außerdem, eine Zwei-Faktor-Authentifizierung einzurichten.'), ['Eine Zwei-Faktor-Authentifizierung einrichten']);
+  assert.deepEqual(actions('Empfohlen wird, die Firmware zeitnah zu aktualisieren.'), ['Die Firmware zeitnah aktualisieren']);
+  assert.deepEqual(actions('Wichtig ist, die Updates zeitnah einzuspielen.'), ['Die Updates zeitnah einspielen']);
+  assert.deepEqual(actions('Das Passwort ist umgehend zu ändern.'), ['Das Passwort umgehend ändern']);
+  assert.deepEqual(actions('Das ist nicht zu ändern.'), []);
+  assert.deepEqual(actions('Die KV empfiehlt dringend ein Update auf Version 3.9.1.'), ['Ein Update auf Version 3.9.1']);
+});
+
+test('English: advice to customers, an imperative after a condition, a bracket after the action; no pronoun for object', () => {
+  assert.deepEqual(actions('We strongly advise customers to upgrade to the latest version.'), ['Auf neueste Version aktualisieren']);
+  assert.deepEqual(actions('If you cannot patch immediately, disable the SSL VPN.'), ['SSL VPN deaktivieren']);
+  assert.deepEqual(actions('Organizations running FortiOS should upgrade to 7.2.5.'), ['Auf 7.2.5 aktualisieren (bei FortiOS)']);
+  assert.deepEqual(actions('If you used the same credentials anywhere else, change them there as well.'), []);
+});

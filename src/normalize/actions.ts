@@ -1,5 +1,6 @@
 import type { Sentence } from './sentences.js';
 import { englishActions } from './english-actions.js';
+import { addressedToOthers, attributionFront, isStatistic, reportsEvent, withoutAttribution } from './reported-speech.js';
 import { isInfinitive, isParticiple, mainClause, participleToInfinitive, politeToInfinitive, zuInfinitive } from './verbs.js';
 
 export type ActionHit = { text: string; evidence: string };
@@ -88,9 +89,12 @@ export function findActions(sentences: Sentence[]): ActionHit[] {
 function wellFormed(text: string): string | null {
   let t = text.replace(/^Sie\s+(?=(?:die|der|das|den|dem|ein|eine|einen|Ihre|Ihren|alle)\s)/u, '');
   const dash = /\s[–—]\s([^,–—]*)(?=,\s|$)/u.exec(t);
-  if (dash && finiteVerb.test(dash[1]!)) t = (t.slice(0, dash.index) + t.slice(dash.index + dash[0].length)).trim();
+  // "… tauschen – insgesamt rund 80.000 Ausweise": a count after the dash is background as well.
+  if (dash && (finiteVerb.test(dash[1]!) || isStatistic(dash[1]!.replace(/^insgesamt\s+/u, '')))) t = (t.slice(0, dash.index) + t.slice(dash.index + dash[0].length)).trim();
   // A relative clause addressed to the reader ends in its finite verb ("…, mit der Sie Notfalldaten anlegen und lesen").
+  // "… aktualisieren (bei FortiOS)": a bracket after the action does not end its clause.
   const clauseEnds = t
+    .replace(/\s*\([^()]*\)[.!]?$/u, '')
     .split(/,\s|\s[–—-]\s|;\s|:\s/u)
     .filter((c) => !/^(?:\p{Ll}+\s+)?(?:der|die|das|dem|den|denen|deren|dessen|welche\p{L}*)\s+Sie\s/u.test(c.trim()))
     .map((c) => c.trim().split(/\s+/).pop() ?? '');
@@ -167,7 +171,7 @@ const dashAside = /\s[–—]\s([^–—]{1,80}?)\s[–—](?:\s|(?=,))/u;
 
 function toActions(sentence: Sentence): string[] {
   // Most sentences have single spaces already; replace() would copy each of them anyway.
-  let s = unquote((/\s\s|[^\S ]/.test(sentence.text) ? sentence.text.replace(/\s+/g, ' ') : sentence.text).trim())
+  let s = withoutAttribution(unquote((/\s\s|[^\S ]/.test(sentence.text) ? sentence.text.replace(/\s+/g, ' ') : sentence.text).trim()))
     .replace(/^(?:[–-]\s+)?(?:(?:Wichtig|Hinweis|Achtung|Tipp|Empfehlung|Important|Note)\s*[:!]\s+)?/u, '');
   if (nothing.test(s)) return [];
   const aside = s.includes('–') || s.includes('—') ? dashAside.exec(s) : null;
@@ -295,7 +299,7 @@ function familiar(s: string): string[] | null {
 }
 
 const advise =
-  /\b(?:rät|raten|riet|abgeraten|abzuraten|abraten|empfiehlt|empfehlen|empfahl|empfohlen|[Ee]mpfehlung|fordert|fordern|aufgefordert|aufgerufen|ruft|rufen|angehalten|gebeten|bittet|bitten|appelliert|[Rr]at|geraten|ratsam|sinnvoll|empfehlenswert|wichtig|angeraten|geboten|unerlässlich|Abhilfe|gehört|gehören|[Aa]ufgabe|[Pp]flicht)\b/u;
+  /\b(?:rät|raten|riet|abgeraten|abzuraten|abraten|empfiehlt|empfehlen|empfahl|empfohlen|[Ee]mpfehlung|fordert|fordern|aufgefordert|aufgerufen|ruft|rufen|angehalten|gebeten|bittet|bitten|appelliert|[Rr]at|geraten|ratsam|sinnvoll|empfehlenswert|wichtig|angeraten|geboten|unerlässlich|Abhilfe|gehört|gehören|[Aa]ufgabe|[Pp]flicht|Ratsam|Sinnvoll|Empfehlenswert|Wichtig|Empfohlen|Angeraten|Geboten|Unerlässlich)\b/u;
 const zuForm = /(?:^|\s)(?:zu\s+(\p{Ll}+)|(\p{Ll}+?zu\p{Ll}{3,}))(?=[\s,.!;:]|$)/gu;
 // "nicht nötig, … zu ändern", "Wichtig ist nicht, …": no advice.
 const negated = /(?<!\w)(?:nicht|kein\w*)\s+(?:\S+\s+){0,2}$/u;
@@ -306,6 +310,8 @@ function recommended(s: string): string[] | null {
   const a = advise.exec(s);
   if (!a || /^(?:Wir|Ich)\s+bitten\s+(?:um|Sie\s+um)\b/i.test(s) || negated.test(s.slice(0, a.index))) return null;
   const after = s.slice(a.index + a[0].length);
+  // "fordert die Politik auf, …", "hat die gematik aufgefordert, …": a demand on others, not advice to practices.
+  if (addressedToOthers(after.split(',')[0]!, /(?<!\p{L})(?:hat|haben|hatte|hatten)\s+([^,]*)$/u.exec(s.slice(0, a.index))?.[1] ?? '')) return null;
   for (const m of after.matchAll(zuForm)) {
     const verb = m[1] ?? zuInfinitive(m[2]!);
     if (verb === m[2]) continue; // "zuvor", "zusätzlich": not an infinitive with zu
@@ -343,7 +349,7 @@ function recommended(s: string): string[] | null {
 // "empfiehlt sich der Umstieg auf …", "Das BSI empfiehlt ein sofortiges Update", "rät zu einem Passwortwechsel": the
 // advice is a noun phrase, kept as one (as verbless list items are); a condition with its verb first goes behind it.
 const nominalAdvice =
-  /(?<!\p{L})(?:empfiehlt|empfehlen|empfahl)\s+(?:sich\s+)?(?:(?:daher|deshalb|dringend|ausdrücklich|außerdem|Praxen|Ihnen)\s+)*((?:der|die|das|den|ein|eine|einen)\s[^,.;:]+)|(?<!\p{L})(?:rät|raten|riet)\s+(?:(?:daher|deshalb|dringend|ausdrücklich|Praxen|allen\s+Praxen)\s+)*(?:zum|zur|zu\s+(?:einem|einer|dem|der))\s+([^,.;:]+)/u;
+  /(?<!\p{L})(?:empfiehlt|empfehlen|empfahl)\s+(?:sich\s+)?(?:(?:daher|deshalb|dringend|ausdrücklich|außerdem|Praxen|Ihnen)\s+)*((?:der|die|das|den|ein|eine|einen)\s(?:[^,.;:]|\.(?=\d))+)|(?<!\p{L})(?:rät|raten|riet)\s+(?:(?:daher|deshalb|dringend|ausdrücklich|Praxen|allen\s+Praxen)\s+)*(?:zum|zur|zu\s+(?:einem|einer|dem|der))\s+((?:[^,.;:]|\.(?=\d))+)/u;
 
 function nominallyAdvised(s: string): string[] | null {
   const m = nominalAdvice.exec(s);
@@ -363,6 +369,11 @@ const circumstancePhrase =
 const subjects = /^(?:alle\s+)?(?:Admins|IT-Verantwortliche|Verantwortliche|Praxen|Arztpraxen|Zahnarztpraxen|Kunden|Kundinnen(?:\s+und\s+Kunden)?|Nutzer(?:innen)?(?:\s+und\s+Nutzer)?|Anwender(?:innen)?(?:\s+und\s+Anwender)?|Betreiber(?:innen)?|Administrator(?:en|innen)|Ärzt(?:e|innen)(?:\s+und\s+Ärzte)?|Sie|Praxisinhaber(?:innen)?|Praxisteams?|Einrichtungen|Leistungserbringer(?:innen)?)\s+/u;
 const adverbs = /^(?:Danach|Anschließend|Zudem|Auch|Außerdem|Daher|Deshalb|Dann|Jetzt|Nun|Zusätzlich|Ebenso|Vorsorglich|Insbesondere|Darüber hinaus|Bis dahin|Grundsätzlich|Generell|Unbedingt)$/u;
 const practiceSubject = /(?<!\p{L})(?:Admins|\p{L}*Verantwortliche\p{L}*|Betroffene|Zahnärzt\p{L}*|Psychotherapeut\p{L}*|Teams?|man|Praxen|Praxis(?:teams?|inhaber\p{L}*|personal|leitung\p{L}*|mitarbeit\p{L}*|ärzt\p{L}*)?(?!\p{L})|\w*[Kk]und(?:en|innen)|\w*[Nn]utzer\w*|\w*[Aa]nwender\w*|Betreiber\w*|Administrator\w*|Ärzt\w*|Sie|Wer|Leistungserbringer\w*|Einrichtungen|Mitarbeit\w*|Inhaber\w*)\b/u;
+// The practices as those whom a vendor informs or contacts.
+const informedParty = /(?<!\p{L})(?:\p{L}*[Kk]und(?:en|innen)|Praxen|Arztpraxen|\p{L}*[Nn]utzer\p{L}*|\p{L}*[Aa]nwender\p{L}*|Ärzt\p{L}*|Leistungserbringer\p{L}*|Mitglieder|Betroffenen?)(?!\p{L})/u;
+// A passive's agent that is not the practice or its service provider.
+const otherAgent =
+  /(?<!\p{L})(?:von|durch)\s+(?:der|dem|den|die)\s+(?:gematik|Herstellern?|Anbietern?|Softwarehaus|Softwarehäusern|KBV|KZBV|KVen|Kassenärztlichen|Krankenkassen?|Kassen|BSI|Unternehmen|Betreibern?\s+der\s+TI)(?!\p{L})/u;
 const delegate = /^((?:Ihr|Ihre|der|Der|die|Die)\s+(?:DVO|Dienstleister(?:\s+vor\s+Ort)?|IT-Dienstleister|IT-Betreuer|Techniker|Servicepartner|IT-Servicepartner|Systembetreuer))$/u;
 const notPractices = /(?<!\w)(?:wir|Hersteller\w*|Anbieter\w*|Softwarehäuser|Krankenkassen|Kassen|gematik|KBV|KZBV|BSI|Unternehmen|Ministerium|Bundestag|Gesetz\w*|Apothek\w*|es|er)\s*$/iu;
 
@@ -385,7 +396,10 @@ function modal(s: string): string | null {
       : null;
   // "Bei der Internetnutzung sollten Praxen …", "Im Zweifel sollten Anhänge …": a short phrase of time, place or
   // circumstance in front, the subject (or a passive's object) behind the verb. It stays in front of the action.
-  const circumstance = !leading && circumstancePhrase.test(before) && before.split(/\s+/).length <= 6 && !before.includes(',') ? before : '';
+  // "Laut KV sollten Praxen …": the source goes; the practice must still be the subject behind the verb.
+  const source = !leading && attributionFront.test(before);
+  if (source) before = '';
+  const circumstance = !leading && !source && circumstancePhrase.test(before) && before.split(/\s+/).length <= 6 && !before.includes(',') ? before : '';
   // "Portweiterleitungen sollten Sie sorgfältig überprüfen": the object in front, the practice behind the verb.
   const objectFirst =
     !leading && !circumstance && !adverbs.test(before) && before !== '' && !before.includes(',') && /^\p{Lu}/u.test(before) && before.split(/\s+/).length <= 8 &&
@@ -428,13 +442,20 @@ function modal(s: string): string | null {
   // herhalten": "man" is another clause's); "Wer …" and "Praxen, die …" are whole.
   const subjectClause = who || relative ? before : before.split(/,\s|\s[–—]\s|;\s/u).pop()!;
   if (!passive && !inverted && !practiceSubject.test(subjectClause)) return null;
+  // "Mehr als 300 Praxen sollen betroffen sein", "Die Täter sollen Daten erbeutet haben": a statistic or a report.
+  if ((!inverted && isStatistic(subjectClause)) || reportsEvent(m[1]!, main, isParticiple)) return null;
   if (passive) {
     if (inverted && !subjectless) return null;
+    if (source) return null;
     if (!inverted && /^(?:Nach|In|Bei|Für|Laut|Gemäß|Mit|Ab|Seit|Bis|Aus|Von|Zu|Im|Am|Vom|Zum)\b/.test(before)) return null;
     // "…, ohne in die Praxis zu kommen – das sollte mit ihm abgestimmt werden": the object is what follows the dash, and
     // a bare pronoun there points back at a sentence the action cannot carry along.
     const object = inverted ? '' : before.split(/\s[–—]\s|;\s/u).pop()!.replace(/^(?:Auch|Zudem|Außerdem|Daher)\s+/, '');
     if (/^(?:das|dies|es|sie|diese[sr]?)$/iu.test(object)) return null;
+    // "Die betroffenen Kunden sollen informiert werden": what is done to the practices, not by them; "…von der gematik
+    // ausgetauscht werden": done by someone else.
+    if (informedParty.test(`${object} ${passive[1] ?? ''}`) && /^(?:informiert|benachrichtigt|kontaktiert|angeschrieben|entschädigt|beliefert)$/u.test(passive[2]!)) return null;
+    if (otherAgent.test(passive[1] ?? '')) return null;
     // "weder geöffnet noch ausgeführt werden": each participle of the pair; "Der Zugang sollte gesperrt werden" → "Den Zugang sperren".
     const head = (passive[1] ?? '').replace(/(\p{Ll}+)(\s+(?:und|oder|noch|sowie))$/u, (m, w: string, j: string) => (isParticiple(w) ? participleToInfinitive(w) + j : m));
     main = `${object} ${head ? `${head} ` : ''}${participleToInfinitive(passive[2]!)}`.trim().replace(/^([Dd])er\s/u, '$1en ');
@@ -472,7 +493,7 @@ function necessity(s: string): string | null {
   if (!/\b(?:ist|sind)\s/.test(s) || !s.includes('zu')) return null;
   const m = /^(.+?)\s+(?:ist|sind)\s+(.*?)\s*(?:zu\s+(\p{Ll}+)|(\p{Ll}+?zu\p{Ll}{3,}))[.!]?$/u.exec(s);
   // "…, nach denen versucht wird, Viren … zu schleusen": the infinitive belongs to a clause of its own.
-  if (!m || /^(?:Es|Das|Dies|Hier|Weitere\b)/.test(m[1]!) || m[2]!.includes(',')) return null;
+  if (!m || /^(?:Es|Das|Dies|Hier|Dieses|Folgendes|Weitere\b)/.test(m[1]!.replace(/^(?:Das|Dies|Dieses)\s+(?=\p{L}{3,})/u, '')) || m[2]!.includes(',')) return null;
   // "kaum zu unterscheiden", "leicht zu fälschen": what can be done, not what must.
   if (/(?<!\p{L})(?:kaum|schwer|leicht|einfach|gut|problemlos|ohne\s+Weiteres)$/u.test(m[2]!.trim())) return null;
   const verb = m[3] ?? zuInfinitive(m[4]!);

@@ -92,7 +92,8 @@ export function germanPhrase(vp: string): string | null {
   const object = end ? rest.slice(0, end.index) : rest;
   // "…, removing any they find": a participle clause after the comma only adds detail.
   const tail = end ? rest.slice(end.index).replace(/^,\s*/, '').replace(/^\p{Ll}+ing\b.*$/u, '') : '';
-  if (object.trim() === '') return null;
+  // "change them there as well": a pronoun for object points back at a sentence the action cannot carry along.
+  if (object.trim() === '' || /^(?:(?:them|it|this|that|these|those|there|so|as\s+well|too)\s*)+$/i.test(object.trim())) return null;
   // "install the security updates" is "einspielen" in German notices; "install FRITZ!OS 7.57" stays "installieren".
   const verb = entry[0] === 'install' && /\b(?:updates?|patch(?:es)?|fixes|hotfix(?:es)?)\b/i.test(object) ? 'einspielen' : entry[1];
   const phrase = [adverb, translate(object), verb].filter(Boolean).join(' ');
@@ -144,6 +145,7 @@ const german = /(?<!\w)(?:der|die|das|den|dem|und|auf|mit|für|von|ist|sind|nich
 const cues = [
   /\brecommend(?:s|ed)?\s+(?:that\s+)?(?:all\s+)?(?:users|customers|admins|administrators|organi[sz]ations|operators|you|everyone)?\s*(?:should\s+)?(?:to\s+)?(.+)$/i,
   /\b(?:are|is)\s+(?:strongly\s+)?(?:advised|urged|encouraged|recommended|asked|told|requested)\s+to\s+(.+)$/i,
+  /\b(?:advises?|advised|urges?|urged|encourages?|encouraged|asks?|asked|reminds?|reminded)\s+(?:all\s+)?(?:its\s+|their\s+|affected\s+)?(?:users|customers|admins|administrators|organi[sz]ations|operators|everyone|you|businesses|companies)\s+to\s+(.+)$/i,
   /\b(?:advice|recommendations?|mitigations?|workaround)(?:\s+to\s+\w+)?:\s+(.+)$/i,
   /\b(?:it\s+is\s+(?:strongly\s+)?(?:recommended|advised|advisable|important))\s+to\s+(.+)$/i,
 ];
@@ -182,9 +184,10 @@ export function englishActions(s: string, bullet = false): string[] | null {
   return imperative(text);
 }
 
-// An imperative sentence or list item: "Update the gematik Authenticator to version 4.16.0 or later."
+// An imperative sentence or list item: "Update the gematik Authenticator to version 4.16.0 or later."; a condition in
+// front ("If you cannot patch immediately, disable …") does not hide it.
 function imperative(text: string): string[] | null {
-  const t = text.replace(/^(?:please|also)\s+/i, '');
+  const t = text.replace(/^(?:if|when|until|where|once)\s[^,]{3,80},\s+(?=\p{Ll})/iu, '').replace(/^\p{Ll}/u, (c) => c.toUpperCase()).replace(/^(?:please|also)\s+/i, '');
   const first = /^(?:only\s+|never\s+|always\s+|do not\s+|don't\s+)?(\w+(?:\s+(?:up|on|off|out|for|to|sure))?)\s+(\S+)/i.exec(t);
   if (!first || !/^[A-Z]/.test(t)) return null;
   const head = first[1]!.toLowerCase();

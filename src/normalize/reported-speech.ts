@@ -1,0 +1,68 @@
+// Press and association notices report advice and events in the third person: "…, rät die KV", "Laut BSI sollten
+// Praxen …", "Mehr als 300 Praxen sollen betroffen sein", "fordert die Politik auf, …". Who said it is not part of the
+// action, and what is reported about others is no action at all.
+
+// Verbs of saying after the instruction: "Ändern Sie die Passwörter, rät die KV Nordrhein", "…, so die gematik".
+const sayingVerbs =
+  'sagt|sagte|sagten|betont|betonte|betonten|erklärt|erklärte|erläutert|erläuterte|rät|riet|raten|empfiehlt|empfahl|empfehlen|warnt|warnte|warnen|mahnt|mahnte|fordert|forderte|appelliert|appellierte|schreibt|schrieb|berichtet|berichtete|meldet|meldete|ergänzt|ergänzte|unterstreicht|unterstrich|heißt|hieß|teilt|teilte';
+const attributionTail = new RegExp(
+  `,\\s+(?:(?:${sayingVerbs})\\s+(?:es\\s+|(?:der|die|das|den|ein|eine|einer)\\s+|\\p{Lu})|so\\s+(?:(?:der|die|das|ein|eine)\\s+|\\p{Lu}(?!ie\\s)))[^,;:]{0,80}?[.!]?$`,
+  'u',
+);
+
+// "Wie die KV mitteilt, sollten Praxen …": the source in a clause of its own.
+const asSaid = new RegExp(`^Wie\\s+[^,]{1,80}?\\s+(?:${sayingVerbs}|mitteilt|mitteilte|mitgeteilt\\s+hat)(?:\\s+(?:hat|mit))?,\\s+`, 'u');
+
+/** The sentence without who said it: "Ändern Sie die Passwörter, rät die KV" → "Ändern Sie die Passwörter". */
+export function withoutAttribution(s: string): string {
+  const t = s.replace(attributionTail, '');
+  const said = asSaid.exec(t);
+  if (!said) return t;
+  const rest = t.slice(said[0].length);
+  // The modal stays in lower case: "sollten Praxen …" is the inverted order the modal rule reads.
+  return /^(?:sollten|sollte|sollen|soll|müssen|muss)\s/u.test(rest) ? rest : rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
+/** "Laut KV", "Nach Angaben des Herstellers", "Dem BSI zufolge": a source in front of a modal, not a circumstance. */
+export const attributionFront =
+  /^(?:(?:Laut|Gemäß)\s+[^,]{1,60}|Nach\s+(?:Ansicht|Angaben|Einschätzung|Auffassung|Empfehlung|Meinung|Aussage|Informationen|Worten)\s+[^,]{1,60}|[^,]{1,60}?\s+zufolge)$/u;
+
+// Numbers and quantities as subject make a statistic: "Mehr als 300 Praxen sollen …", "Jede dritte Praxis sollte laut
+// Umfrage …", "Rund 40 Prozent der Praxen …".
+const quantified =
+  /^(?:(?:rund|etwa|ca\.|circa|mehr\s+als|über|fast|knapp|mindestens|bis\s+zu|weniger\s+als|nur|gut)\s+)?(?:\d|(?:zwei|drei|vier|fünf|zehn|hundert|tausend)\w*\s)|^(?:jede[rs]?\s+(?:zweite|dritte|vierte|fünfte|zehnte)|zahlreiche|mehrere|tausende|hunderte|dutzende|etliche|einige|viele|die\s+meisten|wenige)(?!\p{L})/iu;
+
+/** A subject that counts practices rather than addressing them. */
+export function isStatistic(subject: string): boolean {
+  return quantified.test(subject.trim());
+}
+
+/**
+ * "sollen … betroffen sein", "sollen Daten erbeutet haben": a modal with a perfect infinitive, or "soll(en)" with a
+ * state, reports what happened or is said to be so; it asks nothing of the reader.
+ */
+export function reportsEvent(modal: string, main: string, isParticiple: (w: string) => boolean): boolean {
+  const words = main.split(/\s+/);
+  const last = words[words.length - 1] ?? '';
+  const before = words[words.length - 2] ?? '';
+  if (last === 'haben' && (isParticiple(before) || /^(?:verloren|gestohlen|erbeutet|bemerkt|erhalten|bekommen)$/.test(before))) return true;
+  if (last === 'sein' && /^(?:betroffen|gewesen|geworden)$/.test(before)) return true;
+  return /^sollen?$/.test(modal) && last === 'sein' && isParticiple(before);
+}
+
+// Whom a demand is addressed to, when it is not the practices: "fordert die Politik auf", "appelliert an den
+// Gesetzgeber", "hat die gematik aufgefordert".
+const otherAddressees =
+  /(?<!\p{L})(?:Politik|Gesetzgeber\p{L}*|Bundesregierung|Regierung|Ministeri\p{L}*|Bundesgesundheitsminister\p{L}*|BMG|Bund|Länder|Krankenkassen|Kassen|gematik|Hersteller|Herstellern|Anbieter\p{L}*|Industrie|Softwarehäuser\p{L}*|Selbstverwaltung|Bundestag|Bundesrat)(?!\p{L})/u;
+
+/**
+ * Whether the words around a verb of demanding name someone other than the practices as the addressee; `clause` is the
+ * text from the demanding verb to the first comma, `front` the words between an auxiliary and a participle ("hat die
+ * gematik aufgefordert").
+ */
+export function addressedToOthers(clause: string, front: string): boolean {
+  // "empfehlen Hersteller und gematik Praxen, …": the others are the ones advising, the practices are addressed.
+  return [clause, front].some((c) => otherAddressees.test(c) && !practicesNamed.test(c));
+}
+
+const practicesNamed = /(?<!\p{L})(?:Praxen|Arztpraxen|Zahnarztpraxen|Praxisteams?|Praxisinhaber\p{L}*|Ärzt\p{L}*|Zahnärzt\p{L}*|Psychotherapeut\p{L}*|\p{L}*[Kk]und(?:en|innen)|\p{L}*[Nn]utzer\p{L}*|\p{L}*[Aa]nwender\p{L}*|Betreiber\p{L}*|Leistungserbringer\p{L}*|Mitglieder)(?!\p{L})/u;

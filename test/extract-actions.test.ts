@@ -277,3 +277,32 @@ test('English: advice to customers, an imperative after a condition, a bracket a
   assert.deepEqual(actions('Organizations running FortiOS should upgrade to 7.2.5.'), ['Auf 7.2.5 aktualisieren (bei FortiOS)']);
   assert.deepEqual(actions('If you used the same credentials anywhere else, change them there as well.'), []);
 });
+
+test('steps through a user interface and the site\'s own calls to action are no actions', () => {
+  assert.deepEqual(actions('Open Control Panel > System > Firmware Update.'), []);
+  assert.deepEqual(actions('Geben Sie im Browser die Adresse des Routers ein.'), []);
+  // An action that ends in a real step keeps it.
+  assert.deepEqual(actions('Wählen Sie im Browser die Seite „Update“ und installieren Sie die neue Firmware.'), [
+    'Im Browser die Seite „Update“ wählen und die neue Firmware installieren',
+  ]);
+  assert.deepEqual(actions('• Keine Anhänge im Browser öffnen'), ['Keine Anhänge im Browser öffnen']);
+  assert.deepEqual(actions('Vereinbaren Sie einen Termin mit unseren Experten.'), []);
+  assert.deepEqual(actions('Melden Sie sich jetzt zu unserem kostenlosen Webinar an.'), []);
+  assert.deepEqual(actions('Geben Sie einen Suchbegriff ein.'), []);
+});
+
+test('English: gerunds after "advise" and "recommend", passive advice, purposes and conditions in front, "or" between two verbs', () => {
+  assert.deepEqual(actions('The vendor advises keeping the firmware updated to the latest version at all times.'), ['Firmware auf neueste Version jederzeit aktualisieren']);
+  assert.deepEqual(actions('We recommend updating to version 7.2.5.'), ['Auf Version 7.2.5 aktualisieren']);
+  assert.deepEqual(actions('A NAS should not be connected directly to the internet.'), ['NAS nicht direkt mit dem Internet verbinden']);
+  assert.deepEqual(actions('Affected devices should be updated immediately.'), ['Betroffene Geräte sofort aktualisieren']);
+  assert.deepEqual(actions('The vulnerability should be fixed in the next release.'), []);
+  assert.deepEqual(actions('To reduce the attack surface, disable remote management or restrict access to the VPN.'), [
+    'Fernverwaltung deaktivieren oder Zugriff auf VPN einschränken',
+  ]);
+  // A purpose after the object goes, also without a comma before it.
+  assert.deepEqual(actions('After patching, carry out a threat assessment to confirm that nothing was exploited.'), ['Threat assessment durchführen']);
+  assert.deepEqual(actions('Users of older versions have to upgrade to a supported version to receive the fix.'), ['Auf unterstützte Version aktualisieren (bei ältere Versionen)']);
+  // English words left over mean the sentence was not understood.
+  assert.deepEqual(actions('The agency advises installing these patches under the conditions below, unless your own analysis says otherwise.'), []);
+});

@@ -18,7 +18,9 @@ const notAnAction = new RegExp(
     // A mailing's own chrome: "Falls diese E-Mail nicht richtig angezeigt wird, öffnen Sie die Online-Version".
     String.raw`(?<!\w)(?:Online-Version|Webversion|Browser-Version|nicht\s+(?:richtig|korrekt)\s+angezeigt)`,
     String.raw`(?<!\w)(?:sprechen|kontaktieren|rufen|schreiben|besuchen)\s+Sie\s+uns\b`,
-    String.raw`(?<!\w)unser(?:em|en|er)?\s+(?:Team|Vertrieb\w*|Service\w*|Angebot|Stand|Shop|Kundenservice|Praxis-Service-Team)\b`,
+    String.raw`(?<!\w)unser(?:em|en|er|e)?\s+(?:Team|Vertrieb\w*|Service\w*|Angebot|Stand|Shop|Kundenservice|Praxis-Service-Team|Experten|Technikteam|Webinar\w*|Podcast\w*|Kontaktformular|Leistungen|Lösung(?:en)?|Arbeit|Verteiler|Mitgliederbereich|Beratung|Support-?Team)\b`,
+    // The site's own calls to action: "Melden Sie sich zum Webinar an", "Geben Sie einen Suchbegriff ein".
+    String.raw`(?<!\w)(?:Webinar\w*|Podcast\w*|Whitepaper|E-Book|Kontaktformular|Mitgliederbereich|JavaScript|Suchbegriff|(?:diesen|den\s+vollständigen)\s+Artikel|sales\s+team|webinar|whitepaper|newsletter)\b`,
   ].join('|'),
   'iu',
 );
@@ -26,13 +28,22 @@ const notActionVerbs = /^(?:haben|freuen|lesen|klicken|besuchen|finden|erreichen
 // Pointers to the real instructions, or no instruction at all.
 const vague = /(?<!\w)(?:folgenden?\s+(?:Schritte|Maßnahmen|Hinweise))\b|^(?:(?:die|diese)\s+)?(?:Hinweise|Empfehlungen)\s+(?:beachten|befolgen|lesen)$|^(?:(?:vorsorglich|schnell|sofort|umgehend)\s+)?handeln(?:,|$)|^Ruhe\s+bewahren\b|^(?:sich\s+)?(?:gut\s+|rechtzeitig\s+)?vorbereiten$|entschuldigen$|^Verständnis\b/iu;
 
+// Steps through a user interface ("Control Panel > System > Firmware Update öffnen", "App Center öffnen", "Im Browser
+// die Adresse fritz.box eingeben"): how to do an action, which the notice names as well, not an action of their own.
+const uiVerb = /(?<!\p{L})(?:öffnen|aufrufen|auswählen|wählen|eingeben|anklicken|klicken|navigieren|wechseln)$/u;
+const uiPlace = /\s[>»→]\s|(?<!\p{L})(?:Control\s+Panel|Systemsteuerung|Adresse|URL|Primärsoftware|Bundesland)(?!\p{L})/u;
+function uiStep(action: string): boolean {
+  const main = action.split(/,\s/u)[0]!.replace(/[:.!]+/gu, ' ').trim();
+  return uiVerb.test(main) && uiPlace.test(main);
+}
+
 /** Turns the notice's actions into short infinitive phrases ("Passwörter im PVS ändern"), in order, without repeats. */
 export function findActions(sentences: Sentence[]): ActionHit[] {
   const actions: ActionHit[] = [];
   const seen: Set<string>[] = [];
   const add = (raw: string, evidence: string, nominal = false) => {
     const text = nominal ? (statementHead(raw) ? null : raw) : wellFormed(raw);
-    if (!text || text.length < 8 || vague.test(text)) return;
+    if (!text || text.length < 8 || vague.test(text) || uiStep(text)) return;
     const words = contentWords(text);
     if (seen.some((w) => similar(w, words))) return;
     seen.push(words);

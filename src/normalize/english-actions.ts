@@ -4,7 +4,7 @@
 
 /** English verbs of advice and the German infinitive a practice ticks off; two-word verbs first. */
 const verbs: [string, string][] = [
-  ['back up', 'sichern'], ['set up', 'einrichten'], ['turn off', 'deaktivieren'], ['turn on', 'aktivieren'], ['switch off', 'abschalten'],
+  ['back up', 'sichern'], ['set up', 'einrichten'], ['carry out', 'durchführen'], ['sign in', 'anmelden'], ['turn off', 'deaktivieren'], ['turn on', 'aktivieren'], ['switch off', 'abschalten'],
   ['make sure', 'sicherstellen'], ['look for', 'suchen'], ['scan for', 'suchen'], ['log out', 'abmelden'],
   ['update', 'aktualisieren'], ['upgrade', 'aktualisieren'], ['switch', 'aktualisieren'], ['install', 'installieren'], ['apply', 'einspielen'],
   ['patch', 'patchen'], ['change', 'ändern'], ['reset', 'zurücksetzen'], ['rotate', 'erneuern'], ['renew', 'erneuern'], ['enable', 'aktivieren'],
@@ -16,11 +16,12 @@ const verbs: [string, string][] = [
   ['monitor', 'überwachen'], ['isolate', 'isolieren'], ['disconnect', 'trennen'], ['segment', 'segmentieren'], ['replace', 'ersetzen'],
   ['migrate', 'migrieren'], ['follow', 'befolgen'], ['avoid', 'vermeiden'], ['ensure', 'sicherstellen'], ['implement', 'umsetzen'],
   ['report', 'melden'], ['inform', 'informieren'], ['close', 'schließen'], ['open', 'öffnen'], ['secure', 'absichern'], ['protect', 'schützen'],
+  ['connect', 'verbinden'], ['strengthen', 'stärken'], ['improve', 'verbessern'],
   ['train', 'schulen'], ['test', 'testen'], ['plan', 'planen'], ['treat', 'behandeln'], ['ignore', 'ignorieren'], ['investigate', 'untersuchen'],
   ['store', 'speichern'], ['save', 'speichern'], ['create', 'anlegen'], ['set', 'setzen'], ['add', 'hinzufügen'], ['filter', 'filtern'], ['hunt', 'suchen'],
 ];
 const verbTable = new Map(verbs);
-const andVerb = new RegExp(`\\s+and\\s+(?=(?:${verbs.map(([en]) => en).join('|')})\\s)`, 'i');
+const andVerb = new RegExp(`\\s+(and|or)\\s+(?=(?:${verbs.map(([en]) => en).join('|')})\\s)`, 'i');
 // "installed" → "install", for "Admins who have not installed X should do so".
 const pastForms = new Map(verbs.flatMap(([en, de]) => (en.includes(' ') ? [] : [[en.endsWith('e') ? `${en}d` : `${en}ed`, de] as const, [`${en}ied`.replace(/yied$/, 'ied'), de] as const])));
 
@@ -45,19 +46,22 @@ const words: Record<string, string> = {
   which: 'die', that: 'die', as: 'als', is: 'ist', are: 'sind', been: '', have: '', has: '', be: '', by: 'durch', via: 'über', at: 'an',
   least: 'mindestens', possible: 'möglich', soon: 'bald', unknown: 'unbekannte', trusted: 'vertrauenswürdige', sources: 'Quellen',
   source: 'Quelle', two: 'Zwei', factor: 'Faktor', authentication: 'Authentifizierung', multi: 'Mehr', mfa: 'Zwei-Faktor-Authentifizierung',
-  '2fa': 'Zwei-Faktor-Authentifizierung', manually: 'manuell', extended: 'Extended', protection: 'Protection', enabling: 'aktivieren', installing: 'installieren', updating: 'aktualisieren', includes: 'umfasst',
+  '2fa': 'Zwei-Faktor-Authentifizierung', manually: 'manuell', directly: 'direkt', publicly: 'öffentlich', extended: 'Extended', protection: 'Protection', enabling: 'aktivieren', installing: 'installieren', updating: 'aktualisieren', includes: 'umfasst',
   the: '', a: '', an: '', your: '', their: '', our: '', its: '', his: '', her: '', them: 'sie', it: 'es', you: 'Sie', following: 'folgende',
   always: 'immer', over: 'über', encrypted: 'verschlüsseltes', unencrypted: 'unverschlüsseltes', browser: 'Browser', web: 'Web',
   precaution: 'Vorsichtsmaßnahme', offline: 'offline', portal: 'Portal', code: 'Code', signing: 'Signing', recommended: 'empfohlene',
 };
 
 // Purpose clauses ("to receive the latest protections") and clauses introduced by a conjunction end the object.
-const objectEnd = /,\s+|\s+(?=(?:if|when|where|which|that|so\s+that|before|until|unless|because|as\s+soon\s+as|once|in\s+order\s+to)\b)|\s+(?=to\s+(?:receive|get|ensure|protect|prevent|avoid|mitigate|address|stay|be|fix|close|remediate|reduce)\b)/i;
+const objectEnd = /,\s+|\s+(?=(?:if|when|where|which|that|so\s+that|before|until|unless|because|as\s+soon\s+as|once|in\s+order\s+to)\b)|\s+(?=to\s+(?:receive|get|ensure|protect|prevent|avoid|mitigate|address|stay|be|fix|close|remediate|reduce|confirm|spot|detect|verify|minimi[sz]e|make\s+sure)\b)/i;
 
 function translate(text: string): string {
   return text
     .replace(/\b(?:two-factor|multi-factor)\s+authentication\b/gi, 'Zwei-Faktor-Authentifizierung')
     .replace(/\bas soon as possible\b/gi, 'schnellstmöglich')
+    .replace(/\bat all times\b/gi, 'jederzeit')
+    .replace(/\bto the internet\b/gi, 'mit dem Internet')
+    .replace(/\bfrom the internet\b/gi, 'aus dem Internet')
     .replace(/\bor (?:later|newer|higher|above)\b/gi, 'oder neuer')
     .replace(/\bremote access\b/gi, 'Fernzugriff')
     .replace(/\bremote management\b/gi, 'Fernverwaltung')
@@ -74,8 +78,18 @@ function translate(text: string): string {
     .trim();
 }
 
+/** "updating" → "update", "keeping" → "keep": the verb of a gerund after "recommend" or "advise". */
+function gerundVerb(phrase: string): string {
+  const g = /^(\p{Ll}+)ing\b/u.exec(phrase);
+  if (!g) return phrase;
+  const stem = [g[1]!, `${g[1]!}e`, g[1]!.replace(/(\p{Ll})\1$/u, '$1')].find((v) => verbTable.has(v));
+  return stem ? stem + phrase.slice(g[0].length) : phrase;
+}
+
 /** "Upgrade to ZLD firmware 5.39 or later" → "Auf ZLD firmware 5.39 oder neuer aktualisieren". */
 export function germanPhrase(vp: string): string | null {
+  // "keep the system updated to the latest version": the update itself.
+  vp = gerundVerb(vp.trim()).replace(/^keep\s+(.+?)\s+(?:updated|up\s+to\s+date|patched|current)\b/i, 'update $1');
   // "open WEBconfig, the web interface of the devices, over HTTPS": an apposition between commas names, it instructs nothing.
   let rest = vp.trim().replace(/^(?:please|also|then|now|immediately)\s+/i, '').replace(/,\s+(?:the|a|an)\s[^,]+,\s+/i, ' ');
   let adverb = '';
@@ -91,13 +105,14 @@ export function germanPhrase(vp: string): string | null {
   const end = objectEnd.exec(rest);
   const object = end ? rest.slice(0, end.index) : rest;
   // "…, removing any they find": a participle clause after the comma only adds detail.
-  const tail = end ? rest.slice(end.index).replace(/^,\s*/, '').replace(/^\p{Ll}+ing\b.*$/u, '') : '';
+  const tail = end ? rest.slice(end.index).replace(/^,?\s*/, '').replace(/^\p{Ll}+ing\b.*$/u, '') : '';
   // "change them there as well": a pronoun for object points back at a sentence the action cannot carry along.
   if (object.trim() === '' || /^(?:(?:them|it|this|that|these|those|there|so|as\s+well|too)\s*)+$/i.test(object.trim())) return null;
   // "install the security updates" is "einspielen" in German notices; "install FRITZ!OS 7.57" stays "installieren".
   const verb = entry[0] === 'install' && /\b(?:updates?|patch(?:es)?|fixes|hotfix(?:es)?)\b/i.test(object) ? 'einspielen' : entry[1];
   const phrase = [adverb, translate(object), verb].filter(Boolean).join(' ');
-  const clause = tail && !/^(?:to|in order to)\s/i.test(tail) ? `, ${translate(tail)}` : '';
+  // A purpose ("to receive …", "so that fixes are applied") is no part of the action.
+  const clause = tail && !/^(?:to|in order to|so\s+that|so)\s/i.test(tail) ? `, ${translate(tail)}` : '';
   const german = `${phrase}${clause}`.replace(/\s+/g, ' ').trim();
   // An English gerund left over ("… durch making sure schützen") means the sentence was not understood: no action
   // rather than a half-translated one. German nouns in -ing ("Phishing") are capitalised.
@@ -106,7 +121,7 @@ export function germanPhrase(vp: string): string | null {
 }
 
 // English words that the table leaves as they are, where two of them mean the phrase was not understood.
-const englishLeft = /(?<!\p{L})(?:who|whom|whose|every|each|may|might|could|known|right|away|both|instead|straight|physical|virtual|these|those|this|than|into|through|within|without|via|been|being)(?!\p{L})/giu;
+const englishLeft = /(?<!\p{L})(?:who|whom|whose|every|each|may|might|could|known|right|away|both|instead|straight|physical|virtual|these|those|this|than|into|through|within|without|via|been|being|under|below|unless|own|probably|another|such|then|some|more|most|covers|tells|says)(?!\p{L})/giu;
 const halfEnglish = (german: string) => (german.match(englishLeft) ?? []).length >= 2;
 
 /** A verb phrase as a list of actions: "run X, install Y, configure Z" (three or more, comma-separated) are three. */
@@ -133,7 +148,11 @@ function single(vp: string): string[] | null {
   if (and) {
     const first = germanPhrase(vp.slice(0, and.index));
     const second = germanPhrase(vp.slice(and.index + and[0].length));
-    if (first && second) return [`${first} und ${second.charAt(0).toLowerCase()}${second.slice(1)}`];
+    // Nouns keep their capital after "und"; a leading preposition or adverb does not ("… und auf Version 5 aktualisieren").
+    if (first && second) {
+      const joined = /^(?:Auf|Nicht|Nur|Alle|Immer|Nie|Keine|Sofort|Regelmäßig|Manuell|Automatisch|Über|Von|Mit|Für|In|An|Durch|Umgehend|Schnellstmöglich)\s/u.test(second) ? `${second.charAt(0).toLowerCase()}${second.slice(1)}` : second;
+      return [`${first} ${/^or$/i.test(and[1]!) ? 'oder' : 'und'} ${joined}`];
+    }
   }
   const one = germanPhrase(vp);
   return one ? [one] : null;
@@ -143,6 +162,7 @@ const english = /\b(?:the|should|must|recommend\w*|users?|customers?|please|your
 const german = /(?<!\w)(?:der|die|das|den|dem|und|auf|mit|für|von|ist|sind|nicht|zu|im|bei|oder|ein|eine|Sie|Ihre?n?)\b/;
 // Cue → the verb phrase after it.
 const cues = [
+  /\b(?:advise|advises|advised)\s+(?=\p{Ll}+ing\s)(.+)$/iu,
   /\brecommend(?:s|ed)?\s+(?:that\s+)?(?:all\s+)?(?:users|customers|admins|administrators|organi[sz]ations|operators|you|everyone)?\s*(?:should\s+)?(?:to\s+)?(.+)$/i,
   /\b(?:are|is)\s+(?:strongly\s+)?(?:advised|urged|encouraged|recommended|asked|told|requested)\s+to\s+(.+)$/i,
   /\b(?:advises?|advised|urges?|urged|encourages?|encouraged|asks?|asked|reminds?|reminded)\s+(?:all\s+)?(?:its\s+|their\s+|affected\s+)?(?:users|customers|admins|administrators|organi[sz]ations|operators|everyone|you|businesses|companies)\s+to\s+(.+)$/i,
@@ -162,6 +182,8 @@ export function englishActions(s: string, bullet = false): string[] | null {
     const m = cue.exec(text);
     if (m) return phrases(m[1]!.replace(/^(?:immediately\s+)?/i, ''));
   }
+  const passive = passiveAdvice(text);
+  if (passive) return [passive];
   const m = modal.exec(text);
   if (m) {
     const subject = m[1]!.trim();
@@ -184,10 +206,21 @@ export function englishActions(s: string, bullet = false): string[] | null {
   return imperative(text);
 }
 
+// "A QNAP NAS should not be connected directly to the internet" → "QNAP NAS nicht direkt mit dem Internet verbinden".
+function passiveAdvice(text: string): string | null {
+  const p = /^(.+?)\s+(?:should|must|needs?\s+to|has\s+to|have\s+to)\s+(not\s+|never\s+)?be\s+(\p{Ll}+(?:ed|en|wn))\b\s*(.*?)[.!]?$/iu.exec(text);
+  const verb = p && pastForms.get(p[3]!.toLowerCase());
+  if (!p || !verb) return null;
+  // What the notice says of the flaw or of the attackers is no advice.
+  if (/^(?:it|this|that|they|there|these|those)$|vulnerab|flaw|issue|bug|attack|exploit|patch\b|fix\b|update\b/i.test(p[1]!.trim())) return null;
+  const german = [translate(p[1]!), p[2] ? translate(p[2]!.trim()) : '', translate(p[4]!.split(/,\s/)[0]!), verb].filter(Boolean).join(' ');
+  return /(?<![\p{L}-])\p{Ll}{2,}ing(?!\p{L})/u.test(german) || halfEnglish(german) ? null : capitalize(german);
+}
+
 // An imperative sentence or list item: "Update the gematik Authenticator to version 4.16.0 or later."; a condition in
 // front ("If you cannot patch immediately, disable …") does not hide it.
 function imperative(text: string): string[] | null {
-  const t = text.replace(/^(?:if|when|until|where|once)\s[^,]{3,80},\s+(?=\p{Ll})/iu, '').replace(/^\p{Ll}/u, (c) => c.toUpperCase()).replace(/^(?:please|also)\s+/i, '');
+  const t = text.replace(/^(?:if|when|until|where|once|after|before|while|to|in\s+order\s+to)\s[^,]{3,100},\s+(?=\p{Ll})/iu, '').replace(/^\p{Ll}/u, (c) => c.toUpperCase()).replace(/^(?:please|also)\s+/i, '');
   const first = /^(?:only\s+|never\s+|always\s+|do not\s+|don't\s+)?(\w+(?:\s+(?:up|on|off|out|for|to|sure))?)\s+(\S+)/i.exec(t);
   if (!first || !/^[A-Z]/.test(t)) return null;
   const head = first[1]!.toLowerCase();

@@ -8,6 +8,7 @@ import { renderDigest } from '../src/notify/templates/digest.js';
 import { peakRssMb, round, seconds, type Benchmark } from './support/bench.models.js';
 import { benchCatalog, benchEnv, closeBench, openBench } from './support/bench-env.js';
 import { hotProducts, publish, seedPractices } from './support/population.js';
+import { bareWriter } from './support/bulk.js';
 
 const count = Number(process.env.BENCH_DIGEST_PRACTICES ?? 100_000);
 const chunk = 2000;
@@ -31,9 +32,10 @@ const benchmark: Benchmark = {
         publish(deps.db, { title: `Sicherheitshinweis ${i + 1} zu ${id}`, severity: severities[i], products: [{ id, fixedVersion: `${i + 1}.0.1` }, { id: 'cgm-albis' }], actions: ['Update einspielen', 'Passwörter ändern'], now: yesterday }),
       );
       const sqlite = deps.db.$client;
-      const insertMatch = sqlite.prepare('insert into matches (practice_id, advisory_id, created_at) values (?, ?, ?)');
       sqlite.transaction(() => {
-        for (let p = 1; p <= count; p++) for (const a of advisoryIds) insertMatch.run(p, a, yesterday.getTime());
+        const insertMatch = bareWriter(deps.db, 'matches', ['practice_id', 'advisory_id', 'created_at']);
+        for (let p = 1; p <= count; p++) for (const a of advisoryIds) insertMatch.add([p, a, yesterday.getTime()]);
+        insertMatch.flush();
       })();
       const rssBefore = peakRssMb();
 
@@ -58,13 +60,14 @@ const benchmark: Benchmark = {
 
       // Baseline: the same number of rows inserted bare, and the pure template called as often.
       const views = advisoryIds.map((id) => loadAdvisoryView(deps.db, id, 1, deps.publicUrl)!);
-      const insert = sqlite.prepare('insert into deliveries (practice_id, kind, dedupe_key, period, advisory_ids, message_id, created_at) values (?, ?, ?, ?, ?, ?, ?)');
       const b = performance.now();
       sqlite.transaction(() => {
+        const insert = bareWriter(deps.db, 'deliveries', ['practice_id', 'kind', 'dedupe_key', 'period', 'advisory_ids', 'message_id', 'created_at']);
         for (let p = 1; p <= count; p++) {
           const key = `digest:baseline:${p}`;
-          insert.run(p, 'digest', key, 'daily:baseline', JSON.stringify(advisoryIds), messageIdFor(key, deps.mailDomain), now.getTime());
+          insert.add([p, 'digest', key, 'daily:baseline', JSON.stringify(advisoryIds), messageIdFor(key, deps.mailDomain), now.getTime()]);
         }
+        insert.flush();
       })();
       const links = practiceLinks(deps.publicUrl, deps.linkSecret, 1);
       let baselineBytes = 0;

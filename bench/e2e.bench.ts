@@ -6,6 +6,7 @@ import { startWorkers } from '../workers/workers.js';
 import { peakRssMb, round, seconds, waitUntil, type Benchmark } from './support/bench.models.js';
 import { benchCatalog, benchEnv, closeBench, openBench } from './support/bench-env.js';
 import { attachSource, benchSource, hotProducts, publish, seedPractices } from './support/population.js';
+import { bareWriter } from './support/bulk.js';
 import { inFlight } from './support/sends.js';
 import { startDiscardSink } from './support/smtp-discard.js';
 import { noDelaySocket } from '../src/notify/smtp-socket.js';
@@ -54,15 +55,17 @@ const benchmark: Benchmark = {
       // Baseline: bare insert of the same rows, plus the bare pool's rate over a sample of pre-built mails.
       const sqlite = deps.db.$client;
       const base = publish(deps.db, { title: 'Baseline', products: [] });
-      const insertMatch = sqlite.prepare('insert into matches (practice_id, advisory_id, created_at) values (?, ?, ?)');
-      const insertDelivery = sqlite.prepare('insert into deliveries (practice_id, advisory_id, kind, dedupe_key, message_id, created_at) values (?, ?, ?, ?, ?, ?)');
       let b = performance.now();
       sqlite.transaction(() => {
+        const insertMatch = bareWriter(deps.db, 'matches', ['practice_id', 'advisory_id', 'created_at']);
+        const insertDelivery = bareWriter(deps.db, 'deliveries', ['practice_id', 'advisory_id', 'kind', 'dedupe_key', 'message_id', 'created_at']);
         for (let p = 1; p <= deliveries; p++) {
           const key = `alert:${base}:${p}`;
-          insertMatch.run(p, base, Date.now());
-          insertDelivery.run(p, base, 'alert', key, messageIdFor(key, deps.mailDomain), Date.now());
+          insertMatch.add([p, base, Date.now()]);
+          insertDelivery.add([p, base, 'alert', key, messageIdFor(key, deps.mailDomain), Date.now()]);
         }
+        insertMatch.flush();
+        insertDelivery.flush();
       })();
       const insertSeconds = seconds(b);
       const transport = nodemailer.createTransport({ host: '127.0.0.1', port: sink.port, pool: true, maxConnections: poolSize, maxMessages: Infinity, getSocket: noDelaySocket });

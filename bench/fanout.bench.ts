@@ -8,13 +8,15 @@ import { removeQueues } from '../test/support/queues.js';
 import { round, seconds, type Benchmark } from './support/bench.models.js';
 import { benchCatalog, benchEnv, closeBench, openBench } from './support/bench-env.js';
 import { hotProducts, publish, seedPractices } from './support/population.js';
+import { bareWriter } from './support/bulk.js';
 
 const practices = 100_000;
 
 /**
  * Publishing at national scale: 100,000 practices with 7 subscriptions each over 2,000 products. The figure is the
  * time of matchStep (approve → every delivery row written and its send job in Redis) for an advisory on a product
- * 30 % of practices use; the baseline a bare better-sqlite3 insert of as many rows in one transaction.
+ * 30 % of practices use; the baseline a bare insert of as many rows in one transaction (bench/support/bulk.ts: one
+ * prepared statement per row on SQLite, multi-row statements on PostgreSQL).
  */
 const benchmark: Benchmark = {
   description: 'fan-out of one advisory to 30 % of 100,000 practices',
@@ -54,19 +56,21 @@ const benchmark: Benchmark = {
       const baselineAdvisory = publish(deps.db, { title: 'Baseline', products: [] });
       const sqlite = deps.db.$client;
       const practiceIds = (sqlite.prepare('select practice_id as id from matches where advisory_id = ? order by practice_id').all(big) as { id: number }[]).map((r) => r.id);
-      const insertMatch = sqlite.prepare('insert into matches (practice_id, advisory_id, created_at) values (?, ?, ?)');
-      const insertDelivery = sqlite.prepare('insert into deliveries (practice_id, advisory_id, kind, dedupe_key, message_id, created_at) values (?, ?, ?, ?, ?, ?)');
       t = performance.now();
       sqlite.transaction(() => {
+        const insertMatch = bareWriter(deps.db, 'matches', ['practice_id', 'advisory_id', 'created_at']);
+        const insertDelivery = bareWriter(deps.db, 'deliveries', ['practice_id', 'advisory_id', 'kind', 'dedupe_key', 'message_id', 'created_at']);
         const now = Date.now();
         for (let i = 0; i < practiceIds.length; i++) {
           const id = practiceIds[i]!;
-          insertMatch.run(id, baselineAdvisory, now);
+          insertMatch.add([id, baselineAdvisory, now]);
           if (i < thirty.deliveries) {
             const key = `alert:${baselineAdvisory}:${id}`;
-            insertDelivery.run(id, baselineAdvisory, 'alert', key, messageIdFor(key, deps.mailDomain), now);
+            insertDelivery.add([id, baselineAdvisory, 'alert', key, messageIdFor(key, deps.mailDomain), now]);
           }
         }
+        insertMatch.flush();
+        insertDelivery.flush();
       })();
       const baseline = seconds(t);
       return {

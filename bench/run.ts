@@ -13,7 +13,11 @@ type Message = { ok: true; name: string; result: Row } | { ok: false; name: stri
 const here = fileURLToPath(new URL('.', import.meta.url));
 const args = process.argv.slice(2);
 const json = args.includes('--json');
-const only = args.filter((a) => !a.startsWith('--'));
+// `--db postgres` runs them on PostgreSQL (PG_ADMIN_URL's server, a database of their own per benchmark).
+const dbAt = args.indexOf('--db');
+const db = dbAt >= 0 ? args[dbAt + 1] : 'sqlite';
+if (db !== 'sqlite' && db !== 'postgres') throw new Error(`--db ${db}: erwartet sqlite oder postgres`);
+const only = args.filter((a, i) => !a.startsWith('--') && !(dbAt >= 0 && i === dbAt + 1));
 const files = readdirSync(here)
   .filter((f) => f.endsWith('.bench.ts'))
   .sort()
@@ -22,7 +26,11 @@ const files = readdirSync(here)
 function runOne(file: string): Promise<Message> {
   return new Promise((resolve) => {
     // The child's own output goes to stderr, so that stdout stays one JSON object with --json.
-    const child = fork(join(here, 'child.ts'), [join(here, file)], { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+    const child = fork(join(here, 'child.ts'), [join(here, file)], {
+      execArgv: ['--import', 'tsx', '--expose-gc'],
+      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+      env: { ...process.env, ...(db === 'postgres' ? { BENCH_DATABASE: 'postgres' } : {}) },
+    });
     child.stdout!.pipe(process.stderr);
     let message: Message | undefined;
     let timer: NodeJS.Timeout | undefined;
@@ -60,5 +68,5 @@ for (const file of files) {
     );
   }
 }
-if (json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+if (json) process.stdout.write(`${JSON.stringify(db === 'postgres' ? { database: 'postgres', ...results } : results, null, 2)}\n`);
 process.exitCode = failed ? 1 : 0;

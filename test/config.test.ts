@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { ConfigError, loadEnv } from '../src/config/env.js';
 import { deliverySettings } from '../src/notify/settings.js';
+import { databaseLocation } from '../src/app/deps.js';
 
 test('defaults give a runnable embedded configuration', () => {
   const env = loadEnv({});
@@ -125,4 +126,12 @@ test('fetches and sends get their own number of parallel jobs', () => {
   const delivery = deliverySettings(loadEnv({ SEND_CONCURRENCY: '3', SMTP_POOL_SIZE: '6' }));
   assert.deepEqual([delivery.concurrency, delivery.inFlightPerJob], [3, 8]);
   assert.throws(() => loadEnv({ FETCH_CONCURRENCY: '0' }), /FETCH_CONCURRENCY: .*\(Wert: "0"\)/);
+});
+
+test('DATABASE_URL picks the database: the SQLite file in DATA_DIR, a file of its own, or PostgreSQL; anything else is refused', () => {
+  assert.equal(databaseLocation(loadEnv({ DATA_DIR: '/srv/praxiswarn' })), '/srv/praxiswarn/praxiswarn.sqlite');
+  assert.equal(databaseLocation(loadEnv({ DATA_DIR: '/srv/praxiswarn', DATABASE_URL: '' })), '/srv/praxiswarn/praxiswarn.sqlite');
+  assert.equal(databaseLocation(loadEnv({ DATABASE_URL: 'file:/var/lib/pw.sqlite' })), '/var/lib/pw.sqlite');
+  assert.equal(databaseLocation(loadEnv({ DATABASE_URL: 'postgres://pw:geheim@db:5432/pw' })), 'postgres://pw:geheim@db:5432/pw');
+  assert.throws(() => loadEnv({ DATABASE_URL: 'mysql://pw@db/pw' }), (e: Error) => /DATABASE_URL muss leer sein, mit file: oder mit postgres:\/\/ beginnen/.test(e.message));
 });

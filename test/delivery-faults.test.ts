@@ -107,6 +107,36 @@ test('kill -9 of the worker in the middle of 1,000 alerts: after a restart every
   }
 });
 
+test('two workers on one database, one killed with -9 mid fan-out: the other finishes, every practice has exactly one sent mail', { timeout: 180_000 }, async () => {
+  const smtp = await startSmtpSink();
+  const env = testEnv({ env: { SMTP_URL: smtp.url, ...workerEnv } });
+  const deps = await setup(env);
+  const workers: WorkerProcess[] = [];
+  try {
+    addPractices(deps, 1000, 'cgm-albis');
+    const advisoryId = publishAdvisory(deps.db, { title: 'Sicherheitslücke in CGM ALBIS', severity: 'hoch', products: [{ id: 'cgm-albis', fixedVersion: '24.30' }], actions: ['Update einspielen'] });
+    assert.equal(matchAdvisory(deps.db, advisoryId, { now: new Date(), mailDomain: deps.mailDomain }).length, 1000);
+    await sweepStep(deps);
+
+    // Two hosts in miniature: both send from the same queue and the same database; the survivor also sweeps.
+    const [doomed, survivor] = [startWorkerProcess(env, ['send']), startWorkerProcess(env, ['send', 'sweep'])];
+    workers.push(doomed!, survivor!);
+    await waitUntil(() => smtp.messages.length >= 250, { what: '250 mails', timeoutMs: 90_000, worker: doomed });
+    doomed!.child.kill('SIGKILL');
+    await doomed!.exited;
+    assert.ok(counts(deps).sent < 1000, 'killed in the middle of the fan-out');
+
+    await waitUntil(() => counts(deps).sent === 1000, { what: 'all 1000 sent by the survivor', timeoutMs: 120_000, worker: survivor });
+    await stop(survivor!);
+    assertExactlyOnce(deps, smtp, 1000, inFlight);
+  } finally {
+    for (const worker of workers) await stop(worker);
+    await removeQueues(deps.queues);
+    await deps.close();
+    await smtp.close();
+  }
+});
+
 test('SIGTERM during a digest run: the worker finishes its active jobs and exits; the next run sends only what is missing', { timeout: 180_000 }, async () => {
   const smtp = await startSmtpSink();
   const env = testEnv({ env: { SMTP_URL: smtp.url, DIGEST_TIME: '00:00', ...workerEnv } });
@@ -121,7 +151,7 @@ test('SIGTERM during a digest run: the worker finishes its active jobs and exits
     assert.equal(counts(deps).total, 0, 'daily practices get no alerts for these');
 
     worker = startWorkerProcess(env, ['sweep', 'digest', 'send']);
-    await waitUntil(() => smtp.messages.length >= 100, { what: 'the first digests', timeoutMs: 90_000 });
+    await waitUntil(() => smtp.messages.length >= 100, { what: 'the first digests', timeoutMs: 90_000, worker });
     worker.child.kill('SIGTERM');
     assert.equal(await worker.exited, 0, `a clean exit after SIGTERM:\n${worker.output()}`);
     const atStop = counts(deps);

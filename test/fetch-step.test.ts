@@ -10,6 +10,7 @@ import type { SourceConfig } from '../src/sources/sources.models.js';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server.js';
 import { removeQueues } from './support/queues.js';
 import { testEnv } from './support/test-env.js';
+import { testDialect } from './support/test-database.js';
 
 const rss = (name: string) => ({
   contentType: 'application/rss+xml; charset=utf-8',
@@ -80,13 +81,18 @@ test('a source that crashes fails the job after the others are stored; the retry
   site.setRoute(paths.praxis, rss('Praxissoftware-neu'));
   site.setRoute(paths.labor, rss('Laborsoftware-neu'));
   // Not an expected failure of the source (those are recorded on it) but of the database: nothing is recorded.
-  deps.db.$client.exec(`create trigger crash before insert on notices when new.source_id = 'kaputt' begin select raise(abort, 'Datenträger voll'); end`);
+  deps.db.$client.exec(
+    testDialect === 'postgres'
+      ? `create function crash() returns trigger language plpgsql as $$ begin raise exception 'Datenträger voll'; end $$;
+         create trigger crash before insert on notices for each row when (new.source_id = 'kaputt') execute function crash()`
+      : `create trigger crash before insert on notices when new.source_id = 'kaputt' begin select raise(abort, 'Datenträger voll'); end`,
+  );
   const [job] = await sweptJobs();
   await assert.rejects(fetchStep(deps, job!), /kaputt: Datenträger voll/);
   assert.deepEqual([storedFor('praxis'), storedFor('kaputt'), storedFor('labor')], [2, 0, 2]);
   assert.equal(getSource(deps.db, 'kaputt')!.nextCheckAt.getTime(), due.getTime(), 'still due');
 
-  deps.db.$client.exec('drop trigger crash');
+  deps.db.$client.exec(testDialect === 'postgres' ? 'drop trigger crash on notices' : 'drop trigger crash');
   const hits = { praxis: site.hits.get(paths.praxis), labor: site.hits.get(paths.labor) };
   const retry = await fetchStep(deps, job!);
   assert.deepEqual(retry.results.map((r) => [r.sourceId, r.status]), [['kaputt', 'ok']]);

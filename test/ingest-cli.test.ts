@@ -26,6 +26,7 @@ function cli(args: string[], extraEnv: Record<string, string> = {}): Promise<{ c
   const childEnv = {
     PATH: process.env.PATH ?? '',
     DATA_DIR: env.DATA_DIR,
+    ...(env.DATABASE_URL ? { DATABASE_URL: env.DATABASE_URL } : {}),
     SOURCES_FILE: env.SOURCES_FILE,
     QUEUE_PREFIX: env.QUEUE_PREFIX,
     FETCH_ALLOW_HOSTS: env.FETCH_ALLOW_HOSTS,

@@ -13,6 +13,7 @@ import { getSource } from '../src/sources/sources.repository.js';
 import type { SourceConfig } from '../src/sources/sources.models.js';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server.js';
 import { testEnv } from './support/test-env.js';
+import { testDialect } from './support/test-database.js';
 
 let site: FixtureServer;
 let db: Db;
@@ -228,7 +229,8 @@ test('a list page whose selector finds nothing, or an invalid selector, is a sou
   const empty = await ingestSource(deps, 'list');
   assert.equal(empty.status, 'error');
   assert.equal(getSource(db, 'list')!.lastError, 'Auf der Seite wurden keine Einträge gefunden (Selektor „article.teaser“). Hat sich die Seite geändert?');
-  db.$client.prepare(`UPDATE sources SET selectors = json_set(selectors, '$.item', 'article[') WHERE id = 'list'`).run();
+  const broken = testDialect === 'postgres' ? `jsonb_set(selectors, '{item}', '"article["')` : `json_set(selectors, '$.item', 'article[')`;
+  db.$client.prepare(`UPDATE sources SET selectors = ${broken} WHERE id = 'list'`).run();
   due('list');
   const invalid = await ingestSource(deps, 'list');
   assert.equal(invalid.status, 'error');

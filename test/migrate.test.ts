@@ -5,29 +5,27 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { openDatabase } from '../src/db/client.js';
 import { DatabaseBehindError, ensureMigrated, pendingMigrations } from '../src/db/migrate.js';
-import { openStore } from '../src/app/deps.js';
+import { databaseLocation, openStore } from '../src/app/deps.js';
 import { testEnv } from './support/test-env.js';
+import { emptyTestDatabaseUrl, tableNames, testDialect } from './support/test-database.js';
 
-const tables = (file: string) => {
-  const db = openDatabase(file);
-  const names = (db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name);
-  db.$client.close();
-  return names;
-};
+/** A database nobody has migrated: a new SQLite file, or an empty PostgreSQL database. */
+const emptyDatabase = () => (testDialect === 'postgres' ? emptyTestDatabaseUrl() : join(mkdtempSync(join(tmpdir(), 'praxiswarn-db-')), 'praxiswarn.sqlite'));
 
 test('a database that is behind is refused, untouched, when AUTO_MIGRATE is off', () => {
-  const file = join(mkdtempSync(join(tmpdir(), 'praxiswarn-db-')), 'praxiswarn.sqlite');
-  const db = openDatabase(file);
+  const location = emptyDatabase();
+  const db = openDatabase(location);
   assert.ok(pendingMigrations(db) > 0);
   assert.throws(() => ensureMigrated(db, { auto: false }), DatabaseBehindError);
   db.$client.close();
-  assert.deepEqual(tables(file), []);
+  assert.deepEqual(tableNames(location), []);
 });
 
-test('start-up migrates a new database in WAL mode and a second start applies nothing', () => {
-  const env = testEnv();
+test('start-up migrates a new database (SQLite: in WAL mode) and a second start applies nothing', () => {
+  const env = testEnv({ env: testDialect === 'postgres' ? { DATABASE_URL: emptyTestDatabaseUrl() } : {} });
   const first = openStore(env);
-  assert.equal(first.db.$client.pragma('journal_mode', { simple: true }), 'wal');
+  if (testDialect === 'sqlite') assert.equal(first.db.$client.pragma('journal_mode', { simple: true }), 'wal');
+  assert.ok(tableNames(databaseLocation(env)).includes('advisories'));
   assert.equal(pendingMigrations(first.db), 0);
   first.db.$client.close();
   const second = openStore({ ...env, AUTO_MIGRATE: false });
@@ -35,8 +33,8 @@ test('start-up migrates a new database in WAL mode and a second start applies no
   second.db.$client.close();
 });
 
-test('openStore with AUTO_MIGRATE off refuses an unmigrated file and seeds nothing', () => {
-  const env = testEnv({ env: { AUTO_MIGRATE: 'false' } });
+test('openStore with AUTO_MIGRATE off refuses an unmigrated database and seeds nothing', () => {
+  const env = testEnv({ env: { AUTO_MIGRATE: 'false', ...(testDialect === 'postgres' ? { DATABASE_URL: emptyTestDatabaseUrl() } : {}) } });
   assert.throws(() => openStore(env), /praxiswarn migrate/);
-  assert.deepEqual(tables(join(env.DATA_DIR, 'praxiswarn.sqlite')), []);
+  assert.deepEqual(tableNames(databaseLocation(env)), []);
 });

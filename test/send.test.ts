@@ -44,7 +44,7 @@ test('matching writes one delivery per subscribed practice, and matching again w
 });
 
 test('a temporary SMTP refusal hands the delivery back for a retry; the retry sends it with the same Message-ID', async () => {
-  const [first] = deps.db.select().from(deliveries).all();
+  const [first] = deps.db.select().from(deliveries).orderBy(deliveries.id).all();
   smtp.mode = 'tempfail';
   await assert.rejects(sendDelivery(deps, first!.id), RetryableSendError);
   assert.equal(row(first!.id).status, 'pending');
@@ -57,7 +57,7 @@ test('a temporary SMTP refusal hands the delivery back for a retry; the retry se
 });
 
 test('a permanent refusal (550) marks the delivery failed without retrying', async () => {
-  const second = deps.db.select().from(deliveries).all()[1]!;
+  const second = deps.db.select().from(deliveries).orderBy(deliveries.id).all()[1]!;
   smtp.mode = 'permfail';
   assert.equal(await sendDelivery(deps, second.id), 'failed');
   assert.equal(row(second.id).status, 'failed');
@@ -65,7 +65,7 @@ test('a permanent refusal (550) marks the delivery failed without retrying', asy
 });
 
 test('an SMTP server that is down is a retryable failure and loses nothing', async () => {
-  const third = deps.db.select().from(deliveries).all()[2]!;
+  const third = deps.db.select().from(deliveries).orderBy(deliveries.id).all()[2]!;
   const port = smtp.port;
   await smtp.close();
   await assert.rejects(sendDelivery(deps, third.id), RetryableSendError);

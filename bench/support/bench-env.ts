@@ -8,6 +8,10 @@ import type { Catalog } from '../../src/catalog/catalog.models.js';
 import { loadEnv, type Env } from '../../src/config/env.js';
 import type { SourceConfig } from '../../src/sources/sources.models.js';
 import { removeQueues } from '../../test/support/queues.js';
+import { freshTestDatabaseUrl } from '../../test/support/test-database.js';
+
+/** `npm run bench -- --db postgres` runs the benchmarks on a PostgreSQL database of their own (dropped at the end). */
+export const benchDialect = process.env.BENCH_DATABASE === 'postgres' ? 'postgres' : 'sqlite';
 
 const shippedCatalog = new URL('../../config/catalog.json', import.meta.url);
 
@@ -52,6 +56,7 @@ export function benchEnv({ catalog, sources = [], env = {} }: { catalog?: Catalo
       LOG_LEVEL: 'silent',
       NODE_ENV: 'test',
       PUBLIC_URL: 'https://praxiswarn.bench',
+      ...(benchDialect === 'postgres' ? { DATABASE_URL: freshTestDatabaseUrl() } : {}),
       ...env,
     }),
   };

@@ -1,4 +1,5 @@
 import type { Db } from '../../src/db/client.js';
+import { bulkInsert } from './bulk.js';
 
 /** Products a large share of practices use (the issue's "a few products used by a third of practices"). */
 export const hotProducts: [productId: string, share: number][] = [
@@ -23,7 +24,7 @@ export type Population = { practices: number; subscriptions: number; tail: strin
 
 /**
  * Writes `count` active practices with `perPractice` product subscriptions each, in one transaction through bare
- * statements (this is set-up, not what is measured). Each hot product is taken with its share; the remaining slots
+ * multi-row statements (this is set-up, not what is measured). Each hot product is taken with its share; the remaining slots
  * follow a Zipf–Mandelbrot law over the rest of the catalog (weight 1/(rank+10)), so the most used tail product
  * reaches about 10 % of practices and most products only a few dozen. Returns the tail in rank order.
  */
@@ -50,22 +51,22 @@ export function seedPractices(
     }
     return tail[lo]!;
   };
-  const sqlite = db.$client;
-  const insertPractice = sqlite.prepare(
-    `insert into practices (name, email, status, cadence, min_severity, origin, created_at, confirmed_at) values (?, ?, 'active', ?, 'niedrig', 'import', ?, ?)`,
-  );
-  const insertSubscription = sqlite.prepare('insert into subscriptions (practice_id, product_id, created_at) values (?, ?, ?)');
   const at = createdAt.getTime();
+  const practiceRows: unknown[][] = [];
+  const chosenPerPractice: Set<string>[] = [];
+  for (let i = 0; i < count; i++) {
+    practiceRows.push([`Praxis Dr. Müller-Lüdenscheidt Nr. ${i + 1}`, `praxis${i + 1}@bench.test`, 'active', cadence(i), 'niedrig', 'import', at, at]);
+    const chosen = new Set<string>(always);
+    for (const [productId, share] of hotProducts) if (random() < share) chosen.add(productId);
+    while (chosen.size < perPractice) chosen.add(pick());
+    chosenPerPractice.push(chosen);
+  }
   let subscriptions = 0;
-  sqlite.transaction(() => {
-    for (let i = 0; i < count; i++) {
-      const id = Number(insertPractice.run(`Praxis Dr. Müller-Lüdenscheidt Nr. ${i + 1}`, `praxis${i + 1}@bench.test`, cadence(i), at, at).lastInsertRowid);
-      const chosen = new Set<string>(always);
-      for (const [productId, share] of hotProducts) if (random() < share) chosen.add(productId);
-      while (chosen.size < perPractice) chosen.add(pick());
-      for (const productId of chosen) insertSubscription.run(id, productId, at);
-      subscriptions += chosen.size;
-    }
+  db.$client.transaction(() => {
+    const ids = bulkInsert(db, 'practices', ['name', 'email', 'status', 'cadence', 'min_severity', 'origin', 'created_at', 'confirmed_at'], practiceRows, { returning: true });
+    const rows = ids.flatMap((id, i) => [...chosenPerPractice[i]!].map((productId) => [id, productId, at]));
+    bulkInsert(db, 'subscriptions', ['practice_id', 'product_id', 'created_at'], rows);
+    subscriptions = rows.length;
   })();
   return { practices: count, subscriptions, tail };
 }
@@ -78,13 +79,11 @@ export function publish(
 ): number {
   const sqlite = db.$client;
   const t = now.getTime();
-  const id = Number(
-    sqlite
-      .prepare(
-        `insert into advisories (title, summary, severity, status, relevant, relevance_reason, released_at, created_at, updated_at) values (?, ?, ?, 'published', 1, 'Benchmark', ?, ?, ?)`,
-      )
-      .run(title, summary, severity, t, t, t).lastInsertRowid,
-  );
+  const { id } = sqlite
+    .prepare(
+      `insert into advisories (title, summary, severity, status, relevant, relevance_reason, released_at, created_at, updated_at) values (?, ?, ?, 'published', 1, 'Benchmark', ?, ?, ?) returning id`,
+    )
+    .get(title, summary, severity, t, t, t) as { id: number };
   for (const p of products) sqlite.prepare('insert into advisory_products (advisory_id, product_id, fixed_version) values (?, ?, ?)').run(id, p.id, p.fixedVersion ?? null);
   actions.forEach((text, position) => sqlite.prepare('insert into advisory_actions (advisory_id, position, text) values (?, ?, ?)').run(id, position, text));
   return id;
@@ -93,11 +92,9 @@ export function publish(
 /** A source and one notice of it as the advisory's evidence, so that alert mails list a real-looking source. */
 export function attachSource(db: Db, advisoryId: number, sourceId: string, now = new Date()): void {
   const sqlite = db.$client;
-  const noticeId = Number(
-    sqlite
-      .prepare(`insert into notices (source_id, external_id, url, title, published_at, text, content_hash, fetched_at) values (?, ?, ?, ?, ?, ?, 'x', ?)`)
-      .run(sourceId, `bench-${advisoryId}`, `https://www.bsi.bund.de/warnung/${advisoryId}`, 'Sicherheitshinweis des Herstellers', now.getTime(), 'Text', now.getTime()).lastInsertRowid,
-  );
+  const { id: noticeId } = sqlite
+    .prepare(`insert into notices (source_id, external_id, url, title, published_at, text, content_hash, fetched_at) values (?, ?, ?, ?, ?, ?, 'x', ?) returning id`)
+    .get(sourceId, `bench-${advisoryId}`, `https://www.bsi.bund.de/warnung/${advisoryId}`, 'Sicherheitshinweis des Herstellers', now.getTime(), 'Text', now.getTime()) as { id: number };
   sqlite.prepare('insert into advisory_sources (advisory_id, notice_id, added_at) values (?, ?, ?)').run(advisoryId, noticeId, now.getTime());
 }
 

@@ -22,13 +22,22 @@ import { createLogger } from './logger.js';
 
 export type AppDeps = PipelineDeps & { env: Env; redis: Redis; catalog: Catalog; close(): Promise<void> };
 
+/** The SQLite file in DATA_DIR. */
 export function databaseFile(env: Env): string {
   return resolve(env.DATA_DIR, 'praxiswarn.sqlite');
 }
 
+/** The SQLite file or the PostgreSQL URL of DATABASE_URL; without one, the SQLite file in DATA_DIR. */
+export function databaseLocation(env: Env): string {
+  const url = env.DATABASE_URL ?? '';
+  if (url === '') return databaseFile(env);
+  if (url.startsWith('file:')) return resolve(url.replace(/^file:(\/\/)?/, ''));
+  return url;
+}
+
 /** Opens the database, brings it up to date (or refuses it) and loads the catalog and sources into it. */
 export function openStore(env: Env): { db: Db; catalog: Catalog } {
-  const db = openDatabase(databaseFile(env));
+  const db = openDatabase(databaseLocation(env));
   try {
     ensureMigrated(db, { auto: env.AUTO_MIGRATE });
     const catalog = readConfigFile(env.CATALOG_FILE, catalogSchema);

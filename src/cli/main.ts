@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { createLogger } from '../app/logger.js';
-import { databaseFile, openStore } from '../app/deps.js';
+import { databaseLocation, openStore } from '../app/deps.js';
+import { isPostgresUrl, PostgresUnavailableError, redactedUrl } from '../db/postgres.js';
 import { ConfigError, loadEnv } from '../config/env.js';
 import { openDatabase } from '../db/client.js';
 import { DatabaseBehindError, ensureMigrated } from '../db/migrate.js';
@@ -44,10 +45,12 @@ program
   .description('Datenbank auf den aktuellen Stand bringen')
   .action(() => {
     const env = loadEnv();
-    const db = openDatabase(databaseFile(env));
+    const location = databaseLocation(env);
+    const db = openDatabase(location);
     const { applied } = ensureMigrated(db, { auto: true });
     db.$client.close();
-    console.log(applied ? `${applied} Migration(en) angewendet: ${databaseFile(env)}` : `Datenbank ist aktuell: ${databaseFile(env)}`);
+    const shown = isPostgresUrl(location) ? redactedUrl(location) : location;
+    console.log(applied ? `${applied} Migration(en) angewendet: ${shown}` : `Datenbank ist aktuell: ${shown}`);
   });
 
 program
@@ -108,7 +111,7 @@ export async function main(argv: string[]): Promise<void> {
     if (error instanceof ConfigError) {
       console.error(error.message);
       process.exitCode = 78;
-    } else if (error instanceof RedisUnavailableError || error instanceof DatabaseBehindError || error instanceof UnknownProductError) {
+    } else if (error instanceof RedisUnavailableError || error instanceof PostgresUnavailableError || error instanceof DatabaseBehindError || error instanceof UnknownProductError) {
       console.error(error.message);
       process.exitCode = 1;
     } else if (error instanceof ZodError) {

@@ -20,6 +20,15 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   /** Folder for the SQLite file and, without SMTP_URL, the outgoing mails as .eml files. */
   DATA_DIR: z.string().min(1).default('./data'),
+  /**
+   * Where the data lives: empty (or `file:…`) is the SQLite file DATA_DIR/praxiswarn.sqlite (or the file named);
+   * postgres://user:password@host:5432/database runs every role on PostgreSQL (docs/scaling.md).
+   */
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .refine((v) => v === '' || /^file:./.test(v) || /^postgres(ql)?:\/\/./i.test(v), 'DATABASE_URL muss leer sein, mit file: oder mit postgres:// beginnen')
+    .optional(),
   /** Redis that carries the BullMQ queues. */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
   /** Prefix of every BullMQ key, so several installations (or tests) can share one Redis. */

@@ -136,7 +136,7 @@ async function copyTable(sqlite: Db['$client'], client: pg.Client, plan: TablePl
   return count;
 }
 
-/** SQLite's value as PostgreSQL takes it: 0/1 as boolean, JSON text as it is (jsonb parses it). */
+/** SQLite's value as PostgreSQL takes it: flags stay 0/1 (smallint), JSON text as it is (jsonb parses it). */
 function converter(pgType: string, deferred: boolean): (v: unknown) => unknown {
   if (deferred) return () => null;
   if (pgType === 'boolean') return (v) => (v === null ? null : Number(v) !== 0);

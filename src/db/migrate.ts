@@ -2,7 +2,7 @@ import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Db } from './client.js';
+import { dialectOf, type Db } from './client.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 // migrations/ sits at the package root, two folders up from src/db and three from the compiled dist/src/db; it holds
@@ -15,15 +15,41 @@ export class DatabaseBehindError extends Error {
   override name = 'DatabaseBehindError';
 }
 
+// Where each dialect's migrator records what it applied: drizzle's own tables, so that drizzle-kit and
+// `praxiswarn db copy` (drizzle's node-postgres migrator) read the same record.
+const journalTable = { sqlite: '__drizzle_migrations', postgres: 'drizzle.__drizzle_migrations' } as const;
+const folderOf = { sqlite: migrationsFolder, postgres: postgresMigrationsFolder } as const;
+
 /** How many of the shipped migrations the database has not applied yet. */
 export function pendingMigrations(db: Db): number {
-  const shipped = readMigrationFiles({ migrationsFolder });
-  const table = db.$client
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
-    .get();
-  if (!table) return shipped.length;
-  const last = db.$client.prepare('SELECT max(created_at) AS at FROM __drizzle_migrations').get() as { at: number | null };
+  const dialect = dialectOf(db);
+  const shipped = readMigrationFiles({ migrationsFolder: folderOf[dialect] });
+  const exists =
+    dialect === 'postgres'
+      ? db.$client.prepare("SELECT to_regclass('drizzle.__drizzle_migrations') AS name").get() as { name: string | null }
+      : (db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get() as { name: string } | undefined);
+  if (!exists?.name) return shipped.length;
+  const last = db.$client.prepare(`SELECT max(created_at) AS at FROM ${journalTable[dialect]}`).get() as { at: number | null };
   return shipped.filter((m) => last.at === null || m.folderMillis > Number(last.at)).length;
+}
+
+/**
+ * drizzle's PostgreSQL migrator, run through the synchronous connection: the same record table, every pending
+ * migration in one transaction (which holds the write lock of pg-sync.ts, so two processes starting at once migrate
+ * one after the other).
+ */
+function migratePostgresSync(db: Db): void {
+  const client = db.$client;
+  client.exec('CREATE SCHEMA IF NOT EXISTS drizzle');
+  client.exec('CREATE TABLE IF NOT EXISTS drizzle.__drizzle_migrations (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at bigint)');
+  client.transaction(() => {
+    const last = client.prepare('SELECT max(created_at) AS at FROM drizzle.__drizzle_migrations').get() as { at: number | null };
+    for (const migration of readMigrationFiles({ migrationsFolder: postgresMigrationsFolder })) {
+      if (last.at !== null && Number(last.at) >= migration.folderMillis) continue;
+      for (const statement of migration.sql) if (statement.trim()) client.exec(statement);
+      client.prepare('INSERT INTO drizzle.__drizzle_migrations (hash, created_at) VALUES (?, ?)').run(migration.hash, migration.folderMillis);
+    }
+  })();
 }
 
 /**
@@ -40,7 +66,8 @@ export function ensureMigrated(db: Db, { auto }: { auto: boolean }): { applied: 
     );
   }
   try {
-    migrate(db, { migrationsFolder });
+    if (dialectOf(db) === 'postgres') migratePostgresSync(db);
+    else migrate(db, { migrationsFolder });
   } catch (error) {
     // Another process may have migrated at the same moment; only a database that is still behind is an error.
     if (pendingMigrations(db) > 0) throw error;

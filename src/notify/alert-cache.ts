@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/client.js';
+import { orderedJoin } from '../db/dialect.js';
 import { advisorySourceList, getAdvisory, type AdvisoryDetails } from '../advisories/advisories.repository.js';
 import { products, type ProductCategory } from '../catalog/catalog.table.js';
 import type { Practice } from '../practices/practices.repository.js';
@@ -58,10 +59,11 @@ const statements = new WeakMap<Db, { version: Statement; own: Statement; covered
 function queries(db: Db) {
   let s = statements.get(db);
   if (!s) {
+    const join = orderedJoin(db);
     s = {
       // Sources can be attached without a new revision, so their count is part of the version.
       version: db.$client.prepare(
-        'select a.revision, a.updated_at as updatedAt, (select count(*) from advisory_sources s where s.advisory_id = a.id) as sourceCount from advisories a where a.id = ?',
+        'select a.revision, a.updated_at as "updatedAt", (select count(*) from advisory_sources s where s.advisory_id = a.id) as "sourceCount" from advisories a where a.id = ?',
       ),
       // A practice's own products: all the covered products of a practice without vendor or category scopes.
       own: db.$client.prepare(
@@ -74,17 +76,17 @@ function queries(db: Db) {
         `select s.product_id as id, p.name, s.version, 1 as own from subscriptions s join products p on p.id = s.product_id
          where s.practice_id = @practiceId
          union
-         select p.id, p.name, null, 0 from scope_subscriptions ss cross join products p on p.vendor_id = ss.value
+         select p.id, p.name, null, 0 from scope_subscriptions ss ${join} products p on p.vendor_id = ss.value
          where ss.practice_id = @practiceId and ss.scope = 'vendor'
            and not exists (select 1 from subscriptions s where s.practice_id = @practiceId and s.product_id = p.id)
          union
-         select p.id, p.name, null, 0 from scope_subscriptions ss cross join products p on p.category = ss.value
+         select p.id, p.name, null, 0 from scope_subscriptions ss ${join} products p on p.category = ss.value
          where ss.practice_id = @practiceId and ss.scope = 'category'
            and not exists (select 1 from subscriptions s where s.practice_id = @practiceId and s.product_id = p.id)
          order by 1`,
       ),
       scopes: db.$client.prepare(
-        `select ss.scope, ss.value, v.name as vendorName from scope_subscriptions ss
+        `select ss.scope, ss.value, v.name as "vendorName" from scope_subscriptions ss
          left join vendors v on ss.scope = 'vendor' and v.id = ss.value where ss.practice_id = ? order by ss.scope, ss.value`,
       ),
     };

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
+import { dialectOf, type Db } from '../db/client.js';
 import { preparedPerDb } from '../db/prepared.js';
 import { idGroupPlaceholders, idGroups } from '../db/id-groups.js';
 import { deliveries } from './deliveries.table.js';
@@ -47,9 +47,12 @@ const statements = preparedPerDb(prepare);
 function prepare(db: Db) {
   const claiming = { status: 'sending', attempts: sql`${deliveries.attempts} + 1`, claimedAt: sql`${sql.placeholder('now')}` } as const;
   // Pending, or claimed by a worker that has gone quiet. The unary plus keeps SQLite off the status index: with
-  // several ids, it would otherwise walk every pending delivery instead of looking the ids up.
+  // several ids, it would otherwise walk every pending delivery instead of looking the ids up. PostgreSQL has no
+  // unary plus for text and its planner picks the key on its own. Two workers claiming the same id on PostgreSQL:
+  // the second waits for the first's row lock, then finds the row no longer claimable.
   // A delivery held back (not_before: a closed practice's "Zur Kenntnis" mail) is not claimable before its time.
-  const claimable = sql`(+${deliveries.status} = 'pending' or (+${deliveries.status} = 'sending' and ${deliveries.claimedAt} < ${sql.placeholder('staleBefore')}))
+  const status = dialectOf(db) === 'postgres' ? sql`${deliveries.status}` : sql`+${deliveries.status}`;
+  const claimable = sql`(${status} = 'pending' or (${status} = 'sending' and ${deliveries.claimedAt} < ${sql.placeholder('staleBefore')}))
     and (${deliveries.notBefore} is null or ${deliveries.notBefore} <= ${sql.placeholder('now')})`;
   const one = eq(deliveries.id, sql.placeholder('id'));
   const group = inArray(deliveries.id, idGroupPlaceholders);

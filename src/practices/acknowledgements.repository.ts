@@ -108,7 +108,7 @@ export function acknowledgementSummary(db: Db, advisoryId: number): { matched: n
   const matched = db.select({ n: countDistinct(matches.practiceId) }).from(matches).where(eq(matches.advisoryId, advisoryId)).get()?.n ?? 0;
   const actionCount = db.select({ n: sql<number>`count(*)` }).from(advisoryActions).where(eq(advisoryActions.advisoryId, advisoryId)).get()?.n ?? 0;
   const perPractice = db
-    .select({ practiceId: acknowledgements.practiceId, all: sql<number>`max(${acknowledgements.actionPosition} = -1)`, n: sql<number>`count(*)` })
+    .select({ practiceId: acknowledgements.practiceId, all: sql<number>`max(case when ${acknowledgements.actionPosition} = -1 then 1 else 0 end)`, n: sql<number>`count(*)` })
     .from(acknowledgements)
     .where(eq(acknowledgements.advisoryId, advisoryId))
     .groupBy(acknowledgements.practiceId)

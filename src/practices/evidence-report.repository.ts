@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Severity } from '../advisories/advisories.table.js';
 import { advisories, advisoryActions } from '../advisories/advisories.table.js';
-import type { Db } from '../db/client.js';
+import { dialectOf, type Db } from '../db/client.js';
 import { firms } from '../firms/firms.table.js';
 import { allActions } from './acknowledgements.repository.js';
 import type { EvidencePeriod } from './evidence-period.js';
@@ -34,10 +34,16 @@ type MailRow = { advisoryId: number; sentAt: number; recipient: string | null };
  */
 export function evidenceItems(db: Db, practiceId: number, period: EvidencePeriod): EvidenceItem[] {
   const kinds = warningKinds.map(() => '?').join(',');
+  // A digest lists its advisories in a JSON array; each becomes a row of its own. The one statement that needs the
+  // JSON functions of its dialect.
+  const listed =
+    dialectOf(db) === 'postgres'
+      ? `left join lateral jsonb_array_elements_text(case when d.advisory_id is null then d.advisory_ids end) j(value) on true`
+      : `left join json_each(case when d.advisory_id is null then d.advisory_ids end) j`;
   const mails = db.$client
     .prepare(
-      `select coalesce(d.advisory_id, j.value) as advisoryId, d.sent_at as sentAt, d.recipient as recipient
-       from deliveries d left join json_each(case when d.advisory_id is null then d.advisory_ids end) j
+      `select coalesce(d.advisory_id, cast(j.value as bigint)) as "advisoryId", d.sent_at as "sentAt", d.recipient as recipient
+       from deliveries d ${listed}
        where d.practice_id = ? and d.status = 'sent' and d.sent_at is not null and d.kind in (${kinds})`,
     )
     .all(practiceId, ...warningKinds) as MailRow[];

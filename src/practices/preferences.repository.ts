@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import { and, eq, inArray, lt } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import { orderedJoin } from '../db/dialect.js';
 import type { Tx } from '../advisories/advisories.repository.js';
 import { products, vendors } from '../catalog/catalog.table.js';
 import type { Preferences } from './preferences.models.js';
@@ -72,14 +73,15 @@ const covered = new WeakMap<Db, Statement>();
 function coveredStatement(db: Db): Statement {
   let s = covered.get(db);
   if (!s) {
+    const join = orderedJoin(db);
     s = db.$client.prepare(
       `select s.product_id as id, s.version from subscriptions s where s.practice_id = @practiceId
        union
-       select p.id, null from scope_subscriptions ss cross join products p on p.vendor_id = ss.value
+       select p.id, null from scope_subscriptions ss ${join} products p on p.vendor_id = ss.value
        where ss.practice_id = @practiceId and ss.scope = 'vendor'
          and not exists (select 1 from subscriptions s where s.practice_id = @practiceId and s.product_id = p.id)
        union
-       select p.id, null from scope_subscriptions ss cross join products p on p.category = ss.value
+       select p.id, null from scope_subscriptions ss ${join} products p on p.category = ss.value
        where ss.practice_id = @practiceId and ss.scope = 'category'
          and not exists (select 1 from subscriptions s where s.practice_id = @practiceId and s.product_id = p.id)`,
     );

@@ -7,6 +7,7 @@ import { hostKey } from '../../src/ingest/ssrf.js';
 import type { SourceConfig } from '../../src/sources/sources.models.js';
 import type { Db } from '../../src/db/client.js';
 import { sources } from '../../src/sources/sources.table.js';
+import { freshTestDatabaseUrl, testDialect } from './test-database.js';
 
 /** Sources as config/sources.json would list them, pointed at the fixture server. */
 export function fixtureSources(baseUrl: string): SourceConfig[] {
@@ -56,7 +57,7 @@ export function testEnv(options: { sources?: SourceConfig[]; env?: Record<string
     DATA_DIR: dir,
     SOURCES_FILE: sourcesFile,
     QUEUE_PREFIX: `test-${randomBytes(6).toString('hex')}`,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     NODE_ENV: 'test',
     PUBLIC_URL: 'https://praxiswarn.test',
     FETCH_ALLOW_HOSTS: [...new Set(sources.map((s) => hostKey(new URL(s.url))))].join(','),
@@ -64,6 +65,7 @@ export function testEnv(options: { sources?: SourceConfig[]; env?: Record<string
     // The fixture notices are real incidents of 2019–2025; tests of the later stages treat them as news. The archive
     // tests (test/archive.test.ts) set the production default back.
     ALERT_MAX_AGE_DAYS: '3650',
+    ...(testDialect === 'postgres' && !('DATABASE_URL' in overrides) ? { DATABASE_URL: freshTestDatabaseUrl() } : {}),
     ...overrides,
   });
 }

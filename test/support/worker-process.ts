@@ -20,10 +20,14 @@ export function startWorkerProcess(env: Env, queues: string[]): WorkerProcess {
   return { child, output: () => output, exited };
 }
 
-export async function waitUntil(check: () => boolean | Promise<boolean>, { timeoutMs = 60_000, what = 'condition' } = {}): Promise<void> {
+/** Waits for `check`; on timeout the error carries the end of the worker's output, if one is given. */
+export async function waitUntil(
+  check: () => boolean | Promise<boolean>,
+  { timeoutMs = 60_000, what = 'condition', worker }: { timeoutMs?: number; what?: string; worker?: WorkerProcess } = {},
+): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}${worker ? `; the worker's output ended with:\n${worker.output().slice(-3000)}` : ''}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -38,6 +38,7 @@ const isFlaw = sql<number>`(exists (select 1 from ${advisoryCves} where ${adviso
   or exists (select 1 from ${advisoryProducts} where ${advisoryProducts.advisoryId} = ${advisories.id}
     and (coalesce(${advisoryProducts.fixedVersion}, '') <> '' or coalesce(${advisoryProducts.affectedVersions}, '') <> '')))`;
 
+// The aliases are a JSON list (jsonb on PostgreSQL): searched as their text.
 // SQLite's lower() folds ASCII only; German capitals are folded by hand so that "ärzte" finds "Ärzte".
 const folded = (value: SQLWrapper) => sql`replace(replace(replace(lower(${value}), 'Ä', 'ä'), 'Ö', 'ö'), 'Ü', 'ü')`;
 const likePattern = (word: string) => `%${word.toLocaleLowerCase('de-DE').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -52,7 +53,7 @@ function conditions(filter: PublicFilter): SQL[] {
   for (const word of (filter.q ?? '').split(/\s+/).filter(Boolean).slice(0, 8)) {
     const pattern = likePattern(word);
     const like = (value: SQLWrapper) => sql`${folded(value)} like ${pattern} escape '\\'`;
-    where.push(sql`(${like(advisories.title)} or ${like(advisories.summary)} or ${onProducts(sql`(${like(products.name)} or ${like(products.aliases)} or ${like(vendors.name)})`)})`);
+    where.push(sql`(${like(advisories.title)} or ${like(advisories.summary)} or ${onProducts(sql`(${like(products.name)} or ${like(sql`cast(${products.aliases} as text)`)} or ${like(vendors.name)})`)})`);
   }
   if (filter.productId) where.push(onProducts(sql`${products.id} = ${filter.productId}`));
   if (filter.vendorId) where.push(sql`(${advisories.vendorId} = ${filter.vendorId} or ${onProducts(sql`${products.vendorId} = ${filter.vendorId}`)})`);

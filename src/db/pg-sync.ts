@@ -1,0 +1,191 @@
+import { createRequire } from 'node:module';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { bindValues, driverValues, postgresText, splitParameters, type SplitSql } from './pg-sql.js';
+import { workerSource } from './pg-worker-source.js';
+import { PostgresUnavailableError, redactedUrl } from './postgres.js';
+
+// A PostgreSQL connection with the synchronous face of better-sqlite3 (prepare / run / get / all / raw / pluck /
+// transaction / exec / close), so that drizzle's better-sqlite3 driver and every repository run unchanged on
+// PostgreSQL. Each call blocks this thread until a worker thread, which holds the `pg` connection, answers: exactly
+// what better-sqlite3 does with its file, with a network round trip in place of a disk read (docs/scaling.md).
+//
+// Transactions keep SQLite's discipline across processes: one writing transaction at a time, by a transaction-level
+// advisory lock taken at BEGIN. Code written for one behaves the same on the other; single statements outside a
+// transaction run concurrently, each atomic, as on SQLite.
+
+/** The advisory lock key every transaction takes: SQLite's one-writer rule across all processes on this database. */
+export const writeLockKey = 7_347_201;
+
+export class PostgresQueryError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+    readonly detail: string | undefined,
+    /** The statement as sent (parameters as $n, no values). */
+    readonly statement?: string,
+  ) {
+    super(message);
+    this.name = 'PostgresQueryError';
+  }
+}
+
+type Reply = { ok: true; rows?: unknown[]; rowCount?: number } | { ok: false; error: { message: string; code?: string; detail?: string; unreachable?: boolean } };
+type Request = { op: 'query'; text: string; values: unknown[]; array: boolean } | { op: 'exec'; text: string } | { op: 'close' };
+
+export type RunResult = { changes: number; lastInsertRowid: number };
+
+export type SyncStatement = {
+  readonly source: string;
+  run(...args: unknown[]): RunResult;
+  get(...args: unknown[]): unknown;
+  all(...args: unknown[]): unknown[];
+  iterate(...args: unknown[]): IterableIterator<unknown>;
+  raw(toggle?: boolean): SyncStatement;
+  pluck(toggle?: boolean): SyncStatement;
+};
+
+type TransactionFn<A extends unknown[], R> = ((...args: A) => R) & { deferred: (...args: A) => R; immediate: (...args: A) => R; exclusive: (...args: A) => R };
+
+export type PostgresSyncClient = {
+  readonly dialect: 'postgres';
+  readonly name: string;
+  readonly open: boolean;
+  readonly inTransaction: boolean;
+  prepare(sql: string): SyncStatement;
+  exec(sql: string): void;
+  transaction<A extends unknown[], R>(fn: (...args: A) => R): TransactionFn<A, R>;
+  /** SQLite's user functions exist on PostgreSQL as SQL functions of the migration set; registering one is a check. */
+  function(name: string, ...rest: unknown[]): void;
+  pragma(source: string): unknown[];
+  close(): void;
+};
+
+/** SQL functions the SQLite connection registers in JS and the PostgreSQL migration set defines in SQL. */
+const sqlFunctions = new Set(['praxiswarn_version_at_least', 'praxiswarn_message_id']);
+
+export function openPostgresSync(url: string, { name = redactedUrl(url), statementTimeoutMs = 10 * 60_000 }: { name?: string; statementTimeoutMs?: number } = {}): PostgresSyncClient {
+  const shared = new SharedArrayBuffer(4);
+  const flag = new Int32Array(shared);
+  const { port1, port2 } = new MessageChannel();
+  const worker = new Worker(workerSource, {
+    eval: true,
+    workerData: { port: port2, shared, url, statementTimeoutMs, pgPath: createRequire(import.meta.url).resolve('pg') },
+    transferList: [port2],
+  });
+  worker.unref();
+  port1.unref();
+  let open = true;
+  let depth = 0;
+  // Beyond the server's statement timeout, a silent worker has died: the connection is given up, not waited on.
+  const waitLimitMs = statementTimeoutMs + 30_000;
+
+  function call(request: Request): Reply {
+    if (!open) throw new TypeError('Die Datenbankverbindung ist geschlossen.');
+    Atomics.store(flag, 0, 0);
+    port1.postMessage(request);
+    const started = Date.now();
+    while (Atomics.wait(flag, 0, 0, 1000) === 'timed-out') {
+      if (Date.now() - started > waitLimitMs) {
+        open = false;
+        void worker.terminate();
+        throw new PostgresQueryError('PostgreSQL hat nicht geantwortet; die Verbindung wurde aufgegeben.', undefined, undefined);
+      }
+    }
+    const reply = receiveMessageOnPort(port1)?.message as Reply | undefined;
+    if (!reply) throw new PostgresQueryError('Keine Antwort vom PostgreSQL-Thread.', undefined, undefined);
+    if (!reply.ok && reply.error.unreachable) throw new PostgresUnavailableError(`PostgreSQL unter ${name} ist nicht erreichbar: ${reply.error.message}`);
+    if (!reply.ok) throw new PostgresQueryError(reply.error.message, reply.error.code, reply.error.detail, 'text' in request ? request.text : undefined);
+    return reply;
+  }
+
+  function query(split: SplitSql, args: unknown[], array: boolean): { rows: unknown[]; rowCount: number } {
+    const values = bindValues(split, args);
+    const reply = call({ op: 'query', text: postgresText(split, values), values: driverValues(values), array }) as { rows: unknown[]; rowCount: number };
+    return reply;
+  }
+
+  function exec(text: string): void {
+    call({ op: 'exec', text });
+  }
+
+  function prepare(sql: string): SyncStatement {
+    const split = splitParameters(sql);
+    let array = false;
+    let pluck = false;
+    const rowsOf = (args: unknown[]) => {
+      const { rows } = query(split, args, array || pluck);
+      return pluck ? rows.map((r) => (r as unknown[])[0]) : rows;
+    };
+    const statement: SyncStatement = {
+      source: sql,
+      run: (...args) => ({ changes: query(split, args, false).rowCount, lastInsertRowid: 0 }),
+      get: (...args) => rowsOf(args)[0],
+      all: (...args) => rowsOf(args),
+      iterate: (...args) => rowsOf(args)[Symbol.iterator](),
+      raw(toggle = true) {
+        array = toggle;
+        return statement;
+      },
+      pluck(toggle = true) {
+        pluck = toggle;
+        return statement;
+      },
+    };
+    return statement;
+  }
+
+  function transaction<A extends unknown[], R>(fn: (...args: A) => R): TransactionFn<A, R> {
+    const run = (...args: A): R => {
+      const savepoint = `praxiswarn_tx${depth}`;
+      exec(depth === 0 ? `BEGIN; SELECT pg_advisory_xact_lock(${writeLockKey})` : `SAVEPOINT ${savepoint}`);
+      depth++;
+      try {
+        const result = fn(...args);
+        if (result && typeof (result as { then?: unknown }).then === 'function') throw new TypeError('Transaction function cannot return a promise');
+        depth--;
+        exec(depth === 0 ? 'COMMIT' : `RELEASE SAVEPOINT ${savepoint}`);
+        return result;
+      } catch (error) {
+        if (depth > 0) depth--;
+        try {
+          exec(depth === 0 ? 'ROLLBACK' : `ROLLBACK TO SAVEPOINT ${savepoint}; RELEASE SAVEPOINT ${savepoint}`);
+        } catch {
+          // The connection is gone: the server has rolled back already. The original error is the one to report.
+        }
+        throw error;
+      }
+    };
+    return Object.assign(run, { deferred: run, immediate: run, exclusive: run });
+  }
+
+  return {
+    dialect: 'postgres',
+    name,
+    get open() {
+      return open;
+    },
+    get inTransaction() {
+      return depth > 0;
+    },
+    prepare,
+    exec,
+    transaction,
+    function(fnName) {
+      if (!sqlFunctions.has(fnName)) throw new Error(`Die SQL-Funktion ${fnName} gibt es für PostgreSQL nicht; sie gehört in migrations/postgres.`);
+    },
+    pragma(source) {
+      // The pragmas of openDatabase tune SQLite's file; PostgreSQL has its own settings. Anything else is a mistake.
+      if (/^(journal_mode|busy_timeout|synchronous|foreign_keys)\b/.test(source.trim())) return [];
+      throw new Error(`PRAGMA ${source} gibt es auf PostgreSQL nicht.`);
+    },
+    close() {
+      if (!open) return;
+      try {
+        call({ op: 'close' });
+      } finally {
+        open = false;
+        void worker.terminate();
+      }
+    },
+  };
+}

@@ -1,0 +1,74 @@
+// The thread that talks to PostgreSQL for the synchronous connection of pg-sync.ts. It is kept as plain JavaScript
+// source and started with `eval`, so that it needs no TypeScript loader and no file of its own in the image: the
+// checkout (tsx) and the compiled build (dist/) start it the same way.
+//
+// Protocol: the main thread posts one request on `port` and blocks on `flag` (Atomics.wait); this thread answers on
+// `port`, then sets `flag` to 1 and wakes it. One request at a time, in order.
+//
+// Values come back as SQLite gives them, so that the code reads the same rows on both: bigint, numeric and count(*)
+// as numbers, booleans (from expressions such as EXISTS) as 1/0, json/jsonb as their text (drizzle parses it).
+export const workerSource = String.raw`
+const { workerData } = require('node:worker_threads');
+const pg = require(workerData.pgPath);
+const { port, url, statementTimeoutMs } = workerData;
+const flag = new Int32Array(workerData.shared);
+
+const parsers = {
+  20: (v) => Number(v),
+  1700: (v) => Number(v),
+  16: (v) => (v === 't' ? 1 : 0),
+  114: (v) => v,
+  3802: (v) => v,
+};
+const types = { getTypeParser: (oid, format) => parsers[oid] ?? pg.types.getTypeParser(oid, format) };
+
+let client = null;
+async function connection() {
+  if (client) return client;
+  const fresh = new pg.Client({ connectionString: url, types, application_name: 'praxiswarn', statement_timeout: statementTimeoutMs, connectionTimeoutMillis: 10000 });
+  // A connection that breaks while idle is replaced at the next request; the one that broke mid-request answers
+  // that request with the error.
+  fresh.on('error', () => { if (client === fresh) client = null; });
+  await fresh.connect();
+  client = fresh;
+  return fresh;
+}
+
+function describe(error) {
+  const e = error ?? {};
+  return { message: String(e.message ?? e), code: e.code, detail: e.detail, constraint: e.constraint, table: e.table, column: e.column };
+}
+
+async function answer(request) {
+  try {
+    if (request.op === 'close') {
+      const c = client;
+      client = null;
+      if (c) await c.end();
+      return { ok: true };
+    }
+    let c;
+    try {
+      c = await connection();
+    } catch (error) {
+      return { ok: false, error: { ...describe(error), unreachable: true } };
+    }
+    if (request.op === 'exec') {
+      await c.query(request.text);
+      return { ok: true };
+    }
+    const result = await c.query({ text: request.text, values: request.values, rowMode: request.array ? 'array' : undefined });
+    return { ok: true, rows: result.rows, rowCount: result.rowCount ?? 0 };
+  } catch (error) {
+    if (client && error && /Connection terminated|ECONNRESET|EPIPE/.test(String(error.message))) client = null;
+    return { ok: false, error: describe(error) };
+  }
+}
+
+port.on('message', async (request) => {
+  const reply = await answer(request);
+  port.postMessage(reply);
+  Atomics.store(flag, 0, 1);
+  Atomics.notify(flag, 0);
+});
+`;

@@ -4,12 +4,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { Worker } from 'node:worker_threads';
 import { compareVersions } from '../src/notify/match.js';
 import { messageIdFor } from '../src/notify/message-id.js';
 import { openDatabase } from '../src/db/client.js';
 import { ensureMigrated } from '../src/db/migrate.js';
 import { bindValues, postgresText, splitParameters } from '../src/db/pg-sql.js';
-import { openPostgresSync, PostgresQueryError, type PostgresSyncClient } from '../src/db/pg-sync.js';
+import { openPostgresSync, PostgresQueryError, waitForAnswer, type PostgresSyncClient } from '../src/db/pg-sync.js';
 import { PostgresUnavailableError } from '../src/db/postgres.js';
 import { freshPostgresDatabase } from './support/postgres.js';
 
@@ -148,4 +149,31 @@ test('`praxiswarn migrate` against a PostgreSQL that does not answer says so in 
   });
   assert.equal(result.status, 1);
   assert.equal(result.stderr.trim(), 'PostgreSQL unter postgres://pw:***@127.0.0.1:1/pw ist nicht erreichbar: connect ECONNREFUSED 127.0.0.1:1');
+});
+
+test('a wake-up that is not this answer is waited through: the late notify of the previous answer', () => {
+  // The race it guards against: the thread stores answer n and is paused before its notify; meanwhile the caller
+  // reads answer n, posts request n + 1 and waits; the late notify then wakes it with no answer there yet.
+  const flag = new Int32Array(new SharedArrayBuffer(4));
+  Atomics.store(flag, 0, 1);
+  const notifier = new Worker(
+    `const { workerData } = require('node:worker_threads');
+     const flag = new Int32Array(workerData);
+     const until = Date.now() + 300;
+     while (Date.now() < until) { Atomics.notify(flag, 0); Atomics.wait(flag, 0, 1, 5); }
+     Atomics.store(flag, 0, 2);
+     Atomics.notify(flag, 0);`,
+    { eval: true, workerData: flag.buffer },
+  );
+  const started = Date.now();
+  assert.equal(waitForAnswer(flag, 2, 10_000), true);
+  assert.equal(Atomics.load(flag, 0), 2, 'returned only once the answer was stored');
+  assert.ok(Date.now() - started >= 250, 'the spurious wake-ups did not end the wait');
+  assert.equal(waitForAnswer(flag, 3, 200), false, 'no answer: false after the limit');
+  void notifier.terminate();
+});
+
+test('ten thousand calls in a row each get their own answer', () => {
+  const echo = client.prepare('select ?::int as n');
+  for (let i = 0; i < 10_000; i++) assert.equal((echo.get(i) as { n: number }).n, i);
 });

@@ -39,11 +39,11 @@ export async function runTrial({ deps, publisher, sink, sourceId, recipients, cy
   const { appearedAt, guid } = await publisher.publish(n);
   await waitUntil(async () => (await sink.count()) >= before + recipients, { what: `the last mail of notice ${n + 1}`, everyMs: 25, timeoutMs: 3 * cycleMs + 900_000 });
   const [firstMailAt, lastMailAt] = await sink.acceptedAt([before, before + recipients - 1]);
-  const notice = sqlite.prepare('select id, fetched_at as fetchedAt from notices where source_id = ? and external_id = ?').get(sourceId, guid) as { id: number; fetchedAt: number };
+  const notice = sqlite.prepare('select id, fetched_at as "fetchedAt" from notices where source_id = ? and external_id = ?').get(sourceId, guid) as { id: number; fetchedAt: number };
   const advisory = sqlite
-    .prepare('select a.id, a.released_at as releasedAt from advisories a join advisory_sources s on s.advisory_id = a.id where s.notice_id = ?')
+    .prepare('select a.id, a.released_at as "releasedAt" from advisories a join advisory_sources s on s.advisory_id = a.id where s.notice_id = ?')
     .get(notice.id) as { id: number; releasedAt: number };
-  const written = sqlite.prepare(`select min(created_at) as matchAt, count(*) as mails from deliveries where advisory_id = ? and kind = 'alert'`).get(advisory.id) as { matchAt: number; mails: number };
+  const written = sqlite.prepare(`select min(created_at) as "matchAt", count(*) as mails from deliveries where advisory_id = ? and kind = 'alert'`).get(advisory.id) as { matchAt: number; mails: number };
   if (written.mails !== recipients) throw new Error(`notice ${n + 1}: ${written.mails} alerts written, expected ${recipients}`);
   // The fetch that stored the notice: the latest fetch job that started before the notice was stored.
   const fetchJobs = await deps.queues.fetch.getJobs(['completed']);

@@ -63,6 +63,19 @@ export type PostgresSyncClient = {
 /** SQL functions the SQLite connection registers in JS and the PostgreSQL migration set defines in SQL. */
 const sqlFunctions = new Set(['praxiswarn_version_at_least', 'praxiswarn_message_id']);
 
+/**
+ * Blocks until `flag` holds `id` (true) or `limitMs` have passed (false). Wake-ups that leave another value in `flag`
+ * (the late notify of an earlier answer) are waited through.
+ */
+export function waitForAnswer(flag: Int32Array, id: number, limitMs: number): boolean {
+  const started = Date.now();
+  for (let seen = Atomics.load(flag, 0); seen !== id; seen = Atomics.load(flag, 0)) {
+    if (Date.now() - started > limitMs) return false;
+    Atomics.wait(flag, 0, seen, Math.min(1000, limitMs));
+  }
+  return true;
+}
+
 export function openPostgresSync(url: string, { name = redactedUrl(url), statementTimeoutMs = 10 * 60_000 }: { name?: string; statementTimeoutMs?: number } = {}): PostgresSyncClient {
   const shared = new SharedArrayBuffer(4);
   const flag = new Int32Array(shared);
@@ -79,23 +92,34 @@ export function openPostgresSync(url: string, { name = redactedUrl(url), stateme
   // Beyond the server's statement timeout, a silent worker has died: the connection is given up, not waited on.
   const waitLimitMs = statementTimeoutMs + 30_000;
 
+  // Each request carries a number; the worker thread answers in order and then stores that number in `flag`. The
+  // wait ends when `flag` holds this request's number, not at the first wake-up: a wake-up can belong to the previous
+  // answer (its notify may come after this request was posted), and taking it for this one would read no reply, or
+  // worse, the wrong one.
+  let sequence = 0;
   function call(request: Request): Reply {
     if (!open) throw new TypeError('Die Datenbankverbindung ist geschlossen.');
-    Atomics.store(flag, 0, 0);
-    port1.postMessage(request);
-    const started = Date.now();
-    while (Atomics.wait(flag, 0, 0, 1000) === 'timed-out') {
-      if (Date.now() - started > waitLimitMs) {
-        open = false;
-        void worker.terminate();
-        throw new PostgresQueryError('PostgreSQL hat nicht geantwortet; die Verbindung wurde aufgegeben.', undefined, undefined);
-      }
+    sequence = sequence >= 0x7fff_ffff ? 1 : sequence + 1;
+    const id = sequence;
+    port1.postMessage({ id, request });
+    if (!waitForAnswer(flag, id, waitLimitMs)) {
+      open = false;
+      void worker.terminate();
+      throw new PostgresQueryError('PostgreSQL hat nicht geantwortet; die Verbindung wurde aufgegeben.', undefined, undefined);
     }
-    const reply = receiveMessageOnPort(port1)?.message as Reply | undefined;
-    if (!reply) throw new PostgresQueryError('Keine Antwort vom PostgreSQL-Thread.', undefined, undefined);
+    const reply = receiveReply(id);
     if (!reply.ok && reply.error.unreachable) throw new PostgresUnavailableError(`PostgreSQL unter ${name} ist nicht erreichbar: ${reply.error.message}`);
     if (!reply.ok) throw new PostgresQueryError(reply.error.message, reply.error.code, reply.error.detail, 'text' in request ? request.text : undefined);
     return reply;
+  }
+
+  /** The reply numbered `id`; it was posted before `flag` was set, so it is waiting on the port. */
+  function receiveReply(id: number): Reply {
+    for (;;) {
+      const message = receiveMessageOnPort(port1)?.message as { id: number; reply: Reply } | undefined;
+      if (!message) throw new PostgresQueryError('Keine Antwort vom PostgreSQL-Thread.', undefined, undefined);
+      if (message.id === id) return message.reply;
+    }
   }
 
   function query(split: SplitSql, args: unknown[], array: boolean): { rows: unknown[]; rowCount: number } {

@@ -2,8 +2,9 @@
 // source and started with `eval`, so that it needs no TypeScript loader and no file of its own in the image: the
 // checkout (tsx) and the compiled build (dist/) start it the same way.
 //
-// Protocol: the main thread posts one request on `port` and blocks on `flag` (Atomics.wait); this thread answers on
-// `port`, then sets `flag` to 1 and wakes it. One request at a time, in order.
+// Protocol: the main thread posts one numbered request on `port` and blocks on `flag` (Atomics.wait); this thread
+// answers on `port` with the same number, then stores the number in `flag` and wakes it. One request at a time, in
+// order.
 //
 // Values come back as SQLite gives them, so that the code reads the same rows on both: bigint, numeric and count(*)
 // as numbers, booleans (from expressions such as EXISTS) as 1/0, json/jsonb as their text (drizzle parses it).
@@ -65,10 +66,10 @@ async function answer(request) {
   }
 }
 
-port.on('message', async (request) => {
+port.on('message', async ({ id, request }) => {
   const reply = await answer(request);
-  port.postMessage(reply);
-  Atomics.store(flag, 0, 1);
+  port.postMessage({ id, reply });
+  Atomics.store(flag, 0, id);
   Atomics.notify(flag, 0);
 });
 `;

@@ -81,3 +81,19 @@ test('an extracted action also matches when it is the expected instruction said 
   assert.ok(!sameAction('Firewall prüfen', 'Absender von E-Mails prüfen'));
   assert.ok(!sameAction('Die Firmware prüfen', 'Alle Portweiterleitungen überprüfen und nicht benötigte entfernen'));
 });
+
+test('an extracted action matches when it is the same step on the same object in other words', async () => {
+  const { sameAction } = await import('../src/normalize/quality.js');
+  // A condition behind the action, another word for the same prohibition, a compound with the same head.
+  assert.ok(sameAction('Den Anhang auf keinen Fall öffnen, wenn Sie eine solche E-Mail erhalten', 'Anhang von E-Mails des falschen TK-Absenders (z. B. s.voigt@tkk-versicherung.com) nicht öffnen'));
+  assert.ok(sameAction('Die Hinweise ihrer Hersteller im Blick behalten und bereitstehende Updates umgehend installieren', 'Verfügbare Sicherheitsupdates umgehend einspielen'));
+  assert.ok(sameAction('Diese E-Mails oder ihren Anhang nicht öffnen', 'ZIP-Anhänge angeblicher Bewerbungs-E-Mails nicht öffnen oder ausführen'));
+  // Not the same: the opposite step, another place, another release, another verb.
+  assert.ok(!sameAction('Den Anhang öffnen und prüfen', 'Den Anhang dieser E-Mails nicht öffnen'));
+  assert.ok(!sameAction('Das Passwort am TI-Konnektor ändern', 'Alle Passwörter in Ihrer Praxissoftware ändern'));
+  assert.ok(!sameAction('bintec be.IP auf Version 10.2.5 aktualisieren', 'Digitalisierungsbox Premium auf Version 11.01.02.102 aktualisieren'));
+  assert.ok(!sameAction('Die Firmware umgehend auf Version 11.01.02.102 aktualisieren', 'Angebotene Firmware-Updates künftig regelmäßig installieren'));
+  assert.ok(!sameAction('Den Anhang speichern', 'Den Anhang nicht öffnen'));
+  // "nicht mehr unterstützte" describes the object; the step is still an update.
+  assert.ok(sameAction('Nicht mehr unterstützte Versionen auf eine unterstützte Version aktualisieren', 'Ältere Versionen auf eine unterstützte Version aktualisieren'));
+});

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { extractDocument } from './document.js';
 import type { Extraction } from './extract.js';
 import type { Matcher } from './products.js';
+import { sameAction } from './action-match.js';
 import { sameVersion } from './versions.js';
+
+export { contentWords, covers, sameAction, sameInstruction } from './action-match.js';
 
 /** One labelled document of the corpus: the input beside `<case>.expected.json`. */
 export type CorpusCase = { name: string; file: string; content: string; expected: Expected[] };
@@ -54,19 +57,43 @@ export async function scoreCase(matcher: Matcher, c: CorpusCase): Promise<CaseRe
 }
 
 function tally(s: Counts, expected: string[], got: string[], same: (a: string, b: string) => boolean, label: string, misses: string[]) {
-  const left = [...got];
-  for (const e of expected) {
-    const i = left.findIndex((g) => same(e, g));
-    if (i === -1) {
-      s.fn++;
-      misses.push(`${label} fehlt: ${e}`);
-    } else {
-      s.tp++;
-      left.splice(i, 1);
+  const pairedWith = pairs(expected, got, same);
+  expected.forEach((e, i) => {
+    if (pairedWith[i] === -1) misses.push(`${label} fehlt: ${e}`);
+  });
+  const paired = new Set(pairedWith.filter((j) => j !== -1));
+  s.tp += paired.size;
+  s.fn += expected.length - paired.size;
+  s.fp += got.length - paired.size;
+  got.forEach((g, j) => {
+    if (!paired.has(j)) misses.push(`${label} zu viel: ${g}`);
+  });
+}
+
+/**
+ * Pairs each expected item with at most one found item and back, as many pairs as possible (augmenting paths): taken
+ * in order, a found action that matches two labels could take the one that a second found action alone matches.
+ */
+function pairs(expected: string[], got: string[], same: (a: string, b: string) => boolean): number[] {
+  const fits = expected.map((e) => got.flatMap((g, j) => (same(e, g) ? [j] : [])));
+  const owner = new Array<number>(got.length).fill(-1);
+  const assign = (i: number, seen: Set<number>): boolean => {
+    for (const j of fits[i]!) {
+      if (seen.has(j)) continue;
+      seen.add(j);
+      if (owner[j] === -1 || assign(owner[j]!, seen)) {
+        owner[j] = i;
+        return true;
+      }
     }
-  }
-  s.fp += left.length;
-  for (const g of left) misses.push(`${label} zu viel: ${g}`);
+    return false;
+  };
+  for (let i = 0; i < expected.length; i++) assign(i, new Set());
+  const pairedWith = new Array<number>(expected.length).fill(-1);
+  owner.forEach((i, j) => {
+    if (i !== -1) pairedWith[i] = j;
+  });
+  return pairedWith;
 }
 
 function compare(e: Expected | undefined, x: Extraction | undefined, s: Scores, misses: string[]) {
@@ -103,43 +130,6 @@ function sameFix(a: string, b: string): boolean {
 /** The calendar day in Germany of an ISO timestamp. */
 export function berlinDay(iso: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
-}
-
-const stop = new Set(
-  'der die das den dem des ein eine einer einen eines einem und oder zu zum zur im in am an auf für mit von vom bei sich sie ihre ihren ihrer ihres ihr ihrem ihnen sie alle aller allen nicht noch auch wie wenn ob dass sind ist the a an to of and or for on in at if be is are all your their by with'.split(' '),
-);
-
-/** Content words, lower-cased, with common German and English endings cut so that inflections meet. */
-export function contentWords(text: string): string[] {
-  return text
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}.]+/u)
-    .map((w) => w.replace(/^\.+|\.+$/g, ''))
-    .filter((w) => w.length > 2 && !stop.has(w))
-    .map((w) => (w.length > 5 ? w.replace(/(?:en|er|es|em|e|n|s)$/u, '') : w));
-}
-
-/** An extracted action matches an expected one when it holds most (60 %) of the expected one's content words. */
-export function covers(extracted: string, expected: string): boolean {
-  const got = new Set(contentWords(extracted));
-  const want = [...new Set(contentWords(expected))];
-  if (want.length === 0) return false;
-  return want.filter((w) => got.has(w)).length / want.length >= 0.6;
-}
-
-/**
- * An extracted action is the expected one when it holds most of the expected one's content words, or when it is the
- * same instruction said more briefly: most (60 %) of its own content words, at least two, are in the expected one
- * ("Den Authenticator auf Version 4.2.1 aktualisieren" for "gematik Authenticator umgehend auf Version 4.2.1
- * aktualisieren (per Auto-Update oder Download)"). One-way coverage alone counted such a hit as a miss and a false
- * action at once.
- */
-export function sameAction(extracted: string, expected: string): boolean {
-  if (covers(extracted, expected)) return true;
-  const want = new Set(contentWords(expected));
-  const got = [...new Set(contentWords(extracted))];
-  const shared = got.filter((w) => want.has(w)).length;
-  return shared >= 2 && shared / got.length >= 0.6;
 }
 
 export function sum(results: CaseResult[]): Scores {

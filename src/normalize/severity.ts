@@ -5,16 +5,32 @@ import type { Sentence } from './sentences.js';
 // not in "kritisch prüfen" or "kritische Konnektor-Versionen".
 // (?<!\w) stands for a \b before a word: the same meaning, but V8 runs \b under the i and u flags as a slow check at
 // every position of every sentence.
+// An advisory's own rating under a label ("Severity: Important", "Schweregrad: hoch", "rated the severity as
+// 'Moderate'", "CVSS-Einstufung: kritisch"); a heading folded into its paragraph leaves the same shape.
+const rated = (words: string) =>
+  new RegExp(
+    `(?<!\\w)(?:(?:severity|schweregrad|kritikalität|risiko(?:stufe|bewertung|einstufung)|einstufung|bedrohungsstufe|gefährdungsstufe)(?:\\s+(?:rating|level))?\\s*(?:[:=]\\s*|\\s(?:is|as|of|als|ist)\\s+|\\s)|risiko\\s*(?::\\s*|\\s(?:ist|als)\\s+))['"„‚‘]?(?:${words})(?!\\w)`,
+    'iu',
+  );
+// Checked before the wording: a vendor's rating says more than its urgency words.
+const ratings: { severity: Severity; pattern: RegExp }[] = [
+  { severity: 'kritisch', pattern: rated('critical|kritisch|höchstkritisch') },
+  { severity: 'hoch', pattern: rated('high|hoch|important|wichtig|schwerwiegend') },
+  { severity: 'mittel', pattern: rated('medium|moderate|mittel') },
+  { severity: 'niedrig', pattern: rated('low|niedrig|gering') },
+];
+
 const rules: { severity: Severity; pattern: RegExp; advice?: boolean }[] = [
   {
     severity: 'kritisch',
     pattern:
-      /(?<!\w)(?:höchst)?kritisch\w*\s+(?:Schwachstelle|Sicherheitslücke|Lücke|Sicherheitsrisiko|Sicherheitsproblem|Fehler|Bedrohung|Sicherheitsupdate|Sicherheitswarnung|Angriffs?|Konstellation)\w*|(?<!\w)als\s+(?:höchst)?kritisch\b|(?<!\w)(?:ist|sind|gilt)\s+(?:als\s+)?(?:höchst)?kritisch\b|Warnstufe\s+Rot|Bedrohungslage\b[^.]{0,60}?\b(?:auf\s+)?rot\b|Schweregrad:?\s+kritisch|(?<!\w)critical\s+(?:vulnerability|severity|flaw|security)|(?<!\w)rated\s+critical\b|(?<!\w)severity:?\s+critical\b|\((?:critical|kritisch)\)/iu,
+      /(?<!\w)(?:höchst)?kritisch\w*\s+(?:Schwachstelle|Sicherheitslücke|Lücke|Sicherheitsrisiko|Sicherheitsproblem|Fehler|Bedrohung|Sicherheitsupdate|Sicherheitswarnung|Angriffs?|Konstellation)\w*|(?<!\w)als\s+(?:höchst)?kritisch\b|(?<!\w)(?:ist|sind|gilt)\s+(?:als\s+)?(?:höchst)?kritisch\b|Warnstufe\s+Rot|Bedrohungslage\b[^.]{0,60}?\b(?:auf\s+)?rot\b|Schweregrad:?\s+kritisch|(?<!\w)critical(?:-severity)?\s+(?:vulnerabilit(?:y|ies)|severity|flaws?|security|zero-day|bugs?|hole|issue|remote\s+code|RCE)|(?<!\w)rated\s+critical\b|(?<!\w)severity:?\s+critical\b|\((?:critical|kritisch)\)/iu,
   },
   {
     severity: 'hoch',
+    // "rät dringend davon ab, die Anhänge zu öffnen", "warnt dringend vor …": urgent advice against, not a rating of a flaw.
     pattern:
-      /(?<!\w)dringend\w*|(?<!\w)gravierend\w*|(?<!\w)erhebliche[sn]?\s+(?:Sicherheits)?risiko|(?<!\w)schwerwiegend\w*|(?<!\w)als\s+hoch\b|Schweregrad:?\s+hoch|Warnstufe\s+Orange|(?<!\w)hohe[sn]?\s+(?:Sicherheits)?risiko|akute[rn]?\s+Handlungsbedarf|(?<!\w)high\s+severity|(?<!\w)rated\s+high\b|(?<!\w)as\s+soon\s+as\s+possible\b/iu,
+      /(?<!\w)(?<!(?:warnt|warnen)\s+)dringend\w*(?!\s+(?:davon\s+)?ab(?!\p{L})|\s+vor(?!\p{L}))|(?<!\w)gravierend\w*|(?<!\w)erhebliche[sn]?\s+(?:Sicherheits)?risiko|(?<!\w)schwerwiegend\w*|(?<!\w)als\s+hoch\b|Schweregrad:?\s+hoch|Warnstufe\s+Orange|(?<!\w)hohe[sn]?\s+(?:Sicherheits)?risiko|akute[rn]?\s+Handlungsbedarf|(?<!\w)high\s+severity|(?<!\w)rated\s+high\b|(?<!\w)as\s+soon\s+as\s+possible\b/iu,
   },
   {
     // "sofort", "umgehend": how fast the practice should act; about what a vendor did ("haben umgehend
@@ -37,8 +53,12 @@ const advice =
   /(?<!\w)(?:sollt?e[nt]?|soll|muss|müss(?:en|ten|t)|empf(?:iehlt|ehlen|ohlen|ahl|ehlung)\w*|rät|raten|geraten|bitte|erforderlich|notwendig|nötig|should|must|recommend\w*|advis\w*|urge[sd]?|please)(?!\w)|(?<!\w)zu\s+\p{Ll}{3,}n(?!\p{L})|(?<!\p{L})(?:ein|auf|um|an|ab|aus|zurück|vor|nach|her|fest|frei|durch|mit|weg|zu)zu\p{Ll}{2,}n(?!\p{L})/iu;
 const addressed = /(?<=\S\s+)Sie\b|^\p{Lu}\p{Ll}+(?:en|ern|eln)\s+Sie\b/u;
 
+// "den Vorfall unverzüglich … dem ULD melden": the legal duty to report a breach, not the urgency of a flaw.
+const reportingDuty = /(?<!\p{L})(?:melden|zu\s+melden|meldepflichtig\p{L}*|Meldepflicht|anzuzeigen|benachrichtigen|72\s+Stunden)(?!\p{L})/iu;
+const fixing = /aktualisier|update|einspiel|installier|patch|ändern|wechseln|trennen|abschalten|deaktivier/iu;
+
 function addressesReader(text: string): boolean {
-  return advice.test(text) || addressed.test(text);
+  return (advice.test(text) || addressed.test(text)) && !(reportingDuty.test(text) && !fixing.test(text));
 }
 
 const cvssScore = /\bCVSS(?:[\s-]*(?:v?[23](?:\.\d)?|Score|Basiswert|Base\s*Score|Wert))*[\s:(]*(?:von\s+)?(\d{1,2}[.,]\d)\b/i;
@@ -50,8 +70,8 @@ const rank: Record<Severity, number> = { unbekannt: 0, niedrig: 1, mittel: 2, ho
 /** Severity only from what the notice says (its words or a CVSS score); without them it stays `unbekannt`. */
 export function findSeverity(sentences: Sentence[]): { severity: Severity; evidence: string | null } {
   let best: { severity: Severity; evidence: string | null } = { severity: 'unbekannt', evidence: null };
-  for (const rule of rules) {
-    const sentence = sentences.find((s) => rule.pattern.test(s.text) && (!rule.advice || addressesReader(s.text)));
+  for (const rule of [...ratings, ...rules]) {
+    const sentence = sentences.find((s) => rule.pattern.test(s.text) && (!('advice' in rule) || !rule.advice || addressesReader(s.text)));
     if (sentence) {
       best = { severity: rule.severity, evidence: sentence.text };
       break;

@@ -96,4 +96,8 @@ test('an extracted action matches when it is the same step on the same object in
   assert.ok(!sameAction('Den Anhang speichern', 'Den Anhang nicht öffnen'));
   // "nicht mehr unterstützte" describes the object; the step is still an update.
   assert.ok(sameAction('Nicht mehr unterstützte Versionen auf eine unterstützte Version aktualisieren', 'Ältere Versionen auf eine unterstützte Version aktualisieren'));
+  // "aktuell halten" is "aktualisieren"; "Nicht" may lead; a short noun's plural s.
+  assert.ok(sameAction('Softwareprogramme und Betriebssystem immer aktuell halten', 'Softwareprogramme und Betriebssystem stets aktualisieren'));
+  assert.ok(sameAction('Auf Links in der Mail keinesfalls klicken', 'Nicht auf den Link in Mails klicken'));
+  assert.ok(!sameAction('Auf Links in der Mail klicken', 'Nicht auf den Link in Mails klicken'));
 });

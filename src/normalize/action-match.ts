@@ -38,9 +38,17 @@ const verbKinds: string[][] = [
 ];
 const verbKind = new Map(verbKinds.flatMap((kind) => kind.map((v) => [v, kind[0]!] as const)));
 
-// A step is forbidden when "kein…" or "weder" is in its clause, or "nicht"/"nie" stands right before its verb (up to
-// two words between: "nicht sofort öffnen"); "nicht mehr unterstützte Versionen aktualisieren" asks for an update.
-const forbidding = /(?<!\p{L})(?:[Kk]ein\p{L}*|weder)(?!\p{L})|(?<!\p{L})(?:nicht|nie|niemals)(?:\s+\p{Ll}+){0,2}\s+\S+$/u;
+// A step is forbidden when "kein…", "weder", "nicht" or "nie" is in its clause, except where "nicht" belongs to an
+// adjective in front of a noun: "nicht mehr unterstützte Versionen aktualisieren" asks for an update.
+const negationWord = /(?<!\p{L})(?:[Kk]ein\p{L}*|[Ww]eder|[Nn]icht|[Nn]ie|[Nn]iemals)(?!\p{L})/gu;
+const attributive = /^[Nn]icht\s+(?:(?:mehr|zwingend|unbedingt|ausreichend|ganz)\s+)?(?!(?:einen|einem|einer|deren|dessen|diesen|diesem|diese|ihren|ihrem|alle|allen)\s)\p{Ll}{3,}(?:e|en|er|es|em)\s+\p{Lu}/u;
+
+function forbidding(step: string): boolean {
+  // Only the part that ends in the verb: "Steht das Modell nicht auf der Liste, den Fernzugriff abschalten".
+  const clause = step.split(/,\s/u).pop()!;
+  for (const m of clause.matchAll(negationWord)) if (!attributive.test(clause.slice(m.index))) return true;
+  return false;
+}
 
 // A condition in front ("Falls kein Update möglich ist, …", "Ist ein Update nicht möglich: …") is no part of the step.
 const condition = /^(?:(?:falls|wenn|sofern|sobald|soweit|solange|bevor|nachdem)\s[^,:]*,\s+|[^,:]*:\s+)/iu;
@@ -61,11 +69,14 @@ function core(action: string): { main: string; object: string } {
 }
 
 const fold = (w: string) => w.toLowerCase().replace(/ä/gu, 'a').replace(/ö/gu, 'o').replace(/ü/gu, 'u').replace(/ß/gu, 'ss');
-const stem = (w: string) => (w.length > 5 ? w.replace(/(?:en|er|es|em|e|n|s)$/u, '') : w);
+// Short nouns lose a plural s as well ("Links", "Mails").
+const stem = (w: string) => (w.length > 5 ? w.replace(/(?:en|er|es|em|e|n|s)$/u, '') : w.length > 4 ? w.replace(/s$/u, '') : w);
 
 // Capitalised words that name no object: determiners, and "Fall" of "auf keinen Fall", "im Fall".
 const notNouns = new Set(['alle', 'sämtliche', 'diese', 'dieser', 'diesen', 'dieses', 'jede', 'jeden', 'jeder', 'keine', 'keinen', 'ihre', 'ihren', 'ihr', 'eine', 'einen', 'die', 'der', 'das', 'den', 'dem', 'des', 'fall', 'auch', 'bitte']);
 const prepositions = new Set(['auf', 'an', 'am', 'in', 'im', 'über', 'per', 'mit', 'für', 'von', 'vom', 'bei', 'beim', 'nach', 'vor', 'zu', 'zum', 'zur', 'aus', 'unter', 'durch', 'gegen', 'ohne', 'außerhalb', 'innerhalb']);
+
+const keptCurrent = /\s+(?:aktuell|auf\s+(?:dem|den)\s+(?:neuesten|aktuellen|letzten)\s+Stand)\s+halten$/u;
 
 type Noun = { word: string; inPhrase: boolean };
 // One step of an action: its verb ("nicht öffnen" when forbidden) and the nouns of its clause.
@@ -98,16 +109,20 @@ function parse(action: string): Parsed {
   for (let i = 0; i < parts.length; i += 2) {
     const joint = parts[i - 1];
     clause = clause ? `${clause} und ${parts[i]!.trim()}` : parts[i]!.trim();
-    const last = clause.split(/\s+/u).pop()!.toLowerCase();
+    let last = clause.split(/\s+/u).pop()!.toLowerCase();
     if (!isInfinitive(last)) continue;
+    // "aktuell halten", "auf dem neuesten Stand halten" say "aktualisieren" in two words.
+    const current = keptCurrent.exec(clause);
+    if (current) clause = clause.slice(0, current.index) + ' ' + last;
+    if (current) last = 'aktualisieren';
     // The verb itself ("Prüfen") is no noun; "Prüfen, ob der Hotfix installiert ist" works on the object clause's.
-    const nouns = nounsOf(clause.slice(0, clause.length - last.length));
+    const nouns = nounsOf(clause.slice(0, clause.length - clause.split(/\s+/u).pop()!.length));
     if (nouns.length === 0 && steps.length === 0) nouns.push(...nounsOf(object));
     const previous = steps.at(-1);
     // "… durchsuchen und gefundene entfernen": a step without nouns of its own works on the previous step's, and
     // "nicht öffnen oder ausführen", "weder öffnen noch ausführen" forbid both.
     const alone = nouns.length === 0 && previous;
-    const forbidden = forbidding.test(clause) || (alone && (joint === 'oder' || joint === 'noch') && previous.verb.startsWith('nicht '));
+    const forbidden = forbidding(clause) || (alone && (joint === 'oder' || joint === 'noch') && previous.verb.startsWith('nicht '));
     steps.push({ verb: `${forbidden ? 'nicht ' : ''}${verbKind.get(last) ?? last}`, nouns: alone ? previous.nouns : nouns });
     clause = '';
   }

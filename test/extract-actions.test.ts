@@ -306,3 +306,24 @@ test('English: gerunds after "advise" and "recommend", passive advice, purposes 
   // English words left over mean the sentence was not understood.
   assert.deepEqual(actions('The agency advises installing these patches under the conditions below, unless your own analysis says otherwise.'), []);
 });
+
+test('reported advice in the subjunctive, "man" and any practice as subject, advice done "am besten", explanations after a dash', () => {
+  assert.deepEqual(actions('Er rät davon ab, Lösegeld zu zahlen. Stattdessen solle man das Landeskriminalamt einschalten.'), ['Lösegeld nicht zahlen', 'Das Landeskriminalamt einschalten']);
+  assert.deepEqual(actions('Auf den Link in der Nachricht sollte man keinesfalls klicken – über ihn verschaffen sich die Angreifer Zugang.'), [
+    'Auf den Link in der Nachricht keinesfalls klicken',
+  ]);
+  assert.deepEqual(actions('Jede Mitgliedspraxis muss den neuen Ausweis selbst über das Portal bestellen.'), ['Den neuen Ausweis selbst über das Portal bestellen']);
+  // A count of practices is still a statistic.
+  assert.deepEqual(actions('Jede dritte Praxis sollte laut Umfrage die Passwörter ändern.'), []);
+  assert.deepEqual(actions('Eine solche Mail löscht man am besten sofort.'), ['Eine solche Mail sofort löschen']);
+  assert.deepEqual(actions('Den Absender ruft man am besten vorher an.'), ['Den Absender vorher anrufen']);
+  assert.deepEqual(actions('Das macht man am besten sofort.'), []);
+  assert.deepEqual(actions('„Das Wichtigste ist aber, Programme und Betriebssystem immer aktuell zu halten.“'), ['Programme und Betriebssystem immer aktuell halten']);
+});
+
+test('a list opener still continues the action when a sentence about that action stands between them', () => {
+  assert.deepEqual(actions('Praxen wird geraten, alle Passwörter zu ändern. Das sollte sofort geschehen. Dazu zählen vor allem:\n• die Passwörter der Praxissoftware\n• die Passwörter des Konnektors'), [
+    'Die Passwörter der Praxissoftware ändern',
+    'Die Passwörter des Konnektors ändern',
+  ]);
+});

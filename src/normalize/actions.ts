@@ -1,7 +1,7 @@
 import type { Sentence } from './sentences.js';
 import { englishActions } from './english-actions.js';
 import { addressedToOthers, attributionFront, isStatistic, reportsEvent, withoutAttribution } from './reported-speech.js';
-import { isInfinitive, isParticiple, mainClause, participleToInfinitive, politeToInfinitive, zuInfinitive } from './verbs.js';
+import { isInfinitive, isParticiple, mainClause, participleToInfinitive, particles, politeToInfinitive, zuInfinitive } from './verbs.js';
 
 export type ActionHit = { text: string; evidence: string };
 
@@ -86,7 +86,10 @@ export function findActions(sentences: Sentence[]): ActionHit[] {
     const count = actions.length;
     for (const text of found) add(text, sentence.text);
     if (found.length === 0 && !sentence.bullet) for (const phrase of nominallyAdvised(text) ?? []) add(phrase, sentence.text, true);
-    if (!sentence.bullet) previous = actions.length > count ? { verb: finalVerb(actions[actions.length - 1]!.text), at: actions.length - 1 } : { verb: '', at: -1 };
+    // "… Passwörter zu ändern. Das sollte sofort geschehen. Dazu zählen:": a sentence about the action just read keeps it
+    // as the one a list opener continues.
+    const aboutPrevious = actions.length === count && backReference.test(text);
+    if (!sentence.bullet && !aboutPrevious) previous = actions.length > count ? { verb: finalVerb(actions[actions.length - 1]!.text), at: actions.length - 1 } : { verb: '', at: -1 };
   });
   return actions;
 }
@@ -101,7 +104,12 @@ function wellFormed(text: string): string | null {
   let t = text.replace(/^Sie\s+(?=(?:die|der|das|den|dem|ein|eine|einen|Ihre|Ihren|alle)\s)/u, '');
   const dash = /\s[–—]\s([^,–—]*)(?=,\s|$)/u.exec(t);
   // "… tauschen – insgesamt rund 80.000 Ausweise": a count after the dash is background as well.
-  if (dash && (finiteVerb.test(dash[1]!) || isStatistic(dash[1]!.replace(/^insgesamt\s+/u, '')))) t = (t.slice(0, dash.index) + t.slice(dash.index + dash[0].length)).trim();
+  // "… klicken – über ihn verschaffen sich die Angreifer Zugang": after a complete action, a clause of its own behind
+  // the dash (a verb in second place before its subject) explains the action; "– und zwar rechtzeitig" continues it.
+  const explains =
+    dash !== null && isInfinitive(lastWord(t.slice(0, dash.index))) && !/^(?:und|oder|aber|also|etwa|vor\s+allem)\s/u.test(dash[1]!) &&
+    /^(?:\p{L}+\s+){1,3}?\p{Ll}+(?:t|en)\s+(?:sich|die|der|das|es|er|sie|man)(?!\p{L})/u.test(dash[1]!);
+  if (dash && (explains || finiteVerb.test(dash[1]!) || isStatistic(dash[1]!.replace(/^insgesamt\s+/u, '')))) t = (t.slice(0, dash.index) + t.slice(dash.index + dash[0].length)).trim();
   // A relative clause addressed to the reader ends in its finite verb ("…, mit der Sie Notfalldaten anlegen und lesen").
   // "… aktualisieren (bei FortiOS)": a bracket after the action does not end its clause.
   const clauseEnds = t
@@ -136,6 +144,7 @@ function statementHead(t: string): boolean {
 
 // A lead-in that announces the items below it: "folgende Passwörter ändern:", "Dazu zählen vor allem:".
 const announces = /(?<!\p{L})(?:folgend\p{L}*|nachstehend\p{L}*|diese|alle|sämtliche|insbesondere)(?!\p{L})/u;
+const backReference = /(?<!\p{L})(?:[Dd]as|[Dd]ies|[Ee]s)\s+(?:sollte|soll|sollten|muss|müssen)(?!\p{L})|(?<!\p{L})(?:sollte|soll|muss)\s+(?:das|dies|es)(?!\p{L})/u;
 const listOpener = /^(?:Dazu|Hierzu|Darunter|Das|Dies)\s+(?:zählen|gehören|betrifft|sind|fallen)\b/u;
 
 // Headings over lists of advice: "Was Sie tun sollten:", "Empfehlungen:", "So schützen Sie sich:", "What you should do:".
@@ -194,7 +203,7 @@ function toActions(sentence: Sentence): string[] {
   if (imperatives) return imperatives;
   const advised = recommended(s);
   if (advised) return advised;
-  const german = modal(s) ?? necessity(s);
+  const german = modal(s) ?? necessity(s) ?? bestDone(s);
   if (german) return [german];
   const afterColon = colonPhrases(s);
   if (afterColon) return afterColon;
@@ -203,8 +212,22 @@ function toActions(sentence: Sentence): string[] {
 
 // „Löschen Sie E-Mails zweifelhafter Herkunft sofort“, empfahl …: the quoted instruction, without who said it.
 function unquote(s: string): string {
+  // A sentence quoted as a whole ("„Das Wichtigste ist, … zu halten.“"): what is inside.
+  const whole = /^[„"“»]([^„“”"«»]{8,})[“”"«]$/u.exec(s);
+  if (whole) return whole[1]!.trim();
   const q = /^[„"“»]([^“”"«]{8,})[“”"«][,.]?\s*(?:,\s*)?(?:so\s+|sagt|sagte|empfahl|empfiehlt|rät|riet|betont|erklärt|warnt|mahnt|fordert)[^]*$/u.exec(s);
   return q ? q[1]!.trim() : s;
+}
+
+// "Eine solche Mail löscht man am besten einfach": advice as what one does best, the object in front.
+const doneBest = /^(\p{Lu}[^,]*?)\s+(\p{Ll}+t)\s+man\s+(?:am\s+besten|besser|lieber)(?:\s+(.*?))?[.!]?$/u;
+
+function bestDone(s: string): string | null {
+  const m = doneBest.exec(s);
+  if (!m || /^(?:Das|Dies|Es|Was|Wie|Wer|Wo|Man)(?!\p{L})/u.test(m[1]!)) return null;
+  const rest = (m[3] ?? '').split(/\s+/u).filter(Boolean);
+  const particle = rest.length > 0 && particles.has(rest[rest.length - 1]!) ? rest.pop()! : '';
+  return capitalize(`${m[1]} ${[...rest, particle + participleToInfinitive(m[2]!)].join(' ')}`);
 }
 
 // An optional leading clause: a purpose ("Damit …,") is dropped, a condition ("Falls …,", "Ist …,") kept behind the action.
@@ -310,7 +333,7 @@ function familiar(s: string): string[] | null {
 }
 
 const advise =
-  /\b(?:rät|raten|riet|abgeraten|abzuraten|abraten|empfiehlt|empfehlen|empfahl|empfohlen|[Ee]mpfehlung|fordert|fordern|aufgefordert|aufgerufen|ruft|rufen|angehalten|gebeten|bittet|bitten|appelliert|[Rr]at|geraten|ratsam|sinnvoll|empfehlenswert|wichtig|angeraten|geboten|unerlässlich|Abhilfe|gehört|gehören|[Aa]ufgabe|[Pp]flicht|Ratsam|Sinnvoll|Empfehlenswert|Wichtig|Empfohlen|Angeraten|Geboten|Unerlässlich)\b/u;
+  /\b(?:rät|raten|riet|abgeraten|abzuraten|abraten|empfiehlt|empfehlen|empfahl|empfohlen|[Ee]mpfehlung|fordert|fordern|aufgefordert|aufgerufen|ruft|rufen|angehalten|gebeten|bittet|bitten|appelliert|[Rr]at|geraten|ratsam|sinnvoll|empfehlenswert|wichtig|angeraten|geboten|unerlässlich|Abhilfe|gehört|gehören|[Aa]ufgabe|[Pp]flicht|Ratsam|Sinnvoll|Empfehlenswert|Wichtig|Empfohlen|Angeraten|Geboten|Unerlässlich|Wichtigste)\b/u;
 const zuForm = /(?:^|\s)(?:zu\s+(\p{Ll}+)|(\p{Ll}+?zu\p{Ll}{3,}))(?=[\s,.!;:]|$)/gu;
 // "nicht nötig, … zu ändern", "Wichtig ist nicht, …": no advice.
 const negated = /(?<!\w)(?:nicht|kein\w*)\s+(?:\S+\s+){0,2}$/u;
@@ -374,12 +397,13 @@ function nominallyAdvised(s: string): string[] | null {
 }
 
 const question = /^(?:Und\s+)?(?:Worauf|Was|Wie|Welche\p{L}*|Wann|Wo|Warum|Weshalb|Womit|Wofür|Wozu|Woran|Wer)$|^(?:Und\s+)?(?:Worauf|Was|Wie|Welche\p{L}*|Wann|Warum|Weshalb|Womit|Wofür|Wozu|Woran)\s/u;
-const modalVerb = /\b(sollten|sollen|sollte|müssen|muss)\s+/u;
+// Reported advice keeps its subjunctive: "Stattdessen solle man das LKA einschalten".
+const modalVerb = /\b(sollten|sollen|sollte|solle|müssen|muss|müsse)\s+/u;
 const circumstancePhrase =
   /^(?:(?:Gleich|Direkt|Unmittelbar|Kurz|Noch|Schon|Bereits|Erst)\s+(?:nach|vor|bei|beim|mit|ab|bis|zur|zum|im|in|während)\s|(?:Bei|Beim|Im|In|Vor|Für|Mit|Ab|Bis|Zur|Zum|Auf|Unter|Während|Spätestens|Sicherheitshalber|Vorsorglich|Grundsätzlich|Möglichst)\b)/u;
-const subjects = /^(?:alle\s+)?(?:Admins|IT-Verantwortliche|Verantwortliche|Praxen|Arztpraxen|Zahnarztpraxen|Kunden|Kundinnen(?:\s+und\s+Kunden)?|Nutzer(?:innen)?(?:\s+und\s+Nutzer)?|Anwender(?:innen)?(?:\s+und\s+Anwender)?|Betreiber(?:innen)?|Administrator(?:en|innen)|Ärzt(?:e|innen)(?:\s+und\s+Ärzte)?|Sie|Praxisinhaber(?:innen)?|Praxisteams?|Einrichtungen|Leistungserbringer(?:innen)?)\s+/u;
-const adverbs = /^(?:Danach|Anschließend|Zudem|Auch|Außerdem|Daher|Deshalb|Dann|Jetzt|Nun|Zusätzlich|Ebenso|Vorsorglich|Insbesondere|Darüber hinaus|Bis dahin|Grundsätzlich|Generell|Unbedingt)$/u;
-const practiceSubject = /(?<!\p{L})(?:Admins|\p{L}*Verantwortliche\p{L}*|Betroffene|Zahnärzt\p{L}*|Psychotherapeut\p{L}*|Teams?|man|Praxen|Praxis(?:teams?|inhaber\p{L}*|personal|leitung\p{L}*|mitarbeit\p{L}*|ärzt\p{L}*)?(?!\p{L})|\w*[Kk]und(?:en|innen)|\w*[Nn]utzer\w*|\w*[Aa]nwender\w*|Betreiber\w*|Administrator\w*|Ärzt\w*|Sie|Wer|Leistungserbringer\w*|Einrichtungen|Mitarbeit\w*|Inhaber\w*)\b/u;
+const subjects = /^(?:alle\s+)?(?:Admins|IT-Verantwortliche|Verantwortliche|Praxen|Arztpraxen|Zahnarztpraxen|Kunden|Kundinnen(?:\s+und\s+Kunden)?|Nutzer(?:innen)?(?:\s+und\s+Nutzer)?|Anwender(?:innen)?(?:\s+und\s+Anwender)?|Betreiber(?:innen)?|Administrator(?:en|innen)|Ärzt(?:e|innen)(?:\s+und\s+Ärzte)?|Sie|Praxisinhaber(?:innen)?|Praxisteams?|Einrichtungen|Leistungserbringer(?:innen)?|man)\s+/u;
+const adverbs = /^(?:Danach|Anschließend|Zudem|Auch|Außerdem|Daher|Deshalb|Dann|Jetzt|Nun|Zusätzlich|Ebenso|Vorsorglich|Insbesondere|Darüber hinaus|Bis dahin|Grundsätzlich|Generell|Unbedingt|Stattdessen|Vielmehr|Stets|Immer)$/u;
+const practiceSubject = /(?<!\p{L})(?:Admins|\p{L}*Verantwortliche\p{L}*|Betroffene|Zahnärzt\p{L}*|Psychotherapeut\p{L}*|Teams?|man|Praxen|Praxis(?:teams?|inhaber\p{L}*|personal|leitung\p{L}*|mitarbeit\p{L}*|ärzt\p{L}*)?(?!\p{L})|\p{Lu}\p{Ll}+praxis(?!\p{L})|\w*[Kk]und(?:en|innen)|\w*[Nn]utzer\w*|\w*[Aa]nwender\w*|Betreiber\w*|Administrator\w*|Ärzt\w*|Sie|Wer|Leistungserbringer\w*|Einrichtungen|Mitarbeit\w*|Inhaber\w*)\b/u;
 // The practices as those whom a vendor informs or contacts.
 const informedParty = /(?<!\p{L})(?:\p{L}*[Kk]und(?:en|innen)|Praxen|Arztpraxen|\p{L}*[Nn]utzer\p{L}*|\p{L}*[Aa]nwender\p{L}*|Ärzt\p{L}*|Leistungserbringer\p{L}*|Mitglieder|Betroffenen?)(?!\p{L})/u;
 // A passive's agent that is not the practice or its service provider.
@@ -547,6 +571,8 @@ function bullet(s: string, isBullet: boolean): string | null {
   if (zuInfinitive(words[words.length - 1]!) !== words[words.length - 1] || words[words.length - 2] === 'zu') return null;
   return capitalize(`${clause.main}${clause.tail}`);
 }
+
+const lastWord = (s: string) => s.trim().replace(/[.!]+$/u, '').split(/\s+/u).pop() ?? '';
 
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);

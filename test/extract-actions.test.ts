@@ -233,8 +233,8 @@ test('fresh notices, third batch of classes: purpose clauses, another clause\'s 
   assert.deepEqual(actions('Zweifeln Sie, rufen Sie den Absender, von dem die Nachricht stammen soll, kurz an – und zwar vor dem Öffnen.'), [
     'Den Absender, von dem die Nachricht stammen soll, kurz anrufen – und zwar vor dem Öffnen, falls Sie zweifeln',
   ]);
-  // English that the word table leaves half translated is dropped rather than shown to an editor.
-  assert.deepEqual(actions('Reset the passwords of all users who may have signed in through the web interface.'), []);
+  // A relative clause after the object adds detail the action can do without.
+  assert.deepEqual(actions('Reset the passwords of all users who may have signed in through the web interface.'), ['Passwörter aller Benutzer zurücksetzen']);
 });
 
 test('reported speech: who said it is no part of the action, and demands on others, statistics and reports are no actions', () => {
@@ -326,4 +326,12 @@ test('a list opener still continues the action when a sentence about that action
     'Die Passwörter der Praxissoftware ändern',
     'Die Passwörter des Konnektors ändern',
   ]);
+});
+
+test('English: a clause or phrase after the object goes unless it is a condition; verbs of two words as gerunds; adjectives in -ing', () => {
+  assert.deepEqual(actions('All customers should install the patch right away, on physical as well as virtual appliances.'), ['Patch sofort einspielen']);
+  assert.deepEqual(actions('Customers should install the patch, if the device is exposed.'), ['Patch einspielen, falls Gerät ist erreichbar']);
+  assert.deepEqual(actions('We also recommend turning on two-factor authentication for these accounts.'), ['Zwei-Faktor-Authentifizierung für diese Konten aktivieren']);
+  assert.deepEqual(actions('Organizations should install the matching patch IMMEDIATELY.'), ['Passenden Patch sofort einspielen']);
+  assert.deepEqual(actions('• Update Microsoft Outlook as soon as possible to close the issue.'), ['Microsoft Outlook schnellstmöglich aktualisieren']);
 });

@@ -49,16 +49,20 @@ const words: Record<string, string> = {
   '2fa': 'Zwei-Faktor-Authentifizierung', manually: 'manuell', directly: 'direkt', publicly: 'öffentlich', extended: 'Extended', protection: 'Protection', enabling: 'aktivieren', installing: 'installieren', updating: 'aktualisieren', includes: 'umfasst',
   the: '', a: '', an: '', your: '', their: '', our: '', its: '', his: '', her: '', them: 'sie', it: 'es', you: 'Sie', following: 'folgende',
   always: 'immer', over: 'über', encrypted: 'verschlüsseltes', unencrypted: 'unverschlüsseltes', browser: 'Browser', web: 'Web',
+  matching: 'passenden', existing: 'bestehenden', remaining: 'übrigen', incoming: 'eingehende', outgoing: 'ausgehende', outbound: 'ausgehenden', inbound: 'eingehenden',
+  local: 'lokale', perimeter: 'Perimeter', patch: 'Patch', active: 'aktive', series: 'Serie', these: 'diese', those: 'diese',
   precaution: 'Vorsichtsmaßnahme', offline: 'offline', portal: 'Portal', code: 'Code', signing: 'Signing', recommended: 'empfohlene',
 };
 
 // Purpose clauses ("to receive the latest protections") and clauses introduced by a conjunction end the object.
-const objectEnd = /,\s+|\s+(?=(?:if|when|where|which|that|so\s+that|before|until|unless|because|as\s+soon\s+as|once|in\s+order\s+to)\b)|\s+(?=to\s+(?:receive|get|ensure|protect|prevent|avoid|mitigate|address|stay|be|fix|close|remediate|reduce|confirm|spot|detect|verify|minimi[sz]e|make\s+sure)\b)/i;
+const objectEnd = /,\s+|\s+(?=(?:if|when|where|which|who|that|so\s+that|before|until|unless|because|as\s+soon\s+as|once|in\s+order\s+to)\b)|\s+(?=to\s+(?:receive|get|ensure|protect|prevent|avoid|mitigate|address|stay|be|fix|close|remediate|reduce|confirm|spot|detect|verify|minimi[sz]e|make\s+sure)\b)/i;
 
 function translate(text: string): string {
   return text
     .replace(/\b(?:two-factor|multi-factor)\s+authentication\b/gi, 'Zwei-Faktor-Authentifizierung')
     .replace(/\bas soon as possible\b/gi, 'schnellstmöglich')
+    .replace(/\bright away\b/gi, 'sofort')
+    .replace(/\bof all (?=\w)/gi, 'aller ')
     .replace(/\bat all times\b/gi, 'jederzeit')
     .replace(/\bto the internet\b/gi, 'mit dem Internet')
     .replace(/\bfrom the internet\b/gi, 'aus dem Internet')
@@ -82,8 +86,11 @@ function translate(text: string): string {
 function gerundVerb(phrase: string): string {
   const g = /^(\p{Ll}+)ing\b/u.exec(phrase);
   if (!g) return phrase;
-  const stem = [g[1]!, `${g[1]!}e`, g[1]!.replace(/(\p{Ll})\1$/u, '$1')].find((v) => verbTable.has(v));
-  return stem ? stem + phrase.slice(g[0].length) : phrase;
+  const rest = phrase.slice(g[0].length);
+  // "turning on two-factor authentication": a verb of two words.
+  const particle = /^\s+(up|on|off|out|for|sure)\b/i.exec(rest)?.[1]?.toLowerCase();
+  const stem = [g[1]!, `${g[1]!}e`, g[1]!.replace(/(\p{Ll})\1$/u, '$1')].find((v) => verbTable.has(v) || (particle !== undefined && verbTable.has(`${v} ${particle}`)));
+  return stem ? stem + rest : phrase;
 }
 
 /** "Upgrade to ZLD firmware 5.39 or later" → "Auf ZLD firmware 5.39 oder neuer aktualisieren". */
@@ -101,11 +108,15 @@ export function germanPhrase(vp: string): string | null {
   const lower = rest.toLowerCase();
   const entry = verbs.find(([en]) => lower.startsWith(`${en} `) || lower === en);
   if (!entry) return null;
-  rest = rest.slice(entry[0].length).trim().replace(/[.!;:]+$/, '');
+  // Adverbs of time are part of the action, not the start of a clause ("as soon as possible to close the issue").
+  rest = rest.slice(entry[0].length).trim().replace(/[.!;:]+$/, '').replace(/\bas soon as possible\b/gi, 'schnellstmöglich').replace(/\bright away\b/gi, 'sofort');
   const end = objectEnd.exec(rest);
   const object = end ? rest.slice(0, end.index) : rest;
   // "…, removing any they find": a participle clause after the comma only adds detail.
-  const tail = end ? rest.slice(end.index).replace(/^,?\s*/, '').replace(/^\p{Ll}+ing\b.*$/u, '') : '';
+  // "…, on physical as well as virtual appliances", "… who may have signed in …": only a condition after the object
+  // is kept; other clauses and phrases after it add detail the action can do without.
+  const after = end ? rest.slice(end.index).replace(/^,?\s*/, '') : '';
+  const tail = /^(?:if|when|where|unless|before|after|once|until|as\s+soon\s+as|to|in\s+order\s+to|so\s+that|so)\s/i.test(after) ? after : '';
   // "change them there as well": a pronoun for object points back at a sentence the action cannot carry along.
   if (object.trim() === '' || /^(?:(?:them|it|this|that|these|those|there|so|as\s+well|too)\s*)+$/i.test(object.trim())) return null;
   // "install the security updates" is "einspielen" in German notices; "install FRITZ!OS 7.57" stays "installieren".

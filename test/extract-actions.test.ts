@@ -335,3 +335,10 @@ test('English: a clause or phrase after the object goes unless it is a condition
   assert.deepEqual(actions('Organizations should install the matching patch IMMEDIATELY.'), ['Passenden Patch sofort einspielen']);
   assert.deepEqual(actions('• Update Microsoft Outlook as soon as possible to close the issue.'), ['Microsoft Outlook schnellstmöglich aktualisieren']);
 });
+
+test('a semicolon ends an imperative; English with "already" or "helps" left over is not understood', () => {
+  assert.deepEqual(actions('Verfolgen Sie unsere Mitteilungen und setzen Sie die empfohlenen Schritte um; in aller Regel bedeutet das, den Client zu aktualisieren.'), [
+    'Unsere Mitteilungen verfolgen und die empfohlenen Schritte umsetzen',
+  ]);
+  assert.deepEqual(actions('Availability: patching only helps if the network is not already compromised.'), []);
+});

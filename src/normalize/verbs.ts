@@ -30,6 +30,8 @@ export function politeToInfinitive(imperative: string, rest: string): string {
   let verb = irregular[imperative.toLowerCase()] ?? imperative.toLowerCase();
   // "Prüfen Sie, ob …": the verb leads its object clause.
   if (/^(?:ob|dass|welche[rsn]?|wie|wann|was)\b/i.test(rest)) return `${verb}, ${rest}`;
+  // "setzen Sie die Schritte um; in aller Regel bedeutet das …": a semicolon ends the instruction.
+  rest = rest.split(/;\s/u)[0]!;
   // Only a comma before a clause ends the object; "durch eigene, starke Passwörter" is one phrase.
   const comma = rest.search(clauseComma);
   let main = (comma === -1 ? rest : rest.slice(0, comma)).trim();

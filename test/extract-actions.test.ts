@@ -342,3 +342,9 @@ test('a semicolon ends an imperative; English with "already" or "helps" left ove
   ]);
   assert.deepEqual(actions('Availability: patching only helps if the network is not already compromised.'), []);
 });
+
+test('a repeat that differs only by a qualifier in brackets is the same action', () => {
+  assert.deepEqual(actions('Organizations should install the matching patch immediately. All customers with SMA devices should install the patch right away.'), [
+    'Passenden Patch sofort einspielen',
+  ]);
+});

@@ -44,7 +44,8 @@ export function findActions(sentences: Sentence[]): ActionHit[] {
   const add = (raw: string, evidence: string, nominal = false) => {
     const text = nominal ? (statementHead(raw) ? null : raw) : wellFormed(raw);
     if (!text || text.length < 8 || vague.test(text) || uiStep(text)) return;
-    const words = contentWords(text);
+    // A qualifier in brackets ("(bei älteren Versionen)") does not make a repeat a new action.
+    const words = contentWords(text.replace(/\s*\([^()]*\)/gu, ''));
     if (seen.some((w) => similar(w, words))) return;
     seen.push(words);
     actions.push({ text, evidence });

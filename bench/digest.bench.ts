@@ -4,6 +4,8 @@ import { composeContext, composers, practiceLinks, type Delivery } from '../src/
 import { writeDigestDeliveries } from '../src/notify/digest.js';
 import { loadAdvisoryView } from '../src/notify/advisory-view.js';
 import { messageIdFor } from '../src/notify/message-id.js';
+import { preloadPractices, renderSession } from '../src/notify/alert-cache.js';
+import { inFlightPerJob } from '../src/notify/settings.js';
 import { renderDigest } from '../src/notify/templates/digest.js';
 import { peakRssMb, round, seconds, type Benchmark } from './support/bench.models.js';
 import { benchCatalog, benchEnv, closeBench, openBench } from './support/bench-env.js';
@@ -12,10 +14,12 @@ import { bareWriter } from './support/bulk.js';
 
 const count = Number(process.env.BENCH_DIGEST_PRACTICES ?? 100_000);
 const chunk = 2000;
+// The mails a send job renders together with the service's defaults (SMTP_POOL_SIZE 5, SEND_CONCURRENCY 2).
+const group = inFlightPerJob(5, 2);
 
 /**
  * The daily digest for 100,000 practices with 3 matched advisories each: writeDigestDeliveries, then every digest
- * rendered through the digest composer, chunk by chunk (what the send workers do, without SMTP). Baseline: the
+ * rendered through the digest composer in send-job groups (what the send workers do, without SMTP). Baseline: the
  * bare parts, a plain insert of as many rows in one transaction and the pure template called as often.
  */
 const benchmark: Benchmark = {
@@ -47,11 +51,16 @@ const benchmark: Benchmark = {
       for (let i = 0; i < written.length; i += chunk) {
         const rows = deps.db.select().from(deliveries).where(inArray(deliveries.id, written.slice(i, i + chunk))).all();
         const owners = new Map(deps.db.select().from(practices).where(inArray(practices.id, rows.map((r) => r.practiceId))).all().map((p) => [p.id, p]));
-        for (const delivery of rows) {
-          const practice = owners.get(delivery.practiceId)!;
-          const mail = composers.digest!(composeContext(deps, delivery as Delivery, practice, now));
-          if (!mail) throw new Error(`digest ${delivery.id} rendered empty`);
-          bytes += mail.html.length + mail.text.length;
+        // Rendered in the send job's groups, each with its render session, as sendBatch does.
+        for (let g = 0; g < rows.length; g += group) {
+          const members = rows.slice(g, g + group);
+          const session = renderSession();
+          preloadPractices(deps.db, session, members.map((d) => d.practiceId));
+          for (const delivery of members) {
+            const mail = composers.digest!(composeContext(deps, delivery as Delivery, owners.get(delivery.practiceId)!, now, session));
+            if (!mail) throw new Error(`digest ${delivery.id} rendered empty`);
+            bytes += mail.html.length + mail.text.length;
+          }
         }
       }
       const value = seconds(t);

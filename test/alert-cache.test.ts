@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { openStore } from '../src/app/deps.js';
 import type { Db } from '../src/db/client.js';
 import { advisories, advisorySources, notices, products, sources } from '../src/db/schema.js';
-import { cachedAdvisoryView, renderAlertFor, renderSession } from '../src/notify/alert-cache.js';
+import { cachedAdvisoryView, coveredProductIds, preloadPractices, renderAlertFor, renderSession } from '../src/notify/alert-cache.js';
 import { loadAdvisoryView } from '../src/notify/advisory-view.js';
 import { loadAlertData, type AlertLinks } from '../src/notify/alert-data.js';
 import { composers, practiceLinks, type ComposeContext, type Delivery } from '../src/notify/compose.js';
@@ -96,6 +96,15 @@ test('the cached alert equals the mail rendered from scratch for every kind of s
     for (const p of [own, vendor, category, fixed, allFixed, unrelated]) {
       assertSameMail(renderAlertFor(db, id, p, links(p, id), operator), direct(id, p), `${p.name}, round ${round}`);
     }
+  }
+  // Rendered as a send job's group: the practices' products read for all of them at once, scoped or not.
+  const group = [own, vendor, category, fixed, allFixed, unrelated];
+  const session = renderSession();
+  preloadPractices(db, session, group.map((p) => p.id));
+  assert.equal(session.practices.size, group.length, 'every practice of the group preloaded');
+  for (const p of group) {
+    assertSameMail(renderAlertFor(db, id, p, links(p, id), operator, session), direct(id, p), `${p.name}, preloaded`);
+    assert.deepEqual(coveredProductIds(db, p.id, session), new Set(coveredProducts(db, p.id).keys()), `${p.name}: covered products preloaded`);
   }
   assert.equal(renderAlertFor(db, id, allFixed, links(allFixed, id), operator), undefined, 'a practice on the fixed version of every product gets no mail');
   assert.equal(renderAlertFor(db, id, unrelated, links(unrelated, id), operator), undefined, 'a practice without an affected product gets no mail');

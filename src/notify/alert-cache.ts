@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/client.js';
 import { orderedJoin } from '../db/dialect.js';
+import { idGroupSize, idGroups } from '../db/id-groups.js';
 import { advisorySourceList, getAdvisory, type AdvisoryDetails } from '../advisories/advisories.repository.js';
 import { products, type ProductCategory } from '../catalog/catalog.table.js';
 import type { Practice } from '../practices/practices.repository.js';
@@ -51,10 +52,15 @@ const entries = new Map<string, AdvisoryEntry>();
 
 type CoveredRow = { id: string; name: string; version: string | null; own: number };
 type ScopeRow = { scope: 'vendor' | 'category'; value: string; vendorName: string | null };
+/** What a mail needs of a practice's choices: its vendor and category scopes and every product they cover. */
+type PracticeProducts = { scopes: ScopeRow[]; covered: CoveredRow[] };
+
+/** The named parameters idGroups fills: `@id0, @id1, …`. */
+const groupParameters = Array.from({ length: idGroupSize }, (_, i) => `@id${i}`).join(', ');
 
 // The reads every mail makes, prepared once per database (bare statements: the query builder cost more than the
 // queries themselves at thousands of mails per second).
-const statements = new WeakMap<Db, { version: Statement; own: Statement; covered: Statement; scopes: Statement }>();
+const statements = new WeakMap<Db, { version: Statement; own: Statement; covered: Statement; scopes: Statement; ownOfGroup: Statement; scopesOfGroup: Statement }>();
 
 function queries(db: Db) {
   let s = statements.get(db);
@@ -89,6 +95,15 @@ function queries(db: Db) {
         `select ss.scope, ss.value, v.name as "vendorName" from scope_subscriptions ss
          left join vendors v on ss.scope = 'vendor' and v.id = ss.value where ss.practice_id = ? order by ss.scope, ss.value`,
       ),
+      // The same two reads for the practices of a group of mails at once (idGroups: 16 ids per statement).
+      ownOfGroup: db.$client.prepare(
+        `select s.practice_id as "practiceId", s.product_id as id, p.name, s.version, 1 as own from subscriptions s join products p on p.id = s.product_id
+         where s.practice_id in (${groupParameters}) order by s.practice_id, s.product_id`,
+      ),
+      scopesOfGroup: db.$client.prepare(
+        `select ss.practice_id as "practiceId", ss.scope, ss.value, v.name as "vendorName" from scope_subscriptions ss
+         left join vendors v on ss.scope = 'vendor' and v.id = ss.value where ss.practice_id in (${groupParameters}) order by ss.practice_id, ss.scope, ss.value`,
+      ),
     };
     statements.set(db, s);
   }
@@ -118,10 +133,51 @@ function advisoryEntry(db: Db, advisoryId: number): AdvisoryEntry | undefined {
  * The advisories looked up for mails rendered together, one after another (the group a send job claimed in one
  * commit): each advisory's version is checked once for all of them instead of once per mail.
  */
-export type RenderSession = { entries: Map<number, AdvisoryEntry | undefined> };
+export type RenderSession = { entries: Map<number, AdvisoryEntry | undefined>; practices: Map<number, PracticeProducts> };
 
 export function renderSession(): RenderSession {
-  return { entries: new Map() };
+  return { entries: new Map(), practices: new Map() };
+}
+
+/**
+ * Reads the products of the practices whose mails are rendered together in two statements per 16 practices, instead
+ * of two per mail (on PostgreSQL every statement is a round trip to the server). Practices with scopes then read the
+ * union over their scopes one by one, as without a session.
+ */
+export function preloadPractices(db: Db, session: RenderSession, practiceIds: number[]): void {
+  const ids = [...new Set(practiceIds)].filter((id) => !session.practices.has(id));
+  const q = queries(db);
+  const scopesOf = new Map<number, ScopeRow[]>();
+  const ownOf = new Map<number, CoveredRow[]>();
+  for (const group of idGroups(ids)) {
+    for (const { practiceId, ...row } of q.scopesOfGroup.all(group) as (ScopeRow & { practiceId: number })[]) push(scopesOf, practiceId, row);
+    for (const { practiceId, ...row } of q.ownOfGroup.all(group) as (CoveredRow & { practiceId: number })[]) push(ownOf, practiceId, row);
+  }
+  for (const id of ids) {
+    const scopes = scopesOf.get(id) ?? [];
+    session.practices.set(id, { scopes, covered: scopes.length > 0 ? (q.covered.all({ practiceId: id }) as CoveredRow[]) : (ownOf.get(id) ?? []) });
+  }
+}
+
+function push<T>(map: Map<number, T[]>, key: number, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function practiceProducts(db: Db, practiceId: number, session: RenderSession | undefined): PracticeProducts {
+  const preloaded = session?.practices.get(practiceId);
+  if (preloaded) return preloaded;
+  const q = queries(db);
+  // Most practices choose their products one by one: the union over scopes is read only for those with scopes.
+  const scopes = q.scopes.all(practiceId) as ScopeRow[];
+  const covered = (scopes.length > 0 ? q.covered.all({ practiceId }) : q.own.all(practiceId)) as CoveredRow[];
+  return { scopes, covered };
+}
+
+/** The ids of the products a practice's mails are about (the same as coveredProducts), preloaded where the session has them. */
+export function coveredProductIds(db: Db, practiceId: number, session?: RenderSession): Set<string> {
+  return new Set(practiceProducts(db, practiceId, session).covered.map((r) => r.id));
 }
 
 function sessionEntry(db: Db, advisoryId: number, session: RenderSession | undefined): AdvisoryEntry | undefined {
@@ -246,10 +302,7 @@ export function renderAlertFor(
 ): RenderedMail | undefined {
   const entry = sessionEntry(db, advisoryId, session);
   if (!entry) return undefined;
-  const q = queries(db);
-  // Most practices choose their products one by one: the union over scopes is read only for those with scopes.
-  const scopes = q.scopes.all(practice.id) as ScopeRow[];
-  const covered = (scopes.length > 0 ? q.covered.all({ practiceId: practice.id }) : q.own.all(practice.id)) as CoveredRow[];
+  const { scopes, covered } = practiceProducts(db, practice.id, session);
   const byId = new Map(covered.map((r) => [r.id, r]));
   const affected = affectedProducts(entry.advisory.products, new Map(covered.map((r) => [r.id, r.version]))).map((p) => ({
     ...p,

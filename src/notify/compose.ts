@@ -1,9 +1,9 @@
 import type { Db } from '../db/client.js';
 import type { Practice } from '../practices/practices.repository.js';
 import { signAckToken, signAnswerToken, signExpiringLinkToken, signLinkToken, type AnswerChoice } from '../practices/links.js';
-import { coveredProducts, unconfirmedRetentionMs } from '../practices/preferences.repository.js';
+import { unconfirmedRetentionMs } from '../practices/preferences.repository.js';
 import { describeSubscriptions } from '../practices/subscription-summary.js';
-import { cachedAdvisoryView, renderAlertFor, type RenderSession } from './alert-cache.js';
+import { cachedAdvisoryView, coveredProductIds, renderAlertFor, type RenderSession } from './alert-cache.js';
 import { answerUrlsOf } from './alert-data.js';
 import type { deliveries, DeliveryKind } from './deliveries.table.js';
 import type { DeliverySettings } from './settings.js';
@@ -75,7 +75,7 @@ export const composers: Partial<Record<DeliveryKind, Composer>> = {
   digest: (ctx) => {
     const { db, delivery, practice } = ctx;
     // The advisories come from the per-process cache and the practice's products are read once, not per advisory.
-    const mine = new Set(coveredProducts(db, practice.id).keys());
+    const mine = coveredProductIds(db, practice.id, ctx.session);
     const list = (delivery.advisoryIds ?? []).map((id) => cachedAdvisoryView(db, id, mine, ctx.publicUrl, ctx.session)).filter((a) => a !== undefined);
     // Never an empty digest: everything it listed may have been withdrawn since it was written.
     if (list.length === 0) return null;

@@ -8,7 +8,7 @@ import type { Practice } from '../practices/practices.repository.js';
 import { clearBounces, recordBounce } from './bounces.js';
 import { composeContext, composers } from './compose.js';
 import { stampHeldMembers, withDeputyNote } from './absence-routing.js';
-import { renderSession, type RenderSession } from './alert-cache.js';
+import { preloadPractices, renderSession, type RenderSession } from './alert-cache.js';
 import type { DeliverySettings } from './settings.js';
 import { claimDeliveries, claimDelivery, markFailed, markSent, releaseDelivery, type Delivery } from './deliveries.repository.js';
 import { MailError, type Mailer } from './mailer.js';
@@ -158,8 +158,10 @@ export async function sendBatch(deps: SendDeps, deliveryIds: number[], { inFligh
   };
   let claimed = transaction(() => claimGroup(0));
   for (let i = 0; i < deliveryIds.length; i += step) {
-    // A group is rendered in one go, so its advisories are looked up once for all of its mails.
+    // A group is rendered in one go: its advisories are looked up once for all of its mails, and the products of
+    // its practices in one read for all alerts and digests.
     const session = renderSession();
+    preloadPractices(deps.db, session, claimed.flatMap((c) => (c.practice && (c.delivery.kind === 'alert' || c.delivery.kind === 'digest') ? [c.practice.id] : [])));
     const outcomes = await Promise.allSettled(claimed.map((c) => handOver(deps, c, session)));
     const handedOver: HandedOver[] = [];
     for (const outcome of outcomes) {

@@ -80,6 +80,19 @@ test('a transaction commits, rolls back on an error, and nests as savepoints', (
   assert.deepEqual(client.prepare('select name from t where id in (5, 6)').pluck().all(), ['fünf'], 'the promise transaction was rolled back');
 });
 
+test('a transaction begins with its first statement and takes the write lock there; one without statements sends nothing', () => {
+  const heldLocks = () =>
+    client.prepare(`select count(*) as n from pg_locks where locktype = 'advisory' and pid = pg_backend_pid() and objid = ?`).pluck().get(7_347_201);
+  const inside = client.transaction(() => [client.prepare('select txid_current_if_assigned() is null as fresh, now() = statement_timestamp() as first').get(), heldLocks()])();
+  assert.deepEqual(inside, [{ fresh: 1, first: 0 }, 1], 'inside a transaction (now() is its start) holding the lock');
+  assert.equal(heldLocks(), 0, 'released at commit');
+  assert.equal(client.transaction(() => 'nichts')(), 'nichts');
+  assert.throws(() => client.transaction(() => { throw new Error('vor der ersten Anweisung'); })(), /vor der ersten Anweisung/);
+  // A BEGIN left pending would ride on this statement: now() would then be the BEGIN's moment, not this statement's.
+  assert.equal(client.prepare('select now() = statement_timestamp() as alone').pluck().get(), 1, 'no transaction begun behind the scenes');
+  assert.equal(heldLocks(), 0);
+});
+
 test('an error names the statement; the connection goes on working after it', () => {
   assert.throws(
     () => client.prepare('select * from nirgends where id = ?').all(1),

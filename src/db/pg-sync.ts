@@ -30,7 +30,7 @@ export class PostgresQueryError extends Error {
 }
 
 type Reply = { ok: true; rows?: unknown[]; rowCount?: number } | { ok: false; error: { message: string; code?: string; detail?: string; unreachable?: boolean } };
-type Request = { op: 'query'; text: string; values: unknown[]; array: boolean } | { op: 'exec'; text: string } | { op: 'close' };
+type Request = ({ op: 'query'; text: string; values: unknown[]; array: boolean } | { op: 'exec'; text: string } | { op: 'close' }) & { prefix?: string };
 
 export type RunResult = { changes: number; lastInsertRowid: number };
 
@@ -97,10 +97,18 @@ export function openPostgresSync(url: string, { name = redactedUrl(url), stateme
   // answer (its notify may come after this request was posted), and taking it for this one would read no reply, or
   // worse, the wrong one.
   let sequence = 0;
+  // A transaction's BEGIN (with its lock) travels with its first statement: one trip to the thread instead of two,
+  // and none for a transaction that runs no statement.
+  const begin = `BEGIN; SELECT pg_advisory_xact_lock(${writeLockKey})`;
+  let beginPending = false;
   function call(request: Request): Reply {
     if (!open) throw new TypeError('Die Datenbankverbindung ist geschlossen.');
     sequence = sequence >= 0x7fff_ffff ? 1 : sequence + 1;
     const id = sequence;
+    if (beginPending && request.op !== 'close') {
+      request = { ...request, prefix: begin };
+      beginPending = false;
+    }
     port1.postMessage({ id, request });
     if (!waitForAnswer(flag, id, waitLimitMs)) {
       open = false;
@@ -161,16 +169,22 @@ export function openPostgresSync(url: string, { name = redactedUrl(url), stateme
   function transaction<A extends unknown[], R>(fn: (...args: A) => R): TransactionFn<A, R> {
     const run = (...args: A): R => {
       const savepoint = `praxiswarn_tx${depth}`;
-      exec(depth === 0 ? `BEGIN; SELECT pg_advisory_xact_lock(${writeLockKey})` : `SAVEPOINT ${savepoint}`);
+      if (depth === 0) beginPending = true;
+      else exec(`SAVEPOINT ${savepoint}`);
       depth++;
       try {
         const result = fn(...args);
         if (result && typeof (result as { then?: unknown }).then === 'function') throw new TypeError('Transaction function cannot return a promise');
         depth--;
-        exec(depth === 0 ? 'COMMIT' : `RELEASE SAVEPOINT ${savepoint}`);
+        if (depth === 0 && beginPending) beginPending = false; // no statement ran: nothing to commit
+        else exec(depth === 0 ? 'COMMIT' : `RELEASE SAVEPOINT ${savepoint}`);
         return result;
       } catch (error) {
         if (depth > 0) depth--;
+        if (depth === 0 && beginPending) {
+          beginPending = false;
+          throw error;
+        }
         try {
           exec(depth === 0 ? 'ROLLBACK' : `ROLLBACK TO SAVEPOINT ${savepoint}; RELEASE SAVEPOINT ${savepoint}`);
         } catch {

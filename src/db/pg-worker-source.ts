@@ -54,6 +54,7 @@ async function answer(request) {
     } catch (error) {
       return { ok: false, error: { ...describe(error), unreachable: true } };
     }
+    if (request.prefix) await c.query(request.prefix);
     if (request.op === 'exec') {
       await c.query(request.text);
       return { ok: true };

@@ -5,7 +5,7 @@ import { detectFormat, type DocumentFormat } from './format.js';
 import { normalizeNotice } from './notice.js';
 import { readPage } from './page.js';
 import type { Matcher } from './products.js';
-import { isDateLine, statedDate } from './published.js';
+import { isDateLine, pageStamp, statedDate } from './published.js';
 
 /** Normalizes one document as `praxiswarn extract` reads it: one advisory per feed item, one for a page, text or CSAF file. */
 export async function extractDocument(
@@ -40,7 +40,7 @@ export function readText(content: string): NoticeInput {
   const raw = all.filter((l) => l.trim() !== '');
   const { title, lines, titleAt, end } = stripChrome(raw, isDateLine);
   // The date stands next to the title; tickers above it and related articles below the notice date other pages.
-  const publishedAt = statedDate(raw.slice(Math.max(0, titleAt - 3), end));
+  const publishedAt = statedDate(raw.slice(Math.max(0, titleAt - 3), end)) ?? pageStamp(raw.slice(end));
   return { title: withoutLeadingDate(title), text: plainText(lines.map(withoutLeadingDate).join('\n'), headings(all)), publishedAt };
 }
 

@@ -56,9 +56,19 @@ export function readPage(html: string): Page {
   const siteName = $('meta[property="og:site_name"]:first').attr('content')?.trim();
   const og = withoutSiteName($('meta[property="og:title"]:first').attr('content') ?? '', siteName);
   const h1 = fold(content.find('h1:first').text()) || fold($('h1:first').text());
-  const title = (og && !isGeneric(og, siteName) ? og : '') || h1 || withoutSiteName($('title:first').text(), siteName);
+  // A list page's entry often heads itself with an h2: the content's first, when there is no h1 and no <title>.
+  const h2 = fold(content.find('h2:first').text());
+  const title = (og && !isGeneric(og, siteName) ? og : '') || h1 || withoutSiteName($('title:first').text(), siteName) || h2;
   // Only the content's own time element: those around it date other articles.
-  const stamp = content.find('time[datetime]:first').attr('datetime') ?? dateMeta.map((s) => $(`${s}:first`).attr('content')).find(Boolean) ?? content.find('[datetime]:first').attr('datetime');
+  const stamp =
+    content.find('time[datetime]:first').attr('datetime') ??
+    dateMeta.map((s) => $(`${s}:first`).attr('content')).find(Boolean) ??
+    content.find('[datetime]:first').attr('datetime') ??
+    linkedDataDate($);
+  // The block that holds the headline (an entry header outside the article, say) with its date line, read before the
+  // noise around it goes.
+  const headline = $('h1:first').parent();
+  const headBlock = headline.length > 0 && !headline.is('body') && $.html(headline).length <= 4000 ? nodesToText(headline.toArray()) : '';
   let publishedAt = parsePublishedDate(stamp ?? null);
 
   let text: string;
@@ -77,11 +87,23 @@ export function readPage(html: string): Page {
     const around = page && page.length > 0 ? cleaned($, page) : text;
     const lines = around.split('\n');
     const at = title ? lines.findIndex((l) => l.includes(title)) : -1;
-    publishedAt = (at >= 0 ? statedDate(lines.slice(Math.max(0, at - 3)), { tail: around === text }) : null) ?? (around === text ? null : statedDate(text.split('\n')));
+    publishedAt =
+      (at >= 0 ? statedDate(lines.slice(Math.max(0, at - 3)), { tail: around === text }) : null) ??
+      (at >= 0 && around === text ? null : statedDate(text.split('\n'))) ??
+      (headBlock ? statedDate(headBlock.split('\n'), { tail: false }) : null);
   }
   // Menus and selectors inside the content ("CGM ALBIS · CGM M1 PRO · CGM MEDISTAR" under "Bitte wählen Sie …") name
   // products the notice is not about; the text copies lose them the same way (chrome.ts).
   return { title, text: text.split('\n').filter((line) => !isMenuLine(line)).join('\n'), publishedAt };
+}
+
+/** "datePublished" of the page's schema.org data (JSON-LD), which many CMSs write instead of meta tags. */
+function linkedDataDate($: cheerio.CheerioAPI): string | undefined {
+  for (const script of $('script[type="application/ld+json"]').toArray()) {
+    const m = /"datePublished"\s*:\s*"([^"]{8,40})"/.exec($(script).text());
+    if (m) return m[1];
+  }
+  return undefined;
 }
 
 function cleaned($: cheerio.CheerioAPI, content: cheerio.Cheerio<AnyNode>): string {

@@ -44,3 +44,19 @@ test('the releases a long hotfix list applies to are not fixes; the one that inc
   assert.equal(read('Fix included in v19.0 GA and v18.5 MR4 (18.5.4)'), 'fixed:v19.0 GA fixed:v18.5 MR4 (18.5.4)');
   assert.equal(read('Die KBV hat einen weiteren Hotfix für das Prüfmodul bereitgestellt, der Log4j in Version 2.16.0 enthält.'), 'fixed:2.16.0');
 });
+
+test('a table row keeps its cells apart, under its header row or as a label and its value', async () => {
+  const { htmlToText } = await import('../src/ingest/html-text.js');
+  const table =
+    '<table><tr><th>Affected series</th><th>Affected version</th><th>Patch availability</th></tr>' +
+    '<tr><td>USG FLEX</td><td>ZLD V4.60 to V5.35</td><td>ZLD V5.36</td></tr></table>' +
+    '<table><tr><td>Stand</td><td>11.12.2021</td></tr><tr><td>Warnstufe</td><td><strong>4 / Rot</strong></td></tr></table>';
+  assert.equal(
+    htmlToText(table),
+    'Affected series | Affected version | Patch availability\nAffected series: USG FLEX | Affected version: ZLD V4.60 to V5.35 | Patch availability: ZLD V5.36\nStand: 11.12.2021\nWarnstufe: 4 / Rot',
+  );
+  assert.equal(read('Affected series: USG FLEX | Affected version: ZLD V4.60 to V5.35 | Patch availability: ZLD V5.36'), 'affected:V5.35 fixed:V5.36');
+  // A layout table's cells hold paragraphs, read as blocks.
+  const long = 'Ein langer Absatz über die Lücke, der weit mehr als dreihundert Zeichen umfasst. '.repeat(5);
+  assert.equal(htmlToText(`<table><tr><td><p>${long.trim()}</p></td><td><p>Zweite Spalte</p></td></tr></table>`), `${long.trim()}\nZweite Spalte`);
+});

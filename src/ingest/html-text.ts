@@ -1,5 +1,5 @@
 import * as cheerio from 'cheerio';
-import type { AnyNode } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
 
 /** Never part of a notice: code, navigation chrome, forms and embedded media. */
 const noise = 'script, style, noscript, template, iframe, svg, form, button, nav, header, footer, aside, [hidden], [aria-hidden="true"]';
@@ -32,6 +32,8 @@ export function nodesToText(roots: AnyNode[]): string {
     if (folded && folded !== '•') lines.push(folded);
     line = '';
   };
+  // The header cells of the table being read, for rows that repeat them ("Patch availability: ZLD V5.36").
+  let headers: string[] | null = null;
   const walk = (node: AnyNode) => {
     if (node.type === 'text') {
       line += node.data;
@@ -40,6 +42,16 @@ export function nodesToText(roots: AnyNode[]): string {
     if (node.type !== 'tag') return;
     const name = node.name.toLowerCase();
     if (name === 'br') return flush();
+    if (name === 'table') headers = null;
+    if (name === 'tr') {
+      const row = tableRow(node, headers, (h) => (headers = h));
+      // A layout table holds whole paragraphs in its cells; those are read as blocks, as before.
+      if (row !== null) {
+        flush();
+        line = row;
+        return flush();
+      }
+    }
     const isBlock = blocks.has(name);
     if (isBlock) flush();
     if (name === 'li') line = '• ';
@@ -49,4 +61,24 @@ export function nodesToText(roots: AnyNode[]): string {
   for (const root of roots) walk(root);
   flush();
   return lines.join('\n');
+}
+
+/**
+ * One line per table row, its cells apart: "Stand: 11.12.2021" for a label and its value, "Affected version: V5.35 |
+ * Patch availability: V5.36" under a header row, else "a | b | c". Run together, the cells would read "Stand11.12.2021".
+ * Null for a row of a layout table, whose cells hold paragraphs.
+ */
+function tableRow(row: Element, headers: string[] | null, setHeaders: (h: string[]) => void): string | null {
+  const cells = row.children.filter((c): c is Element => c.type === 'tag' && /^t[dh]$/i.test(c.name));
+  const texts = cells.map((c) => nodesToText(c.children));
+  if (texts.some((t) => t.length > 300 || t.split('\n').length > 3)) return null;
+  for (let i = 0; i < texts.length; i++) texts[i] = texts[i]!.replace(/\n/g, ' ');
+  if (cells.length >= 2 && cells.every((c) => c.name.toLowerCase() === 'th')) {
+    setHeaders(texts);
+    return texts.join(' | ');
+  }
+  if (headers && headers.length === texts.length && texts.length >= 2) return texts.map((t, i) => (t ? `${headers![i]}: ${t}` : '')).filter(Boolean).join(' | ');
+  const [label, value] = texts;
+  if (texts.length === 2 && label && value && label.length <= 40 && !/\d/.test(label)) return `${label.replace(/:$/, '')}: ${value}`;
+  return texts.filter(Boolean).join(' | ');
 }

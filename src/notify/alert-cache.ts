@@ -60,7 +60,7 @@ const groupParameters = Array.from({ length: idGroupSize }, (_, i) => `@id${i}`)
 
 // The reads every mail makes, prepared once per database (bare statements: the query builder cost more than the
 // queries themselves at thousands of mails per second).
-const statements = new WeakMap<Db, { version: Statement; own: Statement; covered: Statement; scopes: Statement; ofGroup: Statement }>();
+const statements = new WeakMap<Db, { version: Statement; own: Statement; covered: Statement; scopes: Statement; ownOfGroup: Statement; scopesOfGroup: Statement }>();
 
 function queries(db: Db) {
   let s = statements.get(db);
@@ -95,15 +95,14 @@ function queries(db: Db) {
         `select ss.scope, ss.value, v.name as "vendorName" from scope_subscriptions ss
          left join vendors v on ss.scope = 'vendor' and v.id = ss.value where ss.practice_id = ? order by ss.scope, ss.value`,
       ),
-      // Both reads for the practices of a group of mails at once, in one statement (idGroups: 16 ids per statement):
-      // their own products, then their scopes.
-      ofGroup: db.$client.prepare(
-        `select s.practice_id as "practiceId", 0 as part, s.product_id as id, p.name, s.version, null as scope, null as value, null as "vendorName"
-         from subscriptions s join products p on p.id = s.product_id where s.practice_id in (${groupParameters})
-         union all
-         select ss.practice_id, 1, null, null, null, ss.scope, ss.value, v.name from scope_subscriptions ss
-         left join vendors v on ss.scope = 'vendor' and v.id = ss.value where ss.practice_id in (${groupParameters})
-         order by 1, 2, 3, 6, 7`,
+      // The same two reads for the practices of a group of mails at once (idGroups: 16 ids per statement).
+      ownOfGroup: db.$client.prepare(
+        `select s.practice_id as "practiceId", s.product_id as id, p.name, s.version, 1 as own from subscriptions s join products p on p.id = s.product_id
+         where s.practice_id in (${groupParameters}) order by s.practice_id, s.product_id`,
+      ),
+      scopesOfGroup: db.$client.prepare(
+        `select ss.practice_id as "practiceId", ss.scope, ss.value, v.name as "vendorName" from scope_subscriptions ss
+         left join vendors v on ss.scope = 'vendor' and v.id = ss.value where ss.practice_id in (${groupParameters}) order by ss.practice_id, ss.scope, ss.value`,
       ),
     };
     statements.set(db, s);
@@ -141,7 +140,7 @@ export function renderSession(): RenderSession {
 }
 
 /**
- * Reads the products of the practices whose mails are rendered together in one statement per 16 practices, instead
+ * Reads the products of the practices whose mails are rendered together in two statements per 16 practices, instead
  * of two per mail (on PostgreSQL every statement is a round trip to the server). Practices with scopes then read the
  * union over their scopes one by one, as without a session.
  */
@@ -150,12 +149,9 @@ export function preloadPractices(db: Db, session: RenderSession, practiceIds: nu
   const q = queries(db);
   const scopesOf = new Map<number, ScopeRow[]>();
   const ownOf = new Map<number, CoveredRow[]>();
-  type GroupRow = { practiceId: number; part: 0 | 1; id: string; name: string; version: string | null; scope: ScopeRow['scope']; value: string; vendorName: string | null };
   for (const group of idGroups(ids)) {
-    for (const r of q.ofGroup.all(group) as GroupRow[]) {
-      if (r.part === 0) push(ownOf, r.practiceId, { id: r.id, name: r.name, version: r.version, own: 1 });
-      else push(scopesOf, r.practiceId, { scope: r.scope, value: r.value, vendorName: r.vendorName });
-    }
+    for (const { practiceId, ...row } of q.scopesOfGroup.all(group) as (ScopeRow & { practiceId: number })[]) push(scopesOf, practiceId, row);
+    for (const { practiceId, ...row } of q.ownOfGroup.all(group) as (CoveredRow & { practiceId: number })[]) push(ownOf, practiceId, row);
   }
   for (const id of ids) {
     const scopes = scopesOf.get(id) ?? [];

@@ -79,3 +79,14 @@ test('severity: urgency about what a vendor did is not a rating; a score out of 
   assert.equal(findSeverity(splitSentences('CVE-2021-34473 – ACL bypass (critical)')).severity, 'kritisch');
   assert.equal(findSeverity(splitSentences('Ransomware-Attacke: Großalarm im Gesundheitswesen')).severity, 'unbekannt');
 });
+
+test('a standard the product is made ready for is background; the end of support names the product itself', () => {
+  const x = extract(
+    'KoCoBox MED+: E-Health Upgrade',
+    'Für die KoCoBox MED+ steht das Upgrade auf Version 2.3.24 bereit. Nach dem Upgrade erfüllt die KoCoBox MED+ die Voraussetzungen für NFDM, den eMedikationsplan und den TI-Kommunikationsstandard „Kommunikation im Medizinwesen“ (KIM).',
+  );
+  assert.deepEqual(ids(x), ['cgm-kocobox-med-plus']);
+  assert.equal(x.vendorId, 'cgm');
+  const windows = extract('Support für Windows 10 endet', 'Der Support für Windows 10 endet im Oktober. Danach gibt es keine Sicherheitsupdates mehr.');
+  assert.deepEqual(ids(windows), ['microsoft-windows-10']);
+});

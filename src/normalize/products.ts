@@ -198,9 +198,12 @@ const towards = /(?<!\p{L})(?:auf|zu)\s+$/iu;
 const migrate = /^\s*(?:\p{L}+\s+){0,3}?(?:um(?:zu)?steigen|um(?:zu)?stellen|umgestellt|(?:zu\s+)?wechseln|gewechselt|(?:zu\s+)?migrieren|upgraden|um(?:zu)?ziehen)(?!\p{L})/iu;
 const under = /(?<!\p{L})(?:unter|mit)\s+$/iu;
 const supported = /^\s*(?:\p{L}+\s+){0,3}?(?:unterstützt|lauffähig|kompatibel|funktionier\w*|läuft|laufen|freigegeben)(?!\p{L})/iu;
+// "erfüllt die Voraussetzungen für NFDM, … und „Kommunikation im Medizinwesen“ (KIM)", "Anbindung an KIM": a standard
+// or service the product is made ready for, not one that is affected ("Support für Windows 10 endet" is about Windows).
+const capability = /(?<!\p{L})(?:Voraussetzung\p{L}*|Anbindung|prerequisites?)\s+(?:für|von|an|for)\s[^.;!?]{0,120}$/iu;
 const comparison = /(?<!\p{L})(?:im\s+Gegensatz\s+zu|anders\s+als|statt|anstatt|anstelle\s+von|im\s+Vergleich\s+zu|verglichen\s+mit|unlike|compared\s+(?:to|with)|rather\s+than)\s+(?:\S+\s+){0,2}$/iu;
 
-/** Whether a product is named in the background of the sentence: as a place, a channel, a migration target or in a comparison. */
+/** Whether a product is named in the background of the sentence: as a place, a channel, a migration target, a capability or in a comparison. */
 export function inBackground(text: string, mention: Mention): boolean {
   const clause = text.slice(Math.max(0, mention.index - 100), mention.index).split(/[.;:!?()]/).pop()!;
   const after = text.slice(mention.end, mention.end + 60);
@@ -210,6 +213,7 @@ export function inBackground(text: string, mention: Mention): boolean {
   if (!/^\s*(?:v|Version\s+)?\d+\.\d/i.test(after)) {
     if (migration.test(clause) || (towards.test(clause) && migrate.test(after)) || (under.test(clause) && supported.test(after))) return true;
   }
+  if (capability.test(text.slice(Math.max(0, mention.index - 160), mention.index))) return true;
   return comparison.test(clause);
 }
 

@@ -77,3 +77,18 @@ test('a heading in a text copy labels its paragraph and does not swallow its fir
     'Erst danach ist der Router wieder aus der Ferne erreichbar.',
   ]);
 });
+
+test("the headline above its date line is the notice's title, not the site's name and tagline in the copy's first line", () => {
+  const text = [
+    'psyprax – Praxissoftware für Psychotherapeuten',
+    'Start  Produkt  Preise  Hilfecenter  Neuigkeiten',
+    'Neuigkeiten',
+    'Informationen zu Windows 10',
+    'veröffentlicht am 27. Oktober 2015',
+    '',
+    'Im Zusammenspiel von psyprax und Windows 10 haben wir keine Probleme festgestellt, doch einige Einstellungen betreffen Patientendaten.',
+  ].join('\n');
+  const notice = readText(text);
+  assert.equal(notice.title, 'Informationen zu Windows 10');
+  assert.equal(notice.publishedAt?.toISOString().slice(0, 10), '2015-10-27');
+});

@@ -120,7 +120,13 @@ export function stripChrome(all: string[], dated: (line: string) => boolean = ()
   const candidates: number[] = [];
   // A date line ("Dienstag, 9. November 2021") is rarely the headline, but a headline may carry a date.
   // The headline usually stands right before the body: the nearest candidate counts half again.
-  const score = (i: number) => (headlineScore(lines[i]!) / (dated(lines[i]!) ? 4 : 1)) * (i === candidates[candidates.length - 1] ? 1.5 : 1);
+  // A headline right above its date line ("Informationen zu Windows 10" / "veröffentlicht am 27. Oktober 2015") is the
+  // notice's, whatever stands above it; the copy's first line is the site's name more often than not.
+  const score = (i: number) =>
+    (headlineScore(lines[i]!) / (dated(lines[i]!) ? 4 : 1)) *
+    (i === candidates[candidates.length - 1] ? 1.5 : 1) *
+    (!dated(lines[i]!) && i + 1 < first && dated(lines[i + 1]!) ? 2 : 1) *
+    (i === 0 && candidates.length > 1 ? 0.5 : 1);
   for (let i = 0; i < first; i++) if (!menus.has(i) && headlineScore(lines[i]!) > 0) candidates.push(i);
   const last = candidates.slice(-3);
   let titleAt = last.reduce((best, i) => (best === -1 || score(i) > score(best) ? i : best), -1);

@@ -90,3 +90,13 @@ test('a standard the product is made ready for is background; the end of support
   const windows = extract('Support für Windows 10 endet', 'Der Support für Windows 10 endet im Oktober. Danach gibt es keine Sicherheitsupdates mehr.');
   assert.deepEqual(ids(windows), ['microsoft-windows-10']);
 });
+
+test('a product the publisher found no problems with, or that is not directly affected, is not affected', () => {
+  const x = extract(
+    'Informationen zu Windows 10',
+    'Im Zusammenspiel von psyprax und Windows 10 haben wir keine Probleme festgestellt. Windows 10 überträgt jedoch Daten an Microsoft, wenn Sie die Voreinstellungen behalten.',
+  );
+  assert.deepEqual(ids(x), ['microsoft-windows-10']);
+  const y = extract('Lücke in Exchange', 'Exchange Online ist nicht direkt betroffen, anders als der Exchange Server in der Praxis. Die Lücke im Exchange Server wird aktiv ausgenutzt.');
+  assert.deepEqual(ids(y), ['microsoft-exchange']);
+});

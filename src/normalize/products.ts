@@ -34,7 +34,7 @@ export type Matcher = {
 };
 
 const notAffected =
-  /\bnicht\s+(?:betroffen|beeinträchtigt|anfällig|verwundbar)\b|\bkein(?:e)?\s+(?:Update|Aktualisierung|Maßnahme)\s+(?:nötig|erforderlich|notwendig)\b|\bnot\s+(?:affected|vulnerable)\b/i;
+  /\bnicht\s+(?:direkt\s+)?(?:betroffen|beeinträchtigt|anfällig|verwundbar|gefährdet)\b|\bkein(?:e)?\s+(?:Update|Aktualisierung|Maßnahme)\s+(?:nötig|erforderlich|notwendig)\b|\bkeine\s+(?:Probleme|Auffälligkeiten|Einschränkungen)\s+(?:festgestellt|bekannt|gefunden)|\bkein\s+Handlungsbedarf\b|\bnot\s+(?:directly\s+)?(?:affected|vulnerable|impacted)\b|\bunaffected\b/i;
 
 const vendorBefore = /(?:anbieter|hersteller|unternehmen|firma|softwarehaus|konzern|vendor|company)\s+$/i;
 

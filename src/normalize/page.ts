@@ -65,11 +65,12 @@ export function readPage(html: string): Page {
     dateMeta.map((s) => $(`${s}:first`).attr('content')).find(Boolean) ??
     content.find('[datetime]:first').attr('datetime') ??
     linkedDataDate($);
-  // The block that holds the headline (an entry header outside the article, say) with its date line, read before the
-  // noise around it goes.
-  const headline = $('h1:first').parent();
-  const headBlock = headline.length > 0 && !headline.is('body') && $.html(headline).length <= 4000 ? nodesToText(headline.toArray()) : '';
   let publishedAt = parsePublishedDate(stamp ?? null);
+  // Without a date in the markup: the small block that holds the headline outside the content (an entry header above
+  // the article) with its date line, read before the noise around it goes.
+  const headline = publishedAt ? null : $('h1:first').parent();
+  const outside = headline && headline.length > 0 && !headline.is('body') && !content.is($.root()) && content.find(headline).length === 0 && !headline.is(content);
+  const headBlock = outside && headline.contents().length <= 20 ? nodesToText(headline.toArray()) : '';
 
   let text: string;
   const page = content.is($.root()) || content.is('body') ? null : $('body:first');

@@ -22,6 +22,8 @@ export function mulberry32(seed: number): () => number {
 
 export type Population = { practices: number; subscriptions: number; tail: string[] };
 
+const seedChunk = 2000;
+
 /**
  * Writes `count` active practices with `perPractice` product subscriptions each, in one transaction through bare
  * multi-row statements (this is set-up, not what is measured). Each hot product is taken with its share; the remaining slots
@@ -52,21 +54,25 @@ export function seedPractices(
     return tail[lo]!;
   };
   const at = createdAt.getTime();
-  const practiceRows: unknown[][] = [];
-  const chosenPerPractice: Set<string>[] = [];
-  for (let i = 0; i < count; i++) {
-    practiceRows.push([`Praxis Dr. Müller-Lüdenscheidt Nr. ${i + 1}`, `praxis${i + 1}@bench.test`, 'active', cadence(i), 'niedrig', 'import', at, at]);
-    const chosen = new Set<string>(always);
-    for (const [productId, share] of hotProducts) if (random() < share) chosen.add(productId);
-    while (chosen.size < perPractice) chosen.add(pick());
-    chosenPerPractice.push(chosen);
-  }
   let subscriptions = 0;
+  // Chunk by chunk, so that the rows of 100,000 practices and 700,000 subscriptions are never all in memory at once
+  // (the benchmarks report their peak RSS, set-up included).
   db.$client.transaction(() => {
-    const ids = bulkInsert(db, 'practices', ['name', 'email', 'status', 'cadence', 'min_severity', 'origin', 'created_at', 'confirmed_at'], practiceRows, { returning: true });
-    const rows = ids.flatMap((id, i) => [...chosenPerPractice[i]!].map((productId) => [id, productId, at]));
-    bulkInsert(db, 'subscriptions', ['practice_id', 'product_id', 'created_at'], rows);
-    subscriptions = rows.length;
+    for (let from = 0; from < count; from += seedChunk) {
+      const practiceRows: unknown[][] = [];
+      const chosenPerPractice: Set<string>[] = [];
+      for (let i = from; i < Math.min(count, from + seedChunk); i++) {
+        practiceRows.push([`Praxis Dr. Müller-Lüdenscheidt Nr. ${i + 1}`, `praxis${i + 1}@bench.test`, 'active', cadence(i), 'niedrig', 'import', at, at]);
+        const chosen = new Set<string>(always);
+        for (const [productId, share] of hotProducts) if (random() < share) chosen.add(productId);
+        while (chosen.size < perPractice) chosen.add(pick());
+        chosenPerPractice.push(chosen);
+      }
+      const ids = bulkInsert(db, 'practices', ['name', 'email', 'status', 'cadence', 'min_severity', 'origin', 'created_at', 'confirmed_at'], practiceRows, { returning: true });
+      const rows = ids.flatMap((id, i) => [...chosenPerPractice[i]!].map((productId) => [id, productId, at]));
+      bulkInsert(db, 'subscriptions', ['practice_id', 'product_id', 'created_at'], rows);
+      subscriptions += rows.length;
+    }
   })();
   return { practices: count, subscriptions, tail };
 }

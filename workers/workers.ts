@@ -14,6 +14,15 @@ export type RunningWorkers = { close(): Promise<void> };
 export const fetchSlotsPerWorker = 5;
 
 /**
+ * A send job taken by a worker that then died waits for BullMQ's stall check before another worker takes it; the
+ * sweep cannot re-add it meanwhile (same job id while it is still active). With the defaults (a 30 s lock, checked
+ * every 30 s) its mails waited up to a minute. A send job cannot be sent twice by mistake (each mail is claimed
+ * first, see claimDeliveries), so a job wrongly thought stalled costs nothing but a retry: the lock is shorter, the
+ * check more frequent, and such a job is taken again up to five times before it counts as failed.
+ */
+export const sendStallOptions = { lockDuration: 15_000, stalledInterval: 5_000, maxStalledCount: 5 };
+
+/**
  * Starts the BullMQ workers of every queue (or of the named subset): one per queue, the fetch queue's slots spread
  * over several (see fetchSlotsPerWorker); `close` lets active jobs finish first.
  */
@@ -22,7 +31,7 @@ export function startWorkers(
   { connection, concurrency, fetchConcurrency = concurrency, only = queueNames }: { connection: Redis; concurrency: number; fetchConcurrency?: number; only?: QueueName[] },
 ): RunningWorkers {
   const start = (name: QueueName, slots: number) => {
-    const worker = new Worker(name, (job) => processors[name](deps, job), { connection, prefix: deps.queues.prefix, concurrency: slots });
+    const worker = new Worker(name, (job) => processors[name](deps, job), { connection, prefix: deps.queues.prefix, concurrency: slots, ...(name === 'send' ? sendStallOptions : {}) });
     worker.on('failed', (job, error) => deps.logger.warn({ queue: name, jobId: job?.id, attempt: job?.attemptsMade, err: error.message }, 'job failed'));
     worker.on('error', (error) => deps.logger.error({ queue: name, err: error.message }, 'worker error'));
     return worker;

@@ -99,12 +99,16 @@ test('the cached alert equals the mail rendered from scratch for every kind of s
   }
   // Rendered as a send job's group: the practices' products read for all of them at once, scoped or not.
   const group = [own, vendor, category, fixed, allFixed, unrelated];
-  const session = renderSession();
-  preloadPractices(db, session, group.map((p) => p.id));
-  assert.equal(session.practices.size, group.length, 'every practice of the group preloaded');
-  for (const p of group) {
-    assertSameMail(renderAlertFor(db, id, p, links(p, id), operator, session), direct(id, p), `${p.name}, preloaded`);
-    assert.deepEqual(coveredProductIds(db, p.id, session), new Set(coveredProducts(db, p.id).keys()), `${p.name}: covered products preloaded`);
+  // Once not knowing which practices have scopes, once told so (as the send job's practice read tells it).
+  const scopedPractices = new Set([vendor.id, category.id]);
+  for (const told of [false, true]) {
+    const session = renderSession();
+    preloadPractices(db, session, group.map((p) => (told ? { id: p.id, scoped: scopedPractices.has(p.id) } : { id: p.id })));
+    assert.equal(session.practices.size, group.length, 'every practice of the group preloaded');
+    for (const p of group) {
+      assertSameMail(renderAlertFor(db, id, p, links(p, id), operator, session), direct(id, p), `${p.name}, preloaded, told ${told}`);
+      assert.deepEqual(coveredProductIds(db, p.id, session), new Set(coveredProducts(db, p.id).keys()), `${p.name}: covered products preloaded`);
+    }
   }
   assert.equal(renderAlertFor(db, id, allFixed, links(allFixed, id), operator), undefined, 'a practice on the fixed version of every product gets no mail');
   assert.equal(renderAlertFor(db, id, unrelated, links(unrelated, id), operator), undefined, 'a practice without an affected product gets no mail');

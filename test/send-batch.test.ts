@@ -7,6 +7,8 @@ import { matchAdvisory } from '../src/notify/match.js';
 import { sendJobs } from '../src/notify/send-jobs.js';
 import { RetryableSendError, sendBatch } from '../src/notify/send.js';
 import { addPractice } from '../src/practices/practices.repository.js';
+import { preferencesSchema } from '../src/practices/preferences.models.js';
+import { updatePreferences } from '../src/practices/preferences.repository.js';
 import { removeQueues } from './support/queues.js';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink.js';
 import { testEnv } from './support/test-env.js';
@@ -68,4 +70,32 @@ test('one deferred mail does not hold up the rest of its batch; the retry sends 
   assert.deepEqual(Object.values(status()), ['sent', 'sent', 'sent', 'sent', 'sent']);
   const recipients = smtp.messages.map((m) => (Array.isArray(m.to) ? m.to[0] : m.to)!.text).sort();
   assert.deepEqual(recipients, ['drei@praxis.test', 'eins@praxis.test', 'fuenf@praxis.test', 'vier@praxis.test', 'zwei@praxis.test'], 'each practice exactly once');
+});
+
+test('a batch renders each practice with its own choices: products one by one, all of a vendor, a category', async () => {
+  const now = new Date();
+  const advisoryId = deps.db
+    .insert(advisories)
+    .values({ title: 'Lücke in der FRITZ!Box', summary: 'Ein Update schließt die Lücke.', severity: 'hoch', status: 'published', relevant: true, relevanceReason: 'Test', createdAt: now, updatedAt: now })
+    .returning()
+    .get().id;
+  deps.db.insert(advisoryProducts).values({ advisoryId, productId: 'avm-fritzbox', fixedVersion: '8.03' }).run();
+  const choices = {
+    own: { productIds: ['avm-fritzbox', 't2med'], vendorIds: [], categories: [] },
+    vendor: { productIds: [], vendorIds: ['avm'], categories: [] },
+    category: { productIds: ['t2med'], vendorIds: [], categories: ['router'] },
+  } as const;
+  for (const [name, choice] of Object.entries(choices)) {
+    const p = addPractice(deps.db, { name: `Praxis ${name}`, email: `wahl-${name}@praxis.test`, productIds: ['t2med'] }, { now, origin: 'cli' });
+    updatePreferences(deps.db, p.id, preferencesSchema.parse({ name: `Praxis ${name}`, cadence: 'immediate', minSeverity: 'niedrig', ...choice }), now);
+  }
+  const ids = matchAdvisory(deps.db, advisoryId, { now, mailDomain: 'praxiswarn.test' });
+  assert.equal(ids.length, 3);
+  const before = smtp.messages.length;
+  assert.deepEqual(await sendBatch(deps, ids, { inFlight: 3 }), { sent: 3, skipped: 0, failed: 0 });
+  const byRecipient = new Map(smtp.messages.slice(before).map((m) => [(Array.isArray(m.to) ? m.to[0] : m.to)!.text, m.text ?? '']));
+  for (const name of Object.keys(choices)) assert.match(byRecipient.get(`wahl-${name}@praxis.test`)!, /Betroffen in Ihrer Praxis:\n- FRITZ!Box \(behoben in Version 8\.03\)/, name);
+  assert.match(byRecipient.get('wahl-own@praxis.test')!, /Warnungen zu FRITZ!Box, T2med abonniert/);
+  assert.match(byRecipient.get('wahl-vendor@praxis.test')!, /Warnungen zu alle Produkte von AVM abonniert/);
+  assert.match(byRecipient.get('wahl-category@praxis.test')!, /Warnungen zu T2med, alle Produkte aus „Router/);
 });

@@ -140,18 +140,23 @@ export function renderSession(): RenderSession {
 }
 
 /**
- * Reads the products of the practices whose mails are rendered together in two statements per 16 practices, instead
- * of two per mail (on PostgreSQL every statement is a round trip to the server). Practices with scopes then read the
- * union over their scopes one by one, as without a session.
+ * Reads the products of the practices whose mails are rendered together in one statement per 16 practices, and
+ * their scopes in another where any of them may have scopes (`scoped` unknown or true), instead of two statements per
+ * mail (on PostgreSQL every statement is a round trip to the server). Practices with scopes then read the union over
+ * their scopes one by one, as without a session.
  */
-export function preloadPractices(db: Db, session: RenderSession, practiceIds: number[]): void {
-  const ids = [...new Set(practiceIds)].filter((id) => !session.practices.has(id));
+export function preloadPractices(db: Db, session: RenderSession, group: { id: number; scoped?: boolean }[]): void {
+  const fresh = [...new Map(group.filter((p) => !session.practices.has(p.id)).map((p) => [p.id, p])).values()];
+  const ids = fresh.map((p) => p.id);
   const q = queries(db);
   const scopesOf = new Map<number, ScopeRow[]>();
   const ownOf = new Map<number, CoveredRow[]>();
-  for (const group of idGroups(ids)) {
-    for (const { practiceId, ...row } of q.scopesOfGroup.all(group) as (ScopeRow & { practiceId: number })[]) push(scopesOf, practiceId, row);
-    for (const { practiceId, ...row } of q.ownOfGroup.all(group) as (CoveredRow & { practiceId: number })[]) push(ownOf, practiceId, row);
+  const maybeScoped = fresh.filter((p) => p.scoped !== false).map((p) => p.id);
+  for (const values of idGroups(maybeScoped)) {
+    for (const { practiceId, ...row } of q.scopesOfGroup.all(values) as (ScopeRow & { practiceId: number })[]) push(scopesOf, practiceId, row);
+  }
+  for (const values of idGroups(ids)) {
+    for (const { practiceId, ...row } of q.ownOfGroup.all(values) as (CoveredRow & { practiceId: number })[]) push(ownOf, practiceId, row);
   }
   for (const id of ids) {
     const scopes = scopesOf.get(id) ?? [];

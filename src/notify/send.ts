@@ -51,7 +51,8 @@ export async function sendDelivery(deps: SendDeps, deliveryId: number): Promise<
 type HandedOver = { delivery: Delivery; practice: Practice };
 
 /** A claimed delivery and its practice as read right after the claim (undefined: the practice is gone). */
-type Claimed = { delivery: Delivery; practice: Practice | undefined };
+/** A claimed delivery with its practice and whether that practice has vendor or category scopes. */
+type Claimed = { delivery: Delivery; practice: Practice | undefined; scoped?: boolean };
 
 /**
  * Renders a claimed delivery and hands it to the mailer. Returns what to mark sent, or 'failed' when the mail cannot
@@ -154,14 +155,14 @@ export async function sendBatch(deps: SendDeps, deliveryIds: number[], { inFligh
     const claimed = claimDeliveries(deps.db, group, deps.clock(), deps.delivery.claimTimeoutMs);
     result.skipped += group.length - claimed.length;
     const practicesOf = practicesByIds(deps.db, claimed.map((d) => d.practiceId));
-    return claimed.map((delivery) => ({ delivery, practice: practicesOf.get(delivery.practiceId) }));
+    return claimed.map((delivery) => ({ delivery, practice: practicesOf.get(delivery.practiceId)?.practice, scoped: practicesOf.get(delivery.practiceId)?.scoped }));
   };
   let claimed = transaction(() => claimGroup(0));
   for (let i = 0; i < deliveryIds.length; i += step) {
     // A group is rendered in one go: its advisories are looked up once for all of its mails, and the products of
     // its practices in one read for all alerts and digests.
     const session = renderSession();
-    preloadPractices(deps.db, session, claimed.flatMap((c) => (c.practice && (c.delivery.kind === 'alert' || c.delivery.kind === 'digest') ? [c.practice.id] : [])));
+    preloadPractices(deps.db, session, claimed.flatMap((c) => (c.practice && (c.delivery.kind === 'alert' || c.delivery.kind === 'digest') ? [{ id: c.practice.id, scoped: c.scoped }] : [])));
     const outcomes = await Promise.allSettled(claimed.map((c) => handOver(deps, c, session)));
     const handedOver: HandedOver[] = [];
     for (const outcome of outcomes) {
@@ -189,19 +190,25 @@ export async function sendBatch(deps: SendDeps, deliveryIds: number[], { inFligh
 
 // Read for every mail: prepared once per database instead of built and compiled each time; a send job's group
 // reads its practices in one statement.
+// The group's read also tells which practices have vendor or category scopes, so that rendering reads scopes only
+// for those (most practices choose products one by one; on PostgreSQL each statement is a round trip).
 const practiceQueries = preparedPerDb((db) => ({
   one: db.select().from(practices).where(eq(practices.id, sql.placeholder('id'))).prepare(),
-  group: db.select().from(practices).where(inArray(practices.id, idGroupPlaceholders)).prepare(),
+  group: db
+    .select({ practice: practices, scoped: sql<number>`exists (select 1 from scope_subscriptions ss where ss.practice_id = ${practices.id})` })
+    .from(practices)
+    .where(inArray(practices.id, idGroupPlaceholders))
+    .prepare(),
 }));
 
 function practiceById(db: Db, id: number): Practice | undefined {
   return practiceQueries(db).one.get({ id });
 }
 
-function practicesByIds(db: Db, ids: number[]): Map<number, Practice> {
-  const found = new Map<number, Practice>();
+function practicesByIds(db: Db, ids: number[]): Map<number, { practice: Practice; scoped: boolean }> {
+  const found = new Map<number, { practice: Practice; scoped: boolean }>();
   for (const group of idGroups(ids)) {
-    for (const practice of practiceQueries(db).group.all(group)) found.set(practice.id, practice);
+    for (const { practice, scoped } of practiceQueries(db).group.all(group)) found.set(practice.id, { practice, scoped: Boolean(scoped) });
   }
   return found;
 }

@@ -6,6 +6,7 @@ import { idGroupSize, idGroups } from '../db/id-groups.js';
 import { advisorySourceList, getAdvisory, type AdvisoryDetails } from '../advisories/advisories.repository.js';
 import { products, type ProductCategory } from '../catalog/catalog.table.js';
 import type { Practice } from '../practices/practices.repository.js';
+import { coveredProducts } from '../practices/preferences.repository.js';
 import { categoryLabels } from '../practices/preferences.models.js';
 import { advisoryPageUrl, affectedProducts, knownAffectedVersion, titleMentions, type AlertLinks } from './alert-data.js';
 import type { DeliverySettings } from './settings.js';
@@ -146,7 +147,7 @@ export function renderSession(): RenderSession {
  * their scopes one by one, as without a session.
  */
 export function preloadPractices(db: Db, session: RenderSession, group: { id: number; scoped?: boolean }[]): void {
-  const fresh = [...new Map(group.filter((p) => !session.practices.has(p.id)).map((p) => [p.id, p])).values()];
+  const fresh = group.filter((p, i) => !session.practices.has(p.id) && group.findIndex((q) => q.id === p.id) === i);
   const ids = fresh.map((p) => p.id);
   const q = queries(db);
   const scopesOf = new Map<number, ScopeRow[]>();
@@ -180,9 +181,10 @@ function practiceProducts(db: Db, practiceId: number, session: RenderSession | u
   return { scopes, covered };
 }
 
-/** The ids of the products a practice's mails are about (the same as coveredProducts), preloaded where the session has them. */
+/** The ids of the products a practice's mails are about: coveredProducts, or what the session preloaded. */
 export function coveredProductIds(db: Db, practiceId: number, session?: RenderSession): Set<string> {
-  return new Set(practiceProducts(db, practiceId, session).covered.map((r) => r.id));
+  const preloaded = session?.practices.get(practiceId);
+  return new Set(preloaded ? preloaded.covered.map((r) => r.id) : coveredProducts(db, practiceId).keys());
 }
 
 function sessionEntry(db: Db, advisoryId: number, session: RenderSession | undefined): AdvisoryEntry | undefined {

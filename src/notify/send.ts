@@ -50,8 +50,10 @@ export async function sendDelivery(deps: SendDeps, deliveryId: number): Promise<
 
 type HandedOver = { delivery: Delivery; practice: Practice };
 
-/** A claimed delivery and its practice as read right after the claim (undefined: the practice is gone). */
-/** A claimed delivery with its practice and whether that practice has vendor or category scopes. */
+/**
+ * A claimed delivery and its practice as read right after the claim (undefined: the practice is gone), with whether
+ * that practice has vendor or category scopes.
+ */
 type Claimed = { delivery: Delivery; practice: Practice | undefined; scoped?: boolean };
 
 /**
@@ -155,7 +157,10 @@ export async function sendBatch(deps: SendDeps, deliveryIds: number[], { inFligh
     const claimed = claimDeliveries(deps.db, group, deps.clock(), deps.delivery.claimTimeoutMs);
     result.skipped += group.length - claimed.length;
     const practicesOf = practicesByIds(deps.db, claimed.map((d) => d.practiceId));
-    return claimed.map((delivery) => ({ delivery, practice: practicesOf.get(delivery.practiceId)?.practice, scoped: practicesOf.get(delivery.practiceId)?.scoped }));
+    return claimed.map((delivery) => {
+      const found = practicesOf.get(delivery.practiceId);
+      return { delivery, practice: found?.practice, scoped: found?.scoped };
+    });
   };
   let claimed = transaction(() => claimGroup(0));
   for (let i = 0; i < deliveryIds.length; i += step) {
@@ -189,9 +194,9 @@ export async function sendBatch(deps: SendDeps, deliveryIds: number[], { inFligh
 }
 
 // Read for every mail: prepared once per database instead of built and compiled each time; a send job's group
-// reads its practices in one statement.
-// The group's read also tells which practices have vendor or category scopes, so that rendering reads scopes only
-// for those (most practices choose products one by one; on PostgreSQL each statement is a round trip).
+// reads its practices in one statement, which also tells which of them have vendor or category scopes, so that
+// rendering reads scopes only for those (most practices choose products one by one; on PostgreSQL each statement is
+// a round trip).
 const practiceQueries = preparedPerDb((db) => ({
   one: db.select().from(practices).where(eq(practices.id, sql.placeholder('id'))).prepare(),
   group: db

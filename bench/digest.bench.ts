@@ -55,7 +55,7 @@ const benchmark: Benchmark = {
         for (let g = 0; g < rows.length; g += group) {
           const members = rows.slice(g, g + group);
           const session = renderSession();
-          preloadPractices(deps.db, session, members.map((d) => ({ id: d.practiceId })));
+          await preloadPractices(deps.db, session, members.map((d) => ({ id: d.practiceId })));
           for (const delivery of members) {
             const mail = composers.digest!(composeContext(deps, delivery as Delivery, owners.get(delivery.practiceId)!, now, session));
             if (!mail) throw new Error(`digest ${delivery.id} rendered empty`);

@@ -73,7 +73,7 @@ function addSource(advisoryId: number, n: { title: string; url: string | null; e
   db.insert(advisorySources).values({ advisoryId, noticeId: notice.id, addedAt: now }).run();
 }
 
-test('the cached alert equals the mail rendered from scratch for every kind of subscription, hostile text included', () => {
+test('the cached alert equals the mail rendered from scratch for every kind of subscription, hostile text included', async () => {
   const hostileName = 'Praxis <b>Dr. Ärger</b> & "Söhne" \'MVZ\' $& $1 $$';
   const own = practice('own@praxis.test', { name: hostileName, productIds: ['cgm-albis', 'avm-fritzbox'], versions: { 'avm-fritzbox': '7.57' } });
   const vendor = practice('vendor@praxis.test', { name: 'Praxis Öztürk', vendorIds: ['avm'] });
@@ -103,7 +103,7 @@ test('the cached alert equals the mail rendered from scratch for every kind of s
   const scopedPractices = new Set([vendor.id, category.id]);
   for (const told of [false, true]) {
     const session = renderSession();
-    preloadPractices(db, session, group.map((p) => (told ? { id: p.id, scoped: scopedPractices.has(p.id) } : { id: p.id })));
+    await preloadPractices(db, session, group.map((p) => (told ? { id: p.id, scoped: scopedPractices.has(p.id) } : { id: p.id })));
     assert.equal(session.practices.size, group.length, 'every practice of the group preloaded');
     for (const p of group) {
       assertSameMail(renderAlertFor(db, id, p, links(p, id), operator, session), direct(id, p), `${p.name}, preloaded, told ${told}`);

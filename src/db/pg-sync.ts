@@ -54,6 +54,12 @@ export type PostgresSyncClient = {
   prepare(sql: string): SyncStatement;
   exec(sql: string): void;
   transaction<A extends unknown[], R>(fn: (...args: A) => R): TransactionFn<A, R>;
+  /**
+   * One statement on a connection of the asynchronous pool: its own commit, outside any transaction of this client
+   * (it sees only what is committed), with this thread free while it runs. For the per-mail path of sending, where
+   * waiting for PostgreSQL would otherwise hold up every other job of the process (src/db/async-db.ts).
+   */
+  queryAsync(sql: string, args: unknown[], array: boolean): Promise<{ rows: unknown[]; rowCount: number }>;
   /** SQLite's user functions exist on PostgreSQL as SQL functions of the migration set; registering one is a check. */
   function(name: string, ...rest: unknown[]): void;
   pragma(source: string): unknown[];
@@ -76,17 +82,22 @@ export function waitForAnswer(flag: Int32Array, id: number, limitMs: number): bo
   return true;
 }
 
-export function openPostgresSync(url: string, { name = redactedUrl(url), statementTimeoutMs = 10 * 60_000 }: { name?: string; statementTimeoutMs?: number } = {}): PostgresSyncClient {
+export function openPostgresSync(
+  url: string,
+  { name = redactedUrl(url), statementTimeoutMs = 10 * 60_000, asyncConnections = 4 }: { name?: string; statementTimeoutMs?: number; asyncConnections?: number } = {},
+): PostgresSyncClient {
   const shared = new SharedArrayBuffer(4);
   const flag = new Int32Array(shared);
   const { port1, port2 } = new MessageChannel();
+  const asyncChannel = new MessageChannel();
   const worker = new Worker(workerSource, {
     eval: true,
-    workerData: { port: port2, shared, url, statementTimeoutMs, pgPath: createRequire(import.meta.url).resolve('pg') },
-    transferList: [port2],
+    workerData: { port: port2, asyncPort: asyncChannel.port2, shared, url, statementTimeoutMs, asyncConnections, pgPath: createRequire(import.meta.url).resolve('pg') },
+    transferList: [port2, asyncChannel.port2],
   });
   worker.unref();
   port1.unref();
+  const asyncPort = asyncChannel.port1;
   let open = true;
   let depth = 0;
   // Beyond the server's statement timeout, a silent worker has died: the connection is given up, not waited on.
@@ -112,6 +123,7 @@ export function openPostgresSync(url: string, { name = redactedUrl(url), stateme
     port1.postMessage({ id, request });
     if (!waitForAnswer(flag, id, waitLimitMs)) {
       open = false;
+      abandonWaiting();
       void worker.terminate();
       throw new PostgresQueryError('PostgreSQL hat nicht geantwortet; die Verbindung wurde aufgegeben.', undefined, undefined);
     }
@@ -138,6 +150,43 @@ export function openPostgresSync(url: string, { name = redactedUrl(url), stateme
 
   function exec(text: string): void {
     call({ op: 'exec', text });
+  }
+
+  // Statements of the asynchronous face, by number, until their answer comes. The port keeps the process alive only
+  // while one is waiting.
+  const waiting = new Map<number, { resolve: (reply: Reply) => void; reject: (error: Error) => void }>();
+  let asyncSequence = 0;
+  asyncPort.on('message', ({ id, reply }: { id: number; reply: Reply }) => {
+    const entry = waiting.get(id);
+    waiting.delete(id);
+    if (waiting.size === 0) asyncPort.unref();
+    entry?.resolve(reply);
+  });
+  // Listening refs the port; it is ref'd again only while a statement waits.
+  asyncPort.unref();
+
+  async function queryAsync(sql: string, args: unknown[], array: boolean): Promise<{ rows: unknown[]; rowCount: number }> {
+    if (!open) throw new TypeError('Die Datenbankverbindung ist geschlossen.');
+    const split = splitParameters(sql);
+    const values = bindValues(split, args);
+    const text = postgresText(split, values);
+    asyncSequence = asyncSequence >= 0x7fff_ffff ? 1 : asyncSequence + 1;
+    const id = asyncSequence;
+    const reply = await new Promise<Reply>((resolve, reject) => {
+      waiting.set(id, { resolve, reject });
+      asyncPort.ref();
+      asyncPort.postMessage({ id, request: { text, values: driverValues(values), array } });
+    });
+    if (!reply.ok && reply.error.unreachable) throw new PostgresUnavailableError(`PostgreSQL unter ${name} ist nicht erreichbar: ${reply.error.message}`);
+    if (!reply.ok) throw new PostgresQueryError(reply.error.message, reply.error.code, reply.error.detail, text);
+    return { rows: reply.rows ?? [], rowCount: reply.rowCount ?? 0 };
+  }
+
+  /** Ends the statements still waiting for an answer: the connection is closed. */
+  function abandonWaiting(): void {
+    for (const { reject } of waiting.values()) reject(new PostgresQueryError('Die Datenbankverbindung wurde geschlossen, bevor PostgreSQL antwortete.', undefined, undefined));
+    waiting.clear();
+    asyncPort.close();
   }
 
   function prepare(sql: string): SyncStatement {
@@ -208,6 +257,7 @@ export function openPostgresSync(url: string, { name = redactedUrl(url), stateme
     prepare,
     exec,
     transaction,
+    queryAsync,
     function(fnName) {
       if (!sqlFunctions.has(fnName)) throw new Error(`Die SQL-Funktion ${fnName} gibt es für PostgreSQL nicht; sie gehört in migrations/postgres.`);
     },
@@ -222,6 +272,7 @@ export function openPostgresSync(url: string, { name = redactedUrl(url), stateme
         call({ op: 'close' });
       } finally {
         open = false;
+        abandonWaiting();
         void worker.terminate();
       }
     },

@@ -6,12 +6,16 @@
 // answers on `port` with the same number, then stores the number in `flag` and wakes it. One request at a time, in
 // order.
 //
+// Statements of the asynchronous face (`queryAsync`) come on `asyncPort` and go to a small pool of connections of
+// their own: single statements, each its own commit, several in flight at once, answered on the same port with
+// their number and nobody blocked.
+//
 // Values come back as SQLite gives them, so that the code reads the same rows on both: bigint, numeric and count(*)
 // as numbers, booleans (from expressions such as EXISTS) as 1/0, json/jsonb as their text (drizzle parses it).
 export const workerSource = String.raw`
 const { workerData } = require('node:worker_threads');
 const pg = require(workerData.pgPath);
-const { port, url, statementTimeoutMs } = workerData;
+const { port, asyncPort, url, statementTimeoutMs, asyncConnections } = workerData;
 const flag = new Int32Array(workerData.shared);
 
 const parsers = {
@@ -35,6 +39,16 @@ async function connection() {
   return fresh;
 }
 
+let pool = null;
+function asyncPool() {
+  if (!pool) {
+    pool = new pg.Pool({ connectionString: url, types, application_name: 'praxiswarn', statement_timeout: statementTimeoutMs, connectionTimeoutMillis: 10000, max: asyncConnections });
+    // An idle connection that breaks leaves the pool; the next statement gets a fresh one.
+    pool.on('error', () => {});
+  }
+  return pool;
+}
+
 function describe(error) {
   const e = error ?? {};
   return { message: String(e.message ?? e), code: e.code, detail: e.detail, constraint: e.constraint, table: e.table, column: e.column };
@@ -44,7 +58,10 @@ async function answer(request) {
   try {
     if (request.op === 'close') {
       const c = client;
+      const p = pool;
       client = null;
+      pool = null;
+      if (p) await p.end().catch(() => {});
       if (c) await c.end();
       return { ok: true };
     }
@@ -66,6 +83,21 @@ async function answer(request) {
     return { ok: false, error: describe(error) };
   }
 }
+
+async function answerAsync(request) {
+  try {
+    const result = await asyncPool().query({ text: request.text, values: request.values, rowMode: request.array ? 'array' : undefined });
+    return { ok: true, rows: result.rows, rowCount: result.rowCount ?? 0 };
+  } catch (error) {
+    // No connection to be had (as the synchronous face reports it), or a statement that failed on one.
+    const unreachable = /^(ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT)$/.test(String(error?.code)) || /timeout exceeded when trying to connect/.test(String(error?.message));
+    return { ok: false, error: { ...describe(error), unreachable } };
+  }
+}
+
+asyncPort.on('message', async ({ id, request }) => {
+  asyncPort.postMessage({ id, reply: await answerAsync(request) });
+});
 
 port.on('message', async ({ id, request }) => {
   const reply = await answer(request);

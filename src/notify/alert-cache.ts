@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/client.js';
+import type { PostgresSyncClient } from '../db/pg-sync.js';
 import { orderedJoin } from '../db/dialect.js';
 import { idGroupSize, idGroups } from '../db/id-groups.js';
 import { advisorySourceList, getAdvisory, type AdvisoryDetails } from '../advisories/advisories.repository.js';
@@ -146,23 +147,36 @@ export function renderSession(): RenderSession {
  * mail (on PostgreSQL every statement is a round trip to the server). Practices with scopes then read the union over
  * their scopes one by one, as without a session.
  */
-export function preloadPractices(db: Db, session: RenderSession, group: { id: number; scoped?: boolean }[]): void {
+export async function preloadPractices(db: Db, session: RenderSession, group: { id: number; scoped?: boolean }[]): Promise<void> {
   const fresh = group.filter((p, i) => !session.practices.has(p.id) && group.findIndex((q) => q.id === p.id) === i);
   const ids = fresh.map((p) => p.id);
   const q = queries(db);
+  const read = groupReader(db);
+  const maybeScoped = fresh.filter((p) => p.scoped !== false).map((p) => p.id);
+  const [scopeRows, ownRows] = await Promise.all([
+    Promise.all(idGroups(maybeScoped).map((values) => read(q.scopesOfGroup, [values]))),
+    Promise.all(idGroups(ids).map((values) => read(q.ownOfGroup, [values]))),
+  ]);
   const scopesOf = new Map<number, ScopeRow[]>();
   const ownOf = new Map<number, CoveredRow[]>();
-  const maybeScoped = fresh.filter((p) => p.scoped !== false).map((p) => p.id);
-  for (const values of idGroups(maybeScoped)) {
-    for (const { practiceId, ...row } of q.scopesOfGroup.all(values) as (ScopeRow & { practiceId: number })[]) push(scopesOf, practiceId, row);
+  for (const { practiceId, ...row } of scopeRows.flat() as (ScopeRow & { practiceId: number })[]) push(scopesOf, practiceId, row);
+  for (const { practiceId, ...row } of ownRows.flat() as (CoveredRow & { practiceId: number })[]) push(ownOf, practiceId, row);
+  const scoped = ids.filter((id) => (scopesOf.get(id) ?? []).length > 0);
+  const coveredOf = new Map(await Promise.all(scoped.map(async (id) => [id, (await read(q.covered, [{ practiceId: id }])) as CoveredRow[]] as const)));
+  for (const id of ids) session.practices.set(id, { scopes: scopesOf.get(id) ?? [], covered: coveredOf.get(id) ?? ownOf.get(id) ?? [] });
+}
+
+/**
+ * How preloadPractices reads: on PostgreSQL on the asynchronous face (src/db/async-db.ts), the statements of a
+ * group in flight together and the process free meanwhile; on SQLite on the connection, as every other read.
+ */
+function groupReader(db: Db): (statement: Statement, args: unknown[]) => unknown[] | Promise<unknown[]> {
+  const client = db.$client as unknown as Partial<PostgresSyncClient>;
+  if (client.dialect === 'postgres' && client.queryAsync) {
+    const queryAsync = client.queryAsync;
+    return async (statement, args) => (await queryAsync(statement.source, args, false)).rows;
   }
-  for (const values of idGroups(ids)) {
-    for (const { practiceId, ...row } of q.ownOfGroup.all(values) as (CoveredRow & { practiceId: number })[]) push(ownOf, practiceId, row);
-  }
-  for (const id of ids) {
-    const scopes = scopesOf.get(id) ?? [];
-    session.practices.set(id, { scopes, covered: scopes.length > 0 ? (q.covered.all({ practiceId: id }) as CoveredRow[]) : (ownOf.get(id) ?? []) });
-  }
+  return (statement, args) => statement.all(...args);
 }
 
 function push<T>(map: Map<number, T[]>, key: number, value: T): void {

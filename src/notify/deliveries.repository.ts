@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
-import { dialectOf, type Db } from '../db/client.js';
+import { dialectOf, type Db, type Dialect } from '../db/client.js';
+import type { AsyncDb, FaceDb } from '../db/async-db.js';
 import { preparedPerDb } from '../db/prepared.js';
 import { idGroupPlaceholders, idGroups } from '../db/id-groups.js';
 import { deliveries } from './deliveries.table.js';
@@ -22,12 +23,23 @@ export function claimDelivery(db: Db, id: number, now: Date, claimTimeoutMs = st
  * (an id given twice is claimed once).
  */
 export function claimDeliveries(db: Db, ids: number[], now: Date, claimTimeoutMs = staleClaimMs): Delivery[] {
-  const claimed = new Map<number, Delivery>();
-  for (const group of idGroups(ids)) {
-    for (const delivery of statements(db).claimGroup.all({ ...group, now: now.getTime(), staleBefore: now.getTime() - claimTimeoutMs })) {
-      claimed.set(delivery.id, delivery);
-    }
-  }
+  const rows = idGroups(ids).flatMap((group) => statements(db).claimGroup.all(claimValues(group, now, claimTimeoutMs)));
+  return inGivenOrder(ids, rows);
+}
+
+/** claimDeliveries on the asynchronous face of PostgreSQL (src/db/async-db.ts): each group its own commit. */
+export async function claimDeliveriesAsync(db: AsyncDb, ids: number[], now: Date, claimTimeoutMs = staleClaimMs): Promise<Delivery[]> {
+  const rows = await Promise.all(idGroups(ids).map((group) => asyncStatements(db).claimGroup.all(claimValues(group, now, claimTimeoutMs))));
+  return inGivenOrder(ids, rows.flat());
+}
+
+function claimValues(group: Record<string, number>, now: Date, claimTimeoutMs: number) {
+  return { ...group, now: now.getTime(), staleBefore: now.getTime() - claimTimeoutMs };
+}
+
+/** The claimed rows in the order of `ids`, an id given twice once. */
+function inGivenOrder(ids: number[], rows: Delivery[]): Delivery[] {
+  const claimed = new Map(rows.map((delivery) => [delivery.id, delivery]));
   return ids.flatMap((id) => {
     const delivery = claimed.get(id);
     claimed.delete(id);
@@ -40,18 +52,24 @@ export function markSent(db: Db, ids: number[], now: Date): void {
   for (const group of idGroups(ids)) statements(db).markSent.run({ ...group, now: now.getTime() });
 }
 
+/** markSent on the asynchronous face of PostgreSQL: its own commit. */
+export async function markSentAsync(db: AsyncDb, ids: number[], now: Date): Promise<void> {
+  await Promise.all(idGroups(ids).map((group) => asyncStatements(db).markSent.run({ ...group, now: now.getTime() })));
+}
+
 // Claim and mark run for every mail: prepared once per database, they skip building and compiling the SQL each time
 // (measured in bench/send.bench.ts); a send job claims and marks a group of mails in one statement each.
-const statements = preparedPerDb(prepare);
+const statements = preparedPerDb((db: Db) => prepare(db, dialectOf(db)));
+const asyncStatements = preparedPerDb((db: AsyncDb) => prepare(db, 'postgres'));
 
-function prepare(db: Db) {
+function prepare<Mode extends 'sync' | 'async'>(db: FaceDb<Mode>, dialect: Dialect) {
   const claiming = { status: 'sending', attempts: sql`${deliveries.attempts} + 1`, claimedAt: sql`${sql.placeholder('now')}` } as const;
   // Pending, or claimed by a worker that has gone quiet. The unary plus keeps SQLite off the status index: with
   // several ids, it would otherwise walk every pending delivery instead of looking the ids up. PostgreSQL has no
   // unary plus for text and its planner picks the key on its own. Two workers claiming the same id on PostgreSQL:
   // the second waits for the first's row lock, then finds the row no longer claimable.
   // A delivery held back (not_before: a closed practice's "Zur Kenntnis" mail) is not claimable before its time.
-  const status = dialectOf(db) === 'postgres' ? sql`${deliveries.status}` : sql`+${deliveries.status}`;
+  const status = dialect === 'postgres' ? sql`${deliveries.status}` : sql`+${deliveries.status}`;
   const claimable = sql`(${status} = 'pending' or (${status} = 'sending' and ${deliveries.claimedAt} < ${sql.placeholder('staleBefore')}))
     and (${deliveries.notBefore} is null or ${deliveries.notBefore} <= ${sql.placeholder('now')})`;
   const one = eq(deliveries.id, sql.placeholder('id'));

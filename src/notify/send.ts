@@ -1,16 +1,12 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
-import { preparedPerDb } from '../db/prepared.js';
-import { idGroupPlaceholders, idGroups } from '../db/id-groups.js';
-import { eq, inArray, sql } from 'drizzle-orm';
-import { practices } from '../practices/practices.table.js';
-import type { Practice } from '../practices/practices.repository.js';
-import { clearBounces, recordBounce } from './bounces.js';
+import { recordBounce } from './bounces.js';
 import { composeContext, composers } from './compose.js';
-import { stampHeldMembers, withDeputyNote } from './absence-routing.js';
+import { withDeputyNote } from './absence-routing.js';
 import { preloadPractices, renderSession, type RenderSession } from './alert-cache.js';
 import type { DeliverySettings } from './settings.js';
-import { claimDeliveries, claimDelivery, markFailed, markSent, releaseDelivery, type Delivery } from './deliveries.repository.js';
+import { claimDelivery, markFailed, releaseDelivery } from './deliveries.repository.js';
+import { groupStore, markHandedOver, practiceById, type Claimed, type HandedOver } from './send-store.js';
 import { MailError, type Mailer } from './mailer.js';
 
 export type SendDeps = {
@@ -47,14 +43,6 @@ export async function sendDelivery(deps: SendDeps, deliveryId: number): Promise<
   recordSent(deps, [outcome]);
   return 'sent';
 }
-
-type HandedOver = { delivery: Delivery; practice: Practice };
-
-/**
- * A claimed delivery and its practice as read right after the claim (undefined: the practice is gone), with whether
- * that practice has vendor or category scopes.
- */
-type Claimed = { delivery: Delivery; practice: Practice | undefined; scoped?: boolean };
 
 /**
  * Renders a claimed delivery and hands it to the mailer. Returns what to mark sent, or 'failed' when the mail cannot
@@ -126,23 +114,12 @@ function recordSent(deps: SendDeps, handedOver: HandedOver[]): void {
   deps.db.$client.transaction(() => markHandedOver(deps, handedOver))();
 }
 
-/** Marks handed-over deliveries sent; the caller holds the transaction. */
-function markHandedOver({ db, clock, logger }: SendDeps, handedOver: HandedOver[]): void {
-  markSent(db, handedOver.map(({ delivery }) => delivery.id), clock());
-  for (const { delivery, practice } of handedOver) {
-    // Only a practice with refusals on record has anything to clear: no write per mail for all the others.
-    if (practice.bounceCount > 0 && !delivery.recipient) clearBounces(db, practice.id);
-    if (delivery.kind === 'held') stampHeldMembers(db, delivery, clock());
-    logger.debug({ deliveryId: delivery.id, practiceId: practice.id, advisoryId: delivery.advisoryId }, 'delivery sent');
-  }
-}
-
 export type BatchResult = Record<SendResult, number>;
 
 /**
- * Sends the deliveries of one send job, `inFlight` at a time: each group is claimed just before it goes out (so a
- * crash leaves few claimed and unsent) and marked sent once its mails are handed over (so a crash repeats at most
- * the mails in flight, with their Message-IDs), in the same commit that claims the next group. One failing mail
+ * Sends the deliveries of one send job, `inFlight` at a time: each group is claimed shortly before it goes out (at
+ * most while the group before it is with the relay, so a crash leaves few claimed and unsent) and marked sent once its mails are handed over (so a crash repeats at most
+ * the mails in flight, with their Message-IDs), together with the claim of the next group (send-store.ts). One failing mail
  * does not hold up the others: after the rest went out, a retryable failure fails the job, BullMQ retries it with
  * back-off, and the retry skips what was sent.
  */
@@ -150,36 +127,28 @@ export async function sendBatch(deps: SendDeps, deliveryIds: number[], { inFligh
   const result: BatchResult = { sent: 0, skipped: 0, failed: 0 };
   const errors: unknown[] = [];
   const step = Math.max(1, inFlight);
-  const transaction = <T>(work: () => T) => deps.db.$client.transaction(work)();
-  // Claims a group and reads its practices (a few statements for the whole group); the caller holds the transaction.
-  const claimGroup = (from: number): Claimed[] => {
-    const group = deliveryIds.slice(from, from + step);
-    const claimed = claimDeliveries(deps.db, group, deps.clock(), deps.delivery.claimTimeoutMs);
+  const store = groupStore(deps);
+  const groupAt = (from: number) => deliveryIds.slice(from, from + step);
+  const claimedOf = (group: number[], claimed: Claimed[]) => {
     result.skipped += group.length - claimed.length;
-    const practicesOf = practicesByIds(deps.db, claimed.map((d) => d.practiceId));
-    return claimed.map((delivery) => {
-      const found = practicesOf.get(delivery.practiceId);
-      return { delivery, practice: found?.practice, scoped: found?.scoped };
-    });
+    return claimed;
   };
-  let claimed = transaction(() => claimGroup(0));
+  let claimed = claimedOf(groupAt(0), await store.claim(groupAt(0)));
   for (let i = 0; i < deliveryIds.length; i += step) {
     // A group is rendered in one go: its advisories are looked up once for all of its mails, and the products of
     // its practices in one read for all alerts and digests.
     const session = renderSession();
-    preloadPractices(deps.db, session, claimed.flatMap((c) => (c.practice && (c.delivery.kind === 'alert' || c.delivery.kind === 'digest') ? [{ id: c.practice.id, scoped: c.scoped }] : [])));
-    const outcomes = await Promise.allSettled(claimed.map((c) => handOver(deps, c, session)));
+    await preloadPractices(deps.db, session, claimed.flatMap((c) => (c.practice && (c.delivery.kind === 'alert' || c.delivery.kind === 'digest') ? [{ id: c.practice.id, scoped: c.scoped }] : [])));
+    const handing = Promise.allSettled(claimed.map((c) => handOver(deps, c, session)));
+    const next = groupAt(i + step);
+    const ahead = next.length ? store.claimAhead(next) : undefined;
     const handedOver: HandedOver[] = [];
-    for (const outcome of outcomes) {
+    for (const outcome of await handing) {
       if (outcome.status === 'rejected') errors.push(outcome.reason);
       else if (outcome.value === 'failed') result.failed++;
       else handedOver.push(outcome.value);
     }
-    // One commit marks this group sent and claims the next (half the commits of doing each on its own).
-    claimed = transaction(() => {
-      markHandedOver(deps, handedOver);
-      return i + step < deliveryIds.length ? claimGroup(i + step) : [];
-    });
+    claimed = claimedOf(next, await store.markAndClaim(handedOver, next, ahead));
     result.sent += handedOver.length;
   }
   if (errors.length > 0) {
@@ -191,29 +160,4 @@ export async function sendBatch(deps: SendDeps, deliveryIds: number[], { inFligh
   }
   deps.logger.info({ ...result, deliveries: deliveryIds.length }, 'send batch done');
   return result;
-}
-
-// Read for every mail: prepared once per database instead of built and compiled each time; a send job's group
-// reads its practices in one statement, which also tells which of them have vendor or category scopes, so that
-// rendering reads scopes only for those (most practices choose products one by one; on PostgreSQL each statement is
-// a round trip).
-const practiceQueries = preparedPerDb((db) => ({
-  one: db.select().from(practices).where(eq(practices.id, sql.placeholder('id'))).prepare(),
-  group: db
-    .select({ practice: practices, scoped: sql<number>`exists (select 1 from scope_subscriptions ss where ss.practice_id = ${practices.id})` })
-    .from(practices)
-    .where(inArray(practices.id, idGroupPlaceholders))
-    .prepare(),
-}));
-
-function practiceById(db: Db, id: number): Practice | undefined {
-  return practiceQueries(db).one.get({ id });
-}
-
-function practicesByIds(db: Db, ids: number[]): Map<number, { practice: Practice; scoped: boolean }> {
-  const found = new Map<number, { practice: Practice; scoped: boolean }>();
-  for (const group of idGroups(ids)) {
-    for (const { practice, scoped } of practiceQueries(db).group.all(group)) found.set(practice.id, { practice, scoped: Boolean(scoped) });
-  }
-  return found;
 }

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { openStore } from '../src/app/deps.js';
 import type { Db } from '../src/db/client.js';
 import { advisories, advisorySources, notices, products, sources } from '../src/db/schema.js';
-import { cachedAdvisoryView, coveredProductIds, preloadPractices, renderAlertFor, renderSession } from '../src/notify/alert-cache.js';
+import { cachedAdvisoryView, coveredProductIds, preloadAdvisories, preloadPractices, renderAlertFor, renderSession } from '../src/notify/alert-cache.js';
 import { loadAdvisoryView } from '../src/notify/advisory-view.js';
 import { loadAlertData, type AlertLinks } from '../src/notify/alert-data.js';
 import { composers, practiceLinks, type ComposeContext, type Delivery } from '../src/notify/compose.js';
@@ -207,6 +207,26 @@ test('mails rendered together look the advisory up once; the next group sees an 
   assertSameMail(renderAlertFor(db, id, p, links(p, id), operator), direct(id, p));
   const view = cachedAdvisoryView(db, id, new Set(['t2med']), publicUrl, session);
   assert.equal(view?.title, 'Titel vor der Gruppe', 'a digest rendered in the same group uses the same lookup');
+});
+
+test('a group whose advisories were preloaded renders what a mail rendered on its own shows, an edit included; a missing advisory renders nothing', async () => {
+  const p = practice('vorab@praxis.test', { name: 'Praxis Vorab', productIds: ['t2med'] });
+  const id = publishAdvisory(db, { title: 'Titel vorab gelesen', severity: 'hoch', products: [{ id: 't2med' }], actions: ['Update einspielen'] });
+  const warm = renderSession();
+  await preloadAdvisories(db, warm, [id, id]);
+  assert.equal(warm.versions.size, 1, 'each advisory read once');
+  assertSameMail(renderAlertFor(db, id, p, links(p, id), operator, warm)!, direct(id, p));
+  // Edited after the last group: the next group's preload sees the new version, not the cached rendering.
+  db.update(advisories).set({ title: 'Titel nach dem Vorablesen', updatedAt: new Date(Date.now() + 2000) }).where(eq(advisories.id, id)).run();
+  const next = renderSession();
+  await preloadAdvisories(db, next, [id]);
+  const mail = renderAlertFor(db, id, p, links(p, id), operator, next)!;
+  assert.match(mail.text, /Titel nach dem Vorablesen/);
+  assertSameMail(mail, direct(id, p));
+  const none = renderSession();
+  await preloadAdvisories(db, none, [999_999]);
+  assert.equal(none.versions.get(999_999), null);
+  assert.equal(renderAlertFor(db, 999_999, p, links(p, 999_999), operator, none), undefined);
 });
 
 test('the cached advisory view of a digest equals the one read from scratch, and a withdrawn advisory is left out', () => {

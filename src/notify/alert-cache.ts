@@ -62,7 +62,7 @@ const groupParameters = Array.from({ length: idGroupSize }, (_, i) => `@id${i}`)
 
 // The reads every mail makes, prepared once per database (bare statements: the query builder cost more than the
 // queries themselves at thousands of mails per second).
-const statements = new WeakMap<Db, { version: Statement; own: Statement; covered: Statement; scopes: Statement; ownOfGroup: Statement; scopesOfGroup: Statement }>();
+const statements = new WeakMap<Db, { version: Statement; versionOfGroup: Statement; own: Statement; covered: Statement; scopes: Statement; ownOfGroup: Statement; scopesOfGroup: Statement }>();
 
 function queries(db: Db) {
   let s = statements.get(db);
@@ -72,6 +72,10 @@ function queries(db: Db) {
       // Sources can be attached without a new revision, so their count is part of the version.
       version: db.$client.prepare(
         'select a.revision, a.updated_at as "updatedAt", (select count(*) from advisory_sources s where s.advisory_id = a.id) as "sourceCount" from advisories a where a.id = ?',
+      ),
+      versionOfGroup: db.$client.prepare(
+        `select a.id, a.revision, a.updated_at as "updatedAt", (select count(*) from advisory_sources s where s.advisory_id = a.id) as "sourceCount"
+         from advisories a where a.id in (${groupParameters})`,
       ),
       // A practice's own products: all the covered products of a practice without vendor or category scopes.
       own: db.$client.prepare(
@@ -112,9 +116,15 @@ function queries(db: Db) {
   return s;
 }
 
-/** The advisory as the alert needs it, cached per id, revision, last change (an edit without a revision counts) and sources. */
-function advisoryEntry(db: Db, advisoryId: number): AdvisoryEntry | undefined {
-  const version = queries(db).version.get(advisoryId) as { revision: number; updatedAt: number; sourceCount: number } | undefined;
+/** What tells a cached advisory entry from a stale one. */
+type AdvisoryVersion = { revision: number; updatedAt: number; sourceCount: number };
+
+/**
+ * The advisory as the alert needs it, cached per id, revision, last change (an edit without a revision counts) and
+ * sources; `known` is its version as a session preloaded it (null: there is no such advisory).
+ */
+function advisoryEntry(db: Db, advisoryId: number, known?: AdvisoryVersion | null): AdvisoryEntry | undefined {
+  const version = known === undefined ? (queries(db).version.get(advisoryId) as AdvisoryVersion | undefined) : known;
   if (!version) return undefined;
   const key = `${advisoryId}:${version.revision}:${version.updatedAt}:${version.sourceCount}`;
   const cached = entries.get(key);
@@ -135,10 +145,23 @@ function advisoryEntry(db: Db, advisoryId: number): AdvisoryEntry | undefined {
  * The advisories looked up for mails rendered together, one after another (the group a send job claimed in one
  * commit): each advisory's version is checked once for all of them instead of once per mail.
  */
-export type RenderSession = { entries: Map<number, AdvisoryEntry | undefined>; practices: Map<number, PracticeProducts> };
+export type RenderSession = { entries: Map<number, AdvisoryEntry | undefined>; versions: Map<number, AdvisoryVersion | null>; practices: Map<number, PracticeProducts> };
 
 export function renderSession(): RenderSession {
-  return { entries: new Map(), practices: new Map() };
+  return { entries: new Map(), versions: new Map(), practices: new Map() };
+}
+
+/**
+ * Reads the versions of the advisories of mails rendered together, in one statement per 16 advisories (usually one
+ * advisory for the whole group), so that rendering reads nothing of an advisory it has cached. On PostgreSQL on the
+ * asynchronous face, like preloadPractices.
+ */
+export async function preloadAdvisories(db: Db, session: RenderSession, advisoryIds: number[]): Promise<void> {
+  const fresh = [...new Set(advisoryIds)].filter((id) => !session.versions.has(id) && !session.entries.has(id));
+  const read = groupReader(db);
+  const rows = (await Promise.all(idGroups(fresh).map((values) => read(queries(db).versionOfGroup, [values])))).flat() as (AdvisoryVersion & { id: number })[];
+  const found = new Map(rows.map(({ id, ...version }) => [id, version]));
+  for (const id of fresh) session.versions.set(id, found.get(id) ?? null);
 }
 
 /**
@@ -204,7 +227,7 @@ export function coveredProductIds(db: Db, practiceId: number, session?: RenderSe
 function sessionEntry(db: Db, advisoryId: number, session: RenderSession | undefined): AdvisoryEntry | undefined {
   if (!session) return advisoryEntry(db, advisoryId);
   if (session.entries.has(advisoryId)) return session.entries.get(advisoryId);
-  const entry = advisoryEntry(db, advisoryId);
+  const entry = advisoryEntry(db, advisoryId, session.versions.get(advisoryId));
   session.entries.set(advisoryId, entry);
   return entry;
 }

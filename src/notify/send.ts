@@ -3,7 +3,7 @@ import type { Db } from '../db/client.js';
 import { recordBounce } from './bounces.js';
 import { composeContext, composers } from './compose.js';
 import { withDeputyNote } from './absence-routing.js';
-import { preloadPractices, renderSession, type RenderSession } from './alert-cache.js';
+import { preloadAdvisories, preloadPractices, renderSession, type RenderSession } from './alert-cache.js';
 import type { DeliverySettings } from './settings.js';
 import { claimDelivery, markFailed, releaseDelivery } from './deliveries.repository.js';
 import { groupStore, markHandedOver, practiceById, type Claimed, type HandedOver } from './send-store.js';
@@ -138,7 +138,10 @@ export async function sendBatch(deps: SendDeps, deliveryIds: number[], { inFligh
     // A group is rendered in one go: its advisories are looked up once for all of its mails, and the products of
     // its practices in one read for all alerts and digests.
     const session = renderSession();
-    await preloadPractices(deps.db, session, claimed.flatMap((c) => (c.practice && (c.delivery.kind === 'alert' || c.delivery.kind === 'digest') ? [{ id: c.practice.id, scoped: c.scoped }] : [])));
+    await Promise.all([
+      preloadPractices(deps.db, session, claimed.flatMap((c) => (c.practice && (c.delivery.kind === 'alert' || c.delivery.kind === 'digest') ? [{ id: c.practice.id, scoped: c.scoped }] : []))),
+      preloadAdvisories(deps.db, session, claimed.flatMap((c) => (c.delivery.kind === 'alert' && c.delivery.advisoryId !== null ? [c.delivery.advisoryId] : []))),
+    ]);
     const handing = Promise.allSettled(claimed.map((c) => handOver(deps, c, session)));
     const next = groupAt(i + step);
     const ahead = next.length ? store.claimAhead(next) : undefined;

@@ -133,26 +133,34 @@ export async function sendBatch(deps: SendDeps, deliveryIds: number[], { inFligh
     result.skipped += group.length - claimed.length;
     return claimed;
   };
-  let claimed = claimedOf(groupAt(0), await store.claim(groupAt(0)));
-  for (let i = 0; i < deliveryIds.length; i += step) {
-    // A group is rendered in one go: its advisories are looked up once for all of its mails, and the products of
-    // its practices in one read for all alerts and digests.
+  // A group is rendered in one go: its advisories are looked up once for all of its mails, and the products of its
+  // practices in one read for all alerts and digests.
+  const prepare = async (claimed: Claimed[]) => {
     const session = renderSession();
     await Promise.all([
       preloadPractices(deps.db, session, claimed.flatMap((c) => (c.practice && (c.delivery.kind === 'alert' || c.delivery.kind === 'digest') ? [{ id: c.practice.id, scoped: c.scoped }] : []))),
       preloadAdvisories(deps.db, session, claimed.flatMap((c) => (c.delivery.kind === 'alert' && c.delivery.advisoryId !== null ? [c.delivery.advisoryId] : []))),
     ]);
+    return { claimed, session };
+  };
+  let group = await prepare(claimedOf(groupAt(0), await store.claim(groupAt(0))));
+  for (let i = 0; i < deliveryIds.length; i += step) {
+    const { claimed, session } = group;
     const handing = Promise.allSettled(claimed.map((c) => handOver(deps, c, session)));
+    // While these mails are with the relay, a store that can claims the next group and it is read for rendering.
     const next = groupAt(i + step);
     const ahead = next.length ? store.claimAhead(next) : undefined;
+    const preparedAhead = ahead?.then(prepare);
+    preparedAhead?.catch(() => {}); // awaited below, after the mark; a failure meanwhile is not unhandled
     const handedOver: HandedOver[] = [];
     for (const outcome of await handing) {
       if (outcome.status === 'rejected') errors.push(outcome.reason);
       else if (outcome.value === 'failed') result.failed++;
       else handedOver.push(outcome.value);
     }
-    claimed = claimedOf(next, await store.markAndClaim(handedOver, next, ahead));
+    const nextClaimed = claimedOf(next, await store.markAndClaim(handedOver, next, ahead));
     result.sent += handedOver.length;
+    group = preparedAhead ? await preparedAhead : await prepare(nextClaimed);
   }
   if (errors.length > 0) {
     const first = errors[0] instanceof Error ? errors[0].message : String(errors[0]);

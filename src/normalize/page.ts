@@ -25,7 +25,11 @@ const noiseClasses = [
 const noise = [...noiseElements, `[class]:is(${noiseClasses.join(', ')})`].join(', ');
 
 // The date a page gives in its markup: <time datetime>, a custom element's datetime, article metadata.
-const dateMeta = ['meta[property="article:published_time"]', 'meta[property="og:published_time"]', 'meta[itemprop="datePublished"]', 'meta[name="date"]', 'meta[name="DC.date.issued"]'];
+const dateMeta = [
+  'meta[property="article:published_time"]', 'meta[property="og:published_time"]', 'meta[itemprop="datePublished"]', 'meta[name="date"]', 'meta[name="DC.date.issued"]',
+  // the names other CMSs use for the same: Dublin Core in any case, publish-date, pubdate
+  'meta[name="dcterms.issued" i]', 'meta[name="dc.date.issued" i]', 'meta[name="dc.date" i]', 'meta[name="dcterms.date" i]', 'meta[name="publish-date" i]', 'meta[name="pubdate" i]', 'meta[name="publication_date" i]',
+];
 
 // Cleaned HTML above this size is read without Readability (see readPage).
 const readableLimit = 24_000;

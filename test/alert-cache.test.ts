@@ -223,6 +223,7 @@ test('a group whose advisories were preloaded renders what a mail rendered on it
   const mail = renderAlertFor(db, id, p, links(p, id), operator, next)!;
   assert.match(mail.text, /Titel nach dem Vorablesen/);
   assertSameMail(mail, direct(id, p));
+  assert.equal(cachedAdvisoryView(db, id, new Set(['t2med']), publicUrl, next)?.title, 'Titel nach dem Vorablesen', 'a digest of the group reads the preloaded version too');
   const none = renderSession();
   await preloadAdvisories(db, none, [999_999]);
   assert.equal(none.versions.get(999_999), null);

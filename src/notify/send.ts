@@ -5,7 +5,7 @@ import { composeContext, composers } from './compose.js';
 import { withDeputyNote } from './absence-routing.js';
 import { preloadAdvisories, preloadPractices, renderSession, type RenderSession } from './alert-cache.js';
 import type { DeliverySettings } from './settings.js';
-import { claimDelivery, markFailed, releaseDelivery } from './deliveries.repository.js';
+import { claimDelivery, markFailed, releaseDelivery, type Delivery } from './deliveries.repository.js';
 import { groupStore, markHandedOver, practiceById, type Claimed, type HandedOver } from './send-store.js';
 import { MailError, type Mailer } from './mailer.js';
 
@@ -116,6 +116,12 @@ function recordSent(deps: SendDeps, handedOver: HandedOver[]): void {
 
 export type BatchResult = Record<SendResult, number>;
 
+/** The advisories a mail renders from the alert cache: an alert's one, a digest's list. */
+export function advisoriesOf(delivery: Delivery): number[] {
+  if (delivery.kind === 'alert') return delivery.advisoryId === null ? [] : [delivery.advisoryId];
+  return delivery.kind === 'digest' ? (delivery.advisoryIds ?? []) : [];
+}
+
 /**
  * Sends the deliveries of one send job, `inFlight` at a time: each group is claimed shortly before it goes out (at
  * most while the group before it is with the relay, so a crash leaves few claimed and unsent) and marked sent once its mails are handed over (so a crash repeats at most
@@ -139,7 +145,7 @@ export async function sendBatch(deps: SendDeps, deliveryIds: number[], { inFligh
     const session = renderSession();
     await Promise.all([
       preloadPractices(deps.db, session, claimed.flatMap((c) => (c.practice && (c.delivery.kind === 'alert' || c.delivery.kind === 'digest') ? [{ id: c.practice.id, scoped: c.scoped }] : []))),
-      preloadAdvisories(deps.db, session, claimed.flatMap((c) => (c.delivery.kind === 'alert' && c.delivery.advisoryId !== null ? [c.delivery.advisoryId] : []))),
+      preloadAdvisories(deps.db, session, claimed.flatMap((c) => advisoriesOf(c.delivery))),
     ]);
     return { claimed, session };
   };

@@ -124,10 +124,10 @@ export function advisoriesOf(delivery: Delivery): number[] {
 
 /**
  * Sends the deliveries of one send job, `inFlight` at a time: each group is claimed shortly before it goes out (at
- * most while the group before it is with the relay, so a crash leaves few claimed and unsent) and marked sent once its mails are handed over (so a crash repeats at most
- * the mails in flight, with their Message-IDs), together with the claim of the next group (send-store.ts). One failing mail
- * does not hold up the others: after the rest went out, a retryable failure fails the job, BullMQ retries it with
- * back-off, and the retry skips what was sent.
+ * most while the group before it is with the relay, so a crash leaves few claimed and unsent) and marked sent once
+ * its mails are handed over (so a crash repeats at most the mails in flight, with their Message-IDs), together with
+ * the claim of the next group (send-store.ts). One failing mail does not hold up the others: after the rest went
+ * out, a retryable failure fails the job, BullMQ retries it with back-off, and the retry skips what was sent.
  */
 export async function sendBatch(deps: SendDeps, deliveryIds: number[], { inFlight }: { inFlight: number }): Promise<BatchResult> {
   const result: BatchResult = { sent: 0, skipped: 0, failed: 0 };

@@ -20,12 +20,18 @@ export type FaceDb<Mode extends 'sync' | 'async'> = BaseSQLiteDatabase<Mode, any
 
 const faces = new WeakMap<Db, AsyncDb>();
 
-/** The asynchronous face of `db` on PostgreSQL, undefined on SQLite. */
-export function asyncFaceOf(db: Db): AsyncDb | undefined {
+/** The PostgreSQL client behind `db` where it answers asynchronously too (`queryAsync`), undefined on SQLite. */
+export function asyncClientOf(db: Db): PostgresSyncClient | undefined {
   const client = db.$client as unknown as Partial<PostgresSyncClient>;
-  if (client.dialect !== 'postgres' || !client.queryAsync) return undefined;
+  return client.dialect === 'postgres' && client.queryAsync ? (client as PostgresSyncClient) : undefined;
+}
+
+/** The asynchronous face of `db` on PostgreSQL (drizzle builders over asyncClientOf), undefined on SQLite. */
+export function asyncFaceOf(db: Db): AsyncDb | undefined {
+  const client = asyncClientOf(db);
+  if (!client) return undefined;
   let face = faces.get(db);
-  if (!face) faces.set(db, (face = openAsyncFace(client as PostgresSyncClient)));
+  if (!face) faces.set(db, (face = openAsyncFace(client)));
   return face;
 }
 

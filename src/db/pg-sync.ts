@@ -165,9 +165,20 @@ export function openPostgresSync(
   // Listening refs the port; it is ref'd again only while a statement waits.
   asyncPort.unref();
 
+  // The send path runs the same few statements thousands of times: each is split into text and parameters once.
+  const splits = new Map<string, SplitSql>();
+  const splitOnce = (sql: string): SplitSql => {
+    let split = splits.get(sql);
+    if (!split) {
+      if (splits.size >= 256) splits.clear();
+      splits.set(sql, (split = splitParameters(sql)));
+    }
+    return split;
+  };
+
   async function queryAsync(sql: string, args: unknown[], array: boolean): Promise<{ rows: unknown[]; rowCount: number }> {
     if (!open) throw new TypeError('Die Datenbankverbindung ist geschlossen.');
-    const split = splitParameters(sql);
+    const split = splitOnce(sql);
     const values = bindValues(split, args);
     const text = postgresText(split, values);
     asyncSequence = asyncSequence >= 0x7fff_ffff ? 1 : asyncSequence + 1;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/client.js';
-import type { PostgresSyncClient } from '../db/pg-sync.js';
+import { asyncClientOf } from '../db/async-db.js';
 import { orderedJoin } from '../db/dialect.js';
 import { idGroupSize, idGroups } from '../db/id-groups.js';
 import { advisorySourceList, getAdvisory, type AdvisoryDetails } from '../advisories/advisories.repository.js';
@@ -60,6 +60,9 @@ type PracticeProducts = { scopes: ScopeRow[]; covered: CoveredRow[] };
 /** The named parameters idGroups fills: `@id0, @id1, …`. */
 const groupParameters = Array.from({ length: idGroupSize }, (_, i) => `@id${i}`).join(', ');
 
+// Sources can be attached without a new revision, so their count is part of an advisory's version.
+const versionColumns = 'a.revision, a.updated_at as "updatedAt", (select count(*) from advisory_sources s where s.advisory_id = a.id) as "sourceCount"';
+
 // The reads every mail makes, prepared once per database (bare statements: the query builder cost more than the
 // queries themselves at thousands of mails per second).
 const statements = new WeakMap<Db, { version: Statement; versionOfGroup: Statement; own: Statement; covered: Statement; scopes: Statement; ownOfGroup: Statement; scopesOfGroup: Statement }>();
@@ -69,14 +72,8 @@ function queries(db: Db) {
   if (!s) {
     const join = orderedJoin(db);
     s = {
-      // Sources can be attached without a new revision, so their count is part of the version.
-      version: db.$client.prepare(
-        'select a.revision, a.updated_at as "updatedAt", (select count(*) from advisory_sources s where s.advisory_id = a.id) as "sourceCount" from advisories a where a.id = ?',
-      ),
-      versionOfGroup: db.$client.prepare(
-        `select a.id, a.revision, a.updated_at as "updatedAt", (select count(*) from advisory_sources s where s.advisory_id = a.id) as "sourceCount"
-         from advisories a where a.id in (${groupParameters})`,
-      ),
+      version: db.$client.prepare(`select ${versionColumns} from advisories a where a.id = ?`),
+      versionOfGroup: db.$client.prepare(`select a.id, ${versionColumns} from advisories a where a.id in (${groupParameters})`),
       // A practice's own products: all the covered products of a practice without vendor or category scopes.
       own: db.$client.prepare(
         `select s.product_id as id, p.name, s.version, 1 as own from subscriptions s join products p on p.id = s.product_id
@@ -194,11 +191,8 @@ export async function preloadPractices(db: Db, session: RenderSession, group: { 
  * group in flight together and the process free meanwhile; on SQLite on the connection, as every other read.
  */
 function groupReader(db: Db): (statement: Statement, args: unknown[]) => unknown[] | Promise<unknown[]> {
-  const client = db.$client as unknown as Partial<PostgresSyncClient>;
-  if (client.dialect === 'postgres' && client.queryAsync) {
-    const queryAsync = client.queryAsync;
-    return async (statement, args) => (await queryAsync(statement.source, args, false)).rows;
-  }
+  const client = asyncClientOf(db);
+  if (client) return async (statement, args) => (await client.queryAsync(statement.source, args, false)).rows;
   return (statement, args) => statement.all(...args);
 }
 

@@ -1,6 +1,6 @@
 import type { Sentence } from './sentences.js';
 import { englishActions } from './english-actions.js';
-import { addressedToOthers, attributionFront, isStatistic, reportsEvent, withoutAttribution } from './reported-speech.js';
+import { addressedToOthers, attackDemand, attributionFront, claimedByAttack, isStatistic, reportsEvent, withoutAttribution } from './reported-speech.js';
 import { isInfinitive, isParticiple, mainClause, participleToInfinitive, particles, politeToInfinitive, zuInfinitive } from './verbs.js';
 
 export type ActionHit = { text: string; evidence: string };
@@ -231,8 +231,9 @@ function bestDone(s: string): string | null {
   return capitalize(`${m[1]} ${[...rest, particle + participleToInfinitive(m[2]!)].join(' ')}`);
 }
 
-// An optional leading clause: a purpose ("Damit …,") is dropped, a condition ("Falls …,", "Ist …,") kept behind the action.
-const lead = /^(?:(Damit|Um|Wenn|Falls|Sofern|Sollten?|Ist|Sind|Hat|Haben|Nachdem|Bevor|Solange)\b([^,]*),\s*)?([Bb]itte\s+|(?:Dann|Danach|Anschließend|Zudem|Außerdem|Zusätzlich|Deshalb|Daher|Auch|Jetzt|Nun|Vorsorglich|Grundsätzlich|Idealerweise|Am\s+besten)\s+(?=\p{Ll}))?([A-ZÄÖÜa-zäöüß][a-zäöüß]+)\s+Sie,?\s+(?:bitte\s+)?(.+?)[.!]?$/u;
+// An optional leading clause: a purpose ("Damit …,") is dropped, a condition ("Falls …,", "Ist …,") kept behind the action,
+// with the demand it may hold ("Wenn Sie aufgefordert werden, Ihr Passwort einzugeben, löschen Sie …").
+const lead = /^(?:(Damit|Um|Wenn|Falls|Sofern|Sollten?|Ist|Sind|Hat|Haben|Nachdem|Bevor|Solange)\b([^,]*(?:,\s[^,]*?(?:\szu\s\p{Ll}+|\p{Ll}zu\p{Ll}{3,}))?),\s*)?([Bb]itte\s+|(?:Dann|Danach|Anschließend|Zudem|Außerdem|Zusätzlich|Deshalb|Daher|Auch|Jetzt|Nun|Vorsorglich|Grundsätzlich|Idealerweise|Am\s+besten)\s+(?=\p{Ll}))?([A-ZÄÖÜa-zäöüß][a-zäöüß]+)\s+Sie,?\s+(?:bitte\s+)?(.+?)[.!]?$/u;
 // "Zeigen Ihr Konnektor … Fehlermeldungen an, wenden Sie sich …": a condition with its verb first.
 const verbFirst = /^([A-ZÄÖÜ][a-zäöüß]+(?:t|en))\s+((?:Ihr|Ihre|der|die|das|es|ein|eine|kein|keine)\b[^,]*),\s*(?=[a-zäöüß]+\s+Sie\b)/u;
 const help = /unsicher|Fragen|Rückfragen|Hilfe|Unterstützung|Interesse|Probleme?\b/i;
@@ -347,6 +348,8 @@ function recommended(s: string): string[] | null {
   const after = s.slice(a.index + a[0].length);
   // "fordert die Politik auf, …", "hat die gematik aufgefordert, …": a demand on others, not advice to practices.
   if (addressedToOthers(after.split(',')[0]!, /(?<!\p{L})(?:hat|haben|hatte|hatten)\s+([^,]*)$/u.exec(s.slice(0, a.index))?.[1] ?? '')) return null;
+  // "In der E-Mail werden die Empfänger aufgefordert, …", "Die Betrüger bitten darum, …": the attack's demand, described.
+  if (attackDemand(a[0], s.slice(0, a.index), after)) return null;
   for (const m of after.matchAll(zuForm)) {
     const verb = m[1] ?? zuInfinitive(m[2]!);
     if (verb === m[2]) continue; // "zuvor", "zusätzlich": not an infinitive with zu
@@ -420,6 +423,8 @@ function modal(s: string): string | null {
   const raw = s.slice(0, m.index).trim();
   // "Worauf sollten Praxen achten", "Wer sollte handeln": a question, with or without its question mark.
   if (question.test(raw)) return null;
+  // "Angeblich muss man …", "In der Mail heißt es, man solle …": what a scam claims.
+  if (claimedByAttack(raw)) return null;
   let before = raw.replace(/,$/, '');
   let after = s.slice(m.index + m[0].length);
   if (/^(?:müssen|muss)$/.test(m[1]!) && /(?<!\p{L})(?:nichts?|keine\p{L}*)(?!\p{L})/u.test(after)) return null; // "müssen nicht": need not

@@ -66,3 +66,41 @@ export function addressedToOthers(clause: string, front: string): boolean {
 }
 
 const practicesNamed = /(?<!\p{L})(?:Praxen|Arztpraxen|Zahnarztpraxen|Praxisteams?|Praxisinhaber\p{L}*|Ärzt\p{L}*|Zahnärzt\p{L}*|Psychotherapeut\p{L}*|\p{L}*[Kk]und(?:en|innen)|\p{L}*[Nn]utzer\p{L}*|\p{L}*[Aa]nwender\p{L}*|Betreiber\p{L}*|Leistungserbringer\p{L}*|Mitglieder)(?!\p{L})/u;
+
+// What an attack asks of its victims is described, not advised: "In der E-Mail werden die Empfänger aufgefordert, …",
+// "Die Betrüger fordern die Praxen auf, …", "Angeblich muss man …", "In der Mail heißt es, man solle …".
+const attackers = String.raw`(?:Betrüger|Täter|Angreifer|Kriminelle|Cyberkriminelle|Hacker|Erpresser|Anrufer|Phisher|Fälscher|Absender)\p{L}*`;
+const messages = String.raw`(?:\p{L}+-)?(?:E-Mails?|Mails?|Nachricht(?:en)?|SMS|Schreiben|Anschreiben|Anrufs?|Anrufen|Briefs?|Text|Webseiten?|Seite|Formulars?)(?![\p{L}-])`;
+const attackSubject = new RegExp(`^(?:(?:Die|Der|Das|Diese[rs]?|Solche|Eine?)\\s+)?(?:\\p{Ll}\\p{L}*\\s+){0,2}(?:${attackers}|${messages})(?!\\p{L})`, 'u');
+const attackAgent = new RegExp(`(?<!\\p{L})(?:von|vom|durch)\\s+(?:den|dem|der|einem|einer)?\\s*(?:\\p{Ll}\\p{L}*\\s+)?${attackers}\\s*$`, 'u');
+const messageLocus = new RegExp(`^(?:(?:In|Im|Per|Über|Via|Mit)\\s+(?:der|dem|den|einer|einem|diese[rnm]?|solche[rnm]?)?\\s*(?:\\p{Ll}\\p{L}*\\s+)?${messages}|Darin|Dort)(?!\\p{L})`, 'u');
+const claimed = /(?<!\p{L})(?:angeblich|vermeintlich|behauptet|behaupten|suggeriert|suggerieren|heißt\s+es|gaukel\p{L}+|vorgegaukelt)(?!\p{L})/iu;
+const demandWord = /^(?:fordert|fordern|aufgefordert|aufgerufen|ruft|rufen|gebeten|bittet|bitten)$/u;
+const attackAfter = new RegExp(`^\\s*(?:die|der|den|diese)\\s+(?:\\p{Ll}\\p{L}*\\s+)?${attackers}(?!\\p{L})`, 'u');
+const demandedAsCondition = /^(?:Werden\s+Sie|Wird\s+man|Wenn|Falls|Sobald|Sollten?\s+Sie)(?!\p{L})/u;
+
+/**
+ * Whether a demand ("aufgefordert", "bitten") is the attack's own: its subject or agent is the attacker or the message,
+ * it is said "angeblich", or it is the condition of the real advice ("Werden Sie aufgefordert, …, ist Vorsicht
+ * angebracht"). `front` is the sentence before the demanding word, `after` the rest.
+ */
+export function attackDemand(word: string, front: string, after: string): boolean {
+  if (!demandWord.test(word)) return false;
+  const clause = front.split(/,\s+(?:und\s+|oder\s+)?/u).pop()!.trim();
+  const whole = front.trim();
+  return (
+    attackSubject.test(whole) ||
+    messageLocus.test(clause) ||
+    attackAgent.test(front) ||
+    claimed.test(clause) ||
+    // "Man werde aufgefordert, …": the subjunctive reports what the message says.
+    /(?<!\p{L})werde(?!\p{L})/u.test(clause) ||
+    demandedAsCondition.test(whole) ||
+    attackAfter.test(after)
+  );
+}
+
+/** "Angeblich muss man …", "Die Nachricht behauptet, man müsse …": what a scam claims, in front of a modal. */
+export function claimedByAttack(front: string): boolean {
+  return claimed.test(front);
+}

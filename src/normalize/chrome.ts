@@ -40,9 +40,23 @@ const chromeLines = [
   /^\s*©|^copyright\b/i,
 ];
 
+/**
+ * A pointer to another article or to the site's product pages, with that page's headline or names behind the colon
+ * ("Siehe auch: FRITZ!Box-Update schließt Lücke", "Lesen Sie auch: …", "Passende Produkte: CGM ALBIS, CGM M1 PRO"):
+ * what it names belongs to the other page, wherever in the notice it stands.
+ */
+const pointer =
+  /^(?:[»›>→▸•*–-]\s*)?(?:siehe auch|lesen sie (?:auch|dazu|hierzu|mehr)|lies auch|lesetipps?|mehr dazu|mehr zum thema|zum thema|passend(?: dazu| zum thema)|(?:auch|ebenfalls) (?:interessant|lesenswert)|weiterlesen|(?:passende|ähnliche|weitere|verwandte|unsere) produkte|produkte zum thema|see also|read also|also read|read more|related(?: articles?| stories| story| posts?| products)?|more on this|you (?:may|might) also like)\s*:\s*\S/iu;
+
+/** A line that points to other pages (see `pointer`): short, and not running text of the notice. */
+export function isPointerLine(raw: string): boolean {
+  const line = raw.trim();
+  return line.length <= 200 && pointer.test(line);
+}
+
 /** A heading after which only related articles, comments, press contacts or the footer follow. */
 const tailHeadings =
-  /^(?:das könnte sie (?:auch )?interessieren|(?:das|dies) (?:könnte|dürfte) sie auch interessieren|mehr zum thema|mehr zu diesem thema|verwandte (?:artikel|themen|meldungen|beiträge)|ähnliche (?:artikel|beiträge|meldungen)|weitere (?:artikel|meldungen|nachrichten|beiträge|news)|auch interessant|lesen sie auch|related(?: articles| stories| posts| content)?|more (?:from|on) |you may also like|read next|pressekontakt|presse-kontakt|medienkontakt|kontakt für (?:die )?(?:presse|medien)|ihr(?:e)? ansprechpartner(?:in)?|diskutieren sie mit|kommentare?(?: \(\d+\))?|leserkommentare|comments?|über (?:die|den|das|uns)\s+\S+$|zurück zur übersicht|alle meldungen anzeigen)\b/iu;
+  /^(?:das könnte sie (?:auch )?interessieren|(?:das|dies) (?:könnte|dürfte) sie auch interessieren|mehr zum thema|mehr zu diesem thema|verwandte (?:artikel|themen|meldungen|beiträge)|ähnliche (?:artikel|beiträge|meldungen)|weitere (?:artikel|meldungen|nachrichten|beiträge|news)|auch interessant|lesen sie auch|siehe auch|see also|(?:passende|ähnliche|verwandte|weitere) produkte|related products|related(?: articles| stories| posts| content)?|more (?:from|on) |you may also like|read next|pressekontakt|presse-kontakt|medienkontakt|kontakt für (?:die )?(?:presse|medien)|ihr(?:e)? ansprechpartner(?:in)?|diskutieren sie mit|kommentare?(?: \(\d+\))?|leserkommentare|comments?|über (?:die|den|das|uns)\s+\S+$|zurück zur übersicht|alle meldungen anzeigen)\b/iu;
 
 const separators = /\s{2,}|\s[|·•]\s|\s\|\s?|\s?\|\s/;
 const breadcrumb = /\s(?:>|›|»|\/)\s/;
@@ -60,7 +74,7 @@ export function isChromeLine(raw: string): boolean {
   const line = raw.trim();
   if (line === '') return false;
   if (chromeItems.has(line.toLowerCase().replace(/[:.]$/, ''))) return true;
-  if (chromeLines.some((p) => p.test(line))) return true;
+  if (chromeLines.some((p) => p.test(line)) || isPointerLine(line)) return true;
   if (line.length <= 160 && !/[.!?]$/.test(line)) {
     if (isMenuLine(line)) return true;
     const items = line.split(separators).map((s) => s.trim()).filter(Boolean);

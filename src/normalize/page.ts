@@ -1,4 +1,4 @@
-import { isMenuLine } from './chrome.js';
+import { isMenuLine, isPointerLine } from './chrome.js';
 import { Readability } from '@mozilla/readability';
 import * as cheerio from 'cheerio';
 import type { AnyNode } from 'domhandler';
@@ -98,8 +98,9 @@ export function readPage(html: string): Page {
       (headBlock ? statedDate(headBlock.split('\n'), { tail: false }) : null);
   }
   // Menus and selectors inside the content ("CGM ALBIS · CGM M1 PRO · CGM MEDISTAR" under "Bitte wählen Sie …") name
-  // products the notice is not about; the text copies lose them the same way (chrome.ts).
-  return { title, text: text.split('\n').filter((line) => !isMenuLine(line)).join('\n'), publishedAt };
+  // products the notice is not about; the text copies lose them the same way (chrome.ts), and so do pointers to other
+  // pages ("Lesen Sie auch: …", "Passende Produkte: …").
+  return { title, text: text.split('\n').filter((line) => !isMenuLine(line) && !isPointerLine(line)).join('\n'), publishedAt };
 }
 
 /** "datePublished" of the page's schema.org data (JSON-LD), which many CMSs write instead of meta tags. */

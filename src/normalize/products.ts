@@ -258,7 +258,7 @@ function familyMembers(matcher: Matcher, text: string, familyContext: string | n
 // Where a page's list of other articles starts ("Mehr zum Thema", "Vorheriger Beitrag", "Related articles"): the
 // products, versions and words of severity named there belong to other notices.
 const relatedList =
-  /(?<!\p{L})(?:Mehr\s+zum\s+Thema|Weitere\s+(?:News|Artikel|Beiträge|Meldungen|Nachrichten|Themen)|Das\s+könnte\s+Sie\s+(?:auch\s+)?interessieren|Lesen\s+Sie\s+auch|Auch\s+interessant|Ähnliche\s+(?:Artikel|Beiträge|Themen)|Verwandte\s+(?:Artikel|Beiträge|Themen)|(?:Vorheriger|Nächster)\s+(?:Beitrag|Artikel)|Top-Themen|Schlagw(?:ö|o)rte?:|Related\s+(?:articles|stories|posts|content)|Read\s+(?:more|also|next)|More\s+(?:from|on)\s)/iu;
+  /(?<!\p{L})(?:Mehr\s+zum\s+Thema|Weitere\s+(?:News|Artikel|Beiträge|Meldungen|Nachrichten|Themen)|Das\s+könnte\s+Sie\s+(?:auch\s+)?interessieren|Lesen\s+Sie\s+auch|Siehe\s+auch|See\s+also|(?:Passende|Ähnliche|Verwandte|Weitere)\s+Produkte|Related\s+products|Auch\s+interessant|Ähnliche\s+(?:Artikel|Beiträge|Themen)|Verwandte\s+(?:Artikel|Beiträge|Themen)|(?:Vorheriger|Nächster)\s+(?:Beitrag|Artikel)|Top-Themen|Schlagw(?:ö|o)rte?:|Related\s+(?:articles|stories|posts|content)|Read\s+(?:more|also|next)|More\s+(?:from|on)\s)/iu;
 
 /**
  * The sentences up to a list of other articles, when one follows the first third of the notice (a list that high up

@@ -37,3 +37,48 @@ test('a pointer to another article or to the site\'s products names nothing the 
   );
   assert.deepEqual(ids(page), ['cgm-kocobox-med-plus']);
 });
+
+test('a release note with routine fixes is no security notice: footers\' privacy links, bug fixes and "Security" in a company name do not count', () => {
+  const release = extract(
+    'Neue Firmware 6.1.2 für die KoCoBox MED+',
+    'Für die KoCoBox MED+ steht die Firmware-Version 6.1.2 bereit. Sie bringt allgemeine Verbesserungen sowie die üblichen Fehlerbehebungen. Die Firmware können Sie ab sofort herunterladen und installieren.\nBeispiel Security Networks AG · Kontakt · Datenschutz',
+  );
+  assert.equal(release.relevant, false);
+  // A hole, or a breach of data protection, is still one.
+  const hole = extract('Neue Firmware 6.1.2 für die KoCoBox MED+', 'Die Firmware-Version 6.1.2 für die KoCoBox MED+ schließt eine Sicherheitslücke. Bitte installieren Sie das Update zeitnah.');
+  assert.equal(hole.relevant, true);
+  const breach = extract('Datenschutzverletzung bei Praxissoftware', 'Wegen einer Datenschutzverletzung in CGM ALBIS sollten Praxen das Update auf Version 25.2 installieren.');
+  assert.equal(breach.relevant, true);
+});
+
+test('a vendor presenting a product or a release is product news, not a warning', () => {
+  const launch = extract(
+    'CGM stellt neue Generation von CGM ALBIS vor',
+    'Koblenz, 12.03.2024 – CGM stellt die neue Version von CGM ALBIS vor. Die Praxissoftware bietet eine moderne Oberfläche und noch mehr Sicherheit durch eine verschlüsselte Datenbank. Praxen können ab sofort auf Version 25.1 umsteigen. Erleben Sie CGM ALBIS live auf der DMEA in Berlin.',
+  );
+  assert.equal(launch.relevant, false);
+  const english = extract('Sophos introduces new firewall generation', 'Sophos introduces the new Sophos Firewall XGS series with more security for small businesses. Customers can upgrade to version 21.0 now.');
+  assert.equal(english.relevant, false);
+  // Presented together with a hole to close, it is a warning.
+  const hole = extract('CGM stellt Update für CGM ALBIS vor', 'CGM stellt ein Update für CGM ALBIS vor, das eine Sicherheitslücke schließt. Praxen sollten es umgehend installieren.');
+  assert.equal(hole.relevant, true);
+});
+
+test('a hospital\'s or a pharmacy\'s notice that names practices once, in passing, is not for practices', () => {
+  const hospital = extract(
+    'Uniklinik meldet Cyberangriff: Notaufnahme abgemeldet',
+    'Die Universitätsklinik Musterstadt ist Ziel eines Ransomware-Angriffs geworden. Betroffen sind das Klinikinformationssystem und die Windows-Server der Klinik. Patienten werden an umliegende Krankenhäuser verwiesen. Niedergelassene Ärzte werden gebeten, Patienten vorerst nicht einzuweisen.',
+  );
+  assert.equal(hospital.relevant, false);
+  const pharmacy = extract(
+    'Kartenterminals: Apotheken müssen Firmware aktualisieren',
+    'Apotheken, deren Kartenterminals noch mit veralteter Firmware laufen, verlieren den Zugang zur TI. Wegen einer Sicherheitslücke sollten Apothekeninhaber die Firmware des ORGA 6141 online jetzt prüfen und das Update auf Version 3.9.1 einspielen lassen. Wie in Arztpraxen erfolgt die Aktualisierung über den KSR. Der Apothekerverband rät, sich an das Apotheken-Softwarehaus zu wenden.',
+  );
+  assert.equal(pharmacy.relevant, false);
+  // Practices addressed as well: relevant.
+  const both = extract(
+    'Kartenterminals: Firmware aktualisieren',
+    'Wegen einer Sicherheitslücke sollten Praxen und Apotheken die Firmware des ORGA 6141 online prüfen und das Update auf Version 3.9.1 einspielen lassen. Praxen wenden sich an ihren Dienstleister, Apotheken an ihr Softwarehaus.',
+  );
+  assert.equal(both.relevant, true);
+});

@@ -3,6 +3,13 @@ import type { ExtractedProduct } from './extract.js';
 // Without one of these words a notice that names a product is product news, not a warning.
 const securityContext =
   /(?:dringend|wichtig)\w*\s+(?:[\p{L}-]+\s+){0,3}(?:firmware|update|aktualisierung|sicherheitsupdate)|sicherheit|unsicher|schutz|zugangsdaten|verschlüssel|absturz|abstürz|fehler|schwachstelle|lücke|angriff|cyber|ransomware|schadsoftware|schadprogramm|trojaner|viren|virus|malware|datenleck|phishing|passw|kennw|kompromittiert|unbefugt|exploit|CVE-|patch|warn|zertifikat|ausfall|ausgefallen|störung|support-?ende|gesperrt|sperr|vulnerab|security|breach|compromis|incident|attack/iu;
+// Words that look like security and are not: the privacy link of every footer, the routine bug fixes of a release note
+// ("allgemeine Verbesserungen sowie die üblichen Fehlerbehebungen"), "Security" in a company's name ("secunet Security
+// Networks AG"). A breach of data protection still counts.
+const notSecurity =
+  /(?<!\p{L})Datenschutz(?!\p{L}*(?:verletzung|vorfall|panne|verstoß|verstoss))\p{L}*|(?<!\p{L})(?:Fehlerbehebung|Fehlerkorrektur|Fehlerbereinigung|Bugfix|bug fix)\p{L}*|(?<!\p{L})Security(?:\s+\p{L}+){0,2}\s+(?:AG|GmbH|SE|Inc\.?|Ltd\.?)(?!\p{L})/giu;
+const hasSecurityContext = (body: string) => securityContext.test(body.replace(notSecurity, ' '));
+
 // An attack or a hole, as opposed to security in general ("Sicherheitsarchitektur", "Datenschutz").
 const threat =
   /sicherheitslücke|schwachstelle|lücke\b|angriff|attacke|ransomware|erpress|schadsoftware|schadprogramm|trojaner|viren\b|virus|malware|datenleck|phishing|betrug|gefälscht|kompromittiert|unbefugt|exploit|CVE-\d|vulnerab|breach|compromis|hack/i;
@@ -12,6 +19,10 @@ const practices =
   /(?<!\p{L})(?:Praxis|Praxen|Arztpraxen|Zahnarztpraxen|Praxisteam\w*|Praxisinhaber\w*|Praxisrechner\w*|Praxis-IT|Ärztinnen|Ärzte|Zahnärzt\w*|Psychotherapeut\w*|Leistungserbringer\w*|Vertragsärzt\w*|Vertragszahnärzt\w*|MVZ)(?!\p{L})/u;
 const pharmacies = /Apotheke/i;
 const hospitals = /Klinik|Krankenh[aä]us|hospital/i;
+const pharmaciesAll = new RegExp(pharmacies.source, 'gi');
+const practicesAll = new RegExp(practices.source, 'gu');
+const hospitalsAll = new RegExp(hospitals.source, 'gi');
+const count = (body: string, pattern: RegExp) => body.match(pattern)?.length ?? 0;
 const practiceIt = /IT-Sicherheit|Drucker|Printer|Netzwerk|WLAN|Browser|Windows|Betriebssystem|Software|Update|Passw|Firewall|Router|Konnektor|Telematik|\bTI\b|PVS|Praxisverwaltung|Server|Virenschutz|Fernwartung|E-Mail|Computer|Rechner|Daten/i;
 
 // The security guideline practices must follow (IT-Sicherheitsrichtlinie, § 390 SGB V, formerly § 75b): its duties are
@@ -44,10 +55,18 @@ const vendorBreach =
   /(?:hacker|cyber|ransomware)[-‑]?(?:angriff|attacke)\w*|angriff\w* auf (?:unsere|die|ihre) (?:IT|systeme|server)|datenleck|ziel eines \S*\s*angriffs|opfer eines|sicherheitsl(?:ü|u)cken in unseren|(?:our|its) (?:production )?(?:systems|servers) (?:had been|were|was|have been) (?:compromised|breached)|breach(?:ed)? (?:of )?(?:its|our)/i;
 const customers = /(?<!\p{L})(?:Kunden\w*|Kundinnen|Anwender\w*|customers?|users?)(?!\p{L})/iu;
 
+const launch =
+  /(?<!\p{L})(?:stellt|stellen)\s+(?:\p{L}+\s+){0,6}?vor(?!\p{L})|(?<!\p{L})(?:präsentiert|präsentieren|Produktneuheit|Markteinführung|Marktstart|introduces|unveils?|launch(?:es|ed)?)(?!\p{L})|neue\s+Generation|(?:erleben|entdecken)\s+Sie|live\s+(?:auf|bei)\s+der/iu;
+
 // Notices that are not for practices to act on, whatever they name.
 const notForPractices: { test: (body: string) => boolean; reason: string }[] = [
   { test: (b) => pharmacies.test(b) && !practices.test(b), reason: 'Richtet sich nur an Apotheken.' },
+  // Pharmacies addressed throughout, practices once in a comparison ("Wie in Arztpraxen erfolgt die Aktualisierung …").
+  { test: (b) => count(b, pharmaciesAll) >= 3 && count(b, practicesAll) <= 1, reason: 'Richtet sich an Apotheken; Praxen nur am Rand genannt.' },
   { test: (b) => hospitals.test(b) && !practices.test(b) && !customers.test(b), reason: 'Betrifft nur Krankenhäuser.' },
+  // A hospital's incident that names doctors once, as referrers or in a quote ("Niedergelassene Ärzte werden gebeten,
+  // Patienten vorerst nicht einzuweisen"): about the hospital, not about practices' IT.
+  { test: (b) => count(b, hospitalsAll) >= 3 && count(b, practicesAll) <= 1 && !customers.test(b), reason: 'Betrifft ein Krankenhaus; Praxen nur am Rand genannt.' },
   {
     test: (b) => /heimnetz|zu hause|privatkunden|verbraucher|smart[- ]home|home (?:network|users?)|consumers?/i.test(b) && !practices.test(b) && !/geschäftskunden|unternehmen|firmen|business/i.test(b),
     reason: 'Verbraucherhinweis, keine Praxen angesprochen.',
@@ -61,7 +80,13 @@ const notForPractices: { test: (body: string) => boolean; reason: string }[] = [
     reason: 'Werbung oder Messehinweis eines Anbieters, kein Sicherheitsbezug.',
   },
   {
-    test: (b) => /abrechnung|honorar|gebührenordnung|\bEBM\b|\bBEMA\b|\bGOZ\b/i.test(b) && !securityContext.test(b),
+    // A vendor presenting a product or a release ("CGM stellt neue Generation von CGM ALBIS vor", "Erleben Sie … live
+    // auf der DMEA"), told in the headline or the lead: news about a product, however often it says "Sicherheit".
+    test: (b) => launch.test(b.slice(0, 400)) && !threat.test(b) && !securityGuideline.test(b),
+    reason: 'Produktvorstellung eines Anbieters, kein Sicherheitsbezug.',
+  },
+  {
+    test: (b) => /abrechnung|honorar|gebührenordnung|\bEBM\b|\bBEMA\b|\bGOZ\b/i.test(b) && !hasSecurityContext(b),
     reason: 'Abrechnungs- oder Honorarthema, kein Sicherheitsbezug.',
   },
 ];
@@ -77,7 +102,7 @@ export type RelevanceInput = { body: string; products: ExtractedProduct[]; actio
 export function assessRelevance({ body, products, actions, fixedVersion, nothingToDo }: RelevanceInput): { relevant: boolean; reason: string } {
   const excluded = notForPractices.find((n) => n.test(body));
   if (excluded) return { relevant: false, reason: excluded.reason };
-  const security = securityContext.test(body);
+  const security = hasSecurityContext(body);
   const names = products.map((p) => p.name).join(', ');
   const addressed = practices.test(body);
   const warning = addressed && threat.test(body) ? practiceWarnings.find((w) => w.test(body)) : undefined;

@@ -30,3 +30,15 @@ test('what a scam asks of its victims is described, not advised', () => {
     'Die Nachricht löschen, wenn Sie per E-Mail aufgefordert werden, Ihr Passwort einzugeben',
   ]);
 });
+
+test('items under a lead-in that says what an attack aims at or can do are no actions', () => {
+  assert.deepEqual(actions('Die Phishing-Mails richten sich an Praxen, um:\n• Zugangsdaten zum Praxisverwaltungssystem abzufangen\n• Schadsoftware auf den Rechnern zu installieren'), []);
+  assert.deepEqual(actions('Über die Lücke können Angreifer:\n• Schadcode auf dem Gerät ausführen\n• die Konfiguration auslesen'), []);
+  assert.deepEqual(actions('Typischer Inhalt der E-Mail:\n• Logo der KBV eingebunden, um Echtheit vorzutäuschen\n• Button „Dokument öffnen“'), []);
+  assert.deepEqual(actions('Die Täter gehen so vor:\n• Rechnungen per Mail verschicken\n• Druck mit Mahngebühren aufbauen'), []);
+  // An advice list after such a description is read as before.
+  assert.deepEqual(actions('Die Mails zielen darauf, um:\n• Daten abzugreifen\nSo schützen Sie sich:\n• Links nicht anklicken\n• Absenderadresse prüfen'), [
+    'Links nicht anklicken',
+    'Absenderadresse prüfen',
+  ]);
+});

@@ -1,6 +1,6 @@
 import type { Sentence } from './sentences.js';
 import { englishActions } from './english-actions.js';
-import { addressedToOthers, attackDemand, attributionFront, claimedByAttack, isStatistic, reportsEvent, withoutAttribution } from './reported-speech.js';
+import { addressedToOthers, attackDemand, attackLed, attributionFront, claimedByAttack, isStatistic, reportsEvent, withoutAttribution } from './reported-speech.js';
 import { isInfinitive, isParticiple, mainClause, participleToInfinitive, particles, politeToInfinitive, zuInfinitive } from './verbs.js';
 
 export type ActionHit = { text: string; evidence: string };
@@ -50,15 +50,18 @@ export function findActions(sentences: Sentence[]): ActionHit[] {
     seen.push(words);
     actions.push({ text, evidence });
   };
-  const list = { verb: '', advice: false, leadIn: -1 };
+  const list = { verb: '', advice: false, leadIn: -1, describes: false };
   let previous = { verb: '', at: -1 };
   sentences.forEach((sentence, i) => {
     if (!sentence.bullet) {
       // A line ending in ":" (or "," before a list) opens a list; any other line closes it.
       const opens = /[:,]$/.test(sentence.text);
       list.advice = opens && adviceHeading.test(sentence.text);
+      list.describes = opens && (describesList.test(sentence.text) || attackLed(sentence.text));
       if (!opens) list.verb = '';
     }
+    // "Die Mails richten sich an Praxen, um:", "Angreifer können:": the items are the attack's aims and means.
+    if (sentence.bullet && list.describes) return;
     // "(per E-Mail an …@…)": how to reach someone, inside an instruction; the instruction stays.
     const text = sentence.text.includes('(') ? sentence.text.replace(contactAside, '') : sentence.text;
     if (notAnAction.test(text)) return;
@@ -142,6 +145,10 @@ function statementHead(t: string): boolean {
     /(?<!\p{L})(?:lassen|lässt)\s+sich(?!\p{L})/u.test(t)
   );
 }
+
+// A lead-in whose items say what an attack aims at or can do, not what to do: "…, um:", "Angreifer können:", "Ziel der
+// Täter ist es:".
+const describesList = /(?<!\p{L})(?:um|kann|können|könnte|könnten|ermöglicht|ermöglichen|erlaubt|erlauben|versucht|versuchen|wollen|will)\s*:$|^(?:(?:Das\s+)?Ziel|Absicht|Zweck)\s+(?:der|des|dieser)\s|(?<!\p{L})(?:Inhalt|Merkmale|Kennzeichen)(?!\p{L})[^:]*:$/u;
 
 // A lead-in that announces the items below it: "folgende Passwörter ändern:", "Dazu zählen vor allem:".
 const announces = /(?<!\p{L})(?:folgend\p{L}*|nachstehend\p{L}*|diese|alle|sämtliche|insbesondere)(?!\p{L})/u;

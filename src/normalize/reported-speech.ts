@@ -76,6 +76,7 @@ const attackAgent = new RegExp(`(?<!\\p{L})(?:von|vom|durch)\\s+(?:den|dem|der|e
 const messageLocus = new RegExp(`^(?:(?:In|Im|Per|Über|Via|Mit)\\s+(?:der|dem|den|einer|einem|diese[rnm]?|solche[rnm]?)?\\s*(?:\\p{Ll}\\p{L}*\\s+)?${messages}|Darin|Dort)(?!\\p{L})`, 'u');
 const claimed = /(?<!\p{L})(?:angeblich|vermeintlich|behauptet|behaupten|suggeriert|suggerieren|heißt\s+es|gaukel\p{L}+|vorgegaukelt)(?!\p{L})/iu;
 const demandWord = /^(?:fordert|fordern|aufgefordert|aufgerufen|ruft|rufen|gebeten|bittet|bitten)$/u;
+const attackerLast = new RegExp(`(?<!\\p{L})${attackers}\\s*:$`, 'u');
 const attackAfter = new RegExp(`^\\s*(?:die|der|den|diese)\\s+(?:\\p{Ll}\\p{L}*\\s+)?${attackers}(?!\\p{L})`, 'u');
 const demandedAsCondition = /^(?:Werden\s+Sie|Wird\s+man|Wenn|Falls|Sobald|Sollten?\s+Sie)(?!\p{L})/u;
 
@@ -98,6 +99,11 @@ export function attackDemand(word: string, front: string, after: string): boolea
     demandedAsCondition.test(whole) ||
     attackAfter.test(after)
   );
+}
+
+/** A sentence led by the attacker or the message as subject ("Die Täter gehen so vor:", "Die gefälschte Mail enthält:"), or a lead-in ending in the attacker ("Über die Lücke können Angreifer:"). */
+export function attackLed(sentence: string): boolean {
+  return attackSubject.test(sentence) || attackerLast.test(sentence);
 }
 
 /** "Angeblich muss man …", "Die Nachricht behauptet, man müsse …": what a scam claims, in front of a modal. */

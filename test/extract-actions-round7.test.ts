@@ -42,3 +42,26 @@ test('items under a lead-in that says what an attack aims at or can do are no ac
     'Absenderadresse prüfen',
   ]);
 });
+
+test('a passive demand on vendors, funds or the gematik is no advice to practices', () => {
+  assert.deepEqual(actions('Hersteller sind aufgerufen, Schwachstellen in ihren Produkten möglichst zu vermeiden.'), []);
+  assert.deepEqual(actions('Die Krankenkassen sind aufgefordert, die Karten bis Jahresende zu tauschen.'), []);
+  assert.deepEqual(actions('Die gematik wurde gebeten, die Frist zu verlängern.'), []);
+  assert.deepEqual(actions('Praxen sind aufgerufen, vorhandene Sicherheitsupdates schnellstmöglich zu installieren.'), [
+    'Vorhandene Sicherheitsupdates schnellstmöglich installieren',
+  ]);
+});
+
+test('link words in front of a modal go; a condition with "sich" and its verb first goes behind the action', () => {
+  assert.deepEqual(actions('Demnach sollen Kunden Zugangsdaten nur über die offizielle Website eingeben.'), ['Zugangsdaten nur über die offizielle Website eingeben']);
+  assert.deepEqual(actions('Folglich sollten Praxen das Update sofort einspielen.'), ['Das Update sofort einspielen']);
+  assert.deepEqual(actions('Kümmert sich ein IT-Dienstleister um das Netzwerk, sollte mit ihm vereinbart werden, dass er die Updates übernimmt.'), [
+    'Mit ihm vereinbaren, dass er die Updates übernimmt, falls sich ein IT-Dienstleister um das Netzwerk kümmert',
+  ]);
+});
+
+test('"ist … zu" with a purpose or a condition after it: the purpose goes, the condition stays', () => {
+  assert.deepEqual(actions('Das Gerät ist unbedingt vom Netz zu trennen, um weitere Schäden zu vermeiden.'), ['Das Gerät unbedingt vom Netz trennen']);
+  assert.deepEqual(actions('Die Zugangsdaten sind sofort zu ändern, falls sie weitergegeben wurden.'), ['Die Zugangsdaten sofort ändern, falls sie weitergegeben wurden']);
+  assert.deepEqual(actions('So ist kein Reset mehr notwendig, um die Sicherheitslücke zu beheben.'), []);
+});

@@ -357,6 +357,8 @@ function recommended(s: string): string[] | null {
   if (addressedToOthers(after.split(',')[0]!, /(?<!\p{L})(?:hat|haben|hatte|hatten)\s+([^,]*)$/u.exec(s.slice(0, a.index))?.[1] ?? '')) return null;
   // "In der E-Mail werden die Empfänger aufgefordert, …", "Die Betrüger bitten darum, …": the attack's demand, described.
   if (attackDemand(a[0], s.slice(0, a.index), after)) return null;
+  // "Hersteller sind aufgerufen, …", "Die gematik wurde gebeten, …": a passive demand on others names them in front.
+  if (/^(?:aufgefordert|aufgerufen|gebeten|angehalten|gefordert)$/u.test(a[0]) && addressedToOthers(s.slice(0, a.index).split(/,\s/u).pop()!, '')) return null;
   for (const m of after.matchAll(zuForm)) {
     const verb = m[1] ?? zuInfinitive(m[2]!);
     if (verb === m[2]) continue; // "zuvor", "zusätzlich": not an infinitive with zu
@@ -413,7 +415,7 @@ const modalVerb = /\b(sollten|sollen|sollte|solle|müssen|muss|müsse)\s+/u;
 const circumstancePhrase =
   /^(?:(?:Gleich|Direkt|Unmittelbar|Kurz|Noch|Schon|Bereits|Erst)\s+(?:nach|vor|bei|beim|mit|ab|bis|zur|zum|im|in|während)\s|(?:Bei|Beim|Im|In|Vor|Für|Mit|Ab|Bis|Zur|Zum|Auf|Unter|Während|Spätestens|Sicherheitshalber|Vorsorglich|Grundsätzlich|Möglichst)\b)/u;
 const subjects = /^(?:alle\s+)?(?:Admins|IT-Verantwortliche|Verantwortliche|Praxen|Arztpraxen|Zahnarztpraxen|Kunden|Kundinnen(?:\s+und\s+Kunden)?|Nutzer(?:innen)?(?:\s+und\s+Nutzer)?|Anwender(?:innen)?(?:\s+und\s+Anwender)?|Betreiber(?:innen)?|Administrator(?:en|innen)|Ärzt(?:e|innen)(?:\s+und\s+Ärzte)?|Sie|Praxisinhaber(?:innen)?|Praxisteams?|Einrichtungen|Leistungserbringer(?:innen)?|man)\s+/u;
-const adverbs = /^(?:Danach|Anschließend|Zudem|Auch|Außerdem|Daher|Deshalb|Dann|Jetzt|Nun|Zusätzlich|Ebenso|Vorsorglich|Insbesondere|Darüber hinaus|Bis dahin|Grundsätzlich|Generell|Unbedingt|Stattdessen|Vielmehr|Stets|Immer)$/u;
+const adverbs = /^(?:Danach|Anschließend|Zudem|Auch|Außerdem|Daher|Deshalb|Demnach|Demzufolge|Folglich|Somit|Dann|Jetzt|Nun|Zusätzlich|Ebenso|Vorsorglich|Insbesondere|Darüber hinaus|Bis dahin|Grundsätzlich|Generell|Unbedingt|Stattdessen|Vielmehr|Stets|Immer)$/u;
 const practiceSubject = /(?<!\p{L})(?:Admins|\p{L}*Verantwortliche\p{L}*|Betroffene|Zahnärzt\p{L}*|Psychotherapeut\p{L}*|Teams?|man|Praxen|Praxis(?:teams?|inhaber\p{L}*|personal|leitung\p{L}*|mitarbeit\p{L}*|ärzt\p{L}*)?(?!\p{L})|\p{Lu}\p{Ll}+praxis(?!\p{L})|\w*[Kk]und(?:en|innen)|\w*[Nn]utzer\w*|\w*[Aa]nwender\w*|Betreiber\w*|Administrator\w*|Ärzt\w*|Sie|Wer|Leistungserbringer\w*|Einrichtungen|Mitarbeit\w*|Inhaber\w*)\b/u;
 // The practices as those whom a vendor informs or contacts.
 const informedParty = /(?<!\p{L})(?:\p{L}*[Kk]und(?:en|innen)|Praxen|Arztpraxen|\p{L}*[Nn]utzer\p{L}*|\p{L}*[Aa]nwender\p{L}*|Ärzt\p{L}*|Leistungserbringer\p{L}*|Mitglieder|Betroffenen?)(?!\p{L})/u;
@@ -440,7 +442,7 @@ function modal(s: string): string | null {
   const leading =
     raw.endsWith(',') && !/^Wer\b/.test(raw)
       ? (/^(Wenn|Falls|Sofern|Sollten?|Ist|Sind|Hat|Haben|Solange|Bis|Bevor|Nachdem|Sobald)\s+(.*)$/u.exec(before) ??
-        /^(\p{Lu}\p{Ll}+(?:t|en))\s+((?:es|der|die|das|ein\p{L}*|Ihr\p{L}*)\s.*)$/u.exec(before.replace(/\s*[–—]$/u, '')))
+        /^(\p{Lu}\p{Ll}+(?:t|en))\s+((?:sich\s+)?(?:es|der|die|das|ein\p{L}*|Ihr\p{L}*)\s.*)$/u.exec(before.replace(/\s*[–—]$/u, '')))
       : null;
   // "Bei der Internetnutzung sollten Praxen …", "Im Zweifel sollten Anhänge …": a short phrase of time, place or
   // circumstance in front, the subject (or a passive's object) behind the verb. It stays in front of the action.
@@ -537,8 +539,12 @@ function colonPhrases(s: string): string[] | null {
 }
 
 /** "Unerwartete Anhänge sind wie Phishing-Mails zu behandeln", "Veraltete Software ist zu ersetzen". */
-function necessity(s: string): string | null {
-  if (!/\b(?:ist|sind)\s/.test(s) || !s.includes('zu')) return null;
+function necessity(sentence: string): string | null {
+  if (!/\b(?:ist|sind)\s/.test(sentence) || !sentence.includes('zu')) return null;
+  // "…ist vom Netz zu trennen, um weitere Schäden zu vermeiden": a purpose after the comma goes, a condition stays behind.
+  const after = /,\s+(um|damit|wenn|falls|sobald|bevor|bis|sofern|solange)\s[^,]*[.!]?$/u.exec(sentence);
+  const s = after ? sentence.slice(0, after.index) : sentence;
+  const tail = after && !/^(?:um|damit)$/u.test(after[1]!) ? sentence.slice(after.index).replace(/[.!]$/u, '') : '';
   const m = /^(.+?)\s+(?:ist|sind)\s+(.*?)\s*(?:zu\s+(\p{Ll}+)|(\p{Ll}+?zu\p{Ll}{3,}))[.!]?$/u.exec(s);
   // "…, nach denen versucht wird, Viren … zu schleusen": the infinitive belongs to a clause of its own.
   if (!m || /^(?:Es|Das|Dies|Hier|Dieses|Folgendes|Weitere\b)/.test(m[1]!.replace(/^(?:Das|Dies|Dieses)\s+(?=\p{L}{3,})/u, '')) || m[2]!.includes(',')) return null;
@@ -546,7 +552,7 @@ function necessity(s: string): string | null {
   if (/(?<!\p{L})(?:kaum|schwer|leicht|einfach|gut|problemlos|ohne\s+Weiteres)$/u.test(m[2]!.trim())) return null;
   const verb = m[3] ?? zuInfinitive(m[4]!);
   if (verb === m[4] || /^(?:finden|erreichen|erwarten|rechnen|sehen|lesen|entnehmen|beachten)$/.test(verb)) return null;
-  return capitalize(`${m[1]} ${m[2] ? `${m[2]} ` : ''}${verb}`.replace(/\s+/g, ' ').trim());
+  return capitalize(`${m[1]} ${m[2] ? `${m[2]} ` : ''}${verb}${tail}`.replace(/\s+/g, ' ').trim());
 }
 
 const englishish = /\b(?:the|should|must|recommend|users?|customers?|update|install|apply)\b/i;

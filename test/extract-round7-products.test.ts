@@ -82,3 +82,47 @@ test('a hospital\'s or a pharmacy\'s notice that names practices once, in passin
   );
   assert.equal(both.relevant, true);
 });
+
+test('a dotted name loses its dot but keeps its letters together: "be IP" in English is no bintec be.IP', () => {
+  const x = extract(
+    'Critical flaw in Ivanti Connect Secure exploited',
+    'Ivanti has patched a critical vulnerability (CVE-2024-21887) in Connect Secure VPN gateways. Customers should apply the patch immediately. Access to the management interface should be IP restricted.',
+  );
+  assert.deepEqual(ids(x), []);
+  assert.equal(x.vendorId, null);
+  assert.deepEqual(ids(extract('Update für bintec beIP und x isynet', 'Für bintec beIP und x isynet steht ein Sicherheitsupdate bereit. Bitte installieren Sie es.')), ['bintec-elmeg-be-ip', 'medatixx-x-isynet']);
+});
+
+test('another product\'s similar case in the past is a precedent, not what the notice is about', () => {
+  const x = extract(
+    'Sicherheitslücke in tomedo: Hersteller liefert Update',
+    'Der Hersteller zollsoft hat eine Sicherheitslücke in der Praxissoftware tomedo geschlossen. Praxen sollten das Update auf Version 1.140 zeitnah installieren. Eine ähnliche Lücke hatte im vergangenen Jahr CGM ALBIS betroffen. Wie schon beim Angriff auf die Digitalisierungsbox Premium im Jahr 2019 rät die KV, Portweiterleitungen zu prüfen.',
+  );
+  assert.deepEqual(ids(x), ['zollsoft-tomedo']);
+  assert.equal(x.vendorId, 'zollsoft');
+  const english = extract('Sophos fixes critical firewall flaw', 'Sophos fixed a critical vulnerability in Sophos Firewall (CVE-2022-1040). Admins should update to version 18.5 MR3. LANCOM had similar problems last year.');
+  assert.deepEqual(ids(english), ['sophos-firewall']);
+});
+
+test('providers listed with a state they have reached ("die bereits zertifiziert sind", "die Windows 11 bereits unterstützen") are not affected', () => {
+  const x = extract(
+    'Windows 10: Supportende am 14. Oktober 2025',
+    'Am 14. Oktober 2025 endet der Support für Windows 10. Danach gibt es keine Sicherheitsupdates mehr. Praxen sollten ihre Rechner rechtzeitig ersetzen. Die PVS-Anbieter, die Windows 11 bereits unterstützen, sind unter anderem CGM ALBIS, x.isynet, T2med und tomedo.',
+  );
+  assert.deepEqual(ids(x), ['microsoft-windows-10']);
+  assert.equal(x.vendorId, 'microsoft');
+});
+
+test('the places of a password change, named with "in", "unter" and their kind, and data about a product, are not affected', () => {
+  const phishing = extract(
+    'Phishing: Gefälschte Mails im Namen der KZV',
+    'Derzeit kursieren gefälschte E-Mails im Namen der KZV mit einem Link. Öffnen Sie keine Links. Ändern Sie, falls Sie Ihre Zugangsdaten eingegeben haben, sofort das Passwort Ihres Praxisrechners unter Windows 10 und in Ihrer Praxissoftware CGM Z1.',
+  );
+  assert.deepEqual(ids(phishing), []);
+  assert.equal(phishing.vendorId, null);
+  const portal = extract(
+    'Angriff auf Antragsportal eines Kartenherstellers',
+    'Unbekannte haben das Antragsportal eines Vertrauensdiensteanbieters angegriffen. Betroffen sind auch Antragsdaten für Elektronische Heilberufsausweise. Praxen sollten bei Phishing-Mails besonders wachsam sein.',
+  );
+  assert.deepEqual(ids(portal), []);
+});

@@ -47,7 +47,12 @@ function escape(s: string): string {
  * name may carry a German inflection ending ("FRITZ!Boxen", "Konnektors").
  */
 function namePattern(name: string): RegExp {
-  const body = escape(name).replace(/\\\./g, '[.\\s]?').replace(/\s+/g, '\\s+');
+  // The dot may go ("xisynet", "beIP"); a space for it only after a single letter ("x isynet"): "be IP" is English
+  // ("should be IP restricted"), not bintec's be.IP.
+  const body = escape(name)
+    .replace(/(?<![\p{L}\p{N}])(\p{L})\\\./gu, '$1[.\\s]?')
+    .replace(/\\\./g, '\\.?')
+    .replace(/\s+/g, '\\s+');
   const ending = name.length >= 5 && /\p{L}$/u.test(name) ? '(?:s|es|en|n|e)?' : '';
   return new RegExp(`(?<![\\p{L}\\p{N}])${body}${ending}(?![\\p{L}\\p{N}])`, 'iu');
 }
@@ -188,7 +193,12 @@ export function findProducts(matcher: Matcher, sentences: Sentence[], familyCont
 // the target of a migration ("Upgrade auf Windows 11", "ob die Software unter Windows 11 unterstützt wird") and the
 // other side of a comparison.
 const credential = /(?<!\p{L})(?:\p{L}+-)?(?:Passw|Kennw|Zugangsdaten|Anmeldedaten|Admin-?PIN|password|credential)/iu;
-const ofPlace = /(?:(?:des|der|am|im|vom|von|für|zum|beim|und|sowie|of|for|on)\s+|,\s*)(?:(?:den|das|die|dem|Ihre[rsmn]?|ihre[rsmn]?|the|your)\s+)?$|(?<!\p{L})(?:Ihre[rsmn]?|ihre[rsmn]?|your)\s+$/u;
+// The place may be named with "in", "unter", "auf" and a word for its kind: "das Passwort Ihres Praxisrechners unter
+// Windows 10 und in Ihrer Praxissoftware CGM Z1".
+const ofPlace =
+  /(?:(?:des|der|am|im|vom|von|für|zum|beim|und|sowie|in|unter|auf|bei|an|of|for|on)\s+|,\s*)(?:(?:den|das|die|dem|der|Ihre[rsmn]?|ihre[rsmn]?|the|your)\s+)?(?:\p{Lu}\p{Ll}{2,}\s+)?$|(?<!\p{L})(?:Ihre[rsmn]?|ihre[rsmn]?|your)\s+$/u;
+// Data about a product, not the product: "Betroffen sind … Antragsdaten für Elektronische Heilberufsausweise (eHBA)".
+const dataFor = /(?<!\p{L})\p{L}*(?:daten|Data)\s+(?:für|zu|zum|zur|for|about)\s+(?:(?:den|die|das|dem|der|Ihre[rsmn]?|ihre[rsmn]?|the|your)\s+)?(?:\p{Lu}\p{Ll}{2,}\s+)?$/u;
 const credentialAfter = /^-?(?:Passw|Kennw|Zugangsdaten|Anmeldedaten|PIN)/i;
 const updatesThrough = /^\s+(?:für|for)\s+(?:(?:die|the)\s+)?(?:automatische\w*\s+|automatic\s+)?(?:Updates?|Aktualisierung\w*)(?!\p{L})/iu;
 const channel = /(?<!\p{L})(?:über|via|per)\s+(?:(?:den|das|die|dem|Ihren|Ihr|Ihre)\s+)?$/iu;
@@ -203,11 +213,24 @@ const supported = /^\s*(?:\p{L}+\s+){0,3}?(?:unterstützt|lauffähig|kompatibel|
 const capability = /(?<!\p{L})(?:Voraussetzung\p{L}*|Anbindung|prerequisites?)\s+(?:für|von|an|for)\s[^.;!?]{0,120}$/iu;
 const comparison = /(?<!\p{L})(?:im\s+Gegensatz\s+zu|anders\s+als|statt|anstatt|anstelle\s+von|im\s+Vergleich\s+zu|verglichen\s+mit|unlike|compared\s+(?:to|with)|rather\s+than)\s+(?:\S+\s+){0,2}$/iu;
 
+// A precedent: another product's similar case in the past ("Eine ähnliche Lücke hatte im vergangenen Jahr CGM ALBIS
+// betroffen", "Wie schon beim Angriff auf die Digitalisierungsbox 2019 …", "Fortinet had similar problems last year").
+const similar = /(?<!\p{L})(?:ähnlich\p{L}*|ähnelt\p{L}*|vergleichbar\p{L}*|erinnert\s+an|wie\s+(?:schon|bereits|zuvor|damals)|similar\p{L}*|reminiscent)(?!\p{L})/iu;
+const past =
+  /(?<!\p{L})(?:hatte|hatten|war|waren|wurde|wurden|betraf|betrafen|traf|zuletzt|damals|bereits|schon|vergangen\p{L}*|Vorjahr\p{L}*|im\s+Jahr\s+(?:19|20)\d\d|had|was|were|last\s+year|previously|earlier)(?!\p{L})/iu;
+// Providers listed with a state they have reached, not a flaw: "Anbieter, die bereits zertifiziert sind: …", "Die
+// PVS-Anbieter, die Windows 11 bereits unterstützen, sind …".
+const readyList =
+  /(?<!\p{L})\p{L}*(?:Anbieter|Hersteller|Systeme|Produkte|PVS|Softwarehäuser|Programme|vendors|products)\s*,\s*(?:die|which|that)\s+[^.;!?]{0,80}?(?:bereits|schon|inzwischen|already)\s+[^.;!?]{0,60}?(?:zertifiziert|zugelassen|unterstütz\p{L}*|kompatibel|freigegeben|umgesetzt|certified|support\p{L}*|compatible)/iu;
+
 /** Whether a product is named in the background of the sentence: as a place, a channel, a migration target, a capability or in a comparison. */
 export function inBackground(text: string, mention: Mention): boolean {
+  if (similar.test(text) && past.test(text)) return true;
+  const ready = readyList.exec(text);
+  if (ready && ready.index < mention.index) return true;
   const clause = text.slice(Math.max(0, mention.index - 100), mention.index).split(/[.;:!?()]/).pop()!;
   const after = text.slice(mention.end, mention.end + 60);
-  if (credentialAfter.test(after) || (credential.test(clause) && ofPlace.test(clause))) return true;
+  if (credentialAfter.test(after) || (credential.test(clause) && ofPlace.test(clause)) || dataFor.test(clause)) return true;
   if ((channel.test(clause) && distributed.test(after)) || updatesThrough.test(after)) return true;
   // "Update auf FRITZ!OS 7.57": a version behind the name makes it the product being updated.
   if (!/^\s*(?:v|Version\s+)?\d+\.\d/i.test(after)) {

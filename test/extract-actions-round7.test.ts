@@ -65,3 +65,21 @@ test('"ist … zu" with a purpose or a condition after it: the purpose goes, the
   assert.deepEqual(actions('Die Zugangsdaten sind sofort zu ändern, falls sie weitergegeben wurden.'), ['Die Zugangsdaten sofort ändern, falls sie weitergegeben wurden']);
   assert.deepEqual(actions('So ist kein Reset mehr notwendig, um die Sicherheitslücke zu beheben.'), []);
 });
+
+test('English advice: urged or encouraged addressees with a qualifier, "it is critical that …", two verbs sharing one object', () => {
+  assert.deepEqual(actions('Customers are being urged to update their firmware to prevent exploitation of the flaw.'), ['Firmware aktualisieren']);
+  assert.deepEqual(actions('The vendor strongly urges companies utilizing its firewalls to download the latest patches immediately.'), [
+    'Neueste Patches sofort herunterladen',
+  ]);
+  assert.deepEqual(actions('CISA encourages users and administrators to review the advisory and apply the necessary updates.'), [
+    'Advisory überprüfen und die nötigen Updates einspielen',
+  ]);
+  assert.deepEqual(actions('It is absolutely critical that users of affected devices immediately apply the latest security patches.'), [
+    'Neueste Sicherheitspatches einspielen',
+  ]);
+  assert.deepEqual(actions('It is imperative that all customers upgrade their devices without delay.'), ['Geräte unverzüglich aktualisieren']);
+  assert.deepEqual(actions('Experts recommend that users frequently check and update their software to patch any remaining holes.'), [
+    'Regelmäßig Software prüfen und aktualisieren',
+  ]);
+  assert.deepEqual(actions('• Users are strongly advised to update the firmware to version 12.7.2 or a later release.'), ['Firmware auf Version 12.7.2 oder neuer aktualisieren']);
+});

@@ -30,7 +30,7 @@ const words: Record<string, string> = {
   password: 'Passwort', passwords: 'Passwörter', credentials: 'Zugangsdaten', latest: 'neueste', newest: 'neueste', current: 'aktuelle',
   version: 'Version', versions: 'Versionen', later: 'neuer', newer: 'neuer', higher: 'höher', above: 'höher', device: 'Gerät', devices: 'Geräte',
   security: 'Sicherheits', update: 'Update', updates: 'Updates', patches: 'Patches', backup: 'Backup', backups: 'Backups', regular: 'regelmäßige',
-  regularly: 'regelmäßig', administrator: 'Administrator', administrators: 'Administratoren', admin: 'Administrator', user: 'Benutzer',
+  regularly: 'regelmäßig', frequently: 'regelmäßig', periodically: 'regelmäßig', urgently: 'dringend', administrator: 'Administrator', administrators: 'Administratoren', admin: 'Administrator', user: 'Benutzer',
   users: 'Benutzer', account: 'Konto', accounts: 'Konten', default: 'Standard', remote: 'Fern', access: 'Zugriff', management: 'Verwaltung',
   official: 'offiziellen', website: 'Website', server: 'Server', servers: 'Server', immediately: 'sofort', promptly: 'umgehend', available: 'verfügbaren',
   affected: 'betroffene', all: 'alle', only: 'nur', not: 'nicht', no: 'keine', never: 'nie', new: 'neue', instances: 'Instanzen',
@@ -55,7 +55,7 @@ const words: Record<string, string> = {
 };
 
 // Purpose clauses ("to receive the latest protections") and clauses introduced by a conjunction end the object.
-const objectEnd = /,\s+|\s+(?=(?:if|when|where|which|who|that|so\s+that|before|until|unless|because|as\s+soon\s+as|once|in\s+order\s+to)\b)|\s+(?=to\s+(?:receive|get|ensure|protect|prevent|avoid|mitigate|address|stay|be|fix|close|remediate|reduce|confirm|spot|detect|verify|minimi[sz]e|make\s+sure)\b)/i;
+const objectEnd = /,\s+|\s+(?=(?:if|when|where|which|who|that|so\s+that|before|until|unless|because|as\s+soon\s+as|once|in\s+order\s+to)\b)|\s+(?=to\s+(?:receive|get|ensure|protect|prevent|avoid|mitigate|address|stay|be|fix|close|remediate|reduce|confirm|spot|detect|verify|minimi[sz]e|make\s+sure|patch|secure|block|stop|keep|lower|limit|defend|guard)\b)/i;
 
 function translate(text: string): string {
   return text
@@ -66,10 +66,13 @@ function translate(text: string): string {
     .replace(/\bat all times\b/gi, 'jederzeit')
     .replace(/\bto the internet\b/gi, 'mit dem Internet')
     .replace(/\bfrom the internet\b/gi, 'aus dem Internet')
-    .replace(/\bor (?:later|newer|higher|above)\b/gi, 'oder neuer')
+    .replace(/\bor (?:a |any )?(?:later|newer|higher|above)(?: (?:release|version|build)s?)?\b/gi, 'oder neuer')
+    .replace(/\bwithout (?:any )?delay\b/gi, 'unverzüglich')
+    .replace(/\bthe necessary (?=\w)/gi, 'die nötigen ')
     .replace(/\bremote access\b/gi, 'Fernzugriff')
     .replace(/\bremote management\b/gi, 'Fernverwaltung')
     .replace(/\bsecurity updates?\b/gi, (m) => (m.endsWith('s') ? 'Sicherheitsupdates' : 'Sicherheitsupdate'))
+    .replace(/\bsecurity patch(es)?\b/gi, (m, es: string | undefined) => (es ? 'Sicherheitspatches' : 'Sicherheitspatch'))
     .replace(/\bdo not\b|\bdon't\b/gi, 'nicht')
     .split(/(\s+|[,;()"“”])/)
     .map((w) => {
@@ -100,7 +103,7 @@ export function germanPhrase(vp: string): string | null {
   // "open WEBconfig, the web interface of the devices, over HTTPS": an apposition between commas names, it instructs nothing.
   let rest = vp.trim().replace(/^(?:please|also|then|now|immediately)\s+/i, '').replace(/,\s+(?:the|a|an)\s[^,]+,\s+/i, ' ');
   let adverb = '';
-  const lead = /^(only|never|not|do not|don't|also|immediately|regularly|always)\s+/i.exec(rest);
+  const lead = /^(only|never|not|do not|don't|also|immediately|regularly|always|frequently|periodically|promptly|urgently)\s+/i.exec(rest);
   if (lead) {
     adverb = translate(lead[1]!);
     rest = rest.slice(lead[0].length);
@@ -156,12 +159,20 @@ function phrases(vp: string): string[] | null {
 function single(vp: string): string[] | null {
   // "Back up the logs and search the servers for web shells": one action, two verbs.
   const and = andVerb.exec(vp);
+  // "check and update the software": two verbs, one object; the first verb joins the second's.
+  const bare = and ? /^(?:(?:regularly|frequently|immediately|promptly|always)\s+)?(\p{Ll}+(?:\s+(?:up|on|off|out|for|sure))?)$/iu.exec(vp.slice(0, and.index).trim()) : null;
+  const bareVerb = bare && verbTable.get(bare[1]!.toLowerCase());
+  if (and && bareVerb) {
+    const second = germanPhrase(vp.slice(and.index + and[0].length));
+    const adverb = /^(?:regularly|frequently)\s/i.test(vp) ? 'Regelmäßig ' : /^(?:immediately|promptly)\s/i.test(vp) ? 'Sofort ' : '';
+    if (second && !second.includes(',')) return [`${adverb}${second}`.replace(/(\S+)$/u, `${bareVerb} ${/^or$/i.test(and[1]!) ? 'oder' : 'und'} $1`)];
+  }
   if (and) {
     const first = germanPhrase(vp.slice(0, and.index));
     const second = germanPhrase(vp.slice(and.index + and[0].length));
     // Nouns keep their capital after "und"; a leading preposition or adverb does not ("… und auf Version 5 aktualisieren").
     if (first && second) {
-      const joined = /^(?:Auf|Nicht|Nur|Alle|Immer|Nie|Keine|Sofort|Regelmäßig|Manuell|Automatisch|Über|Von|Mit|Für|In|An|Durch|Umgehend|Schnellstmöglich)\s/u.test(second) ? `${second.charAt(0).toLowerCase()}${second.slice(1)}` : second;
+      const joined = /^(?:Auf|Nicht|Nur|Alle|Immer|Nie|Keine|Sofort|Regelmäßig|Manuell|Automatisch|Über|Von|Mit|Für|In|An|Durch|Umgehend|Schnellstmöglich|Die|Der|Das|Neueste|Aktuelle|Verfügbaren|Betroffene)\s/u.test(second) ? `${second.charAt(0).toLowerCase()}${second.slice(1)}` : second;
       return [`${first} ${/^or$/i.test(and[1]!) ? 'oder' : 'und'} ${joined}`];
     }
   }
@@ -169,14 +180,22 @@ function single(vp: string): string[] | null {
   return one ? [one] : null;
 }
 
+// The start of a verb phrase: a verb of the table, maybe after an adverb.
+const verbStart = String.raw`(?=(?:(?:immediately|promptly|urgently|also|now|quickly)\s+)?(?:${verbs.map(([en]) => en).join('|')})\b)`;
+const party = String.raw`(?:users|customers|admins|administrators|organi[sz]ations|operators|everyone|you|businesses|companies|owners|teams)`;
+// "all affected customers", "users and administrators", "companies utilizing Cisco devices", "users of affected devices".
+const addressees = String.raw`(?:all\s+)?(?:its\s+|their\s+|affected\s+)?${party}(?:\s+and\s+${party})?(?:\s+(?:of|with|using|utilizing|running|who\s+use)\s+[^,.;:]{1,60}?)?`;
 const english = /\b(?:the|should|must|recommend\w*|users?|customers?|please|your|to|for|and|of|with|on|is|are|if|all|any|only)\b/i;
 const german = /(?<!\w)(?:der|die|das|den|dem|und|auf|mit|für|von|ist|sind|nicht|zu|im|bei|oder|ein|eine|Sie|Ihre?n?)\b/;
 // Cue → the verb phrase after it.
 const cues = [
   /\b(?:advise|advises|advised)\s+(?=\p{Ll}+ing\s)(.+)$/iu,
   /\brecommend(?:s|ed)?\s+(?:that\s+)?(?:all\s+)?(?:users|customers|admins|administrators|organi[sz]ations|operators|you|everyone)?\s*(?:should\s+)?(?:to\s+)?(.+)$/i,
-  /\b(?:are|is)\s+(?:strongly\s+)?(?:advised|urged|encouraged|recommended|asked|told|requested)\s+to\s+(.+)$/i,
-  /\b(?:advises?|advised|urges?|urged|encourages?|encouraged|asks?|asked|reminds?|reminded)\s+(?:all\s+)?(?:its\s+|their\s+|affected\s+)?(?:users|customers|admins|administrators|organi[sz]ations|operators|everyone|you|businesses|companies)\s+to\s+(.+)$/i,
+  /\b(?:are|is)\s+(?:being\s+)?(?:strongly\s+)?(?:advised|urged|encouraged|recommended|asked|told|requested)\s+to\s+(.+)$/i,
+  // "urge companies utilizing Cisco devices to …", "encourages users and administrators to …": whom, and which of them.
+  new RegExp(`\\b(?:advises?|advised|advising|urges?|urged|urging|encourages?|encouraged|encouraging|asks?|asked|asking|reminds?|reminded)\\s+${addressees}\\s+to\\s+(.+)$`, 'i'),
+  // "It is absolutely critical that users of affected devices immediately apply …", "It is imperative that all customers upgrade …".
+  new RegExp(`\\bit\\s+is\\s+(?:absolutely\\s+|highly\\s+|strongly\\s+)?(?:critical|imperative|essential|vital|important|crucial|recommended|advised)\\s+that\\s+${addressees}\\s+(?:should\\s+)?(${verbStart}.+)$`, 'i'),
   /\b(?:advice|recommendations?|mitigations?|workaround)(?:\s+to\s+\w+)?:\s+(.+)$/i,
   /\b(?:it\s+is\s+(?:strongly\s+)?(?:recommended|advised|advisable|important))\s+to\s+(.+)$/i,
 ];

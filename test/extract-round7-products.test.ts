@@ -126,3 +126,28 @@ test('the places of a password change, named with "in", "unter" and their kind, 
   );
   assert.deepEqual(ids(portal), []);
 });
+
+test('events, job ads, surveys without advice and policy debates that cite holes are not warnings', () => {
+  const webinar = extract(
+    'Webinar: IT-Sicherheit in der Arztpraxis',
+    'Datum: 12.03.2024, Uhrzeit: 15:00 Uhr. In unserem Webinar erfahren Praxisinhaber, wie sie ihre Praxis vor Cyberangriffen und Phishing-Mails schützen. Unser Referent zeigt, wie Sie sichere Passwörter wählen und Backups einrichten. Melden Sie sich jetzt an.',
+  );
+  assert.equal(webinar.relevant, false);
+  const invitation = extract('Gefälschte Webinar-Einladungen: KV warnt vor Phishing', 'Derzeit erhalten Praxen gefälschte E-Mails mit einer Einladung zu einem Webinar der KV. Öffnen Sie den Link nicht und löschen Sie die Mail.');
+  assert.equal(invitation.relevant, true);
+  const job = extract(
+    'IT-Administrator (m/w/d) für Praxis-IT gesucht',
+    'Wir suchen für unser Systemhaus einen IT-Administrator. Ihre Aufgaben: Betreuung von Arztpraxen, Einrichtung von Konnektoren und Firewalls. Bewerben Sie sich jetzt mit Ihren Unterlagen.',
+  );
+  assert.equal(job.relevant, false);
+  const survey = extract(
+    'Umfrage: Jede dritte Praxis war schon Ziel eines Cyberangriffs',
+    'Jede dritte Arztpraxis war bereits Ziel eines Cyberangriffs, so eine Umfrage des Digitalverbands. Am häufigsten waren Phishing-Mails mit schädlichen Anhängen und Ransomware. Nur die Hälfte der Praxen hat ein Backup-Konzept.',
+  );
+  assert.equal(survey.relevant, false);
+  const policy = extract(
+    'ePA: Bundestag beschließt Gesetz zur Digitalisierung',
+    'Der Bundestag hat das Gesetz zur Digitalisierung beschlossen. Kritiker bemängeln die Datensicherheit der elektronischen Patientenakte; der CCC hatte zuvor Sicherheitslücken gezeigt. Praxen müssen ab Oktober die ePA befüllen. Der Bundesrat muss noch zustimmen.',
+  );
+  assert.equal(policy.relevant, false);
+});

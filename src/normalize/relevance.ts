@@ -55,6 +55,14 @@ const vendorBreach =
   /(?:hacker|cyber|ransomware)[-‑]?(?:angriff|attacke)\w*|angriff\w* auf (?:unsere|die|ihre) (?:IT|systeme|server)|datenleck|ziel eines \S*\s*angriffs|opfer eines|sicherheitsl(?:ü|u)cken in unseren|(?:our|its) (?:production )?(?:systems|servers) (?:had been|were|was|have been) (?:compromised|breached)|breach(?:ed)? (?:of )?(?:its|our)/i;
 const customers = /(?<!\p{L})(?:Kunden\w*|Kundinnen|Anwender\w*|customers?|users?)(?!\p{L})/iu;
 
+const headline = (body: string) => body.slice(0, (body.indexOf('\n') + 1 || body.length + 1) - 1);
+// The headline opens with the event ("Webinar: …", "Online-Seminar zur IT-Sicherheit", "Save the date: …"); a
+// phishing mail dressed as an invitation to a webinar is a warning.
+const event =
+  /^(?:\p{L}+[- ])?(?:Webinar|Webinare|Online-Seminar|Seminar|Veranstaltung|Infoveranstaltung|Fortbildung|Workshop|Kongress|Save the date)(?!\p{L})(?![^]*(?:phishing|gefälscht|fake|betrug))/iu;
+const jobAd = /\((?:m\/w\/d|w\/m\/d|m\/w\/x|d\/m\/w|all genders)\)|(?<!\p{L})(?:Stellenanzeige|Stellenangebot|Bewerben Sie sich|Ihre Aufgaben|Ihr Profil|Wir bieten(?: Ihnen)?:)/giu;
+const report = /(?<!\p{L})(?:Umfrage|Studie|Befragung|Lagebericht|Lagebild|Jahresbericht|Statistik|Erhebung|Bilanz|survey|study|report finds)(?!\p{L})/iu;
+const policyWords = /gesetzgeb\w*|gesetzentwurf|gesetz(?:es)? (?:zur|über)|gesetzlich\w*|vertreterversammlung|beschluss|beschlossen|beschließt|bundestag|bundesrat|referentenentwurf|übergangsregelung|verordnung|koalition\w*|gesundheitsminist\w*|parlament\w*/gi;
 const launch =
   /(?<!\p{L})(?:stellt|stellen)\s+(?:\p{L}+\s+){0,6}?vor(?!\p{L})|(?<!\p{L})(?:präsentiert|präsentieren|Produktneuheit|Markteinführung|Marktstart|introduces|unveils?|launch(?:es|ed)?)(?!\p{L})|neue\s+Generation|(?:erleben|entdecken)\s+Sie|live\s+(?:auf|bei)\s+der/iu;
 
@@ -72,7 +80,13 @@ const notForPractices: { test: (body: string) => boolean; reason: string }[] = [
     reason: 'Verbraucherhinweis, keine Praxen angesprochen.',
   },
   {
-    test: (b) => !securityGuideline.test(b) && new Set(b.match(/gesetzgeb\w*|gesetzentwurf|gesetz(?:es)? (?:zur|über)|gesetzlich\w*|vertreterversammlung|beschluss|bundestag|bundesrat|referentenentwurf|übergangsregelung|verordnung/gi)?.map((w) => w.toLowerCase()) ?? []).size >= 2 && !threat.test(b),
+    // Two policy words without a threat; three or more also when holes are named as an argument in the debate ("Der
+    // CCC hatte zuvor Sicherheitslücken gezeigt"), unless practices are told what to do about them.
+    test: (b) => {
+      if (securityGuideline.test(b)) return false;
+      const words = new Set(b.match(policyWords)?.map((w) => w.toLowerCase()) ?? []).size;
+      return (words >= 2 && !threat.test(b)) || (words >= 3 && !practiceWarnings.some((w) => w.test(b)) && !/(?<!\p{L})(?:sollten|müssen|bitte)\s+(?:\p{L}+\s+){0,4}(?:aktualisier|install|einspiel|änder|prüf)/iu.test(b));
+    },
     reason: 'Gesundheits- oder Berufspolitik, kein Sicherheitsbezug.',
   },
   {
@@ -84,6 +98,16 @@ const notForPractices: { test: (body: string) => boolean; reason: string }[] = [
     // auf der DMEA"), told in the headline or the lead: news about a product, however often it says "Sicherheit".
     test: (b) => launch.test(b.slice(0, 400)) && !threat.test(b) && !securityGuideline.test(b),
     reason: 'Produktvorstellung eines Anbieters, kein Sicherheitsbezug.',
+  },
+  {
+    // An event announced in the headline ("Webinar: IT-Sicherheit in der Arztpraxis"): however much it says about
+    // phishing, it asks practices to sign up, not to act on their IT.
+    test: (b) => event.test(headline(b)),
+    reason: 'Veranstaltungshinweis, keine Warnung.',
+  },
+  {
+    test: (b) => new Set(b.match(jobAd)?.map((w) => w.toLowerCase().slice(0, 8)) ?? []).size >= 2,
+    reason: 'Stellenanzeige.',
   },
   {
     test: (b) => /abrechnung|honorar|gebührenordnung|\bEBM\b|\bBEMA\b|\bGOZ\b/i.test(b) && !hasSecurityContext(b),
@@ -102,6 +126,9 @@ export type RelevanceInput = { body: string; products: ExtractedProduct[]; actio
 export function assessRelevance({ body, products, actions, fixedVersion, nothingToDo }: RelevanceInput): { relevant: boolean; reason: string } {
   const excluded = notForPractices.find((n) => n.test(body));
   if (excluded) return { relevant: false, reason: excluded.reason };
+  // A survey or a report on the threat ("Umfrage: Jede dritte Praxis war schon Ziel eines Cyberangriffs") that gives
+  // nothing to do describes the situation; it warns no one of anything in particular.
+  if (actions === 0 && !fixedVersion && report.test(body.slice(0, 300))) return { relevant: false, reason: 'Umfrage oder Lagebericht ohne Handlungsempfehlung.' };
   const security = hasSecurityContext(body);
   const names = products.map((p) => p.name).join(', ');
   const addressed = practices.test(body);

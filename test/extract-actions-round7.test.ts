@@ -83,3 +83,27 @@ test('English advice: urged or encouraged addressees with a qualifier, "it is cr
   ]);
   assert.deepEqual(actions('• Users are strongly advised to update the firmware to version 12.7.2 or a later release.'), ['Firmware auf Version 12.7.2 oder neuer aktualisieren']);
 });
+
+test('advice words not read before: "appellieren an", "Es lohnt sich", "Es gilt", "Schritt ist es", "Am sichersten", "Hilfreich ist"', () => {
+  assert.deepEqual(actions('Die KZVen appellieren dringend an die Praxisinhaber, das Thema IT-Sicherheit zur Chefsache zu machen.'), [
+    'Das Thema IT-Sicherheit zur Chefsache machen',
+  ]);
+  assert.deepEqual(actions('Es lohnt sich, die Zugangsdaten regelmäßig zu ändern.'), ['Die Zugangsdaten regelmäßig ändern']);
+  assert.deepEqual(actions('Es gilt, die Updates schnellstmöglich einzuspielen.'), ['Die Updates schnellstmöglich einspielen']);
+  assert.deepEqual(actions('Ein wichtiger erster Schritt ist es, sich von veralteten Betriebssystemen zu trennen.'), ['Sich von veralteten Betriebssystemen trennen']);
+  assert.deepEqual(actions('Am sichersten ist es, den Anhang gar nicht erst zu öffnen.'), ['Den Anhang gar nicht erst öffnen']);
+  assert.deepEqual(actions('Hilfreich ist auch, die Mitarbeitenden regelmäßig zu schulen.'), ['Die Mitarbeitenden regelmäßig schulen']);
+  // A step someone else takes, or one with a purpose only, stays out.
+  assert.deepEqual(actions('Die gematik hat einen wichtigen Schritt getan, um die Ausfälle zu beheben.'), []);
+});
+
+test('advice as a noun phrase: "empfohlen wird", "Sinnvoll ist", the means of protection as subject', () => {
+  assert.deepEqual(actions('Dringend empfohlen wird ein Update auf Version 7.57.'), ['Ein Update auf Version 7.57']);
+  assert.deepEqual(actions('Sinnvoll ist zudem eine Zwei-Faktor-Authentifizierung für alle Fernzugänge.'), ['Eine Zwei-Faktor-Authentifizierung für alle Fernzugänge']);
+  assert.deepEqual(actions('Datensicherung\nWirksamen Schutz für den Ernstfall bieten regelmäßige Datensicherungen auf externen Medien.'.replace('\n', ': ')), [
+    'Regelmäßige Datensicherungen auf externen Medien',
+  ]);
+  assert.deepEqual(actions('Der beste Schutz ist eine regelmäßige Datensicherung.'), ['Eine regelmäßige Datensicherung']);
+  // Help offered is no means of protection.
+  assert.deepEqual(actions('Dabei helfen Ihnen die Berater der KV.'), []);
+});

@@ -151,3 +151,26 @@ test('events, job ads, surveys without advice and policy debates that cite holes
   );
   assert.equal(policy.relevant, false);
 });
+
+test('the boilerplate about the company or the author at the foot of a notice names no products of the notice', async () => {
+  const press = await one(
+    [
+      'Pressemitteilung',
+      '',
+      'secunet: Sicherheitsupdate für den secunet konnektor',
+      '',
+      'Essen, 12.03.2024 – secunet hat ein Sicherheitsupdate für den secunet konnektor veröffentlicht. Es schließt eine Schwachstelle in der VPN-Komponente. Praxen sollten das Update auf Version 5.2.1 über ihren Dienstleister einspielen lassen.',
+      '',
+      'Über secunet',
+      'secunet ist ein führendes Cybersecurity-Unternehmen. Zu den Kunden zählen Nutzer von CGM ALBIS und x.isynet.',
+    ].join('\n'),
+  );
+  assert.deepEqual(ids(press), ['secunet-konnektor']);
+  assert.equal(press.vendorId, 'secunet');
+  const english = extract(
+    'AnyDesk says hackers breached its production servers',
+    'AnyDesk confirmed that it suffered a cyberattack that led to a breach of its production systems. The company recommends that all users update to the latest version of AnyDesk.\nAbout the author: Sergiu Gatlan covers Microsoft Exchange, Windows 11, TeamViewer and FRITZ!Box security news.',
+  );
+  assert.deepEqual(ids(english), ['anydesk']);
+  assert.equal(english.vendorId, 'anydesk');
+});

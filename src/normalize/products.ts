@@ -278,10 +278,11 @@ function familyMembers(matcher: Matcher, text: string, familyContext: string | n
   return found;
 }
 
-// Where a page's list of other articles starts ("Mehr zum Thema", "Vorheriger Beitrag", "Related articles"): the
-// products, versions and words of severity named there belong to other notices.
+// Where a page's list of other articles starts ("Mehr zum Thema", "Vorheriger Beitrag", "Related articles"), or its
+// boilerplate about the company or the author ("Über secunet:", "About the author:"): the products, versions and words
+// of severity named there belong to other notices or to no notice.
 const relatedList =
-  /(?<!\p{L})(?:Mehr\s+zum\s+Thema|Weitere\s+(?:News|Artikel|Beiträge|Meldungen|Nachrichten|Themen)|Das\s+könnte\s+Sie\s+(?:auch\s+)?interessieren|Lesen\s+Sie\s+auch|Siehe\s+auch|See\s+also|(?:Passende|Ähnliche|Verwandte|Weitere)\s+Produkte|Related\s+products|Auch\s+interessant|Ähnliche\s+(?:Artikel|Beiträge|Themen)|Verwandte\s+(?:Artikel|Beiträge|Themen)|(?:Vorheriger|Nächster)\s+(?:Beitrag|Artikel)|Top-Themen|Schlagw(?:ö|o)rte?:|Related\s+(?:articles|stories|posts|content)|Read\s+(?:more|also|next)|More\s+(?:from|on)\s)/iu;
+  /^(?:Über|About)\s+(?:the\s+author|den\s+Autor|die\s+Autorin|die\s+Autoren|uns|us|(?!(?:die|der|das|den|dem|the)\s)\p{Lu}[\p{L}\d&.-]*(?:\s+\p{Lu}[\p{L}\d&.-]*){0,2})\s*:\s|^Zur\s+Person\s*:|(?<!\p{L})(?:Mehr\s+zum\s+Thema|Weitere\s+(?:News|Artikel|Beiträge|Meldungen|Nachrichten|Themen)|Das\s+könnte\s+Sie\s+(?:auch\s+)?interessieren|Lesen\s+Sie\s+auch|Siehe\s+auch|See\s+also|(?:Passende|Ähnliche|Verwandte|Weitere)\s+Produkte|Related\s+products|Auch\s+interessant|Ähnliche\s+(?:Artikel|Beiträge|Themen)|Verwandte\s+(?:Artikel|Beiträge|Themen)|(?:Vorheriger|Nächster)\s+(?:Beitrag|Artikel)|Top-Themen|Schlagw(?:ö|o)rte?:|Related\s+(?:articles|stories|posts|content)|Read\s+(?:more|also|next)|More\s+(?:from|on)\s)/iu;
 
 /**
  * The sentences up to a list of other articles, when one follows the first third of the notice (a list that high up

@@ -107,3 +107,18 @@ test('advice as a noun phrase: "empfohlen wird", "Sinnvoll ist", the means of pr
   // Help offered is no means of protection.
   assert.deepEqual(actions('Dabei helfen Ihnen die Berater der KV.'), []);
 });
+
+test('a lead-in that only points at its list gives way to the items; a capitalised announcing lead-in still lends its verb', () => {
+  assert.deepEqual(actions('Zu Ihrem Schutz sollten Sie diese Punkte beachten:\n• Öffnen Sie keine Anhänge unbekannter Absender.\n• Sichern Sie Ihre Daten regelmäßig.'), [
+    'Keine Anhänge unbekannter Absender öffnen',
+    'Ihre Daten regelmäßig sichern',
+  ]);
+  assert.deepEqual(actions('Praxen sollten folgende Grundregeln einhalten:\n• regelmäßige Datensicherung auf externe Medien\n• aktuelle Virenschutzprogramme'), [
+    'Regelmäßige Datensicherung auf externe Medien',
+    'Aktuelle Virenschutzprogramme',
+  ]);
+  assert.deepEqual(actions('Die KV rät, folgende Passwörter zu ändern:\n• die Passwörter der Praxissoftware\n• die PIN des Routers'), [
+    'Die Passwörter der Praxissoftware ändern',
+    'Die PIN des Routers ändern',
+  ]);
+});

@@ -80,6 +80,11 @@ export function findActions(sentences: Sentence[]): ActionHit[] {
       }
       return;
     }
+    if (!sentence.bullet && /:$/.test(sentence.text) && found.length > 0 && pointer.test(found[found.length - 1]!)) {
+      // "Zu Ihrem Schutz sollten Sie diese Punkte beachten:": the lead-in points at its items, which are the actions.
+      found.pop();
+      list.advice = true;
+    }
     if (!sentence.bullet && /[:,]$/.test(sentence.text)) {
       const last = found[found.length - 1];
       // "… alle Passwörter zu ändern. Dazu zählen vor allem:": the opener without a verb continues the sentence before.
@@ -150,8 +155,13 @@ function statementHead(t: string): boolean {
 // Täter ist es:".
 const describesList = /(?<!\p{L})(?:um|kann|können|könnte|könnten|ermöglicht|ermöglichen|erlaubt|erlauben|versucht|versuchen|wollen|will)\s*:$|^(?:(?:Das\s+)?Ziel|Absicht|Zweck)\s+(?:der|des|dieser)\s|(?<!\p{L})(?:Inhalt|Merkmale|Kennzeichen)(?!\p{L})[^:]*:$/u;
 
+// A lead-in that only points at the list below it: "diese Punkte beachten:", "folgende Grundregeln einhalten:".
+const pointer =
+  /(?<!\p{L})(?:[Dd]iese|[Ff]olgende\p{L}*|[Nn]achstehende\p{L}*|[Ee]inige|[Ee]in\s+paar|[Ww]enige)\s+(?:\p{L}+\s+)?(?:Punkte|Tipps|Regeln|Grundregeln|Hinweise|Empfehlungen|Ratschläge|Maßnahmen|Schritte|Vorkehrungen)\s+(?:beachten|befolgen|berücksichtigen|umsetzen|einhalten|treffen|durchführen|ergreifen)$/u;
+
 // A lead-in that announces the items below it: "folgende Passwörter ändern:", "Dazu zählen vor allem:".
-const announces = /(?<!\p{L})(?:folgend\p{L}*|nachstehend\p{L}*|diese|alle|sämtliche|insbesondere)(?!\p{L})/u;
+// The lead-in's action starts with its object, capitalised: "Folgende Passwörter ändern".
+const announces = /(?<!\p{L})(?:[Ff]olgend\p{L}*|[Nn]achstehend\p{L}*|[Dd]iese|[Aa]lle|[Ss]ämtliche|[Ii]nsbesondere)(?!\p{L})/u;
 const backReference = /(?<!\p{L})(?:[Dd]as|[Dd]ies|[Ee]s)\s+(?:sollte|soll|sollten|muss|müssen)(?!\p{L})|(?<!\p{L})(?:sollte|soll|muss)\s+(?:das|dies|es)(?!\p{L})/u;
 const listOpener = /^(?:Dazu|Hierzu|Darunter|Das|Dies)\s+(?:zählen|gehören|betrifft|sind|fallen)\b/u;
 

@@ -122,3 +122,30 @@ test('a lead-in that only points at its list gives way to the items; a capitalis
     'Die PIN des Routers ändern',
   ]);
 });
+
+test('practices meant by a relative clause with its own verb, compounds in -praxen and the IT service as subject', () => {
+  assert.deepEqual(actions('Praxen, die betroffen sind, sollten die Ablaufdaten prüfen.'), ['Praxen, die betroffen sind: die Ablaufdaten prüfen']);
+  assert.deepEqual(actions('Deshalb sollten Zahnarztpraxen die Ablaufdaten ihrer Konnektoren prüfen.'), ['Die Ablaufdaten ihrer Konnektoren prüfen']);
+  assert.deepEqual(actions('Laut Hersteller sollen die IT-Dienstleister der betroffenen Praxen den Konnektor manuell neu registrieren.'), [
+    'Den Konnektor manuell neu registrieren',
+  ]);
+});
+
+test('passives that report a plan, a count or a statement, demands on providers and bare "handeln" are no actions', () => {
+  assert.deepEqual(actions('In diesem Jahr müssen nach Angaben der Gematik zunächst rund 30.000 Konnektoren getauscht werden.'), []);
+  assert.deepEqual(actions('In der Regel läuft auch das Zertifikat der Kartenterminals ab, sie sind maximal fünf Jahre gültig und müssen rechtzeitig ausgetauscht werden.'), []);
+  assert.deepEqual(actions('Die Hersteller beheben die Schwachstellen und rollen Updates aus. Die müssen allerdings auch installiert werden!'), []);
+  assert.deepEqual(actions('Das BSI ruft zudem die Provider auf, ihren Kunden das Update schnellstmöglich zur Verfügung zu stellen.'), []);
+  assert.deepEqual(actions('Endet die Laufzeit der Komponenten, sollten Praxen rechtzeitig handeln.'), []);
+  // A passive instruction is still one.
+  assert.deepEqual(actions('Die Kennwörter der Konnektoren sollten umgehend geändert werden.'), ['Die Kennwörter der Konnektoren umgehend ändern']);
+});
+
+test('advice without the comma before its infinitive, and "ist zu prüfen, ob …"', () => {
+  assert.deepEqual(actions('Der Hersteller empfiehlt die Deregistrierung der VPN-Verbindung zu vermeiden.'), ['Die Deregistrierung der VPN-Verbindung vermeiden']);
+  assert.deepEqual(actions('Wir empfehlen allen die Firmware ihres Routers zu prüfen und unverzüglich alle verfügbaren Updates einzuspielen!'), [
+    'Die Firmware ihres Routers prüfen und unverzüglich alle verfügbaren Updates einspielen',
+  ]);
+  assert.deepEqual(actions('Das BSI empfiehlt Betreibern von Exchange-Servern die Patches einzuspielen.'), ['Die Patches einspielen']);
+  assert.deepEqual(actions('Zunächst ist zu prüfen, ob das eigene Modell betroffen ist.'), ['Zunächst prüfen, ob das eigene Modell betroffen ist']);
+});

@@ -26,7 +26,7 @@ const notAnAction = new RegExp(
 );
 const notActionVerbs = /^(?:haben|freuen|lesen|klicken|besuchen|finden|erreichen|sprechen|schreiben|folgen|teilen|entdecken|erfahren|sehen|bleiben|können|dürfen|müssen|sollten|werden|sind|danken|entschuldigen|unterschätzen|vereinbaren Sie gern)$/i;
 // Pointers to the real instructions, or no instruction at all.
-const vague = /(?<!\w)(?:folgenden?\s+(?:Schritte|Maßnahmen|Hinweise))\b|^(?:(?:die|diese)\s+)?(?:Hinweise|Empfehlungen)\s+(?:beachten|befolgen|lesen)$|^(?:(?:vorsorglich|schnell|sofort|umgehend)\s+)?handeln(?:,|$)|^Ruhe\s+bewahren\b|^(?:sich\s+)?(?:gut\s+|rechtzeitig\s+)?vorbereiten$|entschuldigen$|^Verständnis\b/iu;
+const vague = /(?<!\w)(?:folgenden?\s+(?:Schritte|Maßnahmen|Hinweise))\b|^(?:(?:die|diese)\s+)?(?:Hinweise|Empfehlungen)\s+(?:beachten|befolgen|lesen)$|^(?:(?:vorsorglich|schnell|sofort|umgehend|rechtzeitig|zeitnah|jetzt|zügig|dringend|besonnen)\s+)?handeln(?:,|$)|^Ruhe\s+bewahren\b|^(?:sich\s+)?(?:gut\s+|rechtzeitig\s+)?vorbereiten$|entschuldigen$|^Verständnis\b/iu;
 
 // Steps through a user interface ("Control Panel > System > Firmware Update öffnen", "App Center öffnen", "Im Browser
 // die Adresse fritz.box eingeben"): how to do an action, which the notice names as well, not an action of their own.
@@ -134,7 +134,9 @@ function wellFormed(text: string): string | null {
 }
 
 /** A finite verb among the first words: "Die Hauptverantwortung tragen …", "Die am 4. Juli online waren". */
-function statementHead(t: string): boolean {
+function statementHead(text: string): boolean {
+  // "Praxen, die betroffen sind: die Ablaufdaten prüfen": the practices meant lead, with their own finite verb.
+  const t = text.replace(/^\p{Lu}[^,:]{0,40},\s+(?:die|der)\s[^:]{1,120}:\s+(?=\p{Ll})/u, '');
   const head = t.split(/\s+/).slice(0, 4).join(' ');
   return (
     /^(?:\S+\s+){0,3}(?:tragen|trägt|regelt|regeln|ist|sind|war|waren|weist|wies|gibt|gab|hat|hatte|besteht|bestehen)(?!\p{L})/u.test(head) ||
@@ -358,6 +360,10 @@ const zuForm = /(?:^|\s)(?:zu\s+(\p{Ll}+)|(\p{Ll}+?zu\p{Ll}{3,}))(?=[\s,.!;:]|$)
 const negated = /(?<!\w)(?:nicht|kein\w*)\s+(?:\S+\s+){0,2}$/u;
 const nextZu = /^\s*(,|,?\s*und|,?\s*sowie)\s+(.*?)\s*(?:zu\s+(\p{Ll}+)|(\p{Ll}+?zu\p{Ll}{3,}))(?=[\s,.!;:]|$)/u;
 
+// Whom advice without a comma is for, and its adverbs: "empfiehlt allen Praxen dringend …", "rät den Kunden …".
+const adviceAddressee =
+  /^\s*(?:(?:daher|deshalb|dringend|ausdrücklich|zudem|außerdem|nun|jetzt|allen|Ihnen|uns|(?:(?:den|allen|seinen|ihren|unseren)\s+)?(?:Praxen|Kunden|Nutzern|Anwendern|Betreibern|Administratoren|\p{L}+(?:ern|innen))(?:\s+(?:von|der|des)\s+[\p{L}-]+)?)\s+)*/u;
+
 /** "Es wird empfohlen, X zu ändern", "Das BSI rät dringend, X einzuspielen", "ruft die Betreiber auf, X einzusetzen, Y einzuspielen und Z zu konfigurieren". */
 function recommended(s: string): string[] | null {
   const a = advise.exec(s);
@@ -374,7 +380,10 @@ function recommended(s: string): string[] | null {
     if (verb === m[2]) continue; // "zuvor", "zusätzlich": not an infinitive with zu
     const before = after.slice(0, m.index);
     const immediate = /^\s*(?:(?:dringend|daher|ausdrücklich|deshalb|auf|an)\s*)*,/.exec(before);
-    const start = immediate ? immediate[0].length : before.lastIndexOf(',') + 1;
+    let start = immediate ? immediate[0].length : before.lastIndexOf(',') + 1;
+    // "Secunet empfiehlt die Deregistrierung … zu vermeiden", "Wir empfehlen allen die Firmware … zu prüfen": the comma
+    // before the infinitive is optional; whom the advice is for goes.
+    if (start === 0 && /^(?:rät|raten|riet|empfiehlt|empfehlen|empfahl)$/u.test(a[0]) && !finiteVerb.test(before)) start = adviceAddressee.exec(before)![0].length;
     if (start === 0) continue;
     const object = before.slice(start).trim();
     // "rufen in der Praxis an, um solche Angaben zu erfragen": a purpose, not the advice.
@@ -428,14 +437,18 @@ const question = /^(?:Und\s+)?(?:Worauf|Was|Wie|Welche\p{L}*|Wann|Wo|Warum|Wesha
 const modalVerb = /\b(sollten|sollen|sollte|solle|müssen|muss|müsse)\s+/u;
 const circumstancePhrase =
   /^(?:(?:Gleich|Direkt|Unmittelbar|Kurz|Noch|Schon|Bereits|Erst)\s+(?:nach|vor|bei|beim|mit|ab|bis|zur|zum|im|in|während)\s|(?:Bei|Beim|Im|In|Vor|Für|Mit|Ab|Bis|Zur|Zum|Auf|Unter|Während|Spätestens|Sicherheitshalber|Vorsorglich|Grundsätzlich|Möglichst)\b)/u;
-const subjects = /^(?:alle\s+)?(?:Admins|IT-Verantwortliche|Verantwortliche|Praxen|Arztpraxen|Zahnarztpraxen|Kunden|Kundinnen(?:\s+und\s+Kunden)?|Nutzer(?:innen)?(?:\s+und\s+Nutzer)?|Anwender(?:innen)?(?:\s+und\s+Anwender)?|Betreiber(?:innen)?|Administrator(?:en|innen)|Ärzt(?:e|innen)(?:\s+und\s+Ärzte)?|Sie|Praxisinhaber(?:innen)?|Praxisteams?|Einrichtungen|Leistungserbringer(?:innen)?|man)\s+/u;
+const subjects = /^(?:alle\s+)?(?:(?:die|Ihre)\s+(?:IT-Dienstleister|Dienstleister|IT-Betreuer|Systembetreuer)(?:\s+der\s+(?:betroffenen\s+)?Praxen)?|\p{Lu}\p{Ll}+praxen|Admins|IT-Verantwortliche|Verantwortliche|Praxen|Arztpraxen|Zahnarztpraxen|Kunden|Kundinnen(?:\s+und\s+Kunden)?|Nutzer(?:innen)?(?:\s+und\s+Nutzer)?|Anwender(?:innen)?(?:\s+und\s+Anwender)?|Betreiber(?:innen)?|Administrator(?:en|innen)|Ärzt(?:e|innen)(?:\s+und\s+Ärzte)?|Sie|Praxisinhaber(?:innen)?|Praxisteams?|Einrichtungen|Leistungserbringer(?:innen)?|man)\s+/u;
 const adverbs = /^(?:Danach|Anschließend|Zudem|Auch|Außerdem|Daher|Deshalb|Demnach|Demzufolge|Folglich|Somit|Dann|Jetzt|Nun|Zusätzlich|Ebenso|Vorsorglich|Insbesondere|Darüber hinaus|Bis dahin|Grundsätzlich|Generell|Unbedingt|Stattdessen|Vielmehr|Stets|Immer)$/u;
-const practiceSubject = /(?<!\p{L})(?:Admins|\p{L}*Verantwortliche\p{L}*|Betroffene|Zahnärzt\p{L}*|Psychotherapeut\p{L}*|Teams?|man|Praxen|Praxis(?:teams?|inhaber\p{L}*|personal|leitung\p{L}*|mitarbeit\p{L}*|ärzt\p{L}*)?(?!\p{L})|\p{Lu}\p{Ll}+praxis(?!\p{L})|\w*[Kk]und(?:en|innen)|\w*[Nn]utzer\w*|\w*[Aa]nwender\w*|Betreiber\w*|Administrator\w*|Ärzt\w*|Sie|Wer|Leistungserbringer\w*|Einrichtungen|Mitarbeit\w*|Inhaber\w*)\b/u;
+const practiceSubject = /(?<!\p{L})(?:Admins|\p{L}*Verantwortliche\p{L}*|Betroffene|Zahnärzt\p{L}*|Psychotherapeut\p{L}*|Teams?|man|Praxen|Praxis(?:teams?|inhaber\p{L}*|personal|leitung\p{L}*|mitarbeit\p{L}*|ärzt\p{L}*)?(?!\p{L})|\p{Lu}\p{Ll}+prax(?:is|en)(?!\p{L})|(?:IT-)?Dienstleister\p{L}*|IT-Betreuer\p{L}*|Systembetreuer\p{L}*|DVO|\w*[Kk]und(?:en|innen)|\w*[Nn]utzer\w*|\w*[Aa]nwender\w*|Betreiber\w*|Administrator\w*|Ärzt\w*|Sie|Wer|Leistungserbringer\w*|Einrichtungen|Mitarbeit\w*|Inhaber\w*)\b/u;
 // The practices as those whom a vendor informs or contacts.
 const informedParty = /(?<!\p{L})(?:\p{L}*[Kk]und(?:en|innen)|Praxen|Arztpraxen|\p{L}*[Nn]utzer\p{L}*|\p{L}*[Aa]nwender\p{L}*|Ärzt\p{L}*|Leistungserbringer\p{L}*|Mitglieder|Betroffenen?)(?!\p{L})/u;
 // A passive's agent that is not the practice or its service provider.
 const otherAgent =
   /(?<!\p{L})(?:von|durch)\s+(?:der|dem|den|die)\s+(?:gematik|Herstellern?|Anbietern?|Softwarehaus|Softwarehäusern|KBV|KZBV|KVen|Kassenärztlichen|Krankenkassen?|Kassen|BSI|Unternehmen|Betreibern?\s+der\s+TI)(?!\p{L})/u;
+// A passive that counts ("rund 30.000 Konnektoren", "mehr als 300 Geräte") or names its source ("nach Angaben der
+// gematik") reports a plan or an event.
+const reportedPassive =
+  /(?<!\p{L})(?:(?:rund|etwa|ca\.|circa|mehr\s+als|über|fast|knapp|bis\s+zu|insgesamt)\s+\d|\d{1,3}(?:\.\d{3})+\s+\p{Lu}|nach\s+Angaben|laut\s+\p{Lu}|\p{L}+\s+zufolge)/u;
 const delegate = /^((?:Ihr|Ihre|der|Der|die|Die)\s+(?:DVO|Dienstleister(?:\s+vor\s+Ort)?|IT-Dienstleister|IT-Betreuer|Techniker|Servicepartner|IT-Servicepartner|Systembetreuer))$/u;
 const notPractices = /(?<!\w)(?:wir|Hersteller\w*|Anbieter\w*|Softwarehäuser|Krankenkassen|Kassen|gematik|KBV|KZBV|BSI|Unternehmen|Ministerium|Bundestag|Gesetz\w*|Apothek\w*|es|er)\s*$/iu;
 
@@ -514,8 +527,13 @@ function modal(s: string): string | null {
     if (!inverted && /^(?:Nach|In|Bei|Für|Laut|Gemäß|Mit|Ab|Seit|Bis|Aus|Von|Zu|Im|Am|Vom|Zum)\b/.test(before)) return null;
     // "…, ohne in die Praxis zu kommen – das sollte mit ihm abgestimmt werden": the object is what follows the dash, and
     // a bare pronoun there points back at a sentence the action cannot carry along.
-    const object = inverted ? '' : before.split(/\s[–—]\s|;\s/u).pop()!.replace(/^(?:Auch|Zudem|Außerdem|Daher)\s+/, '');
-    if (/^(?:das|dies|es|sie|diese[sr]?)$/iu.test(object)) return null;
+    const object = inverted ? '' : before.split(/\s[–—]\s|;\s/u).pop()!.replace(/^(?:Auch|Zudem|Außerdem|Daher)\s+/, '').replace(/\s+(?:allerdings|jedoch|aber|auch)$/u, '');
+    if (/^(?:das|dies|es|sie|die|der|den|diese[srn]?|jene[srn]?)$/iu.test(object)) return null;
+    // "…sind maximal fünf Jahre gültig und müssen … ausgetauscht werden": the second predicate of a statement.
+    if (/\s(?:und|oder)$/u.test(object) && finiteVerb.test(object.replace(/\s(?:und|oder)$/u, ''))) return null;
+    // "In diesem Jahr müssen nach Angaben der Gematik rund 30.000 Konnektoren getauscht werden": a count or a source
+    // reports what will happen.
+    if (reportedPassive.test(`${object} ${passive[1] ?? ''}`)) return null;
     // "Die betroffenen Kunden sollen informiert werden": what is done to the practices, not by them; "…von der gematik
     // ausgetauscht werden": done by someone else.
     if (informedParty.test(`${object} ${passive[1] ?? ''}`) && /^(?:informiert|benachrichtigt|kontaktiert|angeschrieben|entschädigt|beliefert)$/u.test(passive[2]!)) return null;
@@ -555,8 +573,9 @@ function colonPhrases(s: string): string[] | null {
 /** "Unerwartete Anhänge sind wie Phishing-Mails zu behandeln", "Veraltete Software ist zu ersetzen". */
 function necessity(sentence: string): string | null {
   if (!/\b(?:ist|sind)\s/.test(sentence) || !sentence.includes('zu')) return null;
-  // "…ist vom Netz zu trennen, um weitere Schäden zu vermeiden": a purpose after the comma goes, a condition stays behind.
-  const after = /,\s+(um|damit|wenn|falls|sobald|bevor|bis|sofern|solange)\s[^,]*[.!]?$/u.exec(sentence);
+  // "…ist vom Netz zu trennen, um weitere Schäden zu vermeiden": a purpose after the comma goes, a condition or the
+  // question to check ("Zunächst ist zu prüfen, ob …") stays behind.
+  const after = /,\s+(um|damit|wenn|falls|sobald|bevor|bis|sofern|solange|ob)\s[^,]*[.!]?$/u.exec(sentence);
   const s = after ? sentence.slice(0, after.index) : sentence;
   const tail = after && !/^(?:um|damit)$/u.test(after[1]!) ? sentence.slice(after.index).replace(/[.!]$/u, '') : '';
   const m = /^(.+?)\s+(?:ist|sind)\s+(.*?)\s*(?:zu\s+(\p{Ll}+)|(\p{Ll}+?zu\p{Ll}{3,}))[.!]?$/u.exec(s);

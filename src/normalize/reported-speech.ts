@@ -53,7 +53,7 @@ export function reportsEvent(modal: string, main: string, isParticiple: (w: stri
 // Whom a demand is addressed to, when it is not the practices: "fordert die Politik auf", "appelliert an den
 // Gesetzgeber", "hat die gematik aufgefordert".
 const otherAddressees =
-  /(?<!\p{L})(?:Politik|Gesetzgeber\p{L}*|Bundesregierung|Regierung|Ministeri\p{L}*|Bundesgesundheitsminister\p{L}*|BMG|Bund|Länder|Krankenkassen|Kassen|gematik|Hersteller|Herstellern|Anbieter\p{L}*|Industrie|Softwarehäuser\p{L}*|Selbstverwaltung|Bundestag|Bundesrat)(?!\p{L})/u;
+  /(?<!\p{L})(?:Politik|Gesetzgeber\p{L}*|Bundesregierung|Regierung|Ministeri\p{L}*|Bundesgesundheitsminister\p{L}*|BMG|Bund|Länder|Krankenkassen|Kassen|gematik|Hersteller|Herstellern|Anbieter\p{L}*|Industrie|Softwarehäuser\p{L}*|Selbstverwaltung|Bundestag|Bundesrat|Provider\p{L}*|Netzbetreiber\p{L}*|Dienstanbieter\p{L}*|Internetanbieter\p{L}*)(?!\p{L})/u;
 
 /**
  * Whether the words around a verb of demanding name someone other than the practices as the addressee; `clause` is the

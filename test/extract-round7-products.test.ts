@@ -174,3 +174,21 @@ test('the boilerplate about the company or the author at the foot of a notice na
   assert.deepEqual(ids(english), ['anydesk']);
   assert.equal(english.vendorId, 'anydesk');
 });
+
+test('in a warning of fake mails, the products the recipients use or the mails pretend to come from are not affected', () => {
+  const customers = extract(
+    'Phishing-Welle: Gefälschte Mails im Namen von Praxissoftware-Anbietern',
+    'Derzeit erhalten Praxen gefälschte E-Mails, die angeblich vom Support ihres PVS-Herstellers stammen. Kunden von x.isynet, T2med und CGM ALBIS berichten von Mails mit einem Link zu einem angeblichen Update. Öffnen Sie keine Links in solchen Mails und löschen Sie die Nachricht.',
+  );
+  assert.deepEqual(ids(customers), []);
+  assert.equal(customers.vendorId, null);
+  assert.equal(customers.relevant, true);
+  const users = extract(
+    'Warnung: Gefälschte Update-Mails im Namen von PVS-Herstellern',
+    'Betroffen sind nach Meldungen bisher Praxen, die CGM ALBIS oder T2med nutzen. Die Mails enthalten einen Link zu einem angeblichen Update. Öffnen Sie keine Links in solchen Mails.',
+  );
+  assert.deepEqual(ids(users), []);
+  // A headline that names the product: the fake mails are about it.
+  const named = extract('Gefälschte AnyDesk-Update-Mails im Umlauf', 'Kunden von AnyDesk erhalten gefälschte Mails mit einem Link zu einem angeblichen Update. Laden Sie AnyDesk nur von der Seite des Herstellers.');
+  assert.deepEqual(ids(named), ['anydesk']);
+});

@@ -2,7 +2,7 @@ import type { Severity } from '../advisories/advisories.table.js';
 import { findActions, nothingToDo } from './actions.js';
 import { impliedUpdates } from './implied-actions.js';
 import { proposeProducts, unknownNames } from './proposals.js';
-import { beforeRelatedList, dropCovered, dropLibrariesInside, dropPassingGeneric, familyOf, findProducts, listedVendorProducts, mentions, vendorsNamed, type Matcher, type ProductHit } from './products.js';
+import { beforeRelatedList, dropCovered, dropLibrariesInside, dropPassingGeneric, dropUsedInFakeMails, familyOf, findProducts, listedVendorProducts, mentions, vendorsNamed, type Matcher, type ProductHit } from './products.js';
 import type { Product } from '../catalog/catalog.models.js';
 import { statedDate } from './published.js';
 import { assessRelevance } from './relevance.js';
@@ -127,7 +127,7 @@ function aboutProducts(matcher: Matcher, sentences: Sentence[], actions: { text:
   const named = affectedProducts(matcher, sentences, actions, family);
   const listed = listedVendorProducts(matcher, sentences, family).filter((l) => !named.some((n) => n.product.id === l.product.id));
   const hits = dropPassingGeneric(matcher, [...named, ...listed], sentences, title, family);
-  return dropLibrariesInside(matcher, dropCovered(hits), title);
+  return dropUsedInFakeMails(matcher, dropLibrariesInside(matcher, dropCovered(hits), title), title, family);
 }
 
 // A notice about an attack on, a flaw at or the end of support by a vendor names that vendor without a product:

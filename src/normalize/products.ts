@@ -361,3 +361,22 @@ export function dropLibrariesInside<T extends { product: Product }>(matcher: Mat
   const inTitle = new Set(mentions(matcher, title).map((m) => m.product.id));
   return hits.filter((h) => h.product.category !== 'lib' || inTitle.has(h.product.id));
 }
+
+// A warning of fake mails: the products named are those the recipients use or those the mails pretend to come from
+// ("Kunden von x.isynet, T2med und CGM ALBIS berichten von Mails …", "Praxen, die CGM ALBIS oder T2med nutzen",
+// "Mails im Namen von …"), not products with a flaw.
+const fakeMailTitle = /phishing|gefälscht|fake|betrüger|betrugs|spam|trojaner|schad\p{L}*[- ]?mails?|mails?\s+im\s+Namen/iu;
+const usersOf = /(?:(?<!\p{L})(?:Kunden|Kundinnen|Nutzer\p{L}*|Anwender\p{L}*|Benutzer\p{L}*|customers|users)\s+(?:von|der|des|of)|im\s+Namen\s+(?:von|des|der))\s(?:[^.;:!?]|\.(?=\S)){0,60}$/iu;
+const whoUse = /,\s*(?:die|welche|who|that)\s[^.;:!?,]{0,60}$/iu;
+const use = /^[^.;:!?]{0,60}?(?<!\p{L})(?:nutzen|verwenden|einsetzen|use)(?!\p{L})/iu;
+
+/** In a warning of fake mails whose headline names no product, the products named as what the recipients use. */
+export function dropUsedInFakeMails<T extends { product: Product; evidence: string }>(matcher: Matcher, hits: T[], title: string, familyContext: string | null = null): T[] {
+  if (!fakeMailTitle.test(title) || mentions(matcher, title, familyContext).length > 0) return hits;
+  return hits.filter((h) => {
+    const m = mentions(matcher, h.evidence, familyContext).find((n) => n.product.id === h.product.id);
+    if (!m) return true;
+    const before = h.evidence.slice(Math.max(0, m.index - 80), m.index);
+    return !(usersOf.test(before) || (whoUse.test(before) && use.test(h.evidence.slice(m.end))));
+  });
+}

@@ -149,3 +149,21 @@ test('advice without the comma before its infinitive, and "ist zu prüfen, ob �
   assert.deepEqual(actions('Das BSI empfiehlt Betreibern von Exchange-Servern die Patches einzuspielen.'), ['Die Patches einspielen']);
   assert.deepEqual(actions('Zunächst ist zu prüfen, ob das eigene Modell betroffen ist.'), ['Zunächst prüfen, ob das eigene Modell betroffen ist']);
 });
+
+test('social networks, newsletters and contact lines for questions are no actions, in English and German', () => {
+  for (const text of [
+    'Follow us on Twitter for the latest updates.',
+    'Sign up for our newsletter to get the latest security news.',
+    'The vendor asks customers to contact support for further details.',
+    'Folgen Sie uns auf LinkedIn, um nichts zu verpassen.',
+    'Für weitere Informationen wenden Sie sich bitte an Ihre KV.',
+    'Bei Rückfragen kontaktieren Sie bitte Ihren Systembetreuer.',
+  ]) {
+    assert.deepEqual(actions(text), [], text);
+  }
+  assert.deepEqual(actions('Kontaktieren Sie bei Fehlermeldungen umgehend Ihren IT-Servicepartner.'), ['Bei Fehlermeldungen umgehend Ihren IT-Servicepartner kontaktieren']);
+});
+
+test('English: "first" and a step before or after applying a fix', () => {
+  assert.deepEqual(actions('Administrators must first upgrade to version 9.2 before applying the hotfix.'), ['Zuerst auf Version 9.2 aktualisieren, vor dem Einspielen von Hotfix']);
+});

@@ -19,6 +19,10 @@ const notAnAction = new RegExp(
     String.raw`(?<!\w)(?:Online-Version|Webversion|Browser-Version|nicht\s+(?:richtig|korrekt)\s+angezeigt)`,
     String.raw`(?<!\w)(?:sprechen|kontaktieren|rufen|schreiben|besuchen)\s+Sie\s+uns\b`,
     String.raw`(?<!\w)unser(?:em|en|er|e)?\s+(?:Team|Vertrieb\w*|Service\w*|Angebot|Stand|Shop|Kundenservice|Praxis-Service-Team|Experten|Technikteam|Webinar\w*|Podcast\w*|Kontaktformular|Leistungen|Lösung(?:en)?|Arbeit|Verteiler|Mitgliederbereich|Beratung|Support-?Team)\b`,
+    // Social networks and English chrome: "Follow us on Twitter", "Sign up for our newsletter", "Folgen Sie uns auf LinkedIn".
+    String.raw`(?<!\w)(?:(?:follow|contact|join|email|call|visit)\s+us|Twitter|Facebook|LinkedIn|YouTube|Instagram|Mastodon|Xing|sign\s+up|subscribe)\b`,
+    // Contact lines: "…contact support for further details", "Bei Fragen …", "Für weitere Informationen …".
+    String.raw`(?<!\w)(?:for\s+(?:any\s+)?(?:further|more|additional)\s+(?:details|information|questions|assistance|help)|(?:if|should)\s+you\s+have\s+(?:any\s+)?(?:further\s+)?questions|(?:für|bei)\s+(?:(?:weitere|weiteren|nähere|näheren|zusätzliche)\s+)?(?:Fragen|Rückfragen|Auskünfte)|(?:für|bei)\s+(?:weitere|nähere|zusätzliche)\s+Informationen)\b`,
     // The site's own calls to action: "Melden Sie sich zum Webinar an", "Geben Sie einen Suchbegriff ein".
     String.raw`(?<!\w)(?:Webinar\w*|Podcast\w*|Whitepaper|E-Book|Kontaktformular|Mitgliederbereich|JavaScript|Suchbegriff|(?:diesen|den\s+vollständigen)\s+Artikel|sales\s+team|webinar|whitepaper|newsletter)\b`,
   ].join('|'),

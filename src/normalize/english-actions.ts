@@ -30,7 +30,7 @@ const words: Record<string, string> = {
   password: 'Passwort', passwords: 'Passwörter', credentials: 'Zugangsdaten', latest: 'neueste', newest: 'neueste', current: 'aktuelle',
   version: 'Version', versions: 'Versionen', later: 'neuer', newer: 'neuer', higher: 'höher', above: 'höher', device: 'Gerät', devices: 'Geräte',
   security: 'Sicherheits', update: 'Update', updates: 'Updates', patches: 'Patches', backup: 'Backup', backups: 'Backups', regular: 'regelmäßige',
-  regularly: 'regelmäßig', frequently: 'regelmäßig', periodically: 'regelmäßig', urgently: 'dringend', administrator: 'Administrator', administrators: 'Administratoren', admin: 'Administrator', user: 'Benutzer',
+  regularly: 'regelmäßig', frequently: 'regelmäßig', first: 'zuerst', periodically: 'regelmäßig', urgently: 'dringend', administrator: 'Administrator', administrators: 'Administratoren', admin: 'Administrator', user: 'Benutzer',
   users: 'Benutzer', account: 'Konto', accounts: 'Konten', default: 'Standard', remote: 'Fern', access: 'Zugriff', management: 'Verwaltung',
   official: 'offiziellen', website: 'Website', server: 'Server', servers: 'Server', immediately: 'sofort', promptly: 'umgehend', available: 'verfügbaren',
   affected: 'betroffene', all: 'alle', only: 'nur', not: 'nicht', no: 'keine', never: 'nie', new: 'neue', instances: 'Instanzen',
@@ -69,6 +69,8 @@ function translate(text: string): string {
     .replace(/\bor (?:a |any )?(?:later|newer|higher|above)(?: (?:release|version|build)s?)?\b/gi, 'oder neuer')
     .replace(/\bwithout (?:any )?delay\b/gi, 'unverzüglich')
     .replace(/\bthe necessary (?=\w)/gi, 'die nötigen ')
+    .replace(/\b(before|after)\s+(?:applying|installing)\s+(?:the\s+)?/gi, (m, w: string) => (w.toLowerCase() === 'before' ? 'vor dem Einspielen von ' : 'nach dem Einspielen von '))
+    .replace(/\b(before|after)\s+(?:patching|updating)\b/gi, (m, w: string) => (w.toLowerCase() === 'before' ? 'vor dem Update' : 'nach dem Update'))
     .replace(/\bremote access\b/gi, 'Fernzugriff')
     .replace(/\bremote management\b/gi, 'Fernverwaltung')
     .replace(/\bsecurity updates?\b/gi, (m) => (m.endsWith('s') ? 'Sicherheitsupdates' : 'Sicherheitsupdate'))
@@ -103,7 +105,7 @@ export function germanPhrase(vp: string): string | null {
   // "open WEBconfig, the web interface of the devices, over HTTPS": an apposition between commas names, it instructs nothing.
   let rest = vp.trim().replace(/^(?:please|also|then|now|immediately)\s+/i, '').replace(/,\s+(?:the|a|an)\s[^,]+,\s+/i, ' ');
   let adverb = '';
-  const lead = /^(only|never|not|do not|don't|also|immediately|regularly|always|frequently|periodically|promptly|urgently)\s+/i.exec(rest);
+  const lead = /^(only|never|not|do not|don't|also|immediately|regularly|always|frequently|periodically|promptly|urgently|first)\s+/i.exec(rest);
   if (lead) {
     adverb = translate(lead[1]!);
     rest = rest.slice(lead[0].length);

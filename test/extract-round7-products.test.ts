@@ -192,3 +192,13 @@ test('in a warning of fake mails, the products the recipients use or the mails p
   const named = extract('Gefälschte AnyDesk-Update-Mails im Umlauf', 'Kunden von AnyDesk erhalten gefälschte Mails mit einem Link zu einem angeblichen Update. Laden Sie AnyDesk nur von der Seite des Herstellers.');
   assert.deepEqual(ids(named), ['anydesk']);
 });
+
+test('a vendor whose name has a capital is not named by the same word in lower case ("on the rise")', () => {
+  const x = extract(
+    'Ransomware attacks on the rise: healthcare hit hardest',
+    'Ransomware attacks on healthcare providers rose by 40 percent last year. Medical practices were targeted via phishing emails. Experts recommend offline backups.',
+  );
+  assert.equal(x.vendorId, null);
+  // Written with its capital, the vendor is named: "Cyberangriff auf Rise".
+  assert.equal(extract('Cyberangriff auf Rise', 'Der Hersteller meldet einen Angriff auf seine Systeme. Kunden sollten ihre Passwörter ändern.').vendorId, 'rise');
+});

@@ -2,7 +2,7 @@ import type { Severity } from '../advisories/advisories.table.js';
 import { findActions, nothingToDo } from './actions.js';
 import { impliedUpdates } from './implied-actions.js';
 import { proposeProducts, unknownNames } from './proposals.js';
-import { beforeRelatedList, dropCovered, dropLibrariesInside, dropPassingGeneric, dropUsedInFakeMails, familyOf, findProducts, listedVendorProducts, mentions, vendorsNamed, type Matcher, type ProductHit } from './products.js';
+import { beforeRelatedList, dropCovered, dropLibrariesInside, dropPassingGeneric, dropUsedInFakeMails, familyOf, findProducts, listedVendorProducts, mentions, vendorAt, vendorsNamed, type Matcher, type ProductHit } from './products.js';
 import type { Product } from '../catalog/catalog.models.js';
 import { statedDate } from './published.js';
 import { assessRelevance } from './relevance.js';
@@ -159,7 +159,7 @@ function attackedVendor(matcher: Matcher, texts: string[]): string | null {
   for (const text of texts) {
     for (const v of matcher.vendors) {
       if (!text.toLowerCase().includes(v.anchor)) continue;
-      const m = v.pattern.exec(text);
+      const m = vendorAt(v, text);
       if (!m) continue;
       const after = text.slice(m.index + m[0].length);
       if (aboutVendorBefore.test(text.slice(0, m.index)) || aboutVendorAfter.test(after) || hackedAfter.test(after)) return v.id;

@@ -25,7 +25,8 @@ export type Matcher = {
     plain: RegExp;
     withModels: RegExp;
   }[];
-  vendors: { id: string; pattern: RegExp; anchor: string }[];
+  /** `all` finds every match; `cased` names (with a capital: "RISE", "Cherry") are not words in lower case ("on the rise"). */
+  vendors: { id: string; pattern: RegExp; all: RegExp; cased: boolean; anchor: string }[];
   /**
    * Mentions per family context ('' for none), then per sentence: the steps of one extraction ask about the same
    * sentences several times. Two levels, so that a lookup builds no key string.
@@ -70,7 +71,12 @@ export function compileCatalog(catalog: Catalog): Matcher {
     if (product.family) families.set(product.family, [...(families.get(product.family) ?? []), product]);
   }
   names.sort((a, b) => b.pattern.source.length - a.pattern.source.length);
-  const vendors = catalog.vendors.flatMap((v) => [v.name, ...v.aliases].map((name) => ({ id: v.id, pattern: namePattern(name), anchor: anchor(name) })));
+  const vendors = catalog.vendors.flatMap((v) =>
+    [v.name, ...v.aliases].map((name) => {
+      const pattern = namePattern(name);
+      return { id: v.id, pattern, all: new RegExp(pattern.source, 'giu'), cased: /\p{Lu}/u.test(name), anchor: anchor(name) };
+    }),
+  );
   const familyLists = [...families].map(([family, members]) => {
     const variants = members.map((m) => escape(m.variant!)).sort((a, b) => b.length - a.length).join('|');
     const list = (head: string) =>
@@ -250,7 +256,18 @@ export function familyOf(matcher: Matcher, text: string): string | null {
 /** Vendors a sentence names ("Worldline hat die Firmware 3.8.2 bereitgestellt"). */
 export function vendorsNamed(matcher: Matcher, text: string): Set<string> {
   const lower = text.toLowerCase();
-  return new Set(matcher.vendors.filter((v) => lower.includes(v.anchor) && v.pattern.test(text)).map((v) => v.id));
+  return new Set(matcher.vendors.filter((v) => lower.includes(v.anchor) && vendorAt(v, text) !== null).map((v) => v.id));
+}
+
+/**
+ * Where a text names a vendor: its first match, skipping those written all in lower case when the vendor's name has a
+ * capital ("Ransomware attacks on the rise" names no RISE, "cherry-picking" no Cherry).
+ */
+export function vendorAt(vendor: Matcher['vendors'][number], text: string): RegExpExecArray | null {
+  if (!vendor.cased) return vendor.pattern.exec(text);
+  vendor.all.lastIndex = 0;
+  for (let m = vendor.all.exec(text); m; m = vendor.all.exec(text)) if (m[0] !== m[0].toLowerCase()) return m;
+  return null;
 }
 
 /** Generic entries ("TI-Konnektor (alle Hersteller)") give way to the specific products they cover. */

@@ -202,3 +202,18 @@ test('a vendor whose name has a capital is not named by the same word in lower c
   // Written with its capital, the vendor is named: "Cyberangriff auf Rise".
   assert.equal(extract('Cyberangriff auf Rise', 'Der Hersteller meldet einen Angriff auf seine Systeme. Kunden sollten ihre Passwörter ändern.').vendorId, 'rise');
 });
+
+test('what a thing is linked to, and a vendor named as the source of help, are not affected', () => {
+  const linked = extract(
+    'Windows 10: Datenschutz-Einstellungen prüfen',
+    'Windows 10 sendet in der Grundeinstellung viele Daten an Microsoft. Das Microsoft-Konto ist mit dem Cloud-Speicher OneDrive verknüpft. Praxen sollten ein lokales Benutzerkonto verwenden, da sonst Patientendaten in der Cloud landen können.',
+  );
+  assert.deepEqual(ids(linked), ['microsoft-windows-10']);
+  const help = extract(
+    'Konnektortausch: Ablaufdatum prüfen',
+    'Die Zertifikate der KoCoBox MED+ laufen nach fünf Jahren ab. Praxen sollten das Ablaufdatum prüfen und den Tausch planen. Auch Doctorly bietet eine Übersicht an, in der Praxen das Ablaufdatum nachsehen können.',
+  );
+  assert.deepEqual(ids(help), ['cgm-kocobox-med-plus']);
+  // The vendor's product with a flaw of its own is still affected.
+  assert.deepEqual(ids(extract('Sicherheitslücke in Doctorly', 'In Doctorly wurde eine Sicherheitslücke geschlossen. Praxen sollten sich neu anmelden.')), ['doctorly']);
+});

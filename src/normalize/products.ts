@@ -212,8 +212,13 @@ const distributed = /^\s*(?:\p{L}+\s+){0,2}?(?:eingespielt|installiert|verteilt|
 const migration = /(?<!\p{L})(?:Upgrade|Umstieg|Umstellung|Wechsel|Migration|Umzug|Aktualisierung|umsteigen|umstellen|wechseln|migrieren|upgraden|upgrade|migrate|switch)\s+(?:auf|zu|nach|to)\s+(?:(?:das|die|den|dem|the)\s+)?$/iu;
 const towards = /(?<!\p{L})(?:auf|zu)\s+$/iu;
 const migrate = /^\s*(?:\p{L}+\s+){0,3}?(?:um(?:zu)?steigen|um(?:zu)?stellen|umgestellt|(?:zu\s+)?wechseln|gewechselt|(?:zu\s+)?migrieren|upgraden|um(?:zu)?ziehen)(?!\p{L})/iu;
-const under = /(?<!\p{L})(?:unter|mit)\s+$/iu;
-const supported = /^\s*(?:\p{L}+\s+){0,3}?(?:unterstützt|lauffähig|kompatibel|funktionier\w*|läuft|laufen|freigegeben)(?!\p{L})/iu;
+const under = /(?<!\p{L})(?:unter|mit)\s+(?:(?:den|das|die|dem|der|Ihre[rsmn]?|ihre[rsmn]?)\s+(?:[\p{L}-]+\s+)?)?$/iu;
+// "… ist mit dem Cloud-Speicher OneDrive verknüpft", "Geräte, die mit der FRITZ!Box verbunden sind": what a thing is
+// linked to is not affected for that.
+const supported = /^\s*(?:\p{L}+\s+){0,3}?(?:unterstützt|lauffähig|kompatibel|funktionier\w*|läuft|laufen|freigegeben|verknüpft|verbunden|gekoppelt)(?!\p{L})/iu;
+// A vendor's name that is also its product, as the source of help: "Auch RED Medical bietet eine Seite an, auf der …".
+const offersHelp =
+  /^\s+(?:bietet|stellt|hält)\s+(?:\p{L}+\s+){0,4}?(?:Seite|Webseite|Website|Anleitung|FAQ|Übersicht|Informationen|Hilfe\p{L}*|Tool|Prüftool|Checkliste|Video|Webinar)(?!\p{L})/iu;
 // "erfüllt die Voraussetzungen für NFDM, … und „Kommunikation im Medizinwesen“ (KIM)", "Anbindung an KIM": a standard
 // or service the product is made ready for, not one that is affected ("Support für Windows 10 endet" is about Windows).
 const capability = /(?<!\p{L})(?:Voraussetzung\p{L}*|Anbindung|prerequisites?)\s+(?:für|von|an|for)\s[^.;!?]{0,120}$/iu;
@@ -242,7 +247,7 @@ export function inBackground(text: string, mention: Mention): boolean {
   if (!/^\s*(?:v|Version\s+)?\d+\.\d/i.test(after)) {
     if (migration.test(clause) || (towards.test(clause) && migrate.test(after)) || (under.test(clause) && supported.test(after))) return true;
   }
-  if (capability.test(text.slice(Math.max(0, mention.index - 160), mention.index))) return true;
+  if (capability.test(text.slice(Math.max(0, mention.index - 160), mention.index)) || offersHelp.test(after)) return true;
   return comparison.test(clause);
 }
 

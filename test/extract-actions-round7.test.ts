@@ -167,3 +167,16 @@ test('social networks, newsletters and contact lines for questions are no action
 test('English: "first" and a step before or after applying a fix', () => {
   assert.deepEqual(actions('Administrators must first upgrade to version 9.2 before applying the hotfix.'), ['Zuerst auf Version 9.2 aktualisieren, vor dem Einspielen von Hotfix']);
 });
+
+test('what practices can check themselves is how the notice tells them to check', () => {
+  assert.deepEqual(actions('Wann die Sicherheitszertifikate der Konnektoren ablaufen, können Praxen zudem selbst überprüfen.'), [
+    'Selbst überprüfen, wann die Sicherheitszertifikate der Konnektoren ablaufen',
+  ]);
+  assert.deepEqual(actions('Praxen können im Kundenportal prüfen, ob ihr Gerät betroffen ist.'), ['Im Kundenportal prüfen, ob ihr Gerät betroffen ist']);
+  assert.deepEqual(actions('Die Laufzeit ihres Konnektors können Praxen online mit ihrer Kundennummer überprüfen.'), [
+    'Die Laufzeit ihres Konnektors online mit ihrer Kundennummer überprüfen',
+  ]);
+  // Others checking, or a pronoun for what to check, say nothing to do.
+  assert.deepEqual(actions('Der Hersteller kann prüfen, ob das Gerät betroffen ist.'), []);
+  assert.deepEqual(actions('Das können Sie selbst prüfen.'), []);
+});

@@ -227,7 +227,7 @@ function toActions(sentence: Sentence): string[] {
   if (imperatives) return imperatives;
   const advised = recommended(s);
   if (advised) return advised;
-  const german = modal(s) ?? necessity(s) ?? bestDone(s);
+  const german = modal(s) ?? necessity(s) ?? bestDone(s) ?? selfCheck(s);
   if (german) return [german];
   const afterColon = colonPhrases(s);
   if (afterColon) return afterColon;
@@ -241,6 +241,26 @@ function unquote(s: string): string {
   if (whole) return whole[1]!.trim();
   const q = /^[„"“»]([^“”"«]{8,})[“”"«][,.]?\s*(?:,\s*)?(?:so\s+|sagt|sagte|empfahl|empfiehlt|rät|riet|betont|erklärt|warnt|mahnt|fordert)[^]*$/u.exec(s);
   return q ? q[1]!.trim() : s;
+}
+
+// "Wann die Zertifikate ablaufen, können Praxen selbst überprüfen", "Die Laufzeit können Praxen online prüfen": what a
+// practice can check is how the notice tells it to check.
+const checkVerb = String.raw`(?:prüfen|überprüfen|kontrollieren|nachprüfen)`;
+const canSubject = String.raw`(?:Praxen|Sie|Ärzt\p{L}*|Zahnärzt\p{L}*|Psychotherapeut\p{L}*|Praxisinhaber\p{L}*|Praxisteams?|Kunden|Nutzer\p{L}*|Anwender\p{L}*|Betreiber\p{L}*|Administrator\p{L}*|man|\p{Lu}\p{Ll}+praxen)`;
+const canCheck = new RegExp(
+  `^(?:([^,]{3,120}),\\s+(?:können|kann)\\s+${canSubject}|(?:${canSubject})\\s+(?:können|kann)|([^,]{3,80}?)\\s+(?:können|kann)\\s+${canSubject})\\s+(?:(?:zudem|außerdem|auch|jederzeit|daher|dann)\\s+)*((?:[^,]*?\\s)?)${checkVerb}(,\\s+(?:ob|wann|wie|welche\\p{L}*|was)\\s.*?)?[.!]?$`,
+  'u',
+);
+
+function selfCheck(s: string): string | null {
+  const m = canCheck.exec(s);
+  if (!m) return null;
+  const verb = /(prüfen|überprüfen|kontrollieren|nachprüfen)(?=,|[.!]?$)/u.exec(s)![1]!;
+  const [, lead, object, rest, clause] = m;
+  // Only a question in front is what to check ("Ob …", "Wann …"); another clause is a condition ("Wenn …").
+  const front = lead && /^(?:Ob|Wann|Wie|Welche\p{L}*|Was|Wer)\s/u.test(lead) ? `, ${lead.charAt(0).toLowerCase()}${lead.slice(1)}` : lead && /^(?:Wenn|Falls|Sofern|Sobald)\s/u.test(lead) ? `, ${lead.charAt(0).toLowerCase()}${lead.slice(1)}` : lead ? null : '';
+  if (front === null || (object && /^(?:Das|Dies|Es|Was|Wie|Wer|Ob)(?!\p{L})/u.test(object))) return null;
+  return capitalize(`${object ? `${object} ` : ''}${rest ?? ''}${verb}${clause ?? ''}${front}`.replace(/\s+/g, ' ').trim());
 }
 
 // "Eine solche Mail löscht man am besten einfach": advice as what one does best, the object in front.

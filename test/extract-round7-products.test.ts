@@ -217,3 +217,13 @@ test('what a thing is linked to, and a vendor named as the source of help, are n
   // The vendor's product with a flaw of its own is still affected.
   assert.deepEqual(ids(extract('Sicherheitslücke in Doctorly', 'In Doctorly wurde eine Sicherheitslücke geschlossen. Praxen sollten sich neu anmelden.')), ['doctorly']);
 });
+
+test('a bracketed other name and the next member of a list share the role of the name before them', () => {
+  const data = extract(
+    'Datenleck bei einem Kartenanbieter',
+    'Bei einem Kartenanbieter sind Unbekannte in das Bestellsystem eingedrungen. Betroffen sind Bestelldaten für den Praxisausweis (SMC-B) sowie für elektronische Heilberufsausweise. Praxen sollten auf Phishing-Mails achten.',
+  );
+  assert.deepEqual(ids(data), []);
+  const both = extract('Sicherheitsupdate für Konnektoren', 'Eine Schwachstelle betrifft die KoCoBox MED+ und den secunet konnektor. Bitte lassen Sie das Update einspielen.');
+  assert.deepEqual(ids(both), ['cgm-kocobox-med-plus', 'secunet-konnektor']);
+});

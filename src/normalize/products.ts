@@ -185,9 +185,13 @@ export function findProducts(matcher: Matcher, sentences: Sentence[], familyCont
   const hits = new Map<string, ProductHit & { background: boolean }>();
   for (const sentence of sentences) {
     if (notAffected.test(sentence.text)) continue;
+    let previous: { mention: Mention; background: boolean } | null = null;
     for (const mention of mentions(matcher, sentence.text, familyContext)) {
+      // One of a pair or a list shares the role of the one before: "Antragsdaten für eHBA und Praxisausweise (SMC-B)".
+      const background = inBackground(sentence.text, mention) || (previous !== null && previous.background && coordinated.test(sentence.text.slice(previous.mention.end, mention.index)));
+      previous = { mention, background };
       if (hits.has(mention.product.id)) continue;
-      hits.set(mention.product.id, { product: mention.product, evidence: sentence.text, background: inBackground(sentence.text, mention) });
+      hits.set(mention.product.id, { product: mention.product, evidence: sentence.text, background });
     }
   }
   // The first time a notice names a product shows its role: named first as a place or a target, it is background.
@@ -233,6 +237,13 @@ const past =
 // PVS-Anbieter, die Windows 11 bereits unterstützen, sind …".
 const readyList =
   /(?<!\p{L})\p{L}*(?:Anbieter|Hersteller|Systeme|Produkte|PVS|Softwarehäuser|Programme|vendors|products)\s*,\s*(?:die|which|that)\s+[^.;!?]{0,80}?(?:bereits|schon|inzwischen|already)\s+[^.;!?]{0,60}?(?:zertifiziert|zugelassen|unterstütz\p{L}*|kompatibel|freigegeben|umgesetzt|certified|support\p{L}*|compatible)/iu;
+
+// What stands between two members of a list: a conjunction, a few words and brackets, no sentence mark.
+const conjunction = /(?<!\p{L})(?:und|sowie|oder|bzw\.|and|or)(?!\p{L})|,/u;
+const coordinated = {
+  // A bracket right after a name holds its other name: "Heilberufsausweise (eHBA)".
+  test: (between: string) => /^\s*\(\s*$/.test(between) || (between.length <= 60 && conjunction.test(between) && !/[;:!?]|\.(?<!bzw\.)(?!\S)/u.test(between)),
+};
 
 /** Whether a product is named in the background of the sentence: as a place, a channel, a migration target, a capability or in a comparison. */
 export function inBackground(text: string, mention: Mention): boolean {

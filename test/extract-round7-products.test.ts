@@ -227,3 +227,17 @@ test('a bracketed other name and the next member of a list share the role of the
   const both = extract('Sicherheitsupdate für Konnektoren', 'Eine Schwachstelle betrifft die KoCoBox MED+ und den secunet konnektor. Bitte lassen Sie das Update einspielen.');
   assert.deepEqual(ids(both), ['cgm-kocobox-med-plus', 'secunet-konnektor']);
 });
+
+test('a support forum\'s post to its community of private users is a consumer notice', () => {
+  const forum = extract(
+    'Speedport Smart 4: Neue Firmware schließt Sicherheitslücke',
+    'Hallo zusammen, für euren Speedport Smart 4 steht die neue Firmware 4.8.1 bereit. Sie schließt eine Sicherheitslücke und verbessert das WLAN. Bitte installiert das Update im Menü, falls es nicht automatisch kommt.',
+  );
+  assert.equal(forum.relevant, false);
+  // The same post that addresses practices is relevant.
+  const practices = extract(
+    'Speedport Smart 4: Neue Firmware schließt Sicherheitslücke',
+    'Hallo zusammen, für den Speedport Smart 4 steht die neue Firmware 4.8.1 bereit. Sie schließt eine Sicherheitslücke. Auch Praxen, die den Router nutzen, sollten das Update installieren.',
+  );
+  assert.equal(practices.relevant, true);
+});

@@ -77,7 +77,8 @@ const notForPractices: { test: (body: string) => boolean; reason: string }[] = [
   // Patienten vorerst nicht einzuweisen"): about the hospital, not about practices' IT.
   { test: (b) => count(b, hospitalsAll) >= 3 && count(b, practicesAll) <= 1 && !customers.test(b), reason: 'Betrifft ein Krankenhaus; Praxen nur am Rand genannt.' },
   {
-    test: (b) => /heimnetz|zu hause|privatkunden|verbraucher|smart[- ]home|home (?:network|users?)|consumers?/i.test(b) && !practices.test(b) && !/geschäftskunden|unternehmen|firmen|business/i.test(b),
+    // Also a support forum's post to its community of private users ("Liebe Community", "Hallo zusammen").
+    test: (b) => /heimnetz|zu hause|privatkunden|privatanwender|privatnutzer|privathaushalt|verbraucher|smart[- ]home|home (?:network|users?)|consumers?|liebe community|hallo (?:zusammen|community)|hi (?:all|everyone)/i.test(b) && !practices.test(b) && !/geschäftskunden|unternehmen|firmen|business/i.test(b),
     reason: 'Verbraucherhinweis, keine Praxen angesprochen.',
   },
   {

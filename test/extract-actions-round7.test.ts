@@ -180,3 +180,12 @@ test('what practices can check themselves is how the notice tells them to check'
   assert.deepEqual(actions('Der Hersteller kann prüfen, ob das Gerät betroffen ist.'), []);
   assert.deepEqual(actions('Das können Sie selbst prüfen.'), []);
 });
+
+test('the answer to a question of what to do, and a phrase after an advice label, read like list items', () => {
+  assert.deepEqual(actions('Was sollten Praxen tun?\nDas Update einspielen und den Konnektor neu starten.'), ['Das Update einspielen und den Konnektor neu starten']);
+  assert.deepEqual(actions('Handlungsempfehlung: Update auf Version 5.2.1 installieren.'), ['Update auf Version 5.2.1 installieren']);
+  assert.deepEqual(actions('Maßnahme: Den Konnektor vom Netz trennen.'), ['Den Konnektor vom Netz trennen']);
+  // After another question, or after a label that is no advice, a statement stays one.
+  assert.deepEqual(actions('Was ist passiert?\nUnbekannte Täter haben die Server des Anbieters verschlüsselt.'), []);
+  assert.deepEqual(actions('Hintergrund: Angriffe auf Praxen nehmen zu.'), []);
+});

@@ -56,7 +56,11 @@ export function findActions(sentences: Sentence[]): ActionHit[] {
   };
   const list = { verb: '', advice: false, leadIn: -1, describes: false };
   let previous = { verb: '', at: -1 };
+  let asked = false;
   sentences.forEach((sentence, i) => {
+    // "Was sollten Praxen tun? Das Update einspielen …": the answer to a question of what to do reads like a list item.
+    const answer = asked && !sentence.bullet;
+    asked = !sentence.bullet && whatToDo.test(sentence.text);
     if (!sentence.bullet) {
       // A line ending in ":" (or "," before a list) opens a list; any other line closes it.
       const opens = /[:,]$/.test(sentence.text);
@@ -69,7 +73,7 @@ export function findActions(sentences: Sentence[]): ActionHit[] {
     // "(per E-Mail an …@…)": how to reach someone, inside an instruction; the instruction stays.
     const text = sentence.text.includes('(') ? sentence.text.replace(contactAside, '') : sentence.text;
     if (notAnAction.test(text)) return;
-    const found = toActions(text === sentence.text ? sentence : { ...sentence, text });
+    const found = toActions(answer ? { ...sentence, text, bullet: true } : text === sentence.text ? sentence : { ...sentence, text });
     if (sentence.bullet && found.length === 0 && (list.verb || list.advice)) {
       // "• die Passwörter der Praxissoftware" under "… folgende Passwörter zu ändern:": the lead-in's verb, for each item.
       const item = nominalItem(sentence.text);
@@ -170,6 +174,11 @@ const pointer =
 const announces = /(?<!\p{L})(?:[Ff]olgend\p{L}*|[Nn]achstehend\p{L}*|[Dd]iese|[Aa]lle|[Ss]ämtliche|[Ii]nsbesondere)(?!\p{L})/u;
 const backReference = /(?<!\p{L})(?:[Dd]as|[Dd]ies|[Ee]s)\s+(?:sollte|soll|sollten|muss|müssen)(?!\p{L})|(?<!\p{L})(?:sollte|soll|muss)\s+(?:das|dies|es)(?!\p{L})/u;
 const listOpener = /^(?:Dazu|Hierzu|Darunter|Das|Dies)\s+(?:zählen|gehören|betrifft|sind|fallen)\b/u;
+
+// A question of what to do, whose answer follows: "Was sollten Praxen tun?", "Muss ich selbst etwas tun?".
+const whatToDo = /^(?:Und\s+)?(?:(?:Was|Wie)\s[^?]*\s(?:tun|unternehmen|machen|vorgehen|reagieren)|(?:Muss|Müssen|Sollte|Sollten)\s[^?]*\s(?:tun|unternehmen))\?$/u;
+// Labels in front of an instruction: "Handlungsempfehlung:", "Maßnahme:", "Workaround:".
+const adviceLabel = /^(?:Unsere\s+)?(?:Handlungsempfehlung(?:en)?|Empfehlung(?:en)?|Maßnahmen?|Sofortmaßnahmen?|Lösung|Workaround|Abhilfe|Tipp|Antwort|To-?do)$/iu;
 
 // Headings over lists of advice: "Was Sie tun sollten:", "Empfehlungen:", "So schützen Sie sich:", "What you should do:".
 const adviceHeading =
@@ -583,7 +592,8 @@ function colonPhrases(s: string): string[] | null {
   const colon = s.indexOf(': ');
   if (colon < 3 || colon > 80) return null;
   const after = s.slice(colon + 2).replace(/[.!]$/, '');
-  if (!/^\p{Ll}/u.test(after) || finiteVerb.test(after)) return null;
+  // "Handlungsempfehlung: Update auf Version 5.2.1 installieren": after an advice label the phrase may start with a noun.
+  if ((!/^\p{Ll}/u.test(after) && !adviceLabel.test(s.slice(0, colon))) || finiteVerb.test(after)) return null;
   const parts = after.split(/\s+[–-]\s+(?:und\s+)?|;\s+|,\s+und\s+/u);
   const phrases: string[] = [];
   for (const part of parts) {

@@ -241,3 +241,16 @@ test('a support forum\'s post to its community of private users is a consumer no
   );
   assert.equal(practices.relevant, true);
 });
+
+test('a hole in a data centre\'s gateway is no hole in a device practices run; in a VPN gateway it is', () => {
+  const adc = extract(
+    'Advice on patches for Citrix ADC and Citrix Gateway servers',
+    'A vulnerability (CVE-2019-19781) in Citrix ADC and Citrix Gateway allows attackers to run code. Install the patches as soon as they are available.',
+  );
+  assert.equal(adc.relevant, false);
+  const vpn = extract(
+    'Critical flaw in Ivanti VPN gateways',
+    'A vulnerability (CVE-2024-21887) in Ivanti Connect Secure VPN gateways allows attackers to run code. Install the patches as soon as they are available.',
+  );
+  assert.equal(vpn.relevant, true);
+});

@@ -189,3 +189,20 @@ test('the answer to a question of what to do, and a phrase after an advice label
   assert.deepEqual(actions('Was ist passiert?\nUnbekannte Täter haben die Server des Anbieters verschlüsselt.'), []);
   assert.deepEqual(actions('Hintergrund: Angriffe auf Praxen nehmen zu.'), []);
 });
+
+test('what practices receive, should know or expect, and plans announced with "sollen", are no deeds', () => {
+  for (const text of [
+    'Praxen sollen künftig eine Pauschale für den Austausch erhalten.',
+    'Die betroffenen Praxen sollen in den kommenden Tagen ein Schreiben erhalten.',
+    'Ärzte sollten sich nicht zu sicher fühlen.',
+    'Praxen sollten wissen, dass die Haftung beim Praxisinhaber liegt.',
+    'Praxen müssen mit Einschränkungen beim Versichertenstammdatenabgleich rechnen.',
+    'Künftig sollen Hersteller verpflichtet werden, Sicherheitsupdates bereitzustellen.',
+    'Die Anwender sollen in einer zweiten Phase migriert werden.',
+  ]) {
+    assert.deepEqual(actions(text), [], text);
+  }
+  // Advice with "sollten", and a passive instruction on the practice's own staff, stay.
+  assert.deepEqual(actions('Praxen sollten künftig alle Updates zeitnah einspielen.'), ['Künftig alle Updates zeitnah einspielen']);
+  assert.deepEqual(actions('Mitarbeitende sollten regelmäßig geschult werden.'), ['Mitarbeitende regelmäßig schulen']);
+});

@@ -1,6 +1,6 @@
 import type { Sentence } from './sentences.js';
 import { englishActions } from './english-actions.js';
-import { addressedToOthers, attackDemand, attackLed, attributionFront, claimedByAttack, isStatistic, reportsEvent, withoutAttribution } from './reported-speech.js';
+import { addressedToOthers, attackDemand, attackLed, attributionFront, claimedByAttack, isStatistic, othersNamed, reportsEvent, withoutAttribution } from './reported-speech.js';
 import { isInfinitive, isParticiple, mainClause, participleToInfinitive, particles, politeToInfinitive, zuInfinitive } from './verbs.js';
 
 export type ActionHit = { text: string; evidence: string };
@@ -32,6 +32,10 @@ const notActionVerbs = /^(?:haben|freuen|lesen|klicken|besuchen|finden|erreichen
 // Pointers to the real instructions, or no instruction at all.
 const vague = /(?<!\w)(?:folgenden?\s+(?:Schritte|Maßnahmen|Hinweise))\b|^(?:(?:die|diese)\s+)?(?:Hinweise|Empfehlungen)\s+(?:beachten|befolgen|lesen)$|^(?:(?:vorsorglich|schnell|sofort|umgehend|rechtzeitig|zeitnah|jetzt|zügig|dringend|besonnen)\s+)?handeln(?:,|$)|^Ruhe\s+bewahren\b|^(?:sich\s+)?(?:gut\s+|rechtzeitig\s+)?vorbereiten$|entschuldigen$|^Verständnis\b/iu;
 
+// What happens to a practice or what it should know or expect is no deed: "eine Pauschale erhalten", "wissen, dass …",
+// "mit Ausfällen rechnen", "sich nicht zu sicher fühlen".
+const noDeed = /(?<!\p{L})(?:erhalten|bekommen|empfangen|wissen|fühlen)$|(?<!\p{L})mit\s[^,]*\srechnen$/iu;
+
 // Steps through a user interface ("Control Panel > System > Firmware Update öffnen", "App Center öffnen", "Im Browser
 // die Adresse fritz.box eingeben"): how to do an action, which the notice names as well, not an action of their own.
 const uiVerb = /(?<!\p{L})(?:öffnen|aufrufen|auswählen|wählen|eingeben|anklicken|klicken|navigieren|wechseln)$/u;
@@ -47,7 +51,7 @@ export function findActions(sentences: Sentence[]): ActionHit[] {
   const seen: Set<string>[] = [];
   const add = (raw: string, evidence: string, nominal = false) => {
     const text = nominal ? (statementHead(raw) ? null : raw) : wellFormed(raw);
-    if (!text || text.length < 8 || vague.test(text) || uiStep(text)) return;
+    if (!text || text.length < 8 || vague.test(text) || uiStep(text) || noDeed.test(text.split(/,\s/u)[0]!)) return;
     // A qualifier in brackets ("(bei älteren Versionen)") does not make a repeat a new action.
     const words = contentWords(text.replace(/\s*\([^()]*\)/gu, ''));
     if (seen.some((w) => similar(w, words))) return;
@@ -497,6 +501,8 @@ function modal(s: string): string | null {
   let before = raw.replace(/,$/, '');
   let after = s.slice(m.index + m[0].length);
   if (/^(?:müssen|muss)$/.test(m[1]!) && /(?<!\p{L})(?:nichts?|keine\p{L}*)(?!\p{L})/u.test(after)) return null; // "müssen nicht": need not
+  // "Künftig sollen Hersteller verpflichtet werden, …": "sollen" with the future announces a plan.
+  if (/^(?:soll|sollen)$/u.test(m[1]!) && /(?<!\p{L})(?:[Kk]ünftig|[Zz]ukünftig|in\s+Zukunft|perspektivisch|langfristig)(?!\p{L})/u.test(s)) return null;
   // "Ist ein Update nicht möglich, sollten Administratoren …": a leading condition, then the subject.
   // "Kommt es zu einer Datenpanne, müssen Sie …": any finite verb first with its subject is a condition too.
   const leading =
@@ -571,6 +577,9 @@ function modal(s: string): string | null {
     // ausgetauscht werden": done by someone else.
     if (informedParty.test(`${object} ${passive[1] ?? ''}`) && /^(?:informiert|benachrichtigt|kontaktiert|angeschrieben|entschädigt|beliefert)$/u.test(passive[2]!)) return null;
     if (otherAgent.test(passive[1] ?? '')) return null;
+    // "Hersteller sollen verpflichtet werden": done to others; "Die Anwender sollen … migriert werden": planned for the
+    // practices, not asked of them.
+    if (othersNamed(object) || (/^(?:soll|sollen)$/u.test(m[1]!) && informedParty.test(object))) return null;
     // "weder geöffnet noch ausgeführt werden": each participle of the pair; "Der Zugang sollte gesperrt werden" → "Den Zugang sperren".
     const head = (passive[1] ?? '').replace(/(\p{Ll}+)(\s+(?:und|oder|noch|sowie))$/u, (m, w: string, j: string) => (isParticiple(w) ? participleToInfinitive(w) + j : m));
     main = `${object} ${head ? `${head} ` : ''}${participleToInfinitive(passive[2]!)}`.trim().replace(/^([Dd])er\s/u, '$1en ');

@@ -65,6 +65,11 @@ export function addressedToOthers(clause: string, front: string): boolean {
   return [clause, front].some((c) => otherAddressees.test(c) && !practicesNamed.test(c));
 }
 
+/** Whether a phrase names others than the practices ("Hersteller", "die gematik") and no practice. */
+export function othersNamed(phrase: string): boolean {
+  return otherAddressees.test(phrase) && !practicesNamed.test(phrase);
+}
+
 const practicesNamed = /(?<!\p{L})(?:Praxen|Arztpraxen|Zahnarztpraxen|Praxisteams?|Praxisinhaber\p{L}*|Ärzt\p{L}*|Zahnärzt\p{L}*|Psychotherapeut\p{L}*|\p{L}*[Kk]und(?:en|innen)|\p{L}*[Nn]utzer\p{L}*|\p{L}*[Aa]nwender\p{L}*|Betreiber\p{L}*|Leistungserbringer\p{L}*|Mitglieder)(?!\p{L})/u;
 
 // What an attack asks of its victims is described, not advised: "In der E-Mail werden die Empfänger aufgefordert, …",

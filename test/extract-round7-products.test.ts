@@ -254,3 +254,16 @@ test('a hole in a data centre\'s gateway is no hole in a device practices run; i
   );
   assert.equal(vpn.relevant, true);
 });
+
+test('the tool someone gets in through, and everyday care named in passing, are not what a warning is about', () => {
+  const calls = extract(
+    'Achtung: Betrügerische Anrufe angeblicher Techniker',
+    'Derzeit rufen Betrüger in Praxen an und geben sich als Techniker des PVS-Herstellers aus. Gewähren Sie niemals unbekannten Anrufern Zugriff per TeamViewer oder AnyDesk. Beenden Sie das Gespräch. Halten Sie außerdem Windows 10 und Ihren Virenschutz stets aktuell.',
+  );
+  assert.deepEqual(ids(calls), []);
+  assert.equal(calls.vendorId, null);
+  assert.equal(calls.relevant, true);
+  // Care of the product the notice is about still names it.
+  const box = extract('FRITZ!OS 7.57 schließt Sicherheitslücke', 'AVM hat FRITZ!OS 7.57 veröffentlicht, das eine Lücke schließt. Halten Sie Ihre FRITZ!Box stets aktuell.');
+  assert.deepEqual(ids(box), ['avm-fritzbox']);
+});

@@ -213,6 +213,9 @@ const credentialAfter = /^-?(?:Passw|Kennw|Zugangsdaten|Anmeldedaten|PIN)/i;
 const updatesThrough = /^\s+(?:für|for)\s+(?:(?:die|the)\s+)?(?:automatische\w*\s+|automatic\s+)?(?:Updates?|Aktualisierung\w*)(?!\p{L})/iu;
 const channel = /(?<!\p{L})(?:über|via|per)\s+(?:(?:den|das|die|dem|Ihren|Ihr|Ihre)\s+)?$/iu;
 const distributed = /^\s*(?:\p{L}+\s+){0,2}?(?:eingespielt|installiert|verteilt|geladen|heruntergeladen|bezogen|übertragen|ausgerollt|aktualisiert)(?!\p{L})/iu;
+// The tool through which someone gets in, in a warning of fake support calls: "Gewähren Sie niemals Zugriff per
+// TeamViewer oder AnyDesk" (the tool has no flaw; an attack on its maker is told otherwise).
+const accessThrough = /(?<!\p{L})(?:Zugriff|Zugang|Fernzugriff|Fernzugang|Verbindung|access)\s+(?:\p{L}+\s+){0,2}?(?:per|über|via|mit|through|using)\s+(?:(?:den|das|die|dem|the)\s+)?(?:[\p{L}\p{N}!.-]+\s+(?:oder|und|or|and)\s+)?$/iu;
 const migration = /(?<!\p{L})(?:Upgrade|Umstieg|Umstellung|Wechsel|Migration|Umzug|Aktualisierung|umsteigen|umstellen|wechseln|migrieren|upgraden|upgrade|migrate|switch)\s+(?:auf|zu|nach|to)\s+(?:(?:das|die|den|dem|the)\s+)?$/iu;
 const towards = /(?<!\p{L})(?:auf|zu)\s+$/iu;
 const migrate = /^\s*(?:\p{L}+\s+){0,3}?(?:um(?:zu)?steigen|um(?:zu)?stellen|umgestellt|(?:zu\s+)?wechseln|gewechselt|(?:zu\s+)?migrieren|upgraden|um(?:zu)?ziehen)(?!\p{L})/iu;
@@ -233,6 +236,9 @@ const comparison = /(?<!\p{L})(?:im\s+Gegensatz\s+zu|anders\s+als|statt|anstatt|
 const similar = /(?<!\p{L})(?:ähnlich\p{L}*|ähnelt\p{L}*|vergleichbar\p{L}*|erinnert\s+an|wie\s+(?:schon|bereits|zuvor|damals)|similar\p{L}*|reminiscent)(?!\p{L})/iu;
 const past =
   /(?<!\p{L})(?:hatte|hatten|war|waren|wurde|wurden|betraf|betrafen|traf|zuletzt|damals|bereits|schon|vergangen\p{L}*|Vorjahr\p{L}*|im\s+Jahr\s+(?:19|20)\d\d|had|was|were|last\s+year|previously|earlier)(?!\p{L})/iu;
+// Everyday care named in passing: "Halten Sie außerdem Windows 10 und Ihren Virenschutz stets aktuell" (a notice
+// about the product itself names it before, in its headline or its first sentences).
+const routine = /(?<!\p{L})(?:stets|immer|regelmäßig|grundsätzlich|laufend|always|regularly)\s+(?:\p{L}+\s+){0,3}?(?:aktuell|auf\s+dem\s+neuesten\s+Stand|up\s+to\s+date|aktualisier\p{L}*|updaten)(?!\p{L})/iu;
 // Providers listed with a state they have reached, not a flaw: "Anbieter, die bereits zertifiziert sind: …", "Die
 // PVS-Anbieter, die Windows 11 bereits unterstützen, sind …".
 const readyList =
@@ -247,13 +253,13 @@ const coordinated = {
 
 /** Whether a product is named in the background of the sentence: as a place, a channel, a migration target, a capability or in a comparison. */
 export function inBackground(text: string, mention: Mention): boolean {
-  if (similar.test(text) && past.test(text)) return true;
+  if ((similar.test(text) && past.test(text)) || routine.test(text)) return true;
   const ready = readyList.exec(text);
   if (ready && ready.index < mention.index) return true;
   const clause = text.slice(Math.max(0, mention.index - 100), mention.index).split(/[.;:!?()]/).pop()!;
   const after = text.slice(mention.end, mention.end + 60);
   if (credentialAfter.test(after) || (credential.test(clause) && ofPlace.test(clause)) || dataFor.test(clause)) return true;
-  if ((channel.test(clause) && distributed.test(after)) || updatesThrough.test(after)) return true;
+  if ((channel.test(clause) && distributed.test(after)) || updatesThrough.test(after) || accessThrough.test(clause)) return true;
   // "Update auf FRITZ!OS 7.57": a version behind the name makes it the product being updated.
   if (!/^\s*(?:v|Version\s+)?\d+\.\d/i.test(after)) {
     if (migration.test(clause) || (towards.test(clause) && migrate.test(after)) || (under.test(clause) && supported.test(after))) return true;

@@ -267,3 +267,12 @@ test('the tool someone gets in through, and everyday care named in passing, are 
   const box = extract('FRITZ!OS 7.57 schließt Sicherheitslücke', 'AVM hat FRITZ!OS 7.57 veröffentlicht, das eine Lücke schließt. Halten Sie Ihre FRITZ!Box stets aktuell.');
   assert.deepEqual(ids(box), ['avm-fritzbox']);
 });
+
+test('a vendor attacked in a precedent told for comparison is not the notice\'s vendor', () => {
+  const x = extract(
+    'Phishing-Mails mit gefälschten Rechnungen',
+    'Ähnlich wie beim Angriff auf CGM im Dezember 2021 versuchen die Täter, Schadsoftware einzuschleusen. Derzeit erhalten Praxen E-Mails mit gefälschten Rechnungen im Anhang. Öffnen Sie keine Anhänge unbekannter Absender.',
+  );
+  assert.equal(x.vendorId, null);
+  assert.equal(extract('Cyberangriff auf CGM', 'CGM wurde Opfer eines Ransomware-Angriffs. Kunden sollten auf gefälschte Mails achten.').vendorId, 'cgm');
+});

@@ -2,7 +2,7 @@ import type { Severity } from '../advisories/advisories.table.js';
 import { findActions, nothingToDo } from './actions.js';
 import { impliedUpdates } from './implied-actions.js';
 import { proposeProducts, unknownNames } from './proposals.js';
-import { beforeRelatedList, dropCovered, dropLibrariesInside, dropPassingGeneric, dropUsedInFakeMails, familyOf, findProducts, listedVendorProducts, mentions, vendorAt, vendorsNamed, type Matcher, type ProductHit } from './products.js';
+import { beforeRelatedList, dropCovered, dropLibrariesInside, dropPassingGeneric, dropUsedInFakeMails, familyOf, findProducts, isPrecedent, listedVendorProducts, mentions, vendorAt, vendorsNamed, type Matcher, type ProductHit } from './products.js';
 import type { Product } from '../catalog/catalog.models.js';
 import { statedDate } from './published.js';
 import { assessRelevance } from './relevance.js';
@@ -157,6 +157,8 @@ function noticeVendor(matcher: Matcher, hits: ProductHit[], sentences: Sentence[
 
 function attackedVendor(matcher: Matcher, texts: string[]): string | null {
   for (const text of texts) {
+    // "Ähnlich wie beim Angriff auf CGM im Dezember 2021 …": another case, told for comparison.
+    if (isPrecedent(text)) continue;
     for (const v of matcher.vendors) {
       if (!text.toLowerCase().includes(v.anchor)) continue;
       const m = vendorAt(v, text);

@@ -235,7 +235,7 @@ const comparison = /(?<!\p{L})(?:im\s+Gegensatz\s+zu|anders\s+als|statt|anstatt|
 // betroffen", "Wie schon beim Angriff auf die Digitalisierungsbox 2019 …", "Fortinet had similar problems last year").
 const similar = /(?<!\p{L})(?:ähnlich\p{L}*|ähnelt\p{L}*|vergleichbar\p{L}*|erinnert\s+an|wie\s+(?:schon|bereits|zuvor|damals)|similar\p{L}*|reminiscent)(?!\p{L})/iu;
 const past =
-  /(?<!\p{L})(?:hatte|hatten|war|waren|wurde|wurden|betraf|betrafen|traf|zuletzt|damals|bereits|schon|vergangen\p{L}*|Vorjahr\p{L}*|im\s+Jahr\s+(?:19|20)\d\d|had|was|were|last\s+year|previously|earlier)(?!\p{L})/iu;
+  /(?<!\p{L})(?:hatte|hatten|war|waren|wurde|wurden|betraf|betrafen|traf|zuletzt|damals|bereits|schon|vergangen\p{L}*|Vorjahr\p{L}*|(?:19|20)\d\d|had|was|were|last\s+year|previously|earlier)(?!\p{L})/iu;
 // Everyday care named in passing: "Halten Sie außerdem Windows 10 und Ihren Virenschutz stets aktuell" (a notice
 // about the product itself names it before, in its headline or its first sentences).
 const routine = /(?<!\p{L})(?:stets|immer|regelmäßig|grundsätzlich|laufend|always|regularly)\s+(?:\p{L}+\s+){0,3}?(?:aktuell|auf\s+dem\s+neuesten\s+Stand|up\s+to\s+date|aktualisier\p{L}*|updaten)(?!\p{L})/iu;
@@ -251,9 +251,14 @@ const coordinated = {
   test: (between: string) => /^\s*\(\s*$/.test(between) || (between.length <= 60 && conjunction.test(between) && !/[;:!?]|\.(?<!bzw\.)(?!\S)/u.test(between)),
 };
 
+/** Whether a sentence tells another case as a precedent ("Ähnlich wie beim Angriff auf CGM im Dezember 2021 …"). */
+export function isPrecedent(text: string): boolean {
+  return similar.test(text) && past.test(text);
+}
+
 /** Whether a product is named in the background of the sentence: as a place, a channel, a migration target, a capability or in a comparison. */
 export function inBackground(text: string, mention: Mention): boolean {
-  if ((similar.test(text) && past.test(text)) || routine.test(text)) return true;
+  if (isPrecedent(text) || routine.test(text)) return true;
   const ready = readyList.exec(text);
   if (ready && ready.index < mention.index) return true;
   const clause = text.slice(Math.max(0, mention.index - 100), mention.index).split(/[.;:!?()]/).pop()!;

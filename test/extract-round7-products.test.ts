@@ -59,6 +59,8 @@ test('a vendor presenting a product or a release is product news, not a warning'
   assert.equal(launch.relevant, false);
   const english = extract('Sophos introduces new firewall generation', 'Sophos introduces the new Sophos Firewall XGS series with more security for small businesses. Customers can upgrade to version 21.0 now.');
   assert.equal(english.relevant, false);
+  const blog = extract('Introducing Sophos Firewall v21', 'We are excited to announce Sophos Firewall v21 with better performance and improved security dashboards. Customers should upgrade to v21 to get the new features.');
+  assert.equal(blog.relevant, false);
   // Presented together with a hole to close, it is a warning.
   const hole = extract('CGM stellt Update für CGM ALBIS vor', 'CGM stellt ein Update für CGM ALBIS vor, das eine Sicherheitslücke schließt. Praxen sollten es umgehend installieren.');
   assert.equal(hole.relevant, true);

@@ -67,7 +67,7 @@ const jobAd = /\((?:m\/w\/d|w\/m\/d|m\/w\/x|d\/m\/w|all genders)\)|(?<!\p{L})(?:
 const report = /(?<!\p{L})(?:Umfrage|Studie|Befragung|Lagebericht|Lagebild|Jahresbericht|Statistik|Erhebung|Bilanz|survey|study|report finds)(?!\p{L})/iu;
 const policyWords = /gesetzgeb\w*|gesetzentwurf|gesetz(?:es)? (?:zur|über)|gesetzlich\w*|vertreterversammlung|beschluss|beschlossen|beschließt|bundestag|bundesrat|referentenentwurf|übergangsregelung|verordnung|koalition\w*|gesundheitsminist\w*|parlament\w*/gi;
 const launch =
-  /(?<!\p{L})(?:stellt|stellen)\s+(?:\p{L}+\s+){0,6}?vor(?!\p{L})|(?<!\p{L})(?:präsentiert|präsentieren|Produktneuheit|Markteinführung|Marktstart|introduces|unveils?|launch(?:es|ed)?)(?!\p{L})|neue\s+Generation|(?:erleben|entdecken)\s+Sie|live\s+(?:auf|bei)\s+der/iu;
+  /(?<!\p{L})(?:stellt|stellen)\s+(?:\p{L}+\s+){0,6}?vor(?!\p{L})|(?<!\p{L})(?:präsentiert|präsentieren|Produktneuheit|Markteinführung|Marktstart|introduces|introducing|announcing|unveils?|launch(?:es|ed)?)(?!\p{L})|(?:excited|thrilled|proud)\s+to\s+(?:announce|introduce|present)|neue\s+Generation|(?:erleben|entdecken)\s+Sie|live\s+(?:auf|bei)\s+der/iu;
 
 // Notices that are not for practices to act on, whatever they name.
 const notForPractices: { test: (body: string) => boolean; reason: string }[] = [

@@ -19,15 +19,16 @@ const notAnAction = new RegExp(
     String.raw`(?<!\w)(?:Online-Version|Webversion|Browser-Version|nicht\s+(?:richtig|korrekt)\s+angezeigt)`,
     String.raw`(?<!\w)(?:sprechen|kontaktieren|rufen|schreiben|besuchen)\s+Sie\s+uns\b`,
     String.raw`(?<!\w)unser(?:em|en|er|e)?\s+(?:Team|Vertrieb\w*|Service\w*|Angebot|Stand|Shop|Kundenservice|Praxis-Service-Team|Experten|Technikteam|Webinar\w*|Podcast\w*|Kontaktformular|Leistungen|Lösung(?:en)?|Arbeit|Verteiler|Mitgliederbereich|Beratung|Support-?Team)\b`,
-    // Social networks and English chrome: "Follow us on Twitter", "Sign up for our newsletter", "Folgen Sie uns auf LinkedIn".
-    String.raw`(?<!\w)(?:(?:follow|contact|join|email|call|visit)\s+us|Twitter|Facebook|LinkedIn|YouTube|Instagram|Mastodon|Xing|sign\s+up|subscribe)\b`,
-    // Contact lines: "…contact support for further details", "Bei Fragen …", "Für weitere Informationen …".
-    String.raw`(?<!\w)(?:for\s+(?:any\s+)?(?:further|more|additional)\s+(?:details|information|questions|assistance|help)|(?:if|should)\s+you\s+have\s+(?:any\s+)?(?:further\s+)?questions|(?:für|bei)\s+(?:(?:weitere|weiteren|nähere|näheren|zusätzliche)\s+)?(?:Fragen|Rückfragen|Auskünfte)|(?:für|bei)\s+(?:weitere|nähere|zusätzliche)\s+Informationen)\b`,
     // The site's own calls to action: "Melden Sie sich zum Webinar an", "Geben Sie einen Suchbegriff ein".
     String.raw`(?<!\w)(?:Webinar\w*|Podcast\w*|Whitepaper|E-Book|Kontaktformular|Mitgliederbereich|JavaScript|Suchbegriff|(?:diesen|den\s+vollständigen)\s+Artikel|sales\s+team|webinar|whitepaper|newsletter)\b`,
   ].join('|'),
   'iu',
 );
+// Social networks, English chrome and contact lines ("Follow us on Twitter", "Sign up for our newsletter", "…contact
+// support for further details", "Bei Fragen …", "Für weitere Informationen …"). Apart from notAnAction and without the
+// u flag, which with i makes V8 run each \b as a slow two-sided check (the words are ASCII or start with one).
+const siteChrome =
+  /\b(?:(?:follow|contact|join|email|call|visit)\s+us\b|twitter|facebook|linkedin|youtube|instagram|mastodon|xing\b|sign\s+up\b|subscribe\b|for\s+(?:any\s+)?(?:further|more|additional)\s+(?:details|information|questions|assistance|help)\b|(?:if|should)\s+you\s+have\s+(?:any\s+)?(?:further\s+)?questions\b|(?:für|bei)\s+(?:(?:weitere|weiteren|nähere|näheren|zusätzliche)\s+)?(?:fragen|rückfragen|auskünfte)\b|(?:für|bei)\s+(?:weitere|nähere|zusätzliche)\s+informationen)/i;
 const notActionVerbs = /^(?:haben|freuen|lesen|klicken|besuchen|finden|erreichen|sprechen|schreiben|folgen|teilen|entdecken|erfahren|sehen|bleiben|können|dürfen|müssen|sollten|werden|sind|danken|entschuldigen|unterschätzen|vereinbaren Sie gern)$/i;
 // Pointers to the real instructions, or no instruction at all.
 const vague = /(?<!\w)(?:folgenden?\s+(?:Schritte|Maßnahmen|Hinweise))\b|^(?:(?:die|diese)\s+)?(?:Hinweise|Empfehlungen)\s+(?:beachten|befolgen|lesen)$|^(?:(?:vorsorglich|schnell|sofort|umgehend|rechtzeitig|zeitnah|jetzt|zügig|dringend|besonnen)\s+)?handeln(?:,|$)|^Ruhe\s+bewahren\b|^(?:sich\s+)?(?:gut\s+|rechtzeitig\s+)?vorbereiten$|entschuldigen$|^Verständnis\b/iu;
@@ -76,7 +77,7 @@ export function findActions(sentences: Sentence[]): ActionHit[] {
     if (sentence.bullet && list.describes) return;
     // "(per E-Mail an …@…)": how to reach someone, inside an instruction; the instruction stays.
     const text = sentence.text.includes('(') ? sentence.text.replace(contactAside, '') : sentence.text;
-    if (notAnAction.test(text)) return;
+    if (notAnAction.test(text) || siteChrome.test(text)) return;
     const found = toActions(answer ? { ...sentence, text, bullet: true } : text === sentence.text ? sentence : { ...sentence, text });
     if (sentence.bullet && found.length === 0 && (list.verb || list.advice)) {
       // "• die Passwörter der Praxissoftware" under "… folgende Passwörter zu ändern:": the lead-in's verb, for each item.
@@ -266,6 +267,7 @@ const canCheck = new RegExp(
 );
 
 function selfCheck(s: string): string | null {
+  if (!s.includes('könn') && !s.includes('kann')) return null;
   const m = canCheck.exec(s);
   if (!m) return null;
   const verb = /(prüfen|überprüfen|kontrollieren|nachprüfen)(?=,|[.!]?$)/u.exec(s)![1]!;
@@ -458,7 +460,8 @@ const nominalAdvice =
 
 function nominallyAdvised(sentence: string): string[] | null {
   // "Datensicherung: Wirksamen Schutz bieten …": a heading kept in front of its paragraph is no part of the advice.
-  const s = sentence.replace(/^[^:,.]{1,40}:\s+(?=\p{Lu})/u, '');
+  const colon = sentence.indexOf(': ');
+  const s = colon > 0 && colon <= 40 ? sentence.replace(/^[^:,.]{1,40}:\s+(?=\p{Lu})/u, '') : sentence;
   const m = nominalAdvice.exec(s);
   // Adverbs and quotes that trail the phrase are not part of it ("empfiehlt das Update zudem „dringend“").
   const phrase = (m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4] ?? m?.[5])?.trim().replace(/(?:\s+(?:daher|deshalb|zudem|außerdem|auch|dringend|ausdrücklich|[„"“]\p{L}+[“"”]))+$/u, '');

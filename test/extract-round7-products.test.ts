@@ -278,3 +278,14 @@ test('a vendor attacked in a precedent told for comparison is not the notice\'s 
   assert.equal(x.vendorId, null);
   assert.equal(extract('Cyberangriff auf CGM', 'CGM wurde Opfer eines Ransomware-Angriffs. Kunden sollten auf gefälschte Mails achten.').vendorId, 'cgm');
 });
+
+test('a product said not to be affected with the cause in between ("nicht von der Lücke betroffen", "keine Gefahr") is not affected', () => {
+  const x = extract(
+    'Sicherheitsupdate für CGM MEDISTAR',
+    'CGM ALBIS ist nicht von der Log4j-Schwachstelle betroffen. Für Nutzer von CGM TURBOMED besteht ebenfalls keine Gefahr. CGM MEDISTAR benötigt dagegen ein Update: Bitte installieren Sie Version 402.1 umgehend.',
+  );
+  assert.deepEqual(ids(x), ['cgm-medistar']);
+  // Unpatched devices are vulnerable; "nicht nur" names more, not fewer.
+  const unpatched = extract('Schwachstelle im Konnektor', 'Nicht aktualisierte KoCoBox MED+ sind verwundbar. Nicht nur Praxen, sondern auch der secunet konnektor in Rechenzentren ist betroffen.');
+  assert.deepEqual(ids(unpatched), ['cgm-kocobox-med-plus', 'secunet-konnektor']);
+});

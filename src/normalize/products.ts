@@ -34,8 +34,10 @@ export type Matcher = {
   cache: Map<string, Map<string, Mention[]>>;
 };
 
+// "nicht betroffen", also with the cause between ("sind nicht von der Log4j-Schwachstelle betroffen"), but not "nicht
+// nur X, sondern auch Y betroffen" or "nicht aktualisierte Geräte sind anfällig"; "besteht keine Gefahr".
 const notAffected =
-  /\bnicht\s+(?:direkt\s+)?(?:betroffen|beeinträchtigt|anfällig|verwundbar|gefährdet)\b|\bkein(?:e)?\s+(?:Update|Aktualisierung|Maßnahme)\s+(?:nötig|erforderlich|notwendig)\b|\bkeine\s+(?:Probleme|Auffälligkeiten|Einschränkungen)\s+(?:festgestellt|bekannt|gefunden)|\bkein\s+Handlungsbedarf\b|\bnot\s+(?:directly\s+)?(?:affected|vulnerable|impacted)\b|\bunaffected\b/i;
+  /\bnicht\s+(?!nur\b|mehr\b|[a-zäöüß]+(?:te|ten|ter|tes|tem|ene|enen|ener)\s)(?:[^\s,.;:]+\s+){0,5}?(?:betroffen|beeinträchtigt|anfällig|verwundbar|gefährdet)\b|\bkeine\s+Gefahr\s+(?:für|besteht)\b|\bbesteht\s+(?:[a-zäöüß]+\s+){0,3}?keine\s+Gefahr\b|\bkein(?:e)?\s+(?:Update|Aktualisierung|Maßnahme)\s+(?:nötig|erforderlich|notwendig)\b|\bkeine\s+(?:Probleme|Auffälligkeiten|Einschränkungen)\s+(?:festgestellt|bekannt|gefunden)|\bkein\s+Handlungsbedarf\b|\bnot\s+(?:directly\s+)?(?:affected|vulnerable|impacted)\b|\bunaffected\b/i;
 
 const vendorBefore = /(?:anbieter|hersteller|unternehmen|firma|softwarehaus|konzern|vendor|company)\s+$/i;
 

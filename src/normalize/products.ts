@@ -248,9 +248,11 @@ const readyList =
 
 // What stands between two members of a list: a conjunction, a few words and brackets, no sentence mark.
 const conjunction = /(?<!\p{L})(?:und|sowie|oder|bzw\.|and|or)(?!\p{L})|,/u;
+const openBracket = /^\s*\(\s*$/;
+const sentenceMark = /[;:!?]|\.(?<!bzw\.)(?!\S)/u;
 const coordinated = {
   // A bracket right after a name holds its other name: "Heilberufsausweise (eHBA)".
-  test: (between: string) => /^\s*\(\s*$/.test(between) || (between.length <= 60 && conjunction.test(between) && !/[;:!?]|\.(?<!bzw\.)(?!\S)/u.test(between)),
+  test: (between: string) => openBracket.test(between) || (between.length <= 60 && conjunction.test(between) && !sentenceMark.test(between)),
 };
 
 /** Whether a sentence tells another case as a precedent ("Ähnlich wie beim Angriff auf CGM im Dezember 2021 …"). */

@@ -65,6 +65,7 @@ const event =
   /^(?:Webinar|Webinare|Online-Seminar|Seminar|Veranstaltung|Infoveranstaltung|Fortbildung|Workshop|Kongress|Save the date)(?!\p{L})(?![^]*(?:phishing|gefälscht|fake|betrug))/iu;
 const jobAd = /\((?:m\/w\/d|w\/m\/d|m\/w\/x|d\/m\/w|all genders)\)|(?<!\p{L})(?:Stellenanzeige|Stellenangebot|Bewerben Sie sich|Ihre Aufgaben|Ihr Profil|Wir bieten(?: Ihnen)?:)/giu;
 const report = /(?<!\p{L})(?:Umfrage|Studie|Befragung|Lagebericht|Lagebild|Jahresbericht|Statistik|Erhebung|Bilanz|survey|study|report finds)(?!\p{L})/iu;
+const toldToAct = /(?<!\p{L})(?:sollten|müssen|bitte)\s+(?:\p{L}+\s+){0,4}(?:aktualisier|install|einspiel|änder|prüf)/iu;
 const policyWords = /gesetzgeb\w*|gesetzentwurf|gesetz(?:es)? (?:zur|über)|gesetzlich\w*|vertreterversammlung|beschluss|beschlossen|beschließt|bundestag|bundesrat|referentenentwurf|übergangsregelung|verordnung|koalition\w*|gesundheitsminist\w*|parlament\w*/gi;
 const launch =
   /(?<!\p{L})(?:stellt|stellen)\s+(?:\p{L}+\s+){0,6}?vor(?!\p{L})|(?<!\p{L})(?:präsentiert|präsentieren|Produktneuheit|Markteinführung|Marktstart|introduces|introducing|announcing|unveils?|launch(?:es|ed)?)(?!\p{L})|(?:excited|thrilled|proud)\s+to\s+(?:announce|introduce|present)|neue\s+Generation|(?:erleben|entdecken)\s+Sie|live\s+(?:auf|bei)\s+der/iu;
@@ -89,7 +90,7 @@ const notForPractices: { test: (body: string) => boolean; reason: string }[] = [
     test: (b) => {
       if (securityGuideline.test(b)) return false;
       const words = new Set(b.match(policyWords)?.map((w) => w.toLowerCase()) ?? []).size;
-      return (words >= 2 && !threat.test(b)) || (words >= 3 && !practiceWarnings.some((w) => w.test(b)) && !/(?<!\p{L})(?:sollten|müssen|bitte)\s+(?:\p{L}+\s+){0,4}(?:aktualisier|install|einspiel|änder|prüf)/iu.test(b));
+      return (words >= 2 && !threat.test(b)) || (words >= 3 && !practiceWarnings.some((w) => w.test(b)) && !toldToAct.test(b));
     },
     reason: 'Gesundheits- oder Berufspolitik, kein Sicherheitsbezug.',
   },

@@ -206,3 +206,12 @@ test('what practices receive, should know or expect, and plans announced with "s
   assert.deepEqual(actions('Praxen sollten künftig alle Updates zeitnah einspielen.'), ['Künftig alle Updates zeitnah einspielen']);
   assert.deepEqual(actions('Mitarbeitende sollten regelmäßig geschult werden.'), ['Mitarbeitende regelmäßig schulen']);
 });
+
+test('English press: who said it goes, a pronoun with an adverb is no object, common terms of incident response are translated', () => {
+  assert.deepEqual(actions('"We strongly recommend that customers upgrade to the fixed release," a spokesperson told BleepingComputer.'), [
+    'Auf korrigierte Version aktualisieren',
+  ]);
+  assert.deepEqual(actions('The company has released a patch and recommends all customers install it immediately.'), []);
+  assert.deepEqual(actions('The agency also urged organizations to hunt for signs of compromise.'), ['Anzeichen einer Kompromittierung suchen']);
+  assert.deepEqual(actions('Organizations that cannot immediately patch should disable the affected feature.'), ['Betroffene Funktion deaktivieren']);
+});

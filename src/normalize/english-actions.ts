@@ -5,7 +5,7 @@
 /** English verbs of advice and the German infinitive a practice ticks off; two-word verbs first. */
 const verbs: [string, string][] = [
   ['back up', 'sichern'], ['set up', 'einrichten'], ['carry out', 'durchführen'], ['sign in', 'anmelden'], ['turn off', 'deaktivieren'], ['turn on', 'aktivieren'], ['switch off', 'abschalten'],
-  ['make sure', 'sicherstellen'], ['look for', 'suchen'], ['scan for', 'suchen'], ['log out', 'abmelden'],
+  ['make sure', 'sicherstellen'], ['look for', 'suchen'], ['hunt for', 'suchen'], ['search for', 'suchen'], ['check for', 'suchen'], ['scan for', 'suchen'], ['log out', 'abmelden'],
   ['update', 'aktualisieren'], ['upgrade', 'aktualisieren'], ['switch', 'aktualisieren'], ['install', 'installieren'], ['apply', 'einspielen'],
   ['patch', 'patchen'], ['change', 'ändern'], ['reset', 'zurücksetzen'], ['rotate', 'erneuern'], ['renew', 'erneuern'], ['enable', 'aktivieren'],
   ['activate', 'aktivieren'], ['disable', 'deaktivieren'], ['deactivate', 'deaktivieren'], ['restrict', 'einschränken'], ['limit', 'einschränken'],
@@ -51,7 +51,7 @@ const words: Record<string, string> = {
   always: 'immer', over: 'über', encrypted: 'verschlüsseltes', unencrypted: 'unverschlüsseltes', browser: 'Browser', web: 'Web',
   matching: 'passenden', existing: 'bestehenden', remaining: 'übrigen', incoming: 'eingehende', outgoing: 'ausgehende', outbound: 'ausgehenden', inbound: 'eingehenden',
   local: 'lokale', perimeter: 'Perimeter', patch: 'Patch', active: 'aktive', series: 'Serie', these: 'diese', those: 'diese',
-  precaution: 'Vorsichtsmaßnahme', offline: 'offline', portal: 'Portal', code: 'Code', signing: 'Signing', recommended: 'empfohlene',
+  precaution: 'Vorsichtsmaßnahme', feature: 'Funktion', features: 'Funktionen', compromise: 'Kompromittierung', offline: 'offline', portal: 'Portal', code: 'Code', signing: 'Signing', recommended: 'empfohlene',
 };
 
 // Purpose clauses ("to receive the latest protections") and clauses introduced by a conjunction end the object.
@@ -69,6 +69,9 @@ function translate(text: string): string {
     .replace(/\bor (?:a |any )?(?:later|newer|higher|above)(?: (?:release|version|build)s?)?\b/gi, 'oder neuer')
     .replace(/\bwithout (?:any )?delay\b/gi, 'unverzüglich')
     .replace(/\bthe necessary (?=\w)/gi, 'die nötigen ')
+    .replace(/\b(?:signs|indicators) of compromise\b/gi, 'Anzeichen einer Kompromittierung')
+    .replace(/\bsuspicious activity\b/gi, 'verdächtige Aktivitäten')
+    .replace(/\bfixed (?:release|version)s?\b/gi, 'korrigierte Version')
     .replace(/\b(before|after)\s+(?:applying|installing)\s+(?:the\s+)?/gi, (m, w: string) => (w.toLowerCase() === 'before' ? 'vor dem Einspielen von ' : 'nach dem Einspielen von '))
     .replace(/\b(before|after)\s+(?:patching|updating)\b/gi, (m, w: string) => (w.toLowerCase() === 'before' ? 'vor dem Update' : 'nach dem Update'))
     .replace(/\bremote access\b/gi, 'Fernzugriff')
@@ -123,7 +126,7 @@ export function germanPhrase(vp: string): string | null {
   const after = end ? rest.slice(end.index).replace(/^,?\s*/, '') : '';
   const tail = /^(?:if|when|where|unless|before|after|once|until|as\s+soon\s+as|to|in\s+order\s+to|so\s+that|so)\s/i.test(after) ? after : '';
   // "change them there as well": a pronoun for object points back at a sentence the action cannot carry along.
-  if (object.trim() === '' || /^(?:(?:them|it|this|that|these|those|there|so|as\s+well|too)\s*)+$/i.test(object.trim())) return null;
+  if (object.trim() === '' || /^(?:(?:them|it|this|that|these|those|there|so|as\s+well|too|immediately|now|promptly|soon|sofort|schnellstmöglich)\s*)+$/i.test(object.trim())) return null;
   // "install the security updates" is "einspielen" in German notices; "install FRITZ!OS 7.57" stays "installieren".
   const verb = entry[0] === 'install' && /\b(?:updates?|patch(?:es)?|fixes|hotfix(?:es)?)\b/i.test(object) ? 'einspielen' : entry[1];
   const phrase = [adverb, translate(object), verb].filter(Boolean).join(' ');
@@ -209,7 +212,12 @@ export function englishActions(s: string, bullet = false): string[] | null {
   // A list item needs no function word to be English: "Keep regular offline backups."
   if (!english.test(s)) return bullet ? imperative(s) : null;
   // A quoted statement: what is inside the quotes.
-  const text = s.replace(/^["“„]/, '').replace(/[,.]?["”“]\s*(?:,|the\s+\w+\s+(?:reads|says)|\w+\s+(?:said|says|wrote)).*$/i, '').trim();
+  // "…," a spokesperson told BleepingComputer; "…, the company said in an advisory": who said it goes.
+  const text = s
+    .replace(/^["“„]/, '')
+    .replace(/[,.]?["”“]\s*(?:,|the\s+\w+\s+(?:reads|says)|[^"”“]{0,60}?\b(?:said|says|told|wrote|added|explained|stated|noted|warned)\b).*$/i, '')
+    .replace(/,\s+(?:the\s+|a\s+)?[^,"”“]{1,60}?\s(?:said|says|told|wrote|added|explained|stated|noted|warned)\b[^,]*[.!]?$/i, '')
+    .trim();
   for (const cue of cues) {
     const m = cue.exec(text);
     if (m) return phrases(m[1]!.replace(/^(?:immediately\s+)?/i, ''));

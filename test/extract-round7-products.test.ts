@@ -289,3 +289,15 @@ test('a product said not to be affected with the cause in between ("nicht von de
   const unpatched = extract('Schwachstelle im Konnektor', 'Nicht aktualisierte KoCoBox MED+ sind verwundbar. Nicht nur Praxen, sondern auch der secunet konnektor in Rechenzentren ist betroffen.');
   assert.deepEqual(ids(unpatched), ['cgm-kocobox-med-plus', 'secunet-konnektor']);
 });
+
+test('a page\'s tags name no products of the notice', async () => {
+  const page = await one(
+    '<html><body><article><h1>Phishing-Mails im Namen der KV</h1>' +
+      '<p>Derzeit erhalten Praxen gefälschte E-Mails im Namen der KV mit einem schädlichen Anhang. Öffnen Sie den Anhang nicht und löschen Sie die Mail.</p>' +
+      '<p>Tags: Windows 10, FRITZ!Box, TeamViewer, Phishing</p></article></body></html>',
+  );
+  assert.deepEqual(ids(page), []);
+  assert.equal(page.vendorId, null);
+  const text = extract('Phishing-Mails im Namen der KV', 'Derzeit erhalten Praxen gefälschte E-Mails im Namen der KV mit einem schädlichen Anhang. Öffnen Sie den Anhang nicht und löschen Sie die Mail. Bitte informieren Sie Ihr Team.\nStichwörter: Windows 10, FRITZ!Box, TeamViewer');
+  assert.deepEqual(ids(text), []);
+});

@@ -42,11 +42,11 @@ const chromeLines = [
 
 /**
  * A pointer to another article or to the site's product pages, with that page's headline or names behind the colon
- * ("Siehe auch: FRITZ!Box-Update schließt Lücke", "Lesen Sie auch: …", "Passende Produkte: CGM ALBIS, CGM M1 PRO"):
- * what it names belongs to the other page, wherever in the notice it stands.
+ * ("Siehe auch: FRITZ!Box-Update schließt Lücke", "Lesen Sie auch: …", "Passende Produkte: CGM ALBIS, CGM M1 PRO"), or
+ * the page's tags ("Tags: Windows 10, FRITZ!Box, Phishing"): what it names belongs to other pages, wherever it stands.
  */
 const pointer =
-  /^(?:[»›>→▸•*–-]\s*)?(?:siehe auch|lesen sie (?:auch|dazu|hierzu|mehr)|lies auch|lesetipps?|mehr dazu|mehr zum thema|zum thema|passend(?: dazu| zum thema)|(?:auch|ebenfalls) (?:interessant|lesenswert)|weiterlesen|(?:passende|ähnliche|weitere|verwandte|unsere) produkte|produkte zum thema|see also|read also|also read|read more|related(?: articles?| stories| story| posts?| products)?|more on this|you (?:may|might) also like)\s*:\s*\S/iu;
+  /^(?:[»›>→▸•*–-]\s*)?(?:siehe auch|lesen sie (?:auch|dazu|hierzu|mehr)|lies auch|lesetipps?|mehr dazu|mehr zum thema|zum thema|passend(?: dazu| zum thema)|(?:auch|ebenfalls) (?:interessant|lesenswert)|weiterlesen|(?:passende|ähnliche|weitere|verwandte|unsere) produkte|produkte zum thema|see also|read also|also read|read more|related(?: articles?| stories| story| posts?| products)?|more on this|you (?:may|might) also like|tags|schlagw(?:ö|o)rt(?:e|er)?|stichw(?:ö|o)rt(?:e|er)?|kategorien?|keywords|topics|filed under)\s*:\s*\S/iu;
 
 /** A line that points to other pages (see `pointer`): short, and not running text of the notice. */
 export function isPointerLine(raw: string): boolean {

@@ -301,3 +301,14 @@ test('a page\'s tags name no products of the notice', async () => {
   const text = extract('Phishing-Mails im Namen der KV', 'Derzeit erhalten Praxen gefälschte E-Mails im Namen der KV mit einem schädlichen Anhang. Öffnen Sie den Anhang nicht und löschen Sie die Mail. Bitte informieren Sie Ihr Team.\nStichwörter: Windows 10, FRITZ!Box, TeamViewer');
   assert.deepEqual(ids(text), []);
 });
+
+test('a field safety notice on a medical device is not about practice IT, even when it addresses doctors', () => {
+  const fsn = extract(
+    'Dringende Sicherheitsinformation zu Blutzuckermessgerät GlucoCheck 3',
+    'Der Hersteller informiert über einen Softwarefehler im Blutzuckermessgerät GlucoCheck 3, der zu falschen Messwerten führen kann. Ärztinnen und Ärzte sollten betroffene Geräte nicht mehr verwenden. Ein Software-Update auf Version 2.1 behebt den Fehler.',
+  );
+  assert.equal(fsn.relevant, false);
+  // A callback asked for in a phishing warning is no recall.
+  const callback = extract('Betrügerische Anrufe in Praxen', 'Betrüger geben sich am Telefon als IT-Support aus und verlangen Passwörter. Geben Sie keine Passwörter heraus und bitten Sie um einen Rückruf unter der bekannten Nummer.');
+  assert.equal(callback.relevant, true);
+});

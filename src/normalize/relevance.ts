@@ -65,6 +65,7 @@ const event =
   /^(?:Webinar|Webinare|Online-Seminar|Seminar|Veranstaltung|Infoveranstaltung|Fortbildung|Workshop|Kongress|Save the date)(?!\p{L})(?![^]*(?:phishing|gefälscht|fake|betrug))/iu;
 const jobAd = /\((?:m\/w\/d|w\/m\/d|m\/w\/x|d\/m\/w|all genders)\)|(?<!\p{L})(?:Stellenanzeige|Stellenangebot|Bewerben Sie sich|Ihre Aufgaben|Ihr Profil|Wir bieten(?: Ihnen)?:)/giu;
 const report = /(?<!\p{L})(?:Umfrage|Studie|Befragung|Lagebericht|Lagebild|Jahresbericht|Statistik|Erhebung|Bilanz|survey|study|report finds)(?!\p{L})/iu;
+const medicalDevice = /Dringende Sicherheitsinformation|Field Safety Notice|Sicherheitskorrekturmaßnahme|Rückrufaktion|Produktrückruf|Rückruf (?:des|der|von|aller)|Medizinprodukt(?:e|en|es)?\s+(?:des|der|von)\s+Herstellers?/iu;
 const toldToAct = /(?<!\p{L})(?:sollten|müssen|bitte)\s+(?:\p{L}+\s+){0,4}(?:aktualisier|install|einspiel|änder|prüf)/iu;
 const policyWords = /gesetzgeb\w*|gesetzentwurf|gesetz(?:es)? (?:zur|über)|gesetzlich\w*|vertreterversammlung|beschluss|beschlossen|beschließt|bundestag|bundesrat|referentenentwurf|übergangsregelung|verordnung|koalition\w*|gesundheitsminist\w*|parlament\w*/gi;
 const launch =
@@ -139,6 +140,9 @@ export function assessRelevance({ body, products, actions, fixedVersion, nothing
   const addressed = practices.test(body);
   const warning = addressed && threat.test(body) ? practiceWarnings.find((w) => w.test(body)) : undefined;
   if (products.length === 0) {
+    // A maker's field safety notice on a medical device (an insulin pump, a glucose meter), even on its firmware, is
+    // for the device's users and the BfArM, not about practice IT.
+    if (medicalDevice.test(body)) return { relevant: false, reason: 'Sicherheitsinformation zu einem Medizinprodukt, keine Praxis-IT.' };
     if (warning) return { relevant: true, reason: warning.reason };
     if (vendorBreach.test(body) && customers.test(body) && (addressed || /software|system/i.test(body))) {
       return { relevant: true, reason: 'Angriff auf die Systeme eines Anbieters: betrifft dessen Kunden.' };

@@ -18,6 +18,7 @@ test('what a scam asks of its victims is described, not advised', () => {
     'Angeblich muss man sich für eine neue Gesundheitskarte registrieren.',
     'In der Mail heißt es, man solle seine Zugangsdaten bestätigen.',
     'Werden Sie aufgefordert, Ihr Passwort einzugeben, ist Vorsicht angebracht.',
+    'So erkennen Sie Phishing:\n• Drängende Sprache: Die Mails setzen Empfänger unter Druck und behaupten, man müsse sofort handeln, damit das Konto nicht gesperrt wird.',
   ]) {
     assert.deepEqual(actions(text), [], text);
   }

@@ -1,6 +1,6 @@
 import type { Sentence } from './sentences.js';
 import { englishActions } from './english-actions.js';
-import { addressedToOthers, attackDemand, attackLed, attributionFront, claimedByAttack, isStatistic, othersNamed, reportsEvent, withoutAttribution } from './reported-speech.js';
+import { addressedToOthers, attackDemand, attackLed, attributionFront, claimedByAttack, isStatistic, othersNamed, reportsClaim, reportsEvent, withoutAttribution } from './reported-speech.js';
 import { isInfinitive, isParticiple, mainClause, participleToInfinitive, particles, politeToInfinitive, zuInfinitive } from './verbs.js';
 
 export type ActionHit = { text: string; evidence: string };
@@ -176,7 +176,7 @@ const pointer =
 
 // A lead-in that announces the items below it: "folgende Passwörter ändern:", "Dazu zählen vor allem:".
 // The lead-in's action starts with its object, capitalised: "Folgende Passwörter ändern".
-const announces = /(?<!\p{L})(?:[Ff]olgend\p{L}*|[Nn]achstehend\p{L}*|[Dd]iese|[Aa]lle|[Ss]ämtliche|[Ii]nsbesondere)(?!\p{L})/u;
+const announces = /(?<!\p{L})(?:[Ff]olgend\p{L}*|[Nn]achstehend\p{L}*|diese|alle|[Ss]ämtliche|insbesondere)(?!\p{L})/u;
 const backReference = /(?<!\p{L})(?:[Dd]as|[Dd]ies|[Ee]s)\s+(?:sollte|soll|sollten|muss|müssen)(?!\p{L})|(?<!\p{L})(?:sollte|soll|muss)\s+(?:das|dies|es)(?!\p{L})/u;
 const listOpener = /^(?:Dazu|Hierzu|Darunter|Das|Dies)\s+(?:zählen|gehören|betrifft|sind|fallen)\b/u;
 
@@ -231,7 +231,7 @@ function toActions(sentence: Sentence): string[] {
   // Most sentences have single spaces already; replace() would copy each of them anyway.
   let s = withoutAttribution(unquote((/\s\s|[^\S ]/.test(sentence.text) ? sentence.text.replace(/\s+/g, ' ') : sentence.text).trim()))
     .replace(/^(?:[–-]\s+)?(?:(?:Wichtig|Hinweis|Achtung|Tipp|Empfehlung|Important|Note)\s*[:!]\s+)?/u, '');
-  if (nothing.test(s)) return [];
+  if (nothing.test(s) || reportsClaim(s)) return [];
   const aside = s.includes('–') || s.includes('—') ? dashAside.exec(s) : null;
   // An aside that explains or comments goes; one that says how or with whom stays, without its dashes.
   if (aside) s = `${s.slice(0, aside.index)} ${/^(?:schon|gerade|natürlich|selbstverständlich|wie|so)\s/u.test(aside[1]!) || finiteVerb.test(aside[1]!) ? '' : `${aside[1]} `}${s.slice(aside.index + aside[0].length)}`.replace(/\s+,/gu, ',');

@@ -111,6 +111,14 @@ export function attackLed(sentence: string): boolean {
   return attackSubject.test(sentence) || attackerLast.test(sentence);
 }
 
+// "…und behaupten, man müsse sofort handeln", "heißt es, man solle …": a claim reported with its modal.
+const claimReport = /(?<!\p{L})(?:behaupt\p{L}*|suggerier\p{L}*|gaukel\p{L}*|vorgegaukelt|heißt\s+es)\s*,?\s+(?:(?:man|Sie|sie|er|es|die\s+\p{L}+|der\s+\p{L}+)\s+)?(?:müsse|müssten|müssen|solle|sollten|sollen|sei|seien)(?!\p{L})/u;
+
+/** Whether a sentence reports what a scam claims one must do ("Phishing-Mails behaupten, man müsse sofort handeln"). */
+export function reportsClaim(sentence: string): boolean {
+  return claimReport.test(sentence);
+}
+
 /** "Angeblich muss man …", "Die Nachricht behauptet, man müsse …": what a scam claims, in front of a modal. */
 export function claimedByAttack(front: string): boolean {
   return claimed.test(front);

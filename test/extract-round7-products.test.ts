@@ -61,6 +61,9 @@ test('a vendor presenting a product or a release is product news, not a warning'
   assert.equal(english.relevant, false);
   const blog = extract('Introducing Sophos Firewall v21', 'We are excited to announce Sophos Firewall v21 with better performance and improved security dashboards. Customers should upgrade to v21 to get the new features.');
   assert.equal(blog.relevant, false);
+  // A KV presenting a checklist for practices names no product: practice guidance.
+  const checklist = extract('KV stellt Checkliste zur IT-Sicherheit vor', 'Die KV stellt eine Checkliste zur IT-Sicherheit vor. Praxen sollten regelmäßig Backups anlegen und die Passwörter ihrer Praxisrechner ändern.');
+  assert.equal(checklist.relevant, true);
   // Presented together with a hole to close, it is a warning.
   const hole = extract('CGM stellt Update für CGM ALBIS vor', 'CGM stellt ein Update für CGM ALBIS vor, das eine Sicherheitslücke schließt. Praxen sollten es umgehend installieren.');
   assert.equal(hole.relevant, true);

@@ -64,12 +64,16 @@ const headline = (body: string) => body.slice(0, (body.indexOf('\n') + 1 || body
 const event =
   /^(?:Webinar|Webinare|Online-Seminar|Seminar|Veranstaltung|Infoveranstaltung|Fortbildung|Workshop|Kongress|Save the date)(?!\p{L})(?![^]*(?:phishing|gefälscht|fake|betrug))/iu;
 const jobAd = /\((?:m\/w\/d|w\/m\/d|m\/w\/x|d\/m\/w|all genders)\)|(?<!\p{L})(?:Stellenanzeige|Stellenangebot|Bewerben Sie sich|Ihre Aufgaben|Ihr Profil|Wir bieten(?: Ihnen)?:)/giu;
-const report = /(?<!\p{L})(?:Umfrage|Studie|Befragung|Lagebericht|Lagebild|Jahresbericht|Statistik|Erhebung|Bilanz|survey|study|report finds)(?!\p{L})/iu;
-const medicalDevice = /Dringende Sicherheitsinformation|Field Safety Notice|Sicherheitskorrekturmaßnahme|Rückrufaktion|Produktrückruf|Rückruf (?:des|der|von|aller)|Medizinprodukt(?:e|en|es)?\s+(?:des|der|von)\s+Herstellers?/iu;
+const report = /(?<!\p{L})(?:Umfrage|Studie|Befragung|Lagebericht|Lagebild|Jahresbericht|Statistik|survey|study|report finds)(?!\p{L})/iu;
+const medicalDevice = {
+  test: (body: string) => fieldSafety.test(body) && deviceNoun.test(body),
+};
+const fieldSafety = /Dringende Sicherheitsinformation|Field Safety Notice|Sicherheitskorrekturmaßnahme|Rückrufaktion|Produktrückruf/iu;
+const deviceNoun = /Medizinprodukt|Pumpe|Messgerät|Implantat|Katheter|Charge|Sensor|Beatmung|Defibrillator|Schrittmacher|Infusion|Insulin|Röntgen|Ultraschall|Endoskop/iu;
 const toldToAct = /(?<!\p{L})(?:sollten|müssen|bitte)\s+(?:\p{L}+\s+){0,4}(?:aktualisier|install|einspiel|änder|prüf)/iu;
 const policyWords = /gesetzgeb\w*|gesetzentwurf|gesetz(?:es)? (?:zur|über)|gesetzlich\w*|vertreterversammlung|beschluss|beschlossen|beschließt|bundestag|bundesrat|referentenentwurf|übergangsregelung|verordnung|koalition\w*|gesundheitsminist\w*|parlament\w*/gi;
 const launch =
-  /(?<!\p{L})(?:stellt|stellen)\s+(?:\p{L}+\s+){0,6}?vor(?!\p{L})|(?<!\p{L})(?:präsentiert|präsentieren|Produktneuheit|Markteinführung|Marktstart|introduces|introducing|announcing|unveils?|launch(?:es|ed)?)(?!\p{L})|(?:excited|thrilled|proud)\s+to\s+(?:announce|introduce|present)|neue\s+Generation|(?:erleben|entdecken)\s+Sie|live\s+(?:auf|bei)\s+der/iu;
+  /(?<!\p{L})(?:stellt|stellen)\s+(?:[\p{L}\p{N}+.-]+\s+){0,6}?vor(?=\s*(?:[.,;:!?\n–-]|$))|(?<!\p{L})(?:präsentiert|präsentieren|Produktneuheit|Markteinführung|Marktstart|introduces|introducing|announcing|unveils?|launch(?:es|ed)?)(?!\p{L})|(?:excited|thrilled|proud)\s+to\s+(?:announce|introduce|present)|neue\s+Generation|(?:erleben|entdecken)\s+Sie|live\s+(?:auf|bei)\s+der/iu;
 
 // Notices that are not for practices to act on, whatever they name.
 const notForPractices: { test: (body: string) => boolean; reason: string }[] = [
@@ -98,12 +102,6 @@ const notForPractices: { test: (body: string) => boolean; reason: string }[] = [
   {
     test: (b) => /wir beraten sie gern|jetzt (?:kostenlos )?(?:beraten lassen|wechseln|termin vereinbaren|anfragen|bestellen|testen)|demo anfragen|angebot anfordern|besuchen sie uns|fachmesse|messestand/i.test(b) && !threat.test(b),
     reason: 'Werbung oder Messehinweis eines Anbieters, kein Sicherheitsbezug.',
-  },
-  {
-    // A vendor presenting a product or a release ("CGM stellt neue Generation von CGM ALBIS vor", "Erleben Sie … live
-    // auf der DMEA"), told in the headline or the lead: news about a product, however often it says "Sicherheit".
-    test: (b) => launch.test(b.slice(0, 400)) && !threat.test(b) && !securityGuideline.test(b),
-    reason: 'Produktvorstellung eines Anbieters, kein Sicherheitsbezug.',
   },
   {
     // An event announced in the headline ("Webinar: IT-Sicherheit in der Arztpraxis"): however much it says about
@@ -162,6 +160,10 @@ export function assessRelevance({ body, products, actions, fixedVersion, nothing
     return { relevant: false, reason: 'Kein Produkt aus dem Katalog genannt, und keine Warnung an Praxen.' };
   }
   if (!security) return { relevant: false, reason: 'Produkte genannt, aber kein Sicherheitsbezug erkennbar.' };
+  // A vendor presenting a product or a release ("CGM stellt neue Generation von CGM ALBIS vor", "Erleben Sie … live
+  // auf der DMEA"), told in the headline or the lead: news about the product, however often it says "Sicherheit". (A
+  // KV presenting a checklist names no product and stays practice guidance.)
+  if (launch.test(body.slice(0, 400)) && !threat.test(body) && !securityGuideline.test(body)) return { relevant: false, reason: `Produktvorstellung zu ${names}, kein Sicherheitsbezug.` };
   if (actions > 0) return { relevant: true, reason: `Sicherheitshinweis zu ${names} mit Handlungsempfehlung.` };
   if (nothingToDo) return { relevant: false, reason: `Hinweis zu ${names}: Praxen müssen nichts tun.` };
   if (fixedVersion) return { relevant: true, reason: `Sicherheitshinweis zu ${names} mit behobener Version.` };

@@ -216,3 +216,13 @@ test('English press: who said it goes, a pronoun with an adverb is no object, co
   assert.deepEqual(actions('The agency also urged organizations to hunt for signs of compromise.'), ['Anzeichen einer Kompromittierung suchen']);
   assert.deepEqual(actions('Organizations that cannot immediately patch should disable the affected feature.'), ['Betroffene Funktion deaktivieren']);
 });
+
+test('list items that are a reason, a consequence or a verb-first condition with a statement are no actions', () => {
+  assert.deepEqual(
+    actions(
+      'Tipps:\n• Werden Sie um Passwörter, Kreditkartendaten oder Ähnliches gebeten, ist Vorsicht angebracht.\n• Weil es ohne lokale Hardware auskommt und damit typische Fehlerquellen wegfallen.\n• Da die Mails täuschend echt aussehen, fallen viele darauf herein.',
+    ),
+    [],
+  );
+  assert.deepEqual(actions('Hinweise:\n• Während des Updates das Gerät nicht ausschalten.'), ['Während des Updates das Gerät nicht ausschalten']);
+});

@@ -154,7 +154,10 @@ function statementHead(text: string): boolean {
   return (
     /^(?:\S+\s+){0,3}(?:tragen|trägt|regelt|regeln|ist|sind|war|waren|weist|wies|gibt|gab|hat|hatte|besteht|bestehen)(?!\p{L})/u.test(head) ||
     // Verb first: a condition whose consequence is a statement ("Sind die Zertifikate abgelaufen, ist keine Verbindung …").
-    /^(?:Ist|Sind|War|Waren|Hat|Haben|Hatte|Wird|Werden|Kann|Können)\s[^,:]*,\s+(?:ist|sind|war|wird|werden|kann|können|gibt|besteht|bestehen|hat|haben|droht|drohen|fehlt|entsteht)\s/u.test(t) ||
+    /^(?:Ist|Sind|War|Waren|Hat|Haben|Hatte|Wird|Werden|Kann|Können)\s[^:]*?,\s+(?:ist|sind|war|wird|werden|kann|können|gibt|besteht|bestehen|hat|haben|droht|drohen|fehlt|entsteht)\s/u.test(t) ||
+    // A reason or a consequence alone, or a statement after it ("Weil es ohne Hardware auskommt …", "Da die Mails echt
+    // aussehen, fallen viele darauf herein").
+    /^(?:Weil|Da|Obwohl|Dass|Sodass|Wobei|Indem|Denn)\s/u.test(t) ||
     // … or one whose main clause has a pronoun for subject ("Kommt die Mail von X, handelt es sich um Betrug").
     /^(?!(?:Den|Der|Die|Das|Dem|Des|Ein\p{L}*|Ihr\p{L}*|Alle\p{L}*)\s)\p{Lu}\p{Ll}+\s+(?:der|die|das|ein\p{L}*|Ihr\p{L}*|es|er|sie|man)\s[^,:]*,\s+(?!(?:falls|wenn|bis|sobald|ob|dass|damit|um|sofern|solange|bevor|nachdem|weil|da|wie|was|wer|die|der|das|denn|sodass)\s)\p{Ll}+\s+(?:es|er|man|das|dies)\s/u.test(t) ||
     // A relative clause cut off from its noun ends in its finite verb ("Die am 4. Juli online waren").

@@ -315,3 +315,10 @@ test('a field safety notice on a medical device is not about practice IT, even w
   const callback = extract('Betrügerische Anrufe in Praxen', 'Betrüger geben sich am Telefon als IT-Support aus und verlangen Passwörter. Geben Sie keine Passwörter heraus und bitten Sie um einen Rückruf unter der bekannten Nummer.');
   assert.equal(callback.relevant, true);
 });
+
+test('a like release or regular updates of the notice\'s own products are no precedent and no hygiene', () => {
+  const like = extract('Sicherheitsupdate für Konnektoren', 'Für die KoCoBox MED+ steht ein Sicherheitsupdate bereit. Auch für den RISE Konnektor wurde ein ähnliches Update veröffentlicht. Bitte lassen Sie die Updates einspielen.');
+  assert.deepEqual(ids(like), ['cgm-kocobox-med-plus', 'rise-konnektor']);
+  const regular = extract('Sicherheitsupdates für Konnektoren', 'Eine Schwachstelle betrifft mehrere Konnektoren. Praxen sollten die KoCoBox MED+ und den secunet konnektor regelmäßig aktualisieren.');
+  assert.deepEqual(ids(regular), ['cgm-kocobox-med-plus', 'secunet-konnektor']);
+});

@@ -235,12 +235,17 @@ const comparison = /(?<!\p{L})(?:im\s+Gegensatz\s+zu|anders\s+als|statt|anstatt|
 
 // A precedent: another product's similar case in the past ("Eine ähnliche Lücke hatte im vergangenen Jahr CGM ALBIS
 // betroffen", "Wie schon beim Angriff auf die Digitalisierungsbox 2019 …", "Fortinet had similar problems last year").
-const similar = /(?<!\p{L})(?:ähnlich\p{L}*|ähnelt\p{L}*|vergleichbar\p{L}*|erinnert\s+an|wie\s+(?:schon|bereits|zuvor|damals)|similar\p{L}*|reminiscent)(?!\p{L})/iu;
+// The likeness is of a case (a hole, an attack, a problem), not of a release: "Auch für den RISE Konnektor wurde ein
+// ähnliches Update veröffentlicht" names an affected product.
+const similar =
+  /(?<!\p{L})(?:(?:ähnlich|vergleichbar)\p{L}*\s+(?:wie|\p{L}*(?:Lücke|Schwachstelle|Problem|Angriff|Attacke|Vorfall|Fall|Masche|Fehler|Sicherheitslücke)\p{L}*)|ähnelt\p{L}*|erinnert\s+an|wie\s+(?:schon|bereits|zuvor|damals)|similar\s+(?:to|\p{L}*(?:flaw|vulnerabilit|problem|attack|issue|incident|bug))\p{L}*|reminiscent)(?!\p{L})/iu;
 const past =
   /(?<!\p{L})(?:hatte|hatten|war|waren|wurde|wurden|betraf|betrafen|traf|zuletzt|damals|bereits|schon|vergangen\p{L}*|Vorjahr\p{L}*|(?:19|20)\d\d|had|was|were|last\s+year|previously|earlier)(?!\p{L})/iu;
 // Everyday care named in passing: "Halten Sie außerdem Windows 10 und Ihren Virenschutz stets aktuell" (a notice
 // about the product itself names it before, in its headline or its first sentences).
 const routine = /(?<!\p{L})(?:stets|immer|regelmäßig|grundsätzlich|laufend|always|regularly)\s+(?:\p{L}+\s+){0,3}?(?:aktuell|auf\s+dem\s+neuesten\s+Stand|up\s+to\s+date|aktualisier\p{L}*|updaten)(?!\p{L})/iu;
+// … beside the things every practice keeps current, which is what makes it hygiene rather than this notice's fix.
+const everyday = /(?<!\p{L})(?:Virenschutz|Virenscanner|Antivirus\p{L}*|Betriebssystem\p{L}*|Browser|Programme|alle\s+Geräte|sämtliche|operating\s+systems?|antivirus)(?!\p{L})/iu;
 // Providers listed with a state they have reached, not a flaw: "Anbieter, die bereits zertifiziert sind: …", "Die
 // PVS-Anbieter, die Windows 11 bereits unterstützen, sind …".
 const readyList =
@@ -262,7 +267,7 @@ export function isPrecedent(text: string): boolean {
 
 /** Whether a product is named in the background of the sentence: as a place, a channel, a migration target, a capability or in a comparison. */
 export function inBackground(text: string, mention: Mention): boolean {
-  if (isPrecedent(text) || routine.test(text)) return true;
+  if (isPrecedent(text) || (routine.test(text) && everyday.test(text))) return true;
   const ready = readyList.exec(text);
   if (ready && ready.index < mention.index) return true;
   const clause = text.slice(Math.max(0, mention.index - 100), mention.index).split(/[.;:!?()]/).pop()!;

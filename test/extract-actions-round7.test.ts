@@ -226,3 +226,8 @@ test('list items that are a reason, a consequence or a verb-first condition with
   );
   assert.deepEqual(actions('Hinweise:\n• Während des Updates das Gerät nicht ausschalten.'), ['Während des Updates das Gerät nicht ausschalten']);
 });
+
+test('a phrase whose clauses end only in a modal is a relative or reported clause, not an action', () => {
+  assert.deepEqual(actions('Zehn Jahre Stipendien: 200 Stipendien für Studierende, die später ambulant in der Region arbeiten wollen.'), []);
+  assert.deepEqual(actions('Prüfen Sie, ob Sie die Firmware selbst aktualisieren können.'), ['Prüfen, ob Sie die Firmware selbst aktualisieren können']);
+});

@@ -140,7 +140,9 @@ function wellFormed(text: string): string | null {
     .filter((c) => !/^(?:\p{Ll}+\s+)?(?:der|die|das|dem|den|denen|deren|dessen|welche\p{L}*)\s+Sie\s/u.test(c.trim()))
     .map((c) => c.trim().split(/\s+/).pop() ?? '');
   const english = /(?<!\p{L})(?:the|to|and|if|of|as|on)(?!\p{L})/u.test(t);
-  if (!english && !clauseEnds.some((w) => isInfinitive(w.replace(/[.!)]+$/, '').toLowerCase()) || /^(?:lassen|tun|sein)$/.test(w))) return null;
+  // A clause that ends in a modal ("…, die später dort arbeiten wollen") is a relative or reported one, not the action.
+  const ends = (w: string) => w.replace(/[.!)]+$/, '').toLowerCase();
+  if (!english && !clauseEnds.some((w) => (isInfinitive(ends(w)) && !/^(?:wollen|können|müssen|sollen|dürfen|möchten|mögen)$/.test(ends(w))) || /^(?:lassen|tun|sein)$/.test(w))) return null;
   // "Außerdem …", "Zudem …": a link to the sentence before, not part of a checklist item (order words such as "Danach" stay).
   t = t.replace(/^(?:(?:Außerdem|Zudem|Deshalb|Daher|Zusätzlich|Ebenso|Ferner|Weiterhin|Darüber\s+hinaus)\s+)+(?=\S+\s)/u, '');
   return statementHead(t) ? null : capitalize(t);

@@ -322,3 +322,10 @@ test('a like release or regular updates of the notice\'s own products are no pre
   const regular = extract('Sicherheitsupdates für Konnektoren', 'Eine Schwachstelle betrifft mehrere Konnektoren. Praxen sollten die KoCoBox MED+ und den secunet konnektor regelmäßig aktualisieren.');
   assert.deepEqual(ids(regular), ['cgm-kocobox-med-plus', 'secunet-konnektor']);
 });
+
+test('a password stored in a product, and data of a product, tell of a flaw in it; only a password to change names a place', () => {
+  const stored = extract('Zahnarztsoftware speichert Passwörter im Klartext', 'Passwörter werden in der Praxissoftware CGM Z1 im Klartext gespeichert. Der Hersteller hat Version 2.91 veröffentlicht; Praxen sollten zeitnah aktualisieren.');
+  assert.deepEqual(ids(stored), ['cgm-z1']);
+  const config = extract('Datenleck bei Routern', 'Konfigurationsdaten für die FRITZ!Box lassen sich über eine Lücke auslesen. AVM hat ein Update veröffentlicht.');
+  assert.deepEqual(ids(config), ['avm-fritzbox']);
+});

@@ -205,12 +205,15 @@ export function findProducts(matcher: Matcher, sentences: Sentence[], familyCont
 // the target of a migration ("Upgrade auf Windows 11", "ob die Software unter Windows 11 unterstützt wird") and the
 // other side of a comparison.
 const credential = /(?<!\p{L})(?:\p{L}+-)?(?:Passw|Kennw|Zugangsdaten|Anmeldedaten|Admin-?PIN|password|credential)/iu;
-// The place may be named with "in", "unter", "auf" and a word for its kind: "das Passwort Ihres Praxisrechners unter
-// Windows 10 und in Ihrer Praxissoftware CGM Z1".
-const ofPlace =
-  /(?:(?:des|der|am|im|vom|von|für|zum|beim|und|sowie|in|unter|auf|bei|an|of|for|on)\s+|,\s*)(?:(?:den|das|die|dem|der|Ihre[rsmn]?|ihre[rsmn]?|the|your)\s+)?(?:\p{Lu}\p{Ll}{2,}\s+)?$|(?<!\p{L})(?:Ihre[rsmn]?|ihre[rsmn]?|your)\s+$/u;
+const ofPlace = /(?:(?:des|der|am|im|vom|von|für|zum|beim|und|sowie|of|for|on)\s+|,\s*)(?:(?:den|das|die|dem|Ihre[rsmn]?|ihre[rsmn]?|the|your)\s+)?$|(?<!\p{L})(?:Ihre[rsmn]?|ihre[rsmn]?|your)\s+$/u;
+// Where a password is to be changed, the place may also be named with "in", "unter", "auf" and a word for its kind:
+// "Ändern Sie das Passwort Ihres Praxisrechners unter Windows 10 und in Ihrer Praxissoftware CGM Z1" (but "Passwörter
+// werden in CGM Z1 im Klartext gespeichert" tells of a flaw in Z1).
+const ofPlaceNamed =
+  /(?:(?:des|der|am|im|vom|von|für|zum|beim|und|sowie|in|unter|auf|bei|an|of|for|on)\s+|,\s*)(?:(?:den|das|die|dem|der|Ihre[rsmn]?|ihre[rsmn]?|the|your)\s+)?(?:\p{Lu}\p{Ll}{2,}\s+)?$/u;
+const changeCredential = /(?<!\p{L})(?:ändern|ändert|wechseln|erneuern|zurücksetzen|neu\s+vergeben|change|reset)(?!\p{L})/iu;
 // Data about a product, not the product: "Betroffen sind … Antragsdaten für Elektronische Heilberufsausweise (eHBA)".
-const dataFor = /(?<!\p{L})\p{L}*(?:daten|Data)\s+(?:für|zu|zum|zur|for|about)\s+(?:(?:den|die|das|dem|der|Ihre[rsmn]?|ihre[rsmn]?|the|your)\s+)?(?:\p{Lu}\p{Ll}{2,}\s+)?$/u;
+const dataFor = /(?<!\p{L})(?:Antrags|Bestell|Auftrags|Kunden|Personen|Nutzer|Anwender|Bewerbungs)(?:daten)\s+(?:für|zu|zum|zur|for|about)\s+(?:(?:den|die|das|dem|der|Ihre[rsmn]?|ihre[rsmn]?|the|your)\s+)?(?:\p{Lu}\p{Ll}{2,}\s+)?$/u;
 const credentialAfter = /^-?(?:Passw|Kennw|Zugangsdaten|Anmeldedaten|PIN)/i;
 const updatesThrough = /^\s+(?:für|for)\s+(?:(?:die|the)\s+)?(?:automatische\w*\s+|automatic\s+)?(?:Updates?|Aktualisierung\w*)(?!\p{L})/iu;
 const channel = /(?<!\p{L})(?:über|via|per)\s+(?:(?:den|das|die|dem|Ihren|Ihr|Ihre)\s+)?$/iu;
@@ -272,7 +275,7 @@ export function inBackground(text: string, mention: Mention): boolean {
   if (ready && ready.index < mention.index) return true;
   const clause = text.slice(Math.max(0, mention.index - 100), mention.index).split(/[.;:!?()]/).pop()!;
   const after = text.slice(mention.end, mention.end + 60);
-  if (credentialAfter.test(after) || (credential.test(clause) && ofPlace.test(clause)) || dataFor.test(clause)) return true;
+  if (credentialAfter.test(after) || (credential.test(clause) && (ofPlace.test(clause) || (ofPlaceNamed.test(clause) && changeCredential.test(text)))) || dataFor.test(clause)) return true;
   if ((channel.test(clause) && distributed.test(after)) || updatesThrough.test(after) || accessThrough.test(clause)) return true;
   // "Update auf FRITZ!OS 7.57": a version behind the name makes it the product being updated.
   if (!/^\s*(?:v|Version\s+)?\d+\.\d/i.test(after)) {

@@ -329,3 +329,8 @@ test('a password stored in a product, and data of a product, tell of a flaw in i
   const config = extract('Datenleck bei Routern', 'Konfigurationsdaten für die FRITZ!Box lassen sich über eine Lücke auslesen. AVM hat ein Update veröffentlicht.');
   assert.deepEqual(ids(config), ['avm-fritzbox']);
 });
+
+test('a list ends at a verb: what follows a channel named before "und betrifft" is affected', () => {
+  const x = extract('Neue Firmware für Kartenterminals', 'Die Firmware wird automatisch über den Konnektor eingespielt und betrifft das ORGA 6141 online. Bitte prüfen Sie den Firmware-Stand.');
+  assert.deepEqual(ids(x), ['worldline-orga-6141']);
+});

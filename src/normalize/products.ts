@@ -258,9 +258,14 @@ const readyList =
 const conjunction = /(?<!\p{L})(?:und|sowie|oder|bzw\.|and|or)(?!\p{L})|,/u;
 const openBracket = /^\s*\(\s*$/;
 const sentenceMark = /[;:!?]|\.(?<!bzw\.)(?!\S)/u;
+// Words a list puts between its members: conjunctions, articles, nouns and adjectives ("und Praxis- bzw.
+// Institutionsausweise", "sowie für elektronische"); a verb ("eingespielt und betrifft") ends the list.
+const listWord = /^(?:und|sowie|oder|bzw\.|and|or|den|die|das|dem|der|des|für|von|im|in|am|the|of|for|Ihre[rsmn]?|ihre[rsmn]?|your|\p{Lu}[\p{L}\p{N}-]*|\p{L}+-|\p{Ll}+(?:e|en|er|es|em))$/u;
 const coordinated = {
   // A bracket right after a name holds its other name: "Heilberufsausweise (eHBA)".
-  test: (between: string) => openBracket.test(between) || (between.length <= 60 && conjunction.test(between) && !sentenceMark.test(between)),
+  test: (between: string) =>
+    openBracket.test(between) ||
+    (between.length <= 60 && conjunction.test(between) && !sentenceMark.test(between) && between.split(/[\s,()]+/).every((w) => w === '' || listWord.test(w))),
 };
 
 /** Whether a sentence tells another case as a precedent ("Ähnlich wie beim Angriff auf CGM im Dezember 2021 …"). */

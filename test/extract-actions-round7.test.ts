@@ -231,3 +231,20 @@ test('a phrase whose clauses end only in a modal is a relative or reported claus
   assert.deepEqual(actions('Zehn Jahre Stipendien: 200 Stipendien für Studierende, die später ambulant in der Region arbeiten wollen.'), []);
   assert.deepEqual(actions('Prüfen Sie, ob Sie die Firmware selbst aktualisieren können.'), ['Prüfen, ob Sie die Firmware selbst aktualisieren können']);
 });
+
+test('the new advice shapes do not take opinions, policy or advice to others', () => {
+  for (const text of [
+    'Die Ärztekammer appelliert an die Politik, die Finanzierung der TI zu sichern.',
+    'Für Hersteller lohnt es sich kaum, alte Geräte zu unterstützen.',
+    'Der nächste Schritt ist die Anbindung der Pflege an die TI.',
+    'Sinnvoll ist das vor allem für große Praxen.',
+    'Der Verband empfiehlt der Politik die Digitalisierung voranzutreiben.',
+    'Die gematik empfahl den Herstellern die Zertifikate rechtzeitig zu tauschen.',
+    'Hilfreich sei aus Sicht der KV, die Fristen zu verlängern.',
+    'Der beste Schutz ist noch immer Aufmerksamkeit.',
+    'Was sollten Praxen tun?\nPraxen sind von der Störung nicht betroffen.',
+  ]) {
+    assert.deepEqual(actions(text), [], text);
+  }
+  assert.deepEqual(actions('Den besten Schutz bieten nach Ansicht der Experten regelmäßige Schulungen des Teams.'), ['Regelmäßige Schulungen des Teams']);
+});

@@ -398,7 +398,7 @@ function familiar(s: string): string[] | null {
 }
 
 const advise =
-  /\b(?:rät|raten|riet|abgeraten|abzuraten|abraten|empfiehlt|empfehlen|empfahl|empfohlen|[Ee]mpfehlung|fordert|fordern|aufgefordert|aufgerufen|ruft|rufen|angehalten|gebeten|bittet|bitten|appelliert|appellieren|appellierte|lohnt(?=\s+sich)|gilt(?=\s+es\s*,|,)|Schritt(?=\s+(?:ist|wäre|sollte|besteht))|hilfreich|Hilfreich|sichersten|[Rr]at|geraten|ratsam|sinnvoll|empfehlenswert|wichtig|angeraten|geboten|unerlässlich|Abhilfe|gehört|gehören|[Aa]ufgabe|[Pp]flicht|Ratsam|Sinnvoll|Empfehlenswert|Wichtig|Empfohlen|Angeraten|Geboten|Unerlässlich|Wichtigste)\b/u;
+  /\b(?:rät|raten|riet|abgeraten|abzuraten|abraten|empfiehlt|empfehlen|empfahl|empfohlen|[Ee]mpfehlung|fordert|fordern|aufgefordert|aufgerufen|ruft|rufen|angehalten|gebeten|bittet|bitten|appelliert|appellieren|appellierte|lohnt(?=\s+sich)|gilt(?=\s+es\s*,|,)|Schritt(?=\s+(?:ist|wäre|sollte|besteht))|[Hh]ilfreich(?=\s+(?:ist|sind))|sichersten(?=\s+ist)|[Rr]at|geraten|ratsam|sinnvoll|empfehlenswert|wichtig|angeraten|geboten|unerlässlich|Abhilfe|gehört|gehören|[Aa]ufgabe|[Pp]flicht|Ratsam|Sinnvoll|Empfehlenswert|Wichtig|Empfohlen|Angeraten|Geboten|Unerlässlich|Wichtigste)\b/u;
 const zuForm = /(?:^|\s)(?:zu\s+(\p{Ll}+)|(\p{Ll}+?zu\p{Ll}{3,}))(?=[\s,.!;:]|$)/gu;
 // "nicht nötig, … zu ändern", "Wichtig ist nicht, …": no advice.
 const negated = /(?<!\w)(?:nicht|kein\w*)\s+(?:\S+\s+){0,2}$/u;
@@ -427,7 +427,7 @@ function recommended(s: string): string[] | null {
     let start = immediate ? immediate[0].length : before.lastIndexOf(',') + 1;
     // "Secunet empfiehlt die Deregistrierung … zu vermeiden", "Wir empfehlen allen die Firmware … zu prüfen": the comma
     // before the infinitive is optional; whom the advice is for goes.
-    if (start === 0 && /^(?:rät|raten|riet|empfiehlt|empfehlen|empfahl)$/u.test(a[0]) && !finiteVerb.test(before)) start = adviceAddressee.exec(before)![0].length;
+    if (start === 0 && /^(?:rät|raten|riet|empfiehlt|empfehlen|empfahl)$/u.test(a[0]) && !finiteVerb.test(before) && !othersNamed(before)) start = adviceAddressee.exec(before)![0].length;
     if (start === 0) continue;
     const object = before.slice(start).trim();
     // "rufen in der Praxis an, um solche Angaben zu erfragen": a purpose, not the advice.
@@ -461,7 +461,7 @@ function recommended(s: string): string[] | null {
 // protection as subject ("Den besten Schutz bieten regelmäßige Backups", "Der beste Schutz ist …"): the advice is a
 // noun phrase, kept as one (as verbless list items are); a condition with its verb first goes behind it.
 const nominalAdvice =
-  /(?<!\p{L})(?:empfiehlt|empfehlen|empfahl)\s+(?:sich\s+)?(?:(?:daher|deshalb|dringend|ausdrücklich|außerdem|Praxen|Ihnen)\s+)*((?:der|die|das|den|ein|eine|einen)\s(?:[^,.;:]|\.(?=\d))+)|(?<!\p{L})(?:rät|raten|riet)\s+(?:(?:daher|deshalb|dringend|ausdrücklich|Praxen|allen\s+Praxen)\s+)*(?:zum|zur|zu\s+(?:einem|einer|dem|der))\s+((?:[^,.;:]|\.(?=\d))+)|^(?:(?:Dringend|Daher|Deshalb|Zudem|Außerdem)\s+)?(?:empfohlen|geraten|angeraten)\s+(?:wird|werden)\s+(?:(?:daher|deshalb|dringend|zudem|außerdem|ausdrücklich)\s+)*((?:der|die|das|ein|eine|einen)\s(?:[^,.;:]|\.(?=\d))+)|^(?:Sinnvoll|Ratsam|Empfehlenswert|Hilfreich)\s+(?:ist|sind|wäre|wären)\s+(?:(?:zudem|außerdem|auch|daher|deshalb|dabei|hier|jedoch|vor\s+allem)\s+)*((?:der|die|das|ein|eine|einen|regelmäßige\p{L}*)\s(?:[^,.;:–—]|\.(?=\d))+)|^(?:(?:Den\s+)?(?:[Bb]esten|[Ww]irksamen|[Ww]irksamsten|[Ee]ffektiven|[Zz]uverlässigen|[Gg]uten)\s+Schutz(?:\s+(?:für|vor|gegen)\s+[^,.]{1,40}?)?\s+(?:bieten|bietet)|Der\s+beste\s+Schutz\s+(?:ist|sind|bietet|bieten))\s+(?:(?:vor\s+allem|insbesondere|zum\s+Beispiel|etwa|auch)\s+)?((?:[^,.;:–—]|\.(?=\d))+)/u;
+  /(?<!\p{L})(?:empfiehlt|empfehlen|empfahl)\s+(?:sich\s+)?(?:(?:daher|deshalb|dringend|ausdrücklich|außerdem|Praxen|Ihnen)\s+)*((?:der|die|das|den|ein|eine|einen)\s(?:[^,.;:]|\.(?=\d))+)|(?<!\p{L})(?:rät|raten|riet)\s+(?:(?:daher|deshalb|dringend|ausdrücklich|Praxen|allen\s+Praxen)\s+)*(?:zum|zur|zu\s+(?:einem|einer|dem|der))\s+((?:[^,.;:]|\.(?=\d))+)|^(?:(?:Dringend|Daher|Deshalb|Zudem|Außerdem)\s+)?(?:empfohlen|geraten|angeraten)\s+(?:wird|werden)\s+(?:(?:daher|deshalb|dringend|zudem|außerdem|ausdrücklich)\s+)*((?:der|die|das|ein|eine|einen)\s+(?:\p{Ll}+\s+)?\p{Lu}(?:[^,.;:]|\.(?=\d))+)|^(?:Sinnvoll|Ratsam|Empfehlenswert|Hilfreich)\s+(?:ist|sind)\s+(?:(?:zudem|außerdem|auch|daher|deshalb|dabei|hier|jedoch|vor\s+allem)\s+)*((?:(?:der|die|das|ein|eine|einen)\s+(?:\p{Ll}+\s+)?|regelmäßige\p{L}*\s+)\p{Lu}(?:[^,.;:–—]|\.(?=\d))+)|^(?:(?:Den\s+)?(?:[Bb]esten|[Ww]irksamen|[Ww]irksamsten|[Ee]ffektiven|[Zz]uverlässigen|[Gg]uten)\s+Schutz(?:\s+(?:für|vor|gegen)\s+[^,.]{1,40}?)?\s+(?:bieten|bietet)|Der\s+beste\s+Schutz\s+(?:ist|sind|bietet|bieten))\s+(?:(?:vor\s+allem|insbesondere|zum\s+Beispiel|etwa|auch|noch\s+immer|immer\s+noch|nach\s+wie\s+vor|(?:nach\s+(?:Ansicht|Angaben|Einschätzung)|laut)\s+(?:der|des|von)?\s*\p{L}+)\s+)*((?:[^,.;:–—]|\.(?=\d))+)/u;
 
 function nominallyAdvised(sentence: string): string[] | null {
   // "Datensicherung: Wirksamen Schutz bieten …": a heading kept in front of its paragraph is no part of the advice.
@@ -472,7 +472,7 @@ function nominallyAdvised(sentence: string): string[] | null {
   const phrase = (m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4] ?? m?.[5])?.trim().replace(/(?:\s+(?:daher|deshalb|zudem|außerdem|auch|dringend|ausdrücklich|[„"“]\p{L}+[“"”]))+$/u, '');
   // "empfehlen den Anwendern daher, … zu aktualisieren": whom it is told to; the advice is the infinitive after it.
   if (m && (/^(?:den|der)\s+\p{L}+(?:ern|ten|en|innen)$/u.test(phrase ?? '') || /,\s[^.]*(?<!\p{L})zu\s+\p{Ll}|,\s[^.]*\p{Ll}zu\p{Ll}{3,}/u.test(s.slice(m.index + m[0].length)))) return null;
-  if (!phrase || phrase.split(/\s+/).length > 12 || phrase.split(/\s+/).length < 3 || finiteVerb.test(phrase) || /(?<!\p{L})zu\s+\p{Ll}/u.test(phrase) || /^(?:Wir|Ich)\b/.test(s) || notAnAction.test(phrase)) return null;
+  if (!phrase || phrase.split(/\s+/).length > 12 || phrase.split(/\s+/).length < 3 || finiteVerb.test(phrase) || /(?<!\p{L})zu\s+\p{Ll}|\p{Ll}zu\p{Ll}{2,}(?:en|ern|eln)$/u.test(phrase) || othersNamed(phrase) || /^(?:Wir|Ich)\b/.test(s) || notAnAction.test(phrase)) return null;
   const asked = /^(Ist|Sind|Hat|Haben|Wird|Werden)\s+([^,]+),/u.exec(s);
   return [capitalize(`${phrase}${asked ? `, falls ${asked[2]} ${asked[1]!.toLowerCase()}` : ''}`)];
 }

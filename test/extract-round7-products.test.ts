@@ -334,3 +334,8 @@ test('a list ends at a verb: what follows a channel named before "und betrifft" 
   const x = extract('Neue Firmware für Kartenterminals', 'Die Firmware wird automatisch über den Konnektor eingespielt und betrifft das ORGA 6141 online. Bitte prüfen Sie den Firmware-Stand.');
   assert.deepEqual(ids(x), ['worldline-orga-6141']);
 });
+
+test('a remote tool through which attackers got in is named as what the notice is about', () => {
+  const x = extract('Ransomware-Angriff auf Arztpraxis', 'Die Angreifer erhielten Zugriff über AnyDesk, dessen Zugangsdaten kompromittiert waren. Praxen sollten AnyDesk aktualisieren und die Passwörter ändern.');
+  assert.deepEqual(ids(x), ['anydesk']);
+});

@@ -221,6 +221,9 @@ const distributed = /^\s*(?:\p{L}+\s+){0,2}?(?:eingespielt|installiert|verteilt|
 // The tool through which someone gets in, in a warning of fake support calls: "Gewähren Sie niemals Zugriff per
 // TeamViewer oder AnyDesk" (the tool has no flaw; an attack on its maker is told otherwise).
 const accessThrough = /(?<!\p{L})(?:Zugriff|Zugang|Fernzugriff|Fernzugang|Verbindung|access)\s+(?:\p{L}+\s+){0,2}?(?:per|über|via|mit|through|using)\s+(?:(?:den|das|die|dem|the)\s+)?(?:[\p{L}\p{N}!.-]+\s+(?:oder|und|or|and)\s+)?$/iu;
+// … access refused to strangers: "Angreifer erhielten Zugriff über AnyDesk" tells of the tool as the way in, which a
+// notice may be about.
+const refused = /(?<!\p{L})(?:niemals|nie|keinen?|nicht|unbekannt\p{L}*|fremd\p{L}*|never|unknown)(?!\p{L})/iu;
 const migration = /(?<!\p{L})(?:Upgrade|Umstieg|Umstellung|Wechsel|Migration|Umzug|Aktualisierung|umsteigen|umstellen|wechseln|migrieren|upgraden|upgrade|migrate|switch)\s+(?:auf|zu|nach|to)\s+(?:(?:das|die|den|dem|the)\s+)?$/iu;
 const towards = /(?<!\p{L})(?:auf|zu)\s+$/iu;
 const migrate = /^\s*(?:\p{L}+\s+){0,3}?(?:um(?:zu)?steigen|um(?:zu)?stellen|umgestellt|(?:zu\s+)?wechseln|gewechselt|(?:zu\s+)?migrieren|upgraden|um(?:zu)?ziehen)(?!\p{L})/iu;
@@ -281,7 +284,7 @@ export function inBackground(text: string, mention: Mention): boolean {
   const clause = text.slice(Math.max(0, mention.index - 100), mention.index).split(/[.;:!?()]/).pop()!;
   const after = text.slice(mention.end, mention.end + 60);
   if (credentialAfter.test(after) || (credential.test(clause) && (ofPlace.test(clause) || (ofPlaceNamed.test(clause) && changeCredential.test(text)))) || dataFor.test(clause)) return true;
-  if ((channel.test(clause) && distributed.test(after)) || updatesThrough.test(after) || accessThrough.test(clause)) return true;
+  if ((channel.test(clause) && distributed.test(after)) || updatesThrough.test(after) || (accessThrough.test(clause) && refused.test(text))) return true;
   // "Update auf FRITZ!OS 7.57": a version behind the name makes it the product being updated.
   if (!/^\s*(?:v|Version\s+)?\d+\.\d/i.test(after)) {
     if (migration.test(clause) || (towards.test(clause) && migrate.test(after)) || (under.test(clause) && supported.test(after))) return true;

@@ -339,3 +339,8 @@ test('a remote tool through which attackers got in is named as what the notice i
   const x = extract('Ransomware-Angriff auf Arztpraxis', 'Die Angreifer erhielten Zugriff über AnyDesk, dessen Zugangsdaten kompromittiert waren. Praxen sollten AnyDesk aktualisieren und die Passwörter ändern.');
   assert.deepEqual(ids(x), ['anydesk']);
 });
+
+test('fake mails after a breach at the maker the headline names concern that maker\'s products', () => {
+  const x = extract('Phishing nach Datenleck bei Doc Cirrus', 'Nach dem Datenleck erhalten Kunden von inSuite gefälschte Mails. Praxen sollten ihre Passwörter ändern und keine Links öffnen.');
+  assert.deepEqual(ids(x), ['doc-cirrus-insuite']);
+});

@@ -437,7 +437,10 @@ const use = /^[^.;:!?]{0,60}?(?<!\p{L})(?:nutzen|verwenden|einsetzen|use)(?!\p{L
 /** In a warning of fake mails whose headline names no product, the products named as what the recipients use. */
 export function dropUsedInFakeMails<T extends { product: Product; evidence: string }>(matcher: Matcher, hits: T[], title: string, familyContext: string | null = null): T[] {
   if (!fakeMailTitle.test(title) || mentions(matcher, title, familyContext).length > 0) return hits;
+  // "Phishing nach Datenleck bei Doc Cirrus": the maker named in the headline is what the notice is about.
+  const makers = vendorsNamed(matcher, title);
   return hits.filter((h) => {
+    if (makers.has(h.product.vendor)) return true;
     const m = mentions(matcher, h.evidence, familyContext).find((n) => n.product.id === h.product.id);
     if (!m) return true;
     const before = h.evidence.slice(Math.max(0, m.index - 80), m.index);

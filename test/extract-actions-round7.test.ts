@@ -227,8 +227,10 @@ test('list items that are a reason, a consequence or a verb-first condition with
   assert.deepEqual(actions('Hinweise:\n• Während des Updates das Gerät nicht ausschalten.'), ['Während des Updates das Gerät nicht ausschalten']);
 });
 
-test('a phrase whose clauses end only in a modal is a relative or reported clause, not an action', () => {
-  assert.deepEqual(actions('Zehn Jahre Stipendien: 200 Stipendien für Studierende, die später ambulant in der Region arbeiten wollen.'), []);
+test('a phrase whose clauses end only in a modal or a noun is a relative or reported clause, not an action', () => {
+  assert.deepEqual(actions('Rückblick:\n• 200 Stipendien für Studierende, die später ambulant in der Region arbeiten wollen'), []);
+  // A capitalised last word of a clause is a noun, not an infinitive.
+  assert.deepEqual(actions('Rückblick:\n• Zehn Jahre Stipendien: 200 Stipendien für Studierende, die später ambulant in der Region arbeiten wollen.'), []);
   assert.deepEqual(actions('Prüfen Sie, ob Sie die Firmware selbst aktualisieren können.'), ['Prüfen, ob Sie die Firmware selbst aktualisieren können']);
 });
 

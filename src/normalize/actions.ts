@@ -138,7 +138,12 @@ function wellFormed(text: string): string | null {
     .replace(/\s*\([^()]*\)[.!]?$/u, '')
     .split(/,\s|\s[–—-]\s|;\s|:\s/u)
     .filter((c) => !/^(?:\p{Ll}+\s+)?(?:der|die|das|dem|den|denen|deren|dessen|welche\p{L}*)\s+Sie\s/u.test(c.trim()))
-    .map((c) => c.trim().split(/\s+/).pop() ?? '');
+    // A capitalised word ends a clause as a noun ("Zehn Jahre Stipendien: …"), unless it is all the clause ("Prüfen, ob …").
+    .map((c) => {
+      const words = c.trim().split(/\s+/);
+      const last = words.pop() ?? '';
+      return words.length > 0 && /^\p{Lu}/u.test(last) ? '' : last;
+    });
   const english = /(?<!\p{L})(?:the|to|and|if|of|as|on)(?!\p{L})/u.test(t);
   // A clause that ends in a modal ("…, die später dort arbeiten wollen") is a relative or reported one, not the action.
   const ends = (w: string) => w.replace(/[.!)]+$/, '').toLowerCase();

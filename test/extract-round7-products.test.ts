@@ -258,6 +258,10 @@ test('a hole in a data centre\'s gateway is no hole in a device practices run; i
     'A vulnerability (CVE-2024-21887) in Ivanti Connect Secure VPN gateways allows attackers to run code. Install the patches as soon as they are available.',
   );
   assert.equal(vpn.relevant, true);
+  const bigip = extract('F5 fixes critical BIG-IP flaw', 'A vulnerability (CVE-2023-46747) in F5 BIG-IP appliances allows attackers to run code. Install the hotfix as soon as possible.');
+  assert.equal(bigip.relevant, false);
+  const sma = extract('SonicWall SMA 100 zero-day exploited', 'A vulnerability (CVE-2021-20016) in SonicWall SMA 100 appliances used for remote access is exploited. Install the firmware update as soon as possible.');
+  assert.equal(sma.relevant, true);
 });
 
 test('the tool someone gets in through, and everyday care named in passing, are not what a warning is about', () => {

@@ -29,9 +29,9 @@ const practiceIt = /IT-Sicherheit|Drucker|Printer|Netzwerk|WLAN|Browser|Windows|
 // security work for every practice, not policy news.
 const securityGuideline = /IT-Sicherheitsrichtlinie|§\s?(?:390|75b)\s+SGB\s+V/u;
 
-// A bare "Gateway" is no kind of device a practice runs ("Citrix ADC and Citrix Gateway servers" are a data centre's);
-// a VPN or security gateway is.
-const practiceDevice = /(?<!\p{L})(?:NAS|VPN|Firewall|Router|Fernzugriff|Fernwartung|remote access|Backup|Datensicherung|Outlook|Exchange|Windows|DiskStation|QTS|appliance|security gateway)(?!\p{L})/iu;
+// A bare "Gateway" or "appliance" is no kind of device a practice runs ("Citrix ADC and Citrix Gateway servers", "BIG-IP
+// appliances" are a data centre's); a VPN or security gateway, a firewall or a NAS is.
+const practiceDevice = /(?<!\p{L})(?:NAS|VPN|Firewall|Router|Fernzugriff|Fernwartung|remote access|Backup|Datensicherung|Outlook|Exchange|Windows|DiskStation|QTS|security gateway)(?!\p{L})/iu;
 
 const tiSoftware = /Telematik|\bTI\b|gematik|Konnektor|Kartenterminal|eHBA|SMC-B|Praxissoftware|Praxisverwaltung|\bPVS\b/;
 

@@ -348,3 +348,12 @@ test('fake mails after a breach at the maker the headline names concern that mak
   const x = extract('Phishing nach Datenleck bei Doc Cirrus', 'Nach dem Datenleck erhalten Kunden von inSuite gefälschte Mails. Praxen sollten ihre Passwörter ändern und keine Links öffnen.');
   assert.deepEqual(ids(x), ['doc-cirrus-insuite']);
 });
+
+test('products offered in the seller\'s shop or with a price are not affected', () => {
+  const x = extract(
+    'Kartenterminal-Update: Firmware 3.9.1 für ORGA 6141 online',
+    'Für das Kartenterminal ORGA 6141 online steht die Firmware-Version 3.9.1 bereit. Sie schließt eine Sicherheitslücke. Andernfalls wenden Sie sich an Ihren Dienstleister.\nConnectivity Webshop: KoCoBox MED+ Ersatzgerät und Cherry ST-1506 jetzt bestellen\nDie RISE Konnektor Tauschpauschale beträgt 2.300,00 EUR.',
+  );
+  assert.deepEqual(ids(x), ['worldline-orga-6141']);
+  assert.equal(x.vendorId, 'worldline');
+});

@@ -252,6 +252,8 @@ const past =
 const routine = /(?<!\p{L})(?:stets|immer|regelmäßig|grundsätzlich|laufend|always|regularly)\s+(?:\p{L}+\s+){0,3}?(?:aktuell|auf\s+dem\s+neuesten\s+Stand|up\s+to\s+date|aktualisier\p{L}*|updaten)(?!\p{L})/iu;
 // … beside the things every practice keeps current, which is what makes it hygiene rather than this notice's fix.
 const everyday = /(?<!\p{L})(?:Virenschutz|Virenscanner|Antivirus\p{L}*|Betriebssystem\p{L}*|Browser|Programme|alle\s+Geräte|sämtliche|operating\s+systems?|antivirus)(?!\p{L})/iu;
+// The seller's shop (DOMAIN §4, pitfall 5): "Connectivity Webshop: KoCoBox MED+ Ersatzgerät … jetzt bestellen", prices.
+const shop = /(?<!\p{L})(?:Webshop|Online-?Shop|Shop:|zum\s+Shop|Warenkorb|zzgl\.|inkl\.\s*MwSt|Preise?\s*(?:ab|:)|buy\s+now|shop\s+now|add\s+to\s+cart)|\d+,\d\d\s*(?:€|EUR)(?!\p{L})/iu;
 // Providers listed with a state they have reached, not a flaw: "Anbieter, die bereits zertifiziert sind: …", "Die
 // PVS-Anbieter, die Windows 11 bereits unterstützen, sind …".
 const readyList =
@@ -278,7 +280,7 @@ export function isPrecedent(text: string): boolean {
 
 /** Whether a product is named in the background of the sentence: as a place, a channel, a migration target, a capability or in a comparison. */
 export function inBackground(text: string, mention: Mention): boolean {
-  if (isPrecedent(text) || (routine.test(text) && everyday.test(text))) return true;
+  if (isPrecedent(text) || (routine.test(text) && everyday.test(text)) || shop.test(text)) return true;
   const ready = readyList.exec(text);
   if (ready && ready.index < mention.index) return true;
   const clause = text.slice(Math.max(0, mention.index - 100), mention.index).split(/[.;:!?()]/).pop()!;

@@ -357,3 +357,22 @@ test('products offered in the seller\'s shop or with a price are not affected', 
   assert.deepEqual(ids(x), ['worldline-orga-6141']);
   assert.equal(x.vendorId, 'worldline');
 });
+
+test('on a list of dated entries, the notice is the entry its headline heads; the next entry is another notice', async () => {
+  const x = await one(
+    [
+      'gematik Fachportal › TI-Status',
+      '',
+      '14.03.2024 - Sicherheitsupdate für den secunet konnektor',
+      'Für den secunet konnektor steht die Firmware 5.2.1 bereit, die eine Schwachstelle schließt. Praxen sollten prüfen, ob das Update installiert wurde.',
+      '',
+      '12.03.2024 - Wartungsarbeiten beim KIM-Fachdienst',
+      'Am Samstag finden Wartungsarbeiten statt. KIM-Nachrichten können in dieser Zeit nicht versendet werden.',
+      '',
+      '10.03.2024 - Neue Firmware für ORGA 6141 online',
+      'Für das ORGA 6141 online steht die Firmware 3.9.1 bereit.',
+    ].join('\n'),
+  );
+  assert.deepEqual(ids(x), ['secunet-konnektor']);
+  assert.equal(x.vendorId, 'secunet');
+});

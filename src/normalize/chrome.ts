@@ -58,6 +58,8 @@ export function isPointerLine(raw: string): boolean {
 const tailHeadings =
   /^(?:das könnte sie (?:auch )?interessieren|(?:das|dies) (?:könnte|dürfte) sie auch interessieren|mehr zum thema|mehr zu diesem thema|verwandte (?:artikel|themen|meldungen|beiträge)|ähnliche (?:artikel|beiträge|meldungen)|weitere (?:artikel|meldungen|nachrichten|beiträge|news)|auch interessant|lesen sie auch|siehe auch|see also|(?:passende|ähnliche|verwandte|weitere) produkte|related products|related(?: articles| stories| posts| content)?|more (?:from|on) |you may also like|read next|pressekontakt|presse-kontakt|medienkontakt|kontakt für (?:die )?(?:presse|medien)|ihr(?:e)? ansprechpartner(?:in)?|diskutieren sie mit|kommentare?(?: \(\d+\))?|leserkommentare|comments?|über (?:die|den|das|uns)\s+\S+$|(?:über|about)\s+(?!(?:die|der|das|den|dem|diese[rsmn]?|the|this|these)\s)\S+(?:\s+\S+){0,2}$|zur person$|zurück zur übersicht|alle meldungen anzeigen)\b/iu;
 
+const datedEntry = /^\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\s+[-–—|]\s+\S/;
+
 const separators = /\s{2,}|\s[|·•]\s|\s\|\s?|\s?\|\s/;
 const breadcrumb = /\s(?:>|›|»|\/)\s/;
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
@@ -148,10 +150,17 @@ export function stripChrome(all: string[], dated: (line: string) => boolean = ()
   const title = titleAt >= 0 ? lines[titleAt]! : (lines[0] ?? '');
   const body: string[] = [];
   const tailMenus = menuRuns(lines);
+  // On a list of dated entries ("14.03.2024 - Sicherheitsupdate für …", the TI-Status page), the notice is the entry
+  // whose heading is the title; the next entry heading starts another notice.
+  const entries = titleAt >= 0 && datedEntry.test(lines[titleAt]!);
   let end = lines.length;
   for (let i = Math.max(titleAt + 1, 0); i < lines.length; i++) {
     const line = lines[i]!;
-    if ((i >= first && body.length > 0 && tailHeadings.test(line) && line.length <= 80) || (i > first && /^\s*©|^copyright\b/i.test(line))) {
+    if (
+      (i >= first && body.length > 0 && tailHeadings.test(line) && line.length <= 80) ||
+      (i > first && /^\s*©|^copyright\b/i.test(line)) ||
+      (entries && body.length > 0 && datedEntry.test(line) && line.length <= 160)
+    ) {
       end = i;
       break;
     }

@@ -250,3 +250,15 @@ test('the new advice shapes do not take opinions, policy or advice to others', (
   }
   assert.deepEqual(actions('Den besten Schutz bieten nach Ansicht der Experten regelmäßige Schulungen des Teams.'), ['Regelmäßige Schulungen des Teams']);
 });
+
+test('a rule after a colon keeps its relative clause; a reason before a modal goes; "z. B." ends an object; advice in a dass-clause', () => {
+  assert.deepEqual(actions('Die wichtigste Regel im Umgang mit E-Mails lautet: niemals einen Dateianhang öffnen, den man nicht angefordert hat.'), [
+    'Niemals einen Dateianhang öffnen, den man nicht angefordert hat',
+  ]);
+  assert.deepEqual(actions('Da es ständig neue Schadprogramme gibt, sollten Sie Ihren Virenscanner täglich aktualisieren.'), ['Ihren Virenscanner täglich aktualisieren']);
+  assert.deepEqual(actions('Laden Sie Apps nur aus den offiziellen Stores herunter, z.B. aus dem App Store.'), ['Apps nur aus den offiziellen Stores herunterladen, z.B. aus dem App Store']);
+  assert.deepEqual(actions('Ganz wichtig ist auch, dass Sie die empfohlenen Updates für das Betriebssystem installieren.'), [
+    'Die empfohlenen Updates für das Betriebssystem installieren',
+  ]);
+  assert.deepEqual(actions('Wichtig ist, dass die Daten gesichert sind.'), []);
+});

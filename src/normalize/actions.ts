@@ -166,7 +166,7 @@ function statementHead(text: string): boolean {
     // aussehen, fallen viele darauf herein").
     /^(?:Weil|Da|Obwohl|Dass|Sodass|Wobei|Indem|Denn)\s/u.test(t) ||
     // … or one whose main clause has a pronoun for subject ("Kommt die Mail von X, handelt es sich um Betrug").
-    /^(?!(?:Den|Der|Die|Das|Dem|Des|Ein\p{L}*|Ihr\p{L}*|Alle\p{L}*)\s)\p{Lu}\p{Ll}+\s+(?:der|die|das|ein\p{L}*|Ihr\p{L}*|es|er|sie|man)\s[^,:]*,\s+(?!(?:falls|wenn|bis|sobald|ob|dass|damit|um|sofern|solange|bevor|nachdem|weil|da|wie|was|wer|die|der|das|denn|sodass)\s)\p{Ll}+\s+(?:es|er|man|das|dies)\s/u.test(t) ||
+    /^(?!(?:Den|Der|Die|Das|Dem|Des|Ein\p{L}*|Ihr\p{L}*|Alle\p{L}*)\s)\p{Lu}\p{Ll}+\s+(?:der|die|das|ein\p{L}*|Ihr\p{L}*|es|er|sie|man)\s[^,:]*,\s+(?!(?:falls|wenn|bis|sobald|ob|dass|damit|um|sofern|solange|bevor|nachdem|weil|da|wie|was|wer|die|der|das|den|dem|denen|deren|dessen|denn|sodass)\s)\p{Ll}+\s+(?:es|er|man|das|dies)\s/u.test(t) ||
     // A relative clause cut off from its noun ends in its finite verb ("Die am 4. Juli online waren").
     (!t.includes(',') && /\s(?:ist|sind|war|waren|hat|hatte|wurde|wurden)[.!]?$/u.test(t)) ||
     // An indirect question or its answer ("Und welche weiteren Anforderungen gelten, regelt die Richtlinie").
@@ -458,8 +458,16 @@ function recommended(s: string): string[] | null {
     }
     return [capitalize(`${object} ${not}${verb}${second}${tail.startsWith(',') ? tail : ''}`.replace(/\s+/g, ' ').trim())];
   }
+  // "Ganz wichtig ist auch, dass Sie die empfohlenen Updates installieren": the advice in a dass-clause addressed to the
+  // practice, whose verb already has the infinitive's form.
+  const that = /^(?:wichtig|Wichtig|ratsam|Ratsam|sinnvoll|Sinnvoll|empfehlenswert|Empfehlenswert|unerlässlich|Unerlässlich|empfiehlt|empfehlen|Wichtigste)$/u.test(a[0])
+    ? adviceThat.exec(after)
+    : null;
+  if (that && isInfinitive(that[2]!) && !/,\s/u.test(that[1]!)) return [capitalize(`${that[1]} ${that[2]}`)];
   return null;
 }
+
+const adviceThat = /^[^,]{0,40},\s+dass\s+(?:Sie|Praxen|Ärzt\p{L}*|Zahnärzt\p{L}*|Praxisteams?|alle\s+Mitarbeit\p{L}*)\s+(.+?)\s+(\p{Ll}+)[.!]?$/u;
 
 // "empfiehlt sich der Umstieg auf …", "Das BSI empfiehlt ein sofortiges Update", "rät zu einem Passwortwechsel",
 // "Dringend empfohlen wird ein Update auf …", "Sinnvoll ist zudem eine Zwei-Faktor-Authentifizierung", and the means of
@@ -511,7 +519,8 @@ function modal(s: string): string | null {
   if (question.test(raw)) return null;
   // "Angeblich muss man …", "In der Mail heißt es, man solle …": what a scam claims.
   if (claimedByAttack(raw)) return null;
-  let before = raw.replace(/,$/, '');
+  // "Da es ständig neue Viren gibt, sollten Sie …": a reason in front says why, not who or when.
+  let before = raw.replace(/,$/, '').replace(/^(?:Da|Weil|Zumal)\s[^,]*$/u, '');
   let after = s.slice(m.index + m[0].length);
   if (/^(?:müssen|muss)$/.test(m[1]!) && /(?<!\p{L})(?:nichts?|keine\p{L}*)(?!\p{L})/u.test(after)) return null; // "müssen nicht": need not
   // "Künftig sollen Hersteller verpflichtet werden, …": "sollen" with the future announces a plan.
@@ -615,13 +624,15 @@ function colonPhrases(s: string): string[] | null {
   if (colon < 3 || colon > 80) return null;
   const after = s.slice(colon + 2).replace(/[.!]$/, '');
   // "Handlungsempfehlung: Update auf Version 5.2.1 installieren": after an advice label the phrase may start with a noun.
-  if ((!/^\p{Ll}/u.test(after) && !adviceLabel.test(s.slice(0, colon))) || finiteVerb.test(after)) return null;
+  if ((!/^\p{Ll}/u.test(after) && !adviceLabel.test(s.slice(0, colon))) || finiteVerb.test(after.split(/,\s/u)[0]!)) return null;
   const parts = after.split(/\s+[–-]\s+(?:und\s+)?|;\s+|,\s+und\s+/u);
   const phrases: string[] = [];
   for (const part of parts) {
-    const words = part.trim().split(/\s+/);
+    // "niemals einen Anhang öffnen, den man nicht angefordert hat": a clause after the infinitive stays with it.
+    const clause = mainClause(part.trim());
+    const words = (clause?.main ?? part.trim()).split(/\s+/);
     if (words.length < 2 || !isInfinitive(words[words.length - 1]!)) return null;
-    phrases.push(capitalize(part.trim()));
+    phrases.push(capitalize(clause ? `${clause.main}${clause.tail}` : part.trim()));
   }
   return phrases;
 }

@@ -21,7 +21,7 @@ const strongParticiples: Record<string, string> = {
 };
 
 const clauseComma =
-  /,\s+(?=(?:(?:von|mit|bei|an|auf|in|für|über|aus)\s+(?:der|dem|denen|deren|dessen|welche\w*)\s|die|der|das|den|dem|deren|dessen|welche\w*|wer|wem|wen|was|wann|warum|weshalb|wofür|womit|worauf|wodurch|woran|wohin|wenn|falls|ob|dass|sobald|damit|um|wo|wie|besonders|insbesondere|zum|etwa|bevor|nachdem|sofern|solange|weil|da|sodass|auch|bis|z\.\s?B\.|and|which|if|so|then)\b)/i;
+  /,\s+(?=(?:(?:von|mit|bei|an|auf|in|für|über|aus)\s+(?:der|dem|denen|deren|dessen|welche\w*)\s|die|der|das|den|dem|deren|dessen|welche\w*|wer|wem|wen|was|wann|warum|weshalb|wofür|womit|worauf|wodurch|woran|wohin|wenn|falls|ob|dass|sobald|damit|um|wo|wie|besonders|insbesondere|zum|etwa|bevor|nachdem|sofern|solange|weil|da|sodass|auch|bis|and|which|if|so|then)\b|z\.\s?B\.)/i;
 
 const lateParticle = /^(,\s+(?:(?:von|mit|bei|an|auf|in|für|über|aus|zu)\s+)?(?:die|der|das|den|dem|denen|deren|dessen|welche\p{L}*)\s[^,]+,\s+)([^,–—]*?)\s(\p{Ll}+)(?=,|$|\s[–—]\s)/u;
 

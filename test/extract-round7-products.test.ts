@@ -376,3 +376,13 @@ test('on a list of dated entries, the notice is the entry its headline heads; th
   assert.deepEqual(ids(x), ['secunet-konnektor']);
   assert.equal(x.vendorId, 'secunet');
 });
+
+test('an earlier case told as history is background; "wie schon beim letzten Update" is no precedent', () => {
+  const x = extract(
+    'Phishing-Welle: KV warnt Praxen',
+    'Derzeit erhalten Praxen gefälschte Mails mit schädlichen Anhängen. Bereits im Dezember 2021 hatte es einen Angriff auf die Digitalisierungsbox Premium gegeben. Öffnen Sie keine Anhänge unbekannter Absender.',
+  );
+  assert.deepEqual(ids(x), []);
+  const update = extract('Upgrade für Konnektoren', 'Wie schon beim letzten Update begleitet das Service-Tool der KoCoBox MED+ durch das Sicherheitsupdate. Bitte spielen Sie es zeitnah ein.');
+  assert.deepEqual(ids(update), ['cgm-kocobox-med-plus']);
+});

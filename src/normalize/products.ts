@@ -246,7 +246,7 @@ const comparison = /(?<!\p{L})(?:im\s+Gegensatz\s+zu|anders\s+als|statt|anstatt|
 const similar =
   /(?<!\p{L})(?:(?:ähnlich|vergleichbar)\p{L}*\s+(?:wie|\p{L}*(?:Lücke|Schwachstelle|Problem|Angriff|Attacke|Vorfall|Fall|Masche|Fehler|Sicherheitslücke)\p{L}*)|ähnelt\p{L}*|erinnert\s+an|wie\s+(?:schon|bereits|zuvor|damals)|similar\s+(?:to|\p{L}*(?:flaw|vulnerabilit|problem|attack|issue|incident|bug))\p{L}*|reminiscent)(?!\p{L})/iu;
 const past =
-  /(?<!\p{L})(?:hatte|hatten|war|waren|wurde|wurden|betraf|betrafen|traf|zuletzt|damals|bereits|schon|vergangen\p{L}*|Vorjahr\p{L}*|(?:19|20)\d\d|had|was|were|last\s+year|previously|earlier)(?!\p{L})/iu;
+  /(?<!\p{L})(?:hatte|hatten|war|waren|wurde|wurden|betraf|betrafen|traf|zuletzt|damals|vergangen\p{L}*|Vorjahr\p{L}*|(?:19|20)\d\d|had|was|were|last\s+year|previously|earlier)(?!\p{L})/iu;
 // Everyday care named in passing: "Halten Sie außerdem Windows 10 und Ihren Virenschutz stets aktuell" (a notice
 // about the product itself names it before, in its headline or its first sentences).
 const routine = /(?<!\p{L})(?:stets|immer|regelmäßig|grundsätzlich|laufend|always|regularly)\s+(?:\p{L}+\s+){0,3}?(?:aktuell|auf\s+dem\s+neuesten\s+Stand|up\s+to\s+date|aktualisier\p{L}*|updaten)(?!\p{L})/iu;
@@ -275,8 +275,15 @@ const coordinated = {
 
 /** Whether a sentence tells another case as a precedent ("Ähnlich wie beim Angriff auf CGM im Dezember 2021 …"). */
 export function isPrecedent(text: string): boolean {
-  return similar.test(text) && past.test(text);
+  return (similar.test(text) && past.test(text)) || (earlier.test(text) && whenPast.test(text) && pastTense.test(text) && incident.test(text));
 }
+
+// An earlier case told as history: "Bereits im Dezember 2021 hatte es einen Angriff auf CGM gegeben", "Zuletzt war im
+// vergangenen Jahr die Digitalisierungsbox Premium von einem Datenleck betroffen".
+const earlier = /(?<!\p{L})(?:bereits|zuletzt|schon|damals|früher|previously|earlier)(?!\p{L})/iu;
+const whenPast = /(?<!\d)(?:19|20)\d\d(?!\d)|vergangenen\s+Jahr|Vorjahr|last\s+year/iu;
+const pastTense = /(?<!\p{L})(?:hatte|hatten|war|waren|wurde|wurden|gab|betraf|traf|had|was|were)(?!\p{L})/iu;
+const incident = /Angriff|Attacke|Lücke|Schwachstelle|Datenleck|Vorfall|Datenpanne|attack|breach|flaw|vulnerab|incident/iu;
 
 /** Whether a product is named in the background of the sentence: as a place, a channel, a migration target, a capability or in a comparison. */
 export function inBackground(text: string, mention: Mention): boolean {

@@ -386,3 +386,8 @@ test('an earlier case told as history is background; "wie schon beim letzten Upd
   const update = extract('Upgrade für Konnektoren', 'Wie schon beim letzten Update begleitet das Service-Tool der KoCoBox MED+ durch das Sicherheitsupdate. Bitte spielen Sie es zeitnah ein.');
   assert.deepEqual(ids(update), ['cgm-kocobox-med-plus']);
 });
+
+test('the story itself told with "bereits" and a date is no history', () => {
+  const x = extract('Technische Störung', 'Bereits am 08.11.2021 wurde medatixx Ziel eines Cyberangriffs. Ändern Sie vorsorglich Ihre Passwörter.');
+  assert.equal(x.vendorId, 'medatixx');
+});

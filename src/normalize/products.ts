@@ -278,11 +278,11 @@ export function isPrecedent(text: string): boolean {
   return (similar.test(text) && past.test(text)) || (earlier.test(text) && whenPast.test(text) && pastTense.test(text) && incident.test(text));
 }
 
-// An earlier case told as history: "Bereits im Dezember 2021 hatte es einen Angriff auf CGM gegeben", "Zuletzt war im
-// vergangenen Jahr die Digitalisierungsbox Premium von einem Datenleck betroffen".
+// An earlier case told as history, in the pluperfect of a news story: "Bereits im Dezember 2021 hatte es einen Angriff
+// auf CGM gegeben" (not the story itself: "Bereits am 08.11.2021 wurde medatixx Ziel eines Angriffs").
 const earlier = /(?<!\p{L})(?:bereits|zuletzt|schon|damals|früher|previously|earlier)(?!\p{L})/iu;
 const whenPast = /(?<!\d)(?:19|20)\d\d(?!\d)|vergangenen\s+Jahr|Vorjahr|last\s+year/iu;
-const pastTense = /(?<!\p{L})(?:hatte|hatten|war|waren|wurde|wurden|gab|betraf|traf|had|was|were)(?!\p{L})/iu;
+const pastTense = /(?<!\p{L})(?:hatte|hatten|gab|had)(?!\p{L})/iu;
 const incident = /Angriff|Attacke|Lücke|Schwachstelle|Datenleck|Vorfall|Datenpanne|attack|breach|flaw|vulnerab|incident/iu;
 
 /** Whether a product is named in the background of the sentence: as a place, a channel, a migration target, a capability or in a comparison. */

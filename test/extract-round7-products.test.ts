@@ -391,3 +391,8 @@ test('the story itself told with "bereits" and a date is no history', () => {
   const x = extract('Technische Störung', 'Bereits am 08.11.2021 wurde medatixx Ziel eines Cyberangriffs. Ändern Sie vorsorglich Ihre Passwörter.');
   assert.equal(x.vendorId, 'medatixx');
 });
+
+test('a year in a product\'s name is no time of a precedent', () => {
+  const x = extract('Sicherheitsupdates für Windows-Server', 'Eine ähnliche Lücke betrifft Windows Server 2019. Installieren Sie die Updates vom Patchday umgehend.');
+  assert.deepEqual(ids(x), ['microsoft-windows-server']);
+});

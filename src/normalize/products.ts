@@ -246,7 +246,7 @@ const comparison = /(?<!\p{L})(?:im\s+Gegensatz\s+zu|anders\s+als|statt|anstatt|
 const similar =
   /(?<!\p{L})(?:(?:ähnlich|vergleichbar)\p{L}*\s+(?:wie|\p{L}*(?:Lücke|Schwachstelle|Problem|Angriff|Attacke|Vorfall|Fall|Masche|Fehler|Sicherheitslücke)\p{L}*)|ähnelt\p{L}*|erinnert\s+an|wie\s+(?:schon|bereits|zuvor|damals)|similar\s+(?:to|\p{L}*(?:flaw|vulnerabilit|problem|attack|issue|incident|bug))\p{L}*|reminiscent)(?!\p{L})/iu;
 const past =
-  /(?<!\p{L})(?:hatte|hatten|war|waren|wurde|wurden|betraf|betrafen|traf|zuletzt|damals|vergangen\p{L}*|Vorjahr\p{L}*|(?:19|20)\d\d|had|was|were|last\s+year|previously|earlier)(?!\p{L})/iu;
+  /(?<!\p{L})(?:hatte|hatten|war|waren|wurde|wurden|betraf|betrafen|traf|zuletzt|damals|vergangen\p{L}*|Vorjahr\p{L}*|had|was|were|last\s+year|previously|earlier)(?!\p{L})/iu;
 // Everyday care named in passing: "Halten Sie außerdem Windows 10 und Ihren Virenschutz stets aktuell" (a notice
 // about the product itself names it before, in its headline or its first sentences).
 const routine = /(?<!\p{L})(?:stets|immer|regelmäßig|grundsätzlich|laufend|always|regularly)\s+(?:\p{L}+\s+){0,3}?(?:aktuell|auf\s+dem\s+neuesten\s+Stand|up\s+to\s+date|aktualisier\p{L}*|updaten)(?!\p{L})/iu;
@@ -275,13 +275,16 @@ const coordinated = {
 
 /** Whether a sentence tells another case as a precedent ("Ähnlich wie beim Angriff auf CGM im Dezember 2021 …"). */
 export function isPrecedent(text: string): boolean {
-  return (similar.test(text) && past.test(text)) || (earlier.test(text) && whenPast.test(text) && pastTense.test(text) && incident.test(text));
+  return (similar.test(text) && (past.test(text) || yearOfEvent.test(text))) || (earlier.test(text) && whenPast.test(text) && pastTense.test(text) && incident.test(text));
 }
 
 // An earlier case told as history, in the pluperfect of a news story: "Bereits im Dezember 2021 hatte es einen Angriff
 // auf CGM gegeben" (not the story itself: "Bereits am 08.11.2021 wurde medatixx Ziel eines Angriffs").
 const earlier = /(?<!\p{L})(?:bereits|zuletzt|schon|damals|früher|previously|earlier)(?!\p{L})/iu;
-const whenPast = /(?<!\d)(?:19|20)\d\d(?!\d)|vergangenen\s+Jahr|Vorjahr|last\s+year/iu;
+// A year as a time ("im Dezember 2021", "im Jahr 2019", "08.11.2021"), not as a name ("Windows Server 2019").
+const yearOfEvent = /(?:(?<!\p{L})(?:im|in|Jahr|seit|Anfang|Ende|Mitte|Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|January|February|March|June|July|October|December)\s+|\d\.\s?)(?:19|20)\d\d(?!\d)/iu;
+const whenPast = { test: (text: string) => yearOfEvent.test(text) || lastYear.test(text) };
+const lastYear = /vergangenen\s+Jahr|Vorjahr|last\s+year/iu;
 const pastTense = /(?<!\p{L})(?:hatte|hatten|gab|had)(?!\p{L})/iu;
 const incident = /Angriff|Attacke|Lücke|Schwachstelle|Datenleck|Vorfall|Datenpanne|attack|breach|flaw|vulnerab|incident/iu;
 

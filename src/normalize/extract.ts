@@ -1,8 +1,9 @@
 import type { Severity } from '../advisories/advisories.table.js';
 import { findActions, nothingToDo } from './actions.js';
+import { isPrecedent } from './background.js';
 import { impliedUpdates } from './implied-actions.js';
 import { proposeProducts, unknownNames } from './proposals.js';
-import { beforeRelatedList, dropCovered, dropLibrariesInside, dropPassingGeneric, dropUsedInFakeMails, familyOf, findProducts, isPrecedent, listedVendorProducts, mentions, vendorAt, vendorsNamed, type Matcher, type ProductHit } from './products.js';
+import { beforeRelatedList, dropCovered, dropLibrariesInside, dropPassingGeneric, dropUsedInFakeMails, familyOf, findProducts, listedVendorProducts, mentions, vendorAt, vendorsNamed, type Matcher, type ProductHit } from './products.js';
 import type { Product } from '../catalog/catalog.models.js';
 import { statedDate } from './published.js';
 import { assessRelevance } from './relevance.js';

@@ -1,0 +1,110 @@
+// Where a notice names a product without it being what the notice is about (LABELS.md): the roles a product takes in
+// a sentence besides being affected, as sentence shapes in German and English (the names are found in products.ts).
+// The place of an action ("die Passwörter des Konnektors ändern"), the channel of an update ("automatisch über den
+// Konnektor eingespielt"), the target of a migration ("Upgrade auf Windows 11", "ob die Software unter Windows 11
+// unterstützt wird"), the other side of a comparison, and the shapes of round 7 below.
+import type { Mention } from './products.js';
+
+const credential = /(?<!\p{L})(?:\p{L}+-)?(?:Passw|Kennw|Zugangsdaten|Anmeldedaten|Admin-?PIN|password|credential)/iu;
+const ofPlace = /(?:(?:des|der|am|im|vom|von|für|zum|beim|und|sowie|of|for|on)\s+|,\s*)(?:(?:den|das|die|dem|Ihre[rsmn]?|ihre[rsmn]?|the|your)\s+)?$|(?<!\p{L})(?:Ihre[rsmn]?|ihre[rsmn]?|your)\s+$/u;
+// Where a password is to be changed, the place may also be named with "in", "unter", "auf" and a word for its kind:
+// "Ändern Sie das Passwort Ihres Praxisrechners unter Windows 10 und in Ihrer Praxissoftware CGM Z1" (but "Passwörter
+// werden in CGM Z1 im Klartext gespeichert" tells of a flaw in Z1).
+const ofPlaceNamed =
+  /(?:(?:des|der|am|im|vom|von|für|zum|beim|und|sowie|in|unter|auf|bei|an|of|for|on)\s+|,\s*)(?:(?:den|das|die|dem|der|Ihre[rsmn]?|ihre[rsmn]?|the|your)\s+)?(?:\p{Lu}\p{Ll}{2,}\s+)?$/u;
+const changeCredential = /(?<!\p{L})(?:ändern|ändert|wechseln|erneuern|zurücksetzen|neu\s+vergeben|change|reset)(?!\p{L})/iu;
+// Data about a product, not the product: "Betroffen sind … Antragsdaten für Elektronische Heilberufsausweise (eHBA)".
+const dataFor = /(?<!\p{L})(?:Antrags|Bestell|Auftrags|Kunden|Personen|Nutzer|Anwender|Bewerbungs)(?:daten)\s+(?:für|zu|zum|zur|for|about)\s+(?:(?:den|die|das|dem|der|Ihre[rsmn]?|ihre[rsmn]?|the|your)\s+)?(?:\p{Lu}\p{Ll}{2,}\s+)?$/u;
+const credentialAfter = /^-?(?:Passw|Kennw|Zugangsdaten|Anmeldedaten|PIN)/i;
+const updatesThrough = /^\s+(?:für|for)\s+(?:(?:die|the)\s+)?(?:automatische\w*\s+|automatic\s+)?(?:Updates?|Aktualisierung\w*)(?!\p{L})/iu;
+const channel = /(?<!\p{L})(?:über|via|per)\s+(?:(?:den|das|die|dem|Ihren|Ihr|Ihre)\s+)?$/iu;
+const distributed = /^\s*(?:\p{L}+\s+){0,2}?(?:eingespielt|installiert|verteilt|geladen|heruntergeladen|bezogen|übertragen|ausgerollt|aktualisiert)(?!\p{L})/iu;
+// The tool through which someone gets in, in a warning of fake support calls: "Gewähren Sie niemals Zugriff per
+// TeamViewer oder AnyDesk" (the tool has no flaw; an attack on its maker is told otherwise).
+const accessThrough = /(?<!\p{L})(?:Zugriff|Zugang|Fernzugriff|Fernzugang|Verbindung|access)\s+(?:\p{L}+\s+){0,2}?(?:per|über|via|mit|through|using)\s+(?:(?:den|das|die|dem|the)\s+)?(?:[\p{L}\p{N}!.-]+\s+(?:oder|und|or|and)\s+)?$/iu;
+// … access refused to strangers: "Angreifer erhielten Zugriff über AnyDesk" tells of the tool as the way in, which a
+// notice may be about.
+const refused = /(?<!\p{L})(?:niemals|nie|keinen?|nicht|unbekannt\p{L}*|fremd\p{L}*|never|unknown)(?!\p{L})/iu;
+const migration = /(?<!\p{L})(?:Upgrade|Umstieg|Umstellung|Wechsel|Migration|Umzug|Aktualisierung|umsteigen|umstellen|wechseln|migrieren|upgraden|upgrade|migrate|switch)\s+(?:auf|zu|nach|to)\s+(?:(?:das|die|den|dem|the)\s+)?$/iu;
+const towards = /(?<!\p{L})(?:auf|zu)\s+$/iu;
+const migrate = /^\s*(?:\p{L}+\s+){0,3}?(?:um(?:zu)?steigen|um(?:zu)?stellen|umgestellt|(?:zu\s+)?wechseln|gewechselt|(?:zu\s+)?migrieren|upgraden|um(?:zu)?ziehen)(?!\p{L})/iu;
+const under = /(?<!\p{L})(?:unter|mit)\s+(?:(?:den|das|die|dem|der|Ihre[rsmn]?|ihre[rsmn]?)\s+(?:[\p{L}-]+\s+)?)?$/iu;
+// "… ist mit dem Cloud-Speicher OneDrive verknüpft", "Geräte, die mit der FRITZ!Box verbunden sind": what a thing is
+// linked to is not affected for that.
+const supported = /^\s*(?:\p{L}+\s+){0,3}?(?:unterstützt|lauffähig|kompatibel|funktionier\w*|läuft|laufen|freigegeben|verknüpft|verbunden|gekoppelt)(?!\p{L})/iu;
+// A vendor's name that is also its product, as the source of help: "Auch RED Medical bietet eine Seite an, auf der …".
+const offersHelp =
+  /^\s+(?:bietet|stellt|hält)\s+(?:\p{L}+\s+){0,4}?(?:Seite|Webseite|Website|Anleitung|FAQ|Übersicht|Informationen|Hilfe\p{L}*|Tool|Prüftool|Checkliste|Video|Webinar)(?!\p{L})/iu;
+// "erfüllt die Voraussetzungen für NFDM, … und „Kommunikation im Medizinwesen“ (KIM)", "Anbindung an KIM": a standard
+// or service the product is made ready for, not one that is affected ("Support für Windows 10 endet" is about Windows).
+const capability = /(?<!\p{L})(?:Voraussetzung\p{L}*|Anbindung|prerequisites?)\s+(?:für|von|an|for)\s[^.;!?]{0,120}$/iu;
+const comparison = /(?<!\p{L})(?:im\s+Gegensatz\s+zu|anders\s+als|statt|anstatt|anstelle\s+von|im\s+Vergleich\s+zu|verglichen\s+mit|unlike|compared\s+(?:to|with)|rather\s+than)\s+(?:\S+\s+){0,2}$/iu;
+
+// A precedent: another product's similar case in the past ("Eine ähnliche Lücke hatte im vergangenen Jahr CGM ALBIS
+// betroffen", "Wie schon beim Angriff auf die Digitalisierungsbox 2019 …", "Fortinet had similar problems last year").
+// The likeness is of a case (a hole, an attack, a problem), not of a release: "Auch für den RISE Konnektor wurde ein
+// ähnliches Update veröffentlicht" names an affected product.
+const similar =
+  /(?<!\p{L})(?:(?:ähnlich|vergleichbar)\p{L}*\s+(?:wie|\p{L}*(?:Lücke|Schwachstelle|Problem|Angriff|Attacke|Vorfall|Fall|Masche|Fehler|Sicherheitslücke)\p{L}*)|ähnelt\p{L}*|erinnert\s+an|wie\s+(?:schon|bereits|zuvor|damals)|similar\s+(?:to|\p{L}*(?:flaw|vulnerabilit|problem|attack|issue|incident|bug))\p{L}*|reminiscent)(?!\p{L})/iu;
+const past =
+  /(?<!\p{L})(?:hatte|hatten|war|waren|wurde|wurden|betraf|betrafen|traf|zuletzt|damals|vergangen\p{L}*|Vorjahr\p{L}*|had|was|were|last\s+year|previously|earlier)(?!\p{L})/iu;
+// Everyday care named in passing: "Halten Sie außerdem Windows 10 und Ihren Virenschutz stets aktuell" (a notice
+// about the product itself names it before, in its headline or its first sentences).
+const routine = /(?<!\p{L})(?:stets|immer|regelmäßig|grundsätzlich|laufend|always|regularly)\s+(?:\p{L}+\s+){0,3}?(?:aktuell|auf\s+dem\s+neuesten\s+Stand|up\s+to\s+date|aktualisier\p{L}*|updaten)(?!\p{L})/iu;
+// … beside the things every practice keeps current, which is what makes it hygiene rather than this notice's fix.
+const everyday = /(?<!\p{L})(?:Virenschutz|Virenscanner|Antivirus\p{L}*|Betriebssystem\p{L}*|Browser|Programme|alle\s+Geräte|sämtliche|operating\s+systems?|antivirus)(?!\p{L})/iu;
+// The seller's shop (DOMAIN §4, pitfall 5): "Connectivity Webshop: KoCoBox MED+ Ersatzgerät … jetzt bestellen", prices.
+const shop = /(?<!\p{L})(?:Webshop|Online-?Shop|Shop:|zum\s+Shop|Warenkorb|zzgl\.|inkl\.\s*MwSt|Preise?\s*(?:ab|:)|buy\s+now|shop\s+now|add\s+to\s+cart)|\d+,\d\d\s*(?:€|EUR)(?!\p{L})/iu;
+// Providers listed with a state they have reached, not a flaw: "Anbieter, die bereits zertifiziert sind: …", "Die
+// PVS-Anbieter, die Windows 11 bereits unterstützen, sind …".
+const readyList =
+  /(?<!\p{L})\p{L}*(?:Anbieter|Hersteller|Systeme|Produkte|PVS|Softwarehäuser|Programme|vendors|products)\s*,\s*(?:die|which|that)\s+[^.;!?]{0,80}?(?:bereits|schon|inzwischen|already)\s+[^.;!?]{0,60}?(?:zertifiziert|zugelassen|unterstütz\p{L}*|kompatibel|freigegeben|umgesetzt|certified|support\p{L}*|compatible)/iu;
+
+// What stands between two members of a list: a conjunction, a few words and brackets, no sentence mark.
+const conjunction = /(?<!\p{L})(?:und|sowie|oder|bzw\.|and|or)(?!\p{L})|,/u;
+const openBracket = /^\s*\(\s*$/;
+const sentenceMark = /[;:!?]|\.(?<!bzw\.)(?!\S)/u;
+// Words a list puts between its members: conjunctions, articles, nouns and adjectives ("und Praxis- bzw.
+// Institutionsausweise", "sowie für elektronische"); a verb ("eingespielt und betrifft") ends the list.
+const listWord = /^(?:und|sowie|oder|bzw\.|and|or|den|die|das|dem|der|des|für|von|im|in|am|the|of|for|Ihre[rsmn]?|ihre[rsmn]?|your|\p{Lu}[\p{L}\p{N}-]*|\p{L}+-|\p{Ll}+(?:e|en|er|es|em))$/u;
+export const coordinated: { test: (between: string) => boolean } = {
+  // A bracket right after a name holds its other name: "Heilberufsausweise (eHBA)".
+  test: (between: string) =>
+    openBracket.test(between) ||
+    (between.length <= 60 && conjunction.test(between) && !sentenceMark.test(between) && between.split(/[\s,()]+/).every((w) => w === '' || listWord.test(w))),
+};
+
+/** Whether a sentence tells another case as a precedent ("Ähnlich wie beim Angriff auf CGM im Dezember 2021 …"). */
+export function isPrecedent(text: string): boolean {
+  return (similar.test(text) && (past.test(text) || yearOfEvent.test(text))) || (earlier.test(text) && whenPast.test(text) && pastTense.test(text) && incident.test(text));
+}
+
+// An earlier case told as history, in the pluperfect of a news story: "Bereits im Dezember 2021 hatte es einen Angriff
+// auf CGM gegeben" (not the story itself: "Bereits am 08.11.2021 wurde medatixx Ziel eines Angriffs").
+const earlier = /(?<!\p{L})(?:bereits|zuletzt|schon|damals|früher|previously|earlier)(?!\p{L})/iu;
+// A year as a time ("im Dezember 2021", "im Jahr 2019", "08.11.2021"), not as a name ("Windows Server 2019").
+const yearOfEvent = /(?:(?<!\p{L})(?:im|in|Jahr|seit|Anfang|Ende|Mitte|Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|January|February|March|June|July|October|December)\s+|\d\.\s?)(?:19|20)\d\d(?!\d)/iu;
+const whenPast = { test: (text: string) => yearOfEvent.test(text) || lastYear.test(text) };
+const lastYear = /vergangenen\s+Jahr|Vorjahr|last\s+year/iu;
+const pastTense = /(?<!\p{L})(?:hatte|hatten|gab|had)(?!\p{L})/iu;
+const incident = /Angriff|Attacke|Lücke|Schwachstelle|Datenleck|Vorfall|Datenpanne|attack|breach|flaw|vulnerab|incident/iu;
+
+/**
+ * Whether a product is named in the background of the sentence: as a place, a channel, a migration target, a
+ * capability, a source of help, a shop item, in a comparison, a precedent, a ready list or everyday care.
+ */
+export function inBackground(text: string, mention: Mention): boolean {
+  if (isPrecedent(text) || (routine.test(text) && everyday.test(text)) || shop.test(text)) return true;
+  const ready = readyList.exec(text);
+  if (ready && ready.index < mention.index) return true;
+  const clause = text.slice(Math.max(0, mention.index - 100), mention.index).split(/[.;:!?()]/).pop()!;
+  const after = text.slice(mention.end, mention.end + 60);
+  if (credentialAfter.test(after) || (credential.test(clause) && (ofPlace.test(clause) || (ofPlaceNamed.test(clause) && changeCredential.test(text)))) || dataFor.test(clause)) return true;
+  if ((channel.test(clause) && distributed.test(after)) || updatesThrough.test(after) || (accessThrough.test(clause) && refused.test(text))) return true;
+  // "Update auf FRITZ!OS 7.57": a version behind the name makes it the product being updated.
+  if (!/^\s*(?:v|Version\s+)?\d+\.\d/i.test(after)) {
+    if (migration.test(clause) || (towards.test(clause) && migrate.test(after)) || (under.test(clause) && supported.test(after))) return true;
+  }
+  if (capability.test(text.slice(Math.max(0, mention.index - 160), mention.index)) || offersHelp.test(after)) return true;
+  return comparison.test(clause);
+}

@@ -396,3 +396,8 @@ test('a year in a product\'s name is no time of a precedent', () => {
   const x = extract('Sicherheitsupdates für Windows-Server', 'Eine ähnliche Lücke betrifft Windows Server 2019. Installieren Sie die Updates vom Patchday umgehend.');
   assert.deepEqual(ids(x), ['microsoft-windows-server']);
 });
+
+test('a study that finds a hole in a product practices run is a warning, though it names nothing to do yet', () => {
+  const x = extract('Studie: Sicherheitslücke in CGM ALBIS entdeckt', 'Forscher haben in einer Studie eine Schwachstelle in CGM ALBIS gefunden, über die Praxen angreifbar sind. Der Hersteller arbeitet an einem Update.');
+  assert.equal(x.relevant, true);
+});

@@ -130,9 +130,9 @@ export type RelevanceInput = { body: string; products: ExtractedProduct[]; actio
 export function assessRelevance({ body, products, actions, fixedVersion, nothingToDo }: RelevanceInput): { relevant: boolean; reason: string } {
   const excluded = notForPractices.find((n) => n.test(body));
   if (excluded) return { relevant: false, reason: excluded.reason };
-  // A survey or a report on the threat ("Umfrage: Jede dritte Praxis war schon Ziel eines Cyberangriffs") that gives
-  // nothing to do describes the situation; it warns no one of anything in particular.
-  if (actions === 0 && !fixedVersion && report.test(body.slice(0, 300))) return { relevant: false, reason: 'Umfrage oder Lagebericht ohne Handlungsempfehlung.' };
+  // A survey or a report on the threat ("Umfrage: Jede dritte Praxis war schon Ziel eines Cyberangriffs") that names no
+  // product and gives nothing to do describes the situation; it warns no one of anything in particular.
+  if (products.length === 0 && actions === 0 && !fixedVersion && report.test(body.slice(0, 300))) return { relevant: false, reason: 'Umfrage oder Lagebericht ohne Handlungsempfehlung.' };
   const security = hasSecurityContext(body);
   const names = products.map((p) => p.name).join(', ');
   const addressed = practices.test(body);

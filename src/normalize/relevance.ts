@@ -110,7 +110,8 @@ const notForPractices: { test: (body: string) => boolean; reason: string }[] = [
     reason: 'Veranstaltungshinweis, keine Warnung.',
   },
   {
-    test: (b) => new Set(b.match(jobAd)?.map((w) => w.toLowerCase().slice(0, 8)) ?? []).size >= 2,
+    // Two different cues of a job ad: "(m/w/d)", "Stellenanzeige", "Bewerben Sie sich", "Ihre Aufgaben", "Ihr Profil".
+    test: (b) => new Set(b.match(jobAd)?.map((w) => w.toLowerCase()) ?? []).size >= 2,
     reason: 'Stellenanzeige.',
   },
   {

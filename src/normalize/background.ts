@@ -76,8 +76,17 @@ export const coordinated: { test: (between: string) => boolean } = {
 
 /** Whether a sentence tells another case as a precedent ("Ähnlich wie beim Angriff auf CGM im Dezember 2021 …"). */
 export function isPrecedent(text: string): boolean {
-  return (similar.test(text) && (past.test(text) || yearOfEvent.test(text))) || (earlier.test(text) && whenPast.test(text) && pastTense.test(text) && incident.test(text));
+  return (
+    (maybeSimilar.test(text) && similar.test(text) && (past.test(text) || yearOfEvent.test(text))) ||
+    (pastTense.test(text) && earlier.test(text) && whenPast.test(text) && incident.test(text))
+  );
 }
+
+// Cheap tests (no Unicode flag) before the patterns that check word edges: most sentences fail them.
+const maybeSimilar = /ähnl|ähnelt|vergleichbar|erinnert|wie (?:schon|bereits|zuvor|damals)|similar|reminiscent/i;
+const maybeRoutine = /stets|immer|regelmäßig|grundsätzlich|laufend|always|regularly/i;
+const maybeShop = /shop|warenkorb|zzgl|mwst|preis|€|eur|cart/i;
+const maybeReady = /,\s*(?:die|which|that)\s[^]*(?:bereits|schon|inzwischen|already)/i;
 
 // An earlier case told as history, in the pluperfect of a news story: "Bereits im Dezember 2021 hatte es einen Angriff
 // auf CGM gegeben" (not the story itself: "Bereits am 08.11.2021 wurde medatixx Ziel eines Angriffs").
@@ -89,14 +98,21 @@ const lastYear = /vergangenen\s+Jahr|Vorjahr|last\s+year/iu;
 const pastTense = /(?<!\p{L})(?:hatte|hatten|gab|had)(?!\p{L})/iu;
 const incident = /Angriff|Attacke|Lücke|Schwachstelle|Datenleck|Vorfall|Datenpanne|attack|breach|flaw|vulnerab|incident/iu;
 
+/** What the whole sentence says of the products in it: all are background, or those after a ready list's opening. */
+export type SentenceRole = { all: boolean; readyAt: number };
+
+/** The sentence's part of `inBackground`, read once for all its mentions. */
+export function sentenceRole(text: string): SentenceRole {
+  const all = isPrecedent(text) || (maybeRoutine.test(text) && routine.test(text) && everyday.test(text)) || (maybeShop.test(text) && shop.test(text));
+  return { all, readyAt: all || !maybeReady.test(text) ? -1 : (readyList.exec(text)?.index ?? -1) };
+}
+
 /**
  * Whether a product is named in the background of the sentence: as a place, a channel, a migration target, a
  * capability, a source of help, a shop item, in a comparison, a precedent, a ready list or everyday care.
  */
-export function inBackground(text: string, mention: Mention): boolean {
-  if (isPrecedent(text) || (routine.test(text) && everyday.test(text)) || shop.test(text)) return true;
-  const ready = readyList.exec(text);
-  if (ready && ready.index < mention.index) return true;
+export function inBackground(text: string, mention: Mention, role: SentenceRole = sentenceRole(text)): boolean {
+  if (role.all || (role.readyAt !== -1 && role.readyAt < mention.index)) return true;
   const clause = text.slice(Math.max(0, mention.index - 100), mention.index).split(/[.;:!?()]/).pop()!;
   const after = text.slice(mention.end, mention.end + 60);
   if (credentialAfter.test(after) || (credential.test(clause) && (ofPlace.test(clause) || (ofPlaceNamed.test(clause) && changeCredential.test(text)))) || dataFor.test(clause)) return true;

@@ -1,5 +1,5 @@
 import type { Catalog, Product } from '../catalog/catalog.models.js';
-import { coordinated, inBackground } from './background.js';
+import { coordinated, inBackground, sentenceRole } from './background.js';
 import type { Sentence } from './sentences.js';
 
 export type ProductHit = { product: Product; evidence: string };
@@ -189,9 +189,11 @@ export function findProducts(matcher: Matcher, sentences: Sentence[], familyCont
   for (const sentence of sentences) {
     if (notAffected.test(sentence.text)) continue;
     let previous: { mention: Mention; background: boolean } | null = null;
-    for (const mention of mentions(matcher, sentence.text, familyContext)) {
+    const named = mentions(matcher, sentence.text, familyContext);
+    const role = named.length > 0 ? sentenceRole(sentence.text) : null;
+    for (const mention of named) {
       // One of a pair or a list shares the role of the one before: "Antragsdaten für eHBA und Praxisausweise (SMC-B)".
-      const background: boolean = inBackground(sentence.text, mention) || (previous !== null && previous.background && coordinated.test(sentence.text.slice(previous.mention.end, mention.index)));
+      const background: boolean = inBackground(sentence.text, mention, role!) || (previous !== null && previous.background && coordinated.test(sentence.text.slice(previous.mention.end, mention.index)));
       previous = { mention, background };
       if (hits.has(mention.product.id)) continue;
       hits.set(mention.product.id, { product: mention.product, evidence: sentence.text, background });

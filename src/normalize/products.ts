@@ -187,17 +187,18 @@ function findMentions(matcher: Matcher, text: string, familyContext: string | nu
 export function findProducts(matcher: Matcher, sentences: Sentence[], familyContext: string | null = null): ProductHit[] {
   const hits = new Map<string, ProductHit & { background: boolean }>();
   for (const sentence of sentences) {
-    if (notAffected.test(sentence.text)) continue;
-    let previous: { mention: Mention; background: boolean } | null = null;
     const named = mentions(matcher, sentence.text, familyContext);
-    const role = named.length > 0 ? sentenceRole(sentence.text) : null;
-    for (const mention of named) {
-      // One of a pair or a list shares the role of the one before: "Antragsdaten für eHBA und Praxisausweise (SMC-B)".
-      const background: boolean = inBackground(sentence.text, mention, role!) || (previous !== null && previous.background && coordinated.test(sentence.text.slice(previous.mention.end, mention.index)));
-      previous = { mention, background };
-      if (hits.has(mention.product.id)) continue;
-      hits.set(mention.product.id, { product: mention.product, evidence: sentence.text, background });
-    }
+    if (named.length === 0 || named.every((m) => hits.has(m.product.id)) || notAffected.test(sentence.text)) continue;
+    const text = sentence.text;
+    const role = sentenceRole(text);
+    // One of a pair or a list shares the role of the one before: "Antragsdaten für eHBA und Praxisausweise (SMC-B)".
+    // Read only where a first mention asks for it (a notice names most products many times).
+    const known: (boolean | undefined)[] = [];
+    const background = (i: number): boolean =>
+      (known[i] ??= inBackground(text, named[i]!, role) || (i > 0 && coordinated.test(text.slice(named[i - 1]!.end, named[i]!.index)) && background(i - 1)));
+    named.forEach((mention, i) => {
+      if (!hits.has(mention.product.id)) hits.set(mention.product.id, { product: mention.product, evidence: text, background: background(i) });
+    });
   }
   // The first time a notice names a product shows its role: named first as a place or a target, it is background.
   return [...hits.values()].filter((h) => !h.background).map(({ product, evidence }) => ({ product, evidence }));

@@ -8,7 +8,24 @@ const securityContext =
 // Networks AG"). A breach of data protection still counts.
 const notSecurity =
   /(?<!\p{L})Datenschutz(?!\p{L}*(?:verletzung|vorfall|panne|verstoß|verstoss))\p{L}*|(?<!\p{L})(?:Fehlerbehebung|Fehlerkorrektur|Fehlerbereinigung|Bugfix|bug fix)\p{L}*|(?<!\p{L})Security(?:\s+\p{L}+){0,2}\s+(?:AG|GmbH|SE|Inc\.?|Ltd\.?)(?!\p{L})/giu;
-const hasSecurityContext = (body: string) => securityContext.test(body.replace(notSecurity, ' '));
+// The body in lower case, once per notice: rare words are looked for with includes() before any pattern runs.
+let lastLower: { body: string; lower: string } | null = null;
+function lowerOf(body: string): string {
+  if (lastLower?.body !== body) lastLower = { body, lower: body.toLowerCase() };
+  return lastLower.lower;
+}
+const mentionsAny = (body: string, words: string[]) => {
+  const lower = lowerOf(body);
+  return words.some((w) => lower.includes(w));
+};
+
+const maybeNotSecurity = /datenschutz|fehlerbe|fehlerkorr|bugfix|bug fix|security/i;
+// Read once per notice (the billing rule and the main path both ask): the last body and its answer.
+let lastContext: { body: string; security: boolean } | null = null;
+function hasSecurityContext(body: string): boolean {
+  if (lastContext?.body !== body) lastContext = { body, security: securityContext.test(maybeNotSecurity.test(body) ? body.replace(notSecurity, ' ') : body) };
+  return lastContext.security;
+}
 
 // An attack or a hole, as opposed to security in general ("Sicherheitsarchitektur", "Datenschutz").
 const threat =
@@ -22,7 +39,23 @@ const hospitals = /Klinik|Krankenh[aä]us|hospital/i;
 const pharmaciesAll = new RegExp(pharmacies.source, 'gi');
 const practicesAll = new RegExp(practices.source, 'gu');
 const hospitalsAll = new RegExp(hospitals.source, 'gi');
-const count = (body: string, pattern: RegExp) => body.match(pattern)?.length ?? 0;
+/** Whether a global pattern finds at least n different words (in any case); stops at the nth. */
+function distinctMatches(body: string, pattern: RegExp, n: number): boolean {
+  const seen = new Set<string>();
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(body); m && seen.size < n; m = pattern.exec(body)) seen.add(m[0].toLowerCase());
+  pattern.lastIndex = 0;
+  return seen.size >= n;
+}
+
+/** Whether a global pattern matches at least n times in the body; stops at the nth match. */
+function atLeast(body: string, pattern: RegExp, n: number): boolean {
+  pattern.lastIndex = 0;
+  let found = 0;
+  while (found < n && pattern.exec(body)) found++;
+  pattern.lastIndex = 0;
+  return found >= n;
+}
 const practiceIt = /IT-Sicherheit|Drucker|Printer|Netzwerk|WLAN|Browser|Windows|Betriebssystem|Software|Update|Passw|Firewall|Router|Konnektor|Telematik|\bTI\b|PVS|Praxisverwaltung|Server|Virenschutz|Fernwartung|E-Mail|Computer|Rechner|Daten/i;
 
 // The security guideline practices must follow (IT-Sicherheitsrichtlinie, § 390 SGB V, formerly § 75b): its duties are
@@ -63,12 +96,13 @@ const headline = (body: string) => body.slice(0, (body.indexOf('\n') + 1 || body
 // ("medatixx-Webinar: So schützen Sie …", test/extract-incidents.test.ts) stays a report.
 const event =
   /^(?:Webinar|Webinare|Online-Seminar|Seminar|Veranstaltung|Infoveranstaltung|Fortbildung|Workshop|Kongress|Save the date)(?!\p{L})(?![^]*(?:phishing|gefälscht|fake|betrug))/iu;
-const jobAd = /\((?:m\/w\/d|w\/m\/d|m\/w\/x|d\/m\/w|all genders)\)|(?<!\p{L})(?:Stellenanzeige|Stellenangebot|Bewerben Sie sich|Ihre Aufgaben|Ihr Profil|Wir bieten(?: Ihnen)?:)/giu;
+const jobAd = /\((?:m\/w\/d|w\/m\/d|m\/w\/x|d\/m\/w|all genders)\)|\b(?:Stellenanzeige|Stellenangebot|Bewerben Sie sich|Ihre Aufgaben|Ihr Profil|Wir bieten(?: Ihnen)?:)/gi;
 const report = /(?<!\p{L})(?:Umfrage|Studie|Befragung|Lagebericht|Lagebild|Jahresbericht|Statistik|survey|study|report finds)(?!\p{L})/iu;
+const jobCues = ['(m/w/d)', '(w/m/d)', '(m/w/x)', '(d/m/w)', '(all genders)', 'stellenanzeige', 'stellenangebot', 'bewerben sie sich', 'ihre aufgaben', 'ihr profil', 'wir bieten'];
 const medicalDevice = {
-  test: (body: string) => fieldSafety.test(body) && deviceNoun.test(body),
+  test: (body: string) => mentionsAny(body, ['sicherheitsinformation', 'field safety', 'sicherheitskorrektur', 'rückruf']) && fieldSafety.test(body) && deviceNoun.test(body),
 };
-const fieldSafety = /Dringende Sicherheitsinformation|Field Safety Notice|Sicherheitskorrekturmaßnahme|Rückrufaktion|Produktrückruf/iu;
+const fieldSafety = /Dringende Sicherheitsinformation|Field Safety Notice|Sicherheitskorrekturmaßnahme|Rückrufaktion|Produktrückruf/i;
 const deviceNoun = /Medizinprodukt|Pumpe|Messgerät|Implantat|Katheter|Charge|Sensor|Beatmung|Defibrillator|Schrittmacher|Infusion|Insulin|Röntgen|Ultraschall|Endoskop/iu;
 const toldToAct = /(?<!\p{L})(?:sollten|müssen|bitte)\s+(?:\p{L}+\s+){0,4}(?:aktualisier|install|einspiel|änder|prüf)/iu;
 const policyWords = /gesetzgeb\w*|gesetzentwurf|gesetz(?:es)? (?:zur|über)|gesetzlich\w*|vertreterversammlung|beschluss|beschlossen|beschließt|bundestag|bundesrat|referentenentwurf|übergangsregelung|verordnung|koalition\w*|gesundheitsminist\w*|parlament\w*/gi;
@@ -79,11 +113,11 @@ const launch =
 const notForPractices: { test: (body: string) => boolean; reason: string }[] = [
   { test: (b) => pharmacies.test(b) && !practices.test(b), reason: 'Richtet sich nur an Apotheken.' },
   // Pharmacies addressed throughout, practices once in a comparison ("Wie in Arztpraxen erfolgt die Aktualisierung …").
-  { test: (b) => count(b, pharmaciesAll) >= 3 && count(b, practicesAll) <= 1, reason: 'Richtet sich an Apotheken; Praxen nur am Rand genannt.' },
+  { test: (b) => mentionsAny(b, ['apothek']) && atLeast(b, pharmaciesAll, 3) && !atLeast(b, practicesAll, 2), reason: 'Richtet sich an Apotheken; Praxen nur am Rand genannt.' },
   { test: (b) => hospitals.test(b) && !practices.test(b) && !customers.test(b), reason: 'Betrifft nur Krankenhäuser.' },
   // A hospital's incident that names doctors once, as referrers or in a quote ("Niedergelassene Ärzte werden gebeten,
   // Patienten vorerst nicht einzuweisen"): about the hospital, not about practices' IT.
-  { test: (b) => count(b, hospitalsAll) >= 3 && count(b, practicesAll) <= 1 && !customers.test(b), reason: 'Betrifft ein Krankenhaus; Praxen nur am Rand genannt.' },
+  { test: (b) => mentionsAny(b, ['klinik', 'krankenh', 'hospital']) && atLeast(b, hospitalsAll, 3) && !atLeast(b, practicesAll, 2) && !customers.test(b), reason: 'Betrifft ein Krankenhaus; Praxen nur am Rand genannt.' },
   {
     // Also a support forum's post to its community of private users ("Liebe Community", "Hallo zusammen").
     test: (b) => /heimnetz|zu hause|privatkunden|privatanwender|privatnutzer|privathaushalt|verbraucher|smart[- ]home|home (?:network|users?)|consumers?|liebe community|hallo (?:zusammen|community)|hi (?:all|everyone)/i.test(b) && !practices.test(b) && !/geschäftskunden|unternehmen|firmen|business/i.test(b),
@@ -111,7 +145,7 @@ const notForPractices: { test: (body: string) => boolean; reason: string }[] = [
   },
   {
     // Two different cues of a job ad: "(m/w/d)", "Stellenanzeige", "Bewerben Sie sich", "Ihre Aufgaben", "Ihr Profil".
-    test: (b) => new Set(b.match(jobAd)?.map((w) => w.toLowerCase()) ?? []).size >= 2,
+    test: (b) => jobCues.filter((c) => lowerOf(b).includes(c)).length >= 2 && distinctMatches(b, jobAd, 2),
     reason: 'Stellenanzeige.',
   },
   {

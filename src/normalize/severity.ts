@@ -24,19 +24,19 @@ const rules: { severity: Severity; pattern: RegExp; advice?: boolean }[] = [
   {
     severity: 'kritisch',
     pattern:
-      /(?<!\w)(?:höchst)?kritisch\w*\s+(?:Schwachstelle|Sicherheitslücke|Lücke|Sicherheitsrisiko|Sicherheitsproblem|Fehler|Bedrohung|Sicherheitsupdate|Sicherheitswarnung|Angriffs?|Konstellation)\w*|(?<!\w)als\s+(?:höchst)?kritisch\b|(?<!\w)(?:ist|sind|gilt)\s+(?:als\s+)?(?:höchst)?kritisch\b|Warnstufe\s+Rot|Bedrohungslage\b[^.]{0,60}?\b(?:auf\s+)?rot\b|Schweregrad:?\s+kritisch|(?<!\w)critical(?:-severity)?\s+(?:vulnerabilit(?:y|ies)|severity|flaws?|security|zero-day|bugs?|hole|issue|remote\s+code|RCE)|(?<!\w)rated\s+critical\b|(?<!\w)severity:?\s+critical\b|\((?:critical|kritisch)\)/iu,
+      /(?<!\w)(?:höchst)?kritisch\w*\s+(?:Schwachstelle|Sicherheitslücke|Lücke|Sicherheitsrisiko|Sicherheitsproblem|Fehler|Bedrohung|Sicherheitsupdate|Sicherheitswarnung|Angriffs?|Konstellation)\w*|(?<!\w)als\s+["„“‚‘'»«]?(?:höchst)?kritisch\b|(?<!\w)(?:ist|sind|gilt)\s+(?:als\s+)?["„“‚‘'»«]?(?:höchst)?kritisch\b|Warnstufe\s+Rot|Bedrohungslage\b[^.]{0,60}?\b(?:auf\s+)?rot\b|Schweregrad:?\s+kritisch|(?<!\w)critical(?:-severity)?\s+(?:vulnerabilit(?:y|ies)|severity|flaws?|security|zero-day|bugs?|hole|issue|remote\s+code|RCE)|(?<!\w)rated\s+critical\b|(?<!\w)severity:?\s+critical\b|\((?:critical|kritisch)\)/iu,
   },
   {
     severity: 'hoch',
     // "rät dringend davon ab, die Anhänge zu öffnen", "warnt dringend vor …": urgent advice against, not a rating of a flaw.
     pattern:
-      /(?<!\w)(?<!(?:warnt|warnen)\s+)dringend\w*(?!\s+(?:davon\s+)?ab(?!\p{L})|\s+vor(?!\p{L}))|(?<!\w)gravierend\w*|(?<!\w)erhebliche[sn]?\s+(?:Sicherheits)?risiko|(?<!\w)schwerwiegend\w*|(?<!\w)als\s+hoch\b|Schweregrad:?\s+hoch|Warnstufe\s+Orange|(?<!\w)hohe[sn]?\s+(?:Sicherheits)?risiko|akute[rn]?\s+Handlungsbedarf|(?<!\w)high\s+severity|(?<!\w)rated\s+high\b|(?<!\w)as\s+soon\s+as\s+possible\b/iu,
+      /(?<!\w)(?<!(?:warnt|warnen)\s+)dringend\w*(?!\s+(?:davon\s+)?ab(?!\p{L})|\s+vor(?!\p{L}))|(?<!\w)gravierend\w*|(?<!\w)erhebliche[sn]?\s+(?:Sicherheits)?risiko|(?<!\w)schwerwiegend\w*|(?<!\w)als\s+["„“‚‘'»«]?hoch\b|Schweregrad:?\s+hoch|Warnstufe\s+Orange|(?<!\w)hohe[sn]?\s+(?:Sicherheits)?risiko|akute[rn]?\s+Handlungsbedarf|(?<!\w)high\s+severity|(?<!\w)(?:at|a|of)\s+high\s+risk\b|(?<!\w)rated\s+high\b|(?<!\w)as\s+soon\s+as\s+possible\b/iu,
   },
   {
     // "sofort", "umgehend": how fast the practice should act; about what a vendor did ("haben umgehend
     // Gegenmaßnahmen eingeleitet", "We immediately started") they say nothing about the flaw.
     severity: 'hoch',
-    pattern: /(?<!ab\s)(?<!nicht\s)(?<!\w)sofort\b(?!-)|(?<!\w)unverzüglich\w*|(?<!\w)umgehend\w*|(?<!\w)schnellstmöglich\w*|(?<!\w)immediately\b|(?<!\w)urgent(?:ly)?\b/iu,
+    pattern: /(?<!ab\s)(?<!nicht\s)(?<!\w)sofort\b(?!-)|(?<!\w)unverzüglich\w*|(?<!\w)umgehend\w*|(?<!\w)schnellstmöglich\w*|(?<!\w)schnellstens\b|(?<!\w)immediately\b|(?<!\w)urgent(?:ly)?\b/iu,
     advice: true,
   },
   { severity: 'mittel', pattern: /(?<!\w)vorsorglich\w*/iu, advice: true },
@@ -44,9 +44,9 @@ const rules: { severity: Severity; pattern: RegExp; advice?: boolean }[] = [
     severity: 'mittel',
     // "Praxen sollten … aktualisieren": advice to practices without a word of urgency.
     pattern:
-      /(?<!\w)(?:zeitnah\w*|als\s+mittel\b|medium\s+severity|rated\s+(?:medium|moderate))\b|(?<!\p{L})(?:Praxen|Praxisteams|Ärzt\p{L}*|Zahnärzt\p{L}*|Psychotherapeut\p{L}*|Anwender\p{L}*|Kunden|Sie)\s+sollten(?!\p{L})[^.]*?(?<![\p{L}\p{N}_])(?:aktualisieren|einspielen|installieren|ändern)\b/iu,
+      /(?<!\w)(?:zeitnah\w*|als\s+["„“‚‘'»«]?mittel\b|medium\s+severity|rated\s+(?:medium|moderate))\b|(?<!\p{L})(?:Praxen|Praxisteams|Ärzt\p{L}*|Zahnärzt\p{L}*|Psychotherapeut\p{L}*|Anwender\p{L}*|Kunden|Sie)\s+sollten(?!\p{L})[^.]*?(?<![\p{L}\p{N}_])(?:aktualisieren|einspielen|installieren|ändern)\b/iu,
   },
-  { severity: 'niedrig', pattern: /(?<!\w)(?:zur\s+Information|informativ|geringe[sn]?\s+Risiko|als\s+niedrig\b|low\s+severity)\b/iu },
+  { severity: 'niedrig', pattern: /(?<!\w)(?:zur\s+Information|informativ|geringe[sn]?\s+Risiko|als\s+["„“‚‘'»«]?niedrig\b|low\s+severity)\b/iu },
 ];
 // A sentence that tells the reader what to do: a modal, a recommendation, "bitte", "Sie", an infinitive with "zu".
 const advice =

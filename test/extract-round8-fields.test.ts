@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { splitSentences } from '../src/normalize/sentences.js';
+import { findSeverity } from '../src/normalize/severity.js';
+
+const severity = (text: string) => findSeverity(splitSentences(text)).severity;
+
+test('a rating in quotation marks counts like one without them', () => {
+  assert.equal(severity('Der Anbieter stuft den Fehler im Druckdienst als „kritisch“ ein.'), 'kritisch');
+  assert.equal(severity('Die Schwachstelle gilt als "kritisch".'), 'kritisch');
+  assert.equal(severity('Das Risiko wird vom Hersteller als »hoch« bewertet.'), 'hoch');
+  assert.equal(severity('Der Hersteller bewertet die Lücke als ‚mittel‘.'), 'mittel');
+  // Quotes around another word rate nothing.
+  assert.equal(severity('Der Dienst läuft als „Hintergrundprozess“ weiter.'), 'unbekannt');
+});
+
+test('an English "high risk" rates like the German "hohes Risiko"', () => {
+  assert.equal(severity('Storage boxes reachable from the internet are at high risk.'), 'hoch');
+  assert.equal(severity('This poses a high risk to exposed servers.'), 'hoch');
+  assert.equal(severity('Patients with a high blood pressure risk are not concerned.'), 'unbekannt');
+  assert.equal(severity('Owners face a high risk of data loss.'), 'hoch');
+  assert.equal(severity('The high-risk group was informed.'), 'unbekannt');
+});
+
+test('"schnellstens" in advice is urgency, as "schnellstmöglich" is', () => {
+  assert.equal(severity('Praxen sollten das Gerät schnellstens tauschen lassen.'), 'hoch');
+  // About what someone else did, it says nothing about the flaw.
+  assert.equal(severity('Der Dienstleister hat den Server schnellstens abgeschaltet.'), 'unbekannt');
+});

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { statedDate } from '../src/normalize/published.js';
 import { splitSentences } from '../src/normalize/sentences.js';
 import { findSeverity } from '../src/normalize/severity.js';
 
@@ -26,4 +27,20 @@ test('"schnellstens" in advice is urgency, as "schnellstmöglich" is', () => {
   assert.equal(severity('Praxen sollten das Gerät schnellstens tauschen lassen.'), 'hoch');
   // About what someone else did, it says nothing about the flaw.
   assert.equal(severity('Der Dienstleister hat den Server schnellstens abgeschaltet.'), 'unbekannt');
+});
+
+const day = (lines: string[]) => statedDate(lines)?.toISOString().slice(0, 10) ?? null;
+const body = 'Ein Dienstleister hat mehrere Praxen über einen Fehler im Anmeldeverfahren informiert und bittet um Geduld.';
+const bodyEn = 'We noticed unusual activity in an internal system and began to look into it with outside specialists.';
+
+test('"Aktualisierungsdatum" dates the page like "Aktualisiert am"', () => {
+  assert.equal(day(['Neue Frist für Kartenlesegeräte', '• Aktualisierungsdatum: 04.02.2025', body]), '2025-02-04');
+  // A deadline after the same page's body is no date of the notice.
+  assert.equal(day(['Neue Frist für Kartenlesegeräte', body, 'Die Geräte funktionieren bis 04.02.2025 weiter.']), null);
+});
+
+test("a statement's first entry in its update history dates it", () => {
+  assert.equal(day(['Statement on an incident', 'Update – March 3, 2025', bodyEn, 'Initial statement – March 1, 2025', bodyEn]), '2025-03-01');
+  // An update alone, with a dash and no cue, dates nothing.
+  assert.equal(day(['Statement on an incident', bodyEn, 'Our next statement follows – March 3, 2025 is planned.', bodyEn]), null);
 });

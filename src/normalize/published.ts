@@ -32,7 +32,7 @@ const ownDocument =
 // that wins.
 const updatedCue = new RegExp(
   [
-    `${label}(?:Aktualisiert|Aktualisierung|Letzte Aktualisierung|Letzte Änderung|Geändert|Änderungsdatum|Updated|Last updated|Modified|Last modified|Revised)(?:\\s+(?:am|on|at))?\\s*[:.,|·-]?\\s*(?:${weekday}\\.?,\\s*(?:den\\s+)?)?$`,
+    `${label}(?:Aktualisiert|Aktualisierung(?:sdatum)?|Letzte Aktualisierung|Letzte Änderung|Geändert|Änderungsdatum|Updated|Last updated|Modified|Last modified|Revised)(?:\\s+(?:am|on|at))?\\s*[:.,|·-]?\\s*(?:${weekday}\\.?,\\s*(?:den\\s+)?)?$`,
     `${label}(?<!\\p{L})Stand(?:\\s+(?:der|dieser)\\s+(?:Information(?:en)?|Seite|Meldung|Informationen))?\\s*(?::|vom|am)?\\s*(?:\\p{L}+,\\s*)?$`,
     '^\\s*\\[?\\s*(?:Update|Nachtrag)(?:\\s+(?:vom|am|on|from))?\\s*:?\\s*$',
   ].join('|'),
@@ -43,7 +43,7 @@ const notCue = /(?:Ausdruck|Druck|gedruckt|Sitzung|Veranstaltung|Termin|Störung
 // The lines of an event's box ("Datum: … / Uhrzeit: … / Ort: …"): there "Datum" is the event's day.
 const eventBox = /^(?:Uhrzeit|Zeit|Ort|Veranstaltungsort|Beginn|Referent(?:in|en)?|Anmeldeschluss|Anmeldung|Time|Location|Venue)\s*:/iu;
 const initialRelease =
-  /(?<!\p{L})(?:first\s+(?:version|published|release|publication)|initial\s+(?:release|publication|version)|originally\s+published|Erstveröffentlichung|erstmals\s+veröffentlicht|Erstfassung|erste\s+(?:Fassung|Version)\s+(?:dieser|der)\s+(?:Meldung|Warnung|Information))(?!\p{L})/iu;
+  /(?<!\p{L})(?:first\s+(?:version|published|release|publication)|initial\s+(?:release|publication|version|statement)|originally\s+published|Erstveröffentlichung|erstmals\s+veröffentlicht|Erstfassung|erste\s+(?:Fassung|Version)\s+(?:dieser|der)\s+(?:Meldung|Warnung|Information))(?!\p{L})/iu;
 // A deadline, an event or a period is not the date of the notice.
 const notPublished = /\b(?:bis|ab|seit|zum|Frist|gültig|endet|Termin|Ende|until|from|by|before|after|since|zwischen|und)\s*$/iu;
 // "am", "on": an event ("Störung am 12.12.2024"), unless a cue names it the date of the page ("veröffentlicht am").

@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findActions } from '../src/normalize/actions.js';
+import { splitSentences } from '../src/normalize/sentences.js';
+
+const actions = (text: string) => findActions(splitSentences(text)).map((a) => a.text);
+
+test('imperatives joined by "und" or "oder" stay one action, as the labels join them', () => {
+  assert.deepEqual(actions('Spielen Sie das Update ein oder schalten Sie den Fernzugang ab.'), [
+    'Das Update einspielen oder den Fernzugang abschalten',
+  ]);
+});
+
+test('a "wo" or "sobald" clause before an imperative is its condition', () => {
+  assert.deepEqual(actions('Wo es möglich ist, aktivieren Sie eine zweite Anmeldestufe.'), ['Eine zweite Anmeldestufe aktivieren, wo es möglich ist']);
+  assert.deepEqual(actions('Sobald der Patch verfügbar ist, installieren Sie ihn auf allen Praxisrechnern.'), [
+    'Ihn auf allen Praxisrechnern installieren, sobald der Patch verfügbar ist',
+  ]);
+});
+
+test('a "wo" clause before a statement is no action', () => {
+  assert.deepEqual(actions('Wo die Täter sitzen, wissen Sie nicht.'), []);
+});
+
+test('a reason after the last dash of an imperative is cut off', () => {
+  assert.deepEqual(actions('Kontrollieren Sie jede Absenderadresse – Betrüger fälschen diese gern.'), ['Jede Absenderadresse kontrollieren']);
+  assert.deepEqual(actions('Meiden Sie unbekannte Downloads – über sie gelangen Schädlinge auf die Rechner.'), ['Unbekannte Downloads meiden']);
+  assert.deepEqual(actions('Ändern Sie das Startkennwort – sonst kennt es jeder.'), ['Das Startkennwort ändern']);
+});
+
+test('a dash that says how or when stays with the imperative', () => {
+  const found = actions('Sichern Sie die Daten der Praxis – und zwar täglich.');
+  assert.equal(found.length, 1);
+  assert.match(found[0]!, /täglich/);
+  assert.match(found[0]!, /sichern$/);
+});
+
+test('going "Schritt für Schritt" or keeping calm is manner, not a deed', () => {
+  assert.deepEqual(actions('Bewahren Sie Ruhe und gehen Sie Schritt für Schritt vor.'), []);
+});

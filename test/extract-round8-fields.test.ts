@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { catalogSchema } from '../src/catalog/catalog.models.js';
+import { compileCatalog, mentions } from '../src/normalize/products.js';
 import { statedDate } from '../src/normalize/published.js';
 import { splitSentences } from '../src/normalize/sentences.js';
+import { findVersions, versionFor } from '../src/normalize/versions.js';
 import { findSeverity } from '../src/normalize/severity.js';
 
 const severity = (text: string) => findSeverity(splitSentences(text)).severity;
@@ -43,4 +47,19 @@ test("a statement's first entry in its update history dates it", () => {
   assert.equal(day(['Statement on an incident', 'Update – March 3, 2025', bodyEn, 'Initial statement – March 1, 2025', bodyEn]), '2025-03-01');
   // An update alone, with a dash and no cue, dates nothing.
   assert.equal(day(['Statement on an incident', bodyEn, 'Our next statement follows – March 3, 2025 is planned.', bodyEn]), null);
+});
+
+const matcher = compileCatalog(catalogSchema.parse(JSON.parse(readFileSync('config/catalog.json', 'utf8'))));
+const owner = (text: string, id: string) => {
+  const named = mentions(matcher, text, null);
+  const mention = named.find((m) => m.product.id === id)!;
+  return versionFor(text, mention, findVersions(text, named), named)?.version ?? null;
+};
+
+test('a release "für" one product is not the release of another product further on', () => {
+  const text = 'Die neue Firmware 4.2.1 für das ORGA 6141 online mindert Störungen beim Stecken der SMC-B.';
+  assert.equal(owner(text, 'worldline-orga-6141'), '4.2.1');
+  assert.equal(owner(text, 'gematik-smc-b'), null);
+  // With no other product between, "für" still hands the release to the product after it.
+  assert.equal(owner('Bereit steht die Firmware 4.2.1 für das ORGA 6141 online.', 'worldline-orga-6141'), '4.2.1');
 });

@@ -110,14 +110,23 @@ export function findVersions(text: string, named: Mention[]): VersionHit[] {
 export function versionFor(text: string, mention: Mention, versions: VersionHit[], others: Mention[] = []): VersionHit | undefined {
   const preceding = versions.filter((v) => v.end <= mention.index);
   const last = preceding[preceding.length - 1];
-  if (last && /^\s*(?:für|for)\b/i.test(text.slice(last.end, mention.index))) return last;
+  // Unless another product stands between: "3.8.2 für das ORGA 6141 online … der SMC-B" is the terminal's release.
+  const between = (v: VersionHit) => others.some((o) => o.product.id !== mention.product.id && o.index >= v.end && o.end <= mention.index);
+  if (last && /^\s*(?:für|for)\b/i.test(text.slice(last.end, mention.index)) && !between(last)) return last;
   const direct = versions.find((v) => v.index >= mention.end && behind.test(text.slice(mention.end, v.index)));
   if (direct) return direct;
   // A version right behind another product's name ("… der Log4j in Version 2.16.0 enthält") is that product's.
-  const free = (v: VersionHit) => !others.some((o) => o.end <= v.index && o.product.id !== mention.product.id && behind.test(text.slice(o.end, v.index)));
+  // So is one "für" another product ("Firmware 3.8.2 für das ORGA 6141 online").
+  const free = (v: VersionHit) =>
+    !others.some(
+      (o) =>
+        o.product.id !== mention.product.id &&
+        ((o.end <= v.index && behind.test(text.slice(o.end, v.index))) || (o.index >= v.end && forProduct.test(text.slice(v.end, o.index)))),
+    );
   return versions.find((v) => v.index >= mention.end && free(v)) ?? (last && free(last) ? last : undefined);
 }
 
+const forProduct = /^\s*(?:für|for)\s+(?:(?:das|den|die|der|dem|the)\s+)?$/i;
 const behind = /^[\s-]*(?:v|(?:in\s+)?(?:der\s+)?Version\s+)?$/i;
 
 /** "11.1.2.102" and "11.01.02.102" are the same version. */

@@ -38,3 +38,15 @@ test('a dash that says how or when stays with the imperative', () => {
 test('going "Schritt für Schritt" or keeping calm is manner, not a deed', () => {
   assert.deepEqual(actions('Bewahren Sie Ruhe und gehen Sie Schritt für Schritt vor.'), []);
 });
+
+test('rows of a version table that state their own instruction leave the lead-in as the one action', () => {
+  const found = actions(['To stay safe, upgrade to these patched versions:', '• Viewer 2.1 for Linux: upgrade to 2.1.7 or later', '• Viewer 3.0 for Windows: upgrade to 3.0.2 or later'].join('\n'));
+  assert.equal(found.length, 1);
+  assert.match(found[0]!, /gepatchten Versionen aktualisieren$/);
+});
+
+test('noun-phrase rows under a lead-in still take its verb', () => {
+  const found = actions(['Ändern Sie insbesondere folgende Passwörter:', '• das Kennwort des Praxisrouters', '• die Zugänge zur Fernwartung'].join('\n'));
+  assert.equal(found.length, 2);
+  assert.match(found[0]!, /Kennwort des Praxisrouters ändern$/);
+});

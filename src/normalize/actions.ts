@@ -206,12 +206,16 @@ const finiteVerb =
 const englishVerb = /(?<!\p{L})(?:is|are|was|were|may|might|can|will|would|should|must|has|have|does|depend|depends|helps?)(?!\p{L})/u;
 
 /** A list item without a verb, kept as its noun phrase: "die Passwörter der Praxissoftware," → "die Passwörter der Praxissoftware". */
+// "Photos 1.7 for DSM 7.2: upgrade to 1.7.0-0795 or later": a row of a vendor's table that states its own instruction after
+// the colon; the lead-in ("upgrade to these patched versions:") is the action, not each row.
+const ownInstruction = /:\s+(?:upgrade|update|install|apply|migrate|patch|aktualisieren|installieren)\s/iu;
+
 function nominalItem(text: string): string | null {
   const item = text.replace(/\s*(?:[,;.]|\s+(?:und|oder|sowie))+$/u, '').trim();
   // A short label ("Sophos", "v19.0 GA") or a whole sentence is not an item of advice.
   if (item.split(/\s+/).length < 2 || item.split(/\s+/).length > 16 || /[.!?]\s/.test(item)) return null;
   // "Lesen Sie auch …": an imperative the action finder turned down is no noun phrase either.
-  if (!/\p{Ll}{3,}/u.test(item) || finiteVerb.test(item) || englishVerb.test(item) || /^\p{Lu}\p{Ll}+\s+Sie(?!\p{L})/u.test(item)) return null;
+  if (!/\p{Ll}{3,}/u.test(item) || finiteVerb.test(item) || englishVerb.test(item) || ownInstruction.test(item) || /^\p{Lu}\p{Ll}+\s+Sie(?!\p{L})/u.test(item)) return null;
   return item;
 }
 

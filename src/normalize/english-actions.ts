@@ -27,7 +27,7 @@ const pastForms = new Map(verbs.flatMap(([en, de]) => (en.includes(' ') ? [] : [
 
 /** Common words of English advice and their German counterparts; anything else (names, versions) stays as written. */
 const words: Record<string, string> = {
-  password: 'Passwort', passwords: 'Passwörter', credentials: 'Zugangsdaten', latest: 'neueste', newest: 'neueste', current: 'aktuelle',
+  password: 'Passwort', passwords: 'Passwörter', credentials: 'Zugangsdaten', latest: 'neueste', newest: 'neueste', current: 'aktuelle', patched: 'gepatchten',
   version: 'Version', versions: 'Versionen', later: 'neuer', newer: 'neuer', higher: 'höher', above: 'höher', device: 'Gerät', devices: 'Geräte',
   security: 'Sicherheits', update: 'Update', updates: 'Updates', patches: 'Patches', backup: 'Backup', backups: 'Backups', regular: 'regelmäßige',
   regularly: 'regelmäßig', frequently: 'regelmäßig', first: 'zuerst', periodically: 'regelmäßig', urgently: 'dringend', administrator: 'Administrator', administrators: 'Administratoren', admin: 'Administrator', user: 'Benutzer',

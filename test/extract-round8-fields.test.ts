@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import { catalogSchema } from '../src/catalog/catalog.models.js';
 import { compileCatalog, mentions } from '../src/normalize/products.js';
 import { statedDate } from '../src/normalize/published.js';
+import { assessRelevance } from '../src/normalize/relevance.js';
 import { splitSentences } from '../src/normalize/sentences.js';
 import { findVersions, versionFor } from '../src/normalize/versions.js';
 import { findSeverity } from '../src/normalize/severity.js';
@@ -62,4 +63,20 @@ test('a release "für" one product is not the release of another product further
   assert.equal(owner(text, 'gematik-smc-b'), null);
   // With no other product between, "für" still hands the release to the product after it.
   assert.equal(owner('Bereit steht die Firmware 4.2.1 für das ORGA 6141 online.', 'worldline-orga-6141'), '4.2.1');
+});
+
+const remoteTool = { id: 'teamviewer', name: 'TeamViewer', vendor: 'TeamViewer', affectedVersions: null, fixedVersion: null };
+const relevant = (body: string) => assessRelevance({ body, products: [remoteTool], actions: 0, fixedVersion: false, nothingToDo: false }).relevant;
+
+test("a maker's own statement on an incident in its IT concerns its customers, in English too", () => {
+  assert.equal(
+    relevant("Statement on Example Corp's security incident\nOur security team noticed suspicious logins. So far nothing shows that customer data was touched."),
+    true,
+  );
+  assert.equal(
+    relevant('Yesterday we found an irregularity in our internal corporate IT network. We keep our customers informed about the security of their data.'),
+    true,
+  );
+  // A statement on prices or a new release is no incident, however often it says "security".
+  assert.equal(relevant('Statement on our new licence prices\nCustomers keep all security features of their plan.'), false);
 });

@@ -86,8 +86,10 @@ const practiceWarnings: { test: (body: string) => boolean; reason: string }[] = 
 ];
 
 // A vendor's own statement on an attack on its systems, or a report of one: relevant to the vendor's customers.
+// A maker's own statement on an incident in its own IT, in English too ("Statement on X's security incident",
+// "an irregularity in X's internal corporate IT environment").
 const vendorBreach =
-  /(?:hacker|cyber|ransomware)[-‑]?(?:angriff|attacke)\w*|angriff\w* auf (?:unsere|die|ihre) (?:IT|systeme|server)|datenleck|ziel eines \S*\s*angriffs|opfer eines|sicherheitsl(?:ü|u)cken in unseren|(?:our|its) (?:production )?(?:systems|servers) (?:had been|were|was|have been) (?:compromised|breached)|breach(?:ed)? (?:of )?(?:its|our)/i;
+  /(?:hacker|cyber|ransomware)[-‑]?(?:angriff|attacke)\w*|angriff\w* auf (?:unsere|die|ihre) (?:IT|systeme|server)|datenleck|ziel eines \S*\s*angriffs|opfer eines|sicherheitsl(?:ü|u)cken in unseren|(?:our|its) (?:production )?(?:systems|servers) (?:had been|were|was|have been) (?:compromised|breached)|breach(?:ed)? (?:of )?(?:its|our)|(?:statement|stellungnahme|update|information)\s+(?:on|about|regarding|zu[mr]?)\s+(?:[\w'’]+\s+){0,2}(?:security\s+incident|sicherheitsvorfall|cyberangriff)|(?:security incident|irregularity|compromised|unauthori[sz]ed access)\b[^.]{0,80}\b(?:our|its|[\w]+['’]s)\s+(?:(?:internal|corporate)\s+)+IT\b/i;
 const customers = /(?<!\p{L})(?:Kunden\w*|Kundinnen|Anwender\w*|customers?|users?)(?!\p{L})/iu;
 
 const headline = (body: string) => body.slice(0, (body.indexOf('\n') + 1 || body.length + 1) - 1);

@@ -80,3 +80,17 @@ test("a maker's own statement on an incident in its IT concerns its customers, i
   // A statement on prices or a new release is no incident, however often it says "security".
   assert.equal(relevant('Statement on our new licence prices\nCustomers keep all security features of their plan.'), false);
 });
+
+const noProducts = (body: string) => assessRelevance({ body, products: [], actions: 1, fixedVersion: false, nothingToDo: false }).relevant;
+
+test("a chamber's assembly demanding a new law is policy, like a KV's Vertreterversammlung", () => {
+  assert.equal(
+    noProducts('Die Vollversammlung der Zahnärztekammer verlangt vom Gesetzgeber, die elektronische Patientenakte neu aufzusetzen. Der Datenschutz der Praxen und die Datensicherheit der Praxis-IT seien nicht gewährleistet; Praxen sollten nicht für Fehler der Anbieter haften.'),
+    false,
+  );
+  // A warning of fake mails to practices stays one, though it names the assembly and the lawmakers.
+  assert.equal(
+    noProducts('Vor der Vollversammlung verschicken Betrüger gefälschte E-Mails mit Schadsoftware an Praxen, angeblich vom Gesetzgeber. Öffnen Sie keine Anhänge und löschen Sie die Phishing-Mails.'),
+    true,
+  );
+});

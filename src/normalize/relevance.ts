@@ -107,7 +107,7 @@ const medicalDevice = {
 const fieldSafety = /Dringende Sicherheitsinformation|Field Safety Notice|Sicherheitskorrekturmaßnahme|Rückrufaktion|Produktrückruf/i;
 const deviceNoun = /Medizinprodukt|Pumpe|Messgerät|Implantat|Katheter|Charge|Sensor|Beatmung|Defibrillator|Schrittmacher|Infusion|Insulin|Röntgen|Ultraschall|Endoskop/iu;
 const toldToAct = /(?<!\p{L})(?:sollten|müssen|bitte)\s+(?:\p{L}+\s+){0,4}(?:aktualisier|install|einspiel|änder|prüf)/iu;
-const policyWords = /gesetzgeb\w*|gesetzentwurf|gesetz(?:es)? (?:zur|über)|gesetzlich\w*|vertreterversammlung|beschluss|beschlossen|beschließt|bundestag|bundesrat|referentenentwurf|übergangsregelung|verordnung|koalition\w*|gesundheitsminist\w*|parlament\w*/gi;
+const policyWords = /gesetzgeb\w*|gesetzentwurf|gesetz(?:es)? (?:zur|über)|gesetzlich\w*|vertreterversammlung|vollversammlung|delegiertenversammlung|beschluss|beschlossen|beschließt|bundestag|bundesrat|referentenentwurf|übergangsregelung|verordnung|koalition\w*|gesundheitsminist\w*|parlament\w*/gi;
 const launch =
   /(?<!\p{L})(?:stellt|stellen)\s+(?:[\p{L}\p{N}+.-]+\s+){0,6}?vor(?=\s*(?:[.,;:!?\n–-]|$))|(?<!\p{L})(?:präsentiert|präsentieren|Produktneuheit|Markteinführung|Marktstart|introduces|introducing|announcing|unveils?|launch(?:es|ed)?)(?!\p{L})|(?:excited|thrilled|proud)\s+to\s+(?:announce|introduce|present)|neue\s+Generation|(?:erleben|entdecken)\s+Sie|live\s+(?:auf|bei)\s+der/iu;
 

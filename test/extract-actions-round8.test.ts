@@ -50,3 +50,13 @@ test('noun-phrase rows under a lead-in still take its verb', () => {
   assert.equal(found.length, 2);
   assert.match(found[0]!, /Kennwort des Praxisrouters ändern$/);
 });
+
+test('behind a warning label an infinitive phrase is an instruction', () => {
+  assert.deepEqual(actions('Doch Vorsicht: Den USB-Stick nach der Sicherung vom Rechner trennen.'), ['Den USB-Stick nach der Sicherung vom Rechner trennen']);
+  assert.deepEqual(actions('Achtung: Links in solchen Schreiben nicht anklicken.'), ['Links in solchen Schreiben nicht anklicken']);
+});
+
+test('behind a warning label or a note a statement stays no action', () => {
+  assert.deepEqual(actions('Aber Achtung: Die Betrüger wirken sehr glaubwürdig.'), []);
+  assert.deepEqual(actions('Hinweis: Die Praxis meldet den Vorfall selbst an die Behörde, dann bleibt das Verfahren aus.'), []);
+});

@@ -243,8 +243,9 @@ const dashAside = /\s[–—]\s([^–—]{1,80}?)\s[–—](?:\s|(?=,))/u;
 
 function toActions(sentence: Sentence): string[] {
   // Most sentences have single spaces already; replace() would copy each of them anyway.
-  let s = withoutAttribution(unquote((/\s\s|[^\S ]/.test(sentence.text) ? sentence.text.replace(/\s+/g, ' ') : sentence.text).trim()))
-    .replace(/^(?:[–-]\s+)?(?:(?:Wichtig|Hinweis|Achtung|Tipp|Empfehlung|Important|Note)\s*[:!]\s+)?/u, '');
+  const plain = withoutAttribution(unquote((/\s\s|[^\S ]/.test(sentence.text) ? sentence.text.replace(/\s+/g, ' ') : sentence.text).trim()));
+  let s = plain
+    .replace(/^(?:[–-]\s+)?(?:(?:(?:Aber|Doch|Und|Also)\s+)?(?:Wichtig|Hinweis|Achtung|Vorsicht|Tipp|Empfehlung|Important|Note)\s*[:!]\s+)?/u, '');
   if (nothing.test(s) || reportsClaim(s)) return [];
   const aside = s.includes('–') || s.includes('—') ? dashAside.exec(s) : null;
   // An aside that explains or comments goes; one that says how or with whom stays, without its dashes.
@@ -260,7 +261,10 @@ function toActions(sentence: Sentence): string[] {
   if (german) return [german];
   const afterColon = colonPhrases(s);
   if (afterColon) return afterColon;
-  return englishActions(s, sentence.bullet) ?? (bullet(s, sentence.bullet) ? [bullet(s, sentence.bullet)!] : []);
+  // "Aber Achtung: Den Datenträger nach dem Sichern abziehen.": behind a warning label an infinitive phrase is an
+  // instruction, as in a list item.
+  const labelled = sentence.bullet || /^(?:(?:Aber|Doch|Und|Also)\s+)?(?:Achtung|Vorsicht)\s*[:!]\s/u.test(plain);
+  return englishActions(s, sentence.bullet) ?? (bullet(s, labelled) ? [bullet(s, labelled)!] : []);
 }
 
 // "Prüfen Sie den Absender – Angreifer fälschen ihn oft": a clause of its own after the last dash of an imperative gives the

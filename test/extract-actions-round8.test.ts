@@ -60,3 +60,13 @@ test('behind a warning label or a note a statement stays no action', () => {
   assert.deepEqual(actions('Aber Achtung: Die Betrüger wirken sehr glaubwürdig.'), []);
   assert.deepEqual(actions('Hinweis: Die Praxis meldet den Vorfall selbst an die Behörde, dann bleibt das Verfahren aus.'), []);
 });
+
+test('a passive instruction with its participle in front reads as an infinitive', () => {
+  assert.deepEqual(actions('Zurückgesetzt werden müssen vor allem die Zugangsdaten des Praxisportals.'), ['Die Zugangsdaten des Praxisportals zurücksetzen']);
+  assert.deepEqual(actions('Abgelegt werden sollte die Kopie an einem zweiten Ort.'), ['Die Kopie an einem zweiten Ort ablegen']);
+});
+
+test('a fronted participle with a modal of the past or of ability is a report', () => {
+  assert.deepEqual(actions('Entdeckt werden konnte der Angriff erst nach Wochen.'), []);
+  assert.deepEqual(actions('Betroffen waren vor allem kleine Praxen.'), []);
+});

@@ -257,7 +257,7 @@ function toActions(sentence: Sentence): string[] {
   if (imperatives) return imperatives;
   const advised = recommended(s);
   if (advised) return advised;
-  const german = modal(s) ?? necessity(s) ?? bestDone(s) ?? selfCheck(s);
+  const german = frontedPassive(s) ?? modal(s) ?? necessity(s) ?? bestDone(s) ?? selfCheck(s);
   if (german) return [german];
   const afterColon = colonPhrases(s);
   if (afterColon) return afterColon;
@@ -265,6 +265,16 @@ function toActions(sentence: Sentence): string[] {
   // instruction, as in a list item.
   const labelled = sentence.bullet || /^(?:(?:Aber|Doch|Und|Also)\s+)?(?:Achtung|Vorsicht)\s*[:!]\s/u.test(plain);
   return englishActions(s, sentence.bullet) ?? (bullet(s, labelled) ? [bullet(s, labelled)!] : []);
+}
+
+// "Gespeichert werden sollte die Sicherung auf einem externen Datenträger", "Geändert werden müssen vor allem die
+// Kennwörter": a passive instruction with its participle in front; a bare pronoun for object points back and goes.
+const fronted = /^(\p{Lu}\p{Ll}+)\s+werden\s+(?:sollte|sollten|muss|müssen)\s+(?:(?:sie|es|er|diese[sr]?)\s+)?(?:vor\s+allem\s+|unbedingt\s+|zudem\s+|auch\s+)?(.+?)[.!]?$/u;
+function frontedPassive(s: string): string | null {
+  if (!s.includes(' werden ')) return null;
+  const m = fronted.exec(s);
+  if (!m || !isParticiple(m[1]!.toLowerCase()) || finiteVerb.test(m[2]!)) return null;
+  return capitalize(`${m[2]!} ${participleToInfinitive(m[1]!.toLowerCase())}`);
 }
 
 // "Prüfen Sie den Absender – Angreifer fälschen ihn oft": a clause of its own after the last dash of an imperative gives the

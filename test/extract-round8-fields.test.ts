@@ -94,3 +94,13 @@ test("a chamber's assembly demanding a new law is policy, like a KV's Vertreterv
     true,
   );
 });
+
+test('a knowledge base number right after a Windows release is its fix', () => {
+  const text = '• Windows 11 Versionen 22H2 und 23H2: KB5031354';
+  assert.equal(owner(text, 'microsoft-windows-11'), 'KB5031354');
+  const win7 = 'Windows 7: KB5004953';
+  assert.equal(owner(win7, 'microsoft-windows-7'), 'KB5004953');
+  // A KB number with no product before it, or far from it, names no fix; "KBV" is no KB number.
+  assert.deepEqual(findVersions('Details stehen im Artikel KB5004953.', []), []);
+  assert.deepEqual(findVersions('Die KBV informiert über Windows 7 und das Update.', mentions(matcher, 'Die KBV informiert über Windows 7 und das Update.', null)), []);
+});

@@ -63,6 +63,10 @@ const orLater = /^\s*(?:\(|,)?\s*(?:and|or|und|oder)\s+(?:later|newer|higher|abo
  * hardware versions, CVSS scores and dates are not software versions.
  */
 export function findVersions(text: string, named: Mention[]): VersionHit[] {
+  if (text.includes('KB')) {
+    const updates = knowledgeBaseUpdates(text, named);
+    if (updates.length > 0) return updates;
+  }
   if (!fixContext.test(text)) return [];
   const hits: VersionHit[] = [];
   for (const m of text.matchAll(token)) {
@@ -99,6 +103,21 @@ export function findVersions(text: string, named: Mention[]): VersionHit[] {
     const marker = affected?.[0].trim();
     const phrase = kind === 'affected' && marker ? `${marker} ${version}` : kind === 'affected' && older ? `${version}${after.match(/^\s*\S+\s+\p{L}+/u)![0]}` : version;
     hits.push({ version, kind, phrase, index, end, target: kind === 'fixed' && (updateTo.test(cued) || labelled || (listed && !cue.test(cued) && previous.target === true)) });
+  }
+  return hits;
+}
+
+// "Windows 7: KB5004953", "Windows 10 Versionen 2004 und 20H2: KB5004945": a Microsoft update named by its knowledge
+// base number right after the product it is for is that product's fix; a KB number is a fix by itself.
+const knowledgeBase = /(?<![\p{L}\p{N}])KB\d{6,7}(?!\p{N})/gu;
+const forKb = /^\s*(?:(?:Version(?:en)?|Build)\s+[\w.]+(?:\s*(?:,|und|and|or|oder)\s*[\w.]+)*)?\s*[:–-]\s*$/u;
+
+function knowledgeBaseUpdates(text: string, named: Mention[]): VersionHit[] {
+  const hits: VersionHit[] = [];
+  for (const m of text.matchAll(knowledgeBase)) {
+    const index = m.index!;
+    if (!named.some((n) => n.end <= index && index - n.end <= 60 && forKb.test(text.slice(n.end, index)))) continue;
+    hits.push({ version: m[0], kind: 'fixed', phrase: m[0], index, end: index + m[0].length });
   }
   return hits;
 }

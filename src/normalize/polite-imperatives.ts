@@ -1,0 +1,114 @@
+import { politeToInfinitive } from './verbs.js';
+
+// Instructions in the imperative: "Ändern Sie …" (Sie form, with a condition or purpose in front) and "Ändere …" (the du
+// form of IT firms' blogs). Each becomes the infinitive phrase a practice can tick off.
+
+const notActionVerbs = /^(?:haben|freuen|lesen|klicken|besuchen|finden|erreichen|sprechen|schreiben|folgen|teilen|entdecken|erfahren|sehen|bleiben|können|dürfen|müssen|sollten|werden|sind|danken|entschuldigen|unterschätzen|vereinbaren Sie gern)$/i;
+
+// An optional leading clause: a purpose ("Damit …,") is dropped, a condition ("Falls …,", "Ist …,") kept behind the action,
+// with the demand it may hold ("Wenn Sie aufgefordert werden, Ihr Passwort einzugeben, löschen Sie …").
+const lead = /^(?:(Damit|Um|Wenn|Falls|Sofern|Wo|Soweit|Sobald|Sollten?|Ist|Sind|Hat|Haben|Nachdem|Bevor|Solange)\b([^,]*(?:,\s[^,]*?(?:\szu\s\p{Ll}+|\p{Ll}zu\p{Ll}{3,}))?),\s*)?([Bb]itte\s+|(?:Dann|Danach|Anschließend|Zudem|Außerdem|Zusätzlich|Deshalb|Daher|Auch|Jetzt|Nun|Vorsorglich|Grundsätzlich|Idealerweise|Am\s+besten)\s+(?=\p{Ll}))?([A-ZÄÖÜa-zäöüß][a-zäöüß]+)\s+Sie,?\s+(?:bitte\s+)?(.+?)[.!]?$/u;
+// "Zeigen Ihr Konnektor … Fehlermeldungen an, wenden Sie sich …": a condition with its verb first.
+const verbFirst = /^([A-ZÄÖÜ][a-zäöüß]+(?:t|en))\s+((?:Ihr|Ihre|der|die|das|es|ein|eine|kein|keine)\b[^,]*),\s*(?=[a-zäöüß]+\s+Sie\b)/u;
+const help = /unsicher|Fragen|Rückfragen|Hilfe|Unterstützung|Interesse|Probleme?\b/i;
+
+export function polite(s: string, bullet = false): string[] | null {
+  if (!/\bSie\b/.test(s)) return null;
+  const v1 = verbFirst.exec(s);
+  if (v1 && !help.test(v1[2]!)) {
+    const inner = polite(s.slice(v1[0].length).replace(/^\p{Ll}/u, (c) => c.toUpperCase()));
+    return inner && inner.map((a) => `${a}, falls ${politeToInfinitive(v1[1]!, v1[2]!)}`);
+  }
+  const asked = askedCondition.exec(s);
+  if (asked && !help.test(asked[2]!)) {
+    const inner = polite(capitalize(s.slice(asked[0].length)), bullet);
+    return inner && inner.map((a) => `${a}, falls Sie ${asked[2]!.trim()} ${asked[1]!.toLowerCase()}`);
+  }
+  const p = lead.exec(s);
+  if (!p) return null;
+  const [, word, clause, please, verb, rest] = p;
+  if (!/(?:en|ern|eln)$/.test(verb!) || (notActionVerbs.test(verb!) && !/^sehen$/i.test(verb!)) || (/^sehen$/i.test(verb!) && !/\snach[.!]?$/.test(rest!))) return null;
+  // Lower case only where a list item continues the sentence of its lead-in ("…, oder • führen Sie ein Downgrade durch").
+  if (!word && !please && !bullet && verb![0] !== verb![0]!.toUpperCase()) return null;
+  if (word && help.test(clause!)) return null;
+  // "Nutzen Sie unseren Update-Service, wird das Update automatisch eingespielt": the verb first was a condition ("if
+  // you use …"), and what follows the comma is a statement, not an instruction.
+  if (!word && consequence.test(rest!)) return null;
+  // "Zweifeln Sie, rufen Sie an": a verb alone before the next imperative is its condition.
+  if (!word && /^[a-zäöüß]+(?:en|ern|eln)\s+Sie\s/u.test(rest!)) {
+    const inner = polite(capitalize(rest!), bullet);
+    return inner && inner.map((a) => `${a}, falls Sie ${verb!.toLowerCase()}`);
+  }
+  // "Öffnen Sie die Einstellungen, klicken Sie auf „Update“": two steps without "und"; each its own verb and particle.
+  const step = /^([^,]+),\s+(?=[a-zäöüß]+(?:en|ern|eln)\s+Sie\s)/u.exec(rest!);
+  if (step && !word) {
+    const next = polite(capitalize(rest!.slice(step[0].length)), bullet);
+    if (next) return [capitalize(politeToInfinitive(verb!, step[1]!)), ...next];
+  }
+  return politeClauses(verb!, rest!.replace(/\bbitte\s+/g, '')).map((a) => capitalize(a + condition(word, clause)));
+}
+
+// "Kennen Sie den Absender, rufen Sie ihn …an", "Können Sie sich an keine Bestellung erinnern, ignorieren Sie …": a
+// condition asked with its verb first, then the instruction. Only verbs that rarely instruct: "Öffnen Sie X, klicken
+// Sie auf Y" is two steps.
+const askedCondition =
+  /^(Kennen|Können|Haben|Wissen|Erhalten|Bekommen|Möchten|Wollen|Müssen|Bemerken|Vermuten|Betreiben|Verwenden|Nutzen|Finden|Sehen|Erkennen|Merken|Zweifeln|Sind|Werden)\s+Sie\s+([^,]+),\s+(?=[a-zäöüß]+\s+Sie\b)/u;
+
+// A main clause with its finite verb first, after the comma of a condition.
+const consequence = /^[^,]*,\s+(?:wird|werden|ist|sind|kann|können|erhalten|erhält|bekommen|bekommt|hat|haben|gibt|entfällt|läuft|startet|erfolgt)\s/u;
+
+export function condition(word: string | undefined, clause: string | undefined): string {
+  if (!word || /^(?:Damit|Um)$/.test(word)) return '';
+  const c = clause!.trim();
+  if (!/^(?:Wenn|Falls|Sofern|Wo|Soweit|Solange|Bis|Bevor|Nachdem|Sobald|Sollten?)$/.test(word)) return `, falls ${c} ${word.toLowerCase()}`;
+  if (/^Sollten?$/.test(word)) return `, falls ${c.replace(/\bsein$/, word === 'Sollte' ? 'ist' : 'sind')}`;
+  return `, ${word.toLowerCase()} ${c}`;
+}
+
+// "… und öffnen Sie …", "… oder beauftragen Sie …": a further imperative joined to the first.
+const nextImperative = /,?\s+(und|oder)\s+([a-zäöüß]+(?:en|ern|eln))\s+Sie\s+/u;
+
+/**
+ * "Seien Sie vorsichtig …, und öffnen Sie keine Anhänge" → "Vorsichtig … sein und keine Anhänge öffnen": one action,
+ * as editors label it (splitting at "und" was tried and matched fewer of their actions, see docs/extraction.md; round 8
+ * tried it again: visible recall +3, false positives +7, and the floors of both splits fell).
+ */
+function politeClauses(verb: string, rest: string, next$ = nextImperative, infinitive = (v: string) => v): string[] {
+  let phrase = '';
+  let current = { verb, rest };
+  for (;;) {
+    const next = next$.exec(current.rest);
+    if (!next) break;
+    // The comma before "und" closes a relative clause and stays.
+    phrase += politeToInfinitive(current.verb, current.rest.slice(0, next.index)) + (next[0].startsWith(',') ? `, ${next[1]} ` : ` ${next[1]} `);
+    current = { verb: infinitive(next[2]!), rest: current.rest.slice(next.index + next[0].length) };
+  }
+  return [phrase + politeToInfinitive(current.verb, current.rest)];
+}
+
+// IT firms' blogs say "du": "Prüfe, ob …, und ersetze sie …", "Kontrolliere deine Sicherungen". The verb in the du form
+// is known by what follows it, and a label before a dash ("Standardpasswörter ersetzen – Prüfe, …") gives way to it.
+const duImperative =
+  /^(?:[^–—:]{3,60}\s[–—:]\s+)?(?:Bitte\s+)?([A-ZÄÖÜ][a-zäöüß]{2,}e)(?=,\s+(?:ob|dass|wie|welche\p{L}*|wer)\s|\s+(?:die|den|das|dem|deine?\p{L}*|dich|dir|alle\p{L}*|regelmäßig|sofort|umgehend|immer|nie|keine?\p{L}*|jetzt|unbedingt|zuerst)\s)/u;
+const notDuVerbs = /^(?:Ohne|Gerade|Bitte|Sämtliche|Jene|Große|Kleine|Ganze|Erste|Letzte|Nächste|Gleiche|Eigene|Aktuelle|Wichtige|Diese|Jede|Alle|Keine|Eine|Welche|Solche|Manche|Einige|Viele|Meine|Deine|Seine|Ihre|Unsere|Beide|Andere|Weitere|Neue|Alte|Gute|Gerne|Heute|Ende|Mitte|Hilfe|Lücke|Grenze|Woche|Seite|Stelle|Frage|Liste|Regel|Rolle|Lage|Sache|Summe|Reihe|Nähe|Folge|Ausgabe|Aufgabe|Angabe|Behörde|Firme)$/u;
+const nextDuImperative =
+  /,?\s+(und|oder)\s+(?!(?:sämtliche|alle|keine|diese|jede|welche|solche|eine|seine|ihre|deine|meine|unsere|neue|andere|weitere|einige|viele|beide|große|kleine|ganze|eigene|aktuelle|wichtige)\s)([a-zäöüß]{2,}e)\s+(?=\S)/u;
+// "ändere" → "ändern", "prüfe" → "prüfen", "kontrolliere" → "kontrollieren".
+const duToInfinitive = (v: string) => (/[^i]e[lr]e$/.test(v.toLowerCase()) ? `${v.toLowerCase().slice(0, -1)}n` : `${v.toLowerCase()}n`);
+
+export function familiar(s: string): string[] | null {
+  const m = duImperative.exec(s);
+  if (!m || notDuVerbs.test(m[1]!)) return null;
+  // A noun may stand where the verb would ("Schwachstelle die …"): without "du" in the sentence, only ", ob …" after
+  // the verb or a second du-form verb make it an imperative.
+  const rest0 = s.slice(m[0].length);
+  if (!/(?<!\p{L})(?:du|dein\p{L}*|dich|dir)(?!\p{L})/u.test(s) && !/^,\s/.test(rest0) && !nextDuImperative.test(rest0)) return null;
+  const rest = rest0.replace(/^,?\s+/, '').replace(/[.!]$/, '');
+  // The practice is addressed with "Sie" everywhere else: "deine Backups" → "Ihre Backups".
+  const sie = (w: string) => ({ dich: 'sich', dir: 'sich' })[w] ?? w.replace(/^dein/, 'Ihr');
+  return politeClauses(duToInfinitive(m[1]!), rest, nextDuImperative, duToInfinitive).map((a) => capitalize(a.replace(/(?<!\p{L})(?:dein\p{L}*|dich|dir)(?!\p{L})/gu, sie)));
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,5 +1,6 @@
 import type { Catalog, Product } from '../catalog/catalog.models.js';
 import { coordinated, inBackground, sentenceRole } from './background.js';
+import { saysNotAffected } from './not-affected.js';
 import type { Sentence } from './sentences.js';
 
 export type ProductHit = { product: Product; evidence: string };
@@ -34,11 +35,6 @@ export type Matcher = {
    */
   cache: Map<string, Map<string, Mention[]>>;
 };
-
-// "nicht betroffen", also with the cause between ("sind nicht von der Log4j-Schwachstelle betroffen"), but not "nicht
-// nur X, sondern auch Y betroffen" or "nicht aktualisierte Geräte sind anfällig"; "besteht keine Gefahr".
-const notAffected =
-  /\bnicht\s+(?!nur\b|mehr\b|[a-zäöüß]+(?:te|ten|ter|tes|tem|ene|enen|ener)\s)(?:[^\s,.;:]+\s+){0,5}?(?:betroffen|beeinträchtigt|anfällig|verwundbar|gefährdet)\b|\bkeine\s+Gefahr\s+(?:für|besteht)\b|\bbesteht\s+(?:[a-zäöüß]+\s+){0,3}?keine\s+Gefahr\b|\bkein(?:e)?\s+(?:Update|Aktualisierung|Maßnahme)\s+(?:nötig|erforderlich|notwendig)\b|\bkeine\s+(?:Probleme|Auffälligkeiten|Einschränkungen)\s+(?:festgestellt|bekannt|gefunden)|\bkein\s+Handlungsbedarf\b|\bnot\s+(?:directly\s+)?(?:affected|vulnerable|impacted)\b|\bunaffected\b/i;
 
 const vendorBefore = /(?:anbieter|hersteller|unternehmen|firma|softwarehaus|konzern|vendor|company)\s+$/i;
 
@@ -188,7 +184,7 @@ export function findProducts(matcher: Matcher, sentences: Sentence[], familyCont
   const hits = new Map<string, ProductHit & { background: boolean }>();
   for (const sentence of sentences) {
     const named = mentions(matcher, sentence.text, familyContext);
-    if (named.length === 0 || named.every((m) => hits.has(m.product.id)) || notAffected.test(sentence.text)) continue;
+    if (named.length === 0 || named.every((m) => hits.has(m.product.id)) || saysNotAffected(sentence.text)) continue;
     const text = sentence.text;
     const role = sentenceRole(text);
     // One of a pair or a list shares the role of the one before: "Antragsdaten für eHBA und Praxisausweise (SMC-B)".
@@ -285,7 +281,7 @@ export function beforeRelatedList(sentences: Sentence[]): Sentence[] {
 export function listedVendorProducts(matcher: Matcher, sentences: Sentence[], familyContext: string | null = null): ProductHit[] {
   const found = new Map<string, ProductHit>();
   for (const [i, sentence] of sentences.entries()) {
-    if (notAffected.test(sentence.text)) continue;
+    if (saysNotAffected(sentence.text)) continue;
     for (const m of mentions(matcher, sentence.text, familyContext)) {
       if (m.product.covers.length === 0) continue;
       // The list items after a colon: short lines, up to the first sentence of prose.

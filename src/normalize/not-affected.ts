@@ -1,0 +1,18 @@
+// Sentences that say a product is not affected: the products named in them are not what the notice is about.
+
+// "nicht betroffen", also with the cause between ("sind nicht von der Log4j-Schwachstelle betroffen"), but not "nicht
+// nur X, sondern auch Y betroffen" or "nicht aktualisierte Geräte sind anfällig"; "besteht keine Gefahr".
+const statedUnaffected =
+  /\bnicht\s+(?!nur\b|mehr\b|[a-zäöüß]+(?:te|ten|ter|tes|tem|ene|enen|ener)\s)(?:[^\s,.;:]+\s+){0,5}?(?:betroffen|beeinträchtigt|anfällig|verwundbar|gefährdet)\b|\bkeine\s+Gefahr\s+(?:für|besteht)\b|\bbesteht\s+(?:[a-zäöüß]+\s+){0,3}?keine\s+Gefahr\b|\bkein(?:e)?\s+(?:Update|Aktualisierung|Maßnahme)\s+(?:nötig|erforderlich|notwendig)\b|\bkeine\s+(?:Probleme|Auffälligkeiten|Einschränkungen)\s+(?:festgestellt|bekannt|gefunden)|\bkein\s+Handlungsbedarf\b|\bnot\s+(?:directly\s+)?(?:affected|vulnerable|impacted)\b|\bunaffected\b/i;
+
+// The same said with a verb: "Die Lücke betrifft nicht die Digitalisierungsbox" (not "betrifft nicht nur …"), "This
+// does not affect Microsoft 365", "Für Anwender von x.concept ändert sich nichts", "Die Kartenterminals müssen nicht
+// aktualisiert werden", "Die SMC-B muss danach nicht neu freigeschaltet werden", "können weiterhin genutzt werden"
+// (a deadline, "noch bis Ende Juni", says the opposite: the thing is affected, only later).
+const verbUnaffected =
+  /\bbetr(?:ifft|effen)\s+(?:jedoch\s+|aber\s+|allerdings\s+)?(?:nicht(?!\s+nur\b)|keine[nrs]?)\b|\b(?:does|do|did)(?:\s+not|n['’]t)\s+affect\b|(?<!\S)ändert\s+sich\s+(?:\S+\s+){0,2}?nichts\b|(?<![\wäöüß])(?:muss|müssen|brauchen|braucht)\s+(?:\S+\s+){0,3}?nicht\s+(?:\S+\s+){0,2}?(?:aktualisiert|upgedatet|getauscht|ausgetauscht|ersetzt|freigeschaltet|neu\s+gestartet)\s+(?:zu\s+)?werden\b|(?<![\wäöüß])(?:kann|können|darf|dürfen)\s+(?:\S+\s+){0,3}?weiterhin\s+(?!(?:\S+\s+)?(?:bis|noch)\b)(?:\S+\s+){0,3}?(?:genutzt|verwendet|eingesetzt|betrieben)\s+werden\b/i;
+
+/** Whether a sentence says that what it names is not affected (so its products do not count). */
+export function saysNotAffected(text: string): boolean {
+  return statedUnaffected.test(text) || verbUnaffected.test(text);
+}

@@ -1,0 +1,49 @@
+// Round 9 of issue 16: products and vendors that carry to unseen notices. Each class is pinned with made-up sentences
+// (not copied from the corpus) and a negative that must keep the product.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { catalogSchema } from '../src/catalog/catalog.models.js';
+import { extractNotice } from '../src/normalize/extract.js';
+import { compileCatalog } from '../src/normalize/products.js';
+
+const matcher = compileCatalog(catalogSchema.parse(JSON.parse(readFileSync('config/catalog.json', 'utf8'))));
+const extract = (title: string, text: string) => extractNotice(matcher, { title, text, publishedAt: null });
+const ids = (x: { products: { id: string }[] }) => x.products.map((p) => p.id).sort();
+
+test('a product that a sentence says with a verb is not affected does not count', () => {
+  const fritz = extract(
+    'Lücke in FRITZ!OS geschlossen',
+    'AVM hat FRITZ!OS 7.57 veröffentlicht und damit eine Lücke geschlossen. Spielen Sie das Update zeitnah ein. Die Lücke betrifft nicht die Digitalisierungsbox Premium.',
+  );
+  assert.deepEqual(ids(fritz), ['avm-fritzbox']);
+  const exchange = extract(
+    'Exchange Server: Notfall-Patch',
+    'Microsoft schließt eine Lücke in Exchange Server 2019. Installieren Sie den Patch umgehend. This does not affect customers of Microsoft 365.',
+  );
+  assert.deepEqual(ids(exchange), ['microsoft-exchange']);
+  const isynet = extract(
+    'Sicherheitsupdate für x.isynet',
+    'Für x.isynet steht ein Sicherheitsupdate bereit. Spielen Sie es heute noch ein. Für Anwender von x.concept ändert sich nichts.',
+  );
+  assert.deepEqual(ids(isynet), ['medatixx-x-isynet']);
+  const orga = extract(
+    'Firmware für das ORGA 6141 online',
+    'Für das ORGA 6141 online schließt die Firmware 3.9.1 eine Lücke. Aktualisieren Sie das Kartenterminal. Die SMC-B muss danach nicht neu freigeschaltet werden, und der eHBA kann weiterhin genutzt werden.',
+  );
+  assert.deepEqual(ids(orga), ['worldline-orga-6141']);
+  assert.equal(orga.vendorId, 'worldline');
+});
+
+test('a product that is affected later, or besides another, still counts', () => {
+  const both = extract(
+    'Lücke in FRITZ!OS und in der Digitalisierungsbox',
+    'Die Lücke betrifft nicht nur FRITZ!OS, sondern auch die Digitalisierungsbox Premium. Spielen Sie die Updates ein.',
+  );
+  assert.deepEqual(ids(both), ['avm-fritzbox', 'telekom-digitalisierungsbox-premium']);
+  const deadline = extract(
+    'Zertifikate laufen ab',
+    'Praxisausweise (SMC-B) der ersten Generation können weiterhin bis Ende Juni genutzt werden, dann laufen ihre Zertifikate ab. Bestellen Sie rechtzeitig eine neue Karte.',
+  );
+  assert.deepEqual(ids(deadline), ['gematik-smc-b']);
+});

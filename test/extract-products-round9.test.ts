@@ -47,3 +47,17 @@ test('a product that is affected later, or besides another, still counts', () =>
   );
   assert.deepEqual(ids(deadline), ['gematik-smc-b']);
 });
+
+test('the vendor is the maker of the specific product the headline names, not of the cards named beside it', () => {
+  const x = extract(
+    'Störungen beim Stecken der Karten: neue Firmware für das ORGA 6141 online',
+    'Beim Stecken der SMC-B und des eHBA kam es zu Abstürzen. Die Firmware 3.8.2 für das ORGA 6141 online behebt den Fehler mit der SMC-B und dem eHBA. Spielen Sie sie ein.',
+  );
+  assert.equal(x.vendorId, 'worldline');
+  // A generic entry in the headline names no maker: the specific products in the body decide.
+  const generic = extract(
+    'Konnektoren und Kartenterminals mit alter Firmware werden gesperrt',
+    'Für die Kartenterminals ORGA 6141 online und ORGA Neo ist die Firmware 3.9.1 zugelassen. Prüfen Sie auch die Firmware Ihres Konnektors.',
+  );
+  assert.equal(generic.vendorId, 'worldline');
+});

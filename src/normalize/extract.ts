@@ -145,8 +145,12 @@ const hackedAfter = /^\s+(?:(?:ist|wurde)\s+)?(?:von|vom)\s+(?:einem\s+)?\p{L}*(
  */
 function noticeVendor(matcher: Matcher, hits: ProductHit[], sentences: Sentence[], title: string): string | null {
   if (hits.length === 0) return attackedVendor(matcher, [title, ...sentences.slice(0, 6).map((s) => s.text)]);
+  // The specific products the headline names come first: cards named beside a terminal do not outvote it (a generic
+  // entry in the headline, "Konnektoren und Kartenterminals", says nothing about the maker).
+  const inTitle = new Set(mentions(matcher, title).map((m) => m.product.id));
+  const titled = hits.filter((h) => inTitle.has(h.product.id) && h.product.covers.length === 0);
   const counts = new Map<string, Product[]>();
-  for (const { product } of hits) counts.set(product.vendor, [...(counts.get(product.vendor) ?? []), product]);
+  for (const { product } of titled.length > 0 ? titled : hits) counts.set(product.vendor, [...(counts.get(product.vendor) ?? []), product]);
   const ranked = [...counts.entries()].sort((a, b) => b[1].length - a[1].length);
   const tied = ranked.filter(([, ps]) => ps.length === ranked[0]![1].length);
   if (tied.length > 1) {

@@ -2,6 +2,7 @@ import type { Sentence } from './sentences.js';
 import { englishActions } from './english-actions.js';
 import { addressedToOthers, attackDemand, attackLed, attributionFront, claimedByAttack, isStatistic, othersNamed, reportsClaim, reportsEvent, withoutAttribution } from './reported-speech.js';
 import { condition, familiar, polite } from './polite-imperatives.js';
+import { afterSemicolon, behindLabel, sequenceStep, thatClauseAsMain } from './instruction-clauses.js';
 import { isInfinitive, isParticiple, mainClause, participleToInfinitive, particles, zuInfinitive } from './verbs.js';
 
 export type ActionHit = { text: string; evidence: string };
@@ -14,12 +15,12 @@ const notAnAction = new RegExp(
     String.raw`\+?\d[\d ()/-]{7,}\d`,
     '@',
     '©',
-    String.raw`(?<!\w)(?:Newsletter|abonnier\w*|Hotline|Webshop|Pressekontakt|Cookie\w*|Datenschutzerklärung|Vertrieb\w*|Messe\w*|Messestand|Gesprächstermin|Festpreis|Rabatt\w*|Angebot(?:e|en)?)\b`,
+    String.raw`(?<!\w)(?:Newsletter|abonnier\w*|Webshop|Pressekontakt|Cookie\w*|Datenschutzerklärung|Vertrieb\w*|Messe\w*|Messestand|Gesprächstermin|Festpreis|Rabatt\w*|Angebot(?:e|en)?)\b`,
     String.raw`\?\s*$`,
     // A mailing's own chrome: "Falls diese E-Mail nicht richtig angezeigt wird, öffnen Sie die Online-Version".
     String.raw`(?<!\w)(?:Online-Version|Webversion|Browser-Version|nicht\s+(?:richtig|korrekt)\s+angezeigt)`,
     String.raw`(?<!\w)(?:sprechen|kontaktieren|rufen|schreiben|besuchen)\s+Sie\s+uns\b`,
-    String.raw`(?<!\w)unser(?:em|en|er|e)?\s+(?:Team|Vertrieb\w*|Service\w*|Angebot|Stand|Shop|Kundenservice|Praxis-Service-Team|Experten|Technikteam|Webinar\w*|Podcast\w*|Kontaktformular|Leistungen|Lösung(?:en)?|Arbeit|Verteiler|Mitgliederbereich|Beratung|Support-?Team)\b`,
+    String.raw`(?<!\w)unser(?:em|en|er|e)?\s+(?:Team|Hotline|Service-Hotline|Vertrieb\w*|Service\w*|Angebot|Stand|Shop|Kundenservice|Praxis-Service-Team|Experten|Technikteam|Webinar\w*|Podcast\w*|Kontaktformular|Leistungen|Lösung(?:en)?|Arbeit|Verteiler|Mitgliederbereich|Beratung|Support-?Team)\b`,
     // The site's own calls to action: "Melden Sie sich zum Webinar an", "Geben Sie einen Suchbegriff ein".
     String.raw`(?<!\w)(?:Webinar\w*|Podcast\w*|Whitepaper|E-Book|Kontaktformular|Mitgliederbereich|JavaScript|Suchbegriff|(?:diesen|den\s+vollständigen)\s+Artikel|sales\s+team|webinar|whitepaper|newsletter)\b`,
   ].join('|'),
@@ -31,7 +32,7 @@ const notAnAction = new RegExp(
 const siteChrome =
   /\b(?:(?:follow|contact|join|email|call|visit)\s+us\b|twitter|facebook|linkedin|youtube|instagram|mastodon|xing\b|sign\s+up\b|subscribe\b|for\s+(?:any\s+)?(?:further|more|additional)\s+(?:details|information|questions|assistance|help)\b|(?:if|should)\s+you\s+have\s+(?:any\s+)?(?:further\s+)?questions\b|(?:für|bei)\s+(?:(?:weitere|weiteren|nähere|näheren|zusätzliche)\s+)?(?:fragen|rückfragen|auskünfte)\b|(?:für|bei)\s+(?:weitere|nähere|zusätzliche)\s+informationen)/i;
 // Pointers to the real instructions, or no instruction at all.
-const vague = /(?<!\w)(?:folgenden?\s+(?:Schritte|Maßnahmen|Hinweise))\b|^(?:(?:die|diese)\s+)?(?:Hinweise|Empfehlungen)\s+(?:beachten|befolgen|lesen)$|^(?:(?:vorsorglich|schnell|sofort|umgehend|rechtzeitig|zeitnah|jetzt|zügig|dringend|besonnen)\s+)?handeln(?:,|$)|^Ruhe\s+bewahren\b|^(?:besonnen\s+|Schritt\s+für\s+Schritt\s+)vorgehen(?:,|$)|^(?:sich\s+)?(?:gut\s+|rechtzeitig\s+)?vorbereiten$|entschuldigen$|^Verständnis\b/iu;
+const vague = /(?<!\w)(?:folgenden?\s+(?:Schritte|Maßnahmen|Hinweise))\b|^(?:(?:die|diese)\s+)?(?:Hinweise|Empfehlungen)\s+(?:beachten|befolgen|lesen)$|^(?:(?:vorsorglich|schnell|sofort|umgehend|rechtzeitig|zeitnah|jetzt|zügig|dringend|besonnen)\s+)?handeln(?:,|$)|^Ruhe\s+bewahren\b|^(?:(?:handeln|besonders|weiterhin|sehr|stets|immer)\s+(?:und\s+)?)?(?:wachsam|aufmerksam|vorsichtig)\s+(?:sein|bleiben)$|^(?:besonnen\s+|Schritt\s+für\s+Schritt\s+)vorgehen(?:,|$)|^(?:sich\s+)?(?:gut\s+|rechtzeitig\s+)?vorbereiten$|entschuldigen$|^Verständnis\b/iu;
 
 // What happens to a practice or what it should know or expect is no deed: "eine Pauschale erhalten", "wissen, dass …",
 // "mit Ausfällen rechnen", "sich nicht zu sicher fühlen".
@@ -64,7 +65,8 @@ export function findActions(sentences: Sentence[]): ActionHit[] {
   let asked = false;
   sentences.forEach((sentence, i) => {
     // "Was sollten Praxen tun? Das Update einspielen …": the answer to a question of what to do reads like a list item.
-    const answer = asked && !sentence.bullet;
+    // "Zuerst abgleichen, ob …": a step told in prose after an order word reads like a list item too.
+    const answer = !sentence.bullet && (asked || sequenceStep(sentence.text));
     asked = !sentence.bullet && whatToDo.test(sentence.text);
     if (!sentence.bullet) {
       // A line ending in ":" (or "," before a list) opens a list; any other line closes it.
@@ -156,7 +158,7 @@ function wellFormed(text: string): string | null {
 /** A finite verb among the first words: "Die Hauptverantwortung tragen …", "Die am 4. Juli online waren". */
 function statementHead(text: string): boolean {
   // "Praxen, die betroffen sind: die Ablaufdaten prüfen": the practices meant lead, with their own finite verb.
-  const t = text.replace(/^\p{Lu}[^,:]{0,40},\s+(?:die|der)\s[^:]{1,120}:\s+(?=\p{Ll})/u, '');
+  const t = text.replace(/^\p{Lu}[^,:]{0,40},\s+(?:die|der|deren|dessen|(?:bei|in|auf)\s+denen)\s[^:]{1,120}:\s+(?=\p{Ll})/u, '');
   const head = t.split(/\s+/).slice(0, 4).join(' ');
   return (
     /^(?:\S+\s+){0,3}(?:tragen|trägt|regelt|regeln|ist|sind|war|waren|weist|wies|gibt|gab|hat|hatte|besteht|bestehen)(?!\p{L})/u.test(head) ||
@@ -241,7 +243,7 @@ const contactAside = /\s*\([^()]*(?:@|\d[\d ()/-]{7,}\d)[^()]*\)/gu;
 // "sollten Sie – schon im eigenen Interesse – den Schaden melden": an aside between two dashes.
 const dashAside = /\s[–—]\s([^–—]{1,80}?)\s[–—](?:\s|(?=,))/u;
 
-function toActions(sentence: Sentence): string[] {
+function toActions(sentence: Sentence, inner = false): string[] {
   // Most sentences have single spaces already; replace() would copy each of them anyway.
   const plain = withoutAttribution(unquote((/\s\s|[^\S ]/.test(sentence.text) ? sentence.text.replace(/\s+/g, ' ') : sentence.text).trim()));
   let s = plain
@@ -264,7 +266,14 @@ function toActions(sentence: Sentence): string[] {
   // "Aber Achtung: Den Datenträger nach dem Sichern abziehen.": behind a warning label an infinitive phrase is an
   // instruction, as in a list item.
   const labelled = sentence.bullet || /^(?:(?:Aber|Doch|Und|Also)\s+)?(?:Achtung|Vorsicht)\s*[:!]\s/u.test(plain);
-  return englishActions(s, sentence.bullet) ?? (bullet(s, labelled) ? [bullet(s, labelled)!] : []);
+  const found = englishActions(s, sentence.bullet) ?? (bullet(s, labelled) ? [bullet(s, labelled)!] : []);
+  if (found.length > 0 || inner) return found;
+  // The instruction in one clause of the sentence: behind a label, after a semicolon, in a dass-clause.
+  for (const clause of [behindLabel(s), afterSemicolon(s), thatClauseAsMain(s)]) {
+    const again = clause ? toActions({ ...sentence, text: clause }, true) : [];
+    if (again.length > 0) return again;
+  }
+  return [];
 }
 
 // "Gespeichert werden sollte die Sicherung auf einem externen Datenträger", "Geändert werden müssen vor allem die
@@ -298,19 +307,22 @@ function unquote(s: string): string {
 }
 
 // "Wann die Zertifikate ablaufen, können Praxen selbst überprüfen", "Die Laufzeit können Praxen online prüfen": what a
-// practice can check is how the notice tells it to check.
+// practice can check is how the notice tells it to check; so is what "lässt sich prüfen" ("Welche Version installiert
+// ist, lässt sich in der Oberfläche prüfen"). A further clause after a semicolon is no part of it.
 const checkVerb = String.raw`(?:prüfen|überprüfen|kontrollieren|nachprüfen)`;
 const canSubject = String.raw`(?:Praxen|Sie|Ärzt\p{L}*|Zahnärzt\p{L}*|Psychotherapeut\p{L}*|Praxisinhaber\p{L}*|Praxisteams?|Kunden|Nutzer\p{L}*|Anwender\p{L}*|Betreiber\p{L}*|Administrator\p{L}*|man|\p{Lu}\p{Ll}+praxen)`;
+const canDo = String.raw`(?:(?:können|kann)\s+${canSubject}|(?:lässt|lassen)\s+sich)`;
 const canCheck = new RegExp(
-  `^(?:([^,]{3,120}),\\s+(?:können|kann)\\s+${canSubject}|(?:${canSubject})\\s+(?:können|kann)|([^,]{3,80}?)\\s+(?:können|kann)\\s+${canSubject})\\s+(?:(?:zudem|außerdem|auch|jederzeit|daher|dann)\\s+)*((?:[^,]*?\\s)?)${checkVerb}(,\\s+(?:ob|wann|wie|welche\\p{L}*|was)\\s.*?)?[.!]?$`,
+  `^(?:([^,]{3,120}),\\s+${canDo}|(?:${canSubject})\\s+(?:können|kann)|([^,]{3,80}?)\\s+${canDo})\\s+(?:(?:zudem|außerdem|auch|jederzeit|daher|dann)\\s+)*((?:[^,;]*?\\s)?)${checkVerb}(,\\s+(?:ob|wann|wie|welche\\p{L}*|was)\\s[^;]*?)?(?:;\\s.*?)?[.!]?$`,
   'u',
 );
 
 function selfCheck(s: string): string | null {
-  if (!s.includes('könn') && !s.includes('kann')) return null;
+  if (!s.includes('könn') && !s.includes('kann') && !s.includes(' sich ')) return null;
   const m = canCheck.exec(s);
-  if (!m) return null;
-  const verb = /(prüfen|überprüfen|kontrollieren|nachprüfen)(?=,|[.!]?$)/u.exec(s)![1]!;
+  // "lässt sich nicht prüfen", "können Praxen kaum kontrollieren": what cannot be done.
+  if (!m || /(?<!\p{L})(?:nicht|kaum|schwer|kein\p{L}*)\s/u.test(m[3] ?? '')) return null;
+  const verb = /(prüfen|überprüfen|kontrollieren|nachprüfen)(?=,|;|[.!]?$)/u.exec(s)![1]!;
   const [, lead, object, rest, clause] = m;
   // Only a question in front is what to check ("Ob …", "Wann …"); another clause is a condition ("Wenn …").
   const front = lead && /^(?:Ob|Wann|Wie|Welche\p{L}*|Was|Wer)\s/u.test(lead) ? `, ${lead.charAt(0).toLowerCase()}${lead.slice(1)}` : lead && /^(?:Wenn|Falls|Sofern|Sobald)\s/u.test(lead) ? `, ${lead.charAt(0).toLowerCase()}${lead.slice(1)}` : lead ? null : '';
@@ -483,7 +495,7 @@ function modal(s: string): string | null {
   // who is meant is the condition of the action.
   // "Wer X, sollte" becomes "…, falls man X"; "Praxen, die X, sollten" keeps the practices meant in front.
   const who = /^Wer\s+(.+)$/u.exec(before);
-  const relative = who ? null : /^((?:\p{L}+\s+)?\p{L}+,\s+(?:die|der)\s+.+)$/u.exec(before);
+  const relative = who ? null : /^((?:\p{L}+\s+)?\p{L}+,\s+(?:die|der|deren|dessen|(?:bei|in|auf)\s+denen)\s+.+)$/u.exec(before);
   if (who && !leading) suffix = `, falls man ${who[1]!.trim()}`;
   const meant = relative && !leading ? `${relative[1]!.trim()}: ` : '';
   let subjectless = false;

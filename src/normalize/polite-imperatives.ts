@@ -7,7 +7,7 @@ const notActionVerbs = /^(?:haben|freuen|lesen|klicken|besuchen|finden|erreichen
 
 // An optional leading clause: a purpose ("Damit …,") is dropped, a condition ("Falls …,", "Ist …,") kept behind the action,
 // with the demand it may hold ("Wenn Sie aufgefordert werden, Ihr Passwort einzugeben, löschen Sie …").
-const lead = /^(?:(Damit|Um|Wenn|Falls|Sofern|Wo|Soweit|Sobald|Sollten?|Ist|Sind|Hat|Haben|Nachdem|Bevor|Solange)\b([^,]*(?:,\s[^,]*?(?:\szu\s\p{Ll}+|\p{Ll}zu\p{Ll}{3,}))?),\s*)?([Bb]itte\s+|(?:Dann|Danach|Anschließend|Zudem|Außerdem|Zusätzlich|Deshalb|Daher|Auch|Jetzt|Nun|Vorsorglich|Grundsätzlich|Idealerweise|Am\s+besten)\s+(?=\p{Ll}))?([A-ZÄÖÜa-zäöüß][a-zäöüß]+)\s+Sie,?\s+(?:bitte\s+)?(.+?)[.!]?$/u;
+const lead = /^(?:(Damit|Um|Wenn|Falls|Sofern|Wo|Soweit|Sobald|Sollten?|Ist|Sind|Hat|Haben|Nachdem|Bevor|Solange)\b([^,]*(?:,\s[^,]*?(?:\szu\s\p{Ll}+|\p{Ll}zu\p{Ll}{3,}))?),\s*)?([Bb]itte\s+|(?:Dann|Danach|Anschließend|Zudem|Außerdem|Zusätzlich|Deshalb|Daher|Auch|Jetzt|Nun|Vorsorglich|Grundsätzlich|Idealerweise|Am\s+besten|Andernfalls|Ansonsten|Alternativ|Stattdessen|Zuerst|Zunächst|Schließlich|Abschließend|Sicherheitshalber|Gegebenenfalls|Unbedingt|Sofort|Umgehend|Im\s+Zweifel|Bei\s+Bedarf|Im\s+Anschluss)\s+(?=\p{Ll}))?([A-ZÄÖÜa-zäöüß][a-zäöüß]+)\s+Sie,?\s+(?:bitte\s+)?(.+?)[.!:]?$/u;
 // "Zeigen Ihr Konnektor … Fehlermeldungen an, wenden Sie sich …": a condition with its verb first.
 const verbFirst = /^([A-ZÄÖÜ][a-zäöüß]+(?:t|en))\s+((?:Ihr|Ihre|der|die|das|es|ein|eine|kein|keine)\b[^,]*),\s*(?=[a-zäöüß]+\s+Sie\b)/u;
 const help = /unsicher|Fragen|Rückfragen|Hilfe|Unterstützung|Interesse|Probleme?\b/i;

@@ -1,0 +1,60 @@
+// A sentence often holds its instruction in one clause of it, in an order the action shapes do not read: behind a
+// label ("Update erforderlich: Zeigen Sie …"), after a semicolon ("…; bitte aktualisieren Sie …"), or in a
+// dass-clause after a verb of saying, whose verb stands last ("Die KV weist darauf hin, dass Praxen … ändern sollten").
+// Each function returns that clause as a sentence of its own, for the action shapes to read again, or null.
+
+// "Update erforderlich:", "Wichtig für Praxen:": a short label without a verb of its own in front of a full sentence.
+const label = /^([^:,.;!?]{2,40}):\s+(?=[„"]?\p{Lu})/u;
+const labelVerb = /(?<!\p{L})(?:ist|sind|war|waren|wird|werden|wurde|wurden|hat|haben|kann|können|muss|müssen|soll|sollen|sollte|sollten|gibt|gilt|heißt|lautet)(?!\p{L})/u;
+
+/** "Update erforderlich: Zeigen Sie …" → "Zeigen Sie …": the sentence behind a short label. */
+export function behindLabel(s: string): string | null {
+  const m = label.exec(s);
+  if (!m || m[1]!.trim().split(/\s+/).length > 5 || labelVerb.test(m[1]!)) return null;
+  const rest = s.slice(m[0].length);
+  return rest.split(/\s+/).length >= 4 ? rest : null;
+}
+
+/** "Die Firmware erscheint am Montag; bitte spielen Sie sie sofort ein." → the clause after the last semicolon. */
+export function afterSemicolon(s: string): string | null {
+  const at = s.lastIndexOf('; ');
+  if (at < 0) return null;
+  const rest = s.slice(at + 2).trim();
+  return rest.split(/\s+/).length >= 3 ? rest.charAt(0).toUpperCase() + rest.slice(1) : null;
+}
+
+// "… betont, dass …", "… weist darauf hin, dass …", "… erinnert daran, dass …": the saying, then the clause.
+const sayingThat =
+  /^(?:[^,]{0,80}?\s)?(?:betont|betonte|betonen|unterstreicht|erinnert|erinnerte|weist|wies|macht|machte|rät|empfiehlt|mahnt|appelliert|bittet|schreibt|erklärt|erklärte|hebt|heißt\s+es)(?:\s+(?:daher|deshalb|nochmals|erneut|ausdrücklich|eindringlich|(?:alle\s+)?(?:Praxen|Mitglieder|Kunden)))*(?:\s+(?:darauf|daran|dazu)(?:\s+(?:hin|aufmerksam))?|\s+hervor)?,\s+dass\s+(.+?)[.!]?$/u;
+// The dass-clause's verbs at its end: "… ändern sollten", "… eingegeben werden sollen".
+const finalModal = /^(.+?)\s+(sollten|sollte|sollen|soll|müssen|muss)$/u;
+// The subject at the front of the clause: the practices, or what a passive is about.
+const subjectFront =
+  /^((?:(?:alle|die|sämtliche)\s+)?(?:Praxen|Arztpraxen|Zahnarztpraxen|Praxisteams?|Ärztinnen\s+und\s+Ärzte|Ärzte|Nutzer(?:innen)?|Anwender(?:innen)?|Kunden|Mitglieder|Sie|man)|(?:\p{Ll}+\s+){0,2}\p{Lu}[\p{L}-]+(?:\s+(?:der|des)\s+\p{Lu}[\p{L}-]+)?)\s+(.+)$/u;
+
+/**
+ * "Die Bank betont, dass Zugangsdaten nur auf ihrer Website eingegeben werden sollen" → "Zugangsdaten sollen nur auf
+ * ihrer Website eingegeben werden": the dass-clause in the order of a main clause, its modal second.
+ */
+export function thatClauseAsMain(s: string): string | null {
+  if (!s.includes('dass ')) return null;
+  const m = sayingThat.exec(s);
+  if (!m || /,\s/u.test(m[1]!)) return null;
+  const verbs = finalModal.exec(m[1]!);
+  if (!verbs) return null;
+  const parts = subjectFront.exec(verbs[1]!);
+  if (!parts) return null;
+  const subject = parts[1]!;
+  return `${subject.charAt(0).toUpperCase()}${subject.slice(1)} ${verbs[2]} ${parts[2]}`;
+}
+
+// "Zuerst abgleichen, ob …", "Anschließend den Papierkorb leeren.": steps told in prose, one sentence each, read like
+// the items of a list. A modal or auxiliary after the order word makes a statement ("Danach wollen die Täter …").
+const orderWord = /^(?:Zuerst|Zunächst|Danach|Anschließend|Dann|Als\s+Nächstes|Im\s+nächsten\s+Schritt|Im\s+Anschluss|Schließlich|Abschließend|Zum\s+Schluss)\s+(\p{Ll}+)(?=[\s,])/u;
+const auxiliary = /^(?:wollen|will|können|kann|könnte|könnten|würde|würden|müsste|müssten|werden|wird|wurde|wurden|müssen|muss|dürfen|darf|sollen|soll|sollte|sollten|möchten|lassen|lässt|gilt|heißt|haben|hat|hatte|sind|ist|war|waren|geht|gehen|folgt|folgen|kommt|kommen)$/u;
+
+/** A prose sentence that is one step of a sequence, to be read as a list item. */
+export function sequenceStep(s: string): boolean {
+  const m = orderWord.exec(s);
+  return m !== null && !auxiliary.test(m[1]!);
+}

@@ -61,3 +61,25 @@ test('the vendor is the maker of the specific product the headline names, not of
   );
   assert.equal(generic.vendorId, 'worldline');
 });
+
+test('a name shared by a product and its maker, used for the company, names no product', () => {
+  const statement = extract(
+    "Update on AnyDesk's security incident",
+    "AnyDesk's internal network was accessed by an attacker. The attacker did not reach the build systems, and the AnyDesk client remains safe to use. Customers should watch out for phishing.",
+  );
+  assert.deepEqual(ids(statement), []);
+  assert.equal(statement.vendorId, 'anydesk');
+  const update = extract(
+    'Neue Version für x.isynet',
+    'medatixx hat ein Sicherheitsupdate für x.isynet veröffentlicht. Spielen Sie es zeitnah ein.',
+  );
+  assert.deepEqual(ids(update), ['medatixx-x-isynet']);
+  // The product of that name still counts where it is one of the products.
+  const both = extract(
+    'Sicherheitsupdate für Praxissoftware',
+    'Medatixx rät Anwendern von x.isynet und medatixx, das Sicherheitsupdate einzuspielen.',
+  );
+  assert.deepEqual(ids(both), ['medatixx-medatixx', 'medatixx-x-isynet']);
+  const tool = extract('AnyDesk: Update schließt Lücke', 'Die Version 8.0.8 von AnyDesk schließt eine Lücke. Installieren Sie das Update.');
+  assert.deepEqual(ids(tool), ['anydesk']);
+});

@@ -38,6 +38,10 @@ const offersHelp =
 // "erfüllt die Voraussetzungen für NFDM, … und „Kommunikation im Medizinwesen“ (KIM)", "Anbindung an KIM": a standard
 // or service the product is made ready for, not one that is affected ("Support für Windows 10 endet" is about Windows).
 const capability = /(?<!\p{L})(?:Voraussetzung\p{L}*|Anbindung|prerequisites?)\s+(?:für|von|an|for)\s[^.;!?]{0,120}$/iu;
+// "Statement on TeamViewer's security incident": a name shared by a product and its maker, with an English possessive,
+// is the company (its network, its staff, its incident), not the product.
+const possessive = /^['’]s(?!\p{L})/u;
+const letters = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 const comparison = /(?<!\p{L})(?:im\s+Gegensatz\s+zu|anders\s+als|statt|anstatt|anstelle\s+von|im\s+Vergleich\s+zu|verglichen\s+mit|unlike|compared\s+(?:to|with)|rather\s+than)\s+(?:\S+\s+){0,2}$/iu;
 
 // A precedent: another product's similar case in the past ("Eine ähnliche Lücke hatte im vergangenen Jahr CGM ALBIS
@@ -122,5 +126,6 @@ export function inBackground(text: string, mention: Mention, role: SentenceRole 
     if (migration.test(clause) || (towards.test(clause) && migrate.test(after)) || (under.test(clause) && supported.test(after))) return true;
   }
   if (capability.test(text.slice(Math.max(0, mention.index - 160), mention.index)) || offersHelp.test(after)) return true;
+  if (possessive.test(after) && letters(text.slice(mention.index, mention.end)) === letters(mention.product.vendor)) return true;
   return comparison.test(clause);
 }

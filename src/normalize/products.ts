@@ -37,6 +37,9 @@ export type Matcher = {
 };
 
 const vendorBefore = /(?:anbieter|hersteller|unternehmen|firma|softwarehaus|konzern|vendor|company)\s+$/i;
+// "medatixx GmbH", "medatixx hat ein Update veröffentlicht", "medatixx rät …": the company acts, not its product.
+const companyAfter =
+  /^\s*(?:GmbH|AG|SE|&)|^\s+(?:hat|hatte|haben|veröffentlicht\p{L}*|warnt|rät|empfiehlt|informiert|teilt|stellt|bietet|meldet|bestätigt|arbeitet|untersucht|says|said|has|warns|confirmed|announced|released|published)(?!\p{L})/iu;
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -163,12 +166,14 @@ function findMentions(matcher: Matcher, text: string, familyContext: string | nu
   let rest = text;
   for (const i of namesIn(matcher, lower)) {
     const { product, pattern, weak } = matcher.names[i]!;
-    const match = pattern.exec(rest);
-    if (!match) continue;
-    rest = rest.slice(0, match.index) + ' '.repeat(match[0].length) + rest.slice(match.index + match[0].length);
-    // "der Softwareanbieter medatixx", "medatixx GmbH": the vendor, not its product of the same name.
-    if (weak && (vendorBefore.test(text.slice(0, match.index)) || /^\s*(?:GmbH|AG|SE|&)/.test(text.slice(match.index + match[0].length)))) continue;
-    found.push({ product, index: match.index, end: match.index + match[0].length, weak });
+    // "der Softwareanbieter medatixx", "medatixx GmbH", "Medatixx rät …": the vendor, not its product of the same name;
+    // the product may still follow ("… Kunden von x.isynet und medatixx").
+    for (let match = pattern.exec(rest); match; match = weak ? pattern.exec(rest) : null) {
+      rest = rest.slice(0, match.index) + ' '.repeat(match[0].length) + rest.slice(match.index + match[0].length);
+      if (weak && (vendorBefore.test(text.slice(0, match.index)) || companyAfter.test(text.slice(match.index + match[0].length)))) continue;
+      found.push({ product, index: match.index, end: match.index + match[0].length, weak });
+      break;
+    }
   }
   found.push(...familyMembers(matcher, text, familyContext).map((m) => ({ ...m, weak: false })));
   return found

@@ -83,3 +83,30 @@ test('a name shared by a product and its maker, used for the company, names no p
   const tool = extract('AnyDesk: Update schließt Lücke', 'Die Version 8.0.8 von AnyDesk schließt eine Lücke. Installieren Sie das Update.');
   assert.deepEqual(ids(tool), ['anydesk']);
 });
+
+test('the sender fake mails pretend to be, and the tool fake support asks for, are no affected products', () => {
+  const mails = extract(
+    'Vorsicht: Gefälschte FRITZ!Box-Mails mit Schadsoftware',
+    'Derzeit kursieren E-Mails mit gefälschten FRITZ!Box-Benachrichtigungen und einem Anhang, der Schadsoftware enthält. Öffnen Sie den Anhang nicht.',
+  );
+  assert.deepEqual(ids(mails), []);
+  assert.equal(mails.vendorId, null);
+  // Fake mails in the name of a router that practices run warn its users, practices among them.
+  assert.equal(mails.relevant, true);
+  const onBehalf = extract(
+    'Phishing-Welle',
+    'Seit Montag gehen Phishing-Mails im Namen von AnyDesk ein, die zu einer falschen Anmeldeseite führen. Geben Sie dort keine Zugangsdaten ein.',
+  );
+  assert.deepEqual(ids(onBehalf), []);
+  const calls = extract(
+    'Warnung vor falschen Support-Anrufen',
+    'Betrüger geben sich am Telefon als Techniker aus und verlangen, dass die Praxis TeamViewer installiert. Legen Sie auf und installieren Sie nichts auf Zuruf.',
+  );
+  assert.deepEqual(ids(calls), []);
+  // A flaw in the product, told in a notice that also warns of phishing, still names it.
+  const flaw = extract(
+    'FRITZ!OS 7.57 schließt Lücke',
+    'AVM schließt mit FRITZ!OS 7.57 eine Lücke in der FRITZ!Box, die Angreifer für Phishing nutzen könnten. Installieren Sie das Update.',
+  );
+  assert.deepEqual(ids(flaw), ['avm-fritzbox']);
+});

@@ -3,6 +3,7 @@
 // The place of an action ("die Passwörter des Konnektors ändern"), the channel of an update ("automatisch über den
 // Konnektor eingespielt"), the target of a migration ("Upgrade auf Windows 11", "ob die Software unter Windows 11
 // unterstützt wird"), the other side of a comparison, and the shapes of round 7 below.
+import { isFakeSender } from './fake-senders.js';
 import type { Mention } from './products.js';
 
 const credential = /(?<!\p{L})(?:\p{L}+-)?(?:Passw|Kennw|Zugangsdaten|Anmeldedaten|Admin-?PIN|password|credential)/iu;
@@ -127,5 +128,6 @@ export function inBackground(text: string, mention: Mention, role: SentenceRole 
   }
   if (capability.test(text.slice(Math.max(0, mention.index - 160), mention.index)) || offersHelp.test(after)) return true;
   if (possessive.test(after) && letters(text.slice(mention.index, mention.end)) === letters(mention.product.vendor)) return true;
+  if (isFakeSender(text, mention)) return true;
   return comparison.test(clause);
 }

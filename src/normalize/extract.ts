@@ -1,6 +1,7 @@
 import type { Severity } from '../advisories/advisories.table.js';
 import { findActions, nothingToDo } from './actions.js';
 import { isPrecedent } from './background.js';
+import { isFakeSender } from './fake-senders.js';
 import { impliedUpdates } from './implied-actions.js';
 import { proposeProducts, unknownNames } from './proposals.js';
 import { beforeRelatedList, dropCovered, dropLibrariesInside, dropPassingGeneric, dropUsedInFakeMails, familyOf, findProducts, listedVendorProducts, mentions, vendorAt, vendorsNamed, type Matcher, type ProductHit } from './products.js';
@@ -77,7 +78,9 @@ export function extractNotice(matcher: Matcher, notice: NoticeInput): Extraction
   if (nothing) evidence.push({ field: 'noActionNeeded', text: nothing });
   // statedDate reads the head (title included) and the short lines that date the page; it never guesses.
   const published = notice.publishedAt ?? statedDate(body.split('\n'));
-  const relevance = assessRelevance({ body, products, actions: actionHits.length, fixedVersion: anyVersion, nothingToDo: nothing !== null });
+  // Fake mails in the name of a product practices run warn its users, as mails in the name of a KV warn its members.
+  const fakeSender = sentences.some((s) => mentions(matcher, s.text, family).some((m) => isFakeSender(s.text, m)));
+  const relevance = assessRelevance({ body, products, actions: actionHits.length, fixedVersion: anyVersion, nothingToDo: nothing !== null, fakeSender });
 
   return {
     relevant: relevance.relevant,

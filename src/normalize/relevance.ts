@@ -156,7 +156,15 @@ const notForPractices: { test: (body: string) => boolean; reason: string }[] = [
   },
 ];
 
-export type RelevanceInput = { body: string; products: ExtractedProduct[]; actions: number; fixedVersion: boolean; nothingToDo: boolean };
+export type RelevanceInput = {
+  body: string;
+  products: ExtractedProduct[];
+  actions: number;
+  fixedVersion: boolean;
+  nothingToDo: boolean;
+  /** A catalog product is named as the sender fake mails pretend to be ("Gefälschte Fritzbox-Mails"). */
+  fakeSender?: boolean;
+};
 
 /**
  * Whether a German practice has to act, with the reason in German: a security matter about practice IT with
@@ -164,7 +172,7 @@ export type RelevanceInput = { body: string; products: ExtractedProduct[]; actio
  * of TI devices; a vendor's statement on an attack on its own systems. Pharmacy-, hospital- and consumer-only notices,
  * policy, billing and advertising are not.
  */
-export function assessRelevance({ body, products, actions, fixedVersion, nothingToDo }: RelevanceInput): { relevant: boolean; reason: string } {
+export function assessRelevance({ body, products, actions, fixedVersion, nothingToDo, fakeSender = false }: RelevanceInput): { relevant: boolean; reason: string } {
   const excluded = notForPractices.find((n) => n.test(body));
   if (excluded) return { relevant: false, reason: excluded.reason };
   // A survey or a report on the threat ("Umfrage: Jede dritte Praxis war schon Ziel eines Cyberangriffs") that names no
@@ -173,7 +181,7 @@ export function assessRelevance({ body, products, actions, fixedVersion, nothing
   const security = hasSecurityContext(body);
   const names = products.map((p) => p.name).join(', ');
   const addressed = practices.test(body);
-  const warning = addressed && threat.test(body) ? practiceWarnings.find((w) => w.test(body)) : undefined;
+  const warning = (addressed || fakeSender) && threat.test(body) ? practiceWarnings.find((w) => w.test(body)) : undefined;
   if (products.length === 0) {
     // A maker's field safety notice on a medical device (an insulin pump, a glucose meter), even on its firmware, is
     // for the device's users and the BfArM, not about practice IT.

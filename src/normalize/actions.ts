@@ -1,9 +1,11 @@
 import type { Sentence } from './sentences.js';
 import { englishActions } from './english-actions.js';
-import { addressedToOthers, attackDemand, attackLed, attributionFront, claimedByAttack, isStatistic, othersNamed, reportsClaim, reportsEvent, withoutAttribution } from './reported-speech.js';
-import { condition, familiar, polite } from './polite-imperatives.js';
+import { attackLed, isStatistic, reportsClaim, withoutAttribution } from './reported-speech.js';
+import { familiar, polite } from './polite-imperatives.js';
+import { frontedPassive, modal, necessity } from './modal-advice.js';
+import { bestDone, nominallyAdvised, recommended, selfCheck } from './recommendations.js';
 import { afterSemicolon, behindLabel, sequenceStep, thatClauseAsMain } from './instruction-clauses.js';
-import { isInfinitive, isParticiple, mainClause, participleToInfinitive, particles, zuInfinitive } from './verbs.js';
+import { finiteVerb, isInfinitive, mainClause, zuInfinitive } from './verbs.js';
 
 export type ActionHit = { text: string; evidence: string };
 
@@ -201,9 +203,6 @@ const adviceLabel = /^(?:Unsere\s+)?(?:Handlungsempfehlung(?:en)?|Empfehlung(?:e
 const adviceHeading =
   /(?<!\w)(?:Empfehlung\w*|Maßnahmen|Tipps?|Hinweise\s+für|Checkliste|Was\s+(?:Sie|Praxen|ist)\s+(?:jetzt\s+)?(?:tun|zu\s+tun)|tun\s+sollten|schützen\s+Sie\s+sich|So\s+gehen\s+Sie\s+vor|Vorkehrungen|Sofortmaßnahmen|What\s+(?:you|admins|users|customers)\s+should\s+do|Recommendations?|Mitigations?|steps)\b/iu;
 
-// A list item with a finite verb or a pronoun for subject is a sentence of its own, not a noun phrase.
-const finiteVerb =
-  /^(?:Er|Sie|Es|Wir|Ich|Man|So|Meist|Dann|Auch|Und|Aber|Manche|Viele|Hier|Dort|Dies|Das\s+\p{Ll})\b|(?<!\p{L})(?:ist|sind|war|waren|wird|werden|wurde|wurden|kann|können|hat|haben|gibt|muss|müssen|soll|sollen|sollte|sollten|darf|dürfen|lässt|bleibt|melden|meldet|sinkt|steigt|geht|kommt|erhalten|erhält|bietet|steht|stehen)(?!\p{L})/u;
 
 const englishVerb = /(?<!\p{L})(?:is|are|was|were|may|might|can|will|would|should|must|has|have|does|depend|depends|helps?)(?!\p{L})/u;
 
@@ -276,15 +275,6 @@ function toActions(sentence: Sentence, inner = false): string[] {
   return [];
 }
 
-// "Gespeichert werden sollte die Sicherung auf einem externen Datenträger", "Geändert werden müssen vor allem die
-// Kennwörter": a passive instruction with its participle in front; a bare pronoun for object points back and goes.
-const fronted = /^(\p{Lu}\p{Ll}+)\s+werden\s+(?:sollte|sollten|muss|müssen)\s+(?:(?:sie|es|er|diese[sr]?)\s+)?(?:vor\s+allem\s+|unbedingt\s+|zudem\s+|auch\s+)?(.+?)[.!]?$/u;
-function frontedPassive(s: string): string | null {
-  if (!s.includes(' werden ')) return null;
-  const m = fronted.exec(s);
-  if (!m || !isParticiple(m[1]!.toLowerCase()) || finiteVerb.test(m[2]!)) return null;
-  return capitalize(`${m[2]!} ${participleToInfinitive(m[1]!.toLowerCase())}`);
-}
 
 // "Prüfen Sie den Absender – Angreifer fälschen ihn oft": a clause of its own after the last dash of an imperative gives the
 // reason (a finite verb, or a verb in second place before its subject); "– und zwar sofort" or "– am besten heute" stays.
@@ -306,254 +296,7 @@ function unquote(s: string): string {
   return q ? q[1]!.trim() : s;
 }
 
-// "Wann die Zertifikate ablaufen, können Praxen selbst überprüfen", "Die Laufzeit können Praxen online prüfen": what a
-// practice can check is how the notice tells it to check; so is what "lässt sich prüfen" ("Welche Version installiert
-// ist, lässt sich in der Oberfläche prüfen"). A further clause after a semicolon is no part of it.
-const checkVerb = String.raw`(?:prüfen|überprüfen|kontrollieren|nachprüfen)`;
-const canSubject = String.raw`(?:Praxen|Sie|Ärzt\p{L}*|Zahnärzt\p{L}*|Psychotherapeut\p{L}*|Praxisinhaber\p{L}*|Praxisteams?|Kunden|Nutzer\p{L}*|Anwender\p{L}*|Betreiber\p{L}*|Administrator\p{L}*|man|\p{Lu}\p{Ll}+praxen)`;
-const canDo = String.raw`(?:(?:können|kann)\s+${canSubject}|(?:lässt|lassen)\s+sich)`;
-const canCheck = new RegExp(
-  `^(?:([^,]{3,120}),\\s+${canDo}|(?:${canSubject})\\s+(?:können|kann)|([^,]{3,80}?)\\s+${canDo})\\s+(?:(?:zudem|außerdem|auch|jederzeit|daher|dann)\\s+)*((?:[^,;]*?\\s)?)${checkVerb}(,\\s+(?:ob|wann|wie|welche\\p{L}*|was)\\s[^;]*?)?(?:;\\s.*?)?[.!]?$`,
-  'u',
-);
 
-function selfCheck(s: string): string | null {
-  if (!s.includes('könn') && !s.includes('kann') && !s.includes(' sich ')) return null;
-  const m = canCheck.exec(s);
-  // "lässt sich nicht prüfen", "können Praxen kaum kontrollieren": what cannot be done.
-  if (!m || /(?<!\p{L})(?:nicht|kaum|schwer|kein\p{L}*)\s/u.test(m[3] ?? '')) return null;
-  const verb = /(prüfen|überprüfen|kontrollieren|nachprüfen)(?=,|;|[.!]?$)/u.exec(s)![1]!;
-  const [, lead, object, rest, clause] = m;
-  // Only a question in front is what to check ("Ob …", "Wann …"); another clause is a condition ("Wenn …").
-  const front = lead && /^(?:Ob|Wann|Wie|Welche\p{L}*|Was|Wer)\s/u.test(lead) ? `, ${lead.charAt(0).toLowerCase()}${lead.slice(1)}` : lead && /^(?:Wenn|Falls|Sofern|Sobald)\s/u.test(lead) ? `, ${lead.charAt(0).toLowerCase()}${lead.slice(1)}` : lead ? null : '';
-  if (front === null || (object && /^(?:Das|Dies|Es|Was|Wie|Wer|Ob)(?!\p{L})/u.test(object))) return null;
-  return capitalize(`${object ? `${object} ` : ''}${rest ?? ''}${verb}${clause ?? ''}${front}`.replace(/\s+/g, ' ').trim());
-}
-
-// "Eine solche Mail löscht man am besten einfach": advice as what one does best, the object in front.
-const doneBest = /^(\p{Lu}[^,]*?)\s+(\p{Ll}+t)\s+man\s+(?:am\s+besten|besser|lieber)(?:\s+(.*?))?[.!]?$/u;
-
-function bestDone(s: string): string | null {
-  const m = doneBest.exec(s);
-  if (!m || /^(?:Das|Dies|Es|Was|Wie|Wer|Wo|Man)(?!\p{L})/u.test(m[1]!)) return null;
-  const rest = (m[3] ?? '').split(/\s+/u).filter(Boolean);
-  const particle = rest.length > 0 && particles.has(rest[rest.length - 1]!) ? rest.pop()! : '';
-  return capitalize(`${m[1]} ${[...rest, particle + participleToInfinitive(m[2]!)].join(' ')}`);
-}
-
-
-const advise =
-  /\b(?:rät|raten|riet|abgeraten|abzuraten|abraten|empfiehlt|empfehlen|empfahl|empfohlen|[Ee]mpfehlung|fordert|fordern|aufgefordert|aufgerufen|ruft|rufen|angehalten|gebeten|bittet|bitten|appelliert|appellieren|appellierte|lohnt(?=\s+sich)|gilt(?=\s+es\s*,|,)|Schritt(?=\s+(?:ist|wäre|sollte|besteht))|[Hh]ilfreich(?=\s+(?:ist|sind))|sichersten(?=\s+ist)|[Rr]at|geraten|ratsam|sinnvoll|empfehlenswert|wichtig|angeraten|geboten|unerlässlich|Abhilfe|gehört|gehören|[Aa]ufgabe|[Pp]flicht|Ratsam|Sinnvoll|Empfehlenswert|Wichtig|Empfohlen|Angeraten|Geboten|Unerlässlich|Wichtigste)\b/u;
-const zuForm = /(?:^|\s)(?:zu\s+(\p{Ll}+)|(\p{Ll}+?zu\p{Ll}{3,}))(?=[\s,.!;:]|$)/gu;
-// "nicht nötig, … zu ändern", "Wichtig ist nicht, …": no advice.
-const negated = /(?<!\w)(?:nicht|kein\w*)\s+(?:\S+\s+){0,2}$/u;
-const nextZu = /^\s*(,|,?\s*und|,?\s*sowie)\s+(.*?)\s*(?:zu\s+(\p{Ll}+)|(\p{Ll}+?zu\p{Ll}{3,}))(?=[\s,.!;:]|$)/u;
-
-// Whom advice without a comma is for, and its adverbs: "empfiehlt allen Praxen dringend …", "rät den Kunden …".
-const adviceAddressee =
-  /^\s*(?:(?:daher|deshalb|dringend|ausdrücklich|zudem|außerdem|nun|jetzt|allen|Ihnen|uns|(?:(?:den|allen|seinen|ihren|unseren)\s+)?(?:Praxen|Kunden|Nutzern|Anwendern|Betreibern|Administratoren|\p{L}+(?:ern|innen))(?:\s+(?:von|der|des)\s+[\p{L}-]+)?)\s+)*/u;
-
-/** "Es wird empfohlen, X zu ändern", "Das BSI rät dringend, X einzuspielen", "ruft die Betreiber auf, X einzusetzen, Y einzuspielen und Z zu konfigurieren". */
-function recommended(s: string): string[] | null {
-  const a = advise.exec(s);
-  if (!a || /^(?:Wir|Ich)\s+bitten\s+(?:um|Sie\s+um)\b/i.test(s) || negated.test(s.slice(0, a.index))) return null;
-  const after = s.slice(a.index + a[0].length);
-  // "fordert die Politik auf, …", "hat die gematik aufgefordert, …": a demand on others, not advice to practices.
-  if (addressedToOthers(after.split(',')[0]!, /(?<!\p{L})(?:hat|haben|hatte|hatten)\s+([^,]*)$/u.exec(s.slice(0, a.index))?.[1] ?? '')) return null;
-  // "In der E-Mail werden die Empfänger aufgefordert, …", "Die Betrüger bitten darum, …": the attack's demand, described.
-  if (attackDemand(a[0], s.slice(0, a.index), after)) return null;
-  // "Hersteller sind aufgerufen, …", "Die gematik wurde gebeten, …": a passive demand on others names them in front.
-  if (/^(?:aufgefordert|aufgerufen|gebeten|angehalten|gefordert)$/u.test(a[0]) && addressedToOthers(s.slice(0, a.index).split(/,\s/u).pop()!, '')) return null;
-  for (const m of after.matchAll(zuForm)) {
-    const verb = m[1] ?? zuInfinitive(m[2]!);
-    if (verb === m[2]) continue; // "zuvor", "zusätzlich": not an infinitive with zu
-    const before = after.slice(0, m.index);
-    const immediate = /^\s*(?:(?:dringend|daher|ausdrücklich|deshalb|auf|an)\s*)*,/.exec(before);
-    let start = immediate ? immediate[0].length : before.lastIndexOf(',') + 1;
-    // "Secunet empfiehlt die Deregistrierung … zu vermeiden", "Wir empfehlen allen die Firmware … zu prüfen": the comma
-    // before the infinitive is optional; whom the advice is for goes.
-    if (start === 0 && /^(?:rät|raten|riet|empfiehlt|empfehlen|empfahl)$/u.test(a[0]) && !finiteVerb.test(before) && !othersNamed(before)) start = adviceAddressee.exec(before)![0].length;
-    if (start === 0) continue;
-    const object = before.slice(start).trim();
-    // "rufen in der Praxis an, um solche Angaben zu erfragen": a purpose, not the advice.
-    if (/^(?:um|ohne|statt|anstatt)\s/u.test(object)) continue;
-    // "rät dringend davon ab, diese E-Mails zu öffnen": advice against; the action is not to.
-    const not = /^ab/.test(a[0]) || /(?<!\p{L})ab\s*,$/u.test(before.slice(0, start).trim()) ? 'nicht ' : '';
-    let tail = after.slice(m.index! + m[0].length).replace(/[.!;:]+$/, '');
-    // "… einzusetzen, … einzuspielen und … zu konfigurieren": three or more infinitives are as many actions.
-    const list = [`${object} ${not}${verb}`];
-    let rest = tail;
-    for (let n = nextZu.exec(rest); n; n = nextZu.exec(rest)) {
-      if (/\s(?:die|der|das|den|dem|welche\w*|wenn|falls|ob|dass|damit|um)\s/.test(` ${n[2]} `) && n[1] === ',') break;
-      list.push(`${n[2]} ${not}${n[3] ?? zuInfinitive(n[4]!)}`);
-      rest = rest.slice(n[0].length);
-    }
-    if (list.length >= 3) return list.map((x) => capitalize(x.replace(/\s+/g, ' ').trim()));
-    // "… umzustellen oder die Geräte zu ersetzen": a second infinitive joined to the first.
-    const joined = /^\s+(?:[–—]\s+)?(und|oder|sowie)\s+(.*?)\s*(?:zu\s+(\p{Ll}+)|(\p{Ll}+?zu\p{Ll}{3,}))(?=[\s,.!;:]|$)/u.exec(tail);
-    let second = '';
-    if (joined) {
-      second = ` ${joined[1]} ${joined[2] ? `${joined[2]} ` : ''}${not}${joined[3] ?? zuInfinitive(joined[4]!)}`;
-      tail = tail.slice(joined[0].length);
-    }
-    return [capitalize(`${object} ${not}${verb}${second}${tail.startsWith(',') ? tail : ''}`.replace(/\s+/g, ' ').trim())];
-  }
-  // "Ganz wichtig ist auch, dass Sie die empfohlenen Updates installieren": the advice in a dass-clause addressed to the
-  // practice, whose verb already has the infinitive's form.
-  const that = /^(?:wichtig|Wichtig|ratsam|Ratsam|sinnvoll|Sinnvoll|empfehlenswert|Empfehlenswert|unerlässlich|Unerlässlich|empfiehlt|empfehlen|Wichtigste)$/u.test(a[0])
-    ? adviceThat.exec(after)
-    : null;
-  if (that && isInfinitive(that[2]!) && !/,\s/u.test(that[1]!)) return [capitalize(`${that[1]} ${that[2]}`)];
-  return null;
-}
-
-const adviceThat = /^[^,]{0,40},\s+dass\s+(?:Sie|Praxen|Ärzt\p{L}*|Zahnärzt\p{L}*|Praxisteams?|alle\s+Mitarbeit\p{L}*)\s+(.+?)\s+(\p{Ll}+)[.!]?$/u;
-
-// "empfiehlt sich der Umstieg auf …", "Das BSI empfiehlt ein sofortiges Update", "rät zu einem Passwortwechsel",
-// "Dringend empfohlen wird ein Update auf …", "Sinnvoll ist zudem eine Zwei-Faktor-Authentifizierung", and the means of
-// protection as subject ("Den besten Schutz bieten regelmäßige Backups", "Der beste Schutz ist …"): the advice is a
-// noun phrase, kept as one (as verbless list items are); a condition with its verb first goes behind it.
-const nominalAdvice =
-  /(?<!\p{L})(?:empfiehlt|empfehlen|empfahl)\s+(?:sich\s+)?(?:(?:daher|deshalb|dringend|ausdrücklich|außerdem|Praxen|Ihnen)\s+)*((?:der|die|das|den|ein|eine|einen)\s(?:[^,.;:]|\.(?=\d))+)|(?<!\p{L})(?:rät|raten|riet)\s+(?:(?:daher|deshalb|dringend|ausdrücklich|Praxen|allen\s+Praxen)\s+)*(?:zum|zur|zu\s+(?:einem|einer|dem|der))\s+((?:[^,.;:]|\.(?=\d))+)|^(?:(?:Dringend|Daher|Deshalb|Zudem|Außerdem)\s+)?(?:empfohlen|geraten|angeraten)\s+(?:wird|werden)\s+(?:(?:daher|deshalb|dringend|zudem|außerdem|ausdrücklich)\s+)*((?:der|die|das|ein|eine|einen)\s+(?:\p{Ll}+\s+)?\p{Lu}(?:[^,.;:]|\.(?=\d))+)|^(?:Sinnvoll|Ratsam|Empfehlenswert|Hilfreich)\s+(?:ist|sind)\s+(?:(?:zudem|außerdem|auch|daher|deshalb|dabei|hier|jedoch|vor\s+allem)\s+)*((?:(?:der|die|das|ein|eine|einen)\s+(?:\p{Ll}+\s+)?|regelmäßige\p{L}*\s+)\p{Lu}(?:[^,.;:–—]|\.(?=\d))+)|^(?:(?:Den\s+)?(?:[Bb]esten|[Ww]irksamen|[Ww]irksamsten|[Ee]ffektiven|[Zz]uverlässigen|[Gg]uten)\s+Schutz(?:\s+(?:für|vor|gegen)\s+[^,.]{1,40}?)?\s+(?:bieten|bietet)|Der\s+beste\s+Schutz\s+(?:ist|sind|bietet|bieten))\s+(?:(?:vor\s+allem|insbesondere|zum\s+Beispiel|etwa|auch|noch\s+immer|immer\s+noch|nach\s+wie\s+vor|(?:nach\s+(?:Ansicht|Angaben|Einschätzung)|laut)\s+(?:der|des|von)?\s*\p{L}+)\s+)*((?:[^,.;:–—]|\.(?=\d))+)/u;
-
-function nominallyAdvised(sentence: string): string[] | null {
-  // "Datensicherung: Wirksamen Schutz bieten …": a heading kept in front of its paragraph is no part of the advice.
-  const colon = sentence.indexOf(': ');
-  const s = colon > 0 && colon <= 40 ? sentence.replace(/^[^:,.]{1,40}:\s+(?=\p{Lu})/u, '') : sentence;
-  const m = nominalAdvice.exec(s);
-  // Adverbs and quotes that trail the phrase are not part of it ("empfiehlt das Update zudem „dringend“").
-  const phrase = (m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4] ?? m?.[5])?.trim().replace(/(?:\s+(?:daher|deshalb|zudem|außerdem|auch|dringend|ausdrücklich|[„"“]\p{L}+[“"”]))+$/u, '');
-  // "empfehlen den Anwendern daher, … zu aktualisieren": whom it is told to; the advice is the infinitive after it.
-  if (m && (/^(?:den|der)\s+\p{L}+(?:ern|ten|en|innen)$/u.test(phrase ?? '') || /,\s[^.]*(?<!\p{L})zu\s+\p{Ll}|,\s[^.]*\p{Ll}zu\p{Ll}{3,}/u.test(s.slice(m.index + m[0].length)))) return null;
-  if (!phrase || phrase.split(/\s+/).length > 12 || phrase.split(/\s+/).length < 3 || finiteVerb.test(phrase) || /(?<!\p{L})zu\s+\p{Ll}|\p{Ll}zu\p{Ll}{2,}(?:en|ern|eln)$/u.test(phrase) || othersNamed(phrase) || /^(?:Wir|Ich)\b/.test(s) || notAnAction.test(phrase)) return null;
-  const asked = /^(Ist|Sind|Hat|Haben|Wird|Werden)\s+([^,]+),/u.exec(s);
-  return [capitalize(`${phrase}${asked ? `, falls ${asked[2]} ${asked[1]!.toLowerCase()}` : ''}`)];
-}
-
-const question = /^(?:Und\s+)?(?:Worauf|Was|Wie|Welche\p{L}*|Wann|Wo|Warum|Weshalb|Womit|Wofür|Wozu|Woran|Wer)$|^(?:Und\s+)?(?:Worauf|Was|Wie|Welche\p{L}*|Wann|Warum|Weshalb|Womit|Wofür|Wozu|Woran)\s/u;
-// Reported advice keeps its subjunctive: "Stattdessen solle man das LKA einschalten".
-const modalVerb = /\b(sollten|sollen|sollte|solle|müssen|muss|müsse)\s+/u;
-const circumstancePhrase =
-  /^(?:(?:Gleich|Direkt|Unmittelbar|Kurz|Noch|Schon|Bereits|Erst)\s+(?:nach|vor|bei|beim|mit|ab|bis|zur|zum|im|in|während)\s|(?:Bei|Beim|Im|In|Vor|Für|Mit|Ab|Bis|Zur|Zum|Auf|Unter|Während|Spätestens|Sicherheitshalber|Vorsorglich|Grundsätzlich|Möglichst)\b)/u;
-const subjects = /^(?:alle\s+)?(?:(?:die|Ihre)\s+(?:IT-Dienstleister|Dienstleister|IT-Betreuer|Systembetreuer)(?:\s+der\s+(?:betroffenen\s+)?Praxen)?|\p{Lu}\p{Ll}+praxen|Admins|IT-Verantwortliche|Verantwortliche|Praxen|Arztpraxen|Zahnarztpraxen|Kunden|Kundinnen(?:\s+und\s+Kunden)?|Nutzer(?:innen)?(?:\s+und\s+Nutzer)?|Anwender(?:innen)?(?:\s+und\s+Anwender)?|Betreiber(?:innen)?|Administrator(?:en|innen)|Ärzt(?:e|innen)(?:\s+und\s+Ärzte)?|Sie|Praxisinhaber(?:innen)?|Praxisteams?|Einrichtungen|Leistungserbringer(?:innen)?|man)\s+/u;
-const adverbs = /^(?:Danach|Anschließend|Zudem|Auch|Außerdem|Daher|Deshalb|Demnach|Demzufolge|Folglich|Somit|Dann|Jetzt|Nun|Zusätzlich|Ebenso|Vorsorglich|Insbesondere|Darüber hinaus|Bis dahin|Grundsätzlich|Generell|Unbedingt|Stattdessen|Vielmehr|Stets|Immer)$/u;
-const practiceSubject = /(?<!\p{L})(?:Admins|\p{L}*Verantwortliche\p{L}*|Betroffene|Zahnärzt\p{L}*|Psychotherapeut\p{L}*|Teams?|man|Praxen|Praxis(?:teams?|inhaber\p{L}*|personal|leitung\p{L}*|mitarbeit\p{L}*|ärzt\p{L}*)?(?!\p{L})|\p{Lu}\p{Ll}+prax(?:is|en)(?!\p{L})|(?:IT-)?Dienstleister\p{L}*|IT-Betreuer\p{L}*|Systembetreuer\p{L}*|DVO|\w*[Kk]und(?:en|innen)|\w*[Nn]utzer\w*|\w*[Aa]nwender\w*|Betreiber\w*|Administrator\w*|Ärzt\w*|Sie|Wer|Leistungserbringer\w*|Einrichtungen|Mitarbeit\w*|Inhaber\w*)\b/u;
-// The practices as those whom a vendor informs or contacts.
-const informedParty = /(?<!\p{L})(?:\p{L}*[Kk]und(?:en|innen)|Praxen|Arztpraxen|\p{L}*[Nn]utzer\p{L}*|\p{L}*[Aa]nwender\p{L}*|Ärzt\p{L}*|Leistungserbringer\p{L}*|Mitglieder|Betroffenen?)(?!\p{L})/u;
-// A passive's agent that is not the practice or its service provider.
-const otherAgent =
-  /(?<!\p{L})(?:von|durch)\s+(?:der|dem|den|die)\s+(?:gematik|Herstellern?|Anbietern?|Softwarehaus|Softwarehäusern|KBV|KZBV|KVen|Kassenärztlichen|Krankenkassen?|Kassen|BSI|Unternehmen|Betreibern?\s+der\s+TI)(?!\p{L})/u;
-// A passive that counts ("rund 30.000 Konnektoren", "mehr als 300 Geräte") or names its source ("nach Angaben der
-// gematik") reports a plan or an event.
-const reportedPassive =
-  /(?<!\p{L})(?:(?:rund|etwa|ca\.|circa|mehr\s+als|über|fast|knapp|bis\s+zu|insgesamt)\s+\d|\d{1,3}(?:\.\d{3})+\s+\p{Lu}|nach\s+Angaben|laut\s+\p{Lu}|\p{L}+\s+zufolge)/u;
-const delegate = /^((?:Ihr|Ihre|der|Der|die|Die)\s+(?:DVO|Dienstleister(?:\s+vor\s+Ort)?|IT-Dienstleister|IT-Betreuer|Techniker|Servicepartner|IT-Servicepartner|Systembetreuer))$/u;
-const notPractices = /(?<!\w)(?:wir|Hersteller\w*|Anbieter\w*|Softwarehäuser|Krankenkassen|Kassen|gematik|KBV|KZBV|BSI|Unternehmen|Ministerium|Bundestag|Gesetz\w*|Apothek\w*|es|er)\s*$/iu;
-
-/** "Praxen sollten … einspielen", "Zudem sollten Praxen … prüfen", "Die Kennwörter sollten erneuert werden". */
-function modal(s: string): string | null {
-  const m = modalVerb.exec(s);
-  if (!m) return null;
-  const raw = s.slice(0, m.index).trim();
-  // "Worauf sollten Praxen achten", "Wer sollte handeln": a question, with or without its question mark.
-  if (question.test(raw)) return null;
-  // "Angeblich muss man …", "In der Mail heißt es, man solle …": what a scam claims.
-  if (claimedByAttack(raw)) return null;
-  // "Da es ständig neue Viren gibt, sollten Sie …": a reason in front says why, not who or when.
-  let before = raw.replace(/,$/, '').replace(/^(?:Da|Weil|Zumal)\s[^,]*$/u, '');
-  let after = s.slice(m.index + m[0].length);
-  if (/^(?:müssen|muss)$/.test(m[1]!) && /(?<!\p{L})(?:nichts?|keine\p{L}*)(?!\p{L})/u.test(after)) return null; // "müssen nicht": need not
-  // "Künftig sollen Hersteller verpflichtet werden, …": "sollen" with the future announces a plan.
-  if (/^(?:soll|sollen)$/u.test(m[1]!) && /(?<!\p{L})(?:[Kk]ünftig|[Zz]ukünftig|in\s+Zukunft|perspektivisch|langfristig)(?!\p{L})/u.test(s)) return null;
-  // "Ist ein Update nicht möglich, sollten Administratoren …": a leading condition, then the subject.
-  // "Kommt es zu einer Datenpanne, müssen Sie …": any finite verb first with its subject is a condition too.
-  const leading =
-    raw.endsWith(',') && !/^Wer\b/.test(raw)
-      ? (/^(Wenn|Falls|Sofern|Sollten?|Ist|Sind|Hat|Haben|Solange|Bis|Bevor|Nachdem|Sobald)\s+(.*)$/u.exec(before) ??
-        /^(\p{Lu}\p{Ll}+(?:t|en))\s+((?:sich\s+)?(?:es|der|die|das|ein\p{L}*|Ihr\p{L}*)\s.*)$/u.exec(before.replace(/\s*[–—]$/u, '')))
-      : null;
-  // "Bei der Internetnutzung sollten Praxen …", "Im Zweifel sollten Anhänge …": a short phrase of time, place or
-  // circumstance in front, the subject (or a passive's object) behind the verb. It stays in front of the action.
-  // "Laut KV sollten Praxen …": the source goes; the practice must still be the subject behind the verb.
-  const source = !leading && attributionFront.test(before);
-  if (source) before = '';
-  const circumstance = !leading && !source && circumstancePhrase.test(before) && before.split(/\s+/).length <= 6 && !before.includes(',') ? before : '';
-  // "Portweiterleitungen sollten Sie sorgfältig überprüfen": the object in front, the practice behind the verb.
-  const objectFirst =
-    !leading && !circumstance && !adverbs.test(before) && before !== '' && !before.includes(',') && /^\p{Lu}/u.test(before) && before.split(/\s+/).length <= 8 &&
-    !practiceSubject.test(before) && !notPractices.test(before) && !/^(?:Das|Dies|Dieses|Es|Alles|Das\s+alles|Folgendes|Was)$/u.test(before) && subjects.test(after)
-      ? before
-      : '';
-  if (objectFirst) before = '';
-  const inverted = before === '' || adverbs.test(before) || leading !== null || circumstance !== '';
-  let suffix = '';
-  if (leading) {
-    suffix = condition(leading[1], leading[2]);
-    before = '';
-  }
-  // "Wer das Passwort auch anderswo verwendet, sollte es dort ändern", "Praxen, die X nicht selbst betreuen, sollten …":
-  // who is meant is the condition of the action.
-  // "Wer X, sollte" becomes "…, falls man X"; "Praxen, die X, sollten" keeps the practices meant in front.
-  const who = /^Wer\s+(.+)$/u.exec(before);
-  const relative = who ? null : /^((?:\p{L}+\s+)?\p{L}+,\s+(?:die|der|deren|dessen|(?:bei|in|auf)\s+denen)\s+.+)$/u.exec(before);
-  if (who && !leading) suffix = `, falls man ${who[1]!.trim()}`;
-  const meant = relative && !leading ? `${relative[1]!.trim()}: ` : '';
-  let subjectless = false;
-  if (inverted) {
-    const subject = subjects.exec(after);
-    // Without a practice for subject only a passive is an instruction: "Im Zweifel sollten Anhänge nicht geöffnet werden".
-    if (!subject && !/\s\p{Ll}+\s+werden(?:[\s,.!]|$)/u.test(after)) return null;
-    if (subject) after = after.slice(subject[0].length);
-    else subjectless = true;
-  } else if (notPractices.test(before) || /^(?:Wir|Die Hersteller)\b/.test(before)) return null;
-  const clause = mainClause(after);
-  if (!clause) return null;
-  let { main } = clause;
-  // "Praxiscomputer sollten nicht mit dem Internet verbunden sein": a state of a thing, asked for like a passive.
-  const state = !inverted && !practiceSubject.test(before) ? /^(.*?)\s*(\p{Ll}+)\s+sein$/u.exec(main) : null;
-  const passive = /^(.*?)\s*(\p{Ll}+)\s+werden$/u.exec(main) ?? (state && isParticiple(state[2]!) ? state : null);
-  // "Ihr DVO muss die Firmware manuell einspielen": the practice has it done.
-  const agent = !passive && !inverted ? delegate.exec(before) : null;
-  if (agent) return capitalize(`${main.replace(/\s+(\p{Ll}+)$/u, ` durch ${agent[1]!.replace(/^Ihr\b/, 'Ihren').replace(/^(?:der|Der)\b/, 'den')} $1 lassen`)}${clause.tail}${suffix}`);
-  // An active instruction needs a practice as its subject; "alle anderen (Geräte) müssen …" only describes.
-  // The subject is in the clause before the modal ("…, aber merken kann man es sich nicht – also muss wieder der Name
-  // herhalten": "man" is another clause's); "Wer …" and "Praxen, die …" are whole.
-  const subjectClause = who || relative ? before : before.split(/,\s|\s[–—]\s|;\s/u).pop()!;
-  if (!passive && !inverted && !practiceSubject.test(subjectClause)) return null;
-  // "Mehr als 300 Praxen sollen betroffen sein", "Die Täter sollen Daten erbeutet haben": a statistic or a report.
-  if ((!inverted && isStatistic(subjectClause)) || reportsEvent(m[1]!, main, isParticiple)) return null;
-  if (passive) {
-    if (inverted && !subjectless) return null;
-    if (source) return null;
-    if (!inverted && /^(?:Nach|In|Bei|Für|Laut|Gemäß|Mit|Ab|Seit|Bis|Aus|Von|Zu|Im|Am|Vom|Zum)\b/.test(before)) return null;
-    // "…, ohne in die Praxis zu kommen – das sollte mit ihm abgestimmt werden": the object is what follows the dash, and
-    // a bare pronoun there points back at a sentence the action cannot carry along.
-    const object = inverted ? '' : before.split(/\s[–—]\s|;\s/u).pop()!.replace(/^(?:Auch|Zudem|Außerdem|Daher)\s+/, '').replace(/\s+(?:allerdings|jedoch|aber|auch)$/u, '');
-    if (/^(?:das|dies|es|sie|die|der|den|diese[srn]?|jene[srn]?)$/iu.test(object)) return null;
-    // "…sind maximal fünf Jahre gültig und müssen … ausgetauscht werden": the second predicate of a statement.
-    if (/\s(?:und|oder)$/u.test(object) && finiteVerb.test(object.replace(/\s(?:und|oder)$/u, ''))) return null;
-    // "In diesem Jahr müssen nach Angaben der Gematik rund 30.000 Konnektoren getauscht werden": a count or a source
-    // reports what will happen.
-    if (reportedPassive.test(`${object} ${passive[1] ?? ''}`)) return null;
-    // "Die betroffenen Kunden sollen informiert werden": what is done to the practices, not by them; "…von der gematik
-    // ausgetauscht werden": done by someone else.
-    if (informedParty.test(`${object} ${passive[1] ?? ''}`) && /^(?:informiert|benachrichtigt|kontaktiert|angeschrieben|entschädigt|beliefert)$/u.test(passive[2]!)) return null;
-    if (otherAgent.test(passive[1] ?? '')) return null;
-    // "Hersteller sollen verpflichtet werden": done to others; "Die Anwender sollen … migriert werden": planned for the
-    // practices, not asked of them.
-    if (othersNamed(object) || (/^(?:soll|sollen)$/u.test(m[1]!) && informedParty.test(object))) return null;
-    // "weder geöffnet noch ausgeführt werden": each participle of the pair; "Der Zugang sollte gesperrt werden" → "Den Zugang sperren".
-    const head = (passive[1] ?? '').replace(/(\p{Ll}+)(\s+(?:und|oder|noch|sowie))$/u, (m, w: string, j: string) => (isParticiple(w) ? participleToInfinitive(w) + j : m));
-    main = `${object} ${head ? `${head} ` : ''}${participleToInfinitive(passive[2]!)}`.trim().replace(/^([Dd])er\s/u, '$1en ');
-  } else if (subjectless) return null;
-  if (objectFirst) main = `${objectFirst} ${main}`;
-  // "von einem Fachmann eingerichtet werden" → "von einem Fachmann einrichten lassen".
-  if (passive && /(?<!\p{L})(?:von|durch)\s+(?:einem|einer|einen|Ihrem|Ihrer|Ihren|dem|der|den)\s+(?:Fachmann|Fachleuten|Fachfirma|Dienstleister|IT-Dienstleister|DVO|Techniker|IT-Betreuer|Servicepartner)\b/u.test(main)) main = `${main} lassen`;
-  const front = circumstance ? `${circumstance} ` : '';
-  const action = `${front}${main.replace(/^\s*(?:daher|deshalb|also|zudem|außerdem|dann)\s+/u, '')}${clause.tail}${suffix}`.replace(/\s+/g, ' ').trim();
-  // The practices meant lead, and the action after their colon keeps its lower case.
-  return meant ? `${capitalize(meant)}${action}` : capitalize(action);
-}
 
 /**
  * "Ein erster Schritt: beim Surfen einige Grundregeln einhalten – und das Praxisteam sensibilisieren": infinitive
@@ -577,37 +320,6 @@ function colonPhrases(s: string): string[] | null {
   return phrases;
 }
 
-/** "Unerwartete Anhänge sind wie Phishing-Mails zu behandeln", "Veraltete Software ist zu ersetzen". */
-function necessity(sentence: string): string | null {
-  if (!/\b(?:ist|sind)\s/.test(sentence) || !sentence.includes('zu')) return null;
-  // "…ist vom Netz zu trennen, um weitere Schäden zu vermeiden": a purpose after the comma goes, a condition or the
-  // question to check ("Zunächst ist zu prüfen, ob …") stays behind.
-  const after = /,\s+(um|damit|wenn|falls|sobald|bevor|bis|sofern|solange|ob)\s[^,]*[.!]?$/u.exec(sentence);
-  const s = after ? sentence.slice(0, after.index) : sentence;
-  const tail = after && !/^(?:um|damit)$/u.test(after[1]!) ? sentence.slice(after.index).replace(/[.!]$/u, '') : '';
-  const m = /^(.+?)\s+(?:ist|sind)\s+(.*?)\s*(?:zu\s+(\p{Ll}+)|(\p{Ll}+?zu\p{Ll}{3,}))[.!]?$/u.exec(s);
-  // "…, nach denen versucht wird, Viren … zu schleusen": the infinitive belongs to a clause of its own.
-  if (!m || /^(?:Es|Das|Dies|Hier|Dieses|Folgendes|Weitere\b)/.test(m[1]!.replace(/^(?:Das|Dies|Dieses)\s+(?=\p{L}{3,})/u, '')) || m[2]!.includes(',')) return null;
-  // "kaum zu unterscheiden", "leicht zu fälschen": what can be done, not what must.
-  if (/(?<!\p{L})(?:kaum|schwer|leicht|einfach|gut|problemlos|ohne\s+Weiteres)$/u.test(m[2]!.trim())) return null;
-  const verb = m[3] ?? zuInfinitive(m[4]!);
-  if (verb === m[4] || /^(?:finden|erreichen|erwarten|rechnen|sehen|lesen|entnehmen|beachten)$/.test(verb)) return null;
-  return capitalize(`${m[1]} ${m[2] ? `${m[2]} ` : ''}${verb}${tail}`.replace(/\s+/g, ' ').trim());
-}
-
-const englishish = /\b(?:the|should|must|recommend|users?|customers?|update|install|apply)\b/i;
-const englishImperative = /^(?:Install|Update|Upgrade|Change|Apply|Enable|Disable|Check|Verify|Restrict|Block|Reset|Remove|Review|Rotate|Revoke|Patch|Do not|Don't)\b/;
-
-/** English notices: "We recommend that users update …", "Customers should install …", imperative bullets. */
-function english(s: string, bullet: boolean): string | null {
-  if (!englishish.test(s) || /[äöüß]/.test(s)) return null;
-  const rec = /\brecommends?\s+(?:that\s+)?(?:all\s+)?(?:users|customers|administrators|you|organi[sz]ations)?\s*(?:should\s+)?(?:to\s+)?(.+?)[.!]?$/i.exec(s);
-  if (rec) return capitalize(rec[1]!.replace(/^(?:also\s+)?/, '').replace(/\b(?:their|your)\s+/g, ''));
-  const should = /^(.*?)\b(?:should|must)\s+(?!not\s+be\b)(.+?)[.!]?$/i.exec(s);
-  if (should && !/\b(?:we|it|this|that|there)\s*$/i.test(should[1]!) && should[1]!.trim() !== '') return capitalize(should[2]!);
-  if (bullet && englishImperative.test(s)) return s.replace(/[.!]$/, '');
-  return null;
-}
 
 /** A list item that already is an instruction: "Firmware prüfen", "Update durchführen". */
 function bullet(s: string, isBullet: boolean): string | null {

@@ -107,3 +107,7 @@ export function mainClause(text: string): { main: string; tail: string } | null 
   }
   return null;
 }
+
+// A list item with a finite verb or a pronoun for subject is a sentence of its own, not a noun phrase.
+export const finiteVerb =
+  /^(?:Er|Sie|Es|Wir|Ich|Man|So|Meist|Dann|Auch|Und|Aber|Manche|Viele|Hier|Dort|Dies|Das\s+\p{Ll})\b|(?<!\p{L})(?:ist|sind|war|waren|wird|werden|wurde|wurden|kann|können|hat|haben|gibt|muss|müssen|soll|sollen|sollte|sollten|darf|dürfen|lässt|bleibt|melden|meldet|sinkt|steigt|geht|kommt|erhalten|erhält|bietet|steht|stehen)(?!\p{L})/u;

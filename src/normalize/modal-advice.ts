@@ -1,0 +1,163 @@
+// Advice given with a modal or as a duty: "Praxen sollten … einspielen", "Die Kennwörter sollten erneuert werden",
+// "Geändert werden müssen die Kennwörter", "Veraltete Software ist zu ersetzen". Each returns the infinitive phrase
+// a practice can tick off, or null when the sentence reports, plans or asks something of others.
+import { attributionFront, claimedByAttack, isStatistic, othersNamed, reportsEvent } from './reported-speech.js';
+import { condition } from './polite-imperatives.js';
+import { finiteVerb, isParticiple, mainClause, participleToInfinitive, zuInfinitive } from './verbs.js';
+
+// "Gespeichert werden sollte die Sicherung auf einem externen Datenträger", "Geändert werden müssen vor allem die
+// Kennwörter": a passive instruction with its participle in front; a bare pronoun for object points back and goes.
+const fronted = /^(\p{Lu}\p{Ll}+)\s+werden\s+(?:sollte|sollten|muss|müssen)\s+(?:(?:sie|es|er|diese[sr]?)\s+)?(?:vor\s+allem\s+|unbedingt\s+|zudem\s+|auch\s+)?(.+?)[.!]?$/u;
+export function frontedPassive(s: string): string | null {
+  if (!s.includes(' werden ')) return null;
+  const m = fronted.exec(s);
+  if (!m || !isParticiple(m[1]!.toLowerCase()) || finiteVerb.test(m[2]!)) return null;
+  return capitalize(`${m[2]!} ${participleToInfinitive(m[1]!.toLowerCase())}`);
+}
+
+const question = /^(?:Und\s+)?(?:Worauf|Was|Wie|Welche\p{L}*|Wann|Wo|Warum|Weshalb|Womit|Wofür|Wozu|Woran|Wer)$|^(?:Und\s+)?(?:Worauf|Was|Wie|Welche\p{L}*|Wann|Warum|Weshalb|Womit|Wofür|Wozu|Woran)\s/u;
+// Reported advice keeps its subjunctive: "Stattdessen solle man das LKA einschalten".
+const modalVerb = /\b(sollten|sollen|sollte|solle|müssen|muss|müsse)\s+/u;
+const circumstancePhrase =
+  /^(?:(?:Gleich|Direkt|Unmittelbar|Kurz|Noch|Schon|Bereits|Erst)\s+(?:nach|vor|bei|beim|mit|ab|bis|zur|zum|im|in|während)\s|(?:Bei|Beim|Im|In|Vor|Für|Mit|Ab|Bis|Zur|Zum|Auf|Unter|Während|Spätestens|Sicherheitshalber|Vorsorglich|Grundsätzlich|Möglichst)\b)/u;
+const subjects = /^(?:alle\s+)?(?:(?:die|Ihre)\s+(?:IT-Dienstleister|Dienstleister|IT-Betreuer|Systembetreuer)(?:\s+der\s+(?:betroffenen\s+)?Praxen)?|\p{Lu}\p{Ll}+praxen|Admins|IT-Verantwortliche|Verantwortliche|Praxen|Arztpraxen|Zahnarztpraxen|Kunden|Kundinnen(?:\s+und\s+Kunden)?|Nutzer(?:innen)?(?:\s+und\s+Nutzer)?|Anwender(?:innen)?(?:\s+und\s+Anwender)?|Betreiber(?:innen)?|Administrator(?:en|innen)|Ärzt(?:e|innen)(?:\s+und\s+Ärzte)?|Sie|Praxisinhaber(?:innen)?|Praxisteams?|Einrichtungen|Leistungserbringer(?:innen)?|man)\s+/u;
+const adverbs = /^(?:Danach|Anschließend|Zudem|Auch|Außerdem|Daher|Deshalb|Demnach|Demzufolge|Folglich|Somit|Dann|Jetzt|Nun|Zusätzlich|Ebenso|Vorsorglich|Insbesondere|Darüber hinaus|Bis dahin|Grundsätzlich|Generell|Unbedingt|Stattdessen|Vielmehr|Stets|Immer)$/u;
+const practiceSubject = /(?<!\p{L})(?:Admins|\p{L}*Verantwortliche\p{L}*|Betroffene|Zahnärzt\p{L}*|Psychotherapeut\p{L}*|Teams?|man|Praxen|Praxis(?:teams?|inhaber\p{L}*|personal|leitung\p{L}*|mitarbeit\p{L}*|ärzt\p{L}*)?(?!\p{L})|\p{Lu}\p{Ll}+prax(?:is|en)(?!\p{L})|(?:IT-)?Dienstleister\p{L}*|IT-Betreuer\p{L}*|Systembetreuer\p{L}*|DVO|\w*[Kk]und(?:en|innen)|\w*[Nn]utzer\w*|\w*[Aa]nwender\w*|Betreiber\w*|Administrator\w*|Ärzt\w*|Sie|Wer|Leistungserbringer\w*|Einrichtungen|Mitarbeit\w*|Inhaber\w*)\b/u;
+// The practices as those whom a vendor informs or contacts.
+const informedParty = /(?<!\p{L})(?:\p{L}*[Kk]und(?:en|innen)|Praxen|Arztpraxen|\p{L}*[Nn]utzer\p{L}*|\p{L}*[Aa]nwender\p{L}*|Ärzt\p{L}*|Leistungserbringer\p{L}*|Mitglieder|Betroffenen?)(?!\p{L})/u;
+// A passive's agent that is not the practice or its service provider.
+const otherAgent =
+  /(?<!\p{L})(?:von|durch)\s+(?:der|dem|den|die)\s+(?:gematik|Herstellern?|Anbietern?|Softwarehaus|Softwarehäusern|KBV|KZBV|KVen|Kassenärztlichen|Krankenkassen?|Kassen|BSI|Unternehmen|Betreibern?\s+der\s+TI)(?!\p{L})/u;
+// A passive that counts ("rund 30.000 Konnektoren", "mehr als 300 Geräte") or names its source ("nach Angaben der
+// gematik") reports a plan or an event.
+const reportedPassive =
+  /(?<!\p{L})(?:(?:rund|etwa|ca\.|circa|mehr\s+als|über|fast|knapp|bis\s+zu|insgesamt)\s+\d|\d{1,3}(?:\.\d{3})+\s+\p{Lu}|nach\s+Angaben|laut\s+\p{Lu}|\p{L}+\s+zufolge)/u;
+const delegate = /^((?:Ihr|Ihre|der|Der|die|Die)\s+(?:DVO|Dienstleister(?:\s+vor\s+Ort)?|IT-Dienstleister|IT-Betreuer|Techniker|Servicepartner|IT-Servicepartner|Systembetreuer))$/u;
+const notPractices = /(?<!\w)(?:wir|Hersteller\w*|Anbieter\w*|Softwarehäuser|Krankenkassen|Kassen|gematik|KBV|KZBV|BSI|Unternehmen|Ministerium|Bundestag|Gesetz\w*|Apothek\w*|es|er)\s*$/iu;
+
+/** "Praxen sollten … einspielen", "Zudem sollten Praxen … prüfen", "Die Kennwörter sollten erneuert werden". */
+export function modal(s: string): string | null {
+  const m = modalVerb.exec(s);
+  if (!m) return null;
+  const raw = s.slice(0, m.index).trim();
+  // "Worauf sollten Praxen achten", "Wer sollte handeln": a question, with or without its question mark.
+  if (question.test(raw)) return null;
+  // "Angeblich muss man …", "In der Mail heißt es, man solle …": what a scam claims.
+  if (claimedByAttack(raw)) return null;
+  // "Da es ständig neue Viren gibt, sollten Sie …": a reason in front says why, not who or when.
+  let before = raw.replace(/,$/, '').replace(/^(?:Da|Weil|Zumal)\s[^,]*$/u, '');
+  let after = s.slice(m.index + m[0].length);
+  if (/^(?:müssen|muss)$/.test(m[1]!) && /(?<!\p{L})(?:nichts?|keine\p{L}*)(?!\p{L})/u.test(after)) return null; // "müssen nicht": need not
+  // "Künftig sollen Hersteller verpflichtet werden, …": "sollen" with the future announces a plan.
+  if (/^(?:soll|sollen)$/u.test(m[1]!) && /(?<!\p{L})(?:[Kk]ünftig|[Zz]ukünftig|in\s+Zukunft|perspektivisch|langfristig)(?!\p{L})/u.test(s)) return null;
+  // "Ist ein Update nicht möglich, sollten Administratoren …": a leading condition, then the subject.
+  // "Kommt es zu einer Datenpanne, müssen Sie …": any finite verb first with its subject is a condition too.
+  const leading =
+    raw.endsWith(',') && !/^Wer\b/.test(raw)
+      ? (/^(Wenn|Falls|Sofern|Sollten?|Ist|Sind|Hat|Haben|Solange|Bis|Bevor|Nachdem|Sobald)\s+(.*)$/u.exec(before) ??
+        /^(\p{Lu}\p{Ll}+(?:t|en))\s+((?:sich\s+)?(?:es|der|die|das|ein\p{L}*|Ihr\p{L}*)\s.*)$/u.exec(before.replace(/\s*[–—]$/u, '')))
+      : null;
+  // "Bei der Internetnutzung sollten Praxen …", "Im Zweifel sollten Anhänge …": a short phrase of time, place or
+  // circumstance in front, the subject (or a passive's object) behind the verb. It stays in front of the action.
+  // "Laut KV sollten Praxen …": the source goes; the practice must still be the subject behind the verb.
+  const source = !leading && attributionFront.test(before);
+  if (source) before = '';
+  const circumstance = !leading && !source && circumstancePhrase.test(before) && before.split(/\s+/).length <= 6 && !before.includes(',') ? before : '';
+  // "Portweiterleitungen sollten Sie sorgfältig überprüfen": the object in front, the practice behind the verb.
+  const objectFirst =
+    !leading && !circumstance && !adverbs.test(before) && before !== '' && !before.includes(',') && /^\p{Lu}/u.test(before) && before.split(/\s+/).length <= 8 &&
+    !practiceSubject.test(before) && !notPractices.test(before) && !/^(?:Das|Dies|Dieses|Es|Alles|Das\s+alles|Folgendes|Was)$/u.test(before) && subjects.test(after)
+      ? before
+      : '';
+  if (objectFirst) before = '';
+  const inverted = before === '' || adverbs.test(before) || leading !== null || circumstance !== '';
+  let suffix = '';
+  if (leading) {
+    suffix = condition(leading[1], leading[2]);
+    before = '';
+  }
+  // "Wer das Passwort auch anderswo verwendet, sollte es dort ändern", "Praxen, die X nicht selbst betreuen, sollten …":
+  // who is meant is the condition of the action.
+  // "Wer X, sollte" becomes "…, falls man X"; "Praxen, die X, sollten" keeps the practices meant in front.
+  const who = /^Wer\s+(.+)$/u.exec(before);
+  const relative = who ? null : /^((?:\p{L}+\s+)?\p{L}+,\s+(?:die|der|deren|dessen|(?:bei|in|auf)\s+denen)\s+.+)$/u.exec(before);
+  if (who && !leading) suffix = `, falls man ${who[1]!.trim()}`;
+  const meant = relative && !leading ? `${relative[1]!.trim()}: ` : '';
+  let subjectless = false;
+  if (inverted) {
+    const subject = subjects.exec(after);
+    // Without a practice for subject only a passive is an instruction: "Im Zweifel sollten Anhänge nicht geöffnet werden".
+    if (!subject && !/\s\p{Ll}+\s+werden(?:[\s,.!]|$)/u.test(after)) return null;
+    if (subject) after = after.slice(subject[0].length);
+    else subjectless = true;
+  } else if (notPractices.test(before) || /^(?:Wir|Die Hersteller)\b/.test(before)) return null;
+  const clause = mainClause(after);
+  if (!clause) return null;
+  let { main } = clause;
+  // "Praxiscomputer sollten nicht mit dem Internet verbunden sein": a state of a thing, asked for like a passive.
+  const state = !inverted && !practiceSubject.test(before) ? /^(.*?)\s*(\p{Ll}+)\s+sein$/u.exec(main) : null;
+  const passive = /^(.*?)\s*(\p{Ll}+)\s+werden$/u.exec(main) ?? (state && isParticiple(state[2]!) ? state : null);
+  // "Ihr DVO muss die Firmware manuell einspielen": the practice has it done.
+  const agent = !passive && !inverted ? delegate.exec(before) : null;
+  if (agent) return capitalize(`${main.replace(/\s+(\p{Ll}+)$/u, ` durch ${agent[1]!.replace(/^Ihr\b/, 'Ihren').replace(/^(?:der|Der)\b/, 'den')} $1 lassen`)}${clause.tail}${suffix}`);
+  // An active instruction needs a practice as its subject; "alle anderen (Geräte) müssen …" only describes.
+  // The subject is in the clause before the modal ("…, aber merken kann man es sich nicht – also muss wieder der Name
+  // herhalten": "man" is another clause's); "Wer …" and "Praxen, die …" are whole.
+  const subjectClause = who || relative ? before : before.split(/,\s|\s[–—]\s|;\s/u).pop()!;
+  if (!passive && !inverted && !practiceSubject.test(subjectClause)) return null;
+  // "Mehr als 300 Praxen sollen betroffen sein", "Die Täter sollen Daten erbeutet haben": a statistic or a report.
+  if ((!inverted && isStatistic(subjectClause)) || reportsEvent(m[1]!, main, isParticiple)) return null;
+  if (passive) {
+    if (inverted && !subjectless) return null;
+    if (source) return null;
+    if (!inverted && /^(?:Nach|In|Bei|Für|Laut|Gemäß|Mit|Ab|Seit|Bis|Aus|Von|Zu|Im|Am|Vom|Zum)\b/.test(before)) return null;
+    // "…, ohne in die Praxis zu kommen – das sollte mit ihm abgestimmt werden": the object is what follows the dash, and
+    // a bare pronoun there points back at a sentence the action cannot carry along.
+    const object = inverted ? '' : before.split(/\s[–—]\s|;\s/u).pop()!.replace(/^(?:Auch|Zudem|Außerdem|Daher)\s+/, '').replace(/\s+(?:allerdings|jedoch|aber|auch)$/u, '');
+    if (/^(?:das|dies|es|sie|die|der|den|diese[srn]?|jene[srn]?)$/iu.test(object)) return null;
+    // "…sind maximal fünf Jahre gültig und müssen … ausgetauscht werden": the second predicate of a statement.
+    if (/\s(?:und|oder)$/u.test(object) && finiteVerb.test(object.replace(/\s(?:und|oder)$/u, ''))) return null;
+    // "In diesem Jahr müssen nach Angaben der Gematik rund 30.000 Konnektoren getauscht werden": a count or a source
+    // reports what will happen.
+    if (reportedPassive.test(`${object} ${passive[1] ?? ''}`)) return null;
+    // "Die betroffenen Kunden sollen informiert werden": what is done to the practices, not by them; "…von der gematik
+    // ausgetauscht werden": done by someone else.
+    if (informedParty.test(`${object} ${passive[1] ?? ''}`) && /^(?:informiert|benachrichtigt|kontaktiert|angeschrieben|entschädigt|beliefert)$/u.test(passive[2]!)) return null;
+    if (otherAgent.test(passive[1] ?? '')) return null;
+    // "Hersteller sollen verpflichtet werden": done to others; "Die Anwender sollen … migriert werden": planned for the
+    // practices, not asked of them.
+    if (othersNamed(object) || (/^(?:soll|sollen)$/u.test(m[1]!) && informedParty.test(object))) return null;
+    // "weder geöffnet noch ausgeführt werden": each participle of the pair; "Der Zugang sollte gesperrt werden" → "Den Zugang sperren".
+    const head = (passive[1] ?? '').replace(/(\p{Ll}+)(\s+(?:und|oder|noch|sowie))$/u, (m, w: string, j: string) => (isParticiple(w) ? participleToInfinitive(w) + j : m));
+    main = `${object} ${head ? `${head} ` : ''}${participleToInfinitive(passive[2]!)}`.trim().replace(/^([Dd])er\s/u, '$1en ');
+  } else if (subjectless) return null;
+  if (objectFirst) main = `${objectFirst} ${main}`;
+  // "von einem Fachmann eingerichtet werden" → "von einem Fachmann einrichten lassen".
+  if (passive && /(?<!\p{L})(?:von|durch)\s+(?:einem|einer|einen|Ihrem|Ihrer|Ihren|dem|der|den)\s+(?:Fachmann|Fachleuten|Fachfirma|Dienstleister|IT-Dienstleister|DVO|Techniker|IT-Betreuer|Servicepartner)\b/u.test(main)) main = `${main} lassen`;
+  const front = circumstance ? `${circumstance} ` : '';
+  const action = `${front}${main.replace(/^\s*(?:daher|deshalb|also|zudem|außerdem|dann)\s+/u, '')}${clause.tail}${suffix}`.replace(/\s+/g, ' ').trim();
+  // The practices meant lead, and the action after their colon keeps its lower case.
+  return meant ? `${capitalize(meant)}${action}` : capitalize(action);
+}
+
+/** "Unerwartete Anhänge sind wie Phishing-Mails zu behandeln", "Veraltete Software ist zu ersetzen". */
+export function necessity(sentence: string): string | null {
+  if (!/\b(?:ist|sind)\s/.test(sentence) || !sentence.includes('zu')) return null;
+  // "…ist vom Netz zu trennen, um weitere Schäden zu vermeiden": a purpose after the comma goes, a condition or the
+  // question to check ("Zunächst ist zu prüfen, ob …") stays behind.
+  const after = /,\s+(um|damit|wenn|falls|sobald|bevor|bis|sofern|solange|ob)\s[^,]*[.!]?$/u.exec(sentence);
+  const s = after ? sentence.slice(0, after.index) : sentence;
+  const tail = after && !/^(?:um|damit)$/u.test(after[1]!) ? sentence.slice(after.index).replace(/[.!]$/u, '') : '';
+  const m = /^(.+?)\s+(?:ist|sind)\s+(.*?)\s*(?:zu\s+(\p{Ll}+)|(\p{Ll}+?zu\p{Ll}{3,}))[.!]?$/u.exec(s);
+  // "…, nach denen versucht wird, Viren … zu schleusen": the infinitive belongs to a clause of its own.
+  if (!m || /^(?:Es|Das|Dies|Hier|Dieses|Folgendes|Weitere\b)/.test(m[1]!.replace(/^(?:Das|Dies|Dieses)\s+(?=\p{L}{3,})/u, '')) || m[2]!.includes(',')) return null;
+  // "kaum zu unterscheiden", "leicht zu fälschen": what can be done, not what must.
+  if (/(?<!\p{L})(?:kaum|schwer|leicht|einfach|gut|problemlos|ohne\s+Weiteres)$/u.test(m[2]!.trim())) return null;
+  const verb = m[3] ?? zuInfinitive(m[4]!);
+  if (verb === m[4] || /^(?:finden|erreichen|erwarten|rechnen|sehen|lesen|entnehmen|beachten)$/.test(verb)) return null;
+  return capitalize(`${m[1]} ${m[2] ? `${m[2]} ` : ''}${verb}${tail}`.replace(/\s+/g, ' ').trim());
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

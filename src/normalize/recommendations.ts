@@ -1,0 +1,133 @@
+// Advice told as a recommendation: "Es wird empfohlen, X zu ändern", "Das BSI rät dringend, X einzuspielen", nominal
+// advice ("empfiehlt ein sofortiges Update"), what a practice can check ("können Praxen selbst prüfen") and what one
+// does best ("löscht man am besten"). Each returns the infinitive or noun phrase a practice can tick off, or null.
+import { addressedToOthers, attackDemand, othersNamed } from './reported-speech.js';
+import { finiteVerb, isInfinitive, participleToInfinitive, particles, zuInfinitive } from './verbs.js';
+
+// "Wann die Zertifikate ablaufen, können Praxen selbst überprüfen", "Die Laufzeit können Praxen online prüfen": what a
+// practice can check is how the notice tells it to check; so is what "lässt sich prüfen" ("Welche Version installiert
+// ist, lässt sich in der Oberfläche prüfen"). A further clause after a semicolon is no part of it.
+const checkVerb = String.raw`(?:prüfen|überprüfen|kontrollieren|nachprüfen)`;
+const canSubject = String.raw`(?:Praxen|Sie|Ärzt\p{L}*|Zahnärzt\p{L}*|Psychotherapeut\p{L}*|Praxisinhaber\p{L}*|Praxisteams?|Kunden|Nutzer\p{L}*|Anwender\p{L}*|Betreiber\p{L}*|Administrator\p{L}*|man|\p{Lu}\p{Ll}+praxen)`;
+const canDo = String.raw`(?:(?:können|kann)\s+${canSubject}|(?:lässt|lassen)\s+sich)`;
+const canCheck = new RegExp(
+  `^(?:([^,]{3,120}),\\s+${canDo}|(?:${canSubject})\\s+(?:können|kann)|([^,]{3,80}?)\\s+${canDo})\\s+(?:(?:zudem|außerdem|auch|jederzeit|daher|dann)\\s+)*((?:[^,;]*?\\s)?)${checkVerb}(,\\s+(?:ob|wann|wie|welche\\p{L}*|was)\\s[^;]*?)?(?:;\\s.*?)?[.!]?$`,
+  'u',
+);
+
+export function selfCheck(s: string): string | null {
+  if (!s.includes('könn') && !s.includes('kann') && !s.includes(' sich ')) return null;
+  const m = canCheck.exec(s);
+  // "lässt sich nicht prüfen", "können Praxen kaum kontrollieren": what cannot be done.
+  if (!m || /(?<!\p{L})(?:nicht|kaum|schwer|kein\p{L}*)\s/u.test(m[3] ?? '')) return null;
+  const verb = /(prüfen|überprüfen|kontrollieren|nachprüfen)(?=,|;|[.!]?$)/u.exec(s)![1]!;
+  const [, lead, object, rest, clause] = m;
+  // Only a question in front is what to check ("Ob …", "Wann …"); another clause is a condition ("Wenn …").
+  const front = lead && /^(?:Ob|Wann|Wie|Welche\p{L}*|Was|Wer)\s/u.test(lead) ? `, ${lead.charAt(0).toLowerCase()}${lead.slice(1)}` : lead && /^(?:Wenn|Falls|Sofern|Sobald)\s/u.test(lead) ? `, ${lead.charAt(0).toLowerCase()}${lead.slice(1)}` : lead ? null : '';
+  if (front === null || (object && /^(?:Das|Dies|Es|Was|Wie|Wer|Ob)(?!\p{L})/u.test(object))) return null;
+  return capitalize(`${object ? `${object} ` : ''}${rest ?? ''}${verb}${clause ?? ''}${front}`.replace(/\s+/g, ' ').trim());
+}
+
+// "Eine solche Mail löscht man am besten einfach": advice as what one does best, the object in front.
+const doneBest = /^(\p{Lu}[^,]*?)\s+(\p{Ll}+t)\s+man\s+(?:am\s+besten|besser|lieber)(?:\s+(.*?))?[.!]?$/u;
+
+export function bestDone(s: string): string | null {
+  const m = doneBest.exec(s);
+  if (!m || /^(?:Das|Dies|Es|Was|Wie|Wer|Wo|Man)(?!\p{L})/u.test(m[1]!)) return null;
+  const rest = (m[3] ?? '').split(/\s+/u).filter(Boolean);
+  const particle = rest.length > 0 && particles.has(rest[rest.length - 1]!) ? rest.pop()! : '';
+  return capitalize(`${m[1]} ${[...rest, particle + participleToInfinitive(m[2]!)].join(' ')}`);
+}
+
+
+const advise =
+  /\b(?:rät|raten|riet|abgeraten|abzuraten|abraten|empfiehlt|empfehlen|empfahl|empfohlen|[Ee]mpfehlung|fordert|fordern|aufgefordert|aufgerufen|ruft|rufen|angehalten|gebeten|bittet|bitten|appelliert|appellieren|appellierte|lohnt(?=\s+sich)|gilt(?=\s+es\s*,|,)|Schritt(?=\s+(?:ist|wäre|sollte|besteht))|[Hh]ilfreich(?=\s+(?:ist|sind))|sichersten(?=\s+ist)|[Rr]at|geraten|ratsam|sinnvoll|empfehlenswert|wichtig|angeraten|geboten|unerlässlich|Abhilfe|gehört|gehören|[Aa]ufgabe|[Pp]flicht|Ratsam|Sinnvoll|Empfehlenswert|Wichtig|Empfohlen|Angeraten|Geboten|Unerlässlich|Wichtigste)\b/u;
+const zuForm = /(?:^|\s)(?:zu\s+(\p{Ll}+)|(\p{Ll}+?zu\p{Ll}{3,}))(?=[\s,.!;:]|$)/gu;
+// "nicht nötig, … zu ändern", "Wichtig ist nicht, …": no advice.
+const negated = /(?<!\w)(?:nicht|kein\w*)\s+(?:\S+\s+){0,2}$/u;
+const nextZu = /^\s*(,|,?\s*und|,?\s*sowie)\s+(.*?)\s*(?:zu\s+(\p{Ll}+)|(\p{Ll}+?zu\p{Ll}{3,}))(?=[\s,.!;:]|$)/u;
+
+// Whom advice without a comma is for, and its adverbs: "empfiehlt allen Praxen dringend …", "rät den Kunden …".
+const adviceAddressee =
+  /^\s*(?:(?:daher|deshalb|dringend|ausdrücklich|zudem|außerdem|nun|jetzt|allen|Ihnen|uns|(?:(?:den|allen|seinen|ihren|unseren)\s+)?(?:Praxen|Kunden|Nutzern|Anwendern|Betreibern|Administratoren|\p{L}+(?:ern|innen))(?:\s+(?:von|der|des)\s+[\p{L}-]+)?)\s+)*/u;
+
+/** "Es wird empfohlen, X zu ändern", "Das BSI rät dringend, X einzuspielen", "ruft die Betreiber auf, X einzusetzen, Y einzuspielen und Z zu konfigurieren". */
+export function recommended(s: string): string[] | null {
+  const a = advise.exec(s);
+  if (!a || /^(?:Wir|Ich)\s+bitten\s+(?:um|Sie\s+um)\b/i.test(s) || negated.test(s.slice(0, a.index))) return null;
+  const after = s.slice(a.index + a[0].length);
+  // "fordert die Politik auf, …", "hat die gematik aufgefordert, …": a demand on others, not advice to practices.
+  if (addressedToOthers(after.split(',')[0]!, /(?<!\p{L})(?:hat|haben|hatte|hatten)\s+([^,]*)$/u.exec(s.slice(0, a.index))?.[1] ?? '')) return null;
+  // "In der E-Mail werden die Empfänger aufgefordert, …", "Die Betrüger bitten darum, …": the attack's demand, described.
+  if (attackDemand(a[0], s.slice(0, a.index), after)) return null;
+  // "Hersteller sind aufgerufen, …", "Die gematik wurde gebeten, …": a passive demand on others names them in front.
+  if (/^(?:aufgefordert|aufgerufen|gebeten|angehalten|gefordert)$/u.test(a[0]) && addressedToOthers(s.slice(0, a.index).split(/,\s/u).pop()!, '')) return null;
+  for (const m of after.matchAll(zuForm)) {
+    const verb = m[1] ?? zuInfinitive(m[2]!);
+    if (verb === m[2]) continue; // "zuvor", "zusätzlich": not an infinitive with zu
+    const before = after.slice(0, m.index);
+    const immediate = /^\s*(?:(?:dringend|daher|ausdrücklich|deshalb|auf|an)\s*)*,/.exec(before);
+    let start = immediate ? immediate[0].length : before.lastIndexOf(',') + 1;
+    // "Secunet empfiehlt die Deregistrierung … zu vermeiden", "Wir empfehlen allen die Firmware … zu prüfen": the comma
+    // before the infinitive is optional; whom the advice is for goes.
+    if (start === 0 && /^(?:rät|raten|riet|empfiehlt|empfehlen|empfahl)$/u.test(a[0]) && !finiteVerb.test(before) && !othersNamed(before)) start = adviceAddressee.exec(before)![0].length;
+    if (start === 0) continue;
+    const object = before.slice(start).trim();
+    // "rufen in der Praxis an, um solche Angaben zu erfragen": a purpose, not the advice.
+    if (/^(?:um|ohne|statt|anstatt)\s/u.test(object)) continue;
+    // "rät dringend davon ab, diese E-Mails zu öffnen": advice against; the action is not to.
+    const not = /^ab/.test(a[0]) || /(?<!\p{L})ab\s*,$/u.test(before.slice(0, start).trim()) ? 'nicht ' : '';
+    let tail = after.slice(m.index! + m[0].length).replace(/[.!;:]+$/, '');
+    // "… einzusetzen, … einzuspielen und … zu konfigurieren": three or more infinitives are as many actions.
+    const list = [`${object} ${not}${verb}`];
+    let rest = tail;
+    for (let n = nextZu.exec(rest); n; n = nextZu.exec(rest)) {
+      if (/\s(?:die|der|das|den|dem|welche\w*|wenn|falls|ob|dass|damit|um)\s/.test(` ${n[2]} `) && n[1] === ',') break;
+      list.push(`${n[2]} ${not}${n[3] ?? zuInfinitive(n[4]!)}`);
+      rest = rest.slice(n[0].length);
+    }
+    if (list.length >= 3) return list.map((x) => capitalize(x.replace(/\s+/g, ' ').trim()));
+    // "… umzustellen oder die Geräte zu ersetzen": a second infinitive joined to the first.
+    const joined = /^\s+(?:[–—]\s+)?(und|oder|sowie)\s+(.*?)\s*(?:zu\s+(\p{Ll}+)|(\p{Ll}+?zu\p{Ll}{3,}))(?=[\s,.!;:]|$)/u.exec(tail);
+    let second = '';
+    if (joined) {
+      second = ` ${joined[1]} ${joined[2] ? `${joined[2]} ` : ''}${not}${joined[3] ?? zuInfinitive(joined[4]!)}`;
+      tail = tail.slice(joined[0].length);
+    }
+    return [capitalize(`${object} ${not}${verb}${second}${tail.startsWith(',') ? tail : ''}`.replace(/\s+/g, ' ').trim())];
+  }
+  // "Ganz wichtig ist auch, dass Sie die empfohlenen Updates installieren": the advice in a dass-clause addressed to the
+  // practice, whose verb already has the infinitive's form.
+  const that = /^(?:wichtig|Wichtig|ratsam|Ratsam|sinnvoll|Sinnvoll|empfehlenswert|Empfehlenswert|unerlässlich|Unerlässlich|empfiehlt|empfehlen|Wichtigste)$/u.test(a[0])
+    ? adviceThat.exec(after)
+    : null;
+  if (that && isInfinitive(that[2]!) && !/,\s/u.test(that[1]!)) return [capitalize(`${that[1]} ${that[2]}`)];
+  return null;
+}
+
+const adviceThat = /^[^,]{0,40},\s+dass\s+(?:Sie|Praxen|Ärzt\p{L}*|Zahnärzt\p{L}*|Praxisteams?|alle\s+Mitarbeit\p{L}*)\s+(.+?)\s+(\p{Ll}+)[.!]?$/u;
+
+// "empfiehlt sich der Umstieg auf …", "Das BSI empfiehlt ein sofortiges Update", "rät zu einem Passwortwechsel",
+// "Dringend empfohlen wird ein Update auf …", "Sinnvoll ist zudem eine Zwei-Faktor-Authentifizierung", and the means of
+// protection as subject ("Den besten Schutz bieten regelmäßige Backups", "Der beste Schutz ist …"): the advice is a
+// noun phrase, kept as one (as verbless list items are); a condition with its verb first goes behind it.
+const nominalAdvice =
+  /(?<!\p{L})(?:empfiehlt|empfehlen|empfahl)\s+(?:sich\s+)?(?:(?:daher|deshalb|dringend|ausdrücklich|außerdem|Praxen|Ihnen)\s+)*((?:der|die|das|den|ein|eine|einen)\s(?:[^,.;:]|\.(?=\d))+)|(?<!\p{L})(?:rät|raten|riet)\s+(?:(?:daher|deshalb|dringend|ausdrücklich|Praxen|allen\s+Praxen)\s+)*(?:zum|zur|zu\s+(?:einem|einer|dem|der))\s+((?:[^,.;:]|\.(?=\d))+)|^(?:(?:Dringend|Daher|Deshalb|Zudem|Außerdem)\s+)?(?:empfohlen|geraten|angeraten)\s+(?:wird|werden)\s+(?:(?:daher|deshalb|dringend|zudem|außerdem|ausdrücklich)\s+)*((?:der|die|das|ein|eine|einen)\s+(?:\p{Ll}+\s+)?\p{Lu}(?:[^,.;:]|\.(?=\d))+)|^(?:Sinnvoll|Ratsam|Empfehlenswert|Hilfreich)\s+(?:ist|sind)\s+(?:(?:zudem|außerdem|auch|daher|deshalb|dabei|hier|jedoch|vor\s+allem)\s+)*((?:(?:der|die|das|ein|eine|einen)\s+(?:\p{Ll}+\s+)?|regelmäßige\p{L}*\s+)\p{Lu}(?:[^,.;:–—]|\.(?=\d))+)|^(?:(?:Den\s+)?(?:[Bb]esten|[Ww]irksamen|[Ww]irksamsten|[Ee]ffektiven|[Zz]uverlässigen|[Gg]uten)\s+Schutz(?:\s+(?:für|vor|gegen)\s+[^,.]{1,40}?)?\s+(?:bieten|bietet)|Der\s+beste\s+Schutz\s+(?:ist|sind|bietet|bieten))\s+(?:(?:vor\s+allem|insbesondere|zum\s+Beispiel|etwa|auch|noch\s+immer|immer\s+noch|nach\s+wie\s+vor|(?:nach\s+(?:Ansicht|Angaben|Einschätzung)|laut)\s+(?:der|des|von)?\s*\p{L}+)\s+)*((?:[^,.;:–—]|\.(?=\d))+)/u;
+
+export function nominallyAdvised(sentence: string): string[] | null {
+  // "Datensicherung: Wirksamen Schutz bieten …": a heading kept in front of its paragraph is no part of the advice.
+  const colon = sentence.indexOf(': ');
+  const s = colon > 0 && colon <= 40 ? sentence.replace(/^[^:,.]{1,40}:\s+(?=\p{Lu})/u, '') : sentence;
+  const m = nominalAdvice.exec(s);
+  // Adverbs and quotes that trail the phrase are not part of it ("empfiehlt das Update zudem „dringend“").
+  const phrase = (m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4] ?? m?.[5])?.trim().replace(/(?:\s+(?:daher|deshalb|zudem|außerdem|auch|dringend|ausdrücklich|[„"“]\p{L}+[“"”]))+$/u, '');
+  // "empfehlen den Anwendern daher, … zu aktualisieren": whom it is told to; the advice is the infinitive after it.
+  if (m && (/^(?:den|der)\s+\p{L}+(?:ern|ten|en|innen)$/u.test(phrase ?? '') || /,\s[^.]*(?<!\p{L})zu\s+\p{Ll}|,\s[^.]*\p{Ll}zu\p{Ll}{3,}/u.test(s.slice(m.index + m[0].length)))) return null;
+  if (!phrase || phrase.split(/\s+/).length > 12 || phrase.split(/\s+/).length < 3 || finiteVerb.test(phrase) || /(?<!\p{L})zu\s+\p{Ll}|\p{Ll}zu\p{Ll}{2,}(?:en|ern|eln)$/u.test(phrase) || othersNamed(phrase) || /^(?:Wir|Ich)\b/.test(s)) return null;
+  const asked = /^(Ist|Sind|Hat|Haben|Wird|Werden)\s+([^,]+),/u.exec(s);
+  return [capitalize(`${phrase}${asked ? `, falls ${asked[2]} ${asked[1]!.toLowerCase()}` : ''}`)];
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,9 +1,10 @@
 // The sender that fake mails pretend to be: "Gefälschte Fritzbox-Mails kursieren", "Phishing-Mails im Namen von
 // AnyDesk", "angeblich von TeamViewer". The product has no flaw (a breach at its maker is told otherwise), but its
-// users, practices among them, are the ones warned.
+// users, practices among them, are the ones warned. Fake update mails ("Gefälschte AnyDesk-Update-Mails") stay about
+// the product, as round 7 decided: they urge its users to install a fake release of it.
 import type { Mention } from './products.js';
 
-const senderCompound = /^-(?:[\p{L}!]+-){0,2}?(?:E-?Mails?|Mails?|Benachrichtigung\p{L}*|Nachricht\p{L}*|Rechnung\p{L}*|SMS|Anrufe?)(?!\p{L})/iu;
+const senderCompound = /^-(?:(?!Update)[\p{L}!]+-){0,2}?(?:E-?Mails?|Mails?|Benachrichtigung\p{L}*|Nachricht\p{L}*|Rechnung\p{L}*|SMS|Anrufe?)(?!\p{L})/iu;
 const senderBefore =
   /(?<!\p{L})(?:im\s+Namen\s+(?:von|des|der)|angeblich\s+(?:von|vom)|vermeintlich\s+(?:von|vom)|(?:purporting|claiming)\s+to\s+be\s+from|impersonating)\s+(?:(?:der|des|dem|den|the)\s+)?$/iu;
 // … or the remote tool that fake support staff ask for: "Betrüger verlangen, dass Sie TeamViewer installieren".

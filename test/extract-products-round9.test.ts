@@ -110,3 +110,26 @@ test('the sender fake mails pretend to be, and the tool fake support asks for, a
   );
   assert.deepEqual(ids(flaw), ['avm-fritzbox']);
 });
+
+test('a connector spelt "Konnector" before its maker is that maker\'s connector', () => {
+  const x = extract(
+    'Fehlermeldung am Konnector secunet: Sicherheitsprotokoll voll',
+    'Der Konnektor meldet einen kritischen Betriebszustand. Starten Sie den Konnektor neu und spielen Sie danach das Update auf Version 2.0.38 ein.',
+  );
+  assert.deepEqual(ids(x), ['secunet-konnektor']);
+  assert.equal(x.vendorId, 'secunet');
+});
+
+test('a generic entry named once, as an example of something else, is not what the notice is about', () => {
+  const x = extract(
+    'Hinweis zum secunet konnektor',
+    'Der secunet konnektor hat einen Fehler im Sicherheitsprotokoll. Solange er besteht, sind einige Funktionen gesperrt (zum Beispiel die Kartenterminals). Spielen Sie das Update ein.',
+  );
+  assert.deepEqual(ids(x), ['secunet-konnektor']);
+  // Named as what is to be checked, it still counts.
+  const checked = extract(
+    'Sperrung droht: Firmware prüfen',
+    'Die gematik fordert Praxen auf, die Firmware ihrer Kartenterminals zu prüfen und veraltete Geräte umgehend aktualisieren zu lassen.',
+  );
+  assert.deepEqual(ids(checked), ['gematik-kartenterminal']);
+});

@@ -317,11 +317,16 @@ export function dropPassingGeneric<T extends { product: Product; evidence: strin
     if (h.product.covers.length === 0 || inTitle.some((m) => m.product.id === h.product.id)) return true;
     const named = sentences.flatMap((s) => mentions(matcher, s.text, familyContext).filter((m) => m.product.id === h.product.id).map((m) => ({ text: s.text, m })));
     if (new Set(named.map((n) => n.text)).size > 1) return true;
-    // Named once while the title names another product, or in a clause that says nothing about it.
+    // Named once while the title names another product, as an example of something else, or in a clause that says
+    // nothing about it.
     if (inTitle.length > 0) return false;
+    if (named.every(({ text, m }) => example.test(text.slice(Math.max(0, m.index - 40), m.index)))) return false;
     return named.some(({ text, m }) => subject.test(clauseAround(text, m)));
   });
 }
+
+// "bestimmte Gerätefunktionen gesperrt (zum Beispiel die Kartenterminals)": an example of something else.
+const example = /(?<!\p{L})(?:zum\s+Beispiel|z\.\s?B\.|beispielsweise|etwa|e\.\s?g\.|for\s+example|such\s+as)\s*(?:(?:die|der|das|den|dem|Ihre[rsmn]?|the|your)\s+)?$/iu;
 
 function clauseAround(text: string, m: Mention): string {
   const start = text.slice(0, m.index).search(/[^.;:!?–]*$/);

@@ -85,3 +85,12 @@ test('being watchful alone is no deed; watchful about something is', () => {
   assert.deepEqual(actions('• Handeln und wachsam bleiben'), []);
   assert.deepEqual(actions('Seien Sie bei Anrufen angeblicher Techniker wachsam.'), ['Bei Anrufen angeblicher Techniker wachsam sein']);
 });
+
+test('a separable verb or "lassen" before a dash keeps its place before the dash', () => {
+  assert.deepEqual(actions('Führen Sie die Umstellung vor Jahresende durch – am besten zusammen mit Ihrem Dienstleister.'), [
+    'Die Umstellung vor Jahresende durchführen – am besten zusammen mit Ihrem Dienstleister',
+  ]);
+  assert.deepEqual(actions('Lassen Sie alle Lesegeräte auf den neuen Stand bringen – die älteren zuerst.'), [
+    'Alle Lesegeräte auf den neuen Stand bringen lassen – die älteren zuerst',
+  ]);
+});

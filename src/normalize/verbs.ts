@@ -32,8 +32,11 @@ export function politeToInfinitive(imperative: string, rest: string): string {
   if (/^(?:ob|dass|welche[rsn]?|wie|wann|was)\b/i.test(rest)) return `${verb}, ${rest}`;
   // "setzen Sie die Schritte um; in aller Regel bedeutet das …": a semicolon ends the instruction.
   rest = rest.split(/;\s/u)[0]!;
-  // Only a comma before a clause ends the object; "durch eigene, starke Passwörter" is one phrase.
-  const comma = rest.search(clauseComma);
+  // Only a comma before a clause ends the object; "durch eigene, starke Passwörter" is one phrase. A dash after a particle
+  // or an infinitive ends it too: "Führen Sie das Upgrade durch – am besten mit Ihrem Dienstleister", "Lassen Sie die
+  // Geräte aktualisieren – den Kartenleser auf 3.9.1" keep particle and verb before the dash.
+  const dash = /\s(\p{Ll}+)\s[–—]\s/u.exec(rest);
+  const comma = firstOf(rest.search(clauseComma), dash && (particles.has(dash[1]!) || isInfinitive(dash[1]!)) ? dash.index + dash[1]!.length + 1 : -1);
   let main = (comma === -1 ? rest : rest.slice(0, comma)).trim();
   const tail = comma === -1 ? '' : rest.slice(comma);
   // "Spielen Sie die Datei, die den Fehler behebt, noch heute ein": the particle stands after a relative clause.
@@ -53,6 +56,8 @@ export function politeToInfinitive(imperative: string, rest: string): string {
   }
   return `${main} ${verb}${tail}`.replace(/\s+/g, ' ').trim();
 }
+
+const firstOf = (a: number, b: number) => (a === -1 ? b : b === -1 ? a : Math.min(a, b));
 
 /** "einzuspielen" → "einspielen", "zu ändern" → "ändern". */
 export function zuInfinitive(word: string): string {

@@ -133,3 +133,30 @@ test('a generic entry named once, as an example of something else, is not what t
   );
   assert.deepEqual(ids(checked), ['gematik-kartenterminal']);
 });
+
+test('a product named as a precedent some years ago, as a tool a job is done with or as an example of a kind is background', () => {
+  const precedent = extract(
+    'Zyxel-Firewalls werden angegriffen',
+    'Zyxel hat Patches für seine Firewalls veröffentlicht. Wie bei der Lücke in der Sophos Firewall vor zwei Jahren wird die Schwachstelle bereits ausgenutzt. Installieren Sie die Firmware umgehend.',
+  );
+  assert.deepEqual(ids(precedent), []);
+  assert.equal(precedent.vendorId, null);
+  const tool = extract(
+    'Windows 10: Support endet',
+    'Microsoft beendet den Support für Windows 10. Ihr IT-Dienstleister kann das Upgrade per TeamViewer-Fernwartung durchführen.',
+  );
+  assert.deepEqual(ids(tool), ['microsoft-windows-10']);
+  const kinds = extract(
+    'KV warnt vor Ransomware',
+    'Die KV warnt Praxen vor Ransomware. Angreifer nutzen häufig Fernwartungszugänge wie AnyDesk oder TeamViewer. Legen Sie regelmäßig Datensicherungen an.',
+  );
+  assert.deepEqual(ids(kinds), []);
+  const unaffected = extract(
+    'Lücke in Exchange Server',
+    'Das BSI warnt vor einer Lücke in Microsoft Exchange Server. Praxen, die Microsoft 365 nutzen, müssen nichts tun. Installieren Sie das Update.',
+  );
+  assert.deepEqual(ids(unaffected), ['microsoft-exchange']);
+  // Examples of what is affected are affected.
+  const affected = extract('Lücke in Praxissoftware', 'Betroffen sind Praxisverwaltungssysteme wie CGM ALBIS und x.isynet. Spielen Sie das Update ein.');
+  assert.deepEqual(ids(affected), ['cgm-albis', 'medatixx-x-isynet']);
+});

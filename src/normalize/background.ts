@@ -39,6 +39,13 @@ const offersHelp =
 // "erfüllt die Voraussetzungen für NFDM, … und „Kommunikation im Medizinwesen“ (KIM)", "Anbindung an KIM": a standard
 // or service the product is made ready for, not one that is affected ("Support für Windows 10 endet" is about Windows).
 const capability = /(?<!\p{L})(?:Voraussetzung\p{L}*|Anbindung|prerequisites?)\s+(?:für|von|an|for)\s[^.;!?]{0,120}$/iu;
+// The tool a job is done with: "kann das Upgrade per TeamViewer-Fernwartung durchführen", "mittels AnyDesk".
+const instrument = /(?<!\p{L})(?:per|via|mittels|mit\s+Hilfe\s+von)\s+(?:(?:den|das|die|dem|der|einer?|the)\s+)?$/iu;
+// A product given as an example of a kind, in a sentence that says nothing of a flaw in it: "Angreifer nutzen
+// Fernwartungszugänge wie AnyDesk oder TeamViewer", "die Funktionen Ihres PVS, etwa T2med oder tomedo" (but "Betroffen
+// sind PVS wie CGM ALBIS" names affected ones).
+const example = /(?<!\p{L})(?:wie|etwa|z\.\s?B\.|zum\s+Beispiel|beispielsweise|such\s+as|e\.\s?g\.)\s+(?:(?:die|der|das|den|dem|the)\s+)?$/iu;
+const flawSaid = /betroffen|affected|lücke|schwachstelle|vulnerab|angreifbar|anfällig|update|patch|firmware|fehler|CVE-|kompromittiert|compromised|exploit/iu;
 // "Statement on TeamViewer's security incident": a name shared by a product and its maker, with an English possessive,
 // is the company (its network, its staff, its incident), not the product.
 const possessive = /^['’]s(?!\p{L})/u;
@@ -46,13 +53,14 @@ const letters = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 const comparison = /(?<!\p{L})(?:im\s+Gegensatz\s+zu|anders\s+als|statt|anstatt|anstelle\s+von|im\s+Vergleich\s+zu|verglichen\s+mit|unlike|compared\s+(?:to|with)|rather\s+than)\s+(?:\S+\s+){0,2}$/iu;
 
 // A precedent: another product's similar case in the past ("Eine ähnliche Lücke hatte im vergangenen Jahr CGM ALBIS
-// betroffen", "Wie schon beim Angriff auf die Digitalisierungsbox 2019 …", "Fortinet had similar problems last year").
+// betroffen", "Wie schon beim Angriff auf die Digitalisierungsbox 2019 …", "Wie bei der Lücke in der Sophos Firewall vor
+// zwei Jahren …", "Fortinet had similar problems last year").
 // The likeness is of a case (a hole, an attack, a problem), not of a release: "Auch für den RISE Konnektor wurde ein
 // ähnliches Update veröffentlicht" names an affected product.
 const similar =
-  /(?<!\p{L})(?:(?:ähnlich|vergleichbar)\p{L}*\s+(?:wie|\p{L}*(?:Lücke|Schwachstelle|Problem|Angriff|Attacke|Vorfall|Fall|Masche|Fehler|Sicherheitslücke)\p{L}*)|ähnelt\p{L}*|erinnert\s+an|wie\s+(?:schon|bereits|zuvor|damals)|similar\s+(?:to|\p{L}*(?:flaw|vulnerabilit|problem|attack|issue|incident|bug))\p{L}*|reminiscent)(?!\p{L})/iu;
+  /(?<!\p{L})(?:(?:ähnlich|vergleichbar)\p{L}*\s+(?:wie|\p{L}*(?:Lücke|Schwachstelle|Problem|Angriff|Attacke|Vorfall|Fall|Masche|Fehler|Sicherheitslücke)\p{L}*)|ähnelt\p{L}*|erinnert\s+an|wie\s+(?:schon|bereits|zuvor|damals)|wie\s+(?:schon\s+|bereits\s+)?(?:bei|beim)\s+(?:(?:der|dem|den)\s+)?\p{L}*(?:Lücke|Schwachstelle|Angriff|Attacke|Vorfall|Datenleck|Fehler)|(?:as\s+with|like)\s+the\s+\p{L}*\s*(?:flaw|vulnerability|attack|breach|incident|bug)|similar\s+(?:to|\p{L}*(?:flaw|vulnerabilit|problem|attack|issue|incident|bug))\p{L}*|reminiscent)(?!\p{L})/iu;
 const past =
-  /(?<!\p{L})(?:hatte|hatten|war|waren|wurde|wurden|betraf|betrafen|traf|zuletzt|damals|vergangen\p{L}*|Vorjahr\p{L}*|had|was|were|last\s+year|previously|earlier)(?!\p{L})/iu;
+  /(?<!\p{L})(?:hatte|hatten|war|waren|wurde|wurden|betraf|betrafen|traf|zuletzt|damals|vergangen\p{L}*|Vorjahr\p{L}*|vor\s+(?:\p{L}+|\d+)\s+(?:Jahren|Monaten)|had|was|were|last\s+year|(?:\p{L}+|\d+)\s+(?:years|months)\s+ago|previously|earlier)(?!\p{L})/iu;
 // Everyday care named in passing: "Halten Sie außerdem Windows 10 und Ihren Virenschutz stets aktuell" (a notice
 // about the product itself names it before, in its headline or its first sentences).
 const routine = /(?<!\p{L})(?:stets|immer|regelmäßig|grundsätzlich|laufend|always|regularly)\s+(?:\p{L}+\s+){0,3}?(?:aktuell|auf\s+dem\s+neuesten\s+Stand|up\s+to\s+date|aktualisier\p{L}*|updaten)(?!\p{L})/iu;
@@ -88,7 +96,7 @@ export function isPrecedent(text: string): boolean {
 }
 
 // Cheap tests (no Unicode flag) before the patterns that check word edges: most sentences fail them.
-const maybeSimilar = /ähnl|ähnelt|vergleichbar|erinnert|wie (?:schon|bereits|zuvor|damals)|similar|reminiscent/i;
+const maybeSimilar = /ähnl|ähnelt|vergleichbar|erinnert|wie (?:schon|bereits|zuvor|damals|bei)|as with|like the|similar|reminiscent/i;
 const maybeRoutine = /stets|immer|regelmäßig|grundsätzlich|laufend|always|regularly/i;
 const maybeShop = /shop|warenkorb|zzgl|mwst|preis|€|eur|cart/i;
 const maybeReady = /,\s*(?:die|which|that)\s[^]*(?:bereits|schon|inzwischen|already)/i;
@@ -129,5 +137,6 @@ export function inBackground(text: string, mention: Mention, role: SentenceRole 
   if (capability.test(text.slice(Math.max(0, mention.index - 160), mention.index)) || offersHelp.test(after)) return true;
   if (possessive.test(after) && letters(text.slice(mention.index, mention.end)) === letters(mention.product.vendor)) return true;
   if (isFakeSender(text, mention)) return true;
+  if (instrument.test(clause) || (example.test(clause) && !flawSaid.test(text))) return true;
   return comparison.test(clause);
 }

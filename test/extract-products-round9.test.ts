@@ -160,3 +160,19 @@ test('a product named as a precedent some years ago, as a tool a job is done wit
   const affected = extract('Lücke in Praxissoftware', 'Betroffen sind Praxisverwaltungssysteme wie CGM ALBIS und x.isynet. Spielen Sie das Update ein.');
   assert.deepEqual(ids(affected), ['cgm-albis', 'medatixx-x-isynet']);
 });
+
+test("the practice's own software, named as what it uses or holds data in, is the setting of a notice on another maker's product", () => {
+  const windows = extract(
+    'Kritische Lücke in Windows',
+    'Microsoft schließt eine kritische Lücke in Windows 11. Praxen, die CGM ALBIS nutzen, sollten vor dem Update Rücksprache mit ihrem Systembetreuer halten.',
+  );
+  assert.deepEqual(ids(windows), ['microsoft-windows-11']);
+  const cloud = extract(
+    'Windows 10 und die Cloud: Einstellungen prüfen',
+    'Windows 10 lädt Ordner auf Wunsch in die Cloud. So können auch Daten aus T2med dort landen. Prüfen Sie die Einstellungen von Windows 10.',
+  );
+  assert.deepEqual(ids(cloud), ['microsoft-windows-10']);
+  // Where nothing else is named, the software the practices use is what the notice is about.
+  const own = extract('Sicherheitsupdate für Praxissoftware', 'Praxen, die CGM ALBIS nutzen, sollten das Sicherheitsupdate umgehend einspielen.');
+  assert.deepEqual(ids(own), ['cgm-albis']);
+});

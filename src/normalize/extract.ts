@@ -3,6 +3,7 @@ import { findActions, nothingToDo } from './actions.js';
 import { isPrecedent } from './background.js';
 import { isFakeSender } from './fake-senders.js';
 import { impliedUpdates } from './implied-actions.js';
+import { dropPracticeSetting } from './practice-context.js';
 import { proposeProducts, unknownNames } from './proposals.js';
 import { beforeRelatedList, dropCovered, dropLibrariesInside, dropPassingGeneric, dropUsedInFakeMails, familyOf, findProducts, listedVendorProducts, mentions, vendorAt, vendorsNamed, type Matcher, type ProductHit } from './products.js';
 import type { Product } from '../catalog/catalog.models.js';
@@ -131,7 +132,8 @@ function aboutProducts(matcher: Matcher, sentences: Sentence[], actions: { text:
   const named = affectedProducts(matcher, sentences, actions, family);
   const listed = listedVendorProducts(matcher, sentences, family).filter((l) => !named.some((n) => n.product.id === l.product.id));
   const hits = dropPassingGeneric(matcher, [...named, ...listed], sentences, title, family);
-  return dropUsedInFakeMails(matcher, dropLibrariesInside(matcher, dropCovered(hits), title), title, family);
+  const kept = dropUsedInFakeMails(matcher, dropLibrariesInside(matcher, dropCovered(hits), title), title, family);
+  return dropPracticeSetting(matcher, kept, title, sentences.map((s) => s.text), family);
 }
 
 // A notice about an attack on, a flaw at or the end of support by a vendor names that vendor without a product:

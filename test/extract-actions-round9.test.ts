@@ -94,3 +94,26 @@ test('a separable verb or "lassen" before a dash keeps its place before the dash
     'Alle Lesegeräte auf den neuen Stand bringen lassen – die älteren zuerst',
   ]);
 });
+
+test('commas inside the object of advised infinitives: coordinated adjectives and a list closed by "sowie"', () => {
+  assert.deepEqual(actions('Nach der Umstellung empfiehlt der Anbieter, ein langes, zufälliges Kennwort zu vergeben.'), ['Ein langes, zufälliges Kennwort vergeben']);
+  assert.deepEqual(actions('Der Hersteller rät Kunden, die Kennwörter der Arbeitsplätze, das Kennwort des Routers sowie die PIN des Terminals zu ändern.'), [
+    'Die Kennwörter der Arbeitsplätze, das Kennwort des Routers sowie die PIN des Terminals ändern',
+  ]);
+  // A relative clause on whom the advice is for stays out of the object.
+  assert.deepEqual(actions('Die Kammer rät Praxen, die das Modul nutzen, den Patch und das Update einzuspielen.'), ['Den Patch und das Update einspielen']);
+});
+
+test('who advises, alone after the verb, is not whom the advice is for; a vendor\'s partners are no sales chrome', () => {
+  assert.deepEqual(actions('Seit gestern rät der Anbieter, die App neu zu installieren.'), ['Die App neu installieren']);
+  assert.deepEqual(actions('Der Verband fordert die Hersteller auf, die Lücken zu schließen.'), []);
+  assert.deepEqual(actions('Der Hersteller rät Kunden und Vertriebspartnern, die Zugangsdaten zu erneuern.'), ['Die Zugangsdaten erneuern']);
+  assert.deepEqual(actions('Kontaktieren Sie unseren Vertrieb.'), []);
+});
+
+test('an imperative after a dash, and a forbidding "klicken", are instructions; an explanation after a colon goes', () => {
+  assert.deepEqual(actions('Die Rechnung ist gefälscht – überweisen Sie kein Geld.'), ['Kein Geld überweisen']);
+  assert.deepEqual(actions('Klicken Sie den Button keinesfalls an: Er lädt ein Schadprogramm herunter.'), ['Den Button keinesfalls anklicken']);
+  assert.deepEqual(actions('Klicken Sie hier, um den Artikel zu teilen.'), []);
+  assert.deepEqual(actions('Der Dienst war gestört – die Ursache ist behoben.'), []);
+});

@@ -4,7 +4,7 @@ import { attackLed, isStatistic, reportsClaim, withoutAttribution } from './repo
 import { familiar, polite } from './polite-imperatives.js';
 import { frontedPassive, modal, necessity } from './modal-advice.js';
 import { bestDone, nominallyAdvised, recommended, selfCheck } from './recommendations.js';
-import { afterSemicolon, behindLabel, sequenceStep, thatClauseAsMain } from './instruction-clauses.js';
+import { afterDash, afterSemicolon, behindLabel, sequenceStep, thatClauseAsMain } from './instruction-clauses.js';
 import { finiteVerb, isInfinitive, mainClause, zuInfinitive } from './verbs.js';
 
 export type ActionHit = { text: string; evidence: string };
@@ -17,7 +17,7 @@ const notAnAction = new RegExp(
     String.raw`\+?\d[\d ()/-]{7,}\d`,
     '@',
     '©',
-    String.raw`(?<!\w)(?:Newsletter|abonnier\w*|Webshop|Pressekontakt|Cookie\w*|Datenschutzerklärung|Vertrieb\w*|Messe\w*|Messestand|Gesprächstermin|Festpreis|Rabatt\w*|Angebot(?:e|en)?)\b`,
+    String.raw`(?<!\w)(?:Newsletter|abonnier\w*|Webshop|Pressekontakt|Cookie\w*|Datenschutzerklärung|Vertrieb(?!spartner)\w*|Messe\w*|Messestand|Gesprächstermin|Festpreis|Rabatt\w*|Angebot(?:e|en)?)\b`,
     String.raw`\?\s*$`,
     // A mailing's own chrome: "Falls diese E-Mail nicht richtig angezeigt wird, öffnen Sie die Online-Version".
     String.raw`(?<!\w)(?:Online-Version|Webversion|Browser-Version|nicht\s+(?:richtig|korrekt)\s+angezeigt)`,
@@ -267,8 +267,8 @@ function toActions(sentence: Sentence, inner = false): string[] {
   const labelled = sentence.bullet || /^(?:(?:Aber|Doch|Und|Also)\s+)?(?:Achtung|Vorsicht)\s*[:!]\s/u.test(plain);
   const found = englishActions(s, sentence.bullet) ?? (bullet(s, labelled) ? [bullet(s, labelled)!] : []);
   if (found.length > 0 || inner) return found;
-  // The instruction in one clause of the sentence: behind a label, after a semicolon, in a dass-clause.
-  for (const clause of [behindLabel(s), afterSemicolon(s), thatClauseAsMain(s)]) {
+  // The instruction in one clause of the sentence: behind a label, after a semicolon or a dash, in a dass-clause.
+  for (const clause of [behindLabel(s), afterSemicolon(s), afterDash(s), thatClauseAsMain(s)]) {
     const again = clause ? toActions({ ...sentence, text: clause }, true) : [];
     if (again.length > 0) return again;
   }

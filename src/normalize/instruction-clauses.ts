@@ -58,3 +58,10 @@ export function sequenceStep(s: string): boolean {
   const m = orderWord.exec(s);
   return m !== null && !auxiliary.test(m[1]!);
 }
+
+/** "Die Mail ist gefälscht – löschen Sie sie sofort." → "Löschen Sie sie sofort.": an imperative after the last dash. */
+export function afterDash(s: string): string | null {
+  const m = /\s[–—]\s+(\p{Ll}+\s+Sie\s[^–—]+)$/u.exec(s);
+  return m ? m[1]!.charAt(0).toUpperCase() + m[1]!.slice(1) : null;
+}
+

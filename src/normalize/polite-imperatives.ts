@@ -12,6 +12,9 @@ const lead = /^(?:(Damit|Um|Wenn|Falls|Sofern|Wo|Soweit|Sobald|Sollten?|Ist|Sind
 const verbFirst = /^([A-ZÄÖÜ][a-zäöüß]+(?:t|en))\s+((?:Ihr|Ihre|der|die|das|es|ein|eine|kein|keine)\b[^,]*),\s*(?=[a-zäöüß]+\s+Sie\b)/u;
 const help = /unsicher|Fragen|Rückfragen|Hilfe|Unterstützung|Interesse|Probleme?\b/i;
 
+// "Klicken Sie hier" is the site's own; "Klicken Sie keinesfalls auf den Link" is advice.
+const forbids = /(?<!\p{L})(?:nicht|nie|niemals|kein\p{L}*|auf\s+keinen\s+Fall)(?!\p{L})/u;
+
 export function polite(s: string, bullet = false): string[] | null {
   if (!/\bSie\b/.test(s)) return null;
   const v1 = verbFirst.exec(s);
@@ -27,7 +30,7 @@ export function polite(s: string, bullet = false): string[] | null {
   const p = lead.exec(s);
   if (!p) return null;
   const [, word, clause, please, verb, rest] = p;
-  if (!/(?:en|ern|eln)$/.test(verb!) || (notActionVerbs.test(verb!) && !/^sehen$/i.test(verb!)) || (/^sehen$/i.test(verb!) && !/\snach[.!]?$/.test(rest!))) return null;
+  if (!/(?:en|ern|eln)$/.test(verb!) || (notActionVerbs.test(verb!) && !/^sehen$/i.test(verb!) && !(/^klicken$/i.test(verb!) && forbids.test(rest!))) || (/^sehen$/i.test(verb!) && !/\snach[.!]?$/.test(rest!))) return null;
   // Lower case only where a list item continues the sentence of its lead-in ("…, oder • führen Sie ein Downgrade durch").
   if (!word && !please && !bullet && verb![0] !== verb![0]!.toUpperCase()) return null;
   if (word && help.test(clause!)) return null;

@@ -51,6 +51,23 @@ const nextZu = /^\s*(,|,?\s*und|,?\s*sowie)\s+(.*?)\s*(?:zu\s+(\p{Ll}+)|(\p{Ll}+
 const adviceAddressee =
   /^\s*(?:(?:daher|deshalb|dringend|ausdrücklich|zudem|außerdem|nun|jetzt|allen|Ihnen|uns|(?:(?:den|allen|seinen|ihren|unseren)\s+)?(?:Praxen|Kunden|Nutzern|Anwendern|Betreibern|Administratoren|\p{L}+(?:ern|innen))(?:\s+(?:von|der|des)\s+[\p{L}-]+)?)\s+)*/u;
 
+// "ein neues, sicheres Passwort zu vergeben", "die Windows-Passwörter, das Passwort der Firewall sowie das des
+// Konnektors zu ändern": commas inside the object. Segments before the last comma belong to it while they are a lone
+// adjective, or a noun phrase of a list the object closes with "und", "oder" or "sowie"; the first segment after the
+// advising verb (whom it is told to) never does.
+function listStart(before: string, start: number): number {
+  const list = /\s(?:und|oder|sowie)\s/u.test(before.slice(start));
+  for (;;) {
+    const previous = before.lastIndexOf(',', start - 2);
+    if (previous === -1) return start;
+    const segment = before.slice(previous + 1, start - 1).trim();
+    const adjective = /^(?:(?:ein|eine|einen|die|der|das|den)\s+)?\p{Ll}+(?:e|en|es|er|em)$/u.test(segment);
+    const item = list && segment.split(/\s+/).length <= 6 && !finiteVerb.test(segment) && /(?:\p{Lu}[\p{L}-]*|\d)$/u.test(segment);
+    if (!adjective && !item) return start;
+    start = previous + 1;
+  }
+}
+
 /** "Es wird empfohlen, X zu ändern", "Das BSI rät dringend, X einzuspielen", "ruft die Betreiber auf, X einzusetzen, Y einzuspielen und Z zu konfigurieren". */
 export function recommended(s: string): string[] | null {
   const a = advise.exec(s);
@@ -72,6 +89,7 @@ export function recommended(s: string): string[] | null {
     // before the infinitive is optional; whom the advice is for goes.
     if (start === 0 && /^(?:rät|raten|riet|empfiehlt|empfehlen|empfahl)$/u.test(a[0]) && !finiteVerb.test(before) && !othersNamed(before)) start = adviceAddressee.exec(before)![0].length;
     if (start === 0) continue;
+    if (!immediate) start = listStart(before, start);
     const object = before.slice(start).trim();
     // "rufen in der Praxis an, um solche Angaben zu erfragen": a purpose, not the advice.
     if (/^(?:um|ohne|statt|anstatt)\s/u.test(object)) continue;

@@ -62,7 +62,9 @@ const otherAddressees =
  */
 export function addressedToOthers(clause: string, front: string): boolean {
   // "empfehlen Hersteller und gematik Praxen, …": the others are the ones advising, the practices are addressed.
-  return [clause, front].some((c) => otherAddressees.test(c) && !practicesNamed.test(c));
+  // "Nach dem Update empfiehlt der Provider, …": a nominative alone after the verb is who advises, not whom.
+  const addressee = /^\s*(?:der|ein)\s+[\p{L}-]+\s*$/u.test(clause) ? '' : clause;
+  return [addressee, front].some((c) => otherAddressees.test(c) && !practicesNamed.test(c));
 }
 
 /** Whether a phrase names others than the practices ("Hersteller", "die gematik") and no practice. */

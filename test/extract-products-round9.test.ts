@@ -176,3 +176,18 @@ test("the practice's own software, named as what it uses or holds data in, is th
   const own = extract('Sicherheitsupdate für Praxissoftware', 'Praxen, die CGM ALBIS nutzen, sollten das Sicherheitsupdate umgehend einspielen.');
   assert.deepEqual(ids(own), ['cgm-albis']);
 });
+
+test('the maker named before a product the catalog lacks, with its release, is the vendor', () => {
+  const x = extract(
+    'Kritische Lücke in Anmelde-App',
+    'Eine Schwachstelle erlaubt es, Anmeldungen umzuleiten (CVE-2026-11111). Aktualisieren Sie den gematik Authenticator auf Version 4.16.0 oder neuer.',
+  );
+  assert.deepEqual(ids(x), []);
+  assert.equal(x.vendorId, 'gematik');
+  // A plain noun after the maker's name is no product.
+  const speaker = extract(
+    'Lücke in Anmelde-Apps',
+    'Eine gematik Sprecherin bestätigte die Schwachstelle. Ein Update soll im Mai folgen.',
+  );
+  assert.equal(speaker.vendorId, null);
+});

@@ -149,7 +149,10 @@ const hackedAfter = /^\s+(?:(?:ist|wurde)\s+)?(?:von|vom)\s+(?:einem\s+)?\p{L}*(
  * often (connectors of secunet and RISE); without products, a vendor the title or lead names as the one attacked.
  */
 function noticeVendor(matcher: Matcher, hits: ProductHit[], sentences: Sentence[], title: string): string | null {
-  if (hits.length === 0) return attackedVendor(matcher, [title, ...sentences.slice(0, 6).map((s) => s.text)]);
+  if (hits.length === 0) {
+    const lead = [title, ...sentences.slice(0, 6).map((s) => s.text)];
+    return attackedVendor(matcher, lead) ?? makerOfUnknown(matcher, [...lead, ...sentences.slice(6).map((s) => s.text)]);
+  }
   // The specific products the headline names come first: cards named beside a terminal do not outvote it (a generic
   // entry in the headline, "Konnektoren und Kartenterminals", says nothing about the maker).
   const inTitle = new Set(mentions(matcher, title).map((m) => m.product.id));
@@ -175,6 +178,29 @@ function attackedVendor(matcher: Matcher, texts: string[]): string | null {
       if (!m) continue;
       const after = text.slice(m.index + m[0].length);
       if (aboutVendorBefore.test(text.slice(0, m.index)) || aboutVendorAfter.test(after) || hackedAfter.test(after)) return v.id;
+    }
+  }
+  return null;
+}
+
+// A catalog vendor's product that the catalog lacks, named with its maker in front and a flaw or fix in the sentence:
+// "Update the gematik Authenticator to version 4.16.0", "CGM CONNECT Client 2.3 schließt eine Lücke". The maker's legal
+// form or division ("Worldline Healthcare GmbH", "CGM Dentalsysteme") is not a product.
+const productAfterMaker =
+  /^[\s-]+(?!(?:GmbH|AG|SE|KGaA|Inc|Ltd|Healthcare|Systems|Software|Deutschland|Germany|Security|Networks|Medical|Group|Dentalsysteme|Konzern|Trust|Support|Team)(?![\p{L}\p{N}]))\p{Lu}[\p{L}\p{N}+.-]{2,}/u;
+const releaseNear = /^[^.;:!?]*?(?:\d+\.\d+|\bv\d)/u;
+const flawOrFix = /sicherheitslücke|schwachstelle|lücke|vulnerab|CVE-\d|update|patch|version\s+\d|advisory|sicherheitshinweis/iu;
+
+/** The maker of a product the catalog does not know, when a sentence names it with its maker and a flaw or a fix. */
+function makerOfUnknown(matcher: Matcher, texts: string[]): string | null {
+  for (const text of texts) {
+    if (isPrecedent(text) || !flawOrFix.test(text)) continue;
+    for (const v of matcher.vendors) {
+      if (!text.toLowerCase().includes(v.anchor)) continue;
+      const m = vendorAt(v, text);
+      const after = m ? productAfterMaker.exec(text.slice(m.index + m[0].length)) : null;
+      // A release of it right after the name, so that a plain noun ("gematik Sprecherin") is not taken for one.
+      if (after && releaseNear.test(text.slice(m!.index + m![0].length + after[0].length).slice(0, 40))) return v.id;
     }
   }
   return null;

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { catalogSchema } from '../src/catalog/catalog.models.js';
+import { extractDocument } from '../src/normalize/document.js';
 import { extractNotice } from '../src/normalize/extract.js';
 import { compileCatalog } from '../src/normalize/products.js';
 
@@ -190,4 +191,33 @@ test('the maker named before a product the catalog lacks, with its release, is t
     'Eine gematik Sprecherin bestätigte die Schwachstelle. Ein Update soll im Mai folgen.',
   );
   assert.equal(speaker.vendorId, null);
+});
+
+test("a maker's statement on an attack on itself, in the first person, has the publisher its chrome names as vendor", async () => {
+  const [text] = await extractDocument(
+    matcher,
+    [
+      'Doc Cirrus',
+      'Produkte   Unternehmen   Kontakt',
+      'Information zu einem Sicherheitsvorfall',
+      'Wir sind Opfer eines Cyberangriffs geworden und haben sofort externe Fachleute hinzugezogen. Unsere Kunden informieren wir laufend über den Stand.',
+      '© Doc Cirrus GmbH   Impressum   Datenschutz',
+    ].join('\n'),
+  );
+  assert.equal(text!.vendorId, 'doc-cirrus');
+  const [page] = await extractDocument(
+    matcher,
+    '<html><head><title>Sicherheitsvorfall | AnyDesk</title></head><body><main><h1>Sicherheitsvorfall</h1>' +
+      '<p>Wir wurden Ziel eines Angriffs auf einige Server. Kundendaten sind nach heutigem Stand nicht betroffen.</p></main>' +
+      '<footer>© 2024 AnyDesk Software GmbH</footer></body></html>',
+  );
+  assert.equal(page!.vendorId, 'anydesk');
+  // A warning in the first person is no statement on an attack on the publisher.
+  const [warning] = await extractDocument(
+    matcher,
+    '<html><head><title>Phishing-Mails | KBV</title></head><body><main><h1>Vorsicht vor Phishing-Mails</h1>' +
+      '<p>Wir warnen vor gefälschten E-Mails, die nach einem Angriff auf Praxen verschickt werden. Öffnen Sie keine Anhänge.</p></main>' +
+      '<footer>© Kassenärztliche Bundesvereinigung</footer></body></html>',
+  );
+  assert.equal(warning!.vendorId, null);
 });

@@ -6,6 +6,7 @@ import { normalizeNotice } from './notice.js';
 import { readPage } from './page.js';
 import type { Matcher } from './products.js';
 import { isDateLine, pageStamp, statedDate } from './published.js';
+import { copyrightHolder, publisherOf } from './publisher.js';
 
 /** Normalizes one document as `praxiswarn extract` reads it: one advisory per feed item, one for a page, text or CSAF file. */
 export async function extractDocument(
@@ -41,7 +42,9 @@ export function readText(content: string): NoticeInput {
   const { title, lines, titleAt, end } = stripChrome(raw, isDateLine);
   // The date stands next to the title; tickers above it and related articles below the notice date other pages.
   const publishedAt = statedDate(raw.slice(Math.max(0, titleAt - 3), end)) ?? pageStamp(raw.slice(end));
-  return { title: withoutLeadingDate(title), text: plainText(lines.map(withoutLeadingDate).join('\n'), headings(all)), publishedAt };
+  // The site's name on the first line above the title, and the copyright line at the foot.
+  const publisher = publisherOf([titleAt > 0 && raw[0]!.length <= 60 ? raw[0] : null, copyrightHolder(raw.slice(end).join('\n'))]);
+  return { title: withoutLeadingDate(title), text: plainText(lines.map(withoutLeadingDate).join('\n'), headings(all)), publishedAt, publisher };
 }
 
 /**

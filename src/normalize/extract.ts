@@ -44,7 +44,13 @@ export type Extraction = {
   evidence: { field: string; text: string }[];
 };
 
-export type NoticeInput = { title: string; text: string; publishedAt: Date | null };
+export type NoticeInput = {
+  title: string;
+  text: string;
+  publishedAt: Date | null;
+  /** Who the page's chrome says publishes it (site name, copyright line), when known. */
+  publisher?: string | null;
+};
 
 // An action that works on the product itself ("Firmware der Box aktualisieren") names it as affected;
 // "das Passwort am Konnektor ändern" only names the place where something is done.
@@ -74,7 +80,7 @@ export function extractNotice(matcher: Matcher, notice: NoticeInput): Extraction
   for (const a of actionHits) evidence.push({ field: 'actions', text: a.evidence });
   const severity = findSeverity(about);
   if (severity.evidence) evidence.push({ field: 'severity', text: severity.evidence });
-  const vendorId = noticeVendor(matcher, productHits, about, notice.title);
+  const vendorId = noticeVendor(matcher, productHits, about, notice.title) ?? (productHits.length === 0 ? ownStatementVendor(matcher, body, notice.publisher) : null);
   const nothing = actionHits.length === 0 ? nothingToDo(sentences) : null;
   if (nothing) evidence.push({ field: 'noActionNeeded', text: nothing });
   // statedDate reads the head (title included) and the short lines that date the page; it never guesses.
@@ -181,6 +187,18 @@ function attackedVendor(matcher: Matcher, texts: string[]): string | null {
     }
   }
   return null;
+}
+
+// A maker's statement on an attack on itself, in the first person: "Wir sind Ziel eines Ransomware-Angriffs geworden",
+// "our corporate IT environment was compromised" (not "Wir warnen vor Phishing", which a KV or the KBV writes too).
+const attackOnUs =
+  /(?<!\p{L})(?:wir\s+(?:sind|wurden)|we\s+(?:were|have\s+been))\s+(?:\p{L}+\s+){0,3}?(?:Ziel|Opfer|angegriffen|target|victim|attacked|compromised|breached)|(?<!\p{L})(?:unsere[mnrs]?|our)\s+(?:[\p{L}-]+\s+){0,3}?(?:Systeme|IT|Netzwerk|Server|systems|network|servers|environment)\s+(?:\p{L}+\s+){0,4}?(?:angegriffen|kompromittiert|verschlüsselt|compromised|breached|attacked|accessed)(?!\p{L})/iu;
+
+/** The publisher named by the page's chrome, as the vendor of its own statement on an attack on its systems. */
+function ownStatementVendor(matcher: Matcher, body: string, publisher: string | null | undefined): string | null {
+  if (!publisher || !attackOnUs.test(body)) return null;
+  const named = vendorsNamed(matcher, publisher);
+  return named.size === 1 ? [...named][0]! : null;
 }
 
 // A catalog vendor's product that the catalog lacks, named with its maker in front and a flaw or fix in the sentence:

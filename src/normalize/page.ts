@@ -6,6 +6,7 @@ import { parseHTML } from 'linkedom';
 import { parsePublishedDate } from '../ingest/dates.js';
 import { nodesToText } from '../ingest/html-text.js';
 import { statedDate } from './published.js';
+import { copyrightHolder, publisherOf, titleSite } from './publisher.js';
 
 // Elements that hold the notice wherever a site uses them; without one, a main-content extractor finds it.
 const semanticSelectors = ['main article', 'article', '[role="main"]', 'main'];
@@ -34,7 +35,7 @@ const dateMeta = [
 // Cleaned HTML above this size is read without Readability (see readPage).
 const readableLimit = 24_000;
 
-export type Page = { title: string; text: string; publishedAt: Date | null };
+export type Page = { title: string; text: string; publishedAt: Date | null; publisher?: string | null };
 
 /**
  * Reads a single article page without site-specific selectors (the `extract` command, unknown pages): one line per
@@ -58,6 +59,8 @@ export function readPage(html: string): Page {
     }
   }
   const siteName = $('meta[property="og:site_name"]:first').attr('content')?.trim();
+  // Read before the noise (the footer among it) is removed from the content.
+  const publisher = publisherOf([siteName, titleSite(fold($('title:first').text())), copyrightHolder(fold($('footer').text()))]);
   const og = withoutSiteName($('meta[property="og:title"]:first').attr('content') ?? '', siteName);
   const h1 = fold(content.find('h1:first').text()) || fold($('h1:first').text());
   // A list page's entry often heads itself with an h2: the content's first, when there is no h1 and no <title>.
@@ -100,7 +103,7 @@ export function readPage(html: string): Page {
   // Menus and selectors inside the content ("CGM ALBIS · CGM M1 PRO · CGM MEDISTAR" under "Bitte wählen Sie …") name
   // products the notice is not about; the text copies lose them the same way (chrome.ts), and so do pointers to other
   // pages ("Lesen Sie auch: …", "Passende Produkte: …").
-  return { title, text: text.split('\n').filter((line) => !isMenuLine(line) && !isPointerLine(line)).join('\n'), publishedAt };
+  return { title, text: text.split('\n').filter((line) => !isMenuLine(line) && !isPointerLine(line)).join('\n'), publishedAt, publisher };
 }
 
 /** "datePublished" of the page's schema.org data (JSON-LD), which many CMSs write instead of meta tags. */

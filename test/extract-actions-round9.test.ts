@@ -117,3 +117,9 @@ test('an imperative after a dash, and a forbidding "klicken", are instructions; 
   assert.deepEqual(actions('Klicken Sie hier, um den Artikel zu teilen.'), []);
   assert.deepEqual(actions('Der Dienst war gestört – die Ursache ist behoben.'), []);
 });
+
+test('a colon inside a quoted label does not end the instruction; "10. Tag" does not end a sentence', () => {
+  assert.deepEqual(actions('Aktivieren Sie danach den Schalter „Schutz: Alte Zertifikate sperren“ im Menü.'), ['Danach den Schalter „Schutz: Alte Zertifikate sperren“ im Menü aktivieren']);
+  assert.deepEqual(actions('Vom 1. bis zum 10. Tag des Monats lassen sich die Daten beliebig oft prüfen.'), []);
+  assert.deepEqual(actions('Die Laufzeit lässt sich im Menü „Status“ prüfen.'), ['Die Laufzeit im Menü „Status“ prüfen']);
+});

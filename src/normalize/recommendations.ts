@@ -22,6 +22,8 @@ export function selfCheck(s: string): string | null {
   if (!m || /(?<!\p{L})(?:nicht|kaum|schwer|kein\p{L}*)\s/u.test(m[3] ?? '')) return null;
   const verb = /(prüfen|überprüfen|kontrollieren|nachprüfen)(?=,|;|[.!]?$)/u.exec(s)![1]!;
   const [, lead, object, rest, clause] = m;
+  // "Die Version lässt sich … prüfen": what is in front of "lässt sich" is the object only when it is a noun phrase.
+  if (object && /(?:lässt|lassen)\s+sich\s/u.test(s) && !/^(?:Die|Der|Das|Den|Ihr\p{L}*|Alle|Diese\p{L}*)\s[^,]{0,60}$/u.test(object)) return null;
   // Only a question in front is what to check ("Ob …", "Wann …"); another clause is a condition ("Wenn …").
   const front = lead && /^(?:Ob|Wann|Wie|Welche\p{L}*|Was|Wer)\s/u.test(lead) ? `, ${lead.charAt(0).toLowerCase()}${lead.slice(1)}` : lead && /^(?:Wenn|Falls|Sofern|Sobald)\s/u.test(lead) ? `, ${lead.charAt(0).toLowerCase()}${lead.slice(1)}` : lead ? null : '';
   if (front === null || (object && /^(?:Das|Dies|Es|Was|Wie|Wer|Ob)(?!\p{L})/u.test(object))) return null;

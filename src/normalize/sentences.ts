@@ -36,9 +36,9 @@ function oneByte(s: string): string {
   return /[^\x00-\xff]/.test(s) ? s : Buffer.from(s, 'latin1').toString('latin1');
 }
 
-const monthNames = /^ (?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Nov|Dez|Quartal|KW)\b/;
+const monthNames = /^ (?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Nov|Dez|Quartal|KW|Tag|Tages|Werktag|Woche|Monat|Monats)\b/;
 
-/** After "21." a lower-case word, a month ("21. November") or a quarter ("4. Quartal") continues the sentence. */
+/** After "21." a lower-case word, a month ("21. November"), a quarter ("4. Quartal") or a day ("10. Tag") continues the sentence. */
 function continuesNumber(after: string): boolean {
   return !/^ [A-ZÄÖÜ]/.test(after) || monthNames.test(after);
 }

@@ -32,7 +32,10 @@ export function politeToInfinitive(imperative: string, rest: string): string {
   if (/^(?:ob|dass|welche[rsn]?|wie|wann|was)\b/i.test(rest)) return `${verb}, ${rest}`;
   // "setzen Sie die Schritte um; in aller Regel bedeutet das …": a semicolon ends the instruction, and so does a colon
   // before a sentence that explains it ("Klicken Sie ihn nicht an: Er führt auf …").
-  rest = rest.split(/;\s|:\s+(?=\p{Lu})/u)[0]!;
+  rest = rest.split(/;\s/u)[0]!;
+  const colon = /:\s+(?=\p{Lu})/u.exec(rest);
+  // Not inside a quotation: "den Schalter „Laufzeitverlängerung: Erneuerte ID verwenden“ aktivieren".
+  if (colon && !/[„“"«»][^„“”"«»]*$/u.test(rest.slice(0, colon.index).replace(/„[^„“”"]*[“”"]|"[^"]*"|»[^«]*«/gu, ''))) rest = rest.slice(0, colon.index);
   // Only a comma before a clause ends the object; "durch eigene, starke Passwörter" is one phrase. A dash after a particle
   // or an infinitive ends it too: "Führen Sie das Upgrade durch – am besten mit Ihrem Dienstleister", "Lassen Sie die
   // Geräte aktualisieren – den Kartenleser auf 3.9.1" keep particle and verb before the dash.

@@ -221,3 +221,32 @@ test("a maker's statement on an attack on itself, in the first person, has the p
   );
   assert.equal(warning!.vendorId, null);
 });
+
+test('a list of other articles under a heading of its own names nothing the notice is about, in a text copy and on a page', async () => {
+  for (const heading of ['Empfehlungen der Redaktion', 'Meistgelesen', 'Weiterführende Links', 'Related', 'Mehr zu diesem Thema']) {
+    const [text] = await extractDocument(
+      matcher,
+      [
+        'Sicherheit › News',
+        '',
+        'Kritische Lücke in Sophos-Firewalls',
+        '',
+        'In der Sophos Firewall steckt eine kritische Lücke (CVE-2022-1040). Administratoren sollten das Update auf Version 18.5 MR3 zügig installieren und den Zugriff auf die Weboberfläche aus dem Internet sperren.',
+        '',
+        heading,
+        'FRITZ!Box-Update schließt Lücke im Fernzugriff',
+        'KoCoBox MED+: neue Firmware verfügbar',
+      ].join('\n'),
+    );
+    assert.deepEqual(ids(text!), ['sophos-firewall'], heading);
+    const [page] = await extractDocument(
+      matcher,
+      '<html><body><main><article><h1>Kritische Lücke in Sophos-Firewalls</h1><p>In der Sophos Firewall steckt eine kritische Lücke (CVE-2022-1040). Administratoren sollten das Update zügig installieren.</p>' +
+        `<h2>${heading}</h2><ul><li><a href="/a">FRITZ!Box-Update schließt Lücke im Fernzugriff</a></li><li><a href="/b">KoCoBox MED+: neue Firmware</a></li></ul></article></main></body></html>`,
+    );
+    assert.deepEqual(ids(page!), ['sophos-firewall'], heading);
+  }
+  // "Zum Thema" inside a sentence is prose.
+  const prose = extract('Hinweise zum Thema Sicherheit', 'Zum Thema Router: Für die FRITZ!Box ist FRITZ!OS 7.57 erschienen, das eine Lücke schließt. Installieren Sie es.');
+  assert.deepEqual(ids(prose), ['avm-fritzbox']);
+});

@@ -58,6 +58,17 @@ export function isPointerLine(raw: string): boolean {
 const tailHeadings =
   /^(?:das könnte sie (?:auch )?interessieren|(?:das|dies) (?:könnte|dürfte) sie auch interessieren|mehr zum thema|mehr zu diesem thema|verwandte (?:artikel|themen|meldungen|beiträge)|ähnliche (?:artikel|beiträge|meldungen)|weitere (?:artikel|meldungen|nachrichten|beiträge|news)|auch interessant|lesen sie auch|siehe auch|see also|(?:passende|ähnliche|verwandte|weitere) produkte|related products|related(?: articles| stories| posts| content)?|more (?:from|on) |you may also like|read next|pressekontakt|presse-kontakt|medienkontakt|kontakt für (?:die )?(?:presse|medien)|ihr(?:e)? ansprechpartner(?:in)?|diskutieren sie mit|kommentare?(?: \(\d+\))?|leserkommentare|comments?|über (?:die|den|das|uns)\s+\S+$|(?:über|about)\s+(?!(?:die|der|das|den|dem|diese[rsmn]?|the|this|these)\s)\S+(?:\s+\S+){0,2}$|zur person$|zurück zur übersicht|alle meldungen anzeigen)\b/iu;
 
+// More headings of a list of other articles, whole lines only ("Zum Thema" also starts prose): editors' picks, most read,
+// latest, further links. Not "Aktuelles" or "News", which also head the notice itself on association pages.
+const otherArticles =
+  /^(?:zum thema|passend dazu|mehr zu (?:diesem|dem) thema|empfehlungen der redaktion|redaktionsempfehlungen?|meistgelesen(?:e (?:artikel|beiträge|meldungen))?|meist gelesen|beliebte (?:artikel|beiträge|themen)|(?:aktuelle|neueste|letzte|neue) (?:meldungen|beiträge|artikel|nachrichten|news)|weiterführende (?:links|informationen|artikel)|links zum thema|(?:ebenfalls|auch) (?:interessant|lesenswert)|ähnliche (?:nachrichten|news|themen)|mehr aus (?:dem|der|diesem|dieser) \S+|mehr (?:nachrichten|news|artikel|meldungen)|top-?(?:artikel|themen|news)|zuletzt veröffentlicht|das neueste|most (?:read|popular)|popular (?:posts|articles)|trending|related|you might also like|recommended(?: for you| reading)?|latest (?:news|posts|articles))\s*:?$/iu;
+
+/** A whole line or sentence that heads a list of other articles (`otherArticles`, and the tail headings above). */
+export function isOtherArticlesHeading(raw: string): boolean {
+  const line = raw.trim();
+  return line.length <= 60 && (otherArticles.test(line) || (tailHeadings.test(line) && !/^(?:über|about|kommentar|comment|pressekontakt|presse-kontakt|medienkontakt|kontakt|ihr)/iu.test(line)));
+}
+
 const datedEntry = /^\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\s+[-–—|]\s+\S/;
 
 const separators = /\s{2,}|\s[|·•]\s|\s\|\s?|\s?\|\s/;
@@ -157,7 +168,7 @@ export function stripChrome(all: string[], dated: (line: string) => boolean = ()
   for (let i = Math.max(titleAt + 1, 0); i < lines.length; i++) {
     const line = lines[i]!;
     if (
-      (i >= first && body.length > 0 && tailHeadings.test(line) && line.length <= 80) ||
+      (i >= first && body.length > 0 && ((tailHeadings.test(line) && line.length <= 80) || (otherArticles.test(line) && !lines.slice(i + 1, i + 4).some((l) => l.length >= 160)))) ||
       (i > first && /^\s*©|^copyright\b/i.test(line)) ||
       (entries && body.length > 0 && datedEntry.test(line) && line.length <= 160)
     ) {

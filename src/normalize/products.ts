@@ -1,5 +1,6 @@
 import type { Catalog, Product } from '../catalog/catalog.models.js';
 import { coordinated, inBackground, sentenceRole } from './background.js';
+import { isOtherArticlesHeading } from './chrome.js';
 import { saysNotAffected } from './not-affected.js';
 import type { Sentence } from './sentences.js';
 
@@ -271,7 +272,8 @@ export function beforeRelatedList(sentences: Sentence[]): Sentence[] {
   for (const [i, sentence] of sentences.entries()) {
     seen += sentence.text.length;
     if (seen < total / 3) continue;
-    const at = sentence.text.search(relatedList);
+    // A heading standing alone ("Empfehlungen der Redaktion", "Related") or one of the known openings in a sentence.
+    const at = isOtherArticlesHeading(sentence.text) ? 0 : sentence.text.search(relatedList);
     if (at === -1) continue;
     const head = sentence.text.slice(0, at).trim();
     return [...sentences.slice(0, i), ...(head ? [{ ...sentence, text: head }] : [])];

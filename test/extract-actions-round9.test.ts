@@ -123,3 +123,13 @@ test('a colon inside a quoted label does not end the instruction; "10. Tag" does
   assert.deepEqual(actions('Vom 1. bis zum 10. Tag des Monats lassen sich die Daten beliebig oft prüfen.'), []);
   assert.deepEqual(actions('Die Laufzeit lässt sich im Menü „Status“ prüfen.'), ['Die Laufzeit im Menü „Status“ prüfen']);
 });
+
+test('a demonstrative object takes the adjectives the sentences before gave the thing', () => {
+  assert.deepEqual(actions('Der Anbieter stellt die signierten Pakete im Kundenportal bereit. Spielen Sie diese Pakete zeitnah ein.'), [
+    'Die signierten Pakete zeitnah einspielen',
+  ]);
+  assert.deepEqual(actions('Derzeit kursieren gefälschte Rechnungen. Bezahlen Sie diese Rechnungen nicht.'), ['Die gefälschten Rechnungen nicht bezahlen']);
+  // Without an adjective that sets it apart, or in another case, the object stays as written.
+  assert.deepEqual(actions('Es gibt mehrere Updates. Installieren Sie diese Updates.'), ['Diese Updates installieren']);
+  assert.deepEqual(actions('Der Fehler steckt in der alten Version. Entfernen Sie diese Version.'), ['Diese Version entfernen']);
+});

@@ -4,6 +4,7 @@ import { attackLed, isStatistic, reportsClaim, withoutAttribution } from './repo
 import { familiar, polite } from './polite-imperatives.js';
 import { frontedPassive, modal, necessity } from './modal-advice.js';
 import { bestDone, nominallyAdvised, recommended, selfCheck } from './recommendations.js';
+import { namedObject } from './antecedents.js';
 import { afterDash, afterSemicolon, behindLabel, sequenceStep, thatClauseAsMain } from './instruction-clauses.js';
 import { finiteVerb, isInfinitive, mainClause, zuInfinitive } from './verbs.js';
 
@@ -110,7 +111,9 @@ export function findActions(sentences: Sentence[]): ActionHit[] {
       list.leadIn = last ? (verb ? actions.length : -1) : previous.at;
     } else if (!sentence.bullet) list.leadIn = -1;
     const count = actions.length;
-    for (const text of found) add(text, sentence.text);
+    // "Diese Versionen einspielen": the object as the sentences before named it.
+    const earlier = sentences.slice(Math.max(0, i - 3), i).map((t) => t.text);
+    for (const text of found) add(namedObject(text, earlier), sentence.text);
     if (found.length === 0 && !sentence.bullet) for (const phrase of nominallyAdvised(text) ?? []) add(phrase, sentence.text, true);
     // "… Passwörter zu ändern. Das sollte sofort geschehen. Dazu zählen:": a sentence about the action just read keeps it
     // as the one a list opener continues.

@@ -250,3 +250,23 @@ test('a list of other articles under a heading of its own names nothing the noti
   const prose = extract('Hinweise zum Thema Sicherheit', 'Zum Thema Router: Für die FRITZ!Box ist FRITZ!OS 7.57 erschienen, das eine Lücke schließt. Installieren Sie es.');
   assert.deepEqual(ids(prose), ['avm-fritzbox']);
 });
+
+test('the items of a list of what is not affected are not affected', async () => {
+  const [text] = await extractDocument(
+    matcher,
+    ['Sicherheitslücke in Kartenterminals', '', 'Worldline hat eine Lücke im ORGA 6141 online geschlossen. Spielen Sie die Firmware 3.9.1 ein.', '', 'Nicht betroffen sind:', '• ORGA Neo', '• Cherry ST-1506', '', 'Bei Fragen wenden Sie sich an Ihren Dienstleister.'].join('\n'),
+  );
+  assert.deepEqual(ids(text!), ['worldline-orga-6141']);
+  const [page] = await extractDocument(
+    matcher,
+    '<html><body><main><h1>Vulnerability in FRITZ!OS</h1><p>AVM fixed a vulnerability in FRITZ!OS 7.57. Update your FRITZ!Box now.</p>' +
+      '<h2>Unaffected products</h2><ul><li>Digitalisierungsbox Premium</li><li>LANCOM routers</li></ul></main></body></html>',
+  );
+  assert.deepEqual(ids(page!), ['avm-fritzbox']);
+  // A list of what is affected after it is read again.
+  const [after] = await extractDocument(
+    matcher,
+    ['Lücke in Kartenterminals', '', 'Nicht betroffen sind:', '• Cherry ST-1506', '', 'Betroffen ist dagegen das ORGA 6141 online. Spielen Sie die Firmware 3.9.1 ein.'].join('\n'),
+  );
+  assert.deepEqual(ids(after!), ['worldline-orga-6141']);
+});

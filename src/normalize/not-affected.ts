@@ -17,3 +17,28 @@ const verbUnaffected =
 export function saysNotAffected(text: string): boolean {
   return statedUnaffected.test(text) || verbUnaffected.test(text);
 }
+
+// A lead or heading of a list of what is not affected: "Nicht betroffen sind:", "Nicht betroffene Produkte", "The
+// following products are not affected:", "Unaffected products".
+const unaffectedHeading =
+  /^(?:nicht\s+betroffen\p{L}*(?:\s+\p{L}+){0,2}|(?:products|versions|models|devices)\s+not\s+affected|not\s+affected(?:\s+(?:products|versions|models|devices))?|unaffected(?:\s+(?:products|versions|models|devices))?)\s*:?$/iu;
+
+/**
+ * The sentences that say what is not affected, with the items of a list that such a sentence opens with a colon or
+ * heads ("Nicht betroffen sind:" followed by "• ORGA Neo", "• Cherry ST-1506"): short items up to the next prose.
+ */
+export function unaffectedSentences<T extends { text: string; bullet: boolean }>(sentences: T[]): Set<T> {
+  const found = new Set<T>();
+  let list = false;
+  for (const sentence of sentences) {
+    const text = sentence.text.trim();
+    if (saysNotAffected(text) || unaffectedHeading.test(text)) {
+      found.add(sentence);
+      list = /:$/.test(text) || unaffectedHeading.test(text);
+      continue;
+    }
+    list &&= sentence.bullet || (text.length <= 60 && !/[.!?]$/.test(text));
+    if (list) found.add(sentence);
+  }
+  return found;
+}

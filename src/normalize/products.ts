@@ -1,7 +1,7 @@
 import type { Catalog, Product } from '../catalog/catalog.models.js';
 import { coordinated, inBackground, sentenceRole } from './background.js';
 import { isOtherArticlesHeading } from './chrome.js';
-import { saysNotAffected } from './not-affected.js';
+import { unaffectedSentences } from './not-affected.js';
 import type { Sentence } from './sentences.js';
 
 export type ProductHit = { product: Product; evidence: string };
@@ -188,9 +188,10 @@ function findMentions(matcher: Matcher, text: string, familyContext: string | nu
  */
 export function findProducts(matcher: Matcher, sentences: Sentence[], familyContext: string | null = null): ProductHit[] {
   const hits = new Map<string, ProductHit & { background: boolean }>();
+  const unaffected = unaffectedSentences(sentences);
   for (const sentence of sentences) {
     const named = mentions(matcher, sentence.text, familyContext);
-    if (named.length === 0 || named.every((m) => hits.has(m.product.id)) || saysNotAffected(sentence.text)) continue;
+    if (named.length === 0 || named.every((m) => hits.has(m.product.id)) || unaffected.has(sentence)) continue;
     const text = sentence.text;
     const role = sentenceRole(text);
     // One of a pair or a list shares the role of the one before: "Antragsdaten für eHBA und Praxisausweise (SMC-B)".
@@ -287,8 +288,9 @@ export function beforeRelatedList(sentences: Sentence[]): Sentence[] {
  */
 export function listedVendorProducts(matcher: Matcher, sentences: Sentence[], familyContext: string | null = null): ProductHit[] {
   const found = new Map<string, ProductHit>();
+  const unaffected = unaffectedSentences(sentences);
   for (const [i, sentence] of sentences.entries()) {
-    if (saysNotAffected(sentence.text)) continue;
+    if (unaffected.has(sentence)) continue;
     for (const m of mentions(matcher, sentence.text, familyContext)) {
       if (m.product.covers.length === 0) continue;
       // The list items after a colon: short lines, up to the first sentence of prose.

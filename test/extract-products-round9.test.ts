@@ -270,3 +270,28 @@ test('the items of a list of what is not affected are not affected', async () =>
   );
   assert.deepEqual(ids(after!), ['worldline-orga-6141']);
 });
+
+test('requirements, captions, advertisements, companions and precedents told with "schon 2021" name no affected product', () => {
+  const requirements = extract(
+    'Sicherheitsupdate für x.isynet',
+    'Für x.isynet steht ein Sicherheitsupdate bereit. Systemvoraussetzungen: Windows 10 oder Windows 11, Windows Server 2019. Spielen Sie das Update zeitnah ein.',
+  );
+  assert.deepEqual(ids(requirements), ['medatixx-x-isynet']);
+  const caption = extract('FRITZ!OS 7.57 schließt Lücke', 'AVM hat FRITZ!OS 7.57 veröffentlicht. Foto: Eine Digitalisierungsbox Premium im Serverraum einer Praxis. Installieren Sie das Update.');
+  assert.deepEqual(ids(caption), ['avm-fritzbox']);
+  const ad = extract('Lücke in Sophos Firewall', 'Sophos hat einen Hotfix für die Sophos Firewall veröffentlicht. Installieren Sie ihn. Anzeige: Jetzt auf Windows 11 umsteigen – mit unserem Praxis-Paket.');
+  assert.deepEqual(ids(ad), ['sophos-firewall']);
+  const companion = extract(
+    'Zyxel-Firewalls angegriffen',
+    'Angreifer nutzen eine Lücke in Zyxel-Firewalls aus. Die Geräte werden häufig zusammen mit der Digitalisierungsbox Premium als Router betrieben. Installieren Sie die Patches.',
+  );
+  assert.deepEqual(ids(companion), []);
+  const history = extract(
+    'Angriff auf Doc Cirrus',
+    'Angreifer haben bei Doc Cirrus Daten abgegriffen. Schon 2021 hatte ein Angriff auf medatixx die Kunden von x.isynet getroffen.',
+  );
+  assert.deepEqual(ids(history), []);
+  // A requirement of the product itself, or a version it needs, is still the product being updated.
+  const needs = extract('Update für die FRITZ!Box', 'Für die FRITZ!Box 7590 ist FRITZ!OS 7.57 erschienen, das eine Lücke schließt. Voraussetzung: FRITZ!OS 7.50 ist installiert.');
+  assert.deepEqual(ids(needs), ['avm-fritzbox']);
+});

@@ -46,6 +46,13 @@ const instrument = /(?<!\p{L})(?:per|via|mittels|mit\s+Hilfe\s+von)\s+(?:(?:den|
 // sind PVS wie CGM ALBIS" names affected ones).
 const example = /(?<!\p{L})(?:wie|etwa|z\.\s?B\.|zum\s+Beispiel|beispielsweise|such\s+as|e\.\s?g\.)\s+(?:(?:die|der|das|den|dem|the)\s+)?$/iu;
 const flawSaid = /betroffen|affected|lücke|schwachstelle|vulnerab|angreifbar|anfällig|update|patch|firmware|fehler|CVE-|kompromittiert|compromised|exploit/iu;
+// What a product needs to run, under its label: "Systemvoraussetzungen: Windows 10 oder Windows 11", "Supported
+// platforms: Windows Server 2019".
+const requirements =
+  /(?<!\p{L})(?:\p{L}*voraussetzung(?:en)?|(?:system\s+)?requirements?|unterstützte\s+\p{L}+|supported\s+\p{L}+(?:\s+\p{L}+)?|kompatib\p{L}*\s+mit|compatible\s+with|lauffähig\s+(?:unter|auf))\s*:\s*[^.;!?]*$/iu;
+// What a device runs beside: "werden häufig zusammen mit der Digitalisierungsbox Premium als Router betrieben".
+const companion = /(?<!\p{L})(?:zusammen|gemeinsam)\s+mit\s+(?:(?:der|dem|den|einer?m?|Ihre[rmn]?|the|a)\s+)?$|(?<!\p{L})(?:together|alongside)\s+(?:with\s+)?(?:(?:the|a|your)\s+)?$/iu;
+const usedAs = /^\s*(?:[\p{L}\p{N}-]+\s+){0,3}?(?:betrieben|eingesetzt|genutzt|verwendet|installiert|verbunden|used|deployed|installed)(?!\p{L})/iu;
 // "Statement on TeamViewer's security incident": a name shared by a product and its maker, with an English possessive,
 // is the company (its network, its staff, its incident), not the product.
 const possessive = /^['’]s(?!\p{L})/u;
@@ -105,18 +112,21 @@ const maybeReady = /,\s*(?:die|which|that)\s[^]*(?:bereits|schon|inzwischen|alre
 // auf CGM gegeben" (not the story itself: "Bereits am 08.11.2021 wurde medatixx Ziel eines Angriffs").
 const earlier = /(?<!\p{L})(?:bereits|zuletzt|schon|damals|früher|previously|earlier)(?!\p{L})/iu;
 // A year as a time ("im Dezember 2021", "im Jahr 2019", "08.11.2021"), not as a name ("Windows Server 2019").
-const yearOfEvent = /(?:(?<!\p{L})(?:im|in|Jahr|seit|Anfang|Ende|Mitte|Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|January|February|March|June|July|October|December)\s+|\d\.\s?)(?:19|20)\d\d(?!\d)/iu;
+const yearOfEvent = /(?:(?<!\p{L})(?:im|in|Jahr|seit|schon|bereits|zuletzt|damals|Anfang|Ende|Mitte|Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|January|February|March|June|July|October|December)\s+|\d\.\s?)(?:19|20)\d\d(?!\d)/iu;
 const whenPast = { test: (text: string) => yearOfEvent.test(text) || lastYear.test(text) };
 const lastYear = /vergangenen\s+Jahr|Vorjahr|last\s+year/iu;
 const pastTense = /(?<!\p{L})(?:hatte|hatten|gab|had)(?!\p{L})/iu;
 const incident = /Angriff|Attacke|Lücke|Schwachstelle|Datenleck|Vorfall|Datenpanne|attack|breach|flaw|vulnerab|incident/iu;
+
+// A picture's caption or an advertisement: "Foto: … (Bild: Telekom)", "Anzeige: Jetzt auf Windows 11 umsteigen".
+const asideLine = /^(?:Foto|Fotos|Bild|Bilder|Abbildung|Abb\.|Grafik|Screenshot|Image|Photo|Picture|Caption|Bildquelle|Anzeige|Werbung|Sponsored|Advertisement|Promotion)\s*:|\((?:Bild|Foto|Image|Photo|Bildquelle)\s*:/iu;
 
 /** What the whole sentence says of the products in it: all are background, or those after a ready list's opening. */
 export type SentenceRole = { all: boolean; readyAt: number };
 
 /** The sentence's part of `inBackground`, read once for all its mentions. */
 export function sentenceRole(text: string): SentenceRole {
-  const all = isPrecedent(text) || (maybeRoutine.test(text) && routine.test(text) && everyday.test(text)) || (maybeShop.test(text) && shop.test(text));
+  const all = asideLine.test(text) || isPrecedent(text) || (maybeRoutine.test(text) && routine.test(text) && everyday.test(text)) || (maybeShop.test(text) && shop.test(text));
   return { all, readyAt: all || !maybeReady.test(text) ? -1 : (readyList.exec(text)?.index ?? -1) };
 }
 
@@ -134,7 +144,9 @@ export function inBackground(text: string, mention: Mention, role: SentenceRole 
   if (!/^\s*(?:v|Version\s+)?\d+\.\d/i.test(after)) {
     if (migration.test(clause) || (towards.test(clause) && migrate.test(after)) || (under.test(clause) && supported.test(after))) return true;
   }
-  if (capability.test(text.slice(Math.max(0, mention.index - 160), mention.index)) || offersHelp.test(after)) return true;
+  const wider = text.slice(Math.max(0, mention.index - 160), mention.index);
+  if (capability.test(wider) || requirements.test(wider) || offersHelp.test(after)) return true;
+  if (companion.test(clause) && usedAs.test(after)) return true;
   if (possessive.test(after) && letters(text.slice(mention.index, mention.end)) === letters(mention.product.vendor)) return true;
   if (isFakeSender(text, mention)) return true;
   if (instrument.test(clause) || (example.test(clause) && !flawSaid.test(text))) return true;

@@ -21,7 +21,7 @@ const verbs: [string, string][] = [
   ['store', 'speichern'], ['save', 'speichern'], ['create', 'anlegen'], ['set', 'setzen'], ['add', 'hinzufügen'], ['filter', 'filtern'], ['hunt', 'suchen'],
 ];
 const verbTable = new Map(verbs);
-const andVerb = new RegExp(`\\s+(and|or)\\s+(?=(?:${verbs.map(([en]) => en).join('|')})\\s)`, 'i');
+const andVerb = new RegExp(`\\s+(and|or)\\s+(?:to\\s+)?(?=(?:${verbs.map(([en]) => en).join('|')})\\s)`, 'i');
 // "installed" → "install", for "Admins who have not installed X should do so".
 const pastForms = new Map(verbs.flatMap(([en, de]) => (en.includes(' ') ? [] : [[en.endsWith('e') ? `${en}d` : `${en}ed`, de] as const, [`${en}ied`.replace(/yied$/, 'ied'), de] as const])));
 
@@ -87,6 +87,8 @@ function translate(text: string): string {
     .join('')
     .replace(/\s+/g, ' ')
     .replace(/\s+([,;)])/g, '$1')
+    // "security settings" → "Sicherheitseinstellungen": a German compound, not two words.
+    .replace(/(?<!\p{L})Sicherheits\s+(\p{Lu})(?=\p{Ll})/gu, (m, c: string) => `Sicherheits${c.toLowerCase()}`)
     .trim();
 }
 
@@ -119,7 +121,8 @@ export function germanPhrase(vp: string): string | null {
   // Adverbs of time are part of the action, not the start of a clause ("as soon as possible to close the issue").
   rest = rest.slice(entry[0].length).trim().replace(/[.!;:]+$/, '').replace(/\bas soon as possible\b/gi, 'schnellstmöglich').replace(/\bright away\b/gi, 'sofort');
   const end = objectEnd.exec(rest);
-  const object = end ? rest.slice(0, end.index) : rest;
+  // "the security settings it describes": a relative clause without its pronoun only says whose the thing is.
+  const object = (end ? rest.slice(0, end.index) : rest).replace(/\s+(?:that\s+|which\s+)?(?:it|they|we|he|she)\s+\p{Ll}+(?:s|ed)\s*$/iu, '');
   // "…, removing any they find": a participle clause after the comma only adds detail.
   // "…, on physical as well as virtual appliances", "… who may have signed in …": only a condition after the object
   // is kept; other clauses and phrases after it add detail the action can do without.
@@ -140,7 +143,7 @@ export function germanPhrase(vp: string): string | null {
 }
 
 // English words that the table leaves as they are, where two of them mean the phrase was not understood.
-const englishLeft = /(?<!\p{L})(?:who|whom|whose|every|each|may|might|could|known|right|away|both|instead|straight|physical|virtual|these|those|this|than|into|through|within|without|via|been|being|under|below|unless|own|probably|another|such|then|some|more|most|covers|tells|says|already|helps|does|will|would|can|cannot)(?!\p{L})/giu;
+const englishLeft = /(?<!\p{L})(?:who|whom|whose|every|each|may|might|could|known|right|away|both|instead|straight|physical|virtual|these|those|this|than|into|through|within|without|via|been|being|under|below|unless|own|probably|another|such|then|some|more|most|covers|tells|says|already|helps|does|will|would|can|cannot|from|by|its|their|which|whether)(?!\p{L})/giu;
 const halfEnglish = (german: string) => (german.match(englishLeft) ?? []).length >= 2;
 
 /** A verb phrase as a list of actions: "run X, install Y, configure Z" (three or more, comma-separated) are three. */

@@ -1,0 +1,92 @@
+// The vendor a notice is about: the maker of its affected products, or without them the vendor it names as attacked,
+// the maker of a product the catalog lacks, or the publisher of its own statement on an attack on itself.
+import type { Product } from '../catalog/catalog.models.js';
+import { isPrecedent } from './background.js';
+import { mentions, vendorAt, vendorsNamed, type Matcher, type ProductHit } from './products.js';
+import type { Sentence } from './sentences.js';
+
+// A notice about an attack on, a flaw at or the end of support by a vendor names that vendor without a product:
+// "Cyberattacke auf medatixx", "CompuGroup Medical von Hackerangriff betroffen", "Sicherheitslücke beim gematik
+// Authenticator", "Microsoft beendet den Support für Windows XP", "Statement on TeamViewer's security incident".
+const aboutVendorBefore =
+  /(?:Angriff|Attacke|Datenleck|Sicherheitslücke|Schwachstelle|Sicherheitsvorfall|Vorfall|Datenpanne|breach|attack|incident|hack)\p{L}*\s+(?:auf|bei|beim|in|im|gegen|at|on|of)\s+(?:(?:die|den|das|der|dem|the)\s+)?$/iu;
+const aboutVendorAfter = /^['’]s\s+(?:\p{L}+\s+){0,2}?(?:incident|breach|attack|hack|compromise)|^\s+(?:(?:ist|wurde|wird)\s+)?(?:von|vom|Opfer|Ziel|hit|was\s+hit|suffered|says\s+hackers|beendet\s+(?:den\s+)?Support|stellt\s+(?:den\s+)?(?:\p{L}+\s+)?Support|wird\s+\S+(?:\s+\S+)?\s+(?:demnächst\s+)?nicht\s+mehr\s+unterstütz)/iu;
+const hackedAfter = /^\s+(?:(?:ist|wurde)\s+)?(?:von|vom)\s+(?:einem\s+)?\p{L}*(?:Hacker|Cyber|Ransomware)\p{L}*\s+(?:betroffen|getroffen)/iu;
+
+/**
+ * The vendor of the affected products; none when products of the same kind from several vendors are named equally
+ * often (connectors of secunet and RISE); without products, a vendor the title or lead names as the one attacked, the
+ * maker named before a product the catalog lacks, or the publisher of a statement on an attack on itself.
+ */
+export function noticeVendor(
+  matcher: Matcher,
+  { hits, sentences, title, body, publisher }: { hits: ProductHit[]; sentences: Sentence[]; title: string; body: string; publisher?: string | null | undefined },
+): string | null {
+  if (hits.length === 0) {
+    const lead = [title, ...sentences.slice(0, 6).map((s) => s.text)];
+    return attackedVendor(matcher, lead) ?? makerOfUnknown(matcher, [...lead, ...sentences.slice(6).map((s) => s.text)]) ?? ownStatementVendor(matcher, body, publisher);
+  }
+  // The specific products the headline names come first: cards named beside a terminal do not outvote it (a generic
+  // entry in the headline, "Konnektoren und Kartenterminals", says nothing about the maker).
+  const inTitle = new Set(mentions(matcher, title).map((m) => m.product.id));
+  const titled = hits.filter((h) => inTitle.has(h.product.id) && h.product.covers.length === 0);
+  const counts = new Map<string, Product[]>();
+  for (const { product } of titled.length > 0 ? titled : hits) counts.set(product.vendor, [...(counts.get(product.vendor) ?? []), product]);
+  const ranked = [...counts.entries()].sort((a, b) => b[1].length - a[1].length);
+  const tied = ranked.filter(([, ps]) => ps.length === ranked[0]![1].length);
+  if (tied.length > 1) {
+    const categories = tied.map(([, ps]) => new Set(ps.map((p) => p.category)));
+    if (categories.some((c, i) => categories.some((d, j) => i !== j && [...c].some((x) => d.has(x))))) return null;
+  }
+  return ranked[0]![0];
+}
+
+function attackedVendor(matcher: Matcher, texts: string[]): string | null {
+  for (const text of texts) {
+    // "Ähnlich wie beim Angriff auf CGM im Dezember 2021 …": another case, told for comparison.
+    if (isPrecedent(text)) continue;
+    for (const v of matcher.vendors) {
+      if (!text.toLowerCase().includes(v.anchor)) continue;
+      const m = vendorAt(v, text);
+      if (!m) continue;
+      const after = text.slice(m.index + m[0].length);
+      if (aboutVendorBefore.test(text.slice(0, m.index)) || aboutVendorAfter.test(after) || hackedAfter.test(after)) return v.id;
+    }
+  }
+  return null;
+}
+
+// A maker's statement on an attack on itself, in the first person: "Wir sind Ziel eines Ransomware-Angriffs geworden",
+// "our corporate IT environment was compromised" (not "Wir warnen vor Phishing", which a KV or the KBV writes too).
+const attackOnUs =
+  /(?<!\p{L})(?:wir\s+(?:sind|wurden)|we\s+(?:were|have\s+been))\s+(?:\p{L}+\s+){0,3}?(?:Ziel|Opfer|angegriffen|target|victim|attacked|compromised|breached)|(?<!\p{L})(?:unsere[mnrs]?|our)\s+(?:[\p{L}-]+\s+){0,3}?(?:Systeme|IT|Netzwerk|Server|systems|network|servers|environment)\s+(?:\p{L}+\s+){0,4}?(?:angegriffen|kompromittiert|verschlüsselt|compromised|breached|attacked|accessed)(?!\p{L})/iu;
+
+/** The publisher named by the page's chrome, as the vendor of its own statement on an attack on its systems. */
+function ownStatementVendor(matcher: Matcher, body: string, publisher: string | null | undefined): string | null {
+  if (!publisher || !attackOnUs.test(body)) return null;
+  const named = vendorsNamed(matcher, publisher);
+  return named.size === 1 ? [...named][0]! : null;
+}
+
+// A catalog vendor's product that the catalog lacks, named with its maker in front and a flaw or fix in the sentence:
+// "Update the gematik Authenticator to version 4.16.0", "CGM CONNECT Client 2.3 schließt eine Lücke". The maker's legal
+// form or division ("Worldline Healthcare GmbH", "CGM Dentalsysteme") is not a product.
+const productAfterMaker =
+  /^[\s-]+(?!(?:GmbH|AG|SE|KGaA|Inc|Ltd|Healthcare|Systems|Software|Deutschland|Germany|Security|Networks|Medical|Group|Dentalsysteme|Konzern|Trust|Support|Team)(?![\p{L}\p{N}]))\p{Lu}[\p{L}\p{N}+.-]{2,}/u;
+const releaseNear = /^[^.;:!?]*?(?:\d+\.\d+|\bv\d)/u;
+const flawOrFix = /sicherheitslücke|schwachstelle|lücke|vulnerab|CVE-\d|update|patch|version\s+\d|advisory|sicherheitshinweis/iu;
+
+/** The maker of a product the catalog does not know, when a sentence names it with its maker and a flaw or a fix. */
+function makerOfUnknown(matcher: Matcher, texts: string[]): string | null {
+  for (const text of texts) {
+    if (isPrecedent(text) || !flawOrFix.test(text)) continue;
+    for (const v of matcher.vendors) {
+      if (!text.toLowerCase().includes(v.anchor)) continue;
+      const m = vendorAt(v, text);
+      const after = m ? productAfterMaker.exec(text.slice(m.index + m[0].length)) : null;
+      // A release of it right after the name, so that a plain noun ("gematik Sprecherin") is not taken for one.
+      if (after && releaseNear.test(text.slice(m!.index + m![0].length + after[0].length).slice(0, 40))) return v.id;
+    }
+  }
+  return null;
+}

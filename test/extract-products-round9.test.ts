@@ -295,3 +295,26 @@ test('requirements, captions, advertisements, companions and precedents told wit
   const needs = extract('Update für die FRITZ!Box', 'Für die FRITZ!Box 7590 ist FRITZ!OS 7.57 erschienen, das eine Lücke schließt. Voraussetzung: FRITZ!OS 7.50 ist installiert.');
   assert.deepEqual(ids(needs), ['avm-fritzbox']);
 });
+
+test('English notices: products that are protected or not at risk, a similar breach weeks before, devices behind a router', () => {
+  const protectedOnes = extract(
+    'Microsoft patches Exchange Server',
+    'Microsoft released updates for Exchange Server 2019. Customers of Microsoft 365 are protected automatically. Install the update now.',
+  );
+  assert.deepEqual(ids(protectedOnes), ['microsoft-exchange']);
+  const atRisk = extract(
+    'Critical flaw in Sophos Firewall',
+    'Sophos fixed a critical flaw in Sophos Firewall v19.0. Admins running Windows Server 2019 as a management host are not at risk. Apply the hotfix.',
+  );
+  assert.deepEqual(ids(atRisk), ['sophos-firewall']);
+  const earlier = extract(
+    'AnyDesk revokes certificates after breach',
+    'AnyDesk says hackers breached its production systems. Users should update to AnyDesk 8.0.8. The incident comes weeks after a similar breach at TeamViewer.',
+  );
+  assert.deepEqual(ids(earlier), ['anydesk']);
+  const behind = extract(
+    'Firewalls under attack',
+    'Threat actors exploit a flaw in a popular firewall. Many small offices use these devices behind a FRITZ!Box or a Digitalisierungsbox Premium. Install the firmware update.',
+  );
+  assert.deepEqual(ids(behind), []);
+});

@@ -52,6 +52,10 @@ const requirements =
   /(?<!\p{L})(?:\p{L}*voraussetzung(?:en)?|(?:system\s+)?requirements?|unterstützte\s+\p{L}+|supported\s+\p{L}+(?:\s+\p{L}+)?|kompatib\p{L}*\s+mit|compatible\s+with|lauffähig\s+(?:unter|auf))\s*:\s*[^.;!?]*$/iu;
 // What a device runs beside: "werden häufig zusammen mit der Digitalisierungsbox Premium als Router betrieben".
 const companion = /(?<!\p{L})(?:zusammen|gemeinsam)\s+mit\s+(?:(?:der|dem|den|einer?m?|Ihre[rmn]?|the|a)\s+)?$|(?<!\p{L})(?:together|alongside)\s+(?:with\s+)?(?:(?:the|a|your)\s+)?$/iu;
+// … or behind: "Many small offices use these devices behind a FRITZ!Box" (not "Geräte hinter der FRITZ!Box sind
+// erreichbar", a flaw of the box).
+const behind = /(?<!\p{L})(?:behind|hinter)\s+(?:(?:der|dem|einer?m?|the|a|an|your|Ihre[rm]?)\s+)?$/iu;
+const useVerb = /(?<!\p{L})(?:betreiben|betrieben|nutzen|genutzt|einsetzen|eingesetzt|use|uses|run|runs|deploy|operate)(?!\p{L})/iu;
 const usedAs = /^\s*(?:[\p{L}\p{N}-]+\s+){0,3}?(?:betrieben|eingesetzt|genutzt|verwendet|installiert|verbunden|used|deployed|installed)(?!\p{L})/iu;
 // "Statement on TeamViewer's security incident": a name shared by a product and its maker, with an English possessive,
 // is the company (its network, its staff, its incident), not the product.
@@ -65,9 +69,9 @@ const comparison = /(?<!\p{L})(?:im\s+Gegensatz\s+zu|anders\s+als|statt|anstatt|
 // The likeness is of a case (a hole, an attack, a problem), not of a release: "Auch für den RISE Konnektor wurde ein
 // ähnliches Update veröffentlicht" names an affected product.
 const similar =
-  /(?<!\p{L})(?:(?:ähnlich|vergleichbar)\p{L}*\s+(?:wie|\p{L}*(?:Lücke|Schwachstelle|Problem|Angriff|Attacke|Vorfall|Fall|Masche|Fehler|Sicherheitslücke)\p{L}*)|ähnelt\p{L}*|erinnert\s+an|wie\s+(?:schon|bereits|zuvor|damals)|wie\s+(?:schon\s+|bereits\s+)?(?:bei|beim)\s+(?:(?:der|dem|den)\s+)?\p{L}*(?:Lücke|Schwachstelle|Angriff|Attacke|Vorfall|Datenleck|Fehler)|(?:as\s+with|like)\s+the\s+\p{L}*\s*(?:flaw|vulnerability|attack|breach|incident|bug)|similar\s+(?:to|\p{L}*(?:flaw|vulnerabilit|problem|attack|issue|incident|bug))\p{L}*|reminiscent)(?!\p{L})/iu;
+  /(?<!\p{L})(?:(?:ähnlich|vergleichbar)\p{L}*\s+(?:wie|\p{L}*(?:Lücke|Schwachstelle|Problem|Angriff|Attacke|Vorfall|Fall|Masche|Fehler|Sicherheitslücke)\p{L}*)|ähnelt\p{L}*|erinnert\s+an|wie\s+(?:schon|bereits|zuvor|damals)|wie\s+(?:schon\s+|bereits\s+)?(?:bei|beim)\s+(?:(?:der|dem|den)\s+)?\p{L}*(?:Lücke|Schwachstelle|Angriff|Attacke|Vorfall|Datenleck|Fehler)|(?:as\s+with|like)\s+the\s+\p{L}*\s*(?:flaw|vulnerability|attack|breach|incident|bug)|similar\s+(?:to|\p{L}*(?:flaw|vulnerabilit|problem|attack|issue|incident|bug|breach|hack|compromise))\p{L}*|reminiscent)(?!\p{L})/iu;
 const past =
-  /(?<!\p{L})(?:hatte|hatten|war|waren|wurde|wurden|betraf|betrafen|traf|zuletzt|damals|vergangen\p{L}*|Vorjahr\p{L}*|vor\s+(?:\p{L}+|\d+)\s+(?:Jahren|Monaten)|had|was|were|last\s+year|(?:\p{L}+|\d+)\s+(?:years|months)\s+ago|previously|earlier)(?!\p{L})/iu;
+  /(?<!\p{L})(?:hatte|hatten|war|waren|wurde|wurden|betraf|betrafen|traf|zuletzt|damals|vergangen\p{L}*|Vorjahr\p{L}*|vor\s+(?:\p{L}+|\d+)\s+(?:Jahren|Monaten)|had|was|were|last\s+year|(?:\p{L}+|\d+)\s+(?:years|months)\s+ago|(?:days|weeks|months)\s+after|previously|earlier)(?!\p{L})/iu;
 // Everyday care named in passing: "Halten Sie außerdem Windows 10 und Ihren Virenschutz stets aktuell" (a notice
 // about the product itself names it before, in its headline or its first sentences).
 const routine = /(?<!\p{L})(?:stets|immer|regelmäßig|grundsätzlich|laufend|always|regularly)\s+(?:\p{L}+\s+){0,3}?(?:aktuell|auf\s+dem\s+neuesten\s+Stand|up\s+to\s+date|aktualisier\p{L}*|updaten)(?!\p{L})/iu;
@@ -86,7 +90,7 @@ const openBracket = /^\s*\(\s*$/;
 const sentenceMark = /[;:!?]|\.(?<!bzw\.)(?!\S)/u;
 // Words a list puts between its members: conjunctions, articles, nouns and adjectives ("und Praxis- bzw.
 // Institutionsausweise", "sowie für elektronische"); a verb ("eingespielt und betrifft") ends the list.
-const listWord = /^(?:und|sowie|oder|bzw\.|and|or|den|die|das|dem|der|des|für|von|im|in|am|the|of|for|Ihre[rsmn]?|ihre[rsmn]?|your|\p{Lu}[\p{L}\p{N}-]*|\p{L}+-|\p{Ll}+(?:e|en|er|es|em))$/u;
+const listWord = /^(?:und|sowie|oder|bzw\.|and|or|den|die|das|dem|der|des|für|von|im|in|am|the|a|an|of|for|Ihre[rsmn]?|ihre[rsmn]?|your|\p{Lu}[\p{L}\p{N}-]*|\p{L}+-|\p{Ll}+(?:e|en|er|es|em))$/u;
 export const coordinated: { test: (between: string) => boolean } = {
   // A bracket right after a name holds its other name: "Heilberufsausweise (eHBA)".
   test: (between: string) =>
@@ -146,7 +150,7 @@ export function inBackground(text: string, mention: Mention, role: SentenceRole 
   }
   const wider = text.slice(Math.max(0, mention.index - 160), mention.index);
   if (capability.test(wider) || requirements.test(wider) || offersHelp.test(after)) return true;
-  if (companion.test(clause) && usedAs.test(after)) return true;
+  if ((companion.test(clause) && usedAs.test(after)) || (behind.test(clause) && useVerb.test(clause))) return true;
   if (possessive.test(after) && letters(text.slice(mention.index, mention.end)) === letters(mention.product.vendor)) return true;
   if (isFakeSender(text, mention)) return true;
   if (instrument.test(clause) || (example.test(clause) && !flawSaid.test(text))) return true;

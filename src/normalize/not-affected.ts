@@ -8,10 +8,11 @@ const statedUnaffected =
 // The same said with a verb: "Die Lücke betrifft nicht die Digitalisierungsbox" (not "betrifft nicht nur …"), "This
 // does not affect Microsoft 365", "Für Anwender von x.concept ändert sich nichts", "Die Kartenterminals müssen nicht
 // aktualisiert werden", "Die SMC-B muss danach nicht neu freigeschaltet werden", "Praxen, die Microsoft 365 nutzen, müssen
-// nichts tun", "können weiterhin genutzt werden"
+// nichts tun", "können weiterhin genutzt werden", "Customers of Microsoft 365 are protected automatically", "are not at
+// risk"
 // (a deadline, "noch bis Ende Juni", says the opposite: the thing is affected, only later).
 const verbUnaffected =
-  /\bbetr(?:ifft|effen)\s+(?:jedoch\s+|aber\s+|allerdings\s+)?(?:nicht(?!\s+nur\b)|keine[nrs]?)\b|\b(?:does|do|did)(?:\s+not|n['’]t)\s+affect\b|(?<!\S)ändert\s+sich\s+(?:\S+\s+){0,2}?nichts\b|(?<![\wäöüß])(?:muss|müssen|brauchen|braucht)\s+(?:\S+\s+){0,2}?nichts\s+(?:weiter\s+|zu\s+)*(?:tun|unternehmen)\b|\bno\s+action\s+(?:is\s+)?(?:required|needed)\b|(?<![\wäöüß])(?:muss|müssen|brauchen|braucht)\s+(?:\S+\s+){0,3}?nicht\s+(?:\S+\s+){0,2}?(?:aktualisiert|upgedatet|getauscht|ausgetauscht|ersetzt|freigeschaltet|neu\s+gestartet)\s+(?:zu\s+)?werden\b|(?<![\wäöüß])(?:kann|können|darf|dürfen)\s+(?:\S+\s+){0,3}?weiterhin\s+(?!(?:\S+\s+)?(?:bis|noch)\b)(?:\S+\s+){0,3}?(?:genutzt|verwendet|eingesetzt|betrieben)\s+werden\b/i;
+  /\bbetr(?:ifft|effen)\s+(?:jedoch\s+|aber\s+|allerdings\s+)?(?:nicht(?!\s+nur\b)|keine[nrs]?)\b|\b(?:does|do|did)(?:\s+not|n['’]t)\s+affect\b|(?<!\S)ändert\s+sich\s+(?:\S+\s+){0,2}?nichts\b|(?<![\wäöüß])(?:muss|müssen|brauchen|braucht)\s+(?:\S+\s+){0,2}?nichts\s+(?:weiter\s+|zu\s+)*(?:tun|unternehmen)\b|\bno\s+action\s+(?:is\s+)?(?:required|needed)\b|\bnot\s+at\s+risk\b|\b(?:is|are)\s+(?:already\s+|automatically\s+)*protected\b|\bremains?\s+(?:safe|unaffected)\b|\b(?:ist|sind)\s+(?:bereits\s+|automatisch\s+)*geschützt\b|(?<![\wäöüß])(?:muss|müssen|brauchen|braucht)\s+(?:\S+\s+){0,3}?nicht\s+(?:\S+\s+){0,2}?(?:aktualisiert|upgedatet|getauscht|ausgetauscht|ersetzt|freigeschaltet|neu\s+gestartet)\s+(?:zu\s+)?werden\b|(?<![\wäöüß])(?:kann|können|darf|dürfen)\s+(?:\S+\s+){0,3}?weiterhin\s+(?!(?:\S+\s+)?(?:bis|noch)\b)(?:\S+\s+){0,3}?(?:genutzt|verwendet|eingesetzt|betrieben)\s+werden\b/i;
 
 /** Whether a sentence says that what it names is not affected (so its products do not count). */
 export function saysNotAffected(text: string): boolean {

@@ -318,3 +318,20 @@ test('English notices: products that are protected or not at risk, a similar bre
   );
   assert.deepEqual(ids(behind), []);
 });
+
+test('products that need no update or keep working normally are not affected', () => {
+  const others = extract(
+    'TI-Störung: Konnektoren von secunet betroffen',
+    'Seit heute Morgen melden Praxen Störungen bei Konnektoren von secunet. Praxen mit Konnektoren anderer Hersteller wie der KoCoBox MED+ oder dem RISE Konnektor können normal arbeiten. Starten Sie den Konnektor nicht neu.',
+  );
+  assert.deepEqual(ids(others), ['secunet-konnektor']);
+  assert.equal(others.vendorId, 'secunet');
+  const noUpdate = extract(
+    'Update für das ORGA 6141 online',
+    'Worldline stellt für das ORGA 6141 online die Firmware 3.9.1 bereit. Wer ein Cherry ST-1506 nutzt, braucht kein Update. Beauftragen Sie Ihren Dienstleister.',
+  );
+  assert.deepEqual(ids(noUpdate), ['worldline-orga-6141']);
+  // Not working normally is a fault.
+  const fault = extract('Störung', 'Die KoCoBox MED+ funktioniert seit dem Update nicht wie gewohnt. Starten Sie sie neu.');
+  assert.deepEqual(ids(fault), ['cgm-kocobox-med-plus']);
+});

@@ -335,3 +335,23 @@ test('products that need no update or keep working normally are not affected', (
   const fault = extract('Störung', 'Die KoCoBox MED+ funktioniert seit dem Update nicht wie gewohnt. Starten Sie sie neu.');
   assert.deepEqual(ids(fault), ['cgm-kocobox-med-plus']);
 });
+
+test("a catalog noun another body owns, and the start of a maker's full name, are not the catalog's product", () => {
+  const kzbv = extract(
+    'Neues Prüfmodul der KZBV',
+    'Die KZBV hat ein neues Prüfmodul für die Abrechnung veröffentlicht, das eine Lücke schließt. Spielen Sie das Update Ihres Praxisverwaltungssystems ein.',
+  );
+  assert.deepEqual(ids(kzbv), []);
+  assert.equal(kzbv.vendorId, null);
+  const compound = extract('KZBV-Prüfmodul: Update nötig', 'Das KZBV-Prüfmodul enthält eine Lücke. Installieren Sie das Update auf Version 2.3.');
+  assert.deepEqual(ids(compound), []);
+  const maker = extract('LANCOM Systems warnt vor Phishing', 'LANCOM Systems warnt vor gefälschten E-Mails im Namen des Unternehmens. Öffnen Sie keine Anhänge.');
+  assert.deepEqual(ids(maker), []);
+  // The KBV's own module, and a card whoever issues it, stay.
+  const kbv = extract('Update für das KBV-Prüfmodul', 'Die KBV hat das Prüfmodul aktualisiert, weil es eine Lücke enthielt. Spielen Sie das Update Ihres PVS ein.');
+  assert.deepEqual(ids(kbv), ['kbv-pruefmodul']);
+  const card = extract('Praxisausweis der KZV läuft ab', 'Die Zertifikate im Praxisausweis der KZVWL laufen ab. Bestellen Sie rechtzeitig einen neuen Praxisausweis.');
+  assert.deepEqual(ids(card), ['gematik-smc-b']);
+  const router = extract('LANCOM: Lücke in LCOS', 'LANCOM schließt eine Lücke in LCOS. Installieren Sie LCOS 10.80 auf Ihren LANCOM Routern.');
+  assert.deepEqual(ids(router), ['lancom-router']);
+});

@@ -5,7 +5,7 @@ import { impliedUpdates } from './implied-actions.js';
 import { noticeVendor } from './notice-vendor.js';
 import { dropPracticeSetting } from './practice-context.js';
 import { proposeProducts, unknownNames } from './proposals.js';
-import { beforeRelatedList, dropCovered, dropLibrariesInside, dropPassingGeneric, dropUsedInFakeMails, familyOf, findProducts, listedVendorProducts, mentions, vendorsNamed, type Matcher, type ProductHit } from './products.js';
+import { beforeRelatedList, dropCovered, dropLibrariesInside, dropPassingGeneric, dropUsedInFakeMails, familyOf, findProducts, foreignOwned, listedVendorProducts, mentions, vendorsNamed, type Matcher, type ProductHit } from './products.js';
 import { statedDate } from './published.js';
 import { assessRelevance } from './relevance.js';
 import { splitSentences, type Sentence } from './sentences.js';
@@ -137,7 +137,8 @@ function aboutProducts(matcher: Matcher, sentences: Sentence[], actions: { text:
   const named = affectedProducts(matcher, sentences, actions, family);
   const listed = listedVendorProducts(matcher, sentences, family).filter((l) => !named.some((n) => n.product.id === l.product.id));
   const hits = dropPassingGeneric(matcher, [...named, ...listed], sentences, title, family);
-  const kept = dropUsedInFakeMails(matcher, dropLibrariesInside(matcher, dropCovered(hits), title), title, family);
+  const foreign = foreignOwned(matcher, [title, ...sentences.map((s) => s.text)].join('\n'));
+  const kept = dropUsedInFakeMails(matcher, dropLibrariesInside(matcher, dropCovered(hits), title), title, family).filter((h) => !foreign.has(h.product.id));
   return dropPracticeSetting(matcher, kept, title, sentences.map((s) => s.text), family);
 }
 

@@ -172,6 +172,9 @@ function findMentions(matcher: Matcher, text: string, familyContext: string | nu
     for (let match = pattern.exec(rest); match; match = weak ? pattern.exec(rest) : null) {
       rest = rest.slice(0, match.index) + ' '.repeat(match[0].length) + rest.slice(match.index + match[0].length);
       if (weak && (vendorBefore.test(text.slice(0, match.index)) || companyAfter.test(text.slice(match.index + match[0].length)))) continue;
+      if (othersThing(matcher, product, match[0], text.slice(0, match.index), text.slice(match.index + match[0].length))) continue;
+      // "LANCOM Systems warnt …", "AnyDesk Software GmbH": the maker's full name, of which the product's is the start.
+      if (makerNamedAt(matcher, product, text, match.index, match[0].length)) continue;
       found.push({ product, index: match.index, end: match.index + match[0].length, weak });
       break;
     }
@@ -180,6 +183,46 @@ function findMentions(matcher: Matcher, text: string, familyContext: string | nu
   return found
     .filter((m) => !m.weak || found.some((o) => !o.weak && o.product.vendor === m.product.vendor && o.product.id !== m.product.id))
     .sort((a, b) => a.index - b.index);
+}
+
+// A plain noun of the catalog ("Prüfmodul", "Konnektor") that another body owns: "das KZBV-Prüfmodul", "Prüfmodul der
+// KZBV" (the catalog has the KBV's). An acronym of the owner beside it, that is neither a catalog vendor nor the TI, and
+// not the first part of a compound ("Konnektoren der KZV-Mitglieder").
+const ownerBefore = /(?<![\p{L}\p{N}])(\p{Lu}{3,}\p{L}*)-$/u;
+const ownerAfter = /^\s+(?:der|des|von\s+der|vom)\s+(\p{Lu}{3,}\p{L}*)(?![\p{L}\p{N}-])/u;
+
+function makerNamedAt(matcher: Matcher, product: Product, text: string, at: number, length: number): boolean {
+  const rest = text.slice(at);
+  return matcher.vendors.some((v) => {
+    if (v.id !== product.vendor) return false;
+    const m = v.pattern.exec(rest);
+    return m !== null && m.index === 0 && m[0].length > length;
+  });
+}
+
+/**
+ * The products whose plain noun the notice gives to another owner somewhere ("Neues Prüfmodul der KZBV"), while it
+ * never names their own vendor: its other, bare mentions ("ein neues Prüfmodul") are that owner's thing too.
+ */
+export function foreignOwned(matcher: Matcher, text: string): Set<string> {
+  const found = new Set<string>();
+  let named: Set<string> | undefined;
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}])(?:(\p{Lu}{3,}\p{L}*)-(\p{Lu}\p{Ll}+)|(\p{Lu}\p{Ll}+)\s+(?:der|des|von\s+der|vom)\s+(\p{Lu}{3,}\p{L}*))(?![\p{L}\p{N}-])/gu)) {
+    const noun = m[2] ?? m[3]!;
+    for (const { product } of mentions(matcher, noun)) {
+      const owner = m[1] ?? m[4]!;
+      if (othersThing(matcher, product, noun, m[1] ? `${owner}-` : '', m[4] ? ` der ${owner}` : '') && !(named ??= vendorsNamed(matcher, text)).has(product.vendor)) found.add(product.id);
+    }
+  }
+  return found;
+}
+
+function othersThing(matcher: Matcher, product: Product, name: string, before: string, after: string): boolean {
+  // The TI's generic entries (a connector, a card) stay what they are whoever hands them out ("Praxisausweis der KZV").
+  if (!/^\p{Lu}\p{Ll}+$/u.test(name) || matcher.catalog.products.some((p) => p.covers.length > 0 && p.vendor === product.vendor)) return false;
+  const owner = ownerBefore.exec(before)?.[1] ?? ownerAfter.exec(after)?.[1];
+  if (!owner || /^(?:TI|IT|PVS|EDV)$/u.test(owner)) return false;
+  return !matcher.vendors.some((v) => v.pattern.test(owner)) && !matcher.vendors.some((v) => v.id === product.vendor && v.pattern.test(owner));
 }
 
 /**

@@ -1,0 +1,144 @@
+// Filters on the products a notice names, applied once all its sentences are read: generic entries that give way to
+// specific ones or are named in passing, lists of other articles, vendors listed under a generic entry, libraries
+// inside a product, what the recipients of fake mails use, nouns that another body owns.
+import type { Product } from '../catalog/catalog.models.js';
+import { isOtherArticlesHeading } from './chrome.js';
+import { unaffectedSentences } from './not-affected.js';
+import { mentions, othersThing, vendorsNamed, type Matcher, type Mention, type ProductHit } from './products.js';
+import type { Sentence } from './sentences.js';
+
+/** Generic entries ("TI-Konnektor (alle Hersteller)") give way to the specific products they cover. */
+export function dropCovered<T extends { product: Product }>(hits: T[]): T[] {
+  const ids = new Set(hits.map((h) => h.product.id));
+  return hits.filter((h) => !h.product.covers.some((c) => ids.has(c)));
+}
+
+/**
+ * The products whose plain noun the notice gives to another owner somewhere ("Neues Prüfmodul der KZBV"), while it
+ * never names their own vendor: its other, bare mentions ("ein neues Prüfmodul") are that owner's thing too.
+ */
+export function foreignOwned(matcher: Matcher, text: string): Set<string> {
+  const found = new Set<string>();
+  let named: Set<string> | undefined;
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}])(?:(\p{Lu}{3,}\p{L}*)-(\p{Lu}\p{Ll}+)|(\p{Lu}\p{Ll}+)\s+(?:der|des|von\s+der|vom)\s+(\p{Lu}{3,}\p{L}*))(?![\p{L}\p{N}-])/gu)) {
+    const noun = m[2] ?? m[3]!;
+    for (const { product } of mentions(matcher, noun)) {
+      const owner = m[1] ?? m[4]!;
+      if (othersThing(matcher, product, noun, m[1] ? `${owner}-` : '', m[4] ? ` der ${owner}` : '') && !(named ??= vendorsNamed(matcher, text)).has(product.vendor)) found.add(product.id);
+    }
+  }
+  return found;
+}
+
+// Where a page's list of other articles starts ("Mehr zum Thema", "Vorheriger Beitrag", "Related articles"), or its
+// boilerplate about the company or the author ("Über secunet:", "About the author:"): the products, versions and words
+// of severity named there belong to other notices or to no notice.
+const relatedList =
+  /^(?:Über|About)\s+(?:the\s+author|den\s+Autor|die\s+Autorin|die\s+Autoren|uns|us|(?!(?:die|der|das|den|dem|the)\s)\p{Lu}[\p{L}\d&.-]*(?:\s+\p{Lu}[\p{L}\d&.-]*){0,2})\s*:\s|^Zur\s+Person\s*:|(?<!\p{L})(?:Mehr\s+zum\s+Thema|Weitere\s+(?:News|Artikel|Beiträge|Meldungen|Nachrichten|Themen)|Das\s+könnte\s+Sie\s+(?:auch\s+)?interessieren|Lesen\s+Sie\s+auch|Siehe\s+auch|See\s+also|(?:Passende|Ähnliche|Verwandte|Weitere)\s+Produkte|Related\s+products|Auch\s+interessant|Ähnliche\s+(?:Artikel|Beiträge|Themen)|Verwandte\s+(?:Artikel|Beiträge|Themen)|(?:Vorheriger|Nächster)\s+(?:Beitrag|Artikel)|Top-Themen|Schlagw(?:ö|o)rt(?:e|er)?:|Stichw(?:ö|o)rt(?:e|er)?:|Tags:|Keywords:|Filed\s+under:|Related\s+(?:articles|stories|posts|content)|Read\s+(?:more|also|next)|More\s+(?:from|on)\s)/iu;
+
+/**
+ * The sentences up to a list of other articles, when one follows the first third of the notice (a list that high up
+ * is navigation, which page reading handles).
+ */
+export function beforeRelatedList(sentences: Sentence[]): Sentence[] {
+  const total = sentences.reduce((n, s) => n + s.text.length, 0);
+  let seen = 0;
+  for (const [i, sentence] of sentences.entries()) {
+    seen += sentence.text.length;
+    if (seen < total / 3) continue;
+    // A heading standing alone ("Empfehlungen der Redaktion", "Related") or one of the known openings in a sentence.
+    const at = isOtherArticlesHeading(sentence.text) ? 0 : sentence.text.search(relatedList);
+    if (at === -1) continue;
+    const head = sentence.text.slice(0, at).trim();
+    return [...sentences.slice(0, i), ...(head ? [{ ...sentence, text: head }] : [])];
+  }
+  return sentences;
+}
+
+/**
+ * Vendors listed under a generic entry stand for their product of that kind: "Konnektoren dreier Hersteller betroffen:
+ * T-Systems, Secunet und Rise", "Betroffen sind folgende Konnektoren:" followed by "Secunet", "RISE", "CGM-Konnektoren".
+ */
+export function listedVendorProducts(matcher: Matcher, sentences: Sentence[], familyContext: string | null = null): ProductHit[] {
+  const found = new Map<string, ProductHit>();
+  const unaffected = unaffectedSentences(sentences);
+  for (const [i, sentence] of sentences.entries()) {
+    if (unaffected.has(sentence)) continue;
+    for (const m of mentions(matcher, sentence.text, familyContext)) {
+      if (m.product.covers.length === 0) continue;
+      // The list items after a colon: short lines, up to the first sentence of prose.
+      const items = [sentence.text.slice(m.end)];
+      if (/:\s*$/.test(sentence.text)) for (const next of sentences.slice(i + 1, i + 12)) if (next.text.length <= 60) items.push(next.text); else break;
+      for (const item of items) {
+        for (const vendor of vendorsNamed(matcher, item)) {
+          const product = m.product.covers.map((id) => matcher.catalog.products.find((p) => p.id === id)!).find((p) => p.vendor === vendor);
+          if (product && !found.has(product.id)) found.set(product.id, { product, evidence: sentence.text });
+        }
+      }
+    }
+  }
+  return [...found.values()];
+}
+
+// Words that make a sentence say something about a product's security, failure or software.
+const subject =
+  /sicherheit|schwachstell|lücke|angriff|attack|betroffen|affected|vulnerab|update|aktualisier|firmware|version|patch|fix|zertifikat|certificat|störung|ausfall|fehler|absturz|supportende|gesperrt|sperr|warn|exploit|CVE-|kompromittiert|breach|zugelassen|Laufzeit|tausch|ersetz|PIN|software|(?:neu\s*)?start|gestört|verbind|ausgefallen|einricht|konfigur/i;
+
+/**
+ * Generic entries ("TI-Konnektor (alle Hersteller)") named once, in passing ("Gilt für TI-Gateway und Einboxkonnektor
+ * gleichermaßen"), are not what the notice is about; a specific product named once still is.
+ */
+export function dropPassingGeneric<T extends { product: Product; evidence: string }>(matcher: Matcher, hits: T[], sentences: Sentence[], title: string, familyContext: string | null = null): T[] {
+  const inTitle = mentions(matcher, title, familyContext);
+  return hits.filter((h) => {
+    if (h.product.covers.length === 0 || inTitle.some((m) => m.product.id === h.product.id)) return true;
+    const named = sentences.flatMap((s) => mentions(matcher, s.text, familyContext).filter((m) => m.product.id === h.product.id).map((m) => ({ text: s.text, m })));
+    if (new Set(named.map((n) => n.text)).size > 1) return true;
+    // Named once while the title names another product, as an example of something else, or in a clause that says
+    // nothing about it.
+    if (inTitle.length > 0) return false;
+    if (named.every(({ text, m }) => example.test(text.slice(Math.max(0, m.index - 40), m.index)))) return false;
+    return named.some(({ text, m }) => subject.test(clauseAround(text, m)));
+  });
+}
+
+// "bestimmte Gerätefunktionen gesperrt (zum Beispiel die Kartenterminals)": an example of something else.
+const example = /(?<!\p{L})(?:zum\s+Beispiel|z\.\s?B\.|beispielsweise|etwa|e\.\s?g\.|for\s+example|such\s+as)\s*(?:(?:die|der|das|den|dem|Ihre[rsmn]?|the|your)\s+)?$/iu;
+
+function clauseAround(text: string, m: Mention): string {
+  const start = text.slice(0, m.index).search(/[^.;:!?–]*$/);
+  const end = text.slice(m.end).search(/[.;:!?–]/);
+  return text.slice(start, end === -1 ? text.length : m.end + end);
+}
+
+/**
+ * A library inside the products a notice is about (Log4j in the KBV-Prüfmodul) is not itself affected, unless the
+ * title names it: then the notice is about the library.
+ */
+export function dropLibrariesInside<T extends { product: Product }>(matcher: Matcher, hits: T[], title: string): T[] {
+  if (!hits.some((h) => h.product.category !== 'lib')) return hits;
+  const inTitle = new Set(mentions(matcher, title).map((m) => m.product.id));
+  return hits.filter((h) => h.product.category !== 'lib' || inTitle.has(h.product.id));
+}
+
+// A warning of fake mails: the products named are those the recipients use or those the mails pretend to come from
+// ("Kunden von x.isynet, T2med und CGM ALBIS berichten von Mails …", "Praxen, die CGM ALBIS oder T2med nutzen",
+// "Mails im Namen von …"), not products with a flaw.
+const fakeMailTitle = /phishing|gefälscht|fake|betrüger|betrugs|spam|trojaner|schad\p{L}*[- ]?mails?|mails?\s+im\s+Namen/iu;
+const usersOf = /(?:(?<!\p{L})(?:Kunden|Kundinnen|Nutzer\p{L}*|Anwender\p{L}*|Benutzer\p{L}*|customers|users)\s+(?:von|der|des|of)|im\s+Namen\s+(?:von|des|der))\s(?:[^.;:!?]|\.(?=\S)){0,60}$/iu;
+const whoUse = /,\s*(?:die|welche|who|that)\s[^.;:!?,]{0,60}$/iu;
+const use = /^[^.;:!?]{0,60}?(?<!\p{L})(?:nutzen|verwenden|einsetzen|use)(?!\p{L})/iu;
+
+/** In a warning of fake mails whose headline names no product, the products named as what the recipients use. */
+export function dropUsedInFakeMails<T extends { product: Product; evidence: string }>(matcher: Matcher, hits: T[], title: string, familyContext: string | null = null): T[] {
+  if (!fakeMailTitle.test(title) || mentions(matcher, title, familyContext).length > 0) return hits;
+  // "Phishing nach Datenleck bei Doc Cirrus": the maker named in the headline is what the notice is about.
+  const makers = vendorsNamed(matcher, title);
+  return hits.filter((h) => {
+    if (makers.has(h.product.vendor)) return true;
+    const m = mentions(matcher, h.evidence, familyContext).find((n) => n.product.id === h.product.id);
+    if (!m) return true;
+    const before = h.evidence.slice(Math.max(0, m.index - 80), m.index);
+    return !(usersOf.test(before) || (whoUse.test(before) && use.test(h.evidence.slice(m.end))));
+  });
+}

@@ -355,3 +355,18 @@ test("a catalog noun another body owns, and the start of a maker's full name, ar
   const router = extract('LANCOM: Lücke in LCOS', 'LANCOM schließt eine Lücke in LCOS. Installieren Sie LCOS 10.80 auf Ihren LANCOM Routern.');
   assert.deepEqual(ids(router), ['lancom-router']);
 });
+
+test('an attack named as a point in time or for comparison does not make its target the vendor', () => {
+  for (const lead of [
+    'Nach dem Angriff auf medatixx im Jahr 2021 warnt die KV erneut vor Phishing.',
+    'Seit dem Angriff auf CGM sind viele Praxen verunsichert.',
+    'Anders als beim Angriff auf Doc Cirrus sind diesmal keine Gesundheitsdaten betroffen.',
+  ]) {
+    const x = extract('Phishing-Welle trifft Praxen', `${lead} Praxen erhalten E-Mails mit gefälschten Rechnungen. Öffnen Sie keine Anhänge.`);
+    assert.equal(x.vendorId, null, lead);
+  }
+  const attacked = extract('Cyberangriff auf medatixx', 'Der Softwareanbieter wurde Ziel eines Angriffs. Ändern Sie Ihre Passwörter.');
+  assert.equal(attacked.vendorId, 'medatixx');
+  const warned = extract('Praxen gewarnt', 'Die KV warnt vor einem Angriff auf Doc Cirrus, bei dem Zugangsdaten abgeflossen sind. Ändern Sie Ihre Passwörter.');
+  assert.equal(warned.vendorId, 'doc-cirrus');
+});

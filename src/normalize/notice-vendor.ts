@@ -11,6 +11,10 @@ import type { Sentence } from './sentences.js';
 const aboutVendorBefore =
   /(?:Angriff|Attacke|Datenleck|Sicherheitslücke|Schwachstelle|Sicherheitsvorfall|Vorfall|Datenpanne|breach|attack|incident|hack)\p{L}*\s+(?:auf|bei|beim|in|im|gegen|at|on|of)\s+(?:(?:die|den|das|der|dem|the)\s+)?$/iu;
 const aboutVendorAfter = /^['’]s\s+(?:\p{L}+\s+){0,2}?(?:incident|breach|attack|hack|compromise)|^\s+(?:(?:ist|wurde|wird)\s+)?(?:von|vom|Opfer|Ziel|hit|was\s+hit|suffered|says\s+hackers|beendet\s+(?:den\s+)?Support|stellt\s+(?:den\s+)?(?:\p{L}+\s+)?Support|wird\s+\S+(?:\s+\S+)?\s+(?:demnächst\s+)?nicht\s+mehr\s+unterstütz)/iu;
+// The attack as a point in time or a comparison: "Nach dem Angriff auf medatixx im Jahr 2021 warnt die KV …", "Seit dem
+// Angriff auf CGM …", "Anders als beim Angriff auf Doc Cirrus …", "after the attack on …".
+const earlierAttack =
+  /(?<!\p{L})(?:nach|seit|wie|anders\s+als|im\s+Gegensatz\s+zu|after|since|unlike|like)\s+(?:(?:dem|der|den|beim|bei|zum|zur|the|a)\s+)?(?:[\p{L}-]+\s+){0,2}?[\p{L}-]*(?:Angriff|Attacke|Datenleck|Sicherheitslücke|Schwachstelle|Sicherheitsvorfall|Vorfall|Datenpanne|breach|attack|incident|hack)\p{L}*\s+(?:auf|bei|beim|in|im|gegen|at|on|of)\s+(?:(?:die|den|das|der|dem|the)\s+)?$/iu;
 const hackedAfter = /^\s+(?:(?:ist|wurde)\s+)?(?:von|vom)\s+(?:einem\s+)?\p{L}*(?:Hacker|Cyber|Ransomware)\p{L}*\s+(?:betroffen|getroffen)/iu;
 
 /**
@@ -50,7 +54,8 @@ function attackedVendor(matcher: Matcher, texts: string[]): string | null {
       const m = vendorAt(v, text);
       if (!m) continue;
       const after = text.slice(m.index + m[0].length);
-      if (aboutVendorBefore.test(text.slice(0, m.index)) || aboutVendorAfter.test(after) || hackedAfter.test(after)) return v.id;
+      const before = text.slice(0, m.index);
+      if ((aboutVendorBefore.test(before) && !earlierAttack.test(before)) || aboutVendorAfter.test(after) || hackedAfter.test(after)) return v.id;
     }
   }
   return null;

@@ -370,3 +370,23 @@ test('an attack named as a point in time or for comparison does not make its tar
   const warned = extract('Praxen gewarnt', 'Die KV warnt vor einem Angriff auf Doc Cirrus, bei dem Zugangsdaten abgeflossen sind. Ändern Sie Ihre Passwörter.');
   assert.equal(warned.vendorId, 'doc-cirrus');
 });
+
+test('lines that link other pages (videos, podcasts, topic pages, "Mehr Infos zu …") name nothing the notice is about', async () => {
+  for (const line of ['Video: So aktualisieren Sie Ihre FRITZ!Box', 'Podcast: Was Praxen über AnyDesk wissen müssen', 'Mehr Infos zu Windows 10', 'Alle Artikel zu CGM ALBIS', 'Weitere Informationen zu TeamViewer finden Sie auf unserer Themenseite.']) {
+    const [x] = await extractDocument(
+      matcher,
+      [
+        'Security › News',
+        '',
+        'Kritische Lücke in Sophos-Firewalls',
+        '',
+        'In der Sophos Firewall steckt eine kritische Lücke (CVE-2022-1040). Administratoren sollten das Update auf Version 18.5 MR3 zügig installieren.',
+        '',
+        line,
+        '',
+        'Wer das Update nicht sofort einspielen kann, sollte den Zugriff auf die Weboberfläche aus dem Internet abschalten.',
+      ].join('\n'),
+    );
+    assert.deepEqual(ids(x!), ['sophos-firewall'], line);
+  }
+});

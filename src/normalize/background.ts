@@ -122,8 +122,9 @@ const lastYear = /vergangenen\s+Jahr|Vorjahr|last\s+year/iu;
 const pastTense = /(?<!\p{L})(?:hatte|hatten|gab|had)(?!\p{L})/iu;
 const incident = /Angriff|Attacke|Lücke|Schwachstelle|Datenleck|Vorfall|Datenpanne|attack|breach|flaw|vulnerab|incident/iu;
 
-// A picture's caption or an advertisement: "Foto: … (Bild: Telekom)", "Anzeige: Jetzt auf Windows 11 umsteigen".
-const asideLine = /^(?:Foto|Fotos|Bild|Bilder|Abbildung|Abb\.|Grafik|Screenshot|Image|Photo|Picture|Caption|Bildquelle|Anzeige|Werbung|Sponsored|Advertisement|Promotion)\s*:|\((?:Bild|Foto|Image|Photo|Bildquelle)\s*:/iu;
+// A picture's caption or an advertisement: "Foto: … (Bild: Telekom)", "Anzeige: Jetzt auf Windows 11 umsteigen"; a
+// pointer to the site's topic page ("Weitere Informationen zu TeamViewer finden Sie auf unserer Themenseite").
+const asideLine = /(?:auf|in)\s+(?:unserer|unseren|der|einer)\s+(?:\p{L}+\s+)?(?:Themenseite|Themenseiten|Übersichtsseite|Sonderseite|Dossier)(?!\p{L})|^(?:Foto|Fotos|Bild|Bilder|Abbildung|Abb\.|Grafik|Screenshot|Image|Photo|Picture|Caption|Bildquelle|Anzeige|Werbung|Sponsored|Advertisement|Promotion)\s*:|\((?:Bild|Foto|Image|Photo|Bildquelle)\s*:/iu;
 
 /** What the whole sentence says of the products in it: all are background, or those after a ready list's opening. */
 export type SentenceRole = { all: boolean; readyAt: number };

@@ -42,11 +42,13 @@ const chromeLines = [
 
 /**
  * A pointer to another article or to the site's product pages, with that page's headline or names behind the colon
- * ("Siehe auch: FRITZ!Box-Update schließt Lücke", "Lesen Sie auch: …", "Passende Produkte: CGM ALBIS, CGM M1 PRO"), or
- * the page's tags ("Tags: Windows 10, FRITZ!Box, Phishing"): what it names belongs to other pages, wherever it stands.
+ * ("Siehe auch: FRITZ!Box-Update schließt Lücke", "Lesen Sie auch: …", "Passende Produkte: CGM ALBIS, CGM M1 PRO",
+ * "Video: So aktualisieren Sie Ihre FRITZ!Box"), the page's tags ("Tags: Windows 10, FRITZ!Box, Phishing"), or a
+ * line that links a topic page ("Mehr Infos zu Windows 10", "Alle Artikel zu CGM ALBIS"): what it names belongs to
+ * other pages, wherever it stands.
  */
 const pointer =
-  /^(?:[»›>→▸•*–-]\s*)?(?:siehe auch|lesen sie (?:auch|dazu|hierzu|mehr)|lies auch|lesetipps?|mehr dazu|mehr zum thema|zum thema|passend(?: dazu| zum thema)|(?:auch|ebenfalls) (?:interessant|lesenswert)|weiterlesen|(?:passende|ähnliche|weitere|verwandte|unsere) produkte|produkte zum thema|see also|read also|also read|read more|related(?: articles?| stories| story| posts?| products)?|more on this|you (?:may|might) also like|tags|schlagw(?:ö|o)rt(?:e|er)?|stichw(?:ö|o)rt(?:e|er)?|kategorien?|keywords|topics|filed under)\s*:\s*\S/iu;
+  /^(?:[»›>→▸•*–-]\s*)?(?:siehe auch|lesen sie (?:auch|dazu|hierzu|mehr)|lies auch|lesetipps?|mehr dazu|mehr zum thema|zum thema|passend(?: dazu| zum thema)|(?:auch|ebenfalls) (?:interessant|lesenswert)|weiterlesen|(?:passende|ähnliche|weitere|verwandte|unsere) produkte|produkte zum thema|see also|read also|also read|read more|related(?: articles?| stories| story| posts?| products)?|more on this|you (?:may|might) also like|tags|schlagw(?:ö|o)rt(?:e|er)?|stichw(?:ö|o)rt(?:e|er)?|kategorien?|keywords|topics|filed under|video|podcast|webinar|dossier|bildergalerie|galerie|infografik)\s*:\s*\S|^(?:[»›>→▸•*–-]\s*)?(?:mehr\s+infos?\s+(?:zu|zum|zur|über)|alle\s+(?:artikel|beiträge|meldungen|news|nachrichten|themen)\s+(?:zu|zum|zur|über)|more\s+(?:news|articles|stories)\s+(?:on|about))\s+\S[^.!?]*$/iu;
 
 /** A line that points to other pages (see `pointer`): short, and not running text of the notice. */
 export function isPointerLine(raw: string): boolean {

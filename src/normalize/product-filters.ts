@@ -19,15 +19,30 @@ export function dropCovered<T extends { product: Product }>(hits: T[]): T[] {
  */
 export function foreignOwned(matcher: Matcher, text: string): Set<string> {
   const found = new Set<string>();
+  // Only where the text holds one of the plain nouns: most notices hold none, and a notice names few.
+  const lower = text.toLowerCase();
   let named: Set<string> | undefined;
-  for (const m of text.matchAll(/(?<![\p{L}\p{N}])(?:(\p{Lu}{3,}\p{L}*)-(\p{Lu}\p{Ll}+)|(\p{Lu}\p{Ll}+)\s+(?:der|des|von\s+der|vom)\s+(\p{Lu}{3,}\p{L}*))(?![\p{L}\p{N}-])/gu)) {
-    const noun = m[2] ?? m[3]!;
-    for (const { product } of mentions(matcher, noun)) {
-      const owner = m[1] ?? m[4]!;
-      if (othersThing(matcher, product, noun, m[1] ? `${owner}-` : '', m[4] ? ` der ${owner}` : '') && !(named ??= vendorsNamed(matcher, text)).has(product.vendor)) found.add(product.id);
+  for (const noun of plainNouns(matcher)) {
+    for (let at = lower.indexOf(noun); at !== -1; at = lower.indexOf(noun, at + noun.length)) {
+      const word = /^\p{L}+/u.exec(text.slice(at))![0];
+      for (const { product } of mentions(matcher, word)) {
+        if (othersThing(matcher, product, word, text.slice(Math.max(0, at - 40), at), text.slice(at + word.length, at + word.length + 60)) && !(named ??= vendorsNamed(matcher, text)).has(product.vendor)) found.add(product.id);
+      }
     }
   }
   return found;
+}
+
+const nounsByMatcher = new WeakMap<Matcher, string[]>();
+
+/** The catalog names that are a plain noun ("Prüfmodul", "Fritzbox"), in lower case. */
+function plainNouns(matcher: Matcher): string[] {
+  let nouns = nounsByMatcher.get(matcher);
+  if (!nouns) {
+    nouns = matcher.catalog.products.flatMap((p) => [p.name, ...p.aliases]).filter((n) => /^\p{Lu}\p{Ll}+$/u.test(n)).map((n) => n.toLowerCase());
+    nounsByMatcher.set(matcher, nouns);
+  }
+  return nouns;
 }
 
 // Where a page's list of other articles starts ("Mehr zum Thema", "Vorheriger Beitrag", "Related articles"), or its

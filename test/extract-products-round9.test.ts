@@ -390,3 +390,12 @@ test('lines that link other pages (videos, podcasts, topic pages, "Mehr Infos zu
     assert.deepEqual(ids(x!), ['sophos-firewall'], line);
   }
 });
+
+test("fake mails in the name of a practice software's maker warn practices like those in the name of a KV", () => {
+  const x = extract('Vorsicht: Phishing-Mails im Namen von CGM', 'Derzeit kursieren E-Mails im Namen von CGM mit einem Anhang, der Schadsoftware enthält. Öffnen Sie den Anhang nicht.');
+  assert.deepEqual(ids(x), []);
+  assert.equal(x.relevant, true);
+  // A consumer warning that names no maker practices use stays a consumer warning.
+  const consumer = extract('Vorsicht: Phishing-Mails im Namen eines Paketdienstes', 'Derzeit kursieren E-Mails im Namen eines Paketdienstes mit einem Anhang, der Schadsoftware enthält. Öffnen Sie den Anhang nicht.');
+  assert.equal(consumer.relevant, false);
+});

@@ -6,7 +6,7 @@ import { noticeVendor } from './notice-vendor.js';
 import { dropPracticeSetting } from './practice-context.js';
 import { proposeProducts, unknownNames } from './proposals.js';
 import { beforeRelatedList, dropCovered, dropLibrariesInside, dropPassingGeneric, dropUsedInFakeMails, foreignOwned, listedVendorProducts } from './product-filters.js';
-import { familyOf, findProducts, mentions, vendorsNamed, type Matcher, type ProductHit } from './products.js';
+import { familyOf, findProducts, mentions, vendorAt, vendorsNamed, type Matcher, type ProductHit } from './products.js';
 import { statedDate } from './published.js';
 import { assessRelevance } from './relevance.js';
 import { splitSentences, type Sentence } from './sentences.js';
@@ -85,8 +85,9 @@ export function extractNotice(matcher: Matcher, notice: NoticeInput): Extraction
   if (nothing) evidence.push({ field: 'noActionNeeded', text: nothing });
   // statedDate reads the head (title included) and the short lines that date the page; it never guesses.
   const published = notice.publishedAt ?? statedDate(body.split('\n'));
-  // Fake mails in the name of a product practices run warn its users, as mails in the name of a KV warn its members.
-  const fakeSender = sentences.some((s) => mentions(matcher, s.text, family).some((m) => isFakeSender(s.text, m)));
+  // Fake mails in the name of a product practices run, or of its maker ("Phishing-Mails im Namen von CGM"), warn its
+  // users, as mails in the name of a KV warn its members.
+  const fakeSender = sentences.some((s) => [...mentions(matcher, s.text, family), ...vendorMentions(matcher, s.text)].some((m) => isFakeSender(s.text, m)));
   const relevance = assessRelevance({ body, products, actions: actionHits.length, fixedVersion: anyVersion, nothingToDo: nothing !== null, fakeSender });
 
   return {
@@ -105,6 +106,15 @@ export function extractNotice(matcher: Matcher, notice: NoticeInput): Extraction
     proposedProducts: proposeProducts(sentences, unknown),
     evidence,
   };
+}
+
+/** Where a sentence names catalog vendors, as positions like a product's mention. */
+function vendorMentions(matcher: Matcher, text: string): { index: number; end: number }[] {
+  const lower = text.toLowerCase();
+  return matcher.vendors.flatMap((v) => {
+    const m = lower.includes(v.anchor) ? vendorAt(v, text) : null;
+    return m ? [{ index: m.index, end: m.index + m[0].length }] : [];
+  });
 }
 
 /** The extracted actions, and after them the update each fixed version implies where no action names it. */

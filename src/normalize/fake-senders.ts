@@ -14,7 +14,7 @@ const fakeWord = /gefälscht|fälschung|fake|phishing|betrüger|betrug|schadsoft
 const scammer = /betrüger|betrug|angeblich|vermeintlich|falsche[nr]?\s+(?:Support|Mitarbeiter|Techniker)|scammer|scam|fake\s+support/iu;
 
 /** Whether a sentence names the product as the sender fake mails or calls pretend to be, or as the tool they ask for. */
-export function isFakeSender(text: string, mention: Mention): boolean {
+export function isFakeSender(text: string, mention: Pick<Mention, 'index' | 'end'>): boolean {
   if (!fakeWord.test(text)) return false;
   const before = text.slice(Math.max(0, mention.index - 60), mention.index);
   const after = text.slice(mention.end, mention.end + 60);

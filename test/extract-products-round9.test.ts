@@ -399,3 +399,13 @@ test("fake mails in the name of a practice software's maker warn practices like 
   const consumer = extract('Vorsicht: Phishing-Mails im Namen eines Paketdienstes', 'Derzeit kursieren E-Mails im Namen eines Paketdienstes mit einem Anhang, der Schadsoftware enthält. Öffnen Sie den Anhang nicht.');
   assert.equal(consumer.relevant, false);
 });
+
+test("a TI device reaching the end of its certified lifetime is a security matter for the practice", () => {
+  const x = extract(
+    'Austausch der Konnektoren',
+    'Die Konnektoren erreichen nacheinander ihr Laufzeitende. Prüfen Sie auf der Webseite des Herstellers, wann Ihr Gerät getauscht werden muss, und bestellen Sie rechtzeitig ein neues Gerät.',
+  );
+  assert.equal(x.relevant, true);
+  const contract = extract('Konnektor-Wartungsvertrag', 'Ihr Vertragslaufzeitende für den Konnektor-Wartungsvertrag finden Sie im Kundenportal.');
+  assert.equal(contract.relevant, false);
+});

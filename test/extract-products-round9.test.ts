@@ -409,3 +409,14 @@ test("a TI device reaching the end of its certified lifetime is a security matte
   const contract = extract('Konnektor-Wartungsvertrag', 'Ihr Vertragslaufzeitende für den Konnektor-Wartungsvertrag finden Sie im Kundenportal.');
   assert.equal(contract.relevant, false);
 });
+
+test('a TI card that expires, even on a page about ordering it through the billing portal, is a security matter', () => {
+  const x = extract(
+    'Neuen Praxisausweis bestellen',
+    'Das Abrechnungsportal erinnert Sie drei Monate, bevor Ihr Praxisausweis abläuft. Bestellen Sie dann eine neue SMC-B über das Portal. Holen Sie vorher alle KIM-Nachrichten ab, die Sie mit der alten Karte entschlüsseln müssen.',
+  );
+  assert.equal(x.relevant, true);
+  // A billing deadline that runs out is billing.
+  const billing = extract('Abrechnung: Frist beachten', 'Die Frist für die Quartalsabrechnung läuft am 15. Januar ab. Reichen Sie die Abrechnung über das Portal ein.');
+  assert.equal(billing.relevant, false);
+});

@@ -2,7 +2,7 @@ import type { ExtractedProduct } from './extract.js';
 
 // Without one of these words a notice that names a product is product news, not a warning.
 const securityContext =
-  /(?:dringend|wichtig)\w*\s+(?:[\p{L}-]+\s+){0,3}(?:firmware|update|aktualisierung|sicherheitsupdate)|sicherheit|unsicher|schutz|zugangsdaten|verschlüssel|absturz|abstürz|fehler|schwachstelle|lücke|angriff|cyber|ransomware|schadsoftware|schadprogramm|trojaner|viren|virus|malware|datenleck|phishing|passw|kennw|kompromittiert|unbefugt|exploit|CVE-|patch|warn|zertifikat|(?<!\p{L})laufzeitende|ausfall|ausgefallen|störung|support-?ende|gesperrt|sperr|vulnerab|security|breach|compromis|incident|attack/iu;
+  /(?:dringend|wichtig)\w*\s+(?:[\p{L}-]+\s+){0,3}(?:firmware|update|aktualisierung|sicherheitsupdate)|sicherheit|unsicher|schutz|zugangsdaten|verschlüssel|absturz|abstürz|fehler|schwachstelle|lücke|angriff|cyber|ransomware|schadsoftware|schadprogramm|trojaner|viren|virus|malware|datenleck|phishing|passw|kennw|kompromittiert|unbefugt|exploit|CVE-|patch|warn|zertifikat|(?<!\p{L})laufzeitende|(?:Praxisausweis|SMC-B|eHBA|Heilberufsausweis|Konnektor|Kartenterminal)\p{L}*\s+(?:[\p{L}-]+\s+){0,3}?(?:abläuft|ablaufen|ungültig)|entschlüssel|ausfall|ausgefallen|störung|support-?ende|gesperrt|sperr|vulnerab|security|breach|compromis|incident|attack/iu;
 // Words that look like security and are not: the privacy link of every footer, the routine bug fixes of a release note
 // ("allgemeine Verbesserungen sowie die üblichen Fehlerbehebungen"), "Security" in a company's name ("secunet Security
 // Networks AG"). A breach of data protection still counts.

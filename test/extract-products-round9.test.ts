@@ -420,3 +420,8 @@ test('a TI card that expires, even on a page about ordering it through the billi
   const billing = extract('Abrechnung: Frist beachten', 'Die Frist für die Quartalsabrechnung läuft am 15. Januar ab. Reichen Sie die Abrechnung über das Portal ein.');
   assert.equal(billing.relevant, false);
 });
+
+test('a product given as an example of what a release is for is affected', () => {
+  const x = extract('Neue Firmware für Router', 'Für Router wie die FRITZ!Box 7590 steht FRITZ!OS 7.57 bereit. Es schließt eine Lücke.');
+  assert.deepEqual(ids(x), ['avm-fritzbox']);
+});

@@ -45,7 +45,7 @@ const instrument = /(?<!\p{L})(?:per|via|mittels|mit\s+Hilfe\s+von)\s+(?:(?:den|
 // Fernwartungszugänge wie AnyDesk oder TeamViewer", "die Funktionen Ihres PVS, etwa T2med oder tomedo" (but "Betroffen
 // sind PVS wie CGM ALBIS" names affected ones).
 const example = /(?<!\p{L})(?:wie|etwa|z\.\s?B\.|zum\s+Beispiel|beispielsweise|such\s+as|e\.\s?g\.)\s+(?:(?:die|der|das|den|dem|the)\s+)?$/iu;
-const flawSaid = /betroffen|affected|lücke|schwachstelle|vulnerab|angreifbar|anfällig|update|patch|firmware|fehler|CVE-|kompromittiert|compromised|exploit/iu;
+const flawSaid = /betroffen|affected|lücke|schwachstelle|vulnerab|angreifbar|anfällig|update|patch|firmware|fehler|CVE-|kompromittiert|compromised|exploit|ausgenutzt|angegriffen|attacked|version|\d\.\d|bereit|verfügbar|erschienen|veröffentlicht|released|available|aktualisier|install|einspiel|warn/iu;
 // What a product needs to run, under its label: "Systemvoraussetzungen: Windows 10 oder Windows 11", "Supported
 // platforms: Windows Server 2019".
 const requirements =

@@ -425,3 +425,16 @@ test('a product given as an example of what a release is for is affected', () =>
   const x = extract('Neue Firmware für Router', 'Für Router wie die FRITZ!Box 7590 steht FRITZ!OS 7.57 bereit. Es schließt eine Lücke.');
   assert.deepEqual(ids(x), ['avm-fritzbox']);
 });
+
+test('a tool named as the way attackers get in through a flaw of its own is affected; "im Gegensatz zur" compares', () => {
+  const x = extract(
+    'Warnung der KV',
+    'Angreifer dringen derzeit per AnyDesk in Praxisnetze ein, weil eine Lücke in älteren Versionen besteht. Aktualisieren Sie AnyDesk auf Version 8.0.8.',
+  );
+  assert.deepEqual(ids(x), ['anydesk']);
+  const compared = extract(
+    'Update für die Digitalisierungsbox',
+    'Die Telekom hat für die Digitalisierungsbox Premium ein Update veröffentlicht. Im Gegensatz zur Digitalisierungsbox Smart ist die Premium-Variante betroffen.',
+  );
+  assert.deepEqual(ids(compared), ['telekom-digitalisierungsbox-premium']);
+});

@@ -39,7 +39,8 @@ const offersHelp =
 // "erfüllt die Voraussetzungen für NFDM, … und „Kommunikation im Medizinwesen“ (KIM)", "Anbindung an KIM": a standard
 // or service the product is made ready for, not one that is affected ("Support für Windows 10 endet" is about Windows).
 const capability = /(?<!\p{L})(?:Voraussetzung\p{L}*|Anbindung|prerequisites?)\s+(?:für|von|an|for)\s[^.;!?]{0,120}$/iu;
-// The tool a job is done with: "kann das Upgrade per TeamViewer-Fernwartung durchführen", "mittels AnyDesk".
+// The tool a job is done with: "kann das Upgrade per TeamViewer-Fernwartung durchführen", "mittels AnyDesk" (but
+// "Angreifer dringen per AnyDesk ein, weil eine Lücke … besteht" tells of a flaw in it).
 const instrument = /(?<!\p{L})(?:per|via|mittels|mit\s+Hilfe\s+von)\s+(?:(?:den|das|die|dem|der|einer?|the)\s+)?$/iu;
 // A product given as an example of a kind, in a sentence that says nothing of a flaw in it: "Angreifer nutzen
 // Fernwartungszugänge wie AnyDesk oder TeamViewer", "die Funktionen Ihres PVS, etwa T2med oder tomedo" (but "Betroffen
@@ -61,7 +62,7 @@ const usedAs = /^\s*(?:[\p{L}\p{N}-]+\s+){0,3}?(?:betrieben|eingesetzt|genutzt|v
 // is the company (its network, its staff, its incident), not the product.
 const possessive = /^['’]s(?!\p{L})/u;
 const letters = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-const comparison = /(?<!\p{L})(?:im\s+Gegensatz\s+zu|anders\s+als|statt|anstatt|anstelle\s+von|im\s+Vergleich\s+zu|verglichen\s+mit|unlike|compared\s+(?:to|with)|rather\s+than)\s+(?:\S+\s+){0,2}$/iu;
+const comparison = /(?<!\p{L})(?:im\s+Gegensatz\s+zu[mr]?|anders\s+als|statt|anstatt|anstelle\s+von|im\s+Vergleich\s+zu|verglichen\s+mit|unlike|compared\s+(?:to|with)|rather\s+than)\s+(?:\S+\s+){0,2}$/iu;
 
 // A precedent: another product's similar case in the past ("Eine ähnliche Lücke hatte im vergangenen Jahr CGM ALBIS
 // betroffen", "Wie schon beim Angriff auf die Digitalisierungsbox 2019 …", "Wie bei der Lücke in der Sophos Firewall vor
@@ -154,6 +155,6 @@ export function inBackground(text: string, mention: Mention, role: SentenceRole 
   if ((companion.test(clause) && usedAs.test(after)) || (behind.test(clause) && useVerb.test(clause))) return true;
   if (possessive.test(after) && letters(text.slice(mention.index, mention.end)) === letters(mention.product.vendor)) return true;
   if (isFakeSender(text, mention)) return true;
-  if (instrument.test(clause) || (example.test(clause) && !flawSaid.test(text))) return true;
+  if ((instrument.test(clause) || example.test(clause)) && !flawSaid.test(text)) return true;
   return comparison.test(clause);
 }

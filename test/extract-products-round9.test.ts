@@ -173,6 +173,12 @@ test("the practice's own software, named as what it uses or holds data in, is th
     'Windows 10 lädt Ordner auf Wunsch in die Cloud. So können auch Daten aus T2med dort landen. Prüfen Sie die Einstellungen von Windows 10.',
   );
   assert.deepEqual(ids(cloud), ['microsoft-windows-10']);
+  // A fault those users meet is in their software too.
+  const fault = extract(
+    'Windows-Update legt Praxissoftware lahm',
+    'Microsoft hat für Windows 11 ein Update verteilt. Praxen, die CGM ALBIS nutzen, können danach nicht mehr drucken.',
+  );
+  assert.deepEqual(ids(fault), ['cgm-albis', 'microsoft-windows-11']);
   // Where nothing else is named, the software the practices use is what the notice is about.
   const own = extract('Sicherheitsupdate für Praxissoftware', 'Praxen, die CGM ALBIS nutzen, sollten das Sicherheitsupdate umgehend einspielen.');
   assert.deepEqual(ids(own), ['cgm-albis']);

@@ -7,6 +7,7 @@ import { mentions, type Matcher } from './products.js';
 const usersOf = /(?<!\p{L})(?:Praxen|Kunden|Kundinnen|Nutzer\p{L}*|Anwender\p{L}*|Benutzer\p{L}*|customers|users)\s+(?:von|der|des|mit|of|with)\s+(?:(?:der|dem|den|einer?m?)\s+)?$/iu;
 const whoUse = /,\s*(?:die|welche|who|that)\s+(?:(?:die|das|den|der|eine?n?)\s+)?(?:Praxissoftware\s+|Software\s+|PVS\s+)?$/iu;
 const use = /^\s*(?:\p{L}+\s+){0,2}?(?:nutzen|verwenden|einsetzen|use|run)(?!\p{L})/iu;
+const fault = /nicht\s+mehr|Probleme?n?(?!\p{L})|Fehler|Absturz|abstürz|Störung|gestört|funktionier\p{L}*\s+nicht|no\s+longer|crash|fail/iu;
 const dataFrom = /(?<!\p{L})(?:Daten|Datensicherungen|Sicherungen|Backups?|Dateien|data|files)\s+(?:aus|von|from)\s+(?:(?:der|dem|den|Ihre[rm]?|ihre[rm]?|your)\s+)?$/iu;
 
 /**
@@ -24,6 +25,8 @@ export function dropPracticeSetting<T extends { product: Product; evidence: stri
     const m = mentions(matcher, h.evidence, familyContext).find((n) => n.product.id === h.product.id);
     if (!m) return true;
     const before = h.evidence.slice(Math.max(0, m.index - 80), m.index);
+    // "Praxen, die CGM ALBIS nutzen, können danach nicht mehr drucken": a fault those users meet is in their software too.
+    if (fault.test(h.evidence)) return true;
     return !(usersOf.test(before) || dataFrom.test(before) || (whoUse.test(before) && use.test(h.evidence.slice(m.end))));
   });
 }

@@ -444,3 +444,25 @@ test('a tool named as the way attackers get in through a flaw of its own is affe
   );
   assert.deepEqual(ids(compared), ['telekom-digitalisierungsbox-premium']);
 });
+
+test("in a digest, an example of the practice's own system and the topic of an event are background", async () => {
+  const [x] = await extractDocument(
+    matcher,
+    [
+      'KV Musterland › Praxisnachrichten',
+      '',
+      'Sicherheitsupdate für die KoCoBox MED+',
+      'Für die KoCoBox MED+ steht die Firmware 5.1.8 bereit. Lassen Sie sie von Ihrem Dienstleister einspielen.',
+      '',
+      'Honorar: Neue Abrechnungsziffern',
+      'Ab April gelten neue Ziffern für die Videosprechstunde; Ihr PVS, etwa CGM ALBIS oder T2med, wird per Update angepasst.',
+      '',
+      'Fortbildung: Webinar zu Windows 11',
+      'Am 20. März erklären wir den Umstieg auf Windows 11.',
+    ].join('\n'),
+  );
+  assert.deepEqual(ids(x!), ['cgm-kocobox-med-plus']);
+  // An example of the practice's system that is affected stays.
+  const router = extract('Router-Lücke', 'Ihr Router, etwa die FRITZ!Box 7590, ist betroffen. Installieren Sie das Update.');
+  assert.deepEqual(ids(router), ['avm-fritzbox']);
+});

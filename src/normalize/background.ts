@@ -46,6 +46,12 @@ const instrument = /(?<!\p{L})(?:per|via|mittels|mit\s+Hilfe\s+von)\s+(?:(?:den|
 // Fernwartungszugänge wie AnyDesk oder TeamViewer", "die Funktionen Ihres PVS, etwa T2med oder tomedo" (but "Betroffen
 // sind PVS wie CGM ALBIS" names affected ones).
 const example = /(?<!\p{L})(?:wie|etwa|z\.\s?B\.|zum\s+Beispiel|beispielsweise|such\s+as|e\.\s?g\.)\s+(?:(?:die|der|das|den|dem|the)\s+)?$/iu;
+// An example of the practice's own system: "Ihr PVS, etwa CGM ALBIS oder T2med, wird per Update angepasst" (an update
+// of it is routine here; a flaw in it is not: "Ihr Router, etwa die FRITZ!Box 7590, ist betroffen").
+const yourExample = /(?<!\p{L})(?:Ihr|Ihre[mnrs]?|your)\s+[\p{L}-]+\s*,?\s*(?:etwa|wie|z\.\s?B\.|zum\s+Beispiel|beispielsweise|such\s+as|e\.\s?g\.)\s+(?:(?:die|der|das|den|dem|the)\s+)?$/iu;
+// The topic of an event: "Webinar zu Windows 11", "Schulung zur FRITZ!Box", "a webinar on AnyDesk".
+const eventTopic = /(?<!\p{L})(?:Webinar|Online-Seminar|Seminar|Fortbildung|Schulung|Infoveranstaltung|Veranstaltung|Vortrag|Workshop|Sprechstunde|training|session)\p{L}*\s+(?:zu|zum|zur|über|on|about)\s+(?:(?:die|der|das|den|dem|the)\s+)?$/iu;
+const strongFlaw = /betroffen|affected|lücke|schwachstelle|vulnerab|angreifbar|anfällig|CVE-|kompromittiert|compromised|exploit|ausgenutzt|angegriffen|attacked/iu;
 const flawSaid = /betroffen|affected|lücke|schwachstelle|vulnerab|angreifbar|anfällig|update|patch|firmware|fehler|CVE-|kompromittiert|compromised|exploit|ausgenutzt|angegriffen|attacked|version|\d\.\d|bereit|verfügbar|erschienen|veröffentlicht|released|available|aktualisier|install|einspiel|warn/iu;
 // What a product needs to run, under its label: "Systemvoraussetzungen: Windows 10 oder Windows 11", "Supported
 // platforms: Windows Server 2019".
@@ -156,5 +162,7 @@ export function inBackground(text: string, mention: Mention, role: SentenceRole 
   if (possessive.test(after) && letters(text.slice(mention.index, mention.end)) === letters(mention.product.vendor)) return true;
   if (isFakeSender(text, mention)) return true;
   if ((instrument.test(clause) || example.test(clause)) && !flawSaid.test(text)) return true;
+  if (yourExample.test(text.slice(Math.max(0, mention.index - 80), mention.index)) && !strongFlaw.test(text)) return true;
+  if (eventTopic.test(clause)) return true;
   return comparison.test(clause);
 }

@@ -466,3 +466,17 @@ test("in a digest, an example of the practice's own system and the topic of an e
   const router = extract('Router-Lücke', 'Ihr Router, etwa die FRITZ!Box 7590, ist betroffen. Installieren Sie das Update.');
   assert.deepEqual(ids(router), ['avm-fritzbox']);
 });
+
+test("a vendor page's own product list and a contact line name nothing the notice is about", async () => {
+  const notice = '<h1>Sicherheitsupdate für die KoCoBox MED+</h1><p>Für die KoCoBox MED+ steht die Firmware 5.1.8 bereit, die eine Lücke schließt. Lassen Sie sie von Ihrem Dienstleister einspielen.</p>';
+  const [list] = await extractDocument(
+    matcher,
+    `<html><body><main>${notice}<h2>Unsere Lösungen</h2><ul><li><a href="/albis">CGM ALBIS</a></li><li><a href="/m1">CGM M1 PRO</a></li></ul></main></body></html>`,
+  );
+  assert.deepEqual(ids(list!), ['cgm-kocobox-med-plus']);
+  const [contact] = await extractDocument(
+    matcher,
+    `<html><body><main>${notice}<p>Ihr Ansprechpartner für CGM ALBIS und CGM M1 PRO: Max Muster, Telefon 0261 8000-0</p></main></body></html>`,
+  );
+  assert.deepEqual(ids(contact!), ['cgm-kocobox-med-plus']);
+});

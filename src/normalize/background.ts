@@ -130,8 +130,9 @@ const pastTense = /(?<!\p{L})(?:hatte|hatten|gab|had)(?!\p{L})/iu;
 const incident = /Angriff|Attacke|Lücke|Schwachstelle|Datenleck|Vorfall|Datenpanne|attack|breach|flaw|vulnerab|incident/iu;
 
 // A picture's caption or an advertisement: "Foto: … (Bild: Telekom)", "Anzeige: Jetzt auf Windows 11 umsteigen"; a
-// pointer to the site's topic page ("Weitere Informationen zu TeamViewer finden Sie auf unserer Themenseite").
-const asideLine = /(?:auf|in)\s+(?:unserer|unseren|der|einer)\s+(?:\p{L}+\s+)?(?:Themenseite|Themenseiten|Übersichtsseite|Sonderseite|Dossier)(?!\p{L})|^(?:Foto|Fotos|Bild|Bilder|Abbildung|Abb\.|Grafik|Screenshot|Image|Photo|Picture|Caption|Bildquelle|Anzeige|Werbung|Sponsored|Advertisement|Promotion)\s*:|\((?:Bild|Foto|Image|Photo|Bildquelle)\s*:/iu;
+// pointer to the site's topic page ("Weitere Informationen zu TeamViewer finden Sie auf unserer Themenseite"); a contact
+// line ("Ihr Ansprechpartner für CGM ALBIS: …", a telephone number).
+const asideLine = /(?<!\p{L})(?:Ihr(?:e)?\s+)?(?:Ansprechpartner\p{L}*|Kontaktperson\p{L}*|contact\s+person)\s+(?:für|zu|zum|zur|for)\s|\+?\d{3,5}[ /-]\d{3,}[\d -]{2,}\d|(?:auf|in)\s+(?:unserer|unseren|der|einer)\s+(?:\p{L}+\s+)?(?:Themenseite|Themenseiten|Übersichtsseite|Sonderseite|Dossier)(?!\p{L})|^(?:Foto|Fotos|Bild|Bilder|Abbildung|Abb\.|Grafik|Screenshot|Image|Photo|Picture|Caption|Bildquelle|Anzeige|Werbung|Sponsored|Advertisement|Promotion)\s*:|\((?:Bild|Foto|Image|Photo|Bildquelle)\s*:/iu;
 
 /** What the whole sentence says of the products in it: all are background, or those after a ready list's opening. */
 export type SentenceRole = { all: boolean; readyAt: number };

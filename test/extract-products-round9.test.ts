@@ -480,3 +480,12 @@ test("a vendor page's own product list and a contact line name nothing the notic
   );
   assert.deepEqual(ids(contact!), ['cgm-kocobox-med-plus']);
 });
+
+test('what a notice does not apply to, or what is exempted, is not affected', () => {
+  for (const aside of ['Der Hinweis gilt nicht für die Digitalisierungsbox Premium.', 'Die Digitalisierungsbox Premium ist davon ausgenommen.', 'This advisory does not apply to the Digitalisierungsbox Premium.', 'Owners of a Digitalisierungsbox Premium need not take any action.']) {
+    const x = extract('Lücke in FRITZ!OS', `AVM schließt eine Lücke in FRITZ!OS 7.57. ${aside} Installieren Sie das Update.`);
+    assert.deepEqual(ids(x), ['avm-fritzbox'], aside);
+  }
+  const applies = extract('Lücke in FRITZ!OS', 'Der Hinweis gilt für die FRITZ!Box 7590 und nicht nur für ältere Modelle. Installieren Sie FRITZ!OS 7.57.');
+  assert.deepEqual(ids(applies), ['avm-fritzbox']);
+});

@@ -81,9 +81,15 @@ function prepare<Mode extends 'sync' | 'async'>(db: FaceDb<Mode>, dialect: Diale
   };
 }
 
-/** Hands the delivery back for a later attempt. */
+/**
+ * Hands a claimed delivery back for a later attempt. One no longer claimed (marked failed meanwhile, or sent by
+ * another worker after this claim went stale) stays as it is.
+ */
 export function releaseDelivery(db: Db, id: number, error: string): void {
-  db.update(deliveries).set({ status: 'pending', lastError: error, claimedAt: null }).where(eq(deliveries.id, id)).run();
+  db.update(deliveries)
+    .set({ status: 'pending', lastError: error, claimedAt: null })
+    .where(and(eq(deliveries.id, id), eq(deliveries.status, 'sending')))
+    .run();
 }
 
 export function markFailed(db: Db, id: number, error: string): void {

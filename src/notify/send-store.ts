@@ -1,10 +1,11 @@
 import type { Logger } from 'pino';
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { asyncFaceOf, type AsyncDb, type FaceDb } from '../db/async-db.js';
+import { asyncFaceOf, type AsyncDb } from '../db/async-db.js';
 import { preparedPerDb } from '../db/prepared.js';
 import { idGroupPlaceholders, idGroups } from '../db/id-groups.js';
 import { practices } from '../practices/practices.table.js';
+import { deliveries } from './deliveries.table.js';
 import type { Practice } from '../practices/practices.repository.js';
 import { clearBounces } from './bounces.js';
 import { stampHeldMembers } from './absence-routing.js';
@@ -71,8 +72,9 @@ function asyncStore(deps: StoreDeps, face: AsyncDb): GroupStore {
   const { db, clock } = deps;
   const claimGroup = async (ids: number[]): Promise<Claimed[]> => {
     if (ids.length === 0) return [];
-    const claimed = await claimDeliveriesAsync(face, ids, clock(), deps.delivery.claimTimeoutMs);
-    return withPractices(claimed, claimed.length ? await practicesByIdsAsync(face, claimed.map((d) => d.practiceId)) : new Map());
+    // The practices are read by the deliveries' ids beside the claim, not after it: one round trip instead of two.
+    const [claimed, practicesOf] = await Promise.all([claimDeliveriesAsync(face, ids, clock(), deps.delivery.claimTimeoutMs), practicesOfDeliveriesAsync(face, ids)]);
+    return withPractices(claimed, practicesOf);
   };
   const mark = async (handedOver: HandedOver[]): Promise<void> => {
     if (handedOver.length === 0) return;
@@ -132,7 +134,7 @@ function withPractices(claimed: Delivery[], practicesOf: Map<number, { practice:
 // reads its practices in one statement, which also tells which of them have vendor or category scopes, so that
 // rendering reads scopes only for those (most practices choose products one by one; on PostgreSQL each statement is
 // a round trip).
-function preparePracticeQueries<Mode extends 'sync' | 'async'>(db: FaceDb<Mode>) {
+function preparePracticeQueries(db: Db) {
   return {
     one: db.select().from(practices).where(eq(practices.id, sql.placeholder('id'))).prepare(),
     group: db
@@ -143,7 +145,13 @@ function preparePracticeQueries<Mode extends 'sync' | 'async'>(db: FaceDb<Mode>)
   };
 }
 const practiceQueries = preparedPerDb((db: Db) => preparePracticeQueries(db));
-const asyncPracticeQueries = preparedPerDb((db: AsyncDb) => preparePracticeQueries(db));
+const asyncPracticeQueries = preparedPerDb((db: AsyncDb) => ({
+  ofDeliveries: db
+    .select({ practice: practices, scoped: sql<number>`exists (select 1 from scope_subscriptions ss where ss.practice_id = ${practices.id})` })
+    .from(practices)
+    .where(inArray(practices.id, db.select({ id: deliveries.practiceId }).from(deliveries).where(inArray(deliveries.id, idGroupPlaceholders))))
+    .prepare(),
+}));
 
 export function practiceById(db: Db, id: number): Practice | undefined {
   return practiceQueries(db).one.get({ id });
@@ -153,8 +161,9 @@ function practicesByIds(db: Db, ids: number[]): Map<number, { practice: Practice
   return byPractice(idGroups(ids).flatMap((group) => practiceQueries(db).group.all(group)));
 }
 
-async function practicesByIdsAsync(face: AsyncDb, ids: number[]): Promise<Map<number, { practice: Practice; scoped: boolean }>> {
-  return byPractice((await Promise.all(idGroups(ids).map((group) => asyncPracticeQueries(face).group.all(group)))).flat());
+/** The practices the deliveries `ids` go to, whether claimable or not (a claim does not change them). */
+async function practicesOfDeliveriesAsync(face: AsyncDb, ids: number[]): Promise<Map<number, { practice: Practice; scoped: boolean }>> {
+  return byPractice((await Promise.all(idGroups(ids).map((group) => asyncPracticeQueries(face).ofDeliveries.all(group)))).flat());
 }
 
 function byPractice(rows: { practice: Practice; scoped: number }[]): Map<number, { practice: Practice; scoped: boolean }> {

@@ -25,21 +25,27 @@ const unaffectedHeading =
   /^(?:nicht\s+betroffen\p{L}*(?:\s+\p{L}+){0,2}|(?:products|versions|models|devices)\s+not\s+affected|not\s+affected(?:\s+(?:products|versions|models|devices))?|unaffected(?:\s+(?:products|versions|models|devices))?)\s*:?$/iu;
 
 /**
- * The sentences that say what is not affected, with the items of a list that such a sentence opens with a colon or
- * heads ("Nicht betroffen sind:" followed by "• ORGA Neo", "• Cherry ST-1506"): short items up to the next prose.
+ * Whether a sentence says what is not affected, or is an item of a list that such a sentence opens with a colon or
+ * heads ("Nicht betroffen sind:" followed by "• ORGA Neo", "• Cherry ST-1506"): short items up to the next prose. Read
+ * only for the sentences asked about (those that name a product), walking back to the list's lead.
  */
-export function unaffectedSentences<T extends { text: string; bullet: boolean }>(sentences: T[]): Set<T> {
-  const found = new Set<T>();
-  let list = false;
-  for (const sentence of sentences) {
-    const text = sentence.text.trim();
-    if (saysNotAffected(text) || unaffectedHeading.test(text)) {
-      found.add(sentence);
-      list = /:$/.test(text) || unaffectedHeading.test(text);
-      continue;
-    }
-    list &&= sentence.bullet || (text.length <= 60 && !/[.!?]$/.test(text));
-    if (list) found.add(sentence);
-  }
-  return found;
+export function unaffectedSentences<T extends { text: string; bullet: boolean }>(sentences: T[]): { has: (sentence: T) => boolean } {
+  const at = new Map<T, number>();
+  sentences.forEach((s, i) => at.set(s, i));
+  const item = (s: T) => s.bullet || (s.text.trim().length <= 60 && !/[.!?]$/.test(s.text.trim()));
+  const lead = (s: T) => {
+    const text = s.text.trim();
+    return unaffectedHeading.test(text) || (/:$/.test(text) && saysNotAffected(text));
+  };
+  return {
+    has: (sentence: T) => {
+      if (saysNotAffected(sentence.text) || unaffectedHeading.test(sentence.text.trim())) return true;
+      if (!item(sentence)) return false;
+      for (let j = (at.get(sentence) ?? 0) - 1; j >= 0; j--) {
+        if (lead(sentences[j]!)) return true;
+        if (!item(sentences[j]!)) return false;
+      }
+      return false;
+    },
+  };
 }

@@ -39,7 +39,13 @@ const nounsByMatcher = new WeakMap<Matcher, string[]>();
 function plainNouns(matcher: Matcher): string[] {
   let nouns = nounsByMatcher.get(matcher);
   if (!nouns) {
-    nouns = matcher.catalog.products.flatMap((p) => [p.name, ...p.aliases]).filter((n) => /^\p{Lu}\p{Ll}+$/u.test(n)).map((n) => n.toLowerCase());
+    // The TI's generic entries are never another body's (see othersThing): their nouns need no look.
+    const owners = new Set(matcher.catalog.products.filter((p) => p.covers.length > 0).map((p) => p.vendor));
+    nouns = matcher.catalog.products
+      .filter((p) => !owners.has(p.vendor))
+      .flatMap((p) => [p.name, ...p.aliases])
+      .filter((n) => /^\p{Lu}\p{Ll}+$/u.test(n))
+      .map((n) => n.toLowerCase());
     nounsByMatcher.set(matcher, nouns);
   }
   return nouns;
@@ -78,9 +84,9 @@ export function listedVendorProducts(matcher: Matcher, sentences: Sentence[], fa
   const found = new Map<string, ProductHit>();
   const unaffected = unaffectedSentences(sentences);
   for (const [i, sentence] of sentences.entries()) {
-    if (unaffected.has(sentence)) continue;
-    for (const m of mentions(matcher, sentence.text, familyContext)) {
-      if (m.product.covers.length === 0) continue;
+    const generic = mentions(matcher, sentence.text, familyContext).filter((m) => m.product.covers.length > 0);
+    if (generic.length === 0 || unaffected.has(sentence)) continue;
+    for (const m of generic) {
       // The list items after a colon: short lines, up to the first sentence of prose.
       const items = [sentence.text.slice(m.end)];
       if (/:\s*$/.test(sentence.text)) for (const next of sentences.slice(i + 1, i + 12)) if (next.text.length <= 60) items.push(next.text); else break;

@@ -1,6 +1,6 @@
 import type { Severity } from '../advisories/advisories.table.js';
 import { findActions, nothingToDo } from './actions.js';
-import { isFakeSender } from './fake-senders.js';
+import { isFakeSender, speaksOfFakes } from './fake-senders.js';
 import { impliedUpdates } from './implied-actions.js';
 import { noticeVendor } from './notice-vendor.js';
 import { dropPracticeSetting } from './practice-context.js';
@@ -87,7 +87,8 @@ export function extractNotice(matcher: Matcher, notice: NoticeInput): Extraction
   const published = notice.publishedAt ?? statedDate(body.split('\n'));
   // Fake mails in the name of a product practices run, or of its maker ("Phishing-Mails im Namen von CGM"), warn its
   // users, as mails in the name of a KV warn its members.
-  const fakeSender = sentences.some((s) => [...mentions(matcher, s.text, family), ...vendorMentions(matcher, s.text)].some((m) => isFakeSender(s.text, m)));
+  const fakeSender =
+    speaksOfFakes(body) && sentences.some((s) => speaksOfFakes(s.text) && [...mentions(matcher, s.text, family), ...vendorMentions(matcher, s.text)].some((m) => isFakeSender(s.text, m)));
   const relevance = assessRelevance({ body, products, actions: actionHits.length, fixedVersion: anyVersion, nothingToDo: nothing !== null, fakeSender });
 
   return {

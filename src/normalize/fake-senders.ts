@@ -13,6 +13,11 @@ const fakeWord = /gefälscht|fälschung|fake|phishing|betrüger|betrug|schadsoft
 
 const scammer = /betrüger|betrug|angeblich|vermeintlich|falsche[nr]?\s+(?:Support|Mitarbeiter|Techniker)|scammer|scam|fake\s+support/iu;
 
+/** Whether a text speaks of fakes at all: the cheap test before any sentence is read for a sender. */
+export function speaksOfFakes(text: string): boolean {
+  return fakeWord.test(text);
+}
+
 /** Whether a sentence names the product as the sender fake mails or calls pretend to be, or as the tool they ask for. */
 export function isFakeSender(text: string, mention: Pick<Mention, 'index' | 'end'>): boolean {
   if (!fakeWord.test(text)) return false;

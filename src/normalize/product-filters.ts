@@ -4,7 +4,7 @@
 import type { Product } from '../catalog/catalog.models.js';
 import { isOtherArticlesHeading } from './chrome.js';
 import { unaffectedSentences } from './not-affected.js';
-import { mentions, othersThing, vendorsNamed, type Matcher, type Mention, type ProductHit } from './products.js';
+import { mentions, othersThing, ownerNamed, vendorsNamed, type Matcher, type Mention, type ProductHit } from './products.js';
 import type { Sentence } from './sentences.js';
 
 /** Generic entries ("TI-Konnektor (alle Hersteller)") give way to the specific products they cover. */
@@ -25,8 +25,11 @@ export function foreignOwned(matcher: Matcher, text: string): Set<string> {
   for (const noun of plainNouns(matcher)) {
     for (let at = lower.indexOf(noun); at !== -1; at = lower.indexOf(noun, at + noun.length)) {
       const word = /^\p{L}+/u.exec(text.slice(at))![0];
+      const before = text.slice(Math.max(0, at - 40), at);
+      const after = text.slice(at + word.length, at + word.length + 60);
+      if (!ownerNamed(before, after)) continue;
       for (const { product } of mentions(matcher, word)) {
-        if (othersThing(matcher, product, word, text.slice(Math.max(0, at - 40), at), text.slice(at + word.length, at + word.length + 60)) && !(named ??= vendorsNamed(matcher, text)).has(product.vendor)) found.add(product.id);
+        if (othersThing(matcher, product, word, before, after) && !(named ??= vendorsNamed(matcher, text)).has(product.vendor)) found.add(product.id);
       }
     }
   }

@@ -199,10 +199,15 @@ function makerNamedAt(matcher: Matcher, product: Product, text: string, at: numb
   });
 }
 
+/** The acronym of a body written into a noun's compound ("KZBV-Prüfmodul") or after it ("Prüfmodul der KZBV"). */
+export function ownerNamed(before: string, after: string): string | undefined {
+  return ownerBefore.exec(before)?.[1] ?? ownerAfter.exec(after)?.[1];
+}
+
 export function othersThing(matcher: Matcher, product: Product, name: string, before: string, after: string): boolean {
   // The TI's generic entries (a connector, a card) stay what they are whoever hands them out ("Praxisausweis der KZV").
   if (!/^\p{Lu}\p{Ll}+$/u.test(name) || matcher.catalog.products.some((p) => p.covers.length > 0 && p.vendor === product.vendor)) return false;
-  const owner = ownerBefore.exec(before)?.[1] ?? ownerAfter.exec(after)?.[1];
+  const owner = ownerNamed(before, after);
   if (!owner || /^(?:TI|IT|PVS|EDV)$/u.test(owner)) return false;
   return !matcher.vendors.some((v) => v.pattern.test(owner)) && !matcher.vendors.some((v) => v.id === product.vendor && v.pattern.test(owner));
 }

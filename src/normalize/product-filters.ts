@@ -4,7 +4,7 @@
 import type { Product } from '../catalog/catalog.models.js';
 import { isOtherArticlesHeading } from './chrome.js';
 import { unaffectedSentences } from './not-affected.js';
-import { mentions, othersThing, ownerNamed, vendorsNamed, type Matcher, type Mention, type ProductHit } from './products.js';
+import { mentions, othersThing, vendorsNamed, type Matcher, type Mention, type ProductHit } from './products.js';
 import type { Sentence } from './sentences.js';
 
 /** Generic entries ("TI-Konnektor (alle Hersteller)") give way to the specific products they cover. */
@@ -19,22 +19,22 @@ export function dropCovered<T extends { product: Product }>(hits: T[]): T[] {
  */
 export function foreignOwned(matcher: Matcher, text: string): Set<string> {
   const found = new Set<string>();
-  // Only where the text holds one of the plain nouns: most notices hold none, and a notice names few.
-  const lower = text.toLowerCase();
   let named: Set<string> | undefined;
-  for (const noun of plainNouns(matcher)) {
-    for (let at = lower.indexOf(noun); at !== -1; at = lower.indexOf(noun, at + noun.length)) {
-      const word = /^\p{L}+/u.exec(text.slice(at))![0];
-      const before = text.slice(Math.max(0, at - 40), at);
-      const after = text.slice(at + word.length, at + word.length + 60);
-      if (!ownerNamed(before, after)) continue;
-      for (const { product } of mentions(matcher, word)) {
-        if (othersThing(matcher, product, word, before, after) && !(named ??= vendorsNamed(matcher, text)).has(product.vendor)) found.add(product.id);
-      }
+  // Owner shapes first, with plain character classes (a Unicode pattern over a long page costs more than the rest of
+  // this step): "KZBV-Prüfmodul", "Prüfmodul der KZBV".
+  for (const m of text.matchAll(ownedNoun)) {
+    const word = m[2] ?? m[3]!;
+    if (!plainNouns(matcher).some((noun) => word.toLowerCase().startsWith(noun))) continue;
+    const before = m[1] ? `${m[1]}-` : '';
+    const after = m[4] ? ` der ${m[4]}` : '';
+    for (const { product } of mentions(matcher, word)) {
+      if (othersThing(matcher, product, word, before, after) && !(named ??= vendorsNamed(matcher, text)).has(product.vendor)) found.add(product.id);
     }
   }
   return found;
 }
+
+const ownedNoun = /(?<![A-Za-zÄÖÜäöüß0-9])(?:([A-ZÄÖÜ]{3,}[A-Za-zÄÖÜäöüß]*)-([A-ZÄÖÜ][a-zäöüß]+)|([A-ZÄÖÜ][a-zäöüß]+)\s+(?:der|des|von\s+der|vom)\s+([A-ZÄÖÜ]{3,}[A-Za-zÄÖÜäöüß]*))(?![A-Za-zÄÖÜäöüß0-9-])/g;
 
 const nounsByMatcher = new WeakMap<Matcher, string[]>();
 

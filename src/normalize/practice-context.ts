@@ -17,7 +17,8 @@ const dataFrom = /(?<!\p{L})(?:Daten|Datensicherungen|Sicherungen|Backups?|Datei
 export function dropPracticeSetting<T extends { product: Product; evidence: string }>(matcher: Matcher, hits: T[], title: string, lead: string[], familyContext: string | null = null): T[] {
   // The headline's products, or where it names none, the first sentence's that does.
   const specific = (text: string) => mentions(matcher, text, familyContext).filter((m) => m.product.covers.length === 0);
-  const titled = [title, ...lead].map(specific).find((named) => named.length > 0) ?? [];
+  let titled: ReturnType<typeof specific> = [];
+  for (const text of [title, ...lead]) if ((titled = specific(text)).length > 0) break;
   if (titled.length === 0) return hits;
   const makers = new Set(titled.map((m) => m.product.vendor));
   return hits.filter((h) => {

@@ -134,11 +134,14 @@ function withPractices(claimed: Delivery[], practicesOf: Map<number, { practice:
 // reads its practices in one statement, which also tells which of them have vendor or category scopes, so that
 // rendering reads scopes only for those (most practices choose products one by one; on PostgreSQL each statement is
 // a round trip).
+// A practice with whether it has vendor or category scopes, as both faces read it.
+const practiceWithScope = { practice: practices, scoped: sql<number>`exists (select 1 from scope_subscriptions ss where ss.practice_id = ${practices.id})` };
+
 function preparePracticeQueries(db: Db) {
   return {
     one: db.select().from(practices).where(eq(practices.id, sql.placeholder('id'))).prepare(),
     group: db
-      .select({ practice: practices, scoped: sql<number>`exists (select 1 from scope_subscriptions ss where ss.practice_id = ${practices.id})` })
+      .select(practiceWithScope)
       .from(practices)
       .where(inArray(practices.id, idGroupPlaceholders))
       .prepare(),
@@ -147,7 +150,7 @@ function preparePracticeQueries(db: Db) {
 const practiceQueries = preparedPerDb((db: Db) => preparePracticeQueries(db));
 const asyncPracticeQueries = preparedPerDb((db: AsyncDb) => ({
   ofDeliveries: db
-    .select({ practice: practices, scoped: sql<number>`exists (select 1 from scope_subscriptions ss where ss.practice_id = ${practices.id})` })
+    .select(practiceWithScope)
     .from(practices)
     .where(inArray(practices.id, db.select({ id: deliveries.practiceId }).from(deliveries).where(inArray(deliveries.id, idGroupPlaceholders))))
     .prepare(),

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { catalogSchema } from '../src/catalog/catalog.models.js';
 import { compileCatalog } from '../src/normalize/products.js';
-import { loadCorpus, precision, recall, sameAction, scoreCase, type Counts } from '../src/normalize/quality.js';
+import { loadCorpus, pairs, precision, recall, sameAction, scoreCase, type Counts } from '../src/normalize/quality.js';
 
 const visibleDir = 'test/fixtures/real/visible';
 const secondDir = 'test/fixtures/real/second-labels';
@@ -35,23 +35,15 @@ export function sample(dir = visibleDir, size = 40, perPublisher = 2): string[] 
   return taken;
 }
 
-/**
- * Pairs expected items with found ones, as many pairs as possible (augmenting paths), with the quality score's
- * `sameAction(found, expected)`. `src/normalize/quality.ts` does the same in a function it does not export; the
- * script checks below that this pairing gives the extractor exactly the counts `scoreCase` gives it.
- */
+/** Expected items paired with found ones as the quality score pairs actions (`pairs`, `sameAction(found, expected)`). */
 export function pairActions(expected: string[], found: string[]): { counts: Counts; missed: string[]; extra: string[] } {
-  const fits = expected.map((e) => found.flatMap((g, j) => (sameAction(g, e) ? [j] : [])));
-  const owner = new Array<number>(found.length).fill(-1);
-  const assign = (i: number, seen: Set<number>): boolean =>
-    fits[i]!.some((j) => !seen.has(j) && (seen.add(j), owner[j] === -1 || assign(owner[j]!, seen)) && ((owner[j] = i), true));
-  expected.forEach((_, i) => assign(i, new Set()));
-  const paired = new Set(owner.filter((i) => i !== -1));
+  const pairedWith = pairs(expected, found, (e, g) => sameAction(g, e));
+  const paired = new Set(pairedWith.filter((j) => j !== -1));
   const tp = paired.size;
   return {
     counts: { tp, fp: found.length - tp, fn: expected.length - tp },
-    missed: expected.filter((_, i) => !paired.has(i)),
-    extra: found.filter((_, j) => owner[j] === -1),
+    missed: expected.filter((_, i) => pairedWith[i] === -1),
+    extra: found.filter((_, j) => !paired.has(j)),
   };
 }
 

@@ -74,7 +74,7 @@ function tally(s: Counts, expected: string[], got: string[], same: (a: string, b
  * Pairs each expected item with at most one found item and back, as many pairs as possible (augmenting paths): taken
  * in order, a found action that matches two labels could take the one that a second found action alone matches.
  */
-function pairs(expected: string[], got: string[], same: (a: string, b: string) => boolean): number[] {
+export function pairs(expected: string[], got: string[], same: (a: string, b: string) => boolean): number[] {
   const fits = expected.map((e) => got.flatMap((g, j) => (same(e, g) ? [j] : [])));
   const owner = new Array<number>(got.length).fill(-1);
   const assign = (i: number, seen: Set<number>): boolean => {

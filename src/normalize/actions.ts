@@ -54,14 +54,12 @@ function uiStep(action: string): boolean {
 export function findActions(sentences: Sentence[]): ActionHit[] {
   const actions: ActionHit[] = [];
   const seen: Set<string>[] = [];
+  const memo: SentenceMemo = { prose: new Map(), bullets: new Map(), phrases: new Map(), nominal: new Map() };
   const add = (raw: string, evidence: string, nominal = false) => {
-    const text = nominal ? (statementHead(raw) ? null : raw) : wellFormed(raw);
-    if (!text || text.length < 8 || vague.test(text) || uiStep(text) || noDeed.test(text.split(/,\s/u)[0]!)) return;
-    // A qualifier in brackets ("(bei älteren Versionen)") does not make a repeat a new action.
-    const words = contentWords(text.replace(/\s*\([^()]*\)/gu, ''));
-    if (seen.some((w) => similar(w, words))) return;
-    seen.push(words);
-    actions.push({ text, evidence });
+    const kept = acceptOnce(memo, raw, nominal);
+    if (!kept || seen.some((w) => similar(w, kept.words))) return;
+    seen.push(kept.words);
+    actions.push({ text: kept.text, evidence });
   };
   const list = { verb: '', advice: false, leadIn: -1, describes: false };
   let previous = { verb: '', at: -1 };
@@ -82,8 +80,8 @@ export function findActions(sentences: Sentence[]): ActionHit[] {
     if (sentence.bullet && list.describes) return;
     // "(per E-Mail an …@…)": how to reach someone, inside an instruction; the instruction stays.
     const text = sentence.text.includes('(') ? sentence.text.replace(contactAside, '') : sentence.text;
-    if (notAnAction.test(text) || siteChrome.test(text)) return;
-    const found = toActions(answer ? { ...sentence, text, bullet: true } : text === sentence.text ? sentence : { ...sentence, text });
+    const found = readOnce(memo, answer ? { ...sentence, text, bullet: true } : text === sentence.text ? sentence : { ...sentence, text });
+    if (found === null) return;
     if (sentence.bullet && found.length === 0 && (list.verb || list.advice)) {
       // "• die Passwörter der Praxissoftware" under "… folgende Passwörter zu ändern:": the lead-in's verb, for each item.
       const item = nominalItem(sentence.text);
@@ -121,6 +119,51 @@ export function findActions(sentences: Sentence[]): ActionHit[] {
     if (!sentence.bullet && !aboutPrevious) previous = actions.length > count ? { verb: finalVerb(actions[actions.length - 1]!.text), at: actions.length - 1 } : { verb: '', at: -1 };
   });
   return actions;
+}
+
+// A notice's sentences repeat (a teaser above the article, a step in the text and in a summary box, an archive page that
+// shows a notice twice). What toActions reads from a sentence depends on its words and on whether it counts as a list
+// item, nothing else, so each distinct sentence is read once per notice; list items and prose are kept apart because
+// they read differently. null: contact, marketing or navigation text, never an action.
+// The phrases found are checked once as well (acceptOnce).
+type Accepted = { text: string; words: Set<string> } | null;
+type SentenceMemo = {
+  prose: Map<string, string[] | null>;
+  bullets: Map<string, string[] | null>;
+  phrases: Map<string, Accepted>;
+  nominal: Map<string, Accepted>;
+};
+
+function readOnce(memo: SentenceMemo, sentence: Sentence): string[] | null {
+  const seen = sentence.bullet ? memo.bullets : memo.prose;
+  let found = seen.get(sentence.text);
+  if (found === undefined) {
+    found = notAnAction.test(sentence.text) || siteChrome.test(sentence.text) ? null : toActions(sentence);
+    seen.set(sentence.text, found);
+  }
+  // A copy: findActions drops a lead-in's pointer from its own list.
+  return found && found.slice();
+}
+
+/**
+ * A phrase found as an action, as the list keeps it, with its content words for spotting repeats; null when it is
+ * malformed, vague, a step through a user interface or no deed. Depends on the phrase alone, so read once per notice.
+ */
+function acceptOnce(memo: SentenceMemo, raw: string, nominal: boolean): Accepted {
+  const seen = nominal ? memo.nominal : memo.phrases;
+  let kept = seen.get(raw);
+  if (kept === undefined) {
+    kept = accept(raw, nominal);
+    seen.set(raw, kept);
+  }
+  return kept;
+}
+
+function accept(raw: string, nominal: boolean): Accepted {
+  const text = nominal ? (statementHead(raw) ? null : raw) : wellFormed(raw);
+  if (!text || text.length < 8 || vague.test(text) || uiStep(text) || noDeed.test(text.split(/,\s/u)[0]!)) return null;
+  // A qualifier in brackets ("(bei älteren Versionen)") does not make a repeat a new action.
+  return { text, words: contentWords(text.replace(/\s*\([^()]*\)/gu, '')) };
 }
 
 /**

@@ -115,7 +115,7 @@ export function findActions(sentences: Sentence[]): ActionHit[] {
     if (found.length === 0 && !sentence.bullet) for (const phrase of nominallyAdvised(text) ?? []) add(phrase, sentence.text, true);
     // "… Passwörter zu ändern. Das sollte sofort geschehen. Dazu zählen:": a sentence about the action just read keeps it
     // as the one a list opener continues.
-    const aboutPrevious = actions.length === count && backReference.test(text);
+    const aboutPrevious = actions.length === count && backModal.test(text) && backReference.test(text);
     if (!sentence.bullet && !aboutPrevious) previous = actions.length > count ? { verb: finalVerb(actions[actions.length - 1]!.text), at: actions.length - 1 } : { verb: '', at: -1 };
   });
   return actions;
@@ -237,6 +237,9 @@ const pointer =
 // A lead-in that announces the items below it: "folgende Passwörter ändern:", "Dazu zählen vor allem:".
 // The lead-in's action starts with its object, capitalised: "Folgende Passwörter ändern".
 const announces = /(?<!\p{L})(?:[Ff]olgend\p{L}*|[Nn]achstehend\p{L}*|diese|alle|[Ss]ämtliche|insbesondere)(?!\p{L})/u;
+// Each of backReference's modals contains "soll", "muss" or "müssen" as written (no i flag): a test without the
+// letter lookarounds, so that most sentences skip backReference.
+const backModal = /soll|muss|müssen/;
 const backReference = /(?<!\p{L})(?:[Dd]as|[Dd]ies|[Ee]s)\s+(?:sollte|soll|sollten|muss|müssen)(?!\p{L})|(?<!\p{L})(?:sollte|soll|muss)\s+(?:das|dies|es)(?!\p{L})/u;
 const listOpener = /^(?:Dazu|Hierzu|Darunter|Das|Dies)\s+(?:zählen|gehören|betrifft|sind|fallen)\b/u;
 

@@ -13,11 +13,20 @@ const rated = (words: string) =>
     'iu',
   );
 // Checked before the wording: a vendor's rating says more than its urgency words.
+const ratingWords = {
+  kritisch: 'critical|kritisch|höchstkritisch',
+  hoch: 'high|hoch|important|wichtig|schwerwiegend',
+  mittel: 'medium|moderate|mittel',
+  niedrig: 'low|niedrig|gering',
+};
+// Any of the four ratings: the same label with the words of all four. A sentence it does not match matches none of
+// them (each rating's words are among these), so one test per sentence picks the few sentences the four are tried on.
+const anyRating = rated(Object.values(ratingWords).join('|'));
 const ratings: { severity: Severity; pattern: RegExp }[] = [
-  { severity: 'kritisch', pattern: rated('critical|kritisch|höchstkritisch') },
-  { severity: 'hoch', pattern: rated('high|hoch|important|wichtig|schwerwiegend') },
-  { severity: 'mittel', pattern: rated('medium|moderate|mittel') },
-  { severity: 'niedrig', pattern: rated('low|niedrig|gering') },
+  { severity: 'kritisch', pattern: rated(ratingWords.kritisch) },
+  { severity: 'hoch', pattern: rated(ratingWords.hoch) },
+  { severity: 'mittel', pattern: rated(ratingWords.mittel) },
+  { severity: 'niedrig', pattern: rated(ratingWords.niedrig) },
 ];
 
 const rules: { severity: Severity; pattern: RegExp; advice?: boolean }[] = [
@@ -70,15 +79,19 @@ const rank: Record<Severity, number> = { unbekannt: 0, niedrig: 1, mittel: 2, ho
 /** Severity only from what the notice says (its words or a CVSS score); without them it stays `unbekannt`. */
 export function findSeverity(sentences: Sentence[]): { severity: Severity; evidence: string | null } {
   let best: { severity: Severity; evidence: string | null } = { severity: 'unbekannt', evidence: null };
+  const mayRate = sentences.filter((s) => anyRating.test(s.text));
   for (const rule of [...ratings, ...rules]) {
-    const sentence = sentences.find((s) => rule.pattern.test(s.text) && (!('advice' in rule) || !rule.advice || addressesReader(s.text)));
+    // The ratings can only match where anyRating does; the order of the sentences, and so the first match, is kept.
+    const candidates = ratings.includes(rule) ? mayRate : sentences;
+    const sentence = candidates.find((s) => rule.pattern.test(s.text) && (!('advice' in rule) || !rule.advice || addressesReader(s.text)));
     if (sentence) {
       best = { severity: rule.severity, evidence: sentence.text };
       break;
     }
   }
   for (const s of sentences) {
-    const m = cvssScore.exec(s.text) ?? ratedScore.exec(s.text);
+    // A rated score is "… / 10": without a slash only the CVSS pattern can match.
+    const m = cvssScore.exec(s.text) ?? (s.text.includes('/') ? ratedScore.exec(s.text) : null);
     if (!m) continue;
     const score = Number(m[1]!.replace(',', '.'));
     const severity: Severity = score >= 9 ? 'kritisch' : score >= 7 ? 'hoch' : score >= 4 ? 'mittel' : 'niedrig';

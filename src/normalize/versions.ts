@@ -15,6 +15,8 @@ export type VersionHit = {
 const fixContext =
   /aktualisier|update|behoben|beheb|schließt|schliesst|geschlossen|beseitig|korrigier|bereit|einspiel|installier|firmware|servicepack|patch|freigeschaltet|freigegeben|zugelassen|aktiviert|verfügbar|veröffentlicht|verteilt|rollt|ausgeliefert|betroffen|anfällig|version|bereinig|fix(?:e[sd])?\b|closes|resolved|available|released|affected|vulnerable|running|upgrad|(?:und|oder|and|or)\s+(?:älter|früher|older|earlier|later|newer|higher|above|neuer|höher|später)/i;
 
+const releaseDigits = /\d\.\d/;
+
 // A version as written: "v18.5 MR4 (18.5.4)", "10.80 RU4", "2.0-beta9", "v19.5 GA".
 const token =
   /(?<![\p{L}\p{N}.])(v?\d{1,4}(?:\.\d{1,5}){1,4}(?:-?(?:beta|rc)\d*)?(?:\s?(?:SP|RU|MR|Rel\.?|Patch|Hotfix|PL|Build)\s?\d+|\s(?:GA|LTS)(?![\p{L}\p{N}]))?(?:\s?\(\d{1,4}(?:\.\d{1,5}){1,4}\))?)(?![\p{L}\p{N}]|\.\d)/giu;
@@ -67,7 +69,9 @@ export function findVersions(text: string, named: Mention[]): VersionHit[] {
     const updates = knowledgeBaseUpdates(text, named);
     if (updates.length > 0) return updates;
   }
-  if (!fixContext.test(text)) return [];
+  // Every release the token pattern reads has a digit, a dot and a digit ("7.57", "v18.5"); without them there is none,
+  // and the longer fixContext test can be skipped.
+  if (!releaseDigits.test(text) || !fixContext.test(text)) return [];
   const hits: VersionHit[] = [];
   for (const m of text.matchAll(token)) {
     const version = m[1]!;

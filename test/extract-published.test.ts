@@ -21,6 +21,13 @@ test('bylines and rubrics around a date line date the notice', () => {
 test("a notice's version line, a press dateline and a revision history's first entry date it", () => {
   assert.equal(day(['FAQ zur Cyberattacke', 'Version 1.0 · Eltville & Bamberg, 08.11.2021, 12 Uhr', prose]), '2021-11-08');
   assert.equal(day(['Security Advice', 'BELLEVUE, Wash. - January 15, 2018 - On January 4, Synology released an advisory on the flaws.']), '2018-01-15');
+  // A place and a dash on a line of their own, with the press office's spaced slashes.
+  assert.equal(day(['Wichtige Information zum Kartenterminal', 'Flintbek — 16 / 06 / 2022', prose]), '2022-06-16');
+  assert.equal(day(['Lücke in Praxissoftware', 'Bad Homburg – 12.03.2024', prose]), '2024-03-12');
+  // Not a dateline: a sentence or a deadline before the dash, or more text after the date; no ratio is a date.
+  assert.equal(day(['Lücke in Praxissoftware', 'Die Frist endet – 12.03.2024', prose]), null);
+  assert.equal(day(['Lücke in Praxissoftware', 'Berlin – 12.03.2024 wurde die Praxis angegriffen', prose]), null);
+  assert.equal(day(['Lücke in Praxissoftware', 'Ergebnis 12 / 06 / 20', prose]), null);
   const history = ['Advice on patches', english, english, english, 'Changes', '• 20 January 2020, 18:11: News item updated.', '• 19 January 2020, 22:00: First version of this news item published.'];
   assert.equal(day(history), '2020-01-19');
 });
@@ -44,3 +51,14 @@ test("a text copy's footer stamp dates the page below its related list; a page's
   assert.equal(page.title, 'Kritische Lücke in Praxissoftware');
   assert.equal(page.publishedAt?.toISOString().slice(0, 10), '2024-03-12');
 });
+
+test("a page without article: the dateline Readability takes out as a byline still dates it", () => {
+  const body = `<p>${prose} ${prose}</p><p>${prose} ${prose}</p><p>${prose}</p>`;
+  const page = (line: string) =>
+    `<html><body><nav><a href="/">Start</a> <a href="/presse">Presse</a></nav><div class="press"><h1>Wichtige Information zum Kartenterminal</h1><p class="dateline">${line}</p>${body}</div><footer>© Hersteller</footer></body></html>`;
+  assert.equal(readPage(page('Flintbek — 16 / 06 / 2022')).publishedAt?.toISOString().slice(0, 10), '2022-06-16');
+  // A byline without a date dates nothing, and a date in the body is an event.
+  const authorOnly = page('Von Anna Beispiel').replace('</p><p>', '</p><p>Am 12.03.2024 wurde die Lücke bekannt.</p><p>');
+  assert.equal(readPage(authorOnly).publishedAt, null);
+});
+

@@ -13,7 +13,7 @@ const englishMonth = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|Ju
 const ordinal = '(?:st|nd|rd|th)?';
 
 // "08.11.2021", "9. November 2021", "12. Okt. 2023", "2021-11-09", "2-2-2024", "February 13, 2024", "May 3rd, 2023",
-// "13 February 2024", "3rd of May 2023", "6/19/2024". Each alternative is one capture group, read by `toDate`. A
+// "13 February 2024", "3rd of May 2023", "6/19/2024", "16 / 06 / 2022". Each alternative is one capture group, read by `toDate`. A
 // dotted date followed by ".digit" is part of a version number ("1.12.2024.3").
 export const date = new RegExp(
   [
@@ -25,6 +25,8 @@ export const date = new RegExp(
     `(?<![\\d.])(\\d{1,2}${ordinal}\\s+(?:of\\s+)?${englishMonth}\\s+(?:19|20)\\d{2})(?!\\d)`,
     // "6/19/2024", "09/05/18": English pages put the month first, and German ones rarely write slashes.
     `(?<![\\d./])(\\d{1,2}/\\d{1,2}/(?:(?:19|20)\\d{2}|\\d{2}))(?![\\d/])`,
+    // "16 / 06 / 2022": a press office's spaced slashes, only with a four-digit year (a ratio or a score has none).
+    `(?<![\\d./])(\\d{1,2} / \\d{1,2} / (?:19|20)\\d{2})(?![\\d/])`,
   ].join('|'),
   'giu',
 );
@@ -38,7 +40,8 @@ export function isGerman(lines: string[]): boolean {
 
 /** The day a match of `date` names (noon in Germany, see parsePublishedDate), or null when it is no calendar day. */
 export function toDate(m: RegExpMatchArray, dayFirst = false): Date | null {
-  const [, dotted, named, iso, dashed, english, englishDayFirst, slashed] = m;
+  const [, dotted, named, iso, dashed, english, englishDayFirst, tightSlashed, spacedSlashed] = m;
+  const slashed = tightSlashed ?? spacedSlashed?.replace(/ /g, '');
   if (slashed) {
     // A two-digit year only on a line of its own ("09/05/18" above a headline): elsewhere it may be a score or a ratio.
     if (/\/\d{2}$/.test(slashed) && m.input !== undefined && m.input.trim().replace(/^(?:\p{L}+\s*:?\s*)?/u, '') !== slashed) return null;

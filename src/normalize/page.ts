@@ -85,13 +85,16 @@ export function readPage(html: string): Page {
   const headBlock = outside && headline.contents().length <= 20 ? nodesToText(headline.toArray()) : '';
 
   let text: string;
+  let byline: string | null = null;
   const page = content.is($.root()) || content.is('body') ? null : $('body:first');
   if (!semantic && $('p:first').length > 0) {
     // Readability costs about half a millisecond per KB: it reads the page without its noise, and only pages small
     // enough to stay within the budget of 20 ms per 100 KB; a larger page keeps the plain reading.
     content.find(noise).remove();
     const rest = $.html(content);
-    text = (rest.length <= readableLimit ? readable(`<html><body>${rest}</body></html>`) : null) ?? cleaned($, content);
+    const read = rest.length <= readableLimit ? readable(`<html><body>${rest}</body></html>`) : null;
+    text = read?.text ?? cleaned($, content);
+    byline = read?.byline ?? null;
   } else {
     text = cleaned($, content);
   }
@@ -101,6 +104,7 @@ export function readPage(html: string): Page {
     const lines = around.split('\n');
     const at = title ? lines.findIndex((l) => l.includes(title)) : -1;
     publishedAt =
+      (byline ? statedDate([byline], { tail: false }) : null) ??
       (at >= 0 ? statedDate(lines.slice(Math.max(0, at - 3)), { tail: around === text }) : null) ??
       (at >= 0 && around === text ? null : statedDate(text.split('\n'))) ??
       (headBlock ? statedDate(headBlock.split('\n'), { tail: false }) : null);
@@ -127,14 +131,17 @@ function cleaned($: cheerio.CheerioAPI, content: cheerio.Cheerio<AnyNode>): stri
 }
 
 /** The main text of a page without semantic containers, as Readability finds it, or null when it finds none. */
-function readable(html: string): string | null {
+function readable(html: string): { text: string; byline: string | null } | null {
   const { document } = parseHTML(html);
   const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
   if (!article?.content) return null;
   const $ = cheerio.load(article.content, { xml: { xmlMode: false, decodeEntities: true } });
   $(noise).remove();
   const text = nodesToText($.root().contents().toArray());
-  return text.length >= 200 ? text : null;
+  // Readability takes a line marked as byline, author or dateline out of the content and hands it back apart:
+  // "Flintbek — 16 / 06 / 2022", "Von Dirk Knop, 12.03.2024".
+  const byline = article.byline ? fold(article.byline) : '';
+  return text.length >= 200 ? { text, byline: byline.length > 0 && byline.length <= 100 ? byline : null } : null;
 }
 
 const fold = (s: string) => s.replace(/\s+/g, ' ').trim();

@@ -61,6 +61,9 @@ const rubricBefore =
 // A place or publisher before a date: "Münster, 21. September 2017", "APOTHEKE ADHOC, 15.12.2021 08:12 Uhr".
 const dateline = /[\p{L}\p{N})”“"&./ -]{2,60},\s*$/u;
 
+// Words that stand where a dateline's place would ("Update – 3.3.2025", "Frist – …"): stamps, events and periods.
+const notPlace = /^\s*(?:Update|Nachtrag|Stand|Aktualisier\p{L}*|Änderung|Version|Frist|Termin|Beginn|Ende|Start|Statement|Initial|Erst\p{L}*|Last|First|Updated|Revised)(?!\p{L})/iu;
+
 type Kind = 'published' | 'updated' | 'plain';
 type Found = { date: Date; kind: Kind };
 
@@ -173,6 +176,9 @@ function headDate(line: string, dayFirst: boolean, events: boolean): Found | nul
     if (short && alone && !/(?::|\b\p{Ll}+)\s*$/u.test(before) && dateline.test(before) && /^\s*$/.test(rest.replace(/[\s,(]*\d{1,2}[:.]\d{2}.*$|\s*\(\d+\)\s*$/u, ''))) return found(m, 'plain');
     // "Bonn, 14.08.2019. Das BSI …", "Eltville, 08.11.2021 – Die …": a dateline before the first sentence.
     if (/^[\p{Lu}][\p{L} ./-]{1,30},\s*$/u.test(before) && /^\s*[-–—.]\s/u.test(rest)) return found(m, 'plain');
+    // A place and a dash as a line of its own: "Flintbek — 16 / 06 / 2022", "Berlin – 12.03.2024".
+    // Not a cue word in the place's stead: "Update – March 3, 2025" is a later state, told by the cues above.
+    if (short && alone && /^\s*\p{Lu}[\p{L}.-]+(?:\s+(?:an\s+der\s+|am\s+|a\.\s*)?\p{Lu}[\p{L}.-]+){0,2}\s+[–—-]\s*$/u.test(before) && rest.trim() === '' && !notPlace.test(before)) return found(m, 'plain');
     // A press release's dateline: "BELLEVUE, Wash. - January 15, 2018 - On January 4, …".
     if (/^\p{Lu}{2,}(?:[ -]\p{Lu}{2,}){0,2},\s*[\p{L}.]{2,12}\s+[-–—]\s*$/u.test(before) && /^\s*[-–—]\s/u.test(rest)) return found(m, 'plain');
   }

@@ -78,17 +78,9 @@ const rank: Record<Severity, number> = { unbekannt: 0, niedrig: 1, mittel: 2, ho
 
 /** Severity only from what the notice says (its words or a CVSS score); without them it stays `unbekannt`. */
 export function findSeverity(sentences: Sentence[]): { severity: Severity; evidence: string | null } {
-  let best: { severity: Severity; evidence: string | null } = { severity: 'unbekannt', evidence: null };
+  // The ratings can only match where anyRating does; the order of the sentences, and so the first match, is kept.
   const mayRate = sentences.filter((s) => anyRating.test(s.text));
-  for (const rule of [...ratings, ...rules]) {
-    // The ratings can only match where anyRating does; the order of the sentences, and so the first match, is kept.
-    const candidates = ratings.includes(rule) ? mayRate : sentences;
-    const sentence = candidates.find((s) => rule.pattern.test(s.text) && (!('advice' in rule) || !rule.advice || addressesReader(s.text)));
-    if (sentence) {
-      best = { severity: rule.severity, evidence: sentence.text };
-      break;
-    }
-  }
+  let best: { severity: Severity; evidence: string | null } = firstRule(ratings, mayRate) ?? firstRule(rules, sentences) ?? { severity: 'unbekannt', evidence: null };
   for (const s of sentences) {
     // A rated score is "… / 10": without a slash only the CVSS pattern can match.
     const m = cvssScore.exec(s.text) ?? (s.text.includes('/') ? ratedScore.exec(s.text) : null);
@@ -103,4 +95,13 @@ export function findSeverity(sentences: Sentence[]): { severity: Severity; evide
 /** CVE ids exactly as written in the text, in order, without repeats. */
 export function findCves(text: string): string[] {
   return [...new Set([...text.matchAll(/\bCVE-\d{4}-\d{4,7}\b/gi)].map((m) => m[0].toUpperCase()))];
+}
+
+/** The first rule, in order, that some sentence meets (advice rules only in a sentence addressed to the reader). */
+function firstRule(list: { severity: Severity; pattern: RegExp; advice?: boolean }[], sentences: Sentence[]): { severity: Severity; evidence: string } | null {
+  for (const rule of list) {
+    const sentence = sentences.find((s) => rule.pattern.test(s.text) && (!rule.advice || addressesReader(s.text)));
+    if (sentence) return { severity: rule.severity, evidence: sentence.text };
+  }
+  return null;
 }

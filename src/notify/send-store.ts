@@ -130,13 +130,12 @@ function withPractices(claimed: Delivery[], practicesOf: Map<number, { practice:
   });
 }
 
-// Read for every mail: prepared once per database instead of built and compiled each time; a send job's group
-// reads its practices in one statement, which also tells which of them have vendor or category scopes, so that
-// rendering reads scopes only for those (most practices choose products one by one; on PostgreSQL each statement is
-// a round trip).
-// A practice with whether it has vendor or category scopes, as both faces read it.
+// A practice with whether it has vendor or category scopes, as both faces read it: rendering then reads scopes only
+// for those (most practices choose products one by one; on PostgreSQL each statement is a round trip).
 const practiceWithScope = { practice: practices, scoped: sql<number>`exists (select 1 from scope_subscriptions ss where ss.practice_id = ${practices.id})` };
 
+// Read for every mail: prepared once per database instead of built and compiled each time; a send job's group reads
+// its practices in one statement.
 function preparePracticeQueries(db: Db) {
   return {
     one: db.select().from(practices).where(eq(practices.id, sql.placeholder('id'))).prepare(),

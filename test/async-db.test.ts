@@ -64,6 +64,21 @@ test('a failing statement rejects with the error and the statement; the others i
   assert.match(failed.reason.statement ?? '', /no_such_table/);
 });
 
+test('a statement of the asynchronous face is prepared by name on its connection, and parsed anew when a migration changes its result columns', async () => {
+  // A named statement is listed in its own session's pg_prepared_statements while it runs; an unnamed one is not.
+  const { rows } = await client().queryAsync("select count(*) as c from pg_prepared_statements where statement like '%count(*) as c from pg_prepared_statements%'", [], false);
+  assert.deepEqual(rows, [{ c: 1 }]);
+
+  client().exec('create table async_named (a integer)');
+  client().prepare('insert into async_named (a) values (?)').run(7);
+  // Prepared on every pooled connection at once, then the column's type changes under them.
+  const readAll = () => Promise.all(Array.from({ length: 12 }, () => client().queryAsync('select * from async_named', [], false)));
+  for (const { rows } of await readAll()) assert.deepEqual(rows, [{ a: 7 }]);
+  client().exec("alter table async_named alter column a type text using a::text");
+  for (const { rows } of await readAll()) assert.deepEqual(rows, [{ a: '7' }], 'read again with the new type, not refused');
+  client().exec('drop table async_named');
+});
+
 test('drizzle builders on the asynchronous face read and write the same columns (snake_case) as the synchronous face', async () => {
   const face = asyncFaceOf(db)!;
   assert.ok(face, 'PostgreSQL has an asynchronous face');

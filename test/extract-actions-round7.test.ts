@@ -73,7 +73,8 @@ test('English advice: urged or encouraged addressees with a qualifier, "it is cr
     'Neueste Patches sofort herunterladen',
   ]);
   assert.deepEqual(actions('CISA encourages users and administrators to review the advisory and apply the necessary updates.'), [
-    'Advisory überprüfen und die nötigen Updates einspielen',
+    'Advisory überprüfen',
+    'Die nötigen Updates einspielen',
   ]);
   assert.deepEqual(actions('It is absolutely critical that users of affected devices immediately apply the latest security patches.'), [
     'Neueste Sicherheitspatches einspielen',
@@ -145,7 +146,8 @@ test('passives that report a plan, a count or a statement, demands on providers 
 test('advice without the comma before its infinitive, and "ist zu prüfen, ob …"', () => {
   assert.deepEqual(actions('Der Hersteller empfiehlt die Deregistrierung der VPN-Verbindung zu vermeiden.'), ['Die Deregistrierung der VPN-Verbindung vermeiden']);
   assert.deepEqual(actions('Wir empfehlen allen die Firmware ihres Routers zu prüfen und unverzüglich alle verfügbaren Updates einzuspielen!'), [
-    'Die Firmware ihres Routers prüfen und unverzüglich alle verfügbaren Updates einspielen',
+    'Die Firmware ihres Routers prüfen',
+    'Unverzüglich alle verfügbaren Updates einspielen',
   ]);
   assert.deepEqual(actions('Das BSI empfiehlt Betreibern von Exchange-Servern die Patches einzuspielen.'), ['Die Patches einspielen']);
   assert.deepEqual(actions('Zunächst ist zu prüfen, ob das eigene Modell betroffen ist.'), ['Zunächst prüfen, ob das eigene Modell betroffen ist']);
@@ -183,7 +185,7 @@ test('what practices can check themselves is how the notice tells them to check'
 });
 
 test('the answer to a question of what to do, and a phrase after an advice label, read like list items', () => {
-  assert.deepEqual(actions('Was sollten Praxen tun?\nDas Update einspielen und den Konnektor neu starten.'), ['Das Update einspielen und den Konnektor neu starten']);
+  assert.deepEqual(actions('Was sollten Praxen tun?\nDas Update einspielen und den Konnektor neu starten.'), ['Das Update einspielen', 'Den Konnektor neu starten']);
   assert.deepEqual(actions('Handlungsempfehlung: Update auf Version 5.2.1 installieren.'), ['Update auf Version 5.2.1 installieren']);
   assert.deepEqual(actions('Maßnahme: Den Konnektor vom Netz trennen.'), ['Den Konnektor vom Netz trennen']);
   // After another question, or after a label that is no advice, a statement stays one.

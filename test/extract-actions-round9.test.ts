@@ -134,11 +134,13 @@ test('a demonstrative object takes the adjectives the sentences before gave the 
   assert.deepEqual(actions('Der Fehler steckt in der alten Version. Entfernen Sie diese Version.'), ['Diese Version entfernen']);
 });
 
-test('English: "and to <verb>" joins a second step, a relative clause without its pronoun goes, "security X" is one German word', () => {
+test('English: "and to <verb>" adds a second step, a relative clause without its pronoun goes, "security X" is one German word', () => {
   assert.deepEqual(actions('The vendor asked all customers to apply the security settings it lists and to update the firmware immediately.'), [
-    'Sicherheitseinstellungen einspielen und Firmware sofort aktualisieren',
+    'Sicherheitseinstellungen einspielen',
+    'Firmware sofort aktualisieren',
   ]);
   assert.deepEqual(actions('Customers are urged to change their passwords and to enable two-factor authentication.'), [
-    'Passwörter ändern und Zwei-Faktor-Authentifizierung aktivieren',
+    'Passwörter ändern',
+    'Zwei-Faktor-Authentifizierung aktivieren',
   ]);
 });

@@ -19,7 +19,7 @@ function extractPage(file: string, article: string, title: string) {
   return extractNotice(matcher, { title, text: page.text, publishedAt: page.publishedAt });
 }
 
-test('the DGN notice: three Digitalisierungsbox models, the fixed firmware, four actions in order, urgent', () => {
+test('the DGN notice: three Digitalisierungsbox models, the fixed firmware, five actions in order (one per step), urgent', () => {
   const x = extractPage('sites/dgn/datenleck-digitalisierungsbox.html', 'article.post', 'Datenleck in Digitalisierungsboxen der Telekom – Hinweise für Nutzer');
   assert.equal(x.relevant, true);
   assert.equal(x.vendorId, 'telekom');
@@ -33,7 +33,8 @@ test('the DGN notice: three Digitalisierungsbox models, the fixed firmware, four
     'In der Benutzeroberfläche der Digitalisierungsbox prüfen, welche Firmware-Version installiert ist',
     'Die Firmware umgehend auf Version 11.01.02.102 aktualisieren, falls noch eine ältere Version installiert ist',
     'Angebotene Firmware-Updates künftig regelmäßig installieren',
-    'Alle eingerichteten Portweiterleitungen überprüfen und Weiterleitungen entfernen, die Sie nicht mehr benötigen',
+    'Alle eingerichteten Portweiterleitungen überprüfen',
+    'Weiterleitungen entfernen, die Sie nicht mehr benötigen',
   ]);
   assert.equal(x.severity, 'hoch');
   assert.equal(x.published?.slice(0, 10), '2019-11-15');

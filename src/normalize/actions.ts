@@ -4,6 +4,7 @@ import { attackLed, isStatistic, reportsClaim, withoutAttribution } from './repo
 import { familiar, polite } from './polite-imperatives.js';
 import { frontedPassive, modal, necessity } from './modal-advice.js';
 import { bestDone, nominallyAdvised, recommended, selfCheck } from './recommendations.js';
+import { splitSteps } from './action-steps.js';
 import { namedObject } from './antecedents.js';
 import { afterDash, afterSemicolon, behindLabel, sequenceStep, thatClauseAsMain } from './instruction-clauses.js';
 import { finiteVerb, isInfinitive, mainClause, zuInfinitive } from './verbs.js';
@@ -56,10 +57,13 @@ export function findActions(sentences: Sentence[]): ActionHit[] {
   const seen: Set<string>[] = [];
   const memo: SentenceMemo = { prose: new Map(), bullets: new Map(), phrases: new Map(), nominal: new Map() };
   const add = (raw: string, evidence: string, nominal = false) => {
-    const kept = acceptOnce(memo, raw, nominal);
-    if (!kept || seen.some((w) => similar(w, kept.words))) return;
-    seen.push(kept.words);
-    actions.push({ text: kept.text, evidence });
+    // "X aktualisieren und Y prüfen": each step its own action (action-steps.ts); a noun phrase is one step.
+    for (const step of nominal ? [raw] : splitSteps(raw)) {
+      const kept = acceptOnce(memo, step, nominal);
+      if (!kept || seen.some((w) => similar(w, kept.words))) continue;
+      seen.push(kept.words);
+      actions.push({ text: kept.text, evidence });
+    }
   };
   const list = { verb: '', advice: false, leadIn: -1, describes: false };
   let previous = { verb: '', at: -1 };

@@ -1,0 +1,96 @@
+// One action per step. A notice often joins two instructions in one sentence ("Die Firmware aktualisieren und die
+// Portweiterleitungen prüfen", "…; außerdem …"), and a practice ticks them off apart: LABELS.md counts a step as one
+// verb on one object. Alternatives ("oder"), one verb on a list of objects ("Passwörter für Windows, Server und
+// Firewalls ändern") and a second verb that works on the first one's object ("herunterladen und installieren",
+// "und ihn andernfalls einspielen") stay one step.
+import { finiteVerb, isInfinitive } from './verbs.js';
+
+// A comma clause that only says when: it holds for every step of the sentence.
+const whenClause = /^(?:falls|wenn|sofern|sobald|soweit|solange)\s/u;
+// Words that open a clause inside which an "und" joins parts of that clause, not two instructions ("Um Daten zu
+// sichern und …"); an article in front is the object's.
+const subordinate = /^(?:um|damit|dass|ob|wenn|falls|sofern|sobald|bevor|nachdem|weil|da|bis|sodass|wie|wo)\s/iu;
+// An object given as a pronoun points back at the first step ("…, und ihn andernfalls einspielen"), and "damit",
+// "dadurch" or "so" make the second part the first step's effect ("den Patch einspielen und das Leck damit schließen").
+const pointsBack = /(?<!\p{L})(?:ihn|ihm|ihnen|sie|es|dies|diese|dieses|diesen|solche|damit|dadurch|somit|so)(?!\s+\p{Lu})(?!\p{L})/u;
+const linkWord = /^(?:(?:außerdem|zudem|zusätzlich|ebenso|ferner|auch|anschließend|danach|dann)\s+)+/iu;
+const prepositions = /^(?:auf|an|am|in|im|über|per|mit|für|von|vom|bei|beim|nach|vor|zu|zum|zur|aus|unter|durch|gegen|ohne|außerhalb|innerhalb|ab|seit|bis)$/iu;
+// A click or a page to open before the step is how-to that belongs to it (LABELS.md: unnumbered how-to is part of
+// the step it explains): "Die Seite „Update“ wählen und die neue Firmware installieren" is one step.
+const uiVerb = /^(?:öffnen|aufrufen|auswählen|wählen|eingeben|anklicken|klicken|navigieren)$/u;
+const negation = /(?<!\p{L})(?:[Nn]icht|[Nn]ie|[Nn]iemals|[Kk]ein\p{L}*)(?!\p{L})/u;
+const objectClause = /^,\s+(?:ob|dass|welche\p{L}*|wer|wie)\s/u;
+
+/** The steps of one action, each an action of its own; the action itself when it holds one step. */
+export function splitSteps(action: string): string[] {
+  if (/(?<!\p{L})(?:the|and|to|of)(?!\p{L})/u.test(action)) return [action];
+  const { body, when } = withoutWhen(action);
+  const steps = stepsOf(body);
+  if (steps.length < 2) return [action];
+  return steps.map((s) => capitalize(s + when));
+}
+
+// ", falls man betroffen ist" at the end of the sentence: kept apart and given to every step.
+function withoutWhen(action: string): { body: string; when: string } {
+  const at = action.lastIndexOf(', ');
+  if (at === -1 || !whenClause.test(action.slice(at + 2)) || action.slice(at + 2).includes(' und ')) return { body: action, when: '' };
+  return { body: action.slice(0, at), when: action.slice(at) };
+}
+
+function stepsOf(text: string): string[] {
+  for (const joint of text.matchAll(/(,?\s+(?:und|sowie)\s+|;\s+)/gu)) {
+    const left = text.slice(0, joint.index).trim();
+    const right = text.slice(joint.index! + joint[0].length).replace(linkWord, '').trim();
+    if (endsStep(left, joint[0].startsWith(',')) && startsStep(right)) return [left, ...stepsOf(right)];
+  }
+  return [text];
+}
+
+// The part before the joint is a whole step: its main clause ends in an infinitive there ("… einrichten und …"), or, at
+// ", und", in an object clause after it ("Prüfen, ob X gesperrt ist, und …"). An "und" inside a purpose or relative
+// clause ("…, um Daten zu sichern und …") joins that clause's parts.
+function endsStep(left: string, comma: boolean): boolean {
+  const clauses = left.split(/,\s+/u);
+  const words = clauses[0]!.split(/\s+/u);
+  // "Prüfen, ob …": the infinitive may lead, capitalised, before its object clause.
+  if (comma) return clauses.length >= 2 && isInfinitive(words.at(-1)!.toLowerCase()) && objectClause.test(left.slice(clauses[0]!.length));
+  if (words.length < 2) return false;
+  if (clauses.length > 1) return false;
+  const last = words.at(-1)!;
+  // "Keinen der Links anklicken" forbids a click: a step, not how-to.
+  const howTo = uiVerb.test(last) && !negation.test(clauses[0]!);
+  return isInfinitive(last) && !howTo && words.at(-2) !== 'zu' && !subordinate.test(clauses[0]!);
+}
+
+// The part after the joint is a step of its own: its main clause ends in an infinitive and names an object of its own
+// (a noun outside a prepositional phrase), forbids something, or leads an object clause ("dafür sorgen, dass …"); a
+// pronoun for object points back at the step before.
+function startsStep(right: string): boolean {
+  const main = right.split(/,\s+/u)[0]!;
+  const words = main.split(/\s+/u);
+  const verb = words.at(-1)!;
+  // "…; aus Sicht der Kammer muss sich das rechnen": a clause with a finite verb is a statement, not a step.
+  if (words.length < 2 || !isInfinitive(verb) || words.at(-2) === 'zu' || pointsBack.test(main) || finiteVerb.test(main)) return false;
+  // "nicht mit Administratorrechten arbeiten" forbids a step of its own; "nicht benötigte löschen" has no noun and
+  // works on the object before.
+  if (negation.test(main) && words.slice(0, -1).some((w) => /^\p{Lu}/u.test(w))) return true;
+  if (objectClause.test(right.slice(main.length))) return true;
+  return ownObject(words.slice(0, -1));
+}
+
+// A noun outside a prepositional phrase: "die Synchronisation über OneDrive" has one, "auf dem Gerät" has none.
+function ownObject(words: string[]): boolean {
+  let inPhrase = false;
+  for (const w of words) {
+    if (prepositions.test(w)) inPhrase = true;
+    else if (/^\p{Lu}/u.test(w)) {
+      if (!inPhrase) return true;
+      inPhrase = false;
+    }
+  }
+  return false;
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

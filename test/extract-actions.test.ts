@@ -73,6 +73,16 @@ test('English advice becomes a German infinitive phrase, names and versions kept
   assert.deepEqual(actions('We are revoking all certificates of the portal.'), []);
 });
 
+test('English advice the table cannot carry over is left out rather than half translated; a colon that explains ends the object', () => {
+  // Three or more words the table does not know: carried over word by word, not understood.
+  assert.equal(germanPhrase('Open the control panel if the widget reports that the admin console was reachable from outside networks'), null);
+  assert.equal(germanPhrase('Review these prerequisites before you create a backup job in the console'), null);
+  // One unknown word (a term or a name) is kept as written.
+  assert.equal(germanPhrase('Upgrade to ZLD firmware 5.39 or later'), 'Auf ZLD firmware 5.39 oder neuer aktualisieren');
+  // What the colon says after the object explains where to look; it is no part of the step.
+  assert.equal(germanPhrase('Check the FRITZ!OS version: it is shown at the top right of the start page'), 'FRITZ!OS Version prüfen');
+});
+
 test('strong participles of passive advice turn into their infinitive', () => {
   assert.equal(participleToInfinitive('verbunden'), 'verbinden');
   assert.equal(participleToInfinitive('herausgegeben'), 'herausgeben');

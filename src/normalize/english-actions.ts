@@ -54,8 +54,9 @@ const words: Record<string, string> = {
   precaution: 'Vorsichtsmaßnahme', feature: 'Funktion', features: 'Funktionen', compromise: 'Kompromittierung', offline: 'offline', portal: 'Portal', code: 'Code', signing: 'Signing', recommended: 'empfohlene',
 };
 
-// Purpose clauses ("to receive the latest protections") and clauses introduced by a conjunction end the object.
-const objectEnd = /,\s+|\s+(?=(?:if|when|where|which|who|that|so\s+that|before|until|unless|because|as\s+soon\s+as|once|in\s+order\s+to)\b)|\s+(?=to\s+(?:receive|get|ensure|protect|prevent|avoid|mitigate|address|stay|be|fix|close|remediate|reduce|confirm|spot|detect|verify|minimi[sz]e|make\s+sure|patch|secure|block|stop|keep|lower|limit|defend|guard)\b)/i;
+// Purpose clauses ("to receive the latest protections"), clauses introduced by a conjunction and what a colon explains
+// ("check the version: it is shown at the top right …") end the object; a colon before other words may be part of it.
+const objectEnd = /,\s+|:\s+(?=(?:it|this|that|they|these|those|you)\s)|\s+(?=(?:if|when|where|which|who|that|so\s+that|before|until|unless|because|as\s+soon\s+as|once|in\s+order\s+to)\b)|\s+(?=to\s+(?:receive|get|ensure|protect|prevent|avoid|mitigate|address|stay|be|fix|close|remediate|reduce|confirm|spot|detect|verify|minimi[sz]e|make\s+sure|patch|secure|block|stop|keep|lower|limit|defend|guard)\b)/i;
 
 function translate(text: string): string {
   return text
@@ -138,13 +139,22 @@ export function germanPhrase(vp: string): string | null {
   const german = `${phrase}${clause}`.replace(/\s+/g, ' ').trim();
   // An English gerund left over ("… durch making sure schützen") means the sentence was not understood: no action
   // rather than a half-translated one. German nouns in -ing ("Phishing") are capitalised.
-  if (/(?<![\p{L}-])\p{Ll}{2,}ing(?!\p{L})/u.test(german) || halfEnglish(german)) return null;
+  if (/(?<![\p{L}-])\p{Ll}{2,}ing(?!\p{L})/u.test(german) || halfEnglish(german) || untranslated(`${object} ${clause ? tail : ''}`) >= 3) return null;
   return capitalize(german);
 }
 
 // English words that the table leaves as they are, where two of them mean the phrase was not understood.
 const englishLeft = /(?<!\p{L})(?:who|whom|whose|every|each|may|might|could|known|right|away|both|instead|straight|physical|virtual|these|those|this|than|into|through|within|without|via|been|being|under|below|unless|own|probably|another|such|then|some|more|most|covers|tells|says|already|helps|does|will|would|can|cannot|from|by|its|their|which|whether)(?!\p{L})/giu;
 const halfEnglish = (german: string) => (german.match(englishLeft) ?? []).length >= 2;
+
+// Lower-case English words the table does not know stay as written: a name or a term ("ZLD firmware") here and there,
+// but three of them ("falls dashboard reports die System Administration Dienst can direkt accessible …") mean the
+// sentence was carried over word by word rather than understood, and an editor would have to rewrite it.
+function untranslated(english: string): number {
+  let left = 0;
+  for (const [w] of english.matchAll(/(?<![\p{L}\d.-])[a-z]{3,}(?![\p{L}\d-])/gu)) if (words[w] === undefined && !verbTable.has(w)) left++;
+  return left;
+}
 
 /** A verb phrase as a list of actions: "run X, install Y, configure Z" (three or more, comma-separated) are three. */
 function phrases(vp: string): string[] | null {

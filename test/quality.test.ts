@@ -90,6 +90,10 @@ test('an extracted action matches when it is the same step on the same object in
   assert.ok(sameAction('Den Anhang auf keinen Fall öffnen, wenn Sie eine solche E-Mail erhalten', 'Anhang von E-Mails des falschen TK-Absenders (z. B. s.voigt@tkk-versicherung.com) nicht öffnen'));
   assert.ok(sameAction('Die Hinweise ihrer Hersteller im Blick behalten und bereitstehende Updates umgehend installieren', 'Verfügbare Sicherheitsupdates umgehend einspielen'));
   assert.ok(sameAction('Diese E-Mails oder ihren Anhang nicht öffnen', 'ZIP-Anhänge angeblicher Bewerbungs-E-Mails nicht öffnen oder ausführen'));
+  // A capitalised preposition or negation at the start is no object: the prohibition in front, the object after it.
+  assert.ok(sameAction('Auf keinen Fall den Anhang öffnen', 'Den Anhang dieser E-Mails nicht öffnen'));
+  assert.ok(sameAction('Nie das Kennwort per E-Mail weitergeben', 'Kennwörter nicht per E-Mail weitergeben'));
+  assert.ok(!sameAction('Auf keinen Fall den Anhang öffnen', 'Auf keinen Fall die Rechnung bezahlen'));
   // Not the same: the opposite step, another place, another release, another verb.
   assert.ok(!sameAction('Den Anhang öffnen und prüfen', 'Den Anhang dieser E-Mails nicht öffnen'));
   assert.ok(!sameAction('Das Passwort am TI-Konnektor ändern', 'Alle Passwörter in Ihrer Praxissoftware ändern'));

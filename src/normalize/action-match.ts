@@ -72,8 +72,8 @@ const fold = (w: string) => w.toLowerCase().replace(/ä/gu, 'a').replace(/ö/gu,
 // Short nouns lose a plural s as well ("Links", "Mails").
 const stem = (w: string) => (w.length > 5 ? w.replace(/(?:en|er|es|em|e|n|s)$/u, '') : w.length > 4 ? w.replace(/s$/u, '') : w);
 
-// Capitalised words that name no object: determiners, and "Fall" of "auf keinen Fall", "im Fall".
-const notNouns = new Set(['alle', 'sämtliche', 'diese', 'dieser', 'diesen', 'dieses', 'jede', 'jeden', 'jeder', 'keine', 'keinen', 'ihre', 'ihren', 'ihr', 'eine', 'einen', 'die', 'der', 'das', 'den', 'dem', 'des', 'fall', 'auch', 'bitte']);
+// Capitalised words that name no object: negations and determiners at the start, and "Fall" of "auf keinen Fall".
+const notNouns = new Set(['nicht', 'nie', 'niemals', 'weder', 'alle', 'sämtliche', 'diese', 'dieser', 'diesen', 'dieses', 'jede', 'jeden', 'jeder', 'keine', 'keinen', 'ihre', 'ihren', 'ihr', 'eine', 'einen', 'die', 'der', 'das', 'den', 'dem', 'des', 'fall', 'auch', 'bitte']);
 const prepositions = new Set(['auf', 'an', 'am', 'in', 'im', 'über', 'per', 'mit', 'für', 'von', 'vom', 'bei', 'beim', 'nach', 'vor', 'zu', 'zum', 'zur', 'aus', 'unter', 'durch', 'gegen', 'ohne', 'außerhalb', 'innerhalb']);
 
 const keptCurrent = /\s+(?:aktuell|auf\s+(?:dem|den)\s+(?:neuesten|aktuellen|letzten)\s+Stand)\s+halten$/u;
@@ -88,7 +88,11 @@ function nounsOf(clause: string): Noun[] {
   const nouns: Noun[] = [];
   let inPhrase = false;
   tokens.forEach((t, i) => {
-    if (prepositions.has(t.toLowerCase())) inPhrase = true;
+    // A preposition opens a phrase and is no noun, also capitalised at the start ("Auf keinen Fall den Anhang öffnen").
+    if (prepositions.has(t.toLowerCase())) {
+      inPhrase = true;
+      return;
+    }
     if (!/^\p{Lu}/u.test(t) || notNouns.has(t.toLowerCase())) return;
     // An adjective in front of a noun: "Fehlerbereinigte LCOS-Firmware", "Verfügbare Sicherheitsupdates".
     if (i === 0 && /(?:e|en|er|es|em)$/u.test(t) && /^\p{Lu}/u.test(tokens[1] ?? '')) return;

@@ -81,6 +81,11 @@ test('English advice the table cannot carry over is left out rather than half tr
   assert.equal(germanPhrase('Upgrade to ZLD firmware 5.39 or later'), 'Auf ZLD firmware 5.39 oder neuer aktualisieren');
   // What the colon says after the object explains where to look; it is no part of the step.
   assert.equal(germanPhrase('Check the FRITZ!OS version: it is shown at the top right of the start page'), 'FRITZ!OS Version prüfen');
+  // A condition left in English word order ("falls Gerät ist nicht …") is no German: the step goes without it.
+  assert.equal(germanPhrase('Install FRITZ!OS 7.57 if your device is not yet on that release'), 'FRITZ!OS 7.57 installieren');
+  assert.equal(germanPhrase('Update the client if it is older than version 8'), 'Client aktualisieren');
+  // One the table can render keeps its place behind the step.
+  assert.equal(germanPhrase('Restart the server when the update is installed'), 'Server neu starten, wenn Update installiert ist');
 });
 
 test('strong participles of passive advice turn into their infinitive', () => {
@@ -340,7 +345,7 @@ test('a list opener still continues the action when a sentence about that action
 
 test('English: a clause or phrase after the object goes unless it is a condition; verbs of two words as gerunds; adjectives in -ing', () => {
   assert.deepEqual(actions('All customers should install the patch right away, on physical as well as virtual appliances.'), ['Patch sofort einspielen']);
-  assert.deepEqual(actions('Customers should install the patch, if the device is exposed.'), ['Patch einspielen, falls Gerät ist erreichbar']);
+  assert.deepEqual(actions('Customers should install the patch, if the device is exposed.'), ['Patch einspielen, falls Gerät erreichbar ist']);
   assert.deepEqual(actions('We also recommend turning on two-factor authentication for these accounts.'), ['Zwei-Faktor-Authentifizierung für diese Konten aktivieren']);
   assert.deepEqual(actions('Organizations should install the matching patch IMMEDIATELY.'), ['Passenden Patch sofort einspielen']);
   assert.deepEqual(actions('• Update Microsoft Outlook as soon as possible to close the issue.'), ['Microsoft Outlook schnellstmöglich aktualisieren']);

@@ -135,11 +135,13 @@ export function germanPhrase(vp: string): string | null {
   const verb = entry[0] === 'install' && /\b(?:updates?|patch(?:es)?|fixes|hotfix(?:es)?)\b/i.test(object) ? 'einspielen' : entry[1];
   const phrase = [adverb, translate(object), verb].filter(Boolean).join(' ');
   // A purpose ("to receive …", "so that fixes are applied") is no part of the action.
-  const clause = tail && !/^(?:to|in order to|so\s+that|so)\s/i.test(tail) ? `, ${translate(tail)}` : '';
+  // A condition the table cannot put in German word order is left out: the step holds without it.
+  const condition = tail && !/^(?:to|in order to|so\s+that|so)\s/i.test(tail) ? verbLast(translate(tail)) : '';
+  const clause = condition && germanOrder(condition) && !leftInEnglish(condition) ? `, ${condition}` : '';
   const german = `${phrase}${clause}`.replace(/\s+/g, ' ').trim();
   // An English gerund left over ("… durch making sure schützen") means the sentence was not understood: no action
   // rather than a half-translated one. German nouns in -ing ("Phishing") are capitalised.
-  if (/(?<![\p{L}-])\p{Ll}{2,}ing(?!\p{L})/u.test(german) || halfEnglish(german) || untranslated(`${object} ${clause ? tail : ''}`) >= 3) return null;
+  if (/(?<![\p{L}-])\p{Ll}{2,}ing(?!\p{L})/u.test(german) || halfEnglish(german) || untranslated(`${object} ${condition ? tail : ''}`) >= 3) return null;
   return capitalize(german);
 }
 
@@ -154,6 +156,28 @@ function untranslated(english: string): number {
   let left = 0;
   for (const [w] of english.matchAll(/(?<![\p{L}\d.-])[a-z]{3,}(?![\p{L}\d-])/gu)) if (words[w] === undefined && !verbTable.has(w)) left++;
   return left;
+}
+
+// The German words translate() writes; a lower-case word of plain letters outside them was left in English.
+const germanWords = new Set(
+  [...Object.values(words), ...verbs.map(([, de]) => de), 'falls wenn vor nach dem Einspielen Update von oder neuer mit aus aller sofort jederzeit unverzüglich nötigen ist sind wird werden']
+    .flatMap((w) => w.toLowerCase().split(/\s+/u)),
+);
+const leftInEnglish = (german: string) => [...german.matchAll(/(?<![\p{L}\d.-])[a-z]{3,}(?![\p{L}\d-])/gu)].some(([w]) => !germanWords.has(w));
+
+// A German clause after "falls", "wenn" or "dass" ends in its verb; one carried over word by word keeps the English
+// order ("falls Gerät ist nicht yet up auf date", "wenn Sie sind asked auf", "dass automatische Update ist set so …").
+const finiteBeforeWords = /(?<!\p{L})(?:ist|sind|wird|werden|hat|haben|kann|können|war|waren)\s+(?!(?:werden|worden|sein|haben|können)\s*$)\S/u;
+// "wenn Update ist installiert" → "wenn Update installiert ist": one word after the finite verb goes in front of it.
+function verbLast(clause: string): string {
+  return clause.replace(/^(\S+\s+\S.*?)\s+(ist|sind|wird|werden)\s+(\S+)$/u, '$1 $3 $2');
+}
+
+function germanOrder(clause: string): boolean {
+  // A phrase ("vor dem Einspielen von Hotfix") has no verb to put last.
+  if (!/(?:^|,\s+)(?:falls|wenn|dass|ob|bis|sobald|sofern|solange|bevor|nachdem)\s/u.test(clause)) return true;
+  const last = clause.trim().split(/\s+/u).at(-1) ?? '';
+  return !finiteBeforeWords.test(clause) && /(?:t|en|ern|eln|ist|sind|wird|hat|kann)$/u.test(last);
 }
 
 /** A verb phrase as a list of actions: "run X, install Y, configure Z" (three or more, comma-separated) are three. */
@@ -290,7 +314,7 @@ function makeSure(t: string): string[] | null {
   if (using) return [capitalize(`Auf ${translate(`${using[1]} ${using[2]}`.replace(/[.!]$/, ''))} aktualisieren`)];
   const rest = /^make sure\s+(?:that\s+)?(.+)$/i.exec(t);
   const german = rest ? `Sicherstellen, dass ${translate(rest[1]!.replace(/[.!]$/, ''))}` : null;
-  return german && !halfEnglish(german) ? [capitalize(german)] : null;
+  return german && !halfEnglish(german) && germanOrder(german.replace(/\s*\([^)]*\)\s*$/u, '')) ? [capitalize(german)] : null;
 }
 
 function capitalize(s: string): string {

@@ -6,6 +6,7 @@ import { frontedPassive, modal, necessity } from './modal-advice.js';
 import { bestDone, nominallyAdvised, recommended, selfCheck } from './recommendations.js';
 import { splitSteps } from './action-steps.js';
 import { namedObject } from './antecedents.js';
+import { stepOfNounPhrase } from './nominal-steps.js';
 import { afterDash, afterSemicolon, behindLabel, sequenceStep, thatClauseAsMain } from './instruction-clauses.js';
 import { finiteVerb, isInfinitive, mainClause, zuInfinitive } from './verbs.js';
 
@@ -58,7 +59,7 @@ export function findActions(sentences: Sentence[]): ActionHit[] {
   const memo: SentenceMemo = { prose: new Map(), bullets: new Map(), phrases: new Map(), nominal: new Map() };
   const add = (raw: string, evidence: string, nominal = false) => {
     // "X aktualisieren und Y prüfen": each step its own action (action-steps.ts); a noun phrase is one step.
-    for (const step of nominal ? [raw] : splitSteps(raw)) {
+    for (const step of nominal ? [stepOfNounPhrase(raw) ?? raw] : splitSteps(raw)) {
       const kept = acceptOnce(memo, step, nominal);
       if (!kept || seen.some((w) => similar(w, kept.words))) continue;
       seen.push(kept.words);

@@ -105,7 +105,7 @@ test('advice as a noun phrase: "empfohlen wird", "Sinnvoll ist", the means of pr
   assert.deepEqual(actions('Datensicherung\nWirksamen Schutz für den Ernstfall bieten regelmäßige Datensicherungen auf externen Medien.'.replace('\n', ': ')), [
     'Regelmäßige Datensicherungen auf externen Medien',
   ]);
-  assert.deepEqual(actions('Der beste Schutz ist eine regelmäßige Datensicherung.'), ['Eine regelmäßige Datensicherung']);
+  assert.deepEqual(actions('Der beste Schutz ist eine regelmäßige Datensicherung.'), ['Eine regelmäßige Datensicherung anlegen']);
   // Help offered is no means of protection.
   assert.deepEqual(actions('Dabei helfen Ihnen die Berater der KV.'), []);
 });

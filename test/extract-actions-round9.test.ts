@@ -136,7 +136,7 @@ test('a demonstrative object takes the adjectives the sentences before gave the 
 
 test('English: "and to <verb>" adds a second step, a relative clause without its pronoun goes, "security X" is one German word', () => {
   assert.deepEqual(actions('The vendor asked all customers to apply the security settings it lists and to update the firmware immediately.'), [
-    'Sicherheitseinstellungen einspielen',
+    'Sicherheitseinstellungen umsetzen',
     'Firmware sofort aktualisieren',
   ]);
   assert.deepEqual(actions('Customers are urged to change their passwords and to enable two-factor authentication.'), [

@@ -81,6 +81,9 @@ test('English advice the table cannot carry over is left out rather than half tr
   assert.equal(germanPhrase('Upgrade to ZLD firmware 5.39 or later'), 'Auf ZLD firmware 5.39 oder neuer aktualisieren');
   // What the colon says after the object explains where to look; it is no part of the step.
   assert.equal(germanPhrase('Check the FRITZ!OS version: it is shown at the top right of the start page'), 'FRITZ!OS Version prüfen');
+  // "apply" is "umsetzen" for settings and steps, "einspielen" for fixes.
+  assert.equal(germanPhrase('Apply the recommended security settings'), 'Empfohlene Sicherheitseinstellungen umsetzen');
+  assert.equal(germanPhrase('Apply the hotfix'), 'Hotfix einspielen');
   // A condition left in English word order ("falls Gerät ist nicht …") is no German: the step goes without it.
   assert.equal(germanPhrase('Install FRITZ!OS 7.57 if your device is not yet on that release'), 'FRITZ!OS 7.57 installieren');
   assert.equal(germanPhrase('Update the client if it is older than version 8'), 'Client aktualisieren');

@@ -132,7 +132,13 @@ export function germanPhrase(vp: string): string | null {
   // "change them there as well": a pronoun for object points back at a sentence the action cannot carry along.
   if (object.trim() === '' || /^(?:(?:them|it|this|that|these|those|there|so|as\s+well|too|immediately|now|promptly|soon|sofort|schnellstmöglich)\s*)+$/i.test(object.trim())) return null;
   // "install the security updates" is "einspielen" in German notices; "install FRITZ!OS 7.57" stays "installieren".
-  const verb = entry[0] === 'install' && /\b(?:updates?|patch(?:es)?|fixes|hotfix(?:es)?)\b/i.test(object) ? 'einspielen' : entry[1];
+  // "apply the recommended settings / the mitigation steps" is "umsetzen": only fixes are "eingespielt".
+  const verb =
+    entry[0] === 'install' && /\b(?:updates?|patch(?:es)?|fixes|hotfix(?:es)?)\b/i.test(object)
+      ? 'einspielen'
+      : entry[0] === 'apply' && /\b(?:settings|configuration|recommendations?|measures|steps|mitigations?|workarounds?|guidance|instructions|changes|polic(?:y|ies)|hardening)\b/i.test(object)
+        ? 'umsetzen'
+        : entry[1];
   const phrase = [adverb, translate(object), verb].filter(Boolean).join(' ');
   // A purpose ("to receive …", "so that fixes are applied") is no part of the action.
   // A condition the table cannot put in German word order is left out: the step holds without it.

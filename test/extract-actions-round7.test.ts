@@ -126,7 +126,7 @@ test('a lead-in that only points at its list gives way to the items; a capitalis
 });
 
 test('practices meant by a relative clause with its own verb, compounds in -praxen and the IT service as subject', () => {
-  assert.deepEqual(actions('Praxen, die betroffen sind, sollten die Ablaufdaten prüfen.'), ['Praxen, die betroffen sind: die Ablaufdaten prüfen']);
+  assert.deepEqual(actions('Praxen, die betroffen sind, sollten die Ablaufdaten prüfen.'), ['Die Ablaufdaten prüfen, falls Sie betroffen sind']);
   assert.deepEqual(actions('Deshalb sollten Zahnarztpraxen die Ablaufdaten ihrer Konnektoren prüfen.'), ['Die Ablaufdaten ihrer Konnektoren prüfen']);
   assert.deepEqual(actions('Laut Hersteller sollen die IT-Dienstleister der betroffenen Praxen den Konnektor manuell neu registrieren.'), [
     'Den Konnektor manuell neu registrieren',

@@ -5,6 +5,10 @@ import { attributionFront, claimedByAttack, isStatistic, othersNamed, reportsEve
 import { condition } from './polite-imperatives.js';
 import { finiteVerb, isParticiple, mainClause, participleToInfinitive, zuInfinitive } from './verbs.js';
 
+// Practices named in the plural with a relative clause: "Praxen, die …", "Zahnärzte, die …".
+const practicesMeant =
+  /^(?:(?:Alle|Betroffene|Diejenigen)\s+)?(?:Praxen|Arztpraxen|Zahnarztpraxen|Ärzte|Zahnärzte|Ärztinnen\s+und\s+Ärzte|Psychotherapeuten|Vertragsärzte|Praxisinhaber|Praxisteams),\s+die\s+(.+)$/u;
+
 // "Gespeichert werden sollte die Sicherung auf einem externen Datenträger", "Geändert werden müssen vor allem die
 // Kennwörter": a passive instruction with its participle in front; a bare pronoun for object points back and goes.
 const fronted = /^(\p{Lu}\p{Ll}+)\s+werden\s+(?:sollte|sollten|muss|müssen)\s+(?:(?:sie|es|er|diese[sr]?)\s+)?(?:vor\s+allem\s+|unbedingt\s+|zudem\s+|auch\s+)?(.+?)[.!]?$/u;
@@ -82,7 +86,14 @@ export function modal(s: string): string | null {
   const who = /^Wer\s+(.+)$/u.exec(before);
   const relative = who ? null : /^((?:\p{L}+\s+)?\p{L}+,\s+(?:die|der|deren|dessen|(?:bei|in|auf)\s+denen)\s+.+)$/u.exec(before);
   if (who && !leading) suffix = `, falls man ${who[1]!.trim()}`;
-  const meant = relative && !leading ? `${relative[1]!.trim()}: ` : '';
+  // "Praxen, die betroffen sind, sollten …": the practices are the reader, and the third person plural is the form of
+  // "Sie", so who is meant becomes the condition "falls Sie betroffen sind", their "ihr" the reader's "Ihr".
+  // A pronoun in the advice that points into the relative clause ("…, die den Kartenleser nicht benutzt haben, sollten
+  // ihn neu starten") needs that clause in front: then it stays as it was.
+  const readers = relative && !leading && !/^(?:ihn|ihm|sie|es|ihnen|diesen|dieses|diese)\s/u.test(after) ? practicesMeant.exec(relative[1]!.trim()) : null;
+  const addressed = (text: string) => (readers ? text.replace(/(?<!\p{L})ihr(?=(?:e|en|em|er|es)?(?!\p{L}))/gu, 'Ihr') : text);
+  if (readers) suffix = `, falls Sie ${addressed(readers[1]!)}`;
+  const meant = relative && !leading && !readers ? `${relative[1]!.trim()}: ` : '';
   let subjectless = false;
   if (inverted) {
     const subject = subjects.exec(after);
@@ -129,15 +140,20 @@ export function modal(s: string): string | null {
     if (othersNamed(object) || (/^(?:soll|sollen)$/u.test(m[1]!) && informedParty.test(object))) return null;
     // "weder geöffnet noch ausgeführt werden": each participle of the pair; "Der Zugang sollte gesperrt werden" → "Den Zugang sperren".
     const head = (passive[1] ?? '').replace(/(\p{Ll}+)(\s+(?:und|oder|noch|sowie))$/u, (m, w: string, j: string) => (isParticiple(w) ? participleToInfinitive(w) + j : m));
-    main = `${object} ${head ? `${head} ` : ''}${participleToInfinitive(passive[2]!)}`.trim().replace(/^([Dd])er\s/u, '$1en ');
+    // "Geräte, die noch laufen, austauschen": a relative clause in the object is closed by a comma before the verb.
+    const closed = /,\s+(?:die|der|deren|dessen)\s[^,]+$/u.test(object) ? ',' : '';
+    main = `${object}${closed} ${head ? `${head} ` : ''}${participleToInfinitive(passive[2]!)}`.trim().replace(/^([Dd])er\s/u, '$1en ');
   } else if (subjectless) return null;
   if (objectFirst) main = `${objectFirst} ${main}`;
   // "von einem Fachmann eingerichtet werden" → "von einem Fachmann einrichten lassen".
   if (passive && /(?<!\p{L})(?:von|durch)\s+(?:einem|einer|einen|Ihrem|Ihrer|Ihren|dem|der|den)\s+(?:Fachmann|Fachleuten|Fachfirma|Dienstleister|IT-Dienstleister|DVO|Techniker|IT-Betreuer|Servicepartner)\b/u.test(main)) main = `${main} lassen`;
   const front = circumstance ? `${circumstance} ` : '';
+  if (readers) main = addressed(main);
   const action = `${front}${main.replace(/^\s*(?:daher|deshalb|also|zudem|außerdem|dann)\s+/u, '')}${clause.tail}${suffix}`.replace(/\s+/g, ' ').trim();
   // The practices meant lead, and the action after their colon keeps its lower case.
-  return meant ? `${capitalize(meant)}${action}` : capitalize(action);
+  // A passive's object may be the things meant themselves ("Geräte, die noch laufen, sollten ausgetauscht werden"):
+  // then they are not named twice.
+  return meant && !action.startsWith(meant.slice(0, -2)) ? `${capitalize(meant)}${action}` : capitalize(action);
 }
 
 /** "Unerwartete Anhänge sind wie Phishing-Mails zu behandeln", "Veraltete Software ist zu ersetzen". */

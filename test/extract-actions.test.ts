@@ -367,3 +367,10 @@ test('a repeat that differs only by a qualifier in brackets is the same action',
     'Passenden Patch sofort einspielen',
   ]);
 });
+
+test('practices meant with a relative clause become the condition, in the form of "Sie"; things meant are named once', () => {
+  assert.deepEqual(actions('Praxen, die das Fernwartungsportal genutzt haben, sollten die Kennwörter ihrer Konten ändern.'), ['Die Kennwörter Ihrer Konten ändern, falls Sie das Fernwartungsportal genutzt haben']);
+  assert.deepEqual(actions('Zahnärzte, die noch mit der alten Version arbeiten, sollten sich an ihren Systembetreuer wenden.'), ['Sich an Ihren Systembetreuer wenden, falls Sie noch mit der alten Version arbeiten']);
+  // Not the reader: devices meant with a relative clause stay the object, named once and closed by a comma.
+  assert.deepEqual(actions('Kartenlesegeräte, die keine Updates mehr erhalten, sollten ausgetauscht werden.'), ['Kartenlesegeräte, die keine Updates mehr erhalten, austauschen']);
+});

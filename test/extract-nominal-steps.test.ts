@@ -27,11 +27,3 @@ test('nominal advice in a sentence comes out as an infinitive step', () => {
   assert.deepEqual(actions('Die Polizei empfiehlt Praxen eine tägliche Datensicherung.'), ['Eine tägliche Datensicherung anlegen']);
   assert.deepEqual(actions('Die Kammer rät zum zeitnahen Umstieg auf ein unterstütztes Betriebssystem.'), ['Zeitnah auf ein unterstütztes Betriebssystem umsteigen']);
 });
-
-test('practices meant with a relative clause become the condition, in the form of "Sie"; things meant are named once', () => {
-  const actions = (text: string) => findActions(splitSentences(text)).map((a) => a.text);
-  assert.deepEqual(actions('Praxen, die das Fernwartungsportal genutzt haben, sollten die Kennwörter ihrer Konten ändern.'), ['Die Kennwörter Ihrer Konten ändern, falls Sie das Fernwartungsportal genutzt haben']);
-  assert.deepEqual(actions('Zahnärzte, die noch mit der alten Version arbeiten, sollten sich an ihren Systembetreuer wenden.'), ['Sich an Ihren Systembetreuer wenden, falls Sie noch mit der alten Version arbeiten']);
-  // Not the reader: devices meant with a relative clause stay the object, named once and closed by a comma.
-  assert.deepEqual(actions('Kartenlesegeräte, die keine Updates mehr erhalten, sollten ausgetauscht werden.'), ['Kartenlesegeräte, die keine Updates mehr erhalten, austauschen']);
-});

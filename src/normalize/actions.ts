@@ -1,4 +1,5 @@
 import type { Sentence } from './sentences.js';
+import { guardedTest } from './cue-words.js';
 import { englishActions } from './english-actions.js';
 import { attackLed, isStatistic, reportsClaim, withoutAttribution } from './reported-speech.js';
 import { familiar, polite } from './polite-imperatives.js';
@@ -15,27 +16,45 @@ export type ActionHit = { text: string; evidence: string };
 // Contact, marketing and navigation text is never something a practice has to do.
 // Here and below, (?<!\w) stands for a \b before a word that starts with an ASCII letter: the same meaning, but V8
 // runs \b under the i and u flags together as a slow check at every position (about 40 times slower on a long page).
-const notAnAction = new RegExp(
-  [
-    String.raw`\+?\d[\d ()/-]{7,}\d`,
-    '@',
-    '©',
-    String.raw`(?<!\w)(?:Newsletter|abonnier\w*|Webshop|Pressekontakt|Cookie\w*|Datenschutzerklärung|Vertrieb(?!spartner)\w*|Messe\w*|Messestand|Gesprächstermin|Festpreis|Rabatt\w*|Angebot(?:e|en)?)\b`,
-    String.raw`\?\s*$`,
-    // A mailing's own chrome: "Falls diese E-Mail nicht richtig angezeigt wird, öffnen Sie die Online-Version".
-    String.raw`(?<!\w)(?:Online-Version|Webversion|Browser-Version|nicht\s+(?:richtig|korrekt)\s+angezeigt)`,
-    String.raw`(?<!\w)(?:sprechen|kontaktieren|rufen|schreiben|besuchen)\s+Sie\s+uns\b`,
-    String.raw`(?<!\w)unser(?:em|en|er|e)?\s+(?:Team|Hotline|Service-Hotline|Vertrieb\w*|Service\w*|Angebot|Stand|Shop|Kundenservice|Praxis-Service-Team|Experten|Technikteam|Webinar\w*|Podcast\w*|Kontaktformular|Leistungen|Lösung(?:en)?|Arbeit|Verteiler|Mitgliederbereich|Beratung|Support-?Team)\b`,
-    // The site's own calls to action: "Melden Sie sich zum Webinar an", "Geben Sie einen Suchbegriff ein".
-    String.raw`(?<!\w)(?:Webinar\w*|Podcast\w*|Whitepaper|E-Book|Kontaktformular|Mitgliederbereich|JavaScript|Suchbegriff|(?:diesen|den\s+vollständigen)\s+Artikel|sales\s+team|webinar|whitepaper|newsletter)\b`,
-  ].join('|'),
-  'iu',
+// The word patterns run behind cue words (cue-words.ts): most sentences hold none of them.
+const promotion = guardedTest(
+  new RegExp(
+    [
+      String.raw`(?<!\w)(?:Newsletter|abonnier\w*|Webshop|Pressekontakt|Cookie\w*|Datenschutzerklärung|Vertrieb(?!spartner)\w*|Messe\w*|Messestand|Gesprächstermin|Festpreis|Rabatt\w*|Angebot(?:e|en)?)\b`,
+      // A mailing's own chrome: "Falls diese E-Mail nicht richtig angezeigt wird, öffnen Sie die Online-Version".
+      String.raw`(?<!\w)(?:Online-Version|Webversion|Browser-Version|nicht\s+(?:richtig|korrekt)\s+angezeigt)`,
+      // The site's own calls to action: "Melden Sie sich zum Webinar an", "Geben Sie einen Suchbegriff ein".
+      String.raw`(?<!\w)(?:Webinar\w*|Podcast\w*|Whitepaper|E-Book|Kontaktformular|Mitgliederbereich|JavaScript|Suchbegriff|(?:diesen|den\s+vollständigen)\s+Artikel|sales\s+team|webinar|whitepaper|newsletter)\b`,
+    ].join('|'),
+    'iu',
+  ),
+  ['newsletter', 'abonnier', 'webshop', 'pressekontakt', 'cookie', 'datenschutzerklärung', 'vertrieb', 'messe', 'gesprächstermin', 'festpreis', 'rabatt', 'angebot',
+    'online-version', 'webversion', 'browser-version', 'angezeigt', 'webinar', 'podcast', 'whitepaper', 'e-book', 'kontaktformular', 'mitgliederbereich', 'javascript',
+    'suchbegriff', 'artikel', 'sales'],
 );
+const contactUs = guardedTest(
+  new RegExp(
+    [
+      String.raw`(?<!\w)(?:sprechen|kontaktieren|rufen|schreiben|besuchen)\s+Sie\s+uns\b`,
+      String.raw`(?<!\w)unser(?:em|en|er|e)?\s+(?:Team|Hotline|Service-Hotline|Vertrieb\w*|Service\w*|Angebot|Stand|Shop|Kundenservice|Praxis-Service-Team|Experten|Technikteam|Webinar\w*|Podcast\w*|Kontaktformular|Leistungen|Lösung(?:en)?|Arbeit|Verteiler|Mitgliederbereich|Beratung|Support-?Team)\b`,
+    ].join('|'),
+    'iu',
+  ),
+  ['uns'],
+);
+// A phone number, an address, a copyright line or a question.
+const phoneNumber = /\+?\d[\d ()/-]{7,}\d/;
+function notAnAction(text: string): boolean {
+  return text.includes('@') || text.includes('©') || (text.includes('?') && /\?\s*$/.test(text)) || phoneNumber.test(text) || promotion(text) || contactUs(text);
+}
 // Social networks, English chrome and contact lines ("Follow us on Twitter", "Sign up for our newsletter", "…contact
 // support for further details", "Bei Fragen …", "Für weitere Informationen …"). Apart from notAnAction and without the
 // u flag, which with i makes V8 run each \b as a slow two-sided check (the words are ASCII or start with one).
-const siteChrome =
-  /\b(?:(?:follow|contact|join|email|call|visit)\s+us\b|twitter|facebook|linkedin|youtube|instagram|mastodon|xing\b|sign\s+up\b|subscribe\b|for\s+(?:any\s+)?(?:further|more|additional)\s+(?:details|information|questions|assistance|help)\b|(?:if|should)\s+you\s+have\s+(?:any\s+)?(?:further\s+)?questions\b|(?:für|bei)\s+(?:(?:weitere|weiteren|nähere|näheren|zusätzliche)\s+)?(?:fragen|rückfragen|auskünfte)\b|(?:für|bei)\s+(?:weitere|nähere|zusätzliche)\s+informationen)/i;
+const siteChrome = guardedTest(
+  /\b(?:(?:follow|contact|join|email|call|visit)\s+us\b|twitter|facebook|linkedin|youtube|instagram|mastodon|xing\b|sign\s+up\b|subscribe\b|for\s+(?:any\s+)?(?:further|more|additional)\s+(?:details|information|questions|assistance|help)\b|(?:if|should)\s+you\s+have\s+(?:any\s+)?(?:further\s+)?questions\b|(?:für|bei)\s+(?:(?:weitere|weiteren|nähere|näheren|zusätzliche)\s+)?(?:fragen|rückfragen|auskünfte)\b|(?:für|bei)\s+(?:weitere|nähere|zusätzliche)\s+informationen)/i,
+  ['follow', 'contact', 'join', 'email', 'call', 'visit', 'twitter', 'facebook', 'linkedin', 'youtube', 'instagram', 'mastodon', 'xing', 'sign', 'subscribe',
+    'details', 'information', 'questions', 'assistance', 'help', 'fragen', 'auskünfte'],
+);
 // Pointers to the real instructions, or no instruction at all.
 const vague = /(?<!\w)(?:folgenden?\s+(?:Schritte|Maßnahmen|Hinweise))\b|^(?:(?:die|diese)\s+)?(?:Hinweise|Empfehlungen)\s+(?:beachten|befolgen|lesen)$|^(?:(?:vorsorglich|schnell|sofort|umgehend|rechtzeitig|zeitnah|jetzt|zügig|dringend|besonnen)\s+)?handeln(?:,|$)|^Ruhe\s+bewahren\b|^(?:(?:handeln|besonders|weiterhin|sehr|stets|immer)\s+(?:und\s+)?)?(?:wachsam|aufmerksam|vorsichtig)\s+(?:sein|bleiben)$|^(?:besonnen\s+|Schritt\s+für\s+Schritt\s+)vorgehen(?:,|$)|^(?:sich\s+)?(?:gut\s+|rechtzeitig\s+)?vorbereiten$|entschuldigen$|^Verständnis\b/iu;
 
@@ -143,7 +162,7 @@ function readOnce(memo: SentenceMemo, sentence: Sentence): string[] | null {
   const seen = sentence.bullet ? memo.bullets : memo.prose;
   let found = seen.get(sentence.text);
   if (found === undefined) {
-    found = notAnAction.test(sentence.text) || siteChrome.test(sentence.text) ? null : toActions(sentence);
+    found = notAnAction(sentence.text) || siteChrome(sentence.text) ? null : toActions(sentence);
     seen.set(sentence.text, found);
   }
   // A copy: findActions drops a lead-in's pointer from its own list.
@@ -284,12 +303,14 @@ function finalVerb(action: string): string {
 }
 
 // "Sie müssen nichts weiter tun", "Praxen müssen nichts unternehmen", "no action is required".
-const nothing =
-  /(?<!\w)(?:müssen|brauchen)\s+(?:Sie|Praxen|Kunden|Anwender\w*)?\s*(?:daher\s+|also\s+)?(?:nichts|keine\s+(?:weiteren\s+)?(?:Schritte|Maßnahmen))\b|(?<!\w)(?:kein(?:e)?\s+(?:weitere[n]?\s+)?(?:Maßnahmen?|Handlung(?:sbedarf)?|Handlungsbedarf)\s+(?:nötig|erforderlich|notwendig|besteht))|(?<!\w)kein\s+Handlungsbedarf\b|(?<!\w)no\s+(?:further\s+)?action\s+(?:is\s+)?(?:required|needed)\b/iu;
+const nothing = guardedTest(
+  /(?<!\w)(?:müssen|brauchen)\s+(?:Sie|Praxen|Kunden|Anwender\w*)?\s*(?:daher\s+|also\s+)?(?:nichts|keine\s+(?:weiteren\s+)?(?:Schritte|Maßnahmen))\b|(?<!\w)(?:kein(?:e)?\s+(?:weitere[n]?\s+)?(?:Maßnahmen?|Handlung(?:sbedarf)?|Handlungsbedarf)\s+(?:nötig|erforderlich|notwendig|besteht))|(?<!\w)kein\s+Handlungsbedarf\b|(?<!\w)no\s+(?:further\s+)?action\s+(?:is\s+)?(?:required|needed)\b/iu,
+  ['nichts', 'kein', 'action'],
+);
 
 /** The sentence that says practices need not do anything, if the notice says so. */
 export function nothingToDo(sentences: Sentence[]): string | null {
-  return sentences.find((s) => nothing.test(s.text))?.text ?? null;
+  return sentences.find((s) => nothing(s.text))?.text ?? null;
 }
 
 const contactAside = /\s*\([^()]*(?:@|\d[\d ()/-]{7,}\d)[^()]*\)/gu;
@@ -301,7 +322,7 @@ function toActions(sentence: Sentence, inner = false): string[] {
   const plain = withoutAttribution(unquote((/\s\s|[^\S ]/.test(sentence.text) ? sentence.text.replace(/\s+/g, ' ') : sentence.text).trim()));
   let s = plain
     .replace(/^(?:[–-]\s+)?(?:(?:(?:Aber|Doch|Und|Also)\s+)?(?:Wichtig|Hinweis|Achtung|Vorsicht|Tipp|Empfehlung|Important|Note)\s*[:!]\s+)?/u, '');
-  if (nothing.test(s) || reportsClaim(s)) return [];
+  if (nothing(s) || reportsClaim(s)) return [];
   const aside = s.includes('–') || s.includes('—') ? dashAside.exec(s) : null;
   // An aside that explains or comments goes; one that says how or with whom stays, without its dashes.
   if (aside) s = `${s.slice(0, aside.index)} ${/^(?:schon|gerade|natürlich|selbstverständlich|wie|so)\s/u.test(aside[1]!) || finiteVerb.test(aside[1]!) ? '' : `${aside[1]} `}${s.slice(aside.index + aside[0].length)}`.replace(/\s+,/gu, ',');

@@ -1,6 +1,7 @@
 // Advice told as a recommendation: "Es wird empfohlen, X zu ändern", "Das BSI rät dringend, X einzuspielen", nominal
 // advice ("empfiehlt ein sofortiges Update"), what a practice can check ("können Praxen selbst prüfen") and what one
 // does best ("löscht man am besten"). Each returns the infinitive or noun phrase a practice can tick off, or null.
+import { cueTest } from './cue-words.js';
 import { addressedToOthers, attackDemand, othersNamed } from './reported-speech.js';
 import { finiteVerb, isInfinitive, participleToInfinitive, particles, zuInfinitive } from './verbs.js';
 
@@ -32,9 +33,11 @@ export function selfCheck(s: string): string | null {
 
 // "Eine solche Mail löscht man am besten einfach": advice as what one does best, the object in front.
 const doneBest = /^(\p{Lu}[^,]*?)\s+(\p{Ll}+t)\s+man\s+(?:am\s+besten|besser|lieber)(?:\s+(.*?))?[.!]?$/u;
+// Every match holds one of these words, most sentences none (cue-words.ts).
+const mayBeDoneBest = cueTest(['besten', 'besser', 'lieber']);
 
 export function bestDone(s: string): string | null {
-  const m = doneBest.exec(s);
+  const m = mayBeDoneBest(s) ? doneBest.exec(s) : null;
   if (!m || /^(?:Das|Dies|Es|Was|Wie|Wer|Wo|Man)(?!\p{L})/u.test(m[1]!)) return null;
   const rest = (m[3] ?? '').split(/\s+/u).filter(Boolean);
   const particle = rest.length > 0 && particles.has(rest[rest.length - 1]!) ? rest.pop()! : '';

@@ -1,3 +1,5 @@
+import { guardedTest } from './cue-words.js';
+
 // Press and association notices report advice and events in the third person: "…, rät die KV", "Laut BSI sollten
 // Praxen …", "Mehr als 300 Praxen sollen betroffen sein", "fordert die Politik auf, …". Who said it is not part of the
 // action, and what is reported about others is no action at all.
@@ -114,11 +116,14 @@ export function attackLed(sentence: string): boolean {
 }
 
 // "…und behaupten, man müsse sofort handeln", "heißt es, man solle …": a claim reported with its modal.
-const claimReport = /(?<!\p{L})(?:behaupt\p{L}*|suggerier\p{L}*|gaukel\p{L}*|vorgegaukelt|heißt\s+es)\s*,?\s+(?:(?:man|Sie|sie|er|es|die\s+\p{L}+|der\s+\p{L}+)\s+)?(?:müsse|müssten|müssen|solle|sollten|sollen|sei|seien)(?!\p{L})/u;
+const claimReport = guardedTest(
+  /(?<!\p{L})(?:behaupt\p{L}*|suggerier\p{L}*|gaukel\p{L}*|vorgegaukelt|heißt\s+es)\s*,?\s+(?:(?:man|Sie|sie|er|es|die\s+\p{L}+|der\s+\p{L}+)\s+)?(?:müsse|müssten|müssen|solle|sollten|sollen|sei|seien)(?!\p{L})/u,
+  ['behaupt', 'suggerier', 'gaukel', 'heißt'],
+);
 
 /** Whether a sentence reports what a scam claims one must do ("Phishing-Mails behaupten, man müsse sofort handeln"). */
 export function reportsClaim(sentence: string): boolean {
-  return claimReport.test(sentence);
+  return claimReport(sentence);
 }
 
 /** "Angeblich muss man …", "Die Nachricht behauptet, man müsse …": what a scam claims, in front of a modal. */

@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { cueTest, guardedTest } from '../src/normalize/cue-words.js';
+
+test('a guarded pattern answers as the pattern alone, the letters the i and u flags fold apart included', () => {
+  const messe = /(?<!\w)Messe\w*\b/iu;
+  const guarded = guardedTest(messe, ['messe']);
+  // "ſ" is s and the Kelvin sign is k only for the pattern with both flags: the guard must not rule those texts out.
+  for (const text of ['Besuchen Sie uns auf der MESSE', 'Meſſestand', 'Die Firewall prüfen', 'Kunden', '\u212Aunden']) {
+    assert.equal(guarded(text), messe.test(text), text);
+  }
+  const kunden = /\bkunden\b/iu;
+  assert.equal(guardedTest(kunden, ['kunden'])('\u212Aunden informieren'), kunden.test('\u212Aunden informieren'));
+});
+
+test('a cue test looks for its words as written, dots and dashes too', () => {
+  const cue = cueTest(['e-book', 'v1.2']);
+  assert.equal(cue('das E-Book'), false);
+  assert.equal(cue('das e-book'), true);
+  assert.equal(cue('v132'), false);
+  assert.equal(cueTest(['e-book'], { ignoreCase: true })('das E-Book'), true);
+});
+
+test('a global pattern is refused: its lastIndex would carry from one text to the next', () => {
+  assert.throws(() => guardedTest(/messe/giu, ['messe']));
+});

@@ -9,7 +9,7 @@ const labelVerb = /(?<!\p{L})(?:ist|sind|war|waren|wird|werden|wurde|wurden|hat|
 
 /** "Update erforderlich: Zeigen Sie …" → "Zeigen Sie …": the sentence behind a short label. */
 export function behindLabel(s: string): string | null {
-  const m = label.exec(s);
+  const m = s.includes(':') ? label.exec(s) : null;
   if (!m || m[1]!.trim().split(/\s+/).length > 5 || labelVerb.test(m[1]!)) return null;
   const rest = s.slice(m[0].length);
   return rest.split(/\s+/).length >= 4 ? rest : null;

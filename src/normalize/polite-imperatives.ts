@@ -99,8 +99,12 @@ const nextDuImperative =
 // "ändere" → "ändern", "prüfe" → "prüfen", "kontrolliere" → "kontrollieren".
 const duToInfinitive = (v: string) => (/[^i]e[lr]e$/.test(v.toLowerCase()) ? `${v.toLowerCase().slice(0, -1)}n` : `${v.toLowerCase()}n`);
 
+// Without a dash or colon, duImperative's optional label cannot match and the verb starts the sentence (after "Bitte"):
+// this test is far cheaper than the label's backtracking over up to 60 characters of every sentence.
+const mayBeDuImperative = (s: string) => /[–—:]/.test(s) || /^(?:Bitte\s+)?[A-ZÄÖÜ][a-zäöüß]{2,}e[,\s]/u.test(s);
+
 export function familiar(s: string): string[] | null {
-  const m = duImperative.exec(s);
+  const m = mayBeDuImperative(s) ? duImperative.exec(s) : null;
   if (!m || notDuVerbs.test(m[1]!)) return null;
   // A noun may stand where the verb would ("Schwachstelle die …"): without "du" in the sentence, only ", ob …" after
   // the verb or a second du-form verb make it an imperative.

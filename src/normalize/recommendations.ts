@@ -16,8 +16,11 @@ const canCheck = new RegExp(
   'u',
 );
 
+// canCheck ends in checkVerb: a sentence without one of these is no match (cue-words.ts).
+const namesCheck = cueTest(['prüfen', 'kontrollieren']);
+
 export function selfCheck(s: string): string | null {
-  if (!s.includes('könn') && !s.includes('kann') && !s.includes(' sich ')) return null;
+  if ((!s.includes('könn') && !s.includes('kann') && !s.includes(' sich ')) || !namesCheck(s)) return null;
   const m = canCheck.exec(s);
   // "lässt sich nicht prüfen", "können Praxen kaum kontrollieren": what cannot be done.
   if (!m || /(?<!\p{L})(?:nicht|kaum|schwer|kein\p{L}*)\s/u.test(m[3] ?? '')) return null;
@@ -47,6 +50,11 @@ export function bestDone(s: string): string | null {
 
 const advise =
   /\b(?:rät|raten|riet|abgeraten|abzuraten|abraten|empfiehlt|empfehlen|empfahl|empfohlen|[Ee]mpfehlung|fordert|fordern|aufgefordert|aufgerufen|ruft|rufen|angehalten|gebeten|bittet|bitten|appelliert|appellieren|appellierte|lohnt(?=\s+sich)|gilt(?=\s+es\s*,|,)|Schritt(?=\s+(?:ist|wäre|sollte|besteht))|[Hh]ilfreich(?=\s+(?:ist|sind))|sichersten(?=\s+ist)|[Rr]at|geraten|ratsam|sinnvoll|empfehlenswert|wichtig|angeraten|geboten|unerlässlich|Abhilfe|gehört|gehören|[Aa]ufgabe|[Pp]flicht|Ratsam|Sinnvoll|Empfehlenswert|Wichtig|Empfohlen|Angeraten|Geboten|Unerlässlich|Wichtigste)\b/u;
+// Each word of advise contains one of these (cue-words.ts).
+const mayAdvise = cueTest([
+  'rät', 'rat', 'Rat', 'riet', 'empf', 'Empf', 'ford', 'ruf', 'angehalten', 'gebeten', 'bitte', 'appell', 'lohnt', 'gilt', 'Schritt', 'ilfreich', 'sichersten',
+  'sinnvoll', 'Sinnvoll', 'wichtig', 'Wichtig', 'geboten', 'Geboten', 'unerlässlich', 'Unerlässlich', 'Abhilfe', 'gehör', 'ufgabe', 'flicht',
+]);
 const zuForm = /(?:^|\s)(?:zu\s+(\p{Ll}+)|(\p{Ll}+?zu\p{Ll}{3,}))(?=[\s,.!;:]|$)/gu;
 // "nicht nötig, … zu ändern", "Wichtig ist nicht, …": no advice.
 const negated = /(?<!\w)(?:nicht|kein\w*)\s+(?:\S+\s+){0,2}$/u;
@@ -75,7 +83,7 @@ function listStart(before: string, start: number): number {
 
 /** "Es wird empfohlen, X zu ändern", "Das BSI rät dringend, X einzuspielen", "ruft die Betreiber auf, X einzusetzen, Y einzuspielen und Z zu konfigurieren". */
 export function recommended(s: string): string[] | null {
-  const a = advise.exec(s);
+  const a = mayAdvise(s) ? advise.exec(s) : null;
   if (!a || /^(?:Wir|Ich)\s+bitten\s+(?:um|Sie\s+um)\b/i.test(s) || negated.test(s.slice(0, a.index))) return null;
   const after = s.slice(a.index + a[0].length);
   // "fordert die Politik auf, …", "hat die gematik aufgefordert, …": a demand on others, not advice to practices.
@@ -137,11 +145,14 @@ const adviceThat = /^[^,]{0,40},\s+dass\s+(?:Sie|Praxen|Ärzt\p{L}*|Zahnärzt\p{
 const nominalAdvice =
   /(?<!\p{L})(?:empfiehlt|empfehlen|empfahl)\s+(?:sich\s+)?(?:(?:daher|deshalb|dringend|ausdrücklich|außerdem|Praxen|Ihnen)\s+)*((?:der|die|das|den|ein|eine|einen)\s(?:[^,.;:]|\.(?=\d))+)|(?<!\p{L})(?:rät|raten|riet)\s+(?:(?:daher|deshalb|dringend|ausdrücklich|Praxen|allen\s+Praxen)\s+)*(?:zum|zur|zu\s+(?:einem|einer|dem|der))\s+((?:[^,.;:]|\.(?=\d))+)|^(?:(?:Dringend|Daher|Deshalb|Zudem|Außerdem)\s+)?(?:empfohlen|geraten|angeraten)\s+(?:wird|werden)\s+(?:(?:daher|deshalb|dringend|zudem|außerdem|ausdrücklich)\s+)*((?:der|die|das|ein|eine|einen)\s+(?:\p{Ll}+\s+)?\p{Lu}(?:[^,.;:]|\.(?=\d))+)|^(?:Sinnvoll|Ratsam|Empfehlenswert|Hilfreich)\s+(?:ist|sind)\s+(?:(?:zudem|außerdem|auch|daher|deshalb|dabei|hier|jedoch|vor\s+allem)\s+)*((?:(?:der|die|das|ein|eine|einen)\s+(?:\p{Ll}+\s+)?|regelmäßige\p{L}*\s+)\p{Lu}(?:[^,.;:–—]|\.(?=\d))+)|^(?:(?:Den\s+)?(?:[Bb]esten|[Ww]irksamen|[Ww]irksamsten|[Ee]ffektiven|[Zz]uverlässigen|[Gg]uten)\s+Schutz(?:\s+(?:für|vor|gegen)\s+[^,.]{1,40}?)?\s+(?:bieten|bietet)|Der\s+beste\s+Schutz\s+(?:ist|sind|bietet|bieten))\s+(?:(?:vor\s+allem|insbesondere|zum\s+Beispiel|etwa|auch|noch\s+immer|immer\s+noch|nach\s+wie\s+vor|(?:nach\s+(?:Ansicht|Angaben|Einschätzung)|laut)\s+(?:der|des|von)?\s*\p{L}+)\s+)*((?:[^,.;:–—]|\.(?=\d))+)/u;
 
+// Every match of nominalAdvice contains one of these (cue-words.ts).
+const mayBeNominal = cueTest(['empf', 'rät', 'raten', 'riet', 'Sinnvoll', 'Ratsam', 'Empfehlenswert', 'Hilfreich', 'Schutz']);
+
 export function nominallyAdvised(sentence: string): string[] | null {
   // "Datensicherung: Wirksamen Schutz bieten …": a heading kept in front of its paragraph is no part of the advice.
   const colon = sentence.indexOf(': ');
   const s = colon > 0 && colon <= 40 ? sentence.replace(/^[^:,.]{1,40}:\s+(?=\p{Lu})/u, '') : sentence;
-  const m = nominalAdvice.exec(s);
+  const m = mayBeNominal(s) ? nominalAdvice.exec(s) : null;
   // Adverbs and quotes that trail the phrase are not part of it ("empfiehlt das Update zudem „dringend“").
   const phrase = (m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4] ?? m?.[5])?.trim().replace(/(?:\s+(?:daher|deshalb|zudem|außerdem|auch|dringend|ausdrücklich|[„"“]\p{L}+[“"”]))+$/u, '');
   // "empfehlen den Anwendern daher, … zu aktualisieren": whom it is told to; the advice is the infinitive after it.

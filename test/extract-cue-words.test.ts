@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cueTest, guardedTest } from '../src/normalize/cue-words.js';
+import { cueTest, guardedTest, spacedOddly } from '../src/normalize/cue-words.js';
 
 test('a guarded pattern answers as the pattern alone, the letters the i and u flags fold apart included', () => {
   const messe = /(?<!\w)Messe\w*\b/iu;
@@ -27,4 +27,9 @@ test('a cue test tells a text that cannot hold a cue from one that may, in any c
 
 test('a global pattern is refused: its lastIndex would carry from one text to the next', () => {
   assert.throws(() => guardedTest(/messe/giu, ['messe']));
+});
+
+test('spacedOddly answers as /\\s\\s|[^\\S ]/ does', () => {
+  const texts = ['Firmware prüfen', 'Firmware  prüfen', 'Firmware\tprüfen', 'Firmware\u00a0prüfen', 'Firmware\u2003prüfen', '„Firmware“ prüfen', 'a\u017f b', ' ', '', 'x '.repeat(1500) + ' '];
+  for (const text of texts) assert.equal(spacedOddly(text), /\s\s|[^\S ]/.test(text), JSON.stringify(text.slice(0, 40)));
 });

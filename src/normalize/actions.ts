@@ -1,5 +1,5 @@
 import type { Sentence } from './sentences.js';
-import { guardedTest } from './cue-words.js';
+import { guardedTest, spacedOddly } from './cue-words.js';
 import { englishActions } from './english-actions.js';
 import { attackLed, isStatistic, reportsClaim, withoutAttribution } from './reported-speech.js';
 import { familiar, polite } from './polite-imperatives.js';
@@ -319,9 +319,11 @@ const dashAside = /\s[–—]\s([^–—]{1,80}?)\s[–—](?:\s|(?=,))/u;
 
 function toActions(sentence: Sentence, inner = false): string[] {
   // Most sentences have single spaces already; replace() would copy each of them anyway.
-  const plain = withoutAttribution(unquote((/\s\s|[^\S ]/.test(sentence.text) ? sentence.text.replace(/\s+/g, ' ') : sentence.text).trim()));
-  let s = plain
-    .replace(/^(?:[–-]\s+)?(?:(?:(?:Aber|Doch|Und|Also)\s+)?(?:Wichtig|Hinweis|Achtung|Vorsicht|Tipp|Empfehlung|Important|Note)\s*[:!]\s+)?/u, '');
+  const plain = withoutAttribution(unquote((spacedOddly(sentence.text) ? sentence.text.replace(/\s+/g, ' ') : sentence.text).trim()));
+  // Only a leading dash or a label's colon or exclamation mark can be removed.
+  let s = /^[–-]|[:!]/.test(plain)
+    ? plain.replace(/^(?:[–-]\s+)?(?:(?:(?:Aber|Doch|Und|Also)\s+)?(?:Wichtig|Hinweis|Achtung|Vorsicht|Tipp|Empfehlung|Important|Note)\s*[:!]\s+)?/u, '')
+    : plain;
   if (nothing(s) || reportsClaim(s)) return [];
   const aside = s.includes('–') || s.includes('—') ? dashAside.exec(s) : null;
   // An aside that explains or comments goes; one that says how or with whom stays, without its dashes.

@@ -22,24 +22,35 @@ function fold(code: number): number {
   return code < 256 ? lower[code]! : code;
 }
 const lower = Uint16Array.from({ length: 256 }, (_, c) => ((c >= 65 && c <= 90) || (c >= 192 && c <= 222 && c !== 215) ? c + 32 : c));
+// Whitespace other than the plain space, as \s knows it (read from \s itself, so that both agree).
+const otherSpaces = new Set(Array.from(String.fromCharCode(...Array.from({ length: 0x10000 }, (_, c) => c)).matchAll(/[^\S ]/g), (m) => m.index));
+const otherSpaceLatin1 = Uint8Array.from({ length: 256 }, (_, c) => (otherSpaces.has(c) ? 1 : 0));
 
 const pairBit = (a: number, b: number) => (Math.imul(a, 31) + b) & (tableBits - 1);
 
 // The shape of the last text asked about: the guards of one rule step ask about the same sentence one after another.
 let lastText: string | null = null;
 let lastShape: Uint32Array | null = null;
+let lastOtherSpace = false;
 const shapeTable = new Uint32Array(tableBits / 32);
 
-/** The pairs of adjacent characters (lower case) a text holds as bits, or null when a character folds apart. */
+/**
+ * The pairs of adjacent characters (lower case) a text holds as bits, or null when a character folds apart; and, in
+ * lastOtherSpace, whether it holds whitespace other than a plain space.
+ */
 function shapeOf(text: string): Uint32Array | null {
   if (text === lastText) return lastShape;
   lastText = text;
+  lastOtherSpace = false;
   shapeTable.fill(0);
   let previous = -1;
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
-    if (c < 256) c = lower[c]!;
-    else if (foldsApart.has(c)) return (lastShape = null);
+    if (c < 256) {
+      if (otherSpaceLatin1[c] === 1) lastOtherSpace = true;
+      c = lower[c]!;
+    } else if (foldsApart.has(c)) return (lastShape = null);
+    else if (otherSpaces.has(c)) lastOtherSpace = true;
     if (previous >= 0) {
       const bit = pairBit(previous, c);
       shapeTable[bit >>> 5]! |= 1 << (bit & 31);
@@ -47,6 +58,17 @@ function shapeOf(text: string): Uint32Array | null {
     previous = c;
   }
   return (lastShape = shapeTable);
+}
+
+const doubleSpace = pairBit(32, 32);
+const spaceRun = /\s\s|[^\S ]/;
+
+/** Whether a text holds whitespace other than single spaces (/\s\s|[^\S ]/), read from its shape. */
+export function spacedOddly(text: string): boolean {
+  const shape = text.length > shortText ? null : shapeOf(text);
+  if (shape === null) return spaceRun.test(text);
+  // Without other whitespace, two whitespace characters in a row are two spaces.
+  return lastOtherSpace || ((shape[doubleSpace >>> 5]! & (1 << (doubleSpace & 31))) !== 0 && text.includes('  '));
 }
 
 /**
@@ -83,4 +105,11 @@ export function guardedTest(pattern: RegExp, cues: readonly string[]): (text: st
   const cue = cueTest(cues);
   // A whole notice holds nearly every pair: its shape would cost a pass and rule nothing out.
   return (text) => (text.length > shortText ? pattern.test(text) : cue(text) && pattern.test(text));
+}
+
+/** `pattern.exec`, run only when the text may hold one of `cues`; every match of the pattern must contain one of them. */
+export function guardedExec(pattern: RegExp, cues: readonly string[]): (text: string) => RegExpExecArray | null {
+  if (pattern.global || pattern.sticky) throw new Error('guardedExec: a global or sticky pattern keeps state between runs');
+  const cue = cueTest(cues);
+  return (text) => (text.length > shortText || cue(text) ? pattern.exec(text) : null);
 }

@@ -2,6 +2,8 @@
 // the German infinitive phrases every advisory carries: the verb goes to the end, common words are translated, product
 // names and versions stay as written.
 
+import { guardedExec } from './cue-words.js';
+
 /** English verbs of advice and the German infinitive a practice ticks off; two-word verbs first. */
 const verbs: [string, string][] = [
   ['back up', 'sichern'], ['set up', 'einrichten'], ['carry out', 'durchführen'], ['sign in', 'anmelden'], ['turn off', 'deaktivieren'], ['turn on', 'aktivieren'], ['switch off', 'abschalten'],
@@ -235,19 +237,23 @@ const party = String.raw`(?:users|customers|admins|administrators|organi[sz]atio
 const addressees = String.raw`(?:all\s+)?(?:its\s+|their\s+|affected\s+)?${party}(?:\s+and\s+${party})?(?:\s+(?:of|with|using|utilizing|running|who\s+use)\s+[^,.;:]{1,60}?)?`;
 const english = /\b(?:the|should|must|recommend\w*|users?|customers?|please|your|to|for|and|of|with|on|is|are|if|all|any|only)\b/i;
 const german = /(?<!\w)(?:der|die|das|den|dem|und|auf|mit|für|von|ist|sind|nicht|zu|im|bei|oder|ein|eine|Sie|Ihre?n?)\b/;
-// Cue → the verb phrase after it.
+// Cue → the verb phrase after it; each run only on a sentence that holds one of the words every match contains
+// (cue-words.ts).
 const cues = [
-  /\b(?:advise|advises|advised)\s+(?=\p{Ll}+ing\s)(.+)$/iu,
-  /\brecommend(?:s|ed)?\s+(?:that\s+)?(?:all\s+)?(?:users|customers|admins|administrators|organi[sz]ations|operators|you|everyone)?\s*(?:should\s+)?(?:to\s+)?(.+)$/i,
-  /\b(?:are|is)\s+(?:being\s+)?(?:strongly\s+)?(?:advised|urged|encouraged|recommended|asked|told|requested)\s+to\s+(.+)$/i,
+  guardedExec(/\b(?:advise|advises|advised)\s+(?=\p{Ll}+ing\s)(.+)$/iu, ['advis']),
+  guardedExec(/\brecommend(?:s|ed)?\s+(?:that\s+)?(?:all\s+)?(?:users|customers|admins|administrators|organi[sz]ations|operators|you|everyone)?\s*(?:should\s+)?(?:to\s+)?(.+)$/i, ['recommend']),
+  guardedExec(/\b(?:are|is)\s+(?:being\s+)?(?:strongly\s+)?(?:advised|urged|encouraged|recommended|asked|told|requested)\s+to\s+(.+)$/i, ['advised', 'urged', 'encouraged', 'recommended', 'asked', 'told', 'requested']),
   // "urge companies utilizing Cisco devices to …", "encourages users and administrators to …": whom, and which of them.
-  new RegExp(`\\b(?:advises?|advised|advising|urges?|urged|urging|encourages?|encouraged|encouraging|asks?|asked|asking|reminds?|reminded)\\s+${addressees}\\s+to\\s+(.+)$`, 'i'),
+  guardedExec(new RegExp(`\\b(?:advises?|advised|advising|urges?|urged|urging|encourages?|encouraged|encouraging|asks?|asked|asking|reminds?|reminded)\\s+${addressees}\\s+to\\s+(.+)$`, 'i'), ['advis', 'urg', 'encourag', 'ask', 'remind']),
   // "It is absolutely critical that users of affected devices immediately apply …", "It is imperative that all customers upgrade …".
-  new RegExp(`\\bit\\s+is\\s+(?:absolutely\\s+|highly\\s+|strongly\\s+)?(?:critical|imperative|essential|vital|important|crucial|recommended|advised)\\s+that\\s+${addressees}\\s+(?:should\\s+)?(${verbStart}.+)$`, 'i'),
-  /\b(?:advice|recommendations?|mitigations?|workaround)(?:\s+to\s+\w+)?:\s+(.+)$/i,
-  /\b(?:it\s+is\s+(?:strongly\s+)?(?:recommended|advised|advisable|important))\s+to\s+(.+)$/i,
+  guardedExec(new RegExp(`\\bit\\s+is\\s+(?:absolutely\\s+|highly\\s+|strongly\\s+)?(?:critical|imperative|essential|vital|important|crucial|recommended|advised)\\s+that\\s+${addressees}\\s+(?:should\\s+)?(${verbStart}.+)$`, 'i'), ['that']),
+  guardedExec(/\b(?:advice|recommendations?|mitigations?|workaround)(?:\s+to\s+\w+)?:\s+(.+)$/i, ['advice', 'recommendation', 'mitigation', 'workaround']),
+  guardedExec(/\b(?:it\s+is\s+(?:strongly\s+)?(?:recommended|advised|advisable|important))\s+to\s+(.+)$/i, ['recommended', 'advis', 'important']),
 ];
-const modal = /^(.*?)\b(?:should|must|need\s+to|needs\s+to|have\s+to|has\s+to)\s+(?!not\s+be\b)(.+)$/i;
+// This and passiveAdvice's pattern match only where one of these words is.
+const modalWords = ['should', 'must', 'need', 'has', 'have'];
+const modal = guardedExec(/^(.*?)\b(?:should|must|need\s+to|needs\s+to|have\s+to|has\s+to)\s+(?!not\s+be\b)(.+)$/i, modalWords);
+const passive = guardedExec(/^(.+?)\s+(?:should|must|needs?\s+to|has\s+to|have\s+to)\s+(not\s+|never\s+)?be\s+(\p{Ll}+(?:ed|en|wn))\b\s*(.*?)[.!]?$/iu, modalWords);
 
 /** English notices: "We recommend that users update …", "Customers should install …", imperatives ("Update to …"). */
 export function englishActions(s: string, bullet = false): string[] | null {
@@ -262,12 +268,12 @@ export function englishActions(s: string, bullet = false): string[] | null {
     .replace(/,\s+(?:the\s+|a\s+)?[^,"”“]{1,60}?\s(?:said|says|told|wrote|added|explained|stated|noted|warned)\b[^,]*[.!]?$/i, '')
     .trim();
   for (const cue of cues) {
-    const m = cue.exec(text);
+    const m = cue(text);
     if (m) return phrases(m[1]!.replace(/^(?:immediately\s+)?/i, ''));
   }
   const passive = passiveAdvice(text);
   if (passive) return [passive];
-  const m = modal.exec(text);
+  const m = modal(text);
   if (m) {
     const subject = m[1]!.trim();
     if (subject === '' || /\b(?:we|it|this|that|there|they|he|she|attackers?|hackers?|company|vendor)\s*$/i.test(subject)) return null;
@@ -291,7 +297,7 @@ export function englishActions(s: string, bullet = false): string[] | null {
 
 // "A QNAP NAS should not be connected directly to the internet" → "QNAP NAS nicht direkt mit dem Internet verbinden".
 function passiveAdvice(text: string): string | null {
-  const p = /^(.+?)\s+(?:should|must|needs?\s+to|has\s+to|have\s+to)\s+(not\s+|never\s+)?be\s+(\p{Ll}+(?:ed|en|wn))\b\s*(.*?)[.!]?$/iu.exec(text);
+  const p = passive(text);
   const verb = p && pastForms.get(p[3]!.toLowerCase());
   if (!p || !verb) return null;
   // What the notice says of the flaw or of the attackers is no advice.

@@ -2,6 +2,7 @@
 // "Geändert werden müssen die Kennwörter", "Veraltete Software ist zu ersetzen". Each returns the infinitive phrase
 // a practice can tick off, or null when the sentence reports, plans or asks something of others.
 import { attributionFront, claimedByAttack, isStatistic, othersNamed, reportsEvent } from './reported-speech.js';
+import { cueTest } from './cue-words.js';
 import { condition } from './polite-imperatives.js';
 import { finiteVerb, isParticiple, mainClause, participleToInfinitive, zuInfinitive } from './verbs.js';
 
@@ -22,6 +23,8 @@ export function frontedPassive(s: string): string | null {
 const question = /^(?:Und\s+)?(?:Worauf|Was|Wie|Welche\p{L}*|Wann|Wo|Warum|Weshalb|Womit|Wofür|Wozu|Woran|Wer)$|^(?:Und\s+)?(?:Worauf|Was|Wie|Welche\p{L}*|Wann|Warum|Weshalb|Womit|Wofür|Wozu|Woran)\s/u;
 // Reported advice keeps its subjunctive: "Stattdessen solle man das LKA einschalten".
 const modalVerb = /\b(sollten|sollen|sollte|solle|müssen|muss|müsse)\s+/u;
+// Every modal verb above contains one of these (cue-words.ts).
+const mayHoldModal = cueTest(['soll', 'müss', 'muss']);
 const circumstancePhrase =
   /^(?:(?:Gleich|Direkt|Unmittelbar|Kurz|Noch|Schon|Bereits|Erst)\s+(?:nach|vor|bei|beim|mit|ab|bis|zur|zum|im|in|während)\s|(?:Bei|Beim|Im|In|Vor|Für|Mit|Ab|Bis|Zur|Zum|Auf|Unter|Während|Spätestens|Sicherheitshalber|Vorsorglich|Grundsätzlich|Möglichst)\b)/u;
 const subjects = /^(?:alle\s+)?(?:(?:die|Ihre)\s+(?:IT-Dienstleister|Dienstleister|IT-Betreuer|Systembetreuer)(?:\s+der\s+(?:betroffenen\s+)?Praxen)?|\p{Lu}\p{Ll}+praxen|Admins|IT-Verantwortliche|Verantwortliche|Praxen|Arztpraxen|Zahnarztpraxen|Kunden|Kundinnen(?:\s+und\s+Kunden)?|Nutzer(?:innen)?(?:\s+und\s+Nutzer)?|Anwender(?:innen)?(?:\s+und\s+Anwender)?|Betreiber(?:innen)?|Administrator(?:en|innen)|Ärzt(?:e|innen)(?:\s+und\s+Ärzte)?|Sie|Praxisinhaber(?:innen)?|Praxisteams?|Einrichtungen|Leistungserbringer(?:innen)?|man)\s+/u;
@@ -41,7 +44,7 @@ const notPractices = /(?<!\w)(?:wir|Hersteller\w*|Anbieter\w*|Softwarehäuser|Kr
 
 /** "Praxen sollten … einspielen", "Zudem sollten Praxen … prüfen", "Die Kennwörter sollten erneuert werden". */
 export function modal(s: string): string | null {
-  const m = modalVerb.exec(s);
+  const m = mayHoldModal(s) ? modalVerb.exec(s) : null;
   if (!m) return null;
   const raw = s.slice(0, m.index).trim();
   // "Worauf sollten Praxen achten", "Wer sollte handeln": a question, with or without its question mark.

@@ -3,6 +3,7 @@
 // inside a product, what the recipients of fake mails use, nouns that another body owns.
 import type { Product } from '../catalog/catalog.models.js';
 import { isOtherArticlesHeading } from './chrome.js';
+import { cueTest } from './cue-words.js';
 import { unaffectedSentences } from './not-affected.js';
 import { mentions, othersThing, vendorsNamed, type Matcher, type Mention, type ProductHit } from './products.js';
 import type { Sentence } from './sentences.js';
@@ -60,6 +61,12 @@ function plainNouns(matcher: Matcher): string[] {
 const relatedList =
   /^(?:Über|About)\s+(?:the\s+author|den\s+Autor|die\s+Autorin|die\s+Autoren|uns|us|(?!(?:die|der|das|den|dem|the)\s)\p{Lu}[\p{L}\d&.-]*(?:\s+\p{Lu}[\p{L}\d&.-]*){0,2})\s*:\s|^Zur\s+Person\s*:|(?<!\p{L})(?:Mehr\s+zum\s+Thema|Weitere\s+(?:News|Artikel|Beiträge|Meldungen|Nachrichten|Themen)|Das\s+könnte\s+Sie\s+(?:auch\s+)?interessieren|Lesen\s+Sie\s+auch|Siehe\s+auch|See\s+also|(?:Passende|Ähnliche|Verwandte|Weitere)\s+Produkte|Related\s+products|Auch\s+interessant|Ähnliche\s+(?:Artikel|Beiträge|Themen)|Verwandte\s+(?:Artikel|Beiträge|Themen)|(?:Vorheriger|Nächster)\s+(?:Beitrag|Artikel)|Top-Themen|Schlagw(?:ö|o)rt(?:e|er)?:|Stichw(?:ö|o)rt(?:e|er)?:|Tags:|Keywords:|Filed\s+under:|Related\s+(?:articles|stories|posts|content)|Read\s+(?:more|also|next)|More\s+(?:from|on)\s)/iu;
 
+// Every match of relatedList contains one of these (cue-words.ts).
+const mayOpenRelated = cueTest([
+  'über', 'about', 'person', 'them', 'weitere', 'interess', 'lesen', 'siehe', 'also', 'produkte', 'related', 'ähnliche', 'verwandte', 'beitrag', 'artikel',
+  'schlagw', 'stichw', 'tags', 'keywords', 'filed', 'read', 'more',
+]);
+
 /**
  * The sentences up to a list of other articles, when one follows the first third of the notice (a list that high up
  * is navigation, which page reading handles).
@@ -71,7 +78,7 @@ export function beforeRelatedList(sentences: Sentence[]): Sentence[] {
     seen += sentence.text.length;
     if (seen < total / 3) continue;
     // A heading standing alone ("Empfehlungen der Redaktion", "Related") or one of the known openings in a sentence.
-    const at = isOtherArticlesHeading(sentence.text) ? 0 : sentence.text.search(relatedList);
+    const at = isOtherArticlesHeading(sentence.text) ? 0 : mayOpenRelated(sentence.text) ? sentence.text.search(relatedList) : -1;
     if (at === -1) continue;
     const head = sentence.text.slice(0, at).trim();
     return [...sentences.slice(0, i), ...(head ? [{ ...sentence, text: head }] : [])];

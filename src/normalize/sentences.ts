@@ -47,7 +47,7 @@ function continuesNumber(after: string): boolean {
 const colonImperative = /:\s+(?=[A-ZÄÖÜ][a-zäöüß]+\s+Sie\b)/u;
 
 function push(into: Sentence[], piece: string, line: number, bullet: boolean) {
-  for (const part of piece.split(colonImperative)) {
+  for (const part of piece.includes(':') ? piece.split(colonImperative) : [piece]) {
     const text = part.trim();
     if (text.length > 1) into.push({ text, line, bullet });
   }

@@ -28,36 +28,47 @@ const otherSpaceLatin1 = Uint8Array.from({ length: 256 }, (_, c) => (otherSpaces
 
 const pairBit = (a: number, b: number) => (Math.imul(a, 31) + b) & (tableBits - 1);
 
-// The shape of the last text asked about: the guards of one rule step ask about the same sentence one after another.
-let lastText: string | null = null;
-let lastShape: Uint32Array | null = null;
-let lastOtherSpace = false;
-const shapeTable = new Uint32Array(tableBits / 32);
+// The last few shapes read: the action finder asks about a sentence, its cleaned copy and the clauses of it one after
+// another. Only a few, so that nothing is kept from one notice to the next (a repeated run of the same page must cost
+// what the first did).
+const recent = 4;
+const pairWords = tableBits / 32;
+const recentTexts: (string | null)[] = new Array<string | null>(recent).fill(null);
+const recentShapes = Array.from({ length: recent }, () => new Uint32Array(pairWords + 1));
+const recentFoldsApart: boolean[] = new Array<boolean>(recent).fill(false);
+let nextSlot = 0;
+
+function shapeOf(text: string): Uint32Array | null {
+  for (let i = 0; i < recent; i++) if (recentTexts[i] === text) return recentFoldsApart[i] ? null : recentShapes[i]!;
+  const slot = nextSlot;
+  nextSlot = (nextSlot + 1) % recent;
+  const table = recentShapes[slot]!;
+  table.fill(0);
+  recentTexts[slot] = text;
+  recentFoldsApart[slot] = !readShape(text, table);
+  return recentFoldsApart[slot] ? null : table;
+}
 
 /**
- * The pairs of adjacent characters (lower case) a text holds as bits, or null when a character folds apart; and, in
- * lastOtherSpace, whether it holds whitespace other than a plain space.
+ * Writes the pairs of adjacent characters (lower case) a text holds as bits of `table`, and after them a word that is 1
+ * when it holds whitespace other than a plain space; false when a character folds apart.
  */
-function shapeOf(text: string): Uint32Array | null {
-  if (text === lastText) return lastShape;
-  lastText = text;
-  lastOtherSpace = false;
-  shapeTable.fill(0);
+function readShape(text: string, table: Uint32Array): boolean {
   let previous = -1;
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
     if (c < 256) {
-      if (otherSpaceLatin1[c] === 1) lastOtherSpace = true;
+      if (otherSpaceLatin1[c] === 1) table[pairWords] = 1;
       c = lower[c]!;
-    } else if (foldsApart.has(c)) return (lastShape = null);
-    else if (otherSpaces.has(c)) lastOtherSpace = true;
+    } else if (foldsApart.has(c)) return false;
+    else if (otherSpaces.has(c)) table[pairWords] = 1;
     if (previous >= 0) {
       const bit = pairBit(previous, c);
-      shapeTable[bit >>> 5]! |= 1 << (bit & 31);
+      table[bit >>> 5]! |= 1 << (bit & 31);
     }
     previous = c;
   }
-  return (lastShape = shapeTable);
+  return true;
 }
 
 const doubleSpace = pairBit(32, 32);
@@ -68,7 +79,7 @@ export function spacedOddly(text: string): boolean {
   const shape = text.length > shortText ? null : shapeOf(text);
   if (shape === null) return spaceRun.test(text);
   // Without other whitespace, two whitespace characters in a row are two spaces.
-  return lastOtherSpace || ((shape[doubleSpace >>> 5]! & (1 << (doubleSpace & 31))) !== 0 && text.includes('  '));
+  return shape[pairWords] === 1 || ((shape[doubleSpace >>> 5]! & (1 << (doubleSpace & 31))) !== 0 && text.includes('  '));
 }
 
 /**

@@ -7,11 +7,14 @@ const stop = new Set(
   'der die das den dem des ein eine einer einen eines einem und oder zu zum zur im in am an auf für mit von vom bei sich sie ihre ihren ihrer ihres ihr ihrem ihnen sie alle aller allen nicht noch auch wie wenn ob dass sind ist the a an to of and or for on in at if be is are all your their by with'.split(' '),
 );
 
+// contentWords's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const contentWordsPattern1 = /[^\p{L}\p{N}.]+/u;
+
 /** Content words, lower-cased, with common German and English endings cut so that inflections meet. */
 export function contentWords(text: string): string[] {
   return text
     .toLowerCase()
-    .split(/[^\p{L}\p{N}.]+/u)
+    .split(contentWordsPattern1)
     .map((w) => w.replace(/^\.+|\.+$/g, ''))
     .filter((w) => w.length > 2 && !stop.has(w))
     .map((w) => (w.length > 5 ? w.replace(/(?:en|er|es|em|e|n|s)$/u, '') : w));
@@ -53,6 +56,9 @@ function forbidding(step: string): boolean {
 // A condition in front ("Falls kein Update möglich ist, …", "Ist ein Update nicht möglich: …") is no part of the step.
 const condition = /^(?:(?:falls|wenn|sofern|sobald|soweit|solange|bevor|nachdem)\s[^,:]*,\s+|[^,:]*:\s+)/iu;
 
+// core's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const corePattern1 = /^,\s+(?:ob|dass|welche\p{L}*|wer|wie)\s([^,]*)/u;
+
 /**
  * The main clause of an action without brackets and a condition in front: conditions, purposes and explanations
  * behind a comma go, an object clause ("Prüfen, ob der Hotfix installiert ist") stays as `object`.
@@ -64,7 +70,7 @@ function core(action: string): { main: string; object: string } {
   // "Prüfen, ob …": an infinitive may lead, capitalised; a noun keeps its capital.
   const clause = mainClause(plain.charAt(0).toLowerCase() + plain.slice(1));
   if (!clause) return { main: plain.split(/,\s|\s[–—]\s/u)[0]!, object: '' };
-  const object = /^,\s+(?:ob|dass|welche\p{L}*|wer|wie)\s([^,]*)/u.exec(clause.tail)?.[1] ?? '';
+  const object = corePattern1.exec(clause.tail)?.[1] ?? '';
   return { main: plain.charAt(0) + clause.main.slice(1), object };
 }
 
@@ -83,8 +89,14 @@ type Noun = { word: string; inPhrase: boolean };
 type Step = { verb: string; nouns: Noun[] };
 type Parsed = { steps: Step[]; versions: string[] };
 
+// nounsOf's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const nounsOfPattern1 = /[^\p{L}\p{N}-]+/u;
+const nounsOfPattern2 = /^\p{Lu}/u;
+const nounsOfPattern3 = /^\p{Lu}/u;
+const nounsOfPattern4 = /^\p{Lu}{2}$/u;
+
 function nounsOf(clause: string): Noun[] {
-  const tokens = clause.split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
+  const tokens = clause.split(nounsOfPattern1).filter(Boolean);
   const nouns: Noun[] = [];
   let inPhrase = false;
   tokens.forEach((t, i) => {
@@ -93,11 +105,11 @@ function nounsOf(clause: string): Noun[] {
       inPhrase = true;
       return;
     }
-    if (!/^\p{Lu}/u.test(t) || notNouns.has(t.toLowerCase())) return;
+    if (!nounsOfPattern2.test(t) || notNouns.has(t.toLowerCase())) return;
     // An adjective in front of a noun: "Fehlerbereinigte LCOS-Firmware", "Verfügbare Sicherheitsupdates".
-    if (i === 0 && /(?:e|en|er|es|em)$/u.test(t) && /^\p{Lu}/u.test(tokens[1] ?? '')) return;
+    if (i === 0 && /(?:e|en|er|es|em)$/u.test(t) && nounsOfPattern3.test(tokens[1] ?? '')) return;
     // A compound's head is its last part ("LCOS-Firmware" is firmware); its other parts are nouns of the phrase too.
-    const parts = t.split('-').filter((p) => p.length > 2 || /^\p{Lu}{2}$/u.test(p));
+    const parts = t.split('-').filter((p) => p.length > 2 || nounsOfPattern4.test(p));
     for (const p of parts.reverse()) nouns.push({ word: stem(fold(p)), inPhrase });
     inPhrase = false;
   });

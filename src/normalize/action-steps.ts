@@ -21,9 +21,12 @@ const uiVerb = /^(?:öffnen|aufrufen|auswählen|wählen|eingeben|anklicken|klick
 const negation = /(?<!\p{L})(?:[Nn]icht|[Nn]ie|[Nn]iemals|[Kk]ein\p{L}*)(?!\p{L})/u;
 const objectClause = /^,\s+(?:ob|dass|welche\p{L}*|wer|wie)\s/u;
 
+// splitSteps's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const splitStepsPattern1 = /(?<!\p{L})(?:the|and|to|of)(?!\p{L})/u;
+
 /** The steps of one action, each an action of its own; the action itself when it holds one step. */
 export function splitSteps(action: string): string[] {
-  if (/(?<!\p{L})(?:the|and|to|of)(?!\p{L})/u.test(action)) return [action];
+  if (splitStepsPattern1.test(action)) return [action];
   const { body, when } = withoutWhen(action);
   const steps = stepsOf(body);
   if (steps.length < 2) return [action];
@@ -62,6 +65,9 @@ function endsStep(left: string, comma: boolean): boolean {
   return isInfinitive(last) && !howTo && words.at(-2) !== 'zu' && !subordinate.test(clauses[0]!);
 }
 
+// startsStep's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const startsStepPattern1 = /^\p{Lu}/u;
+
 // The part after the joint is a step of its own: its main clause ends in an infinitive and names an object of its own
 // (a noun outside a prepositional phrase), forbids something, or leads an object clause ("dafür sorgen, dass …"); a
 // pronoun for object points back at the step before.
@@ -73,17 +79,20 @@ function startsStep(right: string): boolean {
   if (words.length < 2 || !isInfinitive(verb) || words.at(-2) === 'zu' || pointsBack.test(main) || finiteVerb.test(main)) return false;
   // "nicht mit Administratorrechten arbeiten" forbids a step of its own; "nicht benötigte löschen" has no noun and
   // works on the object before.
-  if (negation.test(main) && words.slice(0, -1).some((w) => /^\p{Lu}/u.test(w))) return true;
+  if (negation.test(main) && words.slice(0, -1).some((w) => startsStepPattern1.test(w))) return true;
   if (objectClause.test(right.slice(main.length))) return true;
   return ownObject(words.slice(0, -1));
 }
+
+// ownObject's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const ownObjectPattern1 = /^\p{Lu}/u;
 
 // A noun outside a prepositional phrase: "die Synchronisation über OneDrive" has one, "auf dem Gerät" has none.
 function ownObject(words: string[]): boolean {
   let inPhrase = false;
   for (const w of words) {
     if (prepositions.test(w)) inPhrase = true;
-    else if (/^\p{Lu}/u.test(w)) {
+    else if (ownObjectPattern1.test(w)) {
       if (!inPhrase) return true;
       inPhrase = false;
     }

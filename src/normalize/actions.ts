@@ -190,6 +190,12 @@ function accept(raw: string, nominal: boolean): Accepted {
   return { text, words: contentWords(text.replace(/\s*\([^()]*\)/gu, '')) };
 }
 
+// wellFormed's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const wellFormedPattern1 = /^(?:\p{L}+\s+){1,3}?\p{Ll}+(?:t|en)\s+(?:sich|die|der|das|es|er|sie|man)(?!\p{L})/u;
+const wellFormedPattern2 = /^(?:\p{Ll}+\s+)?(?:der|die|das|dem|den|denen|deren|dessen|welche\p{L}*)\s+Sie\s/u;
+const wellFormedPattern3 = /^\p{Lu}/u;
+const wellFormedPattern4 = /(?<!\p{L})(?:the|to|and|if|of|as|on)(?!\p{L})/u;
+
 /**
  * The action as a practice can tick it off, or null for a statement that only looks like one: some clause of it ends
  * in an infinitive, and its first words hold no finite verb ("Die Hauptverantwortung tragen Ärzte …", "Die am
@@ -204,21 +210,21 @@ function wellFormed(text: string): string | null {
   // the dash (a verb in second place before its subject) explains the action; "– und zwar rechtzeitig" continues it.
   const explains =
     dash !== null && isInfinitive(lastWord(t.slice(0, dash.index))) && !/^(?:und|oder|aber|also|etwa|vor\s+allem)\s/u.test(dash[1]!) &&
-    /^(?:\p{L}+\s+){1,3}?\p{Ll}+(?:t|en)\s+(?:sich|die|der|das|es|er|sie|man)(?!\p{L})/u.test(dash[1]!);
+    wellFormedPattern1.test(dash[1]!);
   if (dash && (explains || finiteVerb.test(dash[1]!) || isStatistic(dash[1]!.replace(/^insgesamt\s+/u, '')))) t = (t.slice(0, dash.index) + t.slice(dash.index + dash[0].length)).trim();
   // A relative clause addressed to the reader ends in its finite verb ("…, mit der Sie Notfalldaten anlegen und lesen").
   // "… aktualisieren (bei FortiOS)": a bracket after the action does not end its clause.
   const clauseEnds = t
     .replace(/\s*\([^()]*\)[.!]?$/u, '')
     .split(/,\s|\s[–—-]\s|;\s|:\s/u)
-    .filter((c) => !/^(?:\p{Ll}+\s+)?(?:der|die|das|dem|den|denen|deren|dessen|welche\p{L}*)\s+Sie\s/u.test(c.trim()))
+    .filter((c) => !wellFormedPattern2.test(c.trim()))
     // A capitalised word ends a clause as a noun ("Zehn Jahre Stipendien: …"), unless it is all the clause ("Prüfen, ob …").
     .map((c) => {
       const words = c.trim().split(/\s+/);
       const last = words.pop() ?? '';
-      return words.length > 0 && /^\p{Lu}/u.test(last) ? '' : last;
+      return words.length > 0 && wellFormedPattern3.test(last) ? '' : last;
     });
-  const english = /(?<!\p{L})(?:the|to|and|if|of|as|on)(?!\p{L})/u.test(t);
+  const english = wellFormedPattern4.test(t);
   // A clause that ends in a modal ("…, die später dort arbeiten wollen") is a relative or reported one, not the action.
   const ends = (w: string) => w.replace(/[.!)]+$/, '').toLowerCase();
   if (!english && !clauseEnds.some((w) => (isInfinitive(ends(w)) && !/^(?:wollen|können|müssen|sollen|dürfen|möchten|mögen)$/.test(ends(w))) || /^(?:lassen|tun|sein)$/.test(w))) return null;
@@ -227,26 +233,33 @@ function wellFormed(text: string): string | null {
   return statementHead(t) ? null : capitalize(t);
 }
 
+// statementHead's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const statementHeadPattern1 = /^\p{Lu}[^,:]{0,40},\s+(?:die|der|deren|dessen|(?:bei|in|auf)\s+denen)\s[^:]{1,120}:\s+(?=\p{Ll})/u;
+const statementHeadPattern2 = /^(?:\S+\s+){0,3}(?:tragen|trägt|regelt|regeln|ist|sind|war|waren|weist|wies|gibt|gab|hat|hatte|besteht|bestehen)(?!\p{L})/u;
+const statementHeadPattern3 = /^(?!(?:Den|Der|Die|Das|Dem|Des|Ein\p{L}*|Ihr\p{L}*|Alle\p{L}*)\s)\p{Lu}\p{Ll}+\s+(?:der|die|das|ein\p{L}*|Ihr\p{L}*|es|er|sie|man)\s[^,:]*,\s+(?!(?:falls|wenn|bis|sobald|ob|dass|damit|um|sofern|solange|bevor|nachdem|weil|da|wie|was|wer|die|der|das|den|dem|denen|deren|dessen|denn|sodass)\s)\p{Ll}+\s+(?:es|er|man|das|dies)\s/u;
+const statementHeadPattern4 = /^(?:Und\s+|Aber\s+)?(?:welche\p{L}*|was|wer|wie|wo|warum|weshalb|wann)\s/iu;
+const statementHeadPattern5 = /(?<!\p{L})(?:lassen|lässt)\s+sich(?!\p{L})/u;
+
 /** A finite verb among the first words: "Die Hauptverantwortung tragen …", "Die am 4. Juli online waren". */
 function statementHead(text: string): boolean {
   // "Praxen, die betroffen sind: die Ablaufdaten prüfen": the practices meant lead, with their own finite verb.
-  const t = text.replace(/^\p{Lu}[^,:]{0,40},\s+(?:die|der|deren|dessen|(?:bei|in|auf)\s+denen)\s[^:]{1,120}:\s+(?=\p{Ll})/u, '');
+  const t = text.replace(statementHeadPattern1, '');
   const head = t.split(/\s+/).slice(0, 4).join(' ');
   return (
-    /^(?:\S+\s+){0,3}(?:tragen|trägt|regelt|regeln|ist|sind|war|waren|weist|wies|gibt|gab|hat|hatte|besteht|bestehen)(?!\p{L})/u.test(head) ||
+    statementHeadPattern2.test(head) ||
     // Verb first: a condition whose consequence is a statement ("Sind die Zertifikate abgelaufen, ist keine Verbindung …").
     /^(?:Ist|Sind|War|Waren|Hat|Haben|Hatte|Wird|Werden|Kann|Können)\s[^:]*?,\s+(?:ist|sind|war|wird|werden|kann|können|gibt|besteht|bestehen|hat|haben|droht|drohen|fehlt|entsteht)\s/u.test(t) ||
     // A reason or a consequence alone, or a statement after it ("Weil es ohne Hardware auskommt …", "Da die Mails echt
     // aussehen, fallen viele darauf herein").
     /^(?:Weil|Da|Obwohl|Dass|Sodass|Wobei|Indem|Denn)\s/u.test(t) ||
     // … or one whose main clause has a pronoun for subject ("Kommt die Mail von X, handelt es sich um Betrug").
-    /^(?!(?:Den|Der|Die|Das|Dem|Des|Ein\p{L}*|Ihr\p{L}*|Alle\p{L}*)\s)\p{Lu}\p{Ll}+\s+(?:der|die|das|ein\p{L}*|Ihr\p{L}*|es|er|sie|man)\s[^,:]*,\s+(?!(?:falls|wenn|bis|sobald|ob|dass|damit|um|sofern|solange|bevor|nachdem|weil|da|wie|was|wer|die|der|das|den|dem|denen|deren|dessen|denn|sodass)\s)\p{Ll}+\s+(?:es|er|man|das|dies)\s/u.test(t) ||
+    statementHeadPattern3.test(t) ||
     // A relative clause cut off from its noun ends in its finite verb ("Die am 4. Juli online waren").
     (!t.includes(',') && /\s(?:ist|sind|war|waren|hat|hatte|wurde|wurden)[.!]?$/u.test(t)) ||
     // An indirect question or its answer ("Und welche weiteren Anforderungen gelten, regelt die Richtlinie").
-    /^(?:Und\s+|Aber\s+)?(?:welche\p{L}*|was|wer|wie|wo|warum|weshalb|wann)\s/iu.test(t) ||
+    statementHeadPattern4.test(t) ||
     // What can be done, not what to do: "Im Client lassen sich Einstellungen festlegen".
-    /(?<!\p{L})(?:lassen|lässt)\s+sich(?!\p{L})/u.test(t)
+    statementHeadPattern5.test(t)
   );
 }
 
@@ -284,12 +297,16 @@ const englishVerb = /(?<!\p{L})(?:is|are|was|were|may|might|can|will|would|shoul
 // the colon; the lead-in ("upgrade to these patched versions:") is the action, not each row.
 const ownInstruction = /:\s+(?:upgrade|update|install|apply|migrate|patch|aktualisieren|installieren)\s/iu;
 
+// nominalItem's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const nominalItemPattern1 = /\p{Ll}{3,}/u;
+const nominalItemPattern2 = /^\p{Lu}\p{Ll}+\s+Sie(?!\p{L})/u;
+
 function nominalItem(text: string): string | null {
   const item = text.replace(/\s*(?:[,;.]|\s+(?:und|oder|sowie))+$/u, '').trim();
   // A short label ("Sophos", "v19.0 GA") or a whole sentence is not an item of advice.
   if (item.split(/\s+/).length < 2 || item.split(/\s+/).length > 16 || /[.!?]\s/.test(item)) return null;
   // "Lesen Sie auch …": an imperative the action finder turned down is no noun phrase either.
-  if (!/\p{Ll}{3,}/u.test(item) || finiteVerb.test(item) || englishVerb.test(item) || ownInstruction.test(item) || /^\p{Lu}\p{Ll}+\s+Sie(?!\p{L})/u.test(item)) return null;
+  if (!nominalItemPattern1.test(item) || finiteVerb.test(item) || englishVerb.test(item) || ownInstruction.test(item) || nominalItemPattern2.test(item)) return null;
   return item;
 }
 
@@ -358,9 +375,12 @@ function toActions(sentence: Sentence, inner = false): string[] {
 const trailingDash = /\s[–—]\s([^–—]+?)[.!]?$/u;
 const reasonShape =
   /^(?:\p{L}+\s+){1,3}?\p{Ll}+(?:t|en)\s+(?:sich|die|der|das|es|er|sie|ihn|man|diese\p{L}*|dies)(?!\p{L})|^\p{Ll}+\s+(?:sie|ihn|es|diese\p{L}*)\s+\p{Ll}+(?:t|en)\s|^(?:sonst|denn|weil|da)\s/u;
+// withoutReason's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const withoutReasonPattern1 = /(?<!\p{L})Sie(?!\p{L})/u;
+
 function withoutReason(s: string): string {
   const dash = trailingDash.exec(s);
-  if (!dash || !/(?<!\p{L})Sie(?!\p{L})/u.test(s.slice(0, dash.index)) || /^(?:und|oder|aber|also|etwa|vor\s+allem|am\s+besten)\s/u.test(dash[1]!)) return s;
+  if (!dash || !withoutReasonPattern1.test(s.slice(0, dash.index)) || /^(?:und|oder|aber|also|etwa|vor\s+allem|am\s+besten)\s/u.test(dash[1]!)) return s;
   return finiteVerb.test(dash[1]!) || reasonShape.test(dash[1]!) ? s.slice(0, dash.index) : s;
 }
 
@@ -375,6 +395,9 @@ function unquote(s: string): string {
 
 
 
+// colonPhrases's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const colonPhrasesPattern1 = /^\p{Ll}/u;
+
 /**
  * "Ein erster Schritt: beim Surfen einige Grundregeln einhalten – und das Praxisteam sensibilisieren": infinitive
  * phrases after a colon, each one an action.
@@ -384,7 +407,7 @@ function colonPhrases(s: string): string[] | null {
   if (colon < 3 || colon > 80) return null;
   const after = s.slice(colon + 2).replace(/[.!]$/, '');
   // "Handlungsempfehlung: Update auf Version 5.2.1 installieren": after an advice label the phrase may start with a noun.
-  if ((!/^\p{Ll}/u.test(after) && !adviceLabel.test(s.slice(0, colon))) || finiteVerb.test(after.split(/,\s/u)[0]!)) return null;
+  if ((!colonPhrasesPattern1.test(after) && !adviceLabel.test(s.slice(0, colon))) || finiteVerb.test(after.split(/,\s/u)[0]!)) return null;
   const parts = after.split(/\s+[–-]\s+(?:und\s+)?|;\s+|,\s+und\s+/u);
   const phrases: string[] = [];
   for (const part of parts) {
@@ -398,6 +421,9 @@ function colonPhrases(s: string): string[] | null {
 }
 
 
+// bullet's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const bulletPattern1 = /(?:\s+zu\s+(\p{Ll}+)|\s+(\p{Ll}+?zu\p{Ll}{3,}))([.!]?)$/u;
+
 /** A list item that already is an instruction: "Firmware prüfen", "Update durchführen". */
 function bullet(s: string, isBullet: boolean): string | null {
   if (!isBullet || /^[A-ZÄÖÜ][\wäöüß-]*$/.test(s)) return null;
@@ -407,7 +433,7 @@ function bullet(s: string, isBullet: boolean): string | null {
   // ("Windows drängt dazu, sich anzumelden", "…, um Daten wiederherstellen zu können").
   const dependent = /,\s/.test(s);
   if (!dependent)
-    s = s.replace(/(?:\s+zu\s+(\p{Ll}+)|\s+(\p{Ll}+?zu\p{Ll}{3,}))([.!]?)$/u, (m, plain: string | undefined, joined: string | undefined, end: string) =>
+    s = s.replace(bulletPattern1, (m, plain: string | undefined, joined: string | undefined, end: string) =>
       plain ? ` ${plain}${end}` : zuInfinitive(joined!) === joined ? m : ` ${zuInfinitive(joined!)}${end}`,
     );
   // "Prüfen, ob …": the infinitive may lead, capitalised.
@@ -426,8 +452,11 @@ function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+// contentWords's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const contentWordsPattern1 = /[^\p{L}\p{N}.]+/u;
+
 function contentWords(s: string): Set<string> {
-  return new Set(s.toLowerCase().split(/[^\p{L}\p{N}.]+/u).filter((w) => w.length > 3));
+  return new Set(s.toLowerCase().split(contentWordsPattern1).filter((w) => w.length > 3));
 }
 
 function similar(x: Set<string>, y: Set<string>): boolean {

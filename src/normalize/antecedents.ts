@@ -6,6 +6,9 @@
 // masculine antecedent would need its adjectives re-inflected.
 const pointing = /^(Diese|Dieses)\s+(\p{Lu}[\p{L}-]*)(?=\s)/u;
 
+// namedObject's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const namedObjectPattern1 = /^(?:diese\p{L}*|solche\p{L}*|welche\p{L}*|alle\p{L}*|keine\p{L}*|einige\p{L}*|viele\p{L}*|mehrere\p{L}*|andere\p{L}*|weitere\p{L}*|folgende\p{L}*|betroffene\p{L}*|genannte\p{L}*)$/u;
+
 /**
  * The action with its demonstrative object named as the notice named it before: "Diese Versionen schnellstmöglich
  * einspielen" after "… stellen die fehlerbereinigten Versionen bereit" → "Die fehlerbereinigten Versionen
@@ -27,7 +30,7 @@ export function namedObject(action: string, before: string[]): string {
     // Without an article only the word before the noun is sure to be its adjective ("kursieren gefälschte Mails").
     const adjectives = found[2]!.trim().split(/\s+/).slice(found[1] ? 0 : -1);
     // "diese neuen Versionen", "alle Versionen": no adjective that sets the thing apart.
-    if (adjectives.some((a) => /^(?:diese\p{L}*|solche\p{L}*|welche\p{L}*|alle\p{L}*|keine\p{L}*|einige\p{L}*|viele\p{L}*|mehrere\p{L}*|andere\p{L}*|weitere\p{L}*|folgende\p{L}*|betroffene\p{L}*|genannte\p{L}*)$/u.test(a))) continue;
+    if (adjectives.some((a) => namedObjectPattern1.test(a))) continue;
     // "ein neues Update" → "das neue Update" would need other endings; a plural without article takes the weak ones.
     if (found[1] === 'ein') continue;
     const weak = !found[1] && m[1] === 'Diese' ? adjectives.map((a) => (a.endsWith('e') ? `${a}n` : a)) : adjectives;

@@ -77,9 +77,12 @@ const separators = /\s{2,}|\s[|·•]\s|\s\|\s?|\s?\|\s/;
 const breadcrumb = /\s(?:>|›|»|\/)\s/;
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
+// isProse's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const isProsePattern1 = /\p{Ll}[.!?] \p{Lu}/u;
+
 /** A paragraph of running text: a full sentence or a long line. */
 export function isProse(line: string): boolean {
-  return line.length >= 160 || (line.length >= 40 && /[.…:]["“”»«]?$/u.test(line)) || /\p{Ll}[.!?] \p{Lu}/u.test(line);
+  return line.length >= 160 || (line.length >= 40 && /[.…:]["“”»«]?$/u.test(line)) || isProsePattern1.test(line);
 }
 
 const isBullet = (line: string) => /^(?:[-*•–·›]|\d{1,2}[.)])\s/.test(line);

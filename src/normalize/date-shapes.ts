@@ -38,13 +38,16 @@ export function isGerman(lines: string[]): boolean {
   return count(/(?<!\p{L})(?:der|die|das|und|ist|nicht|Sie|mit|für|auf)(?!\p{L})/giu) > count(/(?<!\p{L})(?:the|and|is|of|to|with|you|for|on)(?!\p{L})/giu);
 }
 
+// toDate's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const toDatePattern1 = /^(?:\p{L}+\s*:?\s*)?/u;
+
 /** The day a match of `date` names (noon in Germany, see parsePublishedDate), or null when it is no calendar day. */
 export function toDate(m: RegExpMatchArray, dayFirst = false): Date | null {
   const [, dotted, named, iso, dashed, english, englishDayFirst, tightSlashed, spacedSlashed] = m;
   const slashed = tightSlashed ?? spacedSlashed?.replace(/ /g, '');
   if (slashed) {
     // A two-digit year only on a line of its own ("09/05/18" above a headline): elsewhere it may be a score or a ratio.
-    if (/\/\d{2}$/.test(slashed) && m.input !== undefined && m.input.trim().replace(/^(?:\p{L}+\s*:?\s*)?/u, '') !== slashed) return null;
+    if (/\/\d{2}$/.test(slashed) && m.input !== undefined && m.input.trim().replace(toDatePattern1, '') !== slashed) return null;
     const [a, b, y] = slashed.split('/').map(Number) as [number, number, number];
     // Month first on English pages, day first on German ones, unless a number cannot be a month ("19/6/2024").
     const [day, month] = a > 12 || (dayFirst && b <= 12) ? [a, b] : [b, a];

@@ -60,10 +60,16 @@ function headings(all: string[]): Set<string> {
   return found;
 }
 
+// withoutLeadingDate's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const withoutLeadingDatePattern1 = /^\d{1,2}\.\s?(?:\d{1,2}\.|\s*\p{L}+)\s*(?:19|20)\d{2}\s+[-–—]\s+(?=\S)/u;
+
 /** "16.12.2021 - Eine jüngst …" → "Eine jüngst …": the date went to `published`. */
 function withoutLeadingDate(line: string): string {
-  return line.replace(/^\d{1,2}\.\s?(?:\d{1,2}\.|\s*\p{L}+)\s*(?:19|20)\d{2}\s+[-–—]\s+(?=\S)/u, '');
+  return line.replace(withoutLeadingDatePattern1, '');
 }
+
+// isHeading's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const isHeadingPattern1 = /^[„"»]?\p{Lu}/u;
 
 /**
  * A line that heads the next rather than being wrapped into it: one that stood before a blank line, or a short one
@@ -72,8 +78,11 @@ function withoutLeadingDate(line: string): string {
  * an instruction after it starts a sentence of its own ("Workaround: Trennen Sie …").
  */
 function isHeading(previous: string, line: string, headings: ReadonlySet<string>): boolean {
-  return headings.has(previous) || (previous.length < 60 && previous.split(/\s+/).length <= 8 && /^[„"»]?\p{Lu}/u.test(line));
+  return headings.has(previous) || (previous.length < 60 && previous.split(/\s+/).length <= 8 && isHeadingPattern1.test(line));
 }
+
+// plainText's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const plainTextPattern1 = /^\p{Lu}/u;
 
 /** Plain text as the notices store it: list markers become "• ", blank lines and wrapped lines fold. */
 export function plainText(text: string, headings: ReadonlySet<string> = new Set()): string {
@@ -89,7 +98,7 @@ export function plainText(text: string, headings: ReadonlySet<string> = new Set(
     const bullet = /^(?:[-*•–·]|\d{1,2}[.)])\s+(.*)$/.exec(line);
     if (bullet) lines.push(`• ${bullet[1]}`);
     // A list item without its full stop is not continued by a line that starts a sentence or heading of its own.
-    else if (lines.length > 0 && lines[lines.length - 1] !== '' && !/[.!?:]$/.test(lines[lines.length - 1]!) && !(lines[lines.length - 1]!.startsWith('• ') && /^\p{Lu}/u.test(line)))
+    else if (lines.length > 0 && lines[lines.length - 1] !== '' && !/[.!?:]$/.test(lines[lines.length - 1]!) && !(lines[lines.length - 1]!.startsWith('• ') && plainTextPattern1.test(line)))
       lines[lines.length - 1] += `${isHeading(previous, line, headings) ? ':' : ''} ${line}`;
     else lines.push(line);
     previous = line;

@@ -60,6 +60,9 @@ const words: Record<string, string> = {
 // ("check the version: it is shown at the top right …") end the object; a colon before other words may be part of it.
 const objectEnd = /,\s+|:\s+(?=(?:it|this|that|they|these|those|you)\s)|\s+(?=(?:if|when|where|which|who|that|so\s+that|before|until|unless|because|as\s+soon\s+as|once|in\s+order\s+to)\b)|\s+(?=to\s+(?:receive|get|ensure|protect|prevent|avoid|mitigate|address|stay|be|fix|close|remediate|reduce|confirm|spot|detect|verify|minimi[sz]e|make\s+sure|patch|secure|block|stop|keep|lower|limit|defend|guard)\b)/i;
 
+// translate's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const translatePattern1 = /(?<!\p{L})Sicherheits\s+(\p{Lu})(?=\p{Ll})/gu;
+
 function translate(text: string): string {
   return text
     .replace(/\b(?:two-factor|multi-factor)\s+authentication\b/gi, 'Zwei-Faktor-Authentifizierung')
@@ -91,20 +94,28 @@ function translate(text: string): string {
     .replace(/\s+/g, ' ')
     .replace(/\s+([,;)])/g, '$1')
     // "security settings" → "Sicherheitseinstellungen": a German compound, not two words.
-    .replace(/(?<!\p{L})Sicherheits\s+(\p{Lu})(?=\p{Ll})/gu, (m, c: string) => `Sicherheits${c.toLowerCase()}`)
+    .replace(translatePattern1, (m, c: string) => `Sicherheits${c.toLowerCase()}`)
     .trim();
 }
 
+// gerundVerb's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const gerundVerbPattern1 = /^(\p{Ll}+)ing\b/u;
+const gerundVerbPattern2 = /(\p{Ll})\1$/u;
+
 /** "updating" → "update", "keeping" → "keep": the verb of a gerund after "recommend" or "advise". */
 function gerundVerb(phrase: string): string {
-  const g = /^(\p{Ll}+)ing\b/u.exec(phrase);
+  const g = gerundVerbPattern1.exec(phrase);
   if (!g) return phrase;
   const rest = phrase.slice(g[0].length);
   // "turning on two-factor authentication": a verb of two words.
   const particle = /^\s+(up|on|off|out|for|sure)\b/i.exec(rest)?.[1]?.toLowerCase();
-  const stem = [g[1]!, `${g[1]!}e`, g[1]!.replace(/(\p{Ll})\1$/u, '$1')].find((v) => verbTable.has(v) || (particle !== undefined && verbTable.has(`${v} ${particle}`)));
+  const stem = [g[1]!, `${g[1]!}e`, g[1]!.replace(gerundVerbPattern2, '$1')].find((v) => verbTable.has(v) || (particle !== undefined && verbTable.has(`${v} ${particle}`)));
   return stem ? stem + rest : phrase;
 }
+
+// germanPhrase's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const germanPhrasePattern1 = /\s+(?:that\s+|which\s+)?(?:it|they|we|he|she)\s+\p{Ll}+(?:s|ed)\s*$/iu;
+const germanPhrasePattern2 = /(?<![\p{L}-])\p{Ll}{2,}ing(?!\p{L})/u;
 
 /** "Upgrade to ZLD firmware 5.39 or later" → "Auf ZLD firmware 5.39 oder neuer aktualisieren". */
 export function germanPhrase(vp: string): string | null {
@@ -125,7 +136,7 @@ export function germanPhrase(vp: string): string | null {
   rest = rest.slice(entry[0].length).trim().replace(/[.!;:]+$/, '').replace(/\bas soon as possible\b/gi, 'schnellstmöglich').replace(/\bright away\b/gi, 'sofort');
   const end = objectEnd.exec(rest);
   // "the security settings it describes": a relative clause without its pronoun only says whose the thing is.
-  const object = (end ? rest.slice(0, end.index) : rest).replace(/\s+(?:that\s+|which\s+)?(?:it|they|we|he|she)\s+\p{Ll}+(?:s|ed)\s*$/iu, '');
+  const object = (end ? rest.slice(0, end.index) : rest).replace(germanPhrasePattern1, '');
   // "…, removing any they find": a participle clause after the comma only adds detail.
   // "…, on physical as well as virtual appliances", "… who may have signed in …": only a condition after the object
   // is kept; other clauses and phrases after it add detail the action can do without.
@@ -149,7 +160,7 @@ export function germanPhrase(vp: string): string | null {
   const german = `${phrase}${clause}`.replace(/\s+/g, ' ').trim();
   // An English gerund left over ("… durch making sure schützen") means the sentence was not understood: no action
   // rather than a half-translated one. German nouns in -ing ("Phishing") are capitalised.
-  if (/(?<![\p{L}-])\p{Ll}{2,}ing(?!\p{L})/u.test(german) || halfEnglish(german) || untranslated(`${object} ${condition ? tail : ''}`) >= 3) return null;
+  if (germanPhrasePattern2.test(german) || halfEnglish(german) || untranslated(`${object} ${condition ? tail : ''}`) >= 3) return null;
   return capitalize(german);
 }
 
@@ -157,12 +168,15 @@ export function germanPhrase(vp: string): string | null {
 const englishLeft = /(?<!\p{L})(?:who|whom|whose|every|each|may|might|could|known|right|away|both|instead|straight|physical|virtual|these|those|this|than|into|through|within|without|via|been|being|under|below|unless|own|probably|another|such|then|some|more|most|covers|tells|says|already|helps|does|will|would|can|cannot|from|by|its|their|which|whether)(?!\p{L})/giu;
 const halfEnglish = (german: string) => (german.match(englishLeft) ?? []).length >= 2;
 
+// untranslated's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const untranslatedPattern1 = /(?<![\p{L}\d.-])[a-z]{3,}(?![\p{L}\d-])/gu;
+
 // Lower-case English words the table does not know stay as written: a name or a term ("ZLD firmware") here and there,
 // but three of them ("falls dashboard reports die System Administration Dienst can direkt accessible …") mean the
 // sentence was carried over word by word rather than understood, and an editor would have to rewrite it.
 function untranslated(english: string): number {
   let left = 0;
-  for (const [w] of english.matchAll(/(?<![\p{L}\d.-])[a-z]{3,}(?![\p{L}\d-])/gu)) if (words[w] === undefined && !verbTable.has(w)) left++;
+  for (const [w] of english.matchAll(untranslatedPattern1)) if (words[w] === undefined && !verbTable.has(w)) left++;
   return left;
 }
 
@@ -206,11 +220,14 @@ function phrases(vp: string): string[] | null {
   return single(vp);
 }
 
+// single's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const singlePattern1 = /^(?:(?:regularly|frequently|immediately|promptly|always)\s+)?(\p{Ll}+(?:\s+(?:up|on|off|out|for|sure))?)$/iu;
+
 function single(vp: string): string[] | null {
   // "Back up the logs and search the servers for web shells": one action, two verbs.
   const and = andVerb.exec(vp);
   // "check and update the software": two verbs, one object; the first verb joins the second's.
-  const bare = and ? /^(?:(?:regularly|frequently|immediately|promptly|always)\s+)?(\p{Ll}+(?:\s+(?:up|on|off|out|for|sure))?)$/iu.exec(vp.slice(0, and.index).trim()) : null;
+  const bare = and ? singlePattern1.exec(vp.slice(0, and.index).trim()) : null;
   const bareVerb = bare && verbTable.get(bare[1]!.toLowerCase());
   if (and && bareVerb) {
     const second = germanPhrase(vp.slice(and.index + and[0].length));
@@ -295,6 +312,9 @@ export function englishActions(s: string, bullet = false): string[] | null {
   return imperative(text);
 }
 
+// passiveAdvice's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const passiveAdvicePattern1 = /(?<![\p{L}-])\p{Ll}{2,}ing(?!\p{L})/u;
+
 // "A QNAP NAS should not be connected directly to the internet" → "QNAP NAS nicht direkt mit dem Internet verbinden".
 function passiveAdvice(text: string): string | null {
   const p = passive(text);
@@ -303,13 +323,17 @@ function passiveAdvice(text: string): string | null {
   // What the notice says of the flaw or of the attackers is no advice.
   if (/^(?:it|this|that|they|there|these|those)$|vulnerab|flaw|issue|bug|attack|exploit|patch\b|fix\b|update\b/i.test(p[1]!.trim())) return null;
   const german = [translate(p[1]!), p[2] ? translate(p[2]!.trim()) : '', translate(p[4]!.split(/,\s/)[0]!), verb].filter(Boolean).join(' ');
-  return /(?<![\p{L}-])\p{Ll}{2,}ing(?!\p{L})/u.test(german) || halfEnglish(german) ? null : capitalize(german);
+  return passiveAdvicePattern1.test(german) || halfEnglish(german) ? null : capitalize(german);
 }
+
+// imperative's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const imperativePattern1 = /^(?:if|when|until|where|once|after|before|while|to|in\s+order\s+to)\s[^,]{3,100},\s+(?=\p{Ll})/iu;
+const imperativePattern2 = /^\p{Ll}/u;
 
 // An imperative sentence or list item: "Update the gematik Authenticator to version 4.16.0 or later."; a condition in
 // front ("If you cannot patch immediately, disable …") does not hide it.
 function imperative(text: string): string[] | null {
-  const t = text.replace(/^(?:if|when|until|where|once|after|before|while|to|in\s+order\s+to)\s[^,]{3,100},\s+(?=\p{Ll})/iu, '').replace(/^\p{Ll}/u, (c) => c.toUpperCase()).replace(/^(?:please|also)\s+/i, '');
+  const t = text.replace(imperativePattern1, '').replace(imperativePattern2, (c) => c.toUpperCase()).replace(/^(?:please|also)\s+/i, '');
   const first = /^(?:only\s+|never\s+|always\s+|do not\s+|don't\s+)?(\w+(?:\s+(?:up|on|off|out|for|to|sure))?)\s+(\S+)/i.exec(t);
   if (!first || !/^[A-Z]/.test(t)) return null;
   const head = first[1]!.toLowerCase();

@@ -59,9 +59,12 @@ export function sequenceStep(s: string): boolean {
   return m !== null && !auxiliary.test(m[1]!);
 }
 
+// afterDash's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const afterDashPattern1 = /\s[–—]\s+(\p{Ll}+\s+Sie\s[^–—]+)$/u;
+
 /** "Die Mail ist gefälscht – löschen Sie sie sofort." → "Löschen Sie sie sofort.": an imperative after the last dash. */
 export function afterDash(s: string): string | null {
-  const m = /\s[–—]\s+(\p{Ll}+\s+Sie\s[^–—]+)$/u.exec(s);
+  const m = afterDashPattern1.exec(s);
   return m ? m[1]!.charAt(0).toUpperCase() + m[1]!.slice(1) : null;
 }
 

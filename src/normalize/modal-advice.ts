@@ -42,6 +42,19 @@ const reportedPassive =
 const delegate = /^((?:Ihr|Ihre|der|Der|die|Die)\s+(?:DVO|Dienstleister(?:\s+vor\s+Ort)?|IT-Dienstleister|IT-Betreuer|Techniker|Servicepartner|IT-Servicepartner|Systembetreuer))$/u;
 const notPractices = /(?<!\w)(?:wir|Hersteller\w*|Anbieter\w*|Softwarehäuser|Krankenkassen|Kassen|gematik|KBV|KZBV|BSI|Unternehmen|Ministerium|Bundestag|Gesetz\w*|Apothek\w*|es|er)\s*$/iu;
 
+// modal's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const modalPattern1 = /(?<!\p{L})(?:nichts?|keine\p{L}*)(?!\p{L})/u;
+const modalPattern2 = /(?<!\p{L})(?:[Kk]ünftig|[Zz]ukünftig|in\s+Zukunft|perspektivisch|langfristig)(?!\p{L})/u;
+const modalPattern3 = /^(\p{Lu}\p{Ll}+(?:t|en))\s+((?:sich\s+)?(?:es|der|die|das|ein\p{L}*|Ihr\p{L}*)\s.*)$/u;
+const modalPattern4 = /^\p{Lu}/u;
+const modalPattern5 = /^((?:\p{L}+\s+)?\p{L}+,\s+(?:die|der|deren|dessen|(?:bei|in|auf)\s+denen)\s+.+)$/u;
+const modalPattern6 = /(?<!\p{L})ihr(?=(?:e|en|em|er|es)?(?!\p{L}))/gu;
+const modalPattern7 = /\s\p{Ll}+\s+werden(?:[\s,.!]|$)/u;
+const modalPattern8 = /^(.*?)\s*(\p{Ll}+)\s+sein$/u;
+const modalPattern9 = /^(.*?)\s*(\p{Ll}+)\s+werden$/u;
+const modalPattern10 = /(\p{Ll}+)(\s+(?:und|oder|noch|sowie))$/u;
+const modalPattern11 = /(?<!\p{L})(?:von|durch)\s+(?:einem|einer|einen|Ihrem|Ihrer|Ihren|dem|der|den)\s+(?:Fachmann|Fachleuten|Fachfirma|Dienstleister|IT-Dienstleister|DVO|Techniker|IT-Betreuer|Servicepartner)\b/u;
+
 /** "Praxen sollten … einspielen", "Zudem sollten Praxen … prüfen", "Die Kennwörter sollten erneuert werden". */
 export function modal(s: string): string | null {
   const m = mayHoldModal(s) ? modalVerb.exec(s) : null;
@@ -54,15 +67,15 @@ export function modal(s: string): string | null {
   // "Da es ständig neue Viren gibt, sollten Sie …": a reason in front says why, not who or when.
   let before = raw.replace(/,$/, '').replace(/^(?:Da|Weil|Zumal)\s[^,]*$/u, '');
   let after = s.slice(m.index + m[0].length);
-  if (/^(?:müssen|muss)$/.test(m[1]!) && /(?<!\p{L})(?:nichts?|keine\p{L}*)(?!\p{L})/u.test(after)) return null; // "müssen nicht": need not
+  if (/^(?:müssen|muss)$/.test(m[1]!) && modalPattern1.test(after)) return null; // "müssen nicht": need not
   // "Künftig sollen Hersteller verpflichtet werden, …": "sollen" with the future announces a plan.
-  if (/^(?:soll|sollen)$/u.test(m[1]!) && /(?<!\p{L})(?:[Kk]ünftig|[Zz]ukünftig|in\s+Zukunft|perspektivisch|langfristig)(?!\p{L})/u.test(s)) return null;
+  if (/^(?:soll|sollen)$/u.test(m[1]!) && modalPattern2.test(s)) return null;
   // "Ist ein Update nicht möglich, sollten Administratoren …": a leading condition, then the subject.
   // "Kommt es zu einer Datenpanne, müssen Sie …": any finite verb first with its subject is a condition too.
   const leading =
     raw.endsWith(',') && !/^Wer\b/.test(raw)
       ? (/^(Wenn|Falls|Sofern|Sollten?|Ist|Sind|Hat|Haben|Solange|Bis|Bevor|Nachdem|Sobald)\s+(.*)$/u.exec(before) ??
-        /^(\p{Lu}\p{Ll}+(?:t|en))\s+((?:sich\s+)?(?:es|der|die|das|ein\p{L}*|Ihr\p{L}*)\s.*)$/u.exec(before.replace(/\s*[–—]$/u, '')))
+        modalPattern3.exec(before.replace(/\s*[–—]$/u, '')))
       : null;
   // "Bei der Internetnutzung sollten Praxen …", "Im Zweifel sollten Anhänge …": a short phrase of time, place or
   // circumstance in front, the subject (or a passive's object) behind the verb. It stays in front of the action.
@@ -72,7 +85,7 @@ export function modal(s: string): string | null {
   const circumstance = !leading && !source && circumstancePhrase.test(before) && before.split(/\s+/).length <= 6 && !before.includes(',') ? before : '';
   // "Portweiterleitungen sollten Sie sorgfältig überprüfen": the object in front, the practice behind the verb.
   const objectFirst =
-    !leading && !circumstance && !adverbs.test(before) && before !== '' && !before.includes(',') && /^\p{Lu}/u.test(before) && before.split(/\s+/).length <= 8 &&
+    !leading && !circumstance && !adverbs.test(before) && before !== '' && !before.includes(',') && modalPattern4.test(before) && before.split(/\s+/).length <= 8 &&
     !practiceSubject.test(before) && !notPractices.test(before) && !/^(?:Das|Dies|Dieses|Es|Alles|Das\s+alles|Folgendes|Was)$/u.test(before) && subjects.test(after)
       ? before
       : '';
@@ -87,21 +100,21 @@ export function modal(s: string): string | null {
   // who is meant is the condition of the action.
   // "Wer X, sollte" becomes "…, falls man X"; "Praxen, die X, sollten" keeps the practices meant in front.
   const who = /^Wer\s+(.+)$/u.exec(before);
-  const relative = who ? null : /^((?:\p{L}+\s+)?\p{L}+,\s+(?:die|der|deren|dessen|(?:bei|in|auf)\s+denen)\s+.+)$/u.exec(before);
+  const relative = who ? null : modalPattern5.exec(before);
   if (who && !leading) suffix = `, falls man ${who[1]!.trim()}`;
   // "Praxen, die betroffen sind, sollten …": the practices are the reader, and the third person plural is the form of
   // "Sie", so who is meant becomes the condition "falls Sie betroffen sind", their "ihr" the reader's "Ihr".
   // A pronoun in the advice that points into the relative clause ("…, die den Kartenleser nicht benutzt haben, sollten
   // ihn neu starten") needs that clause in front: then it stays as it was.
   const readers = relative && !leading && !/^(?:ihn|ihm|sie|es|ihnen|diesen|dieses|diese)\s/u.test(after) ? practicesMeant.exec(relative[1]!.trim()) : null;
-  const addressed = (text: string) => (readers ? text.replace(/(?<!\p{L})ihr(?=(?:e|en|em|er|es)?(?!\p{L}))/gu, 'Ihr') : text);
+  const addressed = (text: string) => (readers ? text.replace(modalPattern6, 'Ihr') : text);
   if (readers) suffix = `, falls Sie ${addressed(readers[1]!)}`;
   const meant = relative && !leading && !readers ? `${relative[1]!.trim()}: ` : '';
   let subjectless = false;
   if (inverted) {
     const subject = subjects.exec(after);
     // Without a practice for subject only a passive is an instruction: "Im Zweifel sollten Anhänge nicht geöffnet werden".
-    if (!subject && !/\s\p{Ll}+\s+werden(?:[\s,.!]|$)/u.test(after)) return null;
+    if (!subject && !modalPattern7.test(after)) return null;
     if (subject) after = after.slice(subject[0].length);
     else subjectless = true;
   } else if (notPractices.test(before) || /^(?:Wir|Die Hersteller)\b/.test(before)) return null;
@@ -109,8 +122,8 @@ export function modal(s: string): string | null {
   if (!clause) return null;
   let { main } = clause;
   // "Praxiscomputer sollten nicht mit dem Internet verbunden sein": a state of a thing, asked for like a passive.
-  const state = !inverted && !practiceSubject.test(before) ? /^(.*?)\s*(\p{Ll}+)\s+sein$/u.exec(main) : null;
-  const passive = /^(.*?)\s*(\p{Ll}+)\s+werden$/u.exec(main) ?? (state && isParticiple(state[2]!) ? state : null);
+  const state = !inverted && !practiceSubject.test(before) ? modalPattern8.exec(main) : null;
+  const passive = modalPattern9.exec(main) ?? (state && isParticiple(state[2]!) ? state : null);
   // "Ihr DVO muss die Firmware manuell einspielen": the practice has it done.
   const agent = !passive && !inverted ? delegate.exec(before) : null;
   if (agent) return capitalize(`${main.replace(/\s+(\p{Ll}+)$/u, ` durch ${agent[1]!.replace(/^Ihr\b/, 'Ihren').replace(/^(?:der|Der)\b/, 'den')} $1 lassen`)}${clause.tail}${suffix}`);
@@ -142,14 +155,14 @@ export function modal(s: string): string | null {
     // practices, not asked of them.
     if (othersNamed(object) || (/^(?:soll|sollen)$/u.test(m[1]!) && informedParty.test(object))) return null;
     // "weder geöffnet noch ausgeführt werden": each participle of the pair; "Der Zugang sollte gesperrt werden" → "Den Zugang sperren".
-    const head = (passive[1] ?? '').replace(/(\p{Ll}+)(\s+(?:und|oder|noch|sowie))$/u, (m, w: string, j: string) => (isParticiple(w) ? participleToInfinitive(w) + j : m));
+    const head = (passive[1] ?? '').replace(modalPattern10, (m, w: string, j: string) => (isParticiple(w) ? participleToInfinitive(w) + j : m));
     // "Geräte, die noch laufen, austauschen": a relative clause in the object is closed by a comma before the verb.
     const closed = /,\s+(?:die|der|deren|dessen)\s[^,]+$/u.test(object) ? ',' : '';
     main = `${object}${closed} ${head ? `${head} ` : ''}${participleToInfinitive(passive[2]!)}`.trim().replace(/^([Dd])er\s/u, '$1en ');
   } else if (subjectless) return null;
   if (objectFirst) main = `${objectFirst} ${main}`;
   // "von einem Fachmann eingerichtet werden" → "von einem Fachmann einrichten lassen".
-  if (passive && /(?<!\p{L})(?:von|durch)\s+(?:einem|einer|einen|Ihrem|Ihrer|Ihren|dem|der|den)\s+(?:Fachmann|Fachleuten|Fachfirma|Dienstleister|IT-Dienstleister|DVO|Techniker|IT-Betreuer|Servicepartner)\b/u.test(main)) main = `${main} lassen`;
+  if (passive && modalPattern11.test(main)) main = `${main} lassen`;
   const front = circumstance ? `${circumstance} ` : '';
   if (readers) main = addressed(main);
   const action = `${front}${main.replace(/^\s*(?:daher|deshalb|also|zudem|außerdem|dann)\s+/u, '')}${clause.tail}${suffix}`.replace(/\s+/g, ' ').trim();
@@ -159,6 +172,11 @@ export function modal(s: string): string | null {
   return meant && !action.startsWith(meant.slice(0, -2)) ? `${capitalize(meant)}${action}` : capitalize(action);
 }
 
+// necessity's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const necessityPattern1 = /^(.+?)\s+(?:ist|sind)\s+(.*?)\s*(?:zu\s+(\p{Ll}+)|(\p{Ll}+?zu\p{Ll}{3,}))[.!]?$/u;
+const necessityPattern2 = /^(?:Das|Dies|Dieses)\s+(?=\p{L}{3,})/u;
+const necessityPattern3 = /(?<!\p{L})(?:kaum|schwer|leicht|einfach|gut|problemlos|ohne\s+Weiteres)$/u;
+
 /** "Unerwartete Anhänge sind wie Phishing-Mails zu behandeln", "Veraltete Software ist zu ersetzen". */
 export function necessity(sentence: string): string | null {
   if (!/\b(?:ist|sind)\s/.test(sentence) || !sentence.includes('zu')) return null;
@@ -167,11 +185,11 @@ export function necessity(sentence: string): string | null {
   const after = /,\s+(um|damit|wenn|falls|sobald|bevor|bis|sofern|solange|ob)\s[^,]*[.!]?$/u.exec(sentence);
   const s = after ? sentence.slice(0, after.index) : sentence;
   const tail = after && !/^(?:um|damit)$/u.test(after[1]!) ? sentence.slice(after.index).replace(/[.!]$/u, '') : '';
-  const m = /^(.+?)\s+(?:ist|sind)\s+(.*?)\s*(?:zu\s+(\p{Ll}+)|(\p{Ll}+?zu\p{Ll}{3,}))[.!]?$/u.exec(s);
+  const m = necessityPattern1.exec(s);
   // "…, nach denen versucht wird, Viren … zu schleusen": the infinitive belongs to a clause of its own.
-  if (!m || /^(?:Es|Das|Dies|Hier|Dieses|Folgendes|Weitere\b)/.test(m[1]!.replace(/^(?:Das|Dies|Dieses)\s+(?=\p{L}{3,})/u, '')) || m[2]!.includes(',')) return null;
+  if (!m || /^(?:Es|Das|Dies|Hier|Dieses|Folgendes|Weitere\b)/.test(m[1]!.replace(necessityPattern2, '')) || m[2]!.includes(',')) return null;
   // "kaum zu unterscheiden", "leicht zu fälschen": what can be done, not what must.
-  if (/(?<!\p{L})(?:kaum|schwer|leicht|einfach|gut|problemlos|ohne\s+Weiteres)$/u.test(m[2]!.trim())) return null;
+  if (necessityPattern3.test(m[2]!.trim())) return null;
   const verb = m[3] ?? zuInfinitive(m[4]!);
   if (verb === m[4] || /^(?:finden|erreichen|erwarten|rechnen|sehen|lesen|entnehmen|beachten)$/.test(verb)) return null;
   return capitalize(`${m[1]} ${m[2] ? `${m[2]} ` : ''}${verb}${tail}`.replace(/\s+/g, ' ').trim());

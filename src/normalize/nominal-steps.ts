@@ -18,10 +18,13 @@ const heads: Head[] = [
 // "Der"/"Kein" in front of these heads is a genitive, dative or another case the verb does not take: left alone.
 const otherCase = /^(?:Der|Dem|Des|Kein)\s/u;
 
+// stepOfNounPhrase's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const stepOfNounPhrasePattern1 = /^(?:(?:Der|Den|Dem|Ein|Einen|Einem)\s+)?(?:(\p{L}+?)(?:en|e)\s+)?(Umstieg|Wechsel)\s+(auf|zu)\s+([^,]+)(,.*)?$/u;
+
 /** The noun phrase as an infinitive step, or null when its head is not one of `heads` and no switch ("Umstieg"). */
 export function stepOfNounPhrase(phrase: string): string | null {
   // "Der Umstieg auf X", "Baldigen Umstieg auf X" (after "rät zum"): an adjective in front says when, as an adverb.
-  const switchTo = /^(?:(?:Der|Den|Dem|Ein|Einen|Einem)\s+)?(?:(\p{L}+?)(?:en|e)\s+)?(Umstieg|Wechsel)\s+(auf|zu)\s+([^,]+)(,.*)?$/u.exec(phrase);
+  const switchTo = stepOfNounPhrasePattern1.exec(phrase);
   if (switchTo) {
     const [, when, noun, to, target, rest] = switchTo;
     const verb = noun === 'Umstieg' ? 'umsteigen' : 'wechseln';

@@ -146,6 +146,9 @@ function readable(html: string): { text: string; byline: string | null } | null 
 
 const fold = (s: string) => s.replace(/\s+/g, ' ').trim();
 
+// withoutSiteName's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const withoutSiteNamePattern1 = /^[\p{Lu}\d]/u;
+
 /** "Schützen Sie Ihr Praxis-Computersystem | KV Hessen" → "Schützen Sie Ihr Praxis-Computersystem". */
 function withoutSiteName(raw: string, siteName: string | undefined): string {
   const title = fold(raw);
@@ -157,7 +160,7 @@ function withoutSiteName(raw: string, siteName: string | undefined): string {
   const m = /^(.{8,}?)\s+([|·–—-])\s+([^|·–—]{2,50})$/.exec(title);
   if (!m) return title;
   const site = m[3]!.split(/\s+/);
-  return /[|·]/.test(m[2]!) || (site.length <= 4 && site.every((w) => /^[\p{Lu}\d]/u.test(w))) ? m[1]! : title;
+  return /[|·]/.test(m[2]!) || (site.length <= 4 && site.every((w) => withoutSiteNamePattern1.test(w))) ? m[1]! : title;
 }
 
 function isGeneric(title: string, siteName: string | undefined): boolean {

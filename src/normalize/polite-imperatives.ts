@@ -15,11 +15,14 @@ const help = /unsicher|Fragen|Rückfragen|Hilfe|Unterstützung|Interesse|Problem
 // "Klicken Sie hier" is the site's own; "Klicken Sie keinesfalls auf den Link" is advice.
 const forbids = /(?<!\p{L})(?:nicht|nie|niemals|kein\p{L}*|auf\s+keinen\s+Fall)(?!\p{L})/u;
 
+// polite's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const politePattern1 = /^\p{Ll}/u;
+
 export function polite(s: string, bullet = false): string[] | null {
   if (!/\bSie\b/.test(s)) return null;
   const v1 = verbFirst.exec(s);
   if (v1 && !help.test(v1[2]!)) {
-    const inner = polite(s.slice(v1[0].length).replace(/^\p{Ll}/u, (c) => c.toUpperCase()));
+    const inner = polite(s.slice(v1[0].length).replace(politePattern1, (c) => c.toUpperCase()));
     return inner && inner.map((a) => `${a}, falls ${politeToInfinitive(v1[1]!, v1[2]!)}`);
   }
   const asked = askedCondition.exec(s);
@@ -103,17 +106,21 @@ const duToInfinitive = (v: string) => (/[^i]e[lr]e$/.test(v.toLowerCase()) ? `${
 // this test is far cheaper than the label's backtracking over up to 60 characters of every sentence.
 const mayBeDuImperative = (s: string) => /[–—:]/.test(s) || /^(?:Bitte\s+)?[A-ZÄÖÜ][a-zäöüß]{2,}e[,\s]/u.test(s);
 
+// familiar's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const familiarPattern1 = /(?<!\p{L})(?:du|dein\p{L}*|dich|dir)(?!\p{L})/u;
+const familiarPattern2 = /(?<!\p{L})(?:dein\p{L}*|dich|dir)(?!\p{L})/gu;
+
 export function familiar(s: string): string[] | null {
   const m = mayBeDuImperative(s) ? duImperative.exec(s) : null;
   if (!m || notDuVerbs.test(m[1]!)) return null;
   // A noun may stand where the verb would ("Schwachstelle die …"): without "du" in the sentence, only ", ob …" after
   // the verb or a second du-form verb make it an imperative.
   const rest0 = s.slice(m[0].length);
-  if (!/(?<!\p{L})(?:du|dein\p{L}*|dich|dir)(?!\p{L})/u.test(s) && !/^,\s/.test(rest0) && !nextDuImperative.test(rest0)) return null;
+  if (!familiarPattern1.test(s) && !/^,\s/.test(rest0) && !nextDuImperative.test(rest0)) return null;
   const rest = rest0.replace(/^,?\s+/, '').replace(/[.!]$/, '');
   // The practice is addressed with "Sie" everywhere else: "deine Backups" → "Ihre Backups".
   const sie = (w: string) => ({ dich: 'sich', dir: 'sich' })[w] ?? w.replace(/^dein/, 'Ihr');
-  return politeClauses(duToInfinitive(m[1]!), rest, nextDuImperative, duToInfinitive).map((a) => capitalize(a.replace(/(?<!\p{L})(?:dein\p{L}*|dich|dir)(?!\p{L})/gu, sie)));
+  return politeClauses(duToInfinitive(m[1]!), rest, nextDuImperative, duToInfinitive).map((a) => capitalize(a.replace(familiarPattern2, sie)));
 }
 
 function capitalize(s: string): string {

@@ -39,6 +39,9 @@ const ownedNoun = /(?<![A-Za-zÄÖÜäöüß0-9])(?:([A-ZÄÖÜ]{3,}[A-Za-zÄÖ�
 
 const nounsByMatcher = new WeakMap<Matcher, string[]>();
 
+// plainNouns's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const plainNounsPattern1 = /^\p{Lu}\p{Ll}+$/u;
+
 /** The catalog names that are a plain noun ("Prüfmodul", "Fritzbox"), in lower case. */
 function plainNouns(matcher: Matcher): string[] {
   let nouns = nounsByMatcher.get(matcher);
@@ -48,7 +51,7 @@ function plainNouns(matcher: Matcher): string[] {
     nouns = matcher.catalog.products
       .filter((p) => !owners.has(p.vendor))
       .flatMap((p) => [p.name, ...p.aliases])
-      .filter((n) => /^\p{Lu}\p{Ll}+$/u.test(n))
+      .filter((n) => plainNounsPattern1.test(n))
       .map((n) => n.toLowerCase());
     nounsByMatcher.set(matcher, nouns);
   }

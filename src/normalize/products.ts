@@ -45,6 +45,10 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+// namePattern's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const namePatternPattern1 = /(?<![\p{L}\p{N}])(\p{L})\\\./gu;
+const namePatternPattern2 = /\p{L}$/u;
+
 /**
  * A name matches as a whole word, case-insensitively; "x.isynet" also matches "xisynet" and "x isynet", and a longer
  * name may carry a German inflection ending ("FRITZ!Boxen", "Konnektors").
@@ -53,12 +57,15 @@ function namePattern(name: string): RegExp {
   // The dot may go ("xisynet", "beIP"); a space for it only after a single letter ("x isynet"): "be IP" is English
   // ("should be IP restricted"), not bintec's be.IP.
   const body = escape(name)
-    .replace(/(?<![\p{L}\p{N}])(\p{L})\\\./gu, '$1[.\\s]?')
+    .replace(namePatternPattern1, '$1[.\\s]?')
     .replace(/\\\./g, '\\.?')
     .replace(/\s+/g, '\\s+');
-  const ending = name.length >= 5 && /\p{L}$/u.test(name) ? '(?:s|es|en|n|e)?' : '';
+  const ending = name.length >= 5 && namePatternPattern2.test(name) ? '(?:s|es|en|n|e)?' : '';
   return new RegExp(`(?<![\\p{L}\\p{N}])${body}${ending}(?![\\p{L}\\p{N}])`, 'iu');
 }
+
+// compileCatalog's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const compileCatalogPattern1 = /\p{Lu}/u;
 
 /**
  * Compiles the catalog once into patterns and an index of their anchors; a sentence then costs one pass over its text
@@ -76,7 +83,7 @@ export function compileCatalog(catalog: Catalog): Matcher {
   const vendors = catalog.vendors.flatMap((v) =>
     [v.name, ...v.aliases].map((name) => {
       const pattern = namePattern(name);
-      return { id: v.id, pattern, all: new RegExp(pattern.source, 'giu'), cased: /\p{Lu}/u.test(name), anchor: anchor(name) };
+      return { id: v.id, pattern, all: new RegExp(pattern.source, 'giu'), cased: compileCatalogPattern1.test(name), anchor: anchor(name) };
     }),
   );
   const familyLists = [...families].map(([family, members]) => {
@@ -139,9 +146,12 @@ function namesIn(matcher: Matcher, lower: string): number[] {
   return found.sort((a, b) => a - b);
 }
 
+// anchor's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const anchorPattern1 = /[\p{L}\p{N}]+/gu;
+
 /** The longest run of letters and digits in a name, in lower case: every spelling the pattern allows contains it. */
 function anchor(name: string): string {
-  return (name.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? ['']).sort((a, b) => b.length - a.length)[0]!;
+  return (name.toLowerCase().match(anchorPattern1) ?? ['']).sort((a, b) => b.length - a.length)[0]!;
 }
 
 /**
@@ -204,9 +214,12 @@ export function ownerNamed(before: string, after: string): string | undefined {
   return ownerBefore.exec(before)?.[1] ?? ownerAfter.exec(after)?.[1];
 }
 
+// othersThing's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const othersThingPattern1 = /^\p{Lu}\p{Ll}+$/u;
+
 export function othersThing(matcher: Matcher, product: Product, name: string, before: string, after: string): boolean {
   // The TI's generic entries (a connector, a card) stay what they are whoever hands them out ("Praxisausweis der KZV").
-  if (!/^\p{Lu}\p{Ll}+$/u.test(name) || matcher.catalog.products.some((p) => p.covers.length > 0 && p.vendor === product.vendor)) return false;
+  if (!othersThingPattern1.test(name) || matcher.catalog.products.some((p) => p.covers.length > 0 && p.vendor === product.vendor)) return false;
   const owner = ownerNamed(before, after);
   if (!owner || /^(?:TI|IT|PVS|EDV)$/u.test(owner)) return false;
   return !matcher.vendors.some((v) => v.pattern.test(owner)) && !matcher.vendors.some((v) => v.id === product.vendor && v.pattern.test(owner));

@@ -144,6 +144,13 @@ export function isDateLine(line: string): boolean {
   return l.length <= 100 && (headDate(l, false, false) !== null || statedDate([l]) !== null);
 }
 
+// headDate's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const headDatePattern1 = /^\s+\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,2}\s*$/u;
+const headDatePattern2 = /(?::|\b\p{Ll}+)\s*$/u;
+const headDatePattern3 = /^[\p{Lu}][\p{L} ./-]{1,30},\s*$/u;
+const headDatePattern4 = /^\s*\p{Lu}[\p{L}.-]+(?:\s+(?:an\s+der\s+|am\s+|a\.\s*)?\p{Lu}[\p{L}.-]+){0,2}\s+[–—-]\s*$/u;
+const headDatePattern5 = /^\p{Lu}{2,}(?:[ -]\p{Lu}{2,}){0,2},\s*[\p{L}.]{2,12}\s+[-–—]\s*$/u;
+
 /** A date that the line gives as its own: led by a cue, standing at the line's start or end, or after a place. */
 function headDate(line: string, dayFirst: boolean, events: boolean): Found | null {
   const found = (m: RegExpMatchArray, kind: Kind): Found | null => {
@@ -170,17 +177,17 @@ function headDate(line: string, dayFirst: boolean, events: boolean): Found | nul
     // A row of short fields with the date as one of them: "Praxis-IT | 12.03.2024 | 3 Min.", "Redaktion · 12.03.2024".
     if (short && alone && /\s[|·•]\s*$/u.test(before) && before.split(/\s[|·•]\s/u).every((f) => f.trim().split(/\s+/).length <= 4 && !/[.!?:]$/.test(f.trim()))) return found(m, 'plain');
     // A date line with its rubric: "01.09.2017 KVNO aktuell", "12.03.2024 Pressemitteilung".
-    if (before.trim() === '' && line.length <= 60 && /^\s+\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,2}\s*$/u.test(rest)) return found(m, 'plain');
+    if (before.trim() === '' && line.length <= 60 && headDatePattern1.test(rest)) return found(m, 'plain');
     // After a place or publisher ("Münster, 21. September 2017"). A date merely ending a headline is not taken: it
     // is as often the date of the event the headline reports as the date of the notice.
-    if (short && alone && !/(?::|\b\p{Ll}+)\s*$/u.test(before) && dateline.test(before) && /^\s*$/.test(rest.replace(/[\s,(]*\d{1,2}[:.]\d{2}.*$|\s*\(\d+\)\s*$/u, ''))) return found(m, 'plain');
+    if (short && alone && !headDatePattern2.test(before) && dateline.test(before) && /^\s*$/.test(rest.replace(/[\s,(]*\d{1,2}[:.]\d{2}.*$|\s*\(\d+\)\s*$/u, ''))) return found(m, 'plain');
     // "Bonn, 14.08.2019. Das BSI …", "Eltville, 08.11.2021 – Die …": a dateline before the first sentence.
-    if (/^[\p{Lu}][\p{L} ./-]{1,30},\s*$/u.test(before) && /^\s*[-–—.]\s/u.test(rest)) return found(m, 'plain');
+    if (headDatePattern3.test(before) && /^\s*[-–—.]\s/u.test(rest)) return found(m, 'plain');
     // A place and a dash as a line of its own: "Flintbek — 16 / 06 / 2022", "Berlin – 12.03.2024".
     // Not a cue word in the place's stead: "Update – March 3, 2025" is a later state, told by the cues above.
-    if (short && alone && /^\s*\p{Lu}[\p{L}.-]+(?:\s+(?:an\s+der\s+|am\s+|a\.\s*)?\p{Lu}[\p{L}.-]+){0,2}\s+[–—-]\s*$/u.test(before) && rest.trim() === '' && !notPlace.test(before)) return found(m, 'plain');
+    if (short && alone && headDatePattern4.test(before) && rest.trim() === '' && !notPlace.test(before)) return found(m, 'plain');
     // A press release's dateline: "BELLEVUE, Wash. - January 15, 2018 - On January 4, …".
-    if (/^\p{Lu}{2,}(?:[ -]\p{Lu}{2,}){0,2},\s*[\p{L}.]{2,12}\s+[-–—]\s*$/u.test(before) && /^\s*[-–—]\s/u.test(rest)) return found(m, 'plain');
+    if (headDatePattern5.test(before) && /^\s*[-–—]\s/u.test(rest)) return found(m, 'plain');
   }
   return null;
 }

@@ -19,18 +19,24 @@ const canCheck = new RegExp(
 // canCheck ends in checkVerb: a sentence without one of these is no match (cue-words.ts).
 const namesCheck = cueTest(['prüfen', 'kontrollieren']);
 
+// selfCheck's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const selfCheckPattern1 = /(?<!\p{L})(?:nicht|kaum|schwer|kein\p{L}*)\s/u;
+const selfCheckPattern2 = /^(?:Die|Der|Das|Den|Ihr\p{L}*|Alle|Diese\p{L}*)\s[^,]{0,60}$/u;
+const selfCheckPattern3 = /^(?:Ob|Wann|Wie|Welche\p{L}*|Was|Wer)\s/u;
+const selfCheckPattern4 = /^(?:Das|Dies|Es|Was|Wie|Wer|Ob)(?!\p{L})/u;
+
 export function selfCheck(s: string): string | null {
   if ((!s.includes('könn') && !s.includes('kann') && !s.includes(' sich ')) || !namesCheck(s)) return null;
   const m = canCheck.exec(s);
   // "lässt sich nicht prüfen", "können Praxen kaum kontrollieren": what cannot be done.
-  if (!m || /(?<!\p{L})(?:nicht|kaum|schwer|kein\p{L}*)\s/u.test(m[3] ?? '')) return null;
+  if (!m || selfCheckPattern1.test(m[3] ?? '')) return null;
   const verb = /(prüfen|überprüfen|kontrollieren|nachprüfen)(?=,|;|[.!]?$)/u.exec(s)![1]!;
   const [, lead, object, rest, clause] = m;
   // "Die Version lässt sich … prüfen": what is in front of "lässt sich" is the object only when it is a noun phrase.
-  if (object && /(?:lässt|lassen)\s+sich\s/u.test(s) && !/^(?:Die|Der|Das|Den|Ihr\p{L}*|Alle|Diese\p{L}*)\s[^,]{0,60}$/u.test(object)) return null;
+  if (object && /(?:lässt|lassen)\s+sich\s/u.test(s) && !selfCheckPattern2.test(object)) return null;
   // Only a question in front is what to check ("Ob …", "Wann …"); another clause is a condition ("Wenn …").
-  const front = lead && /^(?:Ob|Wann|Wie|Welche\p{L}*|Was|Wer)\s/u.test(lead) ? `, ${lead.charAt(0).toLowerCase()}${lead.slice(1)}` : lead && /^(?:Wenn|Falls|Sofern|Sobald)\s/u.test(lead) ? `, ${lead.charAt(0).toLowerCase()}${lead.slice(1)}` : lead ? null : '';
-  if (front === null || (object && /^(?:Das|Dies|Es|Was|Wie|Wer|Ob)(?!\p{L})/u.test(object))) return null;
+  const front = lead && selfCheckPattern3.test(lead) ? `, ${lead.charAt(0).toLowerCase()}${lead.slice(1)}` : lead && /^(?:Wenn|Falls|Sofern|Sobald)\s/u.test(lead) ? `, ${lead.charAt(0).toLowerCase()}${lead.slice(1)}` : lead ? null : '';
+  if (front === null || (object && selfCheckPattern4.test(object))) return null;
   return capitalize(`${object ? `${object} ` : ''}${rest ?? ''}${verb}${clause ?? ''}${front}`.replace(/\s+/g, ' ').trim());
 }
 
@@ -39,9 +45,12 @@ const doneBest = /^(\p{Lu}[^,]*?)\s+(\p{Ll}+t)\s+man\s+(?:am\s+besten|besser|lie
 // Every match holds one of these words, most sentences none (cue-words.ts).
 const mayBeDoneBest = cueTest(['besten', 'besser', 'lieber']);
 
+// bestDone's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const bestDonePattern1 = /^(?:Das|Dies|Es|Was|Wie|Wer|Wo|Man)(?!\p{L})/u;
+
 export function bestDone(s: string): string | null {
   const m = mayBeDoneBest(s) ? doneBest.exec(s) : null;
-  if (!m || /^(?:Das|Dies|Es|Was|Wie|Wer|Wo|Man)(?!\p{L})/u.test(m[1]!)) return null;
+  if (!m || bestDonePattern1.test(m[1]!)) return null;
   const rest = (m[3] ?? '').split(/\s+/u).filter(Boolean);
   const particle = rest.length > 0 && particles.has(rest[rest.length - 1]!) ? rest.pop()! : '';
   return capitalize(`${m[1]} ${[...rest, particle + participleToInfinitive(m[2]!)].join(' ')}`);
@@ -64,6 +73,10 @@ const nextZu = /^\s*(,|,?\s*und|,?\s*sowie)\s+(.*?)\s*(?:zu\s+(\p{Ll}+)|(\p{Ll}+
 const adviceAddressee =
   /^\s*(?:(?:daher|deshalb|dringend|ausdrücklich|zudem|außerdem|nun|jetzt|allen|Ihnen|uns|(?:(?:den|allen|seinen|ihren|unseren)\s+)?(?:Praxen|Kunden|Nutzern|Anwendern|Betreibern|Administratoren|\p{L}+(?:ern|innen))(?:\s+(?:von|der|des)\s+[\p{L}-]+)?)\s+)*/u;
 
+// listStart's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const listStartPattern1 = /^(?:(?:ein|eine|einen|die|der|das|den)\s+)?\p{Ll}+(?:e|en|es|er|em)$/u;
+const listStartPattern2 = /(?:\p{Lu}[\p{L}-]*|\d)$/u;
+
 // "ein neues, sicheres Passwort zu vergeben", "die Windows-Passwörter, das Passwort der Firewall sowie das des
 // Konnektors zu ändern": commas inside the object. Segments before the last comma belong to it while they are a lone
 // adjective, or a noun phrase of a list the object closes with "und", "oder" or "sowie"; the first segment after the
@@ -74,12 +87,17 @@ function listStart(before: string, start: number): number {
     const previous = before.lastIndexOf(',', start - 2);
     if (previous === -1) return start;
     const segment = before.slice(previous + 1, start - 1).trim();
-    const adjective = /^(?:(?:ein|eine|einen|die|der|das|den)\s+)?\p{Ll}+(?:e|en|es|er|em)$/u.test(segment);
-    const item = list && segment.split(/\s+/).length <= 6 && !finiteVerb.test(segment) && /(?:\p{Lu}[\p{L}-]*|\d)$/u.test(segment);
+    const adjective = listStartPattern1.test(segment);
+    const item = list && segment.split(/\s+/).length <= 6 && !finiteVerb.test(segment) && listStartPattern2.test(segment);
     if (!adjective && !item) return start;
     start = previous + 1;
   }
 }
+
+// recommended's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const recommendedPattern1 = /(?<!\p{L})(?:hat|haben|hatte|hatten)\s+([^,]*)$/u;
+const recommendedPattern2 = /(?<!\p{L})ab\s*,$/u;
+const recommendedPattern3 = /^\s+(?:[–—]\s+)?(und|oder|sowie)\s+(.*?)\s*(?:zu\s+(\p{Ll}+)|(\p{Ll}+?zu\p{Ll}{3,}))(?=[\s,.!;:]|$)/u;
 
 /** "Es wird empfohlen, X zu ändern", "Das BSI rät dringend, X einzuspielen", "ruft die Betreiber auf, X einzusetzen, Y einzuspielen und Z zu konfigurieren". */
 export function recommended(s: string): string[] | null {
@@ -87,7 +105,7 @@ export function recommended(s: string): string[] | null {
   if (!a || /^(?:Wir|Ich)\s+bitten\s+(?:um|Sie\s+um)\b/i.test(s) || negated.test(s.slice(0, a.index))) return null;
   const after = s.slice(a.index + a[0].length);
   // "fordert die Politik auf, …", "hat die gematik aufgefordert, …": a demand on others, not advice to practices.
-  if (addressedToOthers(after.split(',')[0]!, /(?<!\p{L})(?:hat|haben|hatte|hatten)\s+([^,]*)$/u.exec(s.slice(0, a.index))?.[1] ?? '')) return null;
+  if (addressedToOthers(after.split(',')[0]!, recommendedPattern1.exec(s.slice(0, a.index))?.[1] ?? '')) return null;
   // "In der E-Mail werden die Empfänger aufgefordert, …", "Die Betrüger bitten darum, …": the attack's demand, described.
   if (attackDemand(a[0], s.slice(0, a.index), after)) return null;
   // "Hersteller sind aufgerufen, …", "Die gematik wurde gebeten, …": a passive demand on others names them in front.
@@ -107,7 +125,7 @@ export function recommended(s: string): string[] | null {
     // "rufen in der Praxis an, um solche Angaben zu erfragen": a purpose, not the advice.
     if (/^(?:um|ohne|statt|anstatt)\s/u.test(object)) continue;
     // "rät dringend davon ab, diese E-Mails zu öffnen": advice against; the action is not to.
-    const not = /^ab/.test(a[0]) || /(?<!\p{L})ab\s*,$/u.test(before.slice(0, start).trim()) ? 'nicht ' : '';
+    const not = /^ab/.test(a[0]) || recommendedPattern2.test(before.slice(0, start).trim()) ? 'nicht ' : '';
     let tail = after.slice(m.index! + m[0].length).replace(/[.!;:]+$/, '');
     // "… einzusetzen, … einzuspielen und … zu konfigurieren": three or more infinitives are as many actions.
     const list = [`${object} ${not}${verb}`];
@@ -119,7 +137,7 @@ export function recommended(s: string): string[] | null {
     }
     if (list.length >= 3) return list.map((x) => capitalize(x.replace(/\s+/g, ' ').trim()));
     // "… umzustellen oder die Geräte zu ersetzen": a second infinitive joined to the first.
-    const joined = /^\s+(?:[–—]\s+)?(und|oder|sowie)\s+(.*?)\s*(?:zu\s+(\p{Ll}+)|(\p{Ll}+?zu\p{Ll}{3,}))(?=[\s,.!;:]|$)/u.exec(tail);
+    const joined = recommendedPattern3.exec(tail);
     let second = '';
     if (joined) {
       second = ` ${joined[1]} ${joined[2] ? `${joined[2]} ` : ''}${not}${joined[3] ?? zuInfinitive(joined[4]!)}`;
@@ -148,16 +166,23 @@ const nominalAdvice =
 // Every match of nominalAdvice contains one of these (cue-words.ts).
 const mayBeNominal = cueTest(['empf', 'rät', 'raten', 'riet', 'Sinnvoll', 'Ratsam', 'Empfehlenswert', 'Hilfreich', 'Schutz']);
 
+// nominallyAdvised's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const nominallyAdvisedPattern1 = /^[^:,.]{1,40}:\s+(?=\p{Lu})/u;
+const nominallyAdvisedPattern2 = /(?:\s+(?:daher|deshalb|zudem|außerdem|auch|dringend|ausdrücklich|[„"“]\p{L}+[“"”]))+$/u;
+const nominallyAdvisedPattern3 = /^(?:den|der)\s+\p{L}+(?:ern|ten|en|innen)$/u;
+const nominallyAdvisedPattern4 = /,\s[^.]*(?<!\p{L})zu\s+\p{Ll}|,\s[^.]*\p{Ll}zu\p{Ll}{3,}/u;
+const nominallyAdvisedPattern5 = /(?<!\p{L})zu\s+\p{Ll}|\p{Ll}zu\p{Ll}{2,}(?:en|ern|eln)$/u;
+
 export function nominallyAdvised(sentence: string): string[] | null {
   // "Datensicherung: Wirksamen Schutz bieten …": a heading kept in front of its paragraph is no part of the advice.
   const colon = sentence.indexOf(': ');
-  const s = colon > 0 && colon <= 40 ? sentence.replace(/^[^:,.]{1,40}:\s+(?=\p{Lu})/u, '') : sentence;
+  const s = colon > 0 && colon <= 40 ? sentence.replace(nominallyAdvisedPattern1, '') : sentence;
   const m = mayBeNominal(s) ? nominalAdvice.exec(s) : null;
   // Adverbs and quotes that trail the phrase are not part of it ("empfiehlt das Update zudem „dringend“").
-  const phrase = (m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4] ?? m?.[5])?.trim().replace(/(?:\s+(?:daher|deshalb|zudem|außerdem|auch|dringend|ausdrücklich|[„"“]\p{L}+[“"”]))+$/u, '');
+  const phrase = (m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4] ?? m?.[5])?.trim().replace(nominallyAdvisedPattern2, '');
   // "empfehlen den Anwendern daher, … zu aktualisieren": whom it is told to; the advice is the infinitive after it.
-  if (m && (/^(?:den|der)\s+\p{L}+(?:ern|ten|en|innen)$/u.test(phrase ?? '') || /,\s[^.]*(?<!\p{L})zu\s+\p{Ll}|,\s[^.]*\p{Ll}zu\p{Ll}{3,}/u.test(s.slice(m.index + m[0].length)))) return null;
-  if (!phrase || phrase.split(/\s+/).length > 12 || phrase.split(/\s+/).length < 3 || finiteVerb.test(phrase) || /(?<!\p{L})zu\s+\p{Ll}|\p{Ll}zu\p{Ll}{2,}(?:en|ern|eln)$/u.test(phrase) || othersNamed(phrase) || /^(?:Wir|Ich)\b/.test(s)) return null;
+  if (m && (nominallyAdvisedPattern3.test(phrase ?? '') || nominallyAdvisedPattern4.test(s.slice(m.index + m[0].length)))) return null;
+  if (!phrase || phrase.split(/\s+/).length > 12 || phrase.split(/\s+/).length < 3 || finiteVerb.test(phrase) || nominallyAdvisedPattern5.test(phrase) || othersNamed(phrase) || /^(?:Wir|Ich)\b/.test(s)) return null;
   const asked = /^(Ist|Sind|Hat|Haben|Wird|Werden)\s+([^,]+),/u.exec(s);
   return [capitalize(`${phrase}${asked ? `, falls ${asked[2]} ${asked[1]!.toLowerCase()}` : ''}`)];
 }

@@ -57,6 +57,9 @@ export function reportsEvent(modal: string, main: string, isParticiple: (w: stri
 const otherAddressees =
   /(?<!\p{L})(?:Politik|Gesetzgeber\p{L}*|Bundesregierung|Regierung|Ministeri\p{L}*|Bundesgesundheitsminister\p{L}*|BMG|Bund|Länder|Krankenkassen|Kassen|gematik|Hersteller|Herstellern|Anbieter\p{L}*|Industrie|Softwarehäuser\p{L}*|Selbstverwaltung|Bundestag|Bundesrat|Provider\p{L}*|Netzbetreiber\p{L}*|Dienstanbieter\p{L}*|Internetanbieter\p{L}*)(?!\p{L})/u;
 
+// addressedToOthers's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const addressedToOthersPattern1 = /^\s*(?:der|ein)\s+[\p{L}-]+\s*$/u;
+
 /**
  * Whether the words around a verb of demanding name someone other than the practices as the addressee; `clause` is the
  * text from the demanding verb to the first comma, `front` the words between an auxiliary and a participle ("hat die
@@ -65,7 +68,7 @@ const otherAddressees =
 export function addressedToOthers(clause: string, front: string): boolean {
   // "empfehlen Hersteller und gematik Praxen, …": the others are the ones advising, the practices are addressed.
   // "Nach dem Update empfiehlt der Provider, …": a nominative alone after the verb is who advises, not whom.
-  const addressee = /^\s*(?:der|ein)\s+[\p{L}-]+\s*$/u.test(clause) ? '' : clause;
+  const addressee = addressedToOthersPattern1.test(clause) ? '' : clause;
   return [addressee, front].some((c) => otherAddressees.test(c) && !practicesNamed.test(c));
 }
 
@@ -89,6 +92,9 @@ const attackerLast = new RegExp(`(?<!\\p{L})${attackers}\\s*:$`, 'u');
 const attackAfter = new RegExp(`^\\s*(?:die|der|den|diese)\\s+(?:\\p{Ll}\\p{L}*\\s+)?${attackers}(?!\\p{L})`, 'u');
 const demandedAsCondition = /^(?:Werden\s+Sie|Wird\s+man|Wenn|Falls|Sobald|Sollten?\s+Sie)(?!\p{L})/u;
 
+// attackDemand's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const attackDemandPattern1 = /(?<!\p{L})werde(?!\p{L})/u;
+
 /**
  * Whether a demand ("aufgefordert", "bitten") is the attack's own: its subject or agent is the attacker or the message,
  * it is said "angeblich", or it is the condition of the real advice ("Werden Sie aufgefordert, …, ist Vorsicht
@@ -104,7 +110,7 @@ export function attackDemand(word: string, front: string, after: string): boolea
     attackAgent.test(front) ||
     claimed.test(clause) ||
     // "Man werde aufgefordert, …": the subjunctive reports what the message says.
-    /(?<!\p{L})werde(?!\p{L})/u.test(clause) ||
+    attackDemandPattern1.test(clause) ||
     demandedAsCondition.test(whole) ||
     attackAfter.test(after)
   );

@@ -25,6 +25,10 @@ const clauseComma =
 
 const lateParticle = /^(,\s+(?:(?:von|mit|bei|an|auf|in|für|über|aus|zu)\s+)?(?:die|der|das|den|dem|denen|deren|dessen|welche\p{L}*)\s[^,]+,\s+)([^,–—]*?)\s(\p{Ll}+)(?=,|$|\s[–—]\s)/u;
 
+// politeToInfinitive's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const politeToInfinitivePattern1 = /:\s+(?=\p{Lu})/u;
+const politeToInfinitivePattern2 = /\s(\p{Ll}+)\s[–—]\s/u;
+
 /** "Spielen Sie Updates regelmäßig ein" → "Updates regelmäßig einspielen"; a trailing clause stays behind the verb. */
 export function politeToInfinitive(imperative: string, rest: string): string {
   let verb = irregular[imperative.toLowerCase()] ?? imperative.toLowerCase();
@@ -33,13 +37,13 @@ export function politeToInfinitive(imperative: string, rest: string): string {
   // "setzen Sie die Schritte um; in aller Regel bedeutet das …": a semicolon ends the instruction, and so does a colon
   // before a sentence that explains it ("Klicken Sie ihn nicht an: Er führt auf …").
   rest = rest.split(/;\s/u)[0]!;
-  const colon = /:\s+(?=\p{Lu})/u.exec(rest);
+  const colon = politeToInfinitivePattern1.exec(rest);
   // Not inside a quotation: "den Schalter „Laufzeitverlängerung: Erneuerte ID verwenden“ aktivieren".
   if (colon && !/[„“"«»][^„“”"«»]*$/u.test(rest.slice(0, colon.index).replace(/„[^„“”"]*[“”"]|"[^"]*"|»[^«]*«/gu, ''))) rest = rest.slice(0, colon.index);
   // Only a comma before a clause ends the object; "durch eigene, starke Passwörter" is one phrase. A dash after a particle
   // or an infinitive ends it too: "Führen Sie das Upgrade durch – am besten mit Ihrem Dienstleister", "Lassen Sie die
   // Geräte aktualisieren – den Kartenleser auf 3.9.1" keep particle and verb before the dash.
-  const dash = /\s(\p{Ll}+)\s[–—]\s/u.exec(rest);
+  const dash = politeToInfinitivePattern2.exec(rest);
   const comma = firstOf(rest.search(clauseComma), dash && (particles.has(dash[1]!) || isInfinitive(dash[1]!)) ? dash.index + dash[1]!.length + 1 : -1);
   let main = (comma === -1 ? rest : rest.slice(0, comma)).trim();
   const tail = comma === -1 ? '' : rest.slice(comma);
@@ -63,9 +67,12 @@ export function politeToInfinitive(imperative: string, rest: string): string {
 
 const firstOf = (a: number, b: number) => (a === -1 ? b : b === -1 ? a : Math.min(a, b));
 
+// zuInfinitive's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const zuInfinitivePattern1 = /^(\p{Ll}+?)zu(\p{Ll}{3,})$/u;
+
 /** "einzuspielen" → "einspielen", "zu ändern" → "ändern". */
 export function zuInfinitive(word: string): string {
-  const m = /^(\p{Ll}+?)zu(\p{Ll}{3,})$/u.exec(word);
+  const m = zuInfinitivePattern1.exec(word);
   return m && particles.has(m[1]!) ? m[1]! + m[2]! : word;
 }
 
@@ -95,14 +102,20 @@ export function participleToInfinitive(word: string): string {
 // Words that end like an infinitive but are articles, pronouns or nouns in lower case.
 const notVerbs = new Set(['allen', 'diesen', 'einen', 'ihren', 'unseren', 'seinen', 'keinen', 'jenen', 'den', 'denen', 'wegen', 'oben', 'unten', 'neben', 'eben', 'zwischen', 'gegen', 'morgen', 'übrigen', 'anderen', 'weiteren', 'folgenden']);
 
+// isParticiple's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const isParticiplePattern1 = /^\p{Ll}*?ge\p{Ll}{2,}(?:t|en)$|^\p{Ll}+iert$/u;
+
 /** A past participle ("eingespielt", "aktualisiert", "verbunden"), as in "… verbunden sein". */
 export function isParticiple(word: string): boolean {
-  return /^\p{Ll}*?ge\p{Ll}{2,}(?:t|en)$|^\p{Ll}+iert$/u.test(word) || Object.keys(strongParticiples).some((p) => word.endsWith(p));
+  return isParticiplePattern1.test(word) || Object.keys(strongParticiples).some((p) => word.endsWith(p));
 }
+
+// isInfinitive's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const isInfinitivePattern1 = /^\p{Ll}+(?:en|ern|eln)$|^(?:tun|sein)$/u;
 
 /** The word that ends a German instruction's main clause: an infinitive ("aktualisieren", "tun", "sein"). */
 export function isInfinitive(word: string): boolean {
-  return /^\p{Ll}+(?:en|ern|eln)$|^(?:tun|sein)$/u.test(word) && !notVerbs.has(word);
+  return isInfinitivePattern1.test(word) && !notVerbs.has(word);
 }
 
 /** Splits at the first comma after which the main clause has ended with an infinitive; null when it never does. */

@@ -59,6 +59,11 @@ const upgradeFrom = /(?:upgrade|update|aktualisier|migrat|wechsel)\p{L}*\s+(?:\S
 const listJoin = /^\s*(?:,|;|und|and|or|oder|sowie|&)\s*(?:\p{Lu}[\p{L}-]*\p{Lu}[\p{L}-]*\s+)?$/u;
 const orLater = /^\s*(?:\(|,)?\s*(?:and|or|und|oder)\s+(?:later|newer|higher|above|neuer|höher|später|aktueller)(?!\p{L})/iu;
 
+// findVersions's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const findVersionsPattern1 = /^\s+\p{Lu}/u;
+const findVersionsPattern2 = /^\s*(?:bis|–|-|through|to)\s*(?:einschließlich\s+)?(?:\p{Lu}[\p{L}-]+\s+)?v?\d/iu;
+const findVersionsPattern3 = /^\s*(?:\p{L}+\s+){0,2}?(?:schließt|behebt|closes|fixes)/iu;
+
 /**
  * Finds version numbers in a sentence that name a release: after a cue word ("auf Version", "ab", "Firmware")
  * or right behind a product's name ("FRITZ!OS 7.57", "LCOS 10.80 RU3"). Notice versions ("Version 1.0, 08.11.2021"),
@@ -80,7 +85,7 @@ export function findVersions(text: string, named: Mention[]): VersionHit[] {
     const before = text.slice(Math.max(0, index - 60), index);
     const after = text.slice(end);
     // "17.000 Instanzen" is a German number, not a release.
-    if (/^\d{1,3}(?:\.\d{3})+$/.test(version) && /^\s+\p{Lu}/u.test(after)) continue;
+    if (/^\d{1,3}(?:\.\d{3})+$/.test(version) && findVersionsPattern1.test(after)) continue;
     const hotfixed = hotfixFor.test(before) || hotfixList.test(text.slice(Math.max(0, index - 300), index));
     if (looksLikeDate.test(version) || dateAfter.test(after) || notSoftware.test(before) || hotfixed) continue;
     if (noticeVersion.test(text.slice(0, index)) && datedAfter.test(after)) continue;
@@ -95,13 +100,13 @@ export function findVersions(text: string, named: Mention[]): VersionHit[] {
     const listed = previous !== undefined && listJoin.test(text.slice(previous.end, index));
     if (!behindProduct && !cue.test(cued) && !labelled && !minimum && !listed && !/^v\d.*(?:\s(?:MR|GA|RU|SP|Patch)|\))/i.test(version)) continue;
     const range =
-      /^\s*(?:bis|–|-|through|to)\s*(?:einschließlich\s+)?(?:\p{Lu}[\p{L}-]+\s+)?v?\d/iu.test(after) && !upgradeFrom.test(text.slice(Math.max(0, index - 80), index));
+      findVersionsPattern2.test(after) && !upgradeFrom.test(text.slice(Math.max(0, index - 80), index));
     const rangeClosed = rangeEnd.test(cued) && !upgradeFrom.test(text.slice(Math.max(0, index - 80), index));
     const older = /^\s*(?:und|oder)\s+(?:älter|früher|niedriger)|^\s*(?:and|or)\s+(?:earlier|older|below)/i.test(after);
     const running = runs.test(after) && !/mindestens/i.test(before);
     // In a sentence about what is affected, a version without a cue of a fix is an affected one.
     const described =
-      affectedBefore.test(text.slice(0, index)) && !fixCue.test(cued) && !labelled && !/^\s*(?:\p{L}+\s+){0,2}?(?:schließt|behebt|closes|fixes)/iu.test(after);
+      affectedBefore.test(text.slice(0, index)) && !fixCue.test(cued) && !labelled && !findVersionsPattern3.test(after);
     const affected = affectedCue.exec(cued);
     const kind = affected || range || rangeClosed || older || running || described || (listed && !cue.test(cued) && previous.kind === 'affected') ? 'affected' : 'fixed';
     const marker = affected?.[0].trim();
@@ -157,13 +162,16 @@ export function sameVersion(a: string, b: string): boolean {
   return forms(a).some((x) => forms(b).includes(x));
 }
 
+// forms's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const formsPattern1 = /^[\p{L}!\s-]*?(?=v?\d)/u;
+
 /**
  * A version's spellings that mean the same release: without the software's name or a "v" in front ("LCOS 10.80 RU4",
  * "v5.39"), and a release name with its number in parentheses ("v18.5 MR4 (18.5.4)") as either.
  */
 function forms(v: string): string[] {
   const norm = (x: string) =>
-    x.toLowerCase().replace(/^[\p{L}!\s-]*?(?=v?\d)/u, '').replace(/^v(?=\d)/, '').replace(/\s+/g, '').split('.').map((part) => part.replace(/^0+(?=\d)/, '')).join('.');
+    x.toLowerCase().replace(formsPattern1, '').replace(/^v(?=\d)/, '').replace(/\s+/g, '').split('.').map((part) => part.replace(/^0+(?=\d)/, '')).join('.');
   const paren = /^(.*?)\s*\(([^)]*)\)\s*$/.exec(v);
   return paren ? [norm(v), norm(paren[1]!), norm(paren[2]!)] : [norm(v)];
 }

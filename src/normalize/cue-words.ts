@@ -4,8 +4,8 @@
 // them is no match, so the guard changes no result, it only spares the run of the pattern.
 //
 // The cues are looked up in a shape of the text read in one pass over its characters and shared by every guard that
-// asks about the same text: which pairs of adjacent letters it holds, in lower case, as bits of a small table. A cue
-// can be in the text only if all of its pairs are; a few bit tests rule most sentences out, where even one regex of
+// asks about the same text: which pairs of adjacent characters it holds, in lower case, as bits of a small table. A
+// cue can be in the text only if all of its pairs are; a few bit tests rule most sentences out, where even one regex of
 // plain alternatives costs about a microsecond per sentence.
 
 const tableBits = 1024;
@@ -23,7 +23,14 @@ function fold(code: number): number {
 }
 const lower = Uint16Array.from({ length: 256 }, (_, c) => ((c >= 65 && c <= 90) || (c >= 192 && c <= 222 && c !== 215) ? c + 32 : c));
 // Whitespace other than the plain space, as \s knows it (read from \s itself, so that both agree).
-const otherSpaces = new Set(Array.from(String.fromCharCode(...Array.from({ length: 0x10000 }, (_, c) => c)).matchAll(/[^\S ]/g), (m) => m.index));
+const otherSpaces = new Set(Array.from(everyCharacter().matchAll(/[^\S ]/g), (m) => m.index));
+
+/** The 65,536 UTF-16 code units in order, built in pieces (a spread of all of them at once may exceed the stack). */
+function everyCharacter(): string {
+  let all = '';
+  for (let c = 0; c < 0x10000; c += 0x1000) all += String.fromCharCode(...Array.from({ length: 0x1000 }, (_, i) => c + i));
+  return all;
+}
 const otherSpaceLatin1 = Uint8Array.from({ length: 256 }, (_, c) => (otherSpaces.has(c) ? 1 : 0));
 
 const pairBit = (a: number, b: number) => (Math.imul(a, 31) + b) & (tableBits - 1);
@@ -89,12 +96,15 @@ export function spacedOddly(text: string): boolean {
 export function cueTest(cues: readonly string[]): (text: string) => boolean {
   const pairs = cues.map((cue) => {
     if (cue.length < 2) throw new Error(`cueTest: the cue "${cue}" is shorter than two characters`);
+    // Only Latin-1 is folded to lower case here; a cue beyond it could miss its other case in the text.
+    if (/[^\x00-\xff]/.test(cue)) throw new Error(`cueTest: the cue "${cue}" has a character beyond Latin-1`);
     const bits: number[] = [];
     for (let i = 1; i < cue.length; i++) bits.push(pairBit(fold(cue.charCodeAt(i - 1)), fold(cue.charCodeAt(i))));
     return bits;
   });
   return (text) => {
-    const shape = shapeOf(text);
+    // A whole notice holds nearly every pair: its shape would cost a pass and rule nothing out.
+    const shape = text.length > shortText ? null : shapeOf(text);
     if (shape === null) return true;
     for (const bits of pairs) {
       let all = true;
@@ -114,13 +124,12 @@ export function cueTest(cues: readonly string[]): (text: string) => boolean {
 export function guardedTest(pattern: RegExp, cues: readonly string[]): (text: string) => boolean {
   if (pattern.global || pattern.sticky) throw new Error('guardedTest: a global or sticky pattern keeps state between tests');
   const cue = cueTest(cues);
-  // A whole notice holds nearly every pair: its shape would cost a pass and rule nothing out.
-  return (text) => (text.length > shortText ? pattern.test(text) : cue(text) && pattern.test(text));
+  return (text) => cue(text) && pattern.test(text);
 }
 
 /** `pattern.exec`, run only when the text may hold one of `cues`; every match of the pattern must contain one of them. */
 export function guardedExec(pattern: RegExp, cues: readonly string[]): (text: string) => RegExpExecArray | null {
   if (pattern.global || pattern.sticky) throw new Error('guardedExec: a global or sticky pattern keeps state between runs');
   const cue = cueTest(cues);
-  return (text) => (text.length > shortText || cue(text) ? pattern.exec(text) : null);
+  return (text) => (cue(text) ? pattern.exec(text) : null);
 }

@@ -133,8 +133,8 @@ export function findActions(sentences: Sentence[]): ActionHit[] {
       list.leadIn = last ? (verb ? actions.length : -1) : previous.at;
     } else if (!sentence.bullet) list.leadIn = -1;
     const count = actions.length;
-    // "Diese Versionen einspielen": the object as the sentences before named it.
-    const earlier = sentences.slice(Math.max(0, i - 3), i).map((t) => t.text);
+    // "Diese Versionen einspielen": the object as the sentences before named it (gathered only where there are actions).
+    const earlier = found.length > 0 ? sentences.slice(Math.max(0, i - 3), i).map((t) => t.text) : [];
     for (const text of found) add(namedObject(text, earlier), sentence.text);
     if (found.length === 0 && !sentence.bullet) for (const phrase of nominallyAdvised(text) ?? []) add(phrase, sentence.text, true);
     // "… Passwörter zu ändern. Das sollte sofort geschehen. Dazu zählen:": a sentence about the action just read keeps it

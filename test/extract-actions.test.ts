@@ -374,3 +374,8 @@ test('practices meant with a relative clause become the condition, in the form o
   // Not the reader: devices meant with a relative clause stay the object, named once and closed by a comma.
   assert.deepEqual(actions('Kartenlesegeräte, die keine Updates mehr erhalten, sollten ausgetauscht werden.'), ['Kartenlesegeräte, die keine Updates mehr erhalten, austauschen']);
 });
+
+test('a pronoun that points into the "Wer …" clause is replaced by the thing it names; having received it is no condition', () => {
+  assert.deepEqual(actions('Wer eine solche Rechnung erhält, sollte sie nicht bezahlen und danach die Polizei informieren.'), ['Eine solche Rechnung nicht bezahlen', 'Die Polizei informieren']);
+  assert.deepEqual(actions('Wer den Zugangscode auch am Kartenterminal nutzt, sollte ihn dort ebenfalls ändern.'), ['Den Zugangscode dort ebenfalls ändern, falls man den Zugangscode auch am Kartenterminal nutzt']);
+});

@@ -6,6 +6,11 @@ import { cueTest } from './cue-words.js';
 import { condition } from './polite-imperatives.js';
 import { finiteVerb, isParticiple, mainClause, participleToInfinitive, zuInfinitive } from './verbs.js';
 
+// The thing "Wer …" does something with, in the accusative, and the rest of the clause: "eine solche Nachricht
+// bekommt", "das Passwort auch anderswo verwendet".
+const namedThing = /^((?:eine|ein|einen|solche|diese|diesen|dieses|die|den|das)\s+(?:\p{Ll}+\s+)?\p{Lu}[\p{L}-]*)\s+([^,]+)$/u;
+const received = /^(?:bekommt|erhält|bekommen\s+hat|erhalten\s+hat|im\s+Postfach\s+hat|findet)$/u;
+
 // Practices named in the plural with a relative clause: "Praxen, die …", "Zahnärzte, die …".
 const practicesMeant =
   /^(?:(?:Alle|Betroffene|Diejenigen)\s+)?(?:Praxen|Arztpraxen|Zahnarztpraxen|Ärzte|Zahnärzte|Ärztinnen\s+und\s+Ärzte|Psychotherapeuten|Vertragsärzte|Praxisinhaber|Praxisteams),\s+die\s+(.+)$/u;
@@ -165,6 +170,16 @@ export function modal(s: string): string | null {
   if (passive && modalPattern11.test(main)) main = `${main} lassen`;
   const front = circumstance ? `${circumstance} ` : '';
   if (readers) main = addressed(main);
+  // "Wer eine solche E-Mail bekommt, sollte sie ungelesen löschen", "Wer das Passwort auch anderswo verwendet, sollte es
+  // dort ändern": the pronoun's thing is named in the condition, in the same case; "Sie ungelesen löschen" would read
+  // as the reader. The action names it too (the condition stays whole: it may name more, "das Passwort seines
+  // Kontos", and holds for every step); having received it is no condition of its own.
+  const thing = who && !leading ? namedThing.exec(who[1]!.trim()) : null;
+  const pronoun = thing ? /^(?:sie|es|ihn)(?=\s)/u.exec(main.trimStart()) : null;
+  if (thing && pronoun) {
+    main = `${thing[1]}${main.trimStart().slice(pronoun[0].length)}`;
+    if (received.test(thing[2]!)) suffix = '';
+  }
   const action = `${front}${main.replace(/^\s*(?:daher|deshalb|also|zudem|außerdem|dann)\s+/u, '')}${clause.tail}${suffix}`.replace(/\s+/g, ' ').trim();
   // The practices meant lead, and the action after their colon keeps its lower case.
   // A passive's object may be the things meant themselves ("Geräte, die noch laufen, sollten ausgetauscht werden"):

@@ -18,7 +18,7 @@ test('a sentence behind a short label is read as a sentence of its own', () => {
 
 test('an instruction after a semicolon is read on its own', () => {
   assert.deepEqual(actions('Die neue Version erscheint am Freitag; bitte spielen Sie sie auf allen Praxisrechnern ein.'), [
-    'Sie auf allen Praxisrechnern einspielen',
+    'Diese auf allen Praxisrechnern einspielen',
   ]);
   assert.deepEqual(actions('Der Hersteller hat die Lücke geschlossen; die Updates laufen automatisch.'), []);
 });

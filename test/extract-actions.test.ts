@@ -201,7 +201,7 @@ test('advice against something becomes "nicht …"; a condition asked with its v
   // Two steps without "und" are two actions, each with its own particle.
   assert.deepEqual(actions('Öffnen Sie die Benutzeroberfläche, rufen Sie den Menüpunkt „Update“ auf.'), ['Die Benutzeroberfläche öffnen', 'Den Menüpunkt „Update“ aufrufen']);
   assert.deepEqual(actions('Kennen Sie den Anrufer angeblich, rufen Sie ihn unter der Ihnen bekannten Nummer zurück.'), [
-    'Ihn unter der Ihnen bekannten Nummer zurückrufen, falls Sie den Anrufer angeblich kennen',
+    'Den Anrufer unter der Ihnen bekannten Nummer zurückrufen, falls Sie den Anrufer angeblich kennen',
   ]);
   assert.deepEqual(actions('Haben Sie Fragen, wenden Sie sich an Ihre Bezirksstelle.'), []);
 });

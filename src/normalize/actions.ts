@@ -8,6 +8,7 @@ import { bestDone, nominallyAdvised, recommended, selfCheck } from './recommenda
 import { splitSteps } from './action-steps.js';
 import { namedObject } from './antecedents.js';
 import { stepOfNounPhrase } from './nominal-steps.js';
+import { namedPronoun } from './pronoun-objects.js';
 import { afterDash, afterSemicolon, behindLabel, sequenceStep, thatClauseAsMain } from './instruction-clauses.js';
 import { finiteVerb, isInfinitive, mainClause, zuInfinitive } from './verbs.js';
 
@@ -79,7 +80,7 @@ export function findActions(sentences: Sentence[]): ActionHit[] {
   const add = (raw: string, evidence: string, nominal = false) => {
     // "X aktualisieren und Y prüfen": each step its own action (action-steps.ts); a noun phrase is one step.
     for (const step of nominal ? [stepOfNounPhrase(raw) ?? raw] : splitSteps(raw)) {
-      const kept = acceptOnce(memo, step, nominal);
+      const kept = acceptOnce(memo, nominal ? step : namedPronoun(step), nominal);
       if (!kept || seen.some((w) => similar(w, kept.words))) continue;
       seen.push(kept.words);
       actions.push({ text: kept.text, evidence });

@@ -1,0 +1,20 @@
+// An action whose object is a bare pronoun ("Sie von Hand installieren", "Ihn unter der bekannten Nummer anrufen, falls
+// Sie den Absender kennen") says less than the notice did, and a leading "Sie" reads as the reader. Where the action's
+// own condition names the thing in the same case and gender ("den Absender" for "ihn"), the action names it too; a
+// "Sie" left unresolved becomes "Diese", which points back without addressing anyone.
+
+const pronounObject = /^(Sie|Es|Ihn)\s+(?=\p{Ll})/u;
+// The article of the accusative that each pronoun stands for.
+const articleOf: Record<string, string> = { Sie: 'die', Es: 'das', Ihn: 'den' };
+const conditionStart = /,\s+(?:falls|wenn|sobald|sofern|solange)\s/u;
+
+/** The action with its pronoun object named from its condition, or a leading "Sie" as "Diese". */
+export function namedPronoun(action: string): string {
+  const m = pronounObject.exec(action);
+  if (!m) return action;
+  const condition = conditionStart.exec(action);
+  const article = articleOf[m[1]!]!;
+  const thing = condition ? new RegExp(`(?<!\\p{L})${article}\\s+((?:\\p{Ll}+\\s+)?\\p{Lu}[\\p{L}-]*)`, 'u').exec(action.slice(condition.index)) : null;
+  if (thing) return `${article.charAt(0).toUpperCase()}${article.slice(1)} ${thing[1]} ${action.slice(m[0].length)}`;
+  return m[1] === 'Sie' ? `Diese ${action.slice(m[0].length)}` : action;
+}

@@ -379,3 +379,10 @@ test('a pronoun that points into the "Wer …" clause is replaced by the thing i
   assert.deepEqual(actions('Wer eine solche Rechnung erhält, sollte sie nicht bezahlen und danach die Polizei informieren.'), ['Eine solche Rechnung nicht bezahlen', 'Die Polizei informieren']);
   assert.deepEqual(actions('Wer den Zugangscode auch am Kartenterminal nutzt, sollte ihn dort ebenfalls ändern.'), ['Den Zugangscode dort ebenfalls ändern, falls man den Zugangscode auch am Kartenterminal nutzt']);
 });
+
+test('"Falls Sie unsicher sind" before a step of checking keeps the step; before a contact line for help it does not', () => {
+  assert.deepEqual(actions('Falls Sie unsicher sind, prüfen Sie die Absenderadresse der Nachricht.'), ['Die Absenderadresse der Nachricht prüfen, falls Sie unsicher sind']);
+  assert.deepEqual(actions('Wenn Sie unsicher sind, kontaktieren Sie die Bank direkt über die Ihnen bekannte Telefonnummer.'), ['Die Bank direkt über die Ihnen bekannte Telefonnummer kontaktieren, wenn Sie unsicher sind']);
+  assert.deepEqual(actions('Falls Sie Fragen haben, wenden Sie sich an unser Service-Team.'), []);
+  assert.deepEqual(actions('Bei Rückfragen kontaktieren Sie bitte Ihren Ansprechpartner.'), []);
+});

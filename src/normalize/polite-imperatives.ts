@@ -11,6 +11,11 @@ const lead = /^(?:(Damit|Um|Wenn|Falls|Sofern|Wo|Soweit|Sobald|Sollten?|Ist|Sind
 // "Zeigen Ihr Konnektor … Fehlermeldungen an, wenden Sie sich …": a condition with its verb first.
 const verbFirst = /^([A-ZÄÖÜ][a-zäöüß]+(?:t|en))\s+((?:Ihr|Ihre|der|die|das|es|ein|eine|kein|keine)\b[^,]*),\s*(?=[a-zäöüß]+\s+Sie\b)/u;
 const help = /unsicher|Fragen|Rückfragen|Hilfe|Unterstützung|Interesse|Probleme?\b/i;
+// After "Falls Sie Fragen haben", a contact is a pointer to someone's help, unless it checks the message with its
+// supposed sender by another way (their official website, a known number).
+const contactVerbs = /^(?:wenden|kontaktieren|rufen|melden|schreiben|informieren|besuchen|lesen|nutzen)$/iu;
+const publisherContact = /(?<!\p{L})(?:uns|unser\p{L}*|mich|Hotline|Support|Kundenservice|Kundendienst|Servicecenter|Service-Team|Ansprechpartner\p{L}*)(?!\p{L})/u;
+const checkAgainst = /offizielle|bekannte[nr]?\s+(?:Telefon)?[Nn]ummer|bekannten\s+Weg|anderen\s+Weg|direkt/u;
 
 // "Klicken Sie hier" is the site's own; "Klicken Sie keinesfalls auf den Link" is advice.
 const forbids = /(?<!\p{L})(?:nicht|nie|niemals|kein\p{L}*|auf\s+keinen\s+Fall)(?!\p{L})/u;
@@ -36,7 +41,9 @@ export function polite(s: string, bullet = false): string[] | null {
   if (!/(?:en|ern|eln)$/.test(verb!) || (notActionVerbs.test(verb!) && !/^sehen$/i.test(verb!) && !(/^klicken$/i.test(verb!) && forbids.test(rest!))) || (/^sehen$/i.test(verb!) && !/\snach[.!]?$/.test(rest!))) return null;
   // Lower case only where a list item continues the sentence of its lead-in ("…, oder • führen Sie ein Downgrade durch").
   if (!word && !please && !bullet && verb![0] !== verb![0]!.toUpperCase()) return null;
-  if (word && help.test(clause!)) return null;
+  // "Bei Fragen wenden Sie sich an uns": a contact line. "Falls Sie unsicher sind, prüfen Sie die Absenderadresse" or
+  // "…, kontaktieren Sie den Absender über dessen offizielle Website" is a step of checking, and stays.
+  if (word && help.test(clause!) && (contactVerbs.test(verb!) ? publisherContact.test(rest!) || !checkAgainst.test(rest!) : false)) return null;
   // "Nutzen Sie unseren Update-Service, wird das Update automatisch eingespielt": the verb first was a condition ("if
   // you use …"), and what follows the comma is a statement, not an instruction.
   if (!word && consequence.test(rest!)) return null;

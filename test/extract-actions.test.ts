@@ -386,3 +386,9 @@ test('"Falls Sie unsicher sind" before a step of checking keeps the step; before
   assert.deepEqual(actions('Falls Sie Fragen haben, wenden Sie sich an unser Service-Team.'), []);
   assert.deepEqual(actions('Bei Rückfragen kontaktieren Sie bitte Ihren Ansprechpartner.'), []);
 });
+
+test('a sender\'s address to watch out for belongs to the instruction; an address to write to makes a contact line', () => {
+  assert.deepEqual(actions('Mails des Absenders „rechnung@praxis-abrechnung.example“ sollten Praxen in keinem Fall öffnen.'), ['Mails des Absenders „rechnung@praxis-abrechnung.example“ in keinem Fall öffnen']);
+  assert.deepEqual(actions('Löschen Sie Nachrichten von service@kv-portal.example ungelesen.'), ['Nachrichten von service@kv-portal.example ungelesen löschen']);
+  assert.deepEqual(actions('Senden Sie Ihre Fragen bitte an it-hilfe@kv.example.'), []);
+});

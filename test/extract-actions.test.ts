@@ -392,3 +392,17 @@ test('a sender\'s address to watch out for belongs to the instruction; an addres
   assert.deepEqual(actions('Löschen Sie Nachrichten von service@kv-portal.example ungelesen.'), ['Nachrichten von service@kv-portal.example ungelesen löschen']);
   assert.deepEqual(actions('Senden Sie Ihre Fragen bitte an it-hilfe@kv.example.'), []);
 });
+
+test('a copy without a headline: its first sentence stands in for the title and is still read for actions', async () => {
+  const { extractDocument } = await import('../src/normalize/document.js');
+  const { compileCatalog } = await import('../src/normalize/products.js');
+  const { readConfigFile } = await import('../src/config/files.js');
+  const { catalogSchema } = await import('../src/catalog/catalog.models.js');
+  const matcher = compileCatalog(readConfigFile('config/catalog.json', catalogSchema));
+  const [draft] = await extractDocument(
+    matcher,
+    'Rechnungen des Absenders „buchhaltung@medi-versand.example“ sollten Praxen keinesfalls bezahlen. Davor warnt die Kammer, nachdem mehrere Praxen solche Schreiben erhalten hatten. Der angebliche Versand wurde nie bestellt, und die angegebene Bankverbindung gehört Betrügern, die so an das Geld der Praxen kommen wollen.\n',
+  );
+  assert.equal(draft!.title, 'Rechnungen des Absenders „buchhaltung@medi-versand.example“ sollten Praxen keinesfalls bezahlen.');
+  assert.deepEqual(draft!.actions, ['Rechnungen des Absenders „buchhaltung@medi-versand.example“ keinesfalls bezahlen']);
+});

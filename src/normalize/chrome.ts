@@ -163,7 +163,8 @@ export function stripChrome(all: string[], dated: (line: string) => boolean = ()
   const last = candidates.slice(-3);
   let titleAt = last.reduce((best, i) => (best === -1 || score(i) > score(best) ? i : best), -1);
   if (titleAt === -1) titleAt = first < lines.length && first > 0 ? first - 1 : -1;
-  const title = titleAt >= 0 ? lines[titleAt]! : (lines[0] ?? '');
+  // A copy that starts with its first paragraph has no headline: its first sentence stands in for one.
+  const title = titleAt >= 0 ? lines[titleAt]! : leadSentence(lines[0] ?? '');
   const body: string[] = [];
   const tailMenus = menuRuns(lines);
   // On a list of dated entries ("14.03.2024 - Sicherheitsupdate für …", the TI-Status page), the notice is the entry
@@ -185,4 +186,14 @@ export function stripChrome(all: string[], dated: (line: string) => boolean = ()
     body.push(line);
   }
   return { title, lines: body, titleAt, end };
+}
+
+/** The first sentence of a paragraph, at most about 140 characters (cut at a word, with "…"), as a stand-in headline. */
+function leadSentence(paragraph: string): string {
+  if (!isProse(paragraph)) return paragraph;
+  const end = /[.!?](?=\s+\p{Lu}|\s*$)/u.exec(paragraph);
+  const sentence = end ? paragraph.slice(0, end.index + 1) : paragraph;
+  if (sentence.length <= 140) return sentence;
+  const cut = sentence.lastIndexOf(' ', 137);
+  return `${sentence.slice(0, cut > 60 ? cut : 137)} …`;
 }

@@ -63,8 +63,10 @@ export function extractNotice(matcher: Matcher, notice: NoticeInput): Extraction
   const evidence: Extraction['evidence'] = [];
   const family = familyOf(matcher, body);
 
-  // A headline summarises ("Kunden sollen Passwörter ändern"); the body says what exactly to do.
-  const titleSentences = new Set(splitSentences(notice.title).map((t) => t.text));
+  // A headline summarises ("Kunden sollen Passwörter ändern"); the body says what exactly to do. A title cut from the
+  // body's first paragraph (a copy without a headline, chrome.ts) is the body's first sentence and is read as one.
+  const leadAsTitle = notice.title !== '' && notice.text.startsWith(notice.title) && /^[ \t]+\S/u.test(notice.text.slice(notice.title.length));
+  const titleSentences = new Set(leadAsTitle ? [] : splitSentences(notice.title).map((t) => t.text));
   const actionHits = findActions(sentences.filter((t) => !titleSentences.has(t.text)));
   // What follows a list of other articles is about other notices.
   const about = beforeRelatedList(sentences);

@@ -27,3 +27,12 @@ test('urgent advice against opening a mail and the duty to report a breach rate 
   assert.equal(severity('Das BSI rät dringend, das Update einzuspielen.'), 'hoch');
   assert.equal(severity('Bitte spielen Sie das Update unverzüglich ein.'), 'hoch');
 });
+
+test('"schwerwiegend" rates a flaw, not the consequences of a click; a fake mail\'s claims rate nothing', () => {
+  assert.equal(severity('In der Fernwartungssoftware steckt eine schwerwiegende Sicherheitslücke.'), 'hoch');
+  assert.equal(severity('Ein Klick auf den Link kann schwerwiegende Folgen für die Praxis haben.'), 'unbekannt');
+  assert.equal(severity('Die Mails behaupten, ein dringendes Update des Praxisportals sei nötig.'), 'unbekannt');
+  assert.equal(severity('Seien Sie misstrauisch bei E-Mails mit dringenden Handlungsaufforderungen.'), 'unbekannt');
+  // Urgent advice to the reader still rates: "dringend aktualisieren".
+  assert.equal(severity('Bitte spielen Sie das Update dringend ein.'), 'hoch');
+});

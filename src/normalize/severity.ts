@@ -39,7 +39,7 @@ const rules: { severity: Severity; pattern: RegExp; advice?: boolean }[] = [
     severity: 'hoch',
     // "rät dringend davon ab, die Anhänge zu öffnen", "warnt dringend vor …": urgent advice against, not a rating of a flaw.
     pattern:
-      /(?<!\w)(?<!(?:warnt|warnen)\s+)dringend\w*(?!\s+(?:davon\s+)?ab(?!\p{L})|\s+vor(?!\p{L}))|(?<!\w)gravierend\w*|(?<!\w)erhebliche[sn]?\s+(?:Sicherheits)?risiko|(?<!\w)schwerwiegend\w*|(?<!\w)als\s+["„“‚‘'»«]?hoch\b|Schweregrad:?\s+hoch|Warnstufe\s+Orange|(?<!\w)hohe[sn]?\s+(?:Sicherheits)?risiko|akute[rn]?\s+Handlungsbedarf|(?<!\w)high\s+severity|(?<!\w)(?:at|a|of)\s+high\s+risk\b|(?<!\w)rated\s+high\b|(?<!\w)as\s+soon\s+as\s+possible\b/iu,
+      /(?<!\w)(?<!(?:warnt|warnen)\s+)dringend\w*(?!\s+(?:davon\s+)?ab(?!\p{L})|\s+vor(?!\p{L}))|(?<!\w)gravierend\w*|(?<!\w)erhebliche[sn]?\s+(?:Sicherheits)?risiko|(?<!\w)schwerwiegend\w*\s+(?:[\p{L}-]+\s+)?(?:Sicherheits|IT-Sicherheits)?(?:lücke|schwachstelle|problem|fehler|bug|risiko|vorfall|angriff)\w*|(?<!\w)als\s+["„“‚‘'»«]?hoch\b|Schweregrad:?\s+hoch|Warnstufe\s+Orange|(?<!\w)hohe[sn]?\s+(?:Sicherheits)?risiko|akute[rn]?\s+Handlungsbedarf|(?<!\w)high\s+severity|(?<!\w)(?:at|a|of)\s+high\s+risk\b|(?<!\w)rated\s+high\b|(?<!\w)as\s+soon\s+as\s+possible\b/iu,
   },
   {
     // "sofort", "umgehend": how fast the practice should act; about what a vendor did ("haben umgehend
@@ -97,10 +97,14 @@ export function findCves(text: string): string[] {
   return [...new Set([...text.matchAll(/\bCVE-\d{4}-\d{4,7}\b/gi)].map((m) => m[0].toUpperCase()))];
 }
 
+// What a fake mail claims or how it presses its readers ("behaupten, eine dringende Sicherheitsaktualisierung sei
+// erforderlich", "E-Mails mit dringenden Handlungsaufforderungen") rates no flaw of the notice's.
+const lure = /(?<!\p{L})(?:behaupte\p{L}*|angeblich\p{L}*|vorgeblich\p{L}*|vermeintlich\p{L}*|vorgaukel\p{L}*|vorgetäuscht\p{L}*|Handlungsaufforderung\p{L}*|Druck\s+(?:auf|aus))(?!\p{L})/iu;
+
 /** The first rule, in order, that some sentence meets (advice rules only in a sentence addressed to the reader). */
 function firstRule(list: { severity: Severity; pattern: RegExp; advice?: boolean }[], sentences: Sentence[]): { severity: Severity; evidence: string } | null {
   for (const rule of list) {
-    const sentence = sentences.find((s) => rule.pattern.test(s.text) && (!rule.advice || addressesReader(s.text)));
+    const sentence = sentences.find((s) => rule.pattern.test(s.text) && (!rule.advice || addressesReader(s.text)) && (list === ratings || !lure.test(s.text)));
     if (sentence) return { severity: rule.severity, evidence: sentence.text };
   }
   return null;

@@ -100,3 +100,12 @@ test('a product the publisher found no problems with, or that is not directly af
   const y = extract('Lücke in Exchange', 'Exchange Online ist nicht direkt betroffen, anders als der Exchange Server in der Praxis. Die Lücke im Exchange Server wird aktiv ausgenutzt.');
   assert.deepEqual(ids(y), ['microsoft-exchange']);
 });
+
+test('a family with its models named after a word for them ("in den Varianten …", "Modelle: …"), also in the plural and in quotes', () => {
+  const ids = (text: string) => extractNotice(matcher, { title: 'Router-Lücke', text, publishedAt: null }).products.map((p) => p.id).sort();
+  const all = ['telekom-digitalisierungsbox-premium', 'telekom-digitalisierungsbox-smart', 'telekom-digitalisierungsbox-standard'];
+  assert.deepEqual(ids('Betroffen sind die „Digitalisierungsboxen“ in den Varianten Standard, Premium und Smart. Ein Update behebt die Lücke.'), all);
+  assert.deepEqual(ids('Betroffen ist die Digitalisierungsbox (Modelle: Premium und Smart). Ein Update behebt die Lücke.'), all.slice(0, 2));
+  // "in allen Varianten" names no model: none is guessed.
+  assert.deepEqual(ids('Betroffen sind die Digitalisierungsboxen der Telekom in allen Varianten. Ein Update behebt die Lücke.'), []);
+});

@@ -89,7 +89,12 @@ export function compileCatalog(catalog: Catalog): Matcher {
   const familyLists = [...families].map(([family, members]) => {
     const variants = members.map((m) => escape(m.variant!)).sort((a, b) => b.length - a.length).join('|');
     const list = (head: string) =>
-      new RegExp(`(?<![\\p{L}])${head}\\s+((?:${variants})(?:\\s*(?:,|/|&|und|sowie|oder)\\s*(?:${variants}))*)(?![\\p{L}\\p{N}])`, 'giu');
+      // "Digitalisierungsbox Premium, Smart oder Standard", and with the word for the models between: "„Digitalisierungsboxen“
+      // in den Varianten Standard, Premium und Smart", "Digitalisierungsbox (Modelle: Premium, Smart)".
+      new RegExp(
+        `(?<![\\p{L}])${head}[“"”»«]?(?:\\s+\\(?(?:in\\s+(?:den|der)\\s+|der\\s+|den\\s+)?(?:Varianten|Variante|Ausführungen|Ausführung|Modellen|Modelle|Typen)\\s*:?)?\\s+\\(?((?:${variants})(?:\\s*(?:,|/|&|und|sowie|oder)\\s*(?:${variants}))*)(?![\\p{L}\\p{N}])`,
+        'giu',
+      );
     const inList = members.map((product) => {
       const variant = product.variant!.toLowerCase();
       return { product, variant, pattern: new RegExp(`(?<![\\p{L}])${escape(variant)}(?![\\p{L}\\p{N}])`, 'u') };

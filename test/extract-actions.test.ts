@@ -95,6 +95,10 @@ test('strong participles of passive advice turn into their infinitive', () => {
   assert.equal(participleToInfinitive('verbunden'), 'verbinden');
   assert.equal(participleToInfinitive('herausgegeben'), 'herausgeben');
   assert.equal(participleToInfinitive('heruntergeladen'), 'herunterladen');
+  // A verb whose own stem begins with "ge" keeps it.
+  assert.equal(participleToInfinitive('gewährleistet'), 'gewährleisten');
+  assert.equal(participleToInfinitive('genehmigt'), 'genehmigen');
+  assert.equal(participleToInfinitive('gesperrt'), 'sperren');
   assert.equal(participleToInfinitive('eingespielt'), 'einspielen');
 });
 

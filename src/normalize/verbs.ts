@@ -77,6 +77,8 @@ export function zuInfinitive(word: string): string {
 }
 
 /** Past participle to infinitive, for passive instructions: "erneuert" → "erneuern", "eingespielt" → "einspielen". */
+const ownGe = /^ge(?:währleist|nehmig|fährd|stalt|wöhn|statt)/;
+
 export function participleToInfinitive(word: string): string {
   if (/iert$/.test(word)) return word.replace(/iert$/, 'ieren');
   for (const [participle, infinitive] of Object.entries(strongParticiples)) {
@@ -91,7 +93,8 @@ export function participleToInfinitive(word: string): string {
       break;
     }
   }
-  if (stem.startsWith('ge') && stem.length > 5) stem = stem.slice(2);
+  // "gewährleistet" is "gewährleisten": a verb whose own stem begins with "ge" takes no second one in its participle.
+  if (stem.startsWith('ge') && stem.length > 5 && !ownGe.test(stem)) stem = stem.slice(2);
   // A strong participle ends like its infinitive ("geladen" → "laden", "herausgegeben" → "herausgeben").
   if (/en$/.test(stem)) return prefix + stem;
   stem = stem.replace(/e?t$/, '');

@@ -410,3 +410,11 @@ test('a copy without a headline: its first sentence stands in for the title and 
   assert.equal(draft!.title, 'Rechnungen des Absenders „buchhaltung@medi-versand.example“ sollten Praxen keinesfalls bezahlen.');
   assert.deepEqual(draft!.actions, ['Rechnungen des Absenders „buchhaltung@medi-versand.example“ keinesfalls bezahlen']);
 });
+
+test('a first step that is no action ("Besuchen Sie diese Seite, …") leaves the steps after it', () => {
+  assert.deepEqual(actions('Besuchen Sie regelmäßig das Serviceportal, prüfen Sie dort den Stand Ihrer Geräte und spielen Sie fehlende Updates ein.'), [
+    'Dort den Stand Ihrer Geräte prüfen',
+    'Fehlende Updates einspielen',
+  ]);
+  assert.deepEqual(actions('Besuchen Sie unsere Website, dort finden Sie weitere Informationen.'), []);
+});

@@ -418,3 +418,9 @@ test('a first step that is no action ("Besuchen Sie diese Seite, …") leaves th
   ]);
   assert.deepEqual(actions('Besuchen Sie unsere Website, dort finden Sie weitere Informationen.'), []);
 });
+
+test('"aktiv werden" becomes something, it is no passive; the practices meant stay the condition', () => {
+  assert.deepEqual(actions('Praxen, die noch mit der alten Version arbeiten, sollten rasch aktiv werden.'), ['Rasch aktiv werden, falls Sie noch mit der alten Version arbeiten']);
+  assert.deepEqual(actions('Praxisteams, die mit dem Portal arbeiten, sollten regelmäßig geschult werden.'), ['Praxisteams, die mit dem Portal arbeiten, regelmäßig schulen']);
+  assert.deepEqual(actions('Die Zugänge sollten anschließend gesperrt werden.'), ['Die Zugänge anschließend sperren']);
+});

@@ -128,7 +128,10 @@ export function modal(s: string): string | null {
   let { main } = clause;
   // "Praxiscomputer sollten nicht mit dem Internet verbunden sein": a state of a thing, asked for like a passive.
   const state = !inverted && !practiceSubject.test(before) ? modalPattern8.exec(main) : null;
-  const passive = modalPattern9.exec(main) ?? (state && isParticiple(state[2]!) ? state : null);
+  // "aktualisiert werden", "vereinbart werden" are passives (a participle ends in -t or -en); "aktiv werden",
+  // "vorsichtig werden" become something.
+  const werden = modalPattern9.exec(main);
+  const passive = (werden && (isParticiple(werden[2]!) || /(?:t|en)$/u.test(werden[2]!)) ? werden : null) ?? (state && isParticiple(state[2]!) ? state : null);
   // "Ihr DVO muss die Firmware manuell einspielen": the practice has it done.
   const agent = !passive && !inverted ? delegate.exec(before) : null;
   if (agent) return capitalize(`${main.replace(/\s+(\p{Ll}+)$/u, ` durch ${agent[1]!.replace(/^Ihr\b/, 'Ihren').replace(/^(?:der|Der)\b/, 'den')} $1 lassen`)}${clause.tail}${suffix}`);
@@ -140,6 +143,8 @@ export function modal(s: string): string | null {
   // "Mehr als 300 Praxen sollen betroffen sein", "Die Täter sollen Daten erbeutet haben": a statistic or a report.
   if ((!inverted && isStatistic(subjectClause)) || reportsEvent(m[1]!, main, isParticiple)) return null;
   if (passive) {
+    // The practices meant are then the passive's object, named there ("Praxen, die …, sollten geschult werden").
+    if (readers) suffix = '';
     if (inverted && !subjectless) return null;
     if (source) return null;
     if (!inverted && /^(?:Nach|In|Bei|Für|Laut|Gemäß|Mit|Ab|Seit|Bis|Aus|Von|Zu|Im|Am|Vom|Zum)\b/.test(before)) return null;

@@ -424,3 +424,10 @@ test('"aktiv werden" becomes something, it is no passive; the practices meant st
   assert.deepEqual(actions('Praxisteams, die mit dem Portal arbeiten, sollten regelmäßig geschult werden.'), ['Praxisteams, die mit dem Portal arbeiten, regelmäßig schulen']);
   assert.deepEqual(actions('Die Zugänge sollten anschließend gesperrt werden.'), ['Die Zugänge anschließend sperren']);
 });
+
+test('advice against a deed named as a noun ("rät von einer weiteren Nutzung … ab") is doing without it', () => {
+  assert.deepEqual(actions('Das Landesamt rät dringend von einer weiteren Nutzung des alten Fernwartungsprogramms ab.'), ['Auf eine weitere Nutzung des alten Fernwartungsprogramms verzichten']);
+  assert.deepEqual(actions('Die Kammer rät vom Öffnen solcher Anhänge ab.'), ['Auf das Öffnen solcher Anhänge verzichten']);
+  // A masculine noun would need "den …": its gender is not known from its ending, so nothing is made of it.
+  assert.deepEqual(actions('Die Kammer rät vom Einsatz privater Geräte ab.'), []);
+});

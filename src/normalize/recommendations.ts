@@ -173,7 +173,32 @@ const nominallyAdvisedPattern3 = /^(?:den|der)\s+\p{L}+(?:ern|ten|en|innen)$/u;
 const nominallyAdvisedPattern4 = /,\s[^.]*(?<!\p{L})zu\s+\p{Ll}|,\s[^.]*\p{Ll}zu\p{Ll}{3,}/u;
 const nominallyAdvisedPattern5 = /(?<!\p{L})zu\s+\p{Ll}|\p{Ll}zu\p{Ll}{2,}(?:en|ern|eln)$/u;
 
+// "rät (dringend) von einer weiteren Verwendung von Windows 7 ab": advice against a deed named as a noun. The step is
+// doing without it, "auf eine weitere Verwendung von Windows 7 verzichten": the dative after "von" turns accusative,
+// which needs the noun's gender; only nouns whose gender their ending tells are taken.
+const againstDeed =
+  /(?<!\p{L})(?:rät|raten|riet|rieten)\s+(?:(?:daher|deshalb|dringend|eindringlich|ausdrücklich|grundsätzlich|allen\s+Praxen|Praxen|Ihnen)\s+)*(?:von\s+(einer|der|dem|einem)|vom)\s+((?:\p{Ll}+en\s+)?)(\p{Lu}[\p{L}-]*)(\s+[^,.;!?]*?)?\s+ab(?:[.!]|$)/u;
+const feminineNoun = /(?:ung|ion|gabe|nahme|tät|heit|keit)$/u;
+const neuterInfinitive = /\p{Ll}(?:en|ern|eln)$/u;
+
+/** Advice against a deed named as a noun, as "auf … verzichten"; null for any other sentence. */
+export function advisedAgainst(sentence: string): string | null {
+  const m = againstDeed.exec(sentence);
+  if (!m) return null;
+  const [, written, adjective, noun, rest] = m;
+  const article = written ?? 'dem';
+  const feminine = feminineNoun.test(noun!);
+  const neuter = !feminine && neuterInfinitive.test(noun!);
+  if (!feminine && !neuter) return null;
+  const accusative = { einer: 'eine', der: 'die', dem: 'das', einem: 'ein' }[article!]!;
+  if ((feminine && !['einer', 'der'].includes(article!)) || (neuter && !['dem', 'einem'].includes(article!))) return null;
+  const adj = adjective!.trim() ? `${adjective!.trim().replace(/en$/u, accusative === 'ein' ? 'es' : 'e')} ` : '';
+  return `Auf ${accusative} ${adj}${noun}${rest ?? ''} verzichten`.replace(/\s+/gu, ' ');
+}
+
 export function nominallyAdvised(sentence: string): string[] | null {
+  const against = advisedAgainst(sentence);
+  if (against) return [against];
   // "Datensicherung: Wirksamen Schutz bieten …": a heading kept in front of its paragraph is no part of the advice.
   const colon = sentence.indexOf(': ');
   const s = colon > 0 && colon <= 40 ? sentence.replace(nominallyAdvisedPattern1, '') : sentence;

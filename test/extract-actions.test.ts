@@ -81,6 +81,9 @@ test('English advice the table cannot carry over is left out rather than half tr
   assert.equal(germanPhrase('Upgrade to ZLD firmware 5.39 or later'), 'Auf ZLD firmware 5.39 oder neuer aktualisieren');
   // What the colon says after the object explains where to look; it is no part of the step.
   assert.equal(germanPhrase('Check the FRITZ!OS version: it is shown at the top right of the start page'), 'FRITZ!OS Version prüfen');
+  // Who released the thing and when is no part of it; "check out" points to a page.
+  assert.equal(germanPhrase('Urgently apply the update released by the vendor last week'), 'Dringend Update einspielen');
+  assert.deepEqual(actions('Check out these instructions on updating your router.'), []);
   // "apply" is "umsetzen" for settings and steps, "einspielen" for fixes.
   assert.equal(germanPhrase('Apply the recommended security settings'), 'Empfohlene Sicherheitseinstellungen umsetzen');
   assert.equal(germanPhrase('Apply the hotfix'), 'Hotfix einspielen');

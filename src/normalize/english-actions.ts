@@ -58,7 +58,8 @@ const words: Record<string, string> = {
 
 // Purpose clauses ("to receive the latest protections"), clauses introduced by a conjunction and what a colon explains
 // ("check the version: it is shown at the top right …") end the object; a colon before other words may be part of it.
-const objectEnd = /,\s+|:\s+(?=(?:it|this|that|they|these|those|you)\s)|\s+(?=(?:if|when|where|which|who|that|so\s+that|before|until|unless|because|as\s+soon\s+as|once|in\s+order\s+to)\b)|\s+(?=to\s+(?:receive|get|ensure|protect|prevent|avoid|mitigate|address|stay|be|fix|close|remediate|reduce|confirm|spot|detect|verify|minimi[sz]e|make\s+sure|patch|secure|block|stop|keep|lower|limit|defend|guard)\b)/i;
+// A participle that says who released the thing and when ("a Windows update released by Microsoft last week") too.
+const objectEnd = /,\s+|\s+(?=(?:released|published|issued|provided|announced|made\s+available|shipped)\s+(?:by|on|in|last|this|yesterday|today)\b)|:\s+(?=(?:it|this|that|they|these|those|you)\s)|\s+(?=(?:if|when|where|which|who|that|so\s+that|before|until|unless|because|as\s+soon\s+as|once|in\s+order\s+to)\b)|\s+(?=to\s+(?:receive|get|ensure|protect|prevent|avoid|mitigate|address|stay|be|fix|close|remediate|reduce|confirm|spot|detect|verify|minimi[sz]e|make\s+sure|patch|secure|block|stop|keep|lower|limit|defend|guard)\b)/i;
 
 // translate's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
 const translatePattern1 = /(?<!\p{L})Sicherheits\s+(\p{Lu})(?=\p{Ll})/gu;
@@ -341,6 +342,8 @@ function imperative(text: string): string[] | null {
   // "Update is available", "Update for Exchange": a noun, not an imperative.
   if (/^(?:is|was|are|were|has|have|had|of|for|and|or|available|released|now|can|will|\d)/i.test(first[2]!)) return null;
   if (/^make sure\b/i.test(t)) return makeSure(t);
+  // "Check out these instructions …": a pointer to a page, not a step.
+  if (/^check\s+out\b/i.test(t)) return null;
   return phrases(t);
 }
 

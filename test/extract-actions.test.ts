@@ -434,3 +434,9 @@ test('advice against a deed named as a noun ("rät von einer weiteren Nutzung �
   // A masculine noun would need "den …": its gender is not known from its ending, so nothing is made of it.
   assert.deepEqual(actions('Die Kammer rät vom Einsatz privater Geräte ab.'), []);
 });
+
+test('"Es sollte sichergestellt werden, dass …" is the step of making sure; "sicher" is the particle of "sicherstellen"', () => {
+  assert.deepEqual(actions('Es sollte sichergestellt werden, dass alle Praxisrechner auf den neuesten Stand gebracht werden.'), ['Sicherstellen, dass alle Praxisrechner auf den neuesten Stand gebracht werden']);
+  assert.deepEqual(actions('Zudem sollte sichergestellt werden, dass alle Kartenterminals aktualisiert werden.'), ['Sicherstellen, dass alle Kartenterminals aktualisiert werden']);
+  assert.equal(participleToInfinitive('sichergestellt'), 'sicherstellen');
+});

@@ -72,6 +72,8 @@ export function modal(s: string): string | null {
   // "Da es ständig neue Viren gibt, sollten Sie …": a reason in front says why, not who or when.
   let before = raw.replace(/,$/, '').replace(/^(?:Da|Weil|Zumal)\s[^,]*$/u, '');
   let after = s.slice(m.index + m[0].length);
+  // "Es sollte sichergestellt werden, dass …": an "es" that only stands for the object clause after the passive.
+  if (/^(?:Es|Zudem\s+es|Dabei\s+es)$/u.test(before) && /^\S+\s+werden,\s+(?:dass|ob)\s/u.test(after)) before = '';
   if (/^(?:müssen|muss)$/.test(m[1]!) && modalPattern1.test(after)) return null; // "müssen nicht": need not
   // "Künftig sollen Hersteller verpflichtet werden, …": "sollen" with the future announces a plan.
   if (/^(?:soll|sollen)$/u.test(m[1]!) && modalPattern2.test(s)) return null;

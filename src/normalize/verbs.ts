@@ -3,7 +3,7 @@
 /** Separable prefixes that an imperative leaves at the end ("Spielen Sie das Update ein"). */
 export const particles = new Set([
   'ein', 'an', 'ab', 'aus', 'auf', 'zu', 'durch', 'nach', 'vor', 'um', 'zurück', 'mit', 'weg', 'fest', 'her', 'hin', 'vorbei',
-  'zusammen', 'herunter', 'hoch', 'hinzu', 'fort', 'weiter', 'frei', 'los', 'bereit', 'heraus', 'hinein', 'raus', 'rein', 'nach', 'über', 'unter', 'wieder',
+  'zusammen', 'herunter', 'hoch', 'hinzu', 'fort', 'weiter', 'frei', 'los', 'bereit', 'heraus', 'hinein', 'raus', 'rein', 'nach', 'über', 'unter', 'wieder', 'sicher',
 ]);
 
 // Prefixes written apart from the verb ("neu starten").

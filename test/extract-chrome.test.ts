@@ -92,3 +92,11 @@ test("the headline above its date line is the notice's title, not the site's nam
   assert.equal(notice.title, 'Informationen zu Windows 10');
   assert.equal(notice.publishedAt?.toISOString().slice(0, 10), '2015-10-27');
 });
+
+test('a row of topics with a semicolon between two of them is chrome, not the headline above which it stands', () => {
+  assert.equal(isChromeLine('Newsletterbeitrag     Digitalisierung; Meine Praxis'), true);
+  const { title } = stripChrome(['Neue Probleme mit Kartenterminals', 'Newsletterbeitrag     Digitalisierung; Meine Praxis', 'Nach dem Einlesen mancher Karten stürzen Kartenterminals ab. Ein Neustart behebt den Zustand nur bis zur nächsten Karte.']);
+  assert.equal(title, 'Neue Probleme mit Kartenterminals');
+  // A headline with a semicolon is no row of topics.
+  assert.equal(isChromeLine('Update verfügbar; Praxen sollten es zeitnah einspielen'), false);
+});

@@ -111,7 +111,8 @@ export function isChromeLine(raw: string): boolean {
 export function isMenuLine(raw: string): boolean {
   const line = raw.trim();
   if (line.length > 160 || /[.!?]$/.test(line)) return false;
-  const items = line.split(separators).map((s) => s.trim()).filter(Boolean);
+  // A row of topics may put a semicolon between two of them ("Newsletterbeitrag   Digitalisierung; Meine Praxis").
+  const items = line.split(separators).flatMap((s) => s.split(/;\s+/u)).map((s) => s.trim()).filter(Boolean);
   return items.length >= 3 && items.every((i) => words(i) <= 5) && !items.some((i) => /\d+\.\d+(?!\.\d{4})/.test(i) && !/\d{1,2}\.\d{1,2}\.\d{4}/.test(i));
 }
 

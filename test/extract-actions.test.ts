@@ -440,3 +440,8 @@ test('"Es sollte sichergestellt werden, dass …" is the step of making sure; "s
   assert.deepEqual(actions('Zudem sollte sichergestellt werden, dass alle Kartenterminals aktualisiert werden.'), ['Sicherstellen, dass alle Kartenterminals aktualisiert werden']);
   assert.equal(participleToInfinitive('sichergestellt'), 'sicherstellen');
 });
+
+test('a firm\'s own experts giving advice is advice; the same words offering their help are not', () => {
+  assert.deepEqual(actions('Unsere Experten raten dringend von der Nutzung des alten Browsers ab.'), ['Auf die Nutzung des alten Browsers verzichten']);
+  assert.deepEqual(actions('Unsere Experten beraten Sie gern bei der Umstellung.'), []);
+});

@@ -189,10 +189,12 @@ export function stripChrome(all: string[], dated: (line: string) => boolean = ()
   return { title, lines: body, titleAt, end };
 }
 
+const sentenceEnd = /[.!?](?=\s+\p{Lu}|\s*$)/u;
+
 /** The first sentence of a paragraph, at most about 140 characters (cut at a word, with "…"), as a stand-in headline. */
 function leadSentence(paragraph: string): string {
   if (!isProse(paragraph)) return paragraph;
-  const end = /[.!?](?=\s+\p{Lu}|\s*$)/u.exec(paragraph);
+  const end = sentenceEnd.exec(paragraph);
   const sentence = end ? paragraph.slice(0, end.index + 1) : paragraph;
   if (sentence.length <= 140) return sentence;
   const cut = sentence.lastIndexOf(' ', 137);

@@ -186,7 +186,7 @@ const germanWords = new Set(
   [...Object.values(words), ...verbs.map(([, de]) => de), 'falls wenn vor nach dem Einspielen Update von oder neuer mit aus aller sofort jederzeit unverzüglich nötigen ist sind wird werden']
     .flatMap((w) => w.toLowerCase().split(/\s+/u)),
 );
-const leftInEnglish = (german: string) => [...german.matchAll(/(?<![\p{L}\d.-])[a-z]{3,}(?![\p{L}\d-])/gu)].some(([w]) => !germanWords.has(w));
+const leftInEnglish = (german: string) => [...german.matchAll(untranslatedPattern1)].some(([w]) => !germanWords.has(w));
 
 // A German clause after "falls", "wenn" or "dass" ends in its verb; one carried over word by word keeps the English
 // order ("falls Gerät ist nicht yet up auf date", "wenn Sie sind asked auf", "dass automatische Update ist set so …").

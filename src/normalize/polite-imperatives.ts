@@ -47,7 +47,7 @@ export function polite(s: string, bullet = false): string[] | null {
   if (!word && !please && !bullet && verb![0] !== verb![0]!.toUpperCase()) return null;
   // "Bei Fragen wenden Sie sich an uns": a contact line. "Falls Sie unsicher sind, prüfen Sie die Absenderadresse" or
   // "…, kontaktieren Sie den Absender über dessen offizielle Website" is a step of checking, and stays.
-  if (word && help.test(clause!) && (contactVerbs.test(verb!) ? publisherContact.test(rest!) || !checkAgainst.test(rest!) : false)) return null;
+  if (word && help.test(clause!) && contactVerbs.test(verb!) && (publisherContact.test(rest!) || !checkAgainst.test(rest!))) return null;
   // "Nutzen Sie unseren Update-Service, wird das Update automatisch eingespielt": the verb first was a condition ("if
   // you use …"), and what follows the comma is a statement, not an instruction.
   if (!word && consequence.test(rest!)) return null;

@@ -4,8 +4,11 @@
 // "Sie" left unresolved becomes "Diese", which points back without addressing anyone.
 
 const pronounObject = /^(Sie|Es|Ihn)\s+(?=\p{Ll})/u;
-// The article of the accusative that each pronoun stands for.
+// The article of the accusative that each pronoun stands for, and the thing named with it (built once).
 const articleOf: Record<string, string> = { Sie: 'die', Es: 'das', Ihn: 'den' };
+const thingWith = Object.fromEntries(
+  Object.values(articleOf).map((article) => [article, new RegExp(`(?<!\\p{L})${article}\\s+((?:\\p{Ll}+\\s+)?\\p{Lu}[\\p{L}-]*)`, 'u')]),
+);
 const conditionStart = /,\s+(?:falls|wenn|sobald|sofern|solange)\s/u;
 
 /** The action with its pronoun object named from its condition, or a leading "Sie" as "Diese". */
@@ -14,7 +17,7 @@ export function namedPronoun(action: string): string {
   if (!m) return action;
   const condition = conditionStart.exec(action);
   const article = articleOf[m[1]!]!;
-  const thing = condition ? new RegExp(`(?<!\\p{L})${article}\\s+((?:\\p{Ll}+\\s+)?\\p{Lu}[\\p{L}-]*)`, 'u').exec(action.slice(condition.index)) : null;
+  const thing = condition ? thingWith[article]!.exec(action.slice(condition.index)) : null;
   if (thing) return `${article.charAt(0).toUpperCase()}${article.slice(1)} ${thing[1]} ${action.slice(m[0].length)}`;
   return m[1] === 'Sie' ? `Diese ${action.slice(m[0].length)}` : action;
 }

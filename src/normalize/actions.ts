@@ -66,7 +66,8 @@ const vague = /(?<!\w)(?:folgenden?\s+(?:Schritte|Maßnahmen|Hinweise))\b|^(?:(?
 
 // What happens to a practice or what it should know or expect is no deed: "eine Pauschale erhalten", "wissen, dass …",
 // "mit Ausfällen rechnen", "sich nicht zu sicher fühlen".
-const noDeed = /(?<!\p{L})(?:erhalten|bekommen|empfangen|wissen|fühlen)$|(?<!\p{L})mit\s[^,]*\srechnen$/iu;
+// What a practice should believe or assume is no deed either: "davon ausgehen, dass …", "sich bewusst sein, dass …".
+const noDeed = /(?<!\p{L})(?:erhalten|bekommen|empfangen|wissen|fühlen|ausgehen|meinen|glauben|denken|bewusst\s+sein)$|(?<!\p{L})mit\s[^,]*\srechnen$/iu;
 
 // Steps through a user interface ("Control Panel > System > Firmware Update öffnen", "App Center öffnen", "Im Browser
 // die Adresse fritz.box eingeben"): how to do an action, which the notice names as well, not an action of their own.

@@ -32,7 +32,7 @@ const words: Record<string, string> = {
   password: 'Passwort', passwords: 'Passwörter', credentials: 'Zugangsdaten', latest: 'neueste', newest: 'neueste', current: 'aktuelle', patched: 'gepatchten',
   version: 'Version', versions: 'Versionen', later: 'neuer', newer: 'neuer', higher: 'höher', above: 'höher', device: 'Gerät', devices: 'Geräte',
   security: 'Sicherheits', update: 'Update', updates: 'Updates', patches: 'Patches', backup: 'Backup', backups: 'Backups', regular: 'regelmäßige',
-  regularly: 'regelmäßig', frequently: 'regelmäßig', first: 'zuerst', periodically: 'regelmäßig', urgently: 'dringend', administrator: 'Administrator', administrators: 'Administratoren', admin: 'Administrator', user: 'Benutzer',
+  regularly: 'regelmäßig', frequently: 'regelmäßig', first: 'zuerst', foremost: 'vorrangig', periodically: 'regelmäßig', urgently: 'dringend', administrator: 'Administrator', administrators: 'Administratoren', admin: 'Administrator', user: 'Benutzer',
   users: 'Benutzer', account: 'Konto', accounts: 'Konten', default: 'Standard', remote: 'Fern', access: 'Zugriff', management: 'Verwaltung',
   official: 'offiziellen', website: 'Website', server: 'Server', servers: 'Server', immediately: 'sofort', promptly: 'umgehend', available: 'verfügbaren',
   affected: 'betroffene', all: 'alle', only: 'nur', not: 'nicht', no: 'keine', never: 'nie', new: 'neue', instances: 'Instanzen',
@@ -121,11 +121,15 @@ const germanPhrasePattern2 = /(?<![\p{L}-])\p{Ll}{2,}ing(?!\p{L})/u;
 /** "Upgrade to ZLD firmware 5.39 or later" → "Auf ZLD firmware 5.39 oder neuer aktualisieren". */
 export function germanPhrase(vp: string): string | null {
   // "keep the system updated to the latest version": the update itself.
+  // "prioritise patching their servers", "make it a priority to update …": the deed comes first ("vorrangig").
+  const first = /^(?:prioriti[sz]e\s+(?=\p{Ll}+ing\s)|make\s+(?:it\s+)?a\s+(?:top\s+)?priority\s+to\s+)/iu.exec(vp.trim());
+  if (first) vp = vp.trim().slice(first[0].length);
   vp = gerundVerb(vp.trim()).replace(/^keep\s+(.+?)\s+(?:updated|up\s+to\s+date|patched|current)\b/i, 'update $1');
+  if (first) vp = `foremost ${vp}`;
   // "open WEBconfig, the web interface of the devices, over HTTPS": an apposition between commas names, it instructs nothing.
   let rest = vp.trim().replace(/^(?:please|also|then|now|immediately)\s+/i, '').replace(/,\s+(?:the|a|an)\s[^,]+,\s+/i, ' ');
   let adverb = '';
-  const lead = /^(only|never|not|do not|don't|also|immediately|regularly|always|frequently|periodically|promptly|urgently|first)\s+/i.exec(rest);
+  const lead = /^(only|never|not|do not|don't|also|immediately|regularly|always|frequently|periodically|promptly|urgently|first|foremost)\s+/i.exec(rest);
   if (lead) {
     adverb = translate(lead[1]!);
     rest = rest.slice(lead[0].length);

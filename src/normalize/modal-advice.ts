@@ -34,7 +34,7 @@ const circumstancePhrase =
   /^(?:(?:Gleich|Direkt|Unmittelbar|Kurz|Noch|Schon|Bereits|Erst)\s+(?:nach|vor|bei|beim|mit|ab|bis|zur|zum|im|in|während)\s|(?:Bei|Beim|Im|In|Vor|Für|Mit|Ab|Bis|Zur|Zum|Auf|Unter|Während|Spätestens|Sicherheitshalber|Vorsorglich|Grundsätzlich|Möglichst)\b)/u;
 const subjects = /^(?:alle\s+)?(?:(?:die|Ihre)\s+(?:IT-Dienstleister|Dienstleister|IT-Betreuer|Systembetreuer)(?:\s+der\s+(?:betroffenen\s+)?Praxen)?|\p{Lu}\p{Ll}+praxen|Admins|IT-Verantwortliche|Verantwortliche|Praxen|Arztpraxen|Zahnarztpraxen|Kunden|Kundinnen(?:\s+und\s+Kunden)?|Nutzer(?:innen)?(?:\s+und\s+Nutzer)?|Anwender(?:innen)?(?:\s+und\s+Anwender)?|Betreiber(?:innen)?|Administrator(?:en|innen)|Ärzt(?:e|innen)(?:\s+und\s+Ärzte)?|Sie|Praxisinhaber(?:innen)?|Praxisteams?|Einrichtungen|Leistungserbringer(?:innen)?|man)\s+/u;
 const adverbs = /^(?:Danach|Anschließend|Zudem|Auch|Außerdem|Daher|Deshalb|Demnach|Demzufolge|Folglich|Somit|Dann|Jetzt|Nun|Zusätzlich|Ebenso|Vorsorglich|Insbesondere|Darüber hinaus|Bis dahin|Grundsätzlich|Generell|Unbedingt|Stattdessen|Vielmehr|Stets|Immer)$/u;
-const practiceSubject = /(?<!\p{L})(?:Admins|\p{L}*Verantwortliche\p{L}*|Betroffene|Zahnärzt\p{L}*|Psychotherapeut\p{L}*|Teams?|man|Praxen|Praxis(?:teams?|inhaber\p{L}*|personal|leitung\p{L}*|mitarbeit\p{L}*|ärzt\p{L}*)?(?!\p{L})|\p{Lu}\p{Ll}+prax(?:is|en)(?!\p{L})|(?:IT-)?Dienstleister\p{L}*|IT-Betreuer\p{L}*|Systembetreuer\p{L}*|DVO|\w*[Kk]und(?:en|innen)|\w*[Nn]utzer\w*|\w*[Aa]nwender\w*|Betreiber\w*|Administrator\w*|Ärzt\w*|Sie|Wer|Leistungserbringer\w*|Einrichtungen|Mitarbeit\w*|Inhaber\w*)\b/u;
+const practiceSubject = /(?<!\p{L})(?:Admins|\p{L}*Verantwortliche\p{L}*|Betroffene|Zahnärzt\p{L}*|Psychotherapeut\p{L}*|Teams?|[Mm]an|Praxen|Praxis(?:teams?|inhaber\p{L}*|personal|leitung\p{L}*|mitarbeit\p{L}*|ärzt\p{L}*)?(?!\p{L})|\p{Lu}\p{Ll}+prax(?:is|en)(?!\p{L})|(?:IT-)?Dienstleister\p{L}*|IT-Betreuer\p{L}*|Systembetreuer\p{L}*|DVO|\w*[Kk]und(?:en|innen)|\w*[Nn]utzer\w*|\w*[Aa]nwender\w*|Betreiber\w*|Administrator\w*|Ärzt\w*|Sie|Wer|Leistungserbringer\w*|Einrichtungen|Mitarbeit\w*|Inhaber\w*)\b/u;
 // The practices as those whom a vendor informs or contacts.
 const informedParty = /(?<!\p{L})(?:\p{L}*[Kk]und(?:en|innen)|Praxen|Arztpraxen|\p{L}*[Nn]utzer\p{L}*|\p{L}*[Aa]nwender\p{L}*|Ärzt\p{L}*|Leistungserbringer\p{L}*|Mitglieder|Betroffenen?)(?!\p{L})/u;
 // A passive's agent that is not the practice or its service provider.
@@ -120,8 +120,9 @@ export function modal(s: string): string | null {
   let subjectless = false;
   if (inverted) {
     const subject = subjects.exec(after);
-    // Without a practice for subject only a passive is an instruction: "Im Zweifel sollten Anhänge nicht geöffnet werden".
-    if (!subject && !modalPattern7.test(after)) return null;
+    // Without a practice for subject only a passive is an instruction: "Im Zweifel sollten Anhänge nicht geöffnet werden",
+    // "Es muss geprüft werden, ob …" (the participle right behind the modal).
+    if (!subject && !modalPattern7.test(` ${after}`)) return null;
     if (subject) after = after.slice(subject[0].length);
     else subjectless = true;
   } else if (notPractices.test(before) || /^(?:Wir|Die Hersteller)\b/.test(before)) return null;

@@ -35,3 +35,61 @@ test('English "prioritise patching" and "make it a priority to" lead the step wi
   // Without the priority the step is as before.
   assert.deepEqual(actions('Customers should install the update.'), ['Update einspielen']);
 });
+
+test('a heading kept before its paragraph behind a colon does not hide the sentence after it', () => {
+  assert.deepEqual(
+    actions('Wer kümmert sich darum: Betreut ein IT-Dienstleister das Praxisnetz, sollte mit ihm vereinbart werden, dass er die Router-Updates übernimmt.'),
+    ['Mit dem IT-Dienstleister vereinbaren, dass er die Router-Updates übernimmt, falls ein IT-Dienstleister das Praxisnetz betreut'],
+  );
+  // A sentence before the colon is no heading: its pronoun's noun stays where it was.
+  assert.deepEqual(actions('Die Broschüre nennt nun auch das Praxisteam: Nach der Richtlinie muss es jährlich geschult werden.'), []);
+});
+
+test('a purpose in front of the advice goes, and so does one behind it', () => {
+  assert.deepEqual(actions('Um die Praxis zu schützen, sollten Sie die Firewall des Routers aktivieren.'), ['Die Firewall des Routers aktivieren']);
+  assert.deepEqual(actions('Damit keine Befunde verloren gehen, sollten Praxen täglich eine Sicherung anlegen.'), ['Täglich eine Sicherung anlegen']);
+  assert.deepEqual(actions('Daher empfehlen wir, Ihren Praxisrechner zu aktualisieren, um das Portal weiter nutzen zu können.'), ['Ihren Praxisrechner aktualisieren']);
+  // A condition behind it stays.
+  assert.deepEqual(actions('Wir empfehlen, das Update einzuspielen, sobald es verfügbar ist.'), ['Das Update einspielen, sobald es verfügbar ist']);
+});
+
+test('what is ever harder to tell apart is a statement, not a duty', () => {
+  assert.deepEqual(actions('Gefälschte Rechnungen werden derzeit massenhaft verschickt und sind immer schwerer von echten zu unterscheiden.'), []);
+  assert.deepEqual(actions('Die Kennwörter der Kartenterminals sind regelmäßig zu ändern.'), ['Die Kennwörter der Kartenterminals regelmäßig ändern']);
+});
+
+test('steps joined by a bare comma are steps of their own; a relative clause after the comma is not', () => {
+  assert.deepEqual(actions('• Absender genau prüfen, im Zweifel keine Anhänge öffnen und verdächtige Mails sofort löschen.'), [
+    'Absender genau prüfen',
+    'Im Zweifel keine Anhänge öffnen',
+    'Verdächtige Mails sofort löschen',
+  ]);
+  assert.deepEqual(actions('Ersetzen Sie Rechner, die die Anforderungen von Windows 11 nicht erfüllen.'), ['Rechner ersetzen, die die Anforderungen von Windows 11 nicht erfüllen']);
+  assert.deepEqual(actions('Deinstallieren Sie Programme, die Sie nicht benötigen.'), ['Programme deinstallieren, die Sie nicht benötigen']);
+});
+
+test('two verbs sharing one "Sie" after a first step, and a click after a step, read as the notice meant them', () => {
+  assert.deepEqual(actions('Laden Sie das Installationspaket herunter, entpacken und installieren Sie es.'), ['Das Installationspaket herunterladen, entpacken und installieren']);
+  // "klicken Sie auf …" is how-to behind the step, not part of its object.
+  assert.deepEqual(actions('Öffnen Sie die Einstellungen des Konnektors, klicken Sie auf „Aktualisieren“.'), ['Die Einstellungen des Konnektors öffnen']);
+});
+
+test('deeds named by their nouns under an advice heading become infinitive steps', () => {
+  const text = [
+    'Wichtige Maßnahmen für mehr Sicherheit',
+    '• Technische Absicherung: z. B. Einrichtung einer Firewall sowie das Abkoppeln der Mail-Konten vom Praxisserver.',
+    '• Regelmäßige Datensicherung auf externen Festplatten',
+    '• Internetnutzung nur auf einem getrennten Rechner',
+    '• Sicheres Arbeiten im Alltag:',
+  ].join('\n');
+  assert.deepEqual(actions(text), [
+    'Eine Firewall einrichten',
+    'Die Mail-Konten vom Praxisserver abkoppeln',
+    'Regelmäßige Datensicherung auf externen Festplatten anlegen',
+    'Internet nur auf einem getrennten Rechner nutzen',
+  ]);
+  // Without an advice heading the same items are a description.
+  assert.deepEqual(actions(['Neu in Version 5', '• Einrichtung einer Firewall', '• Verschlüsselung der Festplatten'].join('\n')), []);
+  // An English condition in a list of advice is no noun phrase.
+  assert.deepEqual(actions(['What you should do', '• If you used the same password elsewhere, change it there too.'].join('\n')), []);
+});

@@ -57,7 +57,7 @@ test('link words in front of a modal go; a condition with "sich" and its verb fi
   assert.deepEqual(actions('Demnach sollen Kunden Zugangsdaten nur über die offizielle Website eingeben.'), ['Zugangsdaten nur über die offizielle Website eingeben']);
   assert.deepEqual(actions('Folglich sollten Praxen das Update sofort einspielen.'), ['Das Update sofort einspielen']);
   assert.deepEqual(actions('Kümmert sich ein IT-Dienstleister um das Netzwerk, sollte mit ihm vereinbart werden, dass er die Updates übernimmt.'), [
-    'Mit ihm vereinbaren, dass er die Updates übernimmt, falls sich ein IT-Dienstleister um das Netzwerk kümmert',
+    'Mit dem IT-Dienstleister vereinbaren, dass er die Updates übernimmt, falls sich ein IT-Dienstleister um das Netzwerk kümmert',
   ]);
 });
 
@@ -101,9 +101,9 @@ test('advice words not read before: "appellieren an", "Es lohnt sich", "Es gilt"
 
 test('advice as a noun phrase: "empfohlen wird", "Sinnvoll ist", the means of protection as subject', () => {
   assert.deepEqual(actions('Dringend empfohlen wird ein Update auf Version 7.57.'), ['Ein Update auf Version 7.57']);
-  assert.deepEqual(actions('Sinnvoll ist zudem eine Zwei-Faktor-Authentifizierung für alle Fernzugänge.'), ['Eine Zwei-Faktor-Authentifizierung für alle Fernzugänge']);
+  assert.deepEqual(actions('Sinnvoll ist zudem eine Zwei-Faktor-Authentifizierung für alle Fernzugänge.'), ['Eine Zwei-Faktor-Authentifizierung für alle Fernzugänge aktivieren']);
   assert.deepEqual(actions('Datensicherung\nWirksamen Schutz für den Ernstfall bieten regelmäßige Datensicherungen auf externen Medien.'.replace('\n', ': ')), [
-    'Regelmäßige Datensicherungen auf externen Medien',
+    'Regelmäßige Datensicherungen auf externen Medien anlegen',
   ]);
   assert.deepEqual(actions('Der beste Schutz ist eine regelmäßige Datensicherung.'), ['Eine regelmäßige Datensicherung anlegen']);
   // Help offered is no means of protection.
@@ -116,7 +116,7 @@ test('a lead-in that only points at its list gives way to the items; a capitalis
     'Ihre Daten regelmäßig sichern',
   ]);
   assert.deepEqual(actions('Praxen sollten folgende Grundregeln einhalten:\n• regelmäßige Datensicherung auf externe Medien\n• aktuelle Virenschutzprogramme'), [
-    'Regelmäßige Datensicherung auf externe Medien',
+    'Regelmäßige Datensicherung auf externe Medien anlegen',
     'Aktuelle Virenschutzprogramme',
   ]);
   assert.deepEqual(actions('Die KV rät, folgende Passwörter zu ändern:\n• die Passwörter der Praxissoftware\n• die PIN des Routers'), [

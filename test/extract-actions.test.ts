@@ -26,7 +26,7 @@ test('a lead-in that announces a list gives its verb to each item, and the lead-
 
 test('verbless items under an advice heading are kept as noun phrases; sentences in a list are not actions', () => {
   assert.deepEqual(actions('Was Sie tun sollten:\n• Regelmäßige Datensicherung auf ein externes Medium\n• Aktuelle Virenschutzprogramme'), [
-    'Regelmäßige Datensicherung auf ein externes Medium',
+    'Regelmäßige Datensicherung auf ein externes Medium anlegen',
     'Aktuelle Virenschutzprogramme',
   ]);
   assert.deepEqual(actions('Was bisher bekannt ist:\n• Er kann die Daten aus der Sicherung wiederherstellen.\n• Meist ist eine Lösegeldforderung damit verbunden.'), []);

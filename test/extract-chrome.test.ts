@@ -100,3 +100,15 @@ test('a row of topics with a semicolon between two of them is chrome, not the he
   // A headline with a semicolon is no row of topics.
   assert.equal(isChromeLine('Update verfügbar; Praxen sollten es zeitnah einspielen'), false);
 });
+
+test("a letter's salutation is never the title; without a headline the first sentence after it stands in", () => {
+  const notice = readText(['Liebe Mitglieder,', 'derzeit kursieren gefälschte Rechnungen im Namen der Kammer. Öffnen Sie keine Anhänge.'].join('\n'));
+  assert.equal(notice.title, 'derzeit kursieren gefälschte Rechnungen im Namen der Kammer.');
+  const headed = readText(['Gefälschte Rechnungen im Umlauf', 'Sehr geehrte Damen und Herren,', 'derzeit kursieren gefälschte Rechnungen. Öffnen Sie keine Anhänge.'].join('\n'));
+  assert.equal(headed.title, 'Gefälschte Rechnungen im Umlauf');
+});
+
+test('a date line with two rubrics after it dates the notice', () => {
+  const notice = readText(['Veraltete Browser in der Praxis', '', '06.08.2018 KV aktuell, Praxisinfos', '', 'Die KV rät, den Browser zu aktualisieren. Alte Versionen erhalten keine Updates mehr.'].join('\n'));
+  assert.equal(notice.publishedAt?.toISOString().slice(0, 10), '2018-08-06');
+});

@@ -9,7 +9,7 @@ import { finiteVerb, isInfinitive } from './verbs.js';
 const whenClause = /^(?:falls|wenn|sofern|sobald|soweit|solange)\s/u;
 // Words that open a clause inside which an "und" joins parts of that clause, not two instructions ("Um Daten zu
 // sichern und …"); an article in front is the object's.
-const subordinate = /^(?:um|damit|dass|ob|wenn|falls|sofern|sobald|bevor|nachdem|weil|da|bis|sodass|wie|wo)\s/iu;
+const subordinate = /^(?:um|damit|dass|ob|wenn|falls|sofern|sobald|bevor|nachdem|weil|da|bis|sodass|wie|wo|wann|was|wer|warum|weshalb|wieso|womit|welche\p{L}*)\s/iu;
 // An object given as a pronoun points back at the first step ("…, und ihn andernfalls einspielen"), and "damit",
 // "dadurch" or "so" make the second part the first step's effect ("den Patch einspielen und das Leck damit schließen").
 const pointsBack = /(?<!\p{L})(?:ihn|ihm|ihnen|sie|es|dies|diese|dieses|diesen|solche|damit|dadurch|somit|so)(?!\s+\p{Lu})(?!\p{L})/u;
@@ -20,6 +20,9 @@ const prepositions = /^(?:auf|an|am|in|im|über|per|mit|für|von|vom|bei|beim|na
 const uiVerb = /^(?:öffnen|aufrufen|auswählen|wählen|eingeben|anklicken|klicken|navigieren)$/u;
 const negation = /(?<!\p{L})(?:[Nn]icht|[Nn]ie|[Nn]iemals|[Kk]ein\p{L}*)(?!\p{L})/u;
 const objectClause = /^,\s+(?:ob|dass|welche\p{L}*|wer|wie)\s/u;
+// "Rechner ersetzen, die die Voraussetzungen nicht erfüllen": after a bare comma a d-word not followed by its noun
+// starts a relative clause ("die die …", "die Sie …", "die nicht …"); "die Firmware prüfen" is a step.
+const relativeStart = /^(?:der|die|das|den|dem|deren|dessen|denen|welche\p{L}*)\s+(?!(?!Sie\s)\p{Lu})/u;
 
 // splitSteps's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
 const splitStepsPattern1 = /(?<!\p{L})(?:the|and|to|of)(?!\p{L})/u;
@@ -41,10 +44,13 @@ function withoutWhen(action: string): { body: string; when: string } {
 }
 
 function stepsOf(text: string): string[] {
-  for (const joint of text.matchAll(/(,?\s+(?:und|sowie)\s+|;\s+)/gu)) {
+  // "Absender prüfen, im Zweifel keine Mail öffnen und …": a bare comma joins two steps as "und" does.
+  for (const joint of text.matchAll(/(,?\s+(?:und|sowie)\s+|;\s+|,\s+)/gu)) {
     const left = text.slice(0, joint.index).trim();
     const right = text.slice(joint.index! + joint[0].length).replace(linkWord, '').trim();
-    if (endsStep(left, joint[0].startsWith(',')) && startsStep(right)) return [left, ...stepsOf(right)];
+    const bareComma = joint[0].trim() === ',';
+    if (bareComma ? endsStep(left, false) && !subordinate.test(right) && !relativeStart.test(right) && startsStep(right) : endsStep(left, joint[0].startsWith(',')) && startsStep(right))
+      return [left, ...stepsOf(right)];
   }
   return [text];
 }

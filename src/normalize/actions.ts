@@ -7,7 +7,7 @@ import { frontedPassive, modal, necessity } from './modal-advice.js';
 import { bestDone, nominallyAdvised, recommended, selfCheck } from './recommendations.js';
 import { splitSteps } from './action-steps.js';
 import { namedObject } from './antecedents.js';
-import { stepOfNounPhrase } from './nominal-steps.js';
+import { stepOfNounPhrase, stepsOfNounPhrase } from './nominal-steps.js';
 import { namedPronoun } from './pronoun-objects.js';
 import { afterDash, afterSemicolon, behindLabel, sequenceStep, thatClauseAsMain } from './instruction-clauses.js';
 import { finiteVerb, isInfinitive, mainClause, zuInfinitive } from './verbs.js';
@@ -85,7 +85,7 @@ export function findActions(sentences: Sentence[]): ActionHit[] {
   const memo: SentenceMemo = { prose: new Map(), bullets: new Map(), phrases: new Map(), nominal: new Map() };
   const add = (raw: string, evidence: string, nominal = false) => {
     // "X aktualisieren und Y prüfen": each step its own action (action-steps.ts); a noun phrase is one step.
-    for (const step of nominal ? [stepOfNounPhrase(raw) ?? raw] : splitSteps(raw)) {
+    for (const step of nominal ? (stepsOfNounPhrase(raw) ?? [stepOfNounPhrase(raw) ?? raw]) : splitSteps(raw)) {
       const kept = acceptOnce(memo, nominal ? step : namedPronoun(step), nominal);
       if (!kept || seen.some((w) => similar(w, kept.words))) continue;
       seen.push(kept.words);
@@ -103,7 +103,9 @@ export function findActions(sentences: Sentence[]): ActionHit[] {
     if (!sentence.bullet) {
       // A line ending in ":" (or "," before a list) opens a list; any other line closes it.
       const opens = /[:,]$/.test(sentence.text);
-      list.advice = opens && adviceHeading.test(sentence.text);
+      // "Wichtige Maßnahmen für mehr Sicherheit" above a list: a heading without its colon opens it as well.
+      const heads = !opens && sentences[i + 1]?.bullet === true && !/[.!?;]$/.test(sentence.text);
+      list.advice = (opens || heads) && adviceHeading.test(sentence.text);
       list.describes = opens && (describesList.test(sentence.text) || attackLed(sentence.text));
       if (!opens) list.verb = '';
     }
@@ -115,7 +117,7 @@ export function findActions(sentences: Sentence[]): ActionHit[] {
     if (found === null) return;
     if (sentence.bullet && found.length === 0 && (list.verb || list.advice)) {
       // "• die Passwörter der Praxissoftware" under "… folgende Passwörter zu ändern:": the lead-in's verb, for each item.
-      const item = nominalItem(sentence.text);
+      const item = nominalItem(sentence.text) ?? labelledDeed(sentence.text);
       if (item) {
         if (list.leadIn >= 0 && list.verb) {
           // The lead-in only announced the list ("folgende Passwörter ändern"); its items are the actions.
@@ -309,12 +311,22 @@ const nominalItemPattern1 = /\p{Ll}{3,}/u;
 const nominalItemPattern2 = /^\p{Lu}\p{Ll}+\s+Sie(?!\p{L})/u;
 
 function nominalItem(text: string): string | null {
+  // "Sicheres Arbeiten im Alltag:" heads a list of its own; "If you used …, change them": a condition, no noun phrase.
+  if (/:$/u.test(text) || /^(?:If|When|Once|Falls|Wenn|Sobald|Sofern)\s/u.test(text)) return null;
   const item = text.replace(/\s*(?:[,;.]|\s+(?:und|oder|sowie))+$/u, '').trim();
   // A short label ("Sophos", "v19.0 GA") or a whole sentence is not an item of advice.
   if (item.split(/\s+/).length < 2 || item.split(/\s+/).length > 16 || /[.!?]\s/.test(item)) return null;
   // "Lesen Sie auch …": an imperative the action finder turned down is no noun phrase either.
   if (!nominalItemPattern1.test(item) || finiteVerb.test(item) || englishVerb.test(item) || ownInstruction.test(item) || nominalItemPattern2.test(item)) return null;
   return item;
+}
+
+// "• Technische Absicherung: z. B. Einrichtung einer Firewall sowie das Abkoppeln der Mail-Accounts": a label, maybe an
+// example marker, then deeds named by their nouns.
+const labelThenExample = /^[^:]{3,50}:\s+(?:(?:z\.\s?B\.|bspw\.|beispielsweise|etwa|u\.\s?a\.)\s+)?(\p{Lu}.+?)[.;]?$/u;
+function labelledDeed(text: string): string | null {
+  const m = labelThenExample.exec(text);
+  return m && (stepsOfNounPhrase(m[1]!) ?? stepOfNounPhrase(m[1]!)) ? m[1]! : null;
 }
 
 /** The infinitive that ends an action ("ändern", "setzen lassen", "neu starten"), for the items of its list. */

@@ -129,10 +129,13 @@ function menuRuns(lines: string[]): Set<number> {
   return out;
 }
 
+// "Sehr geehrte Kundinnen und Kunden,", "Liebe Mitglieder,": a letter's salutation opens the text, it does not head it.
+const salutation = /^(?:Sehr\s+geehrte|Liebe|Lieber|Hallo|Guten\s+Tag|Dear|Hello)\b[^.!?:]{0,80},?$/u;
+
 /** A line that reads like a headline: a few words, not a menu item, not a date line or a sentence of prose. */
 function headlineScore(line: string): number {
   const n = words(line);
-  if (n < 2 || line.length > 200 || isChromeLine(line)) return 0;
+  if (n < 2 || line.length > 200 || isChromeLine(line) || salutation.test(line)) return 0;
   return line.length;
 }
 
@@ -163,9 +166,9 @@ export function stripChrome(all: string[], dated: (line: string) => boolean = ()
   for (let i = 0; i < first; i++) if (!menus.has(i) && headlineScore(lines[i]!) > 0) candidates.push(i);
   const last = candidates.slice(-3);
   let titleAt = last.reduce((best, i) => (best === -1 || score(i) > score(best) ? i : best), -1);
-  if (titleAt === -1) titleAt = first < lines.length && first > 0 ? first - 1 : -1;
+  if (titleAt === -1) titleAt = first < lines.length && first > 0 && !salutation.test(lines[first - 1]!) ? first - 1 : -1;
   // A copy that starts with its first paragraph has no headline: its first sentence stands in for one.
-  const title = titleAt >= 0 ? lines[titleAt]! : leadSentence(lines[0] ?? '');
+  const title = titleAt >= 0 ? lines[titleAt]! : leadSentence(lines.find((l) => !salutation.test(l)) ?? '');
   const body: string[] = [];
   const tailMenus = menuRuns(lines);
   // On a list of dated entries ("14.03.2024 - Sicherheitsupdate für …", the TI-Status page), the notice is the entry

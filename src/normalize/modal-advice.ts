@@ -26,6 +26,7 @@ export function frontedPassive(s: string): string | null {
 }
 
 const question = /^(?:Und\s+)?(?:Worauf|Was|Wie|Welche\p{L}*|Wann|Wo|Warum|Weshalb|Womit|Wofür|Wozu|Woran|Wer)$|^(?:Und\s+)?(?:Worauf|Was|Wie|Welche\p{L}*|Wann|Warum|Weshalb|Womit|Wofür|Wozu|Woran)\s/u;
+const labelled = /^[^:,]{3,80}:\s+(?=\p{Lu})/u;
 // Reported advice keeps its subjunctive: "Stattdessen solle man das LKA einschalten".
 const modalVerb = /\b(sollten|sollen|sollte|solle|müssen|muss|müsse)\s+/u;
 // Every modal verb above contains one of these (cue-words.ts).
@@ -64,13 +65,16 @@ const modalPattern11 = /(?<!\p{L})(?:von|durch)\s+(?:einem|einer|einen|Ihrem|Ihr
 export function modal(s: string): string | null {
   const m = mayHoldModal(s) ? modalVerb.exec(s) : null;
   if (!m) return null;
-  const raw = s.slice(0, m.index).trim();
+  // "Ein Job für IT-Dienstleister: Kümmert sich …, sollte …": a heading kept in front of its paragraph behind a colon
+  // labels the sentence; the sentence starts after it.
+  const raw = s.slice(0, m.index).trim().replace(labelled, (label) => (finiteVerb.test(label) ? label : ''));
   // "Worauf sollten Praxen achten", "Wer sollte handeln": a question, with or without its question mark.
   if (question.test(raw)) return null;
   // "Angeblich muss man …", "In der Mail heißt es, man solle …": what a scam claims.
   if (claimedByAttack(raw)) return null;
   // "Da es ständig neue Viren gibt, sollten Sie …": a reason in front says why, not who or when.
-  let before = raw.replace(/,$/, '').replace(/^(?:Da|Weil|Zumal)\s[^,]*$/u, '');
+  // "Um die Praxis zu schützen, sollten Sie …": so does a purpose.
+  let before = raw.replace(/,$/, '').replace(/^(?:(?:Da|Weil|Zumal|Damit)\s[^,]*|Um\s[^,]*\szu\s\p{Ll}+|Um\s[^,]*\s\p{Ll}+zu\p{Ll}+)$/u, '');
   let after = s.slice(m.index + m[0].length);
   // "Es sollte sichergestellt werden, dass …": an "es" that only stands for the object clause after the passive.
   if (/^(?:Es|Zudem\s+es|Dabei\s+es)$/u.test(before) && /^\S+\s+werden,\s+(?:dass|ob)\s/u.test(after)) before = '';
@@ -198,7 +202,7 @@ export function modal(s: string): string | null {
 // necessity's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
 const necessityPattern1 = /^(.+?)\s+(?:ist|sind)\s+(.*?)\s*(?:zu\s+(\p{Ll}+)|(\p{Ll}+?zu\p{Ll}{3,}))[.!]?$/u;
 const necessityPattern2 = /^(?:Das|Dies|Dieses)\s+(?=\p{L}{3,})/u;
-const necessityPattern3 = /(?<!\p{L})(?:kaum|schwer|leicht|einfach|gut|problemlos|ohne\s+Weiteres)$/u;
+const necessityPattern3 = /(?<!\p{L})(?:kaum|schwer|leicht|einfach|gut|problemlos|ohne\s+Weiteres)$|(?<!\p{L})(?:kaum|schwerer|leichter|einfacher|(?:nur\s+)?schwer|leicht)(?!\p{L})/u;
 
 /** "Unerwartete Anhänge sind wie Phishing-Mails zu behandeln", "Veraltete Software ist zu ersetzen". */
 export function necessity(sentence: string): string | null {
@@ -211,8 +215,9 @@ export function necessity(sentence: string): string | null {
   const m = necessityPattern1.exec(s);
   // "…, nach denen versucht wird, Viren … zu schleusen": the infinitive belongs to a clause of its own.
   if (!m || /^(?:Es|Das|Dies|Hier|Dieses|Folgendes|Weitere\b)/.test(m[1]!.replace(necessityPattern2, '')) || m[2]!.includes(',')) return null;
-  // "kaum zu unterscheiden", "leicht zu fälschen": what can be done, not what must.
-  if (necessityPattern3.test(m[2]!.trim())) return null;
+  // "kaum zu unterscheiden", "leicht zu fälschen", "immer schwerer von echten Mails zu unterscheiden": what can be done,
+  // not what must. "Mails werden verschickt und sind … zu …": the second predicate of a report.
+  if (necessityPattern3.test(m[2]!.trim()) || /(?<!\p{L})(?:werden|wird|wurden|wurde)\s.*\s(?:und|oder)$/u.test(m[1]!)) return null;
   const verb = m[3] ?? zuInfinitive(m[4]!);
   if (verb === m[4] || /^(?:finden|erreichen|erwarten|rechnen|sehen|lesen|entnehmen|beachten)$/.test(verb)) return null;
   return capitalize(`${m[1]} ${m[2] ? `${m[2]} ` : ''}${verb}${tail}`.replace(/\s+/g, ' ').trim());

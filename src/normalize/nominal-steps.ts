@@ -30,12 +30,50 @@ export function stepOfNounPhrase(phrase: string): string | null {
     const verb = noun === 'Umstieg' ? 'umsteigen' : 'wechseln';
     return capitalize(`${when ? `${when.toLowerCase()} ` : ''}${to} ${target!.trim()} ${verb}${rest ?? ''}`);
   }
+  const deed = deverbal(phrase);
+  if (deed) return deed;
   const [main, ...rest] = phrase.split(/(?=,\s)/u);
   const words = main!.replace(/\s*\([^)]*\)\s*$/u, '').trim().split(/\s+/u);
-  const last = words.at(-1) ?? '';
+  // "Regelmäßige Datensicherung auf externen Datenträgern": the head stands before the phrase that says where.
+  const at = words.findIndex((w, i) => i > 0 && placePreposition.test(w));
+  const last = (at > 0 ? words[at - 1] : words.at(-1)) ?? '';
   const head = heads.find((h) => h.noun.test(last));
-  if (!head || words.length > 6 || otherCase.test(main!)) return null;
+  if (!head || words.length > 8 || (at === -1 && words.length > 6) || otherCase.test(main!)) return null;
   return `${main!.trim()} ${head.verb}${rest.join('')}`;
+}
+
+const placePreposition = /^(?:auf|in|im|an|am|mit|für|von|vom|über|per|bei|beim|zu|zur|zum|außerhalb|innerhalb)$/u;
+
+// A deed named by its noun, its object in the genitive behind it: "Einrichtung einer Firewall", "Die Änderung der
+// Passwörter", "das Abkoppeln der Mail-Accounts vom Praxisserver". Only a feminine or plural genitive ("der", "einer"),
+// whose accusative ("die", "eine") the verb then takes; "des Routers" would need the noun's gender.
+const deedOfNoun = /^(?:(?:[Dd]ie|[Ee]ine)\s+)?(\p{Lu}\p{Ll}{2,}ung)\s+(der|einer)\s+(\S.*)$/u;
+const deedOfInfinitive = /^[Dd]as\s+(\p{Lu}\p{Ll}+(?:en|ern|eln))\s+(der|einer)\s+(\S.*)$/u;
+
+// "Internetnutzung nur eingeschränkt oder auf einem separaten Rechner": the use of a thing, and how.
+const useOf = /^(\p{Lu}\p{Ll}+)nutzung\s+(\S.*)$/u;
+
+function deverbal(phrase: string): string | null {
+  const use = useOf.exec(phrase);
+  if (use && use[2]!.split(/\s+/u).length <= 10) return `${use[1]} ${use[2]!.replace(/[.;]$/u, '').trim()} nutzen`;
+  const m = deedOfNoun.exec(phrase) ?? deedOfInfinitive.exec(phrase);
+  if (!m || m[3]!.split(/\s+/u).length > 8) return null;
+  const [, noun, article, object] = m;
+  // "Einrichtung" → "einrichten", "Änderung" → "ändern", "Verschlüsselung" → "verschlüsseln"; "Abkoppeln" → "abkoppeln".
+  const stem = noun!.toLowerCase();
+  const verb = stem.endsWith('ung') ? `${stem.slice(0, -3)}${/(?:er|el)$/u.test(stem.slice(0, -3)) ? 'n' : 'en'}` : stem;
+  return `${article === 'der' ? 'Die' : 'Eine'} ${object!.replace(/[.;]$/u, '').trim()} ${verb}`;
+}
+
+/**
+ * The steps of a noun phrase that joins two deeds ("Einrichtung einer Firewall sowie das Abkoppeln der Mail-Accounts"),
+ * each as an infinitive; null unless every part is a deed.
+ */
+export function stepsOfNounPhrase(phrase: string): string[] | null {
+  const parts = phrase.split(/\s+(?:sowie|und)\s+(?=(?:[Dd]as|[Dd]ie|[Ee]ine)?\s*\p{Lu}\p{Ll}+(?:ung|en|ern|eln)\s+(?:der|einer)\s)/u);
+  if (parts.length < 2) return null;
+  const steps = parts.map((p) => deverbal(p.trim()));
+  return steps.every((s): s is string => s !== null) ? steps : null;
 }
 
 function capitalize(s: string): string {

@@ -58,9 +58,20 @@ export function polite(s: string, bullet = false): string[] | null {
   }
   // "Öffnen Sie die Einstellungen, klicken Sie auf „Update“": two steps without "und"; each its own verb and particle.
   const step = /^([^,]+),\s+(?=[a-zäöüß]+(?:en|ern|eln)\s+Sie\s)/u.exec(rest!);
+  // "Laden Sie die Datei herunter, entpacken und installieren Sie sie": two more verbs share one "Sie"; with a pronoun
+  // for object they work on the first step's object, and the three are one step.
+  const shared = !word && !step ? /^([^,]+),\s+([a-zäöüß]+(?:en|ern|eln))\s+(und|oder)\s+([a-zäöüß]+(?:en|ern|eln))\s+Sie\s+(.+)$/u.exec(rest!) : null;
+  if (shared) {
+    const [, object, second, joint, third, after] = shared;
+    const first = capitalize(politeToInfinitive(verb!, object!));
+    const own = after!.replace(/[.!]$/u, '');
+    if (/^(?:sie|es|ihn|diese[nsr]?)$/u.test(own)) return [`${first}, ${second} ${joint} ${third}`];
+    return [first, capitalize(`${own} ${second} ${joint} ${third}`)];
+  }
   if (step && !word) {
     const next = polite(capitalize(rest!.slice(step[0].length)), bullet);
-    if (next) return [capitalize(politeToInfinitive(verb!, step[1]!)), ...next];
+    // A second imperative that is no action of its own ("klicken Sie auf …") is how-to; the first step stays.
+    return [capitalize(politeToInfinitive(verb!, step[1]!)), ...(next ?? [])];
   }
   return politeClauses(verb!, rest!.replace(/\bbitte\s+/g, '')).map((a) => capitalize(a + condition(word, clause)));
 }

@@ -10,9 +10,19 @@ const thingWith = Object.fromEntries(
   Object.values(articleOf).map((article) => [article, new RegExp(`(?<!\\p{L})${article}\\s+((?:\\p{Ll}+\\s+)?\\p{Lu}[\\p{L}-]*)`, 'u')]),
 );
 const conditionStart = /,\s+(?:falls|wenn|sobald|sofern|solange)\s/u;
+// "Mit ihm vereinbaren, …, falls sich ein IT-Dienstleister um das Netzwerk kümmert": "ihm" after a preposition stands
+// for the masculine or neuter thing the condition names, in the dative.
+const dativePronoun = /(?<!\p{L})([Mm]it|[Bb]ei|[Vv]on|[Zz]u|[Aa]n)\s+ihm(?!\p{L})/u;
+const dativeThing = /(?<!\p{L})(?:ein|einem|einen|der|dem|den|das|Ihr|Ihrem|Ihren)\s+((?:\p{Ll}+\s+)?\p{Lu}[\p{L}-]*)/u;
 
 /** The action with its pronoun object named from its condition, or a leading "Sie" as "Diese". */
 export function namedPronoun(action: string): string {
+  const dative = dativePronoun.exec(action);
+  if (dative) {
+    const condition = conditionStart.exec(action);
+    const thing = condition && condition.index > dative.index ? dativeThing.exec(action.slice(condition.index)) : null;
+    if (thing) action = `${action.slice(0, dative.index)}${dative[1]} dem ${thing[1]}${action.slice(dative.index + dative[0].length)}`;
+  }
   const m = pronounObject.exec(action);
   if (!m) return action;
   const condition = conditionStart.exec(action);

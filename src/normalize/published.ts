@@ -145,7 +145,7 @@ export function isDateLine(line: string): boolean {
 }
 
 // headDate's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
-const headDatePattern1 = /^\s+\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,2}\s*$/u;
+const headDatePattern1 = /^\s+\p{Lu}[\p{L}-]*(?:,?\s+[\p{L}-]+){0,3}\s*$/u;
 const headDatePattern2 = /(?::|\b\p{Ll}+)\s*$/u;
 const headDatePattern3 = /^[\p{Lu}][\p{L} ./-]{1,30},\s*$/u;
 const headDatePattern4 = /^\s*\p{Lu}[\p{L}.-]+(?:\s+(?:an\s+der\s+|am\s+|a\.\s*)?\p{Lu}[\p{L}.-]+){0,2}\s+[–—-]\s*$/u;
@@ -176,7 +176,7 @@ function headDate(line: string, dayFirst: boolean, events: boolean): Found | nul
     if (short && ((before.trim() === '' && bylineAfter.test(rest)) || (alone && (bylineBefore.test(before) || rubricBefore.test(before))))) return found(m, 'plain');
     // A row of short fields with the date as one of them: "Praxis-IT | 12.03.2024 | 3 Min.", "Redaktion · 12.03.2024".
     if (short && alone && /\s[|·•]\s*$/u.test(before) && before.split(/\s[|·•]\s/u).every((f) => f.trim().split(/\s+/).length <= 4 && !/[.!?:]$/.test(f.trim()))) return found(m, 'plain');
-    // A date line with its rubric: "01.09.2017 KVNO aktuell", "12.03.2024 Pressemitteilung".
+    // A date line with its rubrics: "01.09.2017 KVNO aktuell", "12.03.2024 Pressemitteilung", "06.08.2018 KVNO aktuell, Praxisinfos".
     if (before.trim() === '' && line.length <= 60 && headDatePattern1.test(rest)) return found(m, 'plain');
     // After a place or publisher ("Münster, 21. September 2017"). A date merely ending a headline is not taken: it
     // is as often the date of the event the headline reports as the date of the notice.

@@ -143,7 +143,9 @@ export function recommended(s: string): string[] | null {
       second = ` ${joined[1]} ${joined[2] ? `${joined[2]} ` : ''}${not}${joined[3] ?? zuInfinitive(joined[4]!)}`;
       tail = tail.slice(joined[0].length);
     }
-    return [capitalize(`${object} ${not}${verb}${second}${tail.startsWith(',') ? tail : ''}`.replace(/\s+/g, ' ').trim())];
+    // A condition after the comma stays; a purpose ("…, um alle Angebote nutzen zu können") is no part of the step.
+    const kept = tail.startsWith(',') && !/^,\s+(?:um|damit|sodass)\s/u.test(tail) ? tail : '';
+    return [capitalize(`${object} ${not}${verb}${second}${kept}`.replace(/\s+/g, ' ').trim())];
   }
   // "Ganz wichtig ist auch, dass Sie die empfohlenen Updates installieren": the advice in a dass-clause addressed to the
   // practice, whose verb already has the infinitive's form.

@@ -93,3 +93,21 @@ test('deeds named by their nouns under an advice heading become infinitive steps
   // An English condition in a list of advice is no noun phrase.
   assert.deepEqual(actions(['What you should do', '• If you used the same password elsewhere, change it there too.'].join('\n')), []);
 });
+
+test('a circumstance narrowed by its own clause stays in front of the step', () => {
+  assert.deepEqual(actions('Im Falle eines Einbruchs, insbesondere wenn Patientenakten betroffen sind, sollten Sie sich mit der Meldepflicht vertraut machen.'), [
+    'Im Falle eines Einbruchs, insbesondere wenn Patientenakten betroffen sind, sich mit der Meldepflicht vertraut machen',
+  ]);
+});
+
+test('"wichtig, dass X eingespielt wird" is the step of doing it; what is done to people is not', () => {
+  assert.deepEqual(actions('Es sei wichtig, dass das Sicherheitsupdate schnellstmöglich eingespielt wird.'), ['Das Sicherheitsupdate schnellstmöglich einspielen']);
+  assert.deepEqual(actions('Wichtig ist, dass der Fernzugang gesperrt wird.'), ['Den Fernzugang sperren']);
+  assert.deepEqual(actions('Wichtig ist, dass die Praxen rechtzeitig informiert werden.'), []);
+});
+
+test('a purpose after modal advice goes, and being careful stays no step whatever adverbs lead it', () => {
+  assert.deepEqual(actions('Praxen sollten den Fernzugang sperren, um weitere Schäden zu vermeiden.'), ['Den Fernzugang sperren']);
+  assert.deepEqual(actions('Praxen sollten den Fernzugang sperren, falls sie betroffen sind.'), ['Den Fernzugang sperren, falls sie betroffen sind']);
+  assert.deepEqual(actions('Doch schon jetzt müssen Admins vorsichtig sein, um Übernahmen zu verhindern.'), []);
+});

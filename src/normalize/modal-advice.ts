@@ -93,7 +93,11 @@ export function modal(s: string): string | null {
   // "Laut KV sollten Praxen …": the source goes; the practice must still be the subject behind the verb.
   const source = !leading && attributionFront.test(before);
   if (source) before = '';
-  const circumstance = !leading && !source && circumstancePhrase.test(before) && before.split(/\s+/).length <= 6 && !before.includes(',') ? before : '';
+  // "Im Falle einer Straftat, insbesondere wenn Patientendaten betroffen sind, sollten Sie …": a clause that narrows the
+  // circumstance belongs to it.
+  const narrowed = !leading && !source ? /^([^,]+),\s+(?:insbesondere|vor\s+allem|gerade|besonders)\s+(?:wenn|falls|bei|sofern)\s[^,]+$/u.exec(before) : null;
+  const phrase = narrowed ? narrowed[1]! : before;
+  const circumstance = !leading && !source && circumstancePhrase.test(phrase) && phrase.split(/\s+/).length <= 6 && !phrase.includes(',') ? before : '';
   // "Portweiterleitungen sollten Sie sorgfältig überprüfen": the object in front, the practice behind the verb.
   const objectFirst =
     !leading && !circumstance && !adverbs.test(before) && before !== '' && !before.includes(',') && modalPattern4.test(before) && before.split(/\s+/).length <= 8 &&
@@ -130,8 +134,10 @@ export function modal(s: string): string | null {
     if (subject) after = after.slice(subject[0].length);
     else subjectless = true;
   } else if (notPractices.test(before) || /^(?:Wir|Die Hersteller)\b/.test(before)) return null;
-  const clause = mainClause(after);
-  if (!clause) return null;
+  const found = mainClause(after);
+  if (!found) return null;
+  // "…, um weitere Schäden zu vermeiden": a purpose after the step is no part of it; a condition stays.
+  const clause = /^,\s+(?:um|damit)\s/u.test(found.tail) ? { ...found, tail: '' } : found;
   let { main } = clause;
   // "Praxiscomputer sollten nicht mit dem Internet verbunden sein": a state of a thing, asked for like a passive.
   const state = !inverted && !practiceSubject.test(before) ? modalPattern8.exec(main) : null;
@@ -180,7 +186,7 @@ export function modal(s: string): string | null {
   if (objectFirst) main = `${objectFirst} ${main}`;
   // "von einem Fachmann eingerichtet werden" → "von einem Fachmann einrichten lassen".
   if (passive && modalPattern11.test(main)) main = `${main} lassen`;
-  const front = circumstance ? `${circumstance} ` : '';
+  const front = circumstance ? `${circumstance}${narrowed ? ',' : ''} ` : '';
   if (readers) main = addressed(main);
   // "Wer eine solche E-Mail bekommt, sollte sie ungelesen löschen", "Wer das Passwort auch anderswo verwendet, sollte es
   // dort ändern": the pronoun's thing is named in the condition, in the same case; "Sie ungelesen löschen" would read
@@ -192,7 +198,7 @@ export function modal(s: string): string | null {
     main = `${thing[1]}${main.trimStart().slice(pronoun[0].length)}`;
     if (received.test(thing[2]!)) suffix = '';
   }
-  const action = `${front}${main.replace(/^\s*(?:daher|deshalb|also|zudem|außerdem|dann)\s+/u, '')}${clause.tail}${suffix}`.replace(/\s+/g, ' ').trim();
+  const action = `${front}${main.replace(/^\s*(?:(?:doch|aber|jedoch|daher|deshalb|also|zudem|außerdem|dann)\s+)+/iu, '')}${clause.tail}${suffix}`.replace(/\s+/g, ' ').trim();
   // The practices meant lead, and the action after their colon keeps its lower case.
   // A passive's object may be the things meant themselves ("Geräte, die noch laufen, sollten ausgetauscht werden"):
   // then they are not named twice.

@@ -3,7 +3,7 @@
 // does best ("löscht man am besten"). Each returns the infinitive or noun phrase a practice can tick off, or null.
 import { cueTest } from './cue-words.js';
 import { addressedToOthers, attackDemand, othersNamed } from './reported-speech.js';
-import { finiteVerb, isInfinitive, participleToInfinitive, particles, zuInfinitive } from './verbs.js';
+import { finiteVerb, isInfinitive, isParticiple, participleToInfinitive, particles, zuInfinitive } from './verbs.js';
 
 // "Wann die Zertifikate ablaufen, können Praxen selbst überprüfen", "Die Laufzeit können Praxen online prüfen": what a
 // practice can check is how the notice tells it to check; so is what "lässt sich prüfen" ("Welche Version installiert
@@ -153,9 +153,15 @@ export function recommended(s: string): string[] | null {
     ? adviceThat.exec(after)
     : null;
   if (that && isInfinitive(that[2]!) && !/,\s/u.test(that[1]!)) return [capitalize(`${that[1]} ${that[2]}`)];
+  // "Es sei wichtig, dass das Sicherheits-Update schnellstmöglich eingespielt wird": the same advice as a passive.
+  const done = /^(?:wichtig|Wichtig|ratsam|Ratsam|sinnvoll|Sinnvoll|unerlässlich|Unerlässlich|Wichtigste)$/u.test(a[0]) ? passiveThat.exec(after) : null;
+  // What is done to people ("dass die Praxen informiert werden") is not done by the practice.
+  if (done && isParticiple(done[2]!) && !/^(?:informiert|benachrichtigt|kontaktiert|angeschrieben|unterstützt|entschädigt)$/u.test(done[2]!) && !/,\s|(?<!\p{L})(?:Sie|wir|uns)(?!\p{L})/u.test(done[1]!) && !othersNamed(done[1]!))
+    return [capitalize(`${done[1]!.replace(/^([Dd])er\s/u, '$1en ')} ${participleToInfinitive(done[2]!)}`)];
   return null;
 }
 
+const passiveThat = /^[^,]{0,40},\s+dass\s+((?:der|die|das|alle|sämtliche|Ihr\p{L}*)\s.+?)\s+(\p{Ll}+)\s+(?:wird|werden)[.!]?$/u;
 const adviceThat = /^[^,]{0,40},\s+dass\s+(?:Sie|Praxen|Ärzt\p{L}*|Zahnärzt\p{L}*|Praxisteams?|alle\s+Mitarbeit\p{L}*)\s+(.+?)\s+(\p{Ll}+)[.!]?$/u;
 
 // "empfiehlt sich der Umstieg auf …", "Das BSI empfiehlt ein sofortiges Update", "rät zu einem Passwortwechsel",

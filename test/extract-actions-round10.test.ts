@@ -111,3 +111,23 @@ test('a purpose after modal advice goes, and being careful stays no step whateve
   assert.deepEqual(actions('Praxen sollten den Fernzugang sperren, falls sie betroffen sind.'), ['Den Fernzugang sperren, falls sie betroffen sind']);
   assert.deepEqual(actions('Doch schon jetzt müssen Admins vorsichtig sein, um Übernahmen zu verhindern.'), []);
 });
+
+test('English: end-of-life hardware is replaced, a manager\'s order to update is the update, a summing-up phrase goes', () => {
+  assert.deepEqual(actions('All that to say, if you are still using one of these routers, upgrade to a newer piece of equipment as soon as possible.'), [
+    'Schnellstmöglich auf ein neueres Gerät umsteigen',
+  ]);
+  assert.deepEqual(actions('The vendor urges customers still using the older routers to upgrade to a supported model.'), ['Auf ein unterstütztes Gerät umsteigen']);
+  assert.deepEqual(actions('Mandate an immediate update to Fireware OS for all appliances.'), ['Fireware OS für alle Appliances aktualisieren']);
+  // An update to a version stays an update.
+  assert.deepEqual(actions('Upgrade to version 5.2 or later.'), ['Auf Version 5.2 oder neuer aktualisieren']);
+});
+
+test('English: of two steps joined by "and", the one the table can put in German stands alone; interfaces and secrets are named in German', () => {
+  assert.deepEqual(actions('Verify that no unauthorized administrative accounts have been created in the last 48 hours and rotate VPN shared secrets if possible.'), ['VPN-Schlüssel erneuern']);
+  assert.deepEqual(actions('Disable the remote management interface.'), ['Fernverwaltungsoberfläche deaktivieren']);
+  // Two steps for the same users: each keeps whom it is for.
+  assert.deepEqual(actions('Organizations using Firebox firewalls should review their VPN configurations and apply the patch immediately.'), [
+    'VPN Konfigurationen überprüfen (bei Firebox Firewalls)',
+    'Patch sofort einspielen (bei Firebox Firewalls)',
+  ]);
+});

@@ -236,7 +236,7 @@ test('what can be done, or is hard to tell, is no instruction; nor is a relative
 });
 
 test('English: "always" stays, an apposition between commas goes', () => {
-  assert.deepEqual(actions('Always open the configuration page, the web interface of the router, over encrypted HTTPS.'), ['Immer configuration page über verschlüsseltes HTTPS öffnen']);
+  assert.deepEqual(actions('Always open the configuration page, the web interface of the router, over encrypted HTTPS.'), ['Immer Konfigurationsseite über verschlüsseltes HTTPS öffnen']);
 });
 
 test('advice given as a noun phrase is kept as one; whom it is told to, or a bare "das Update", is not advice', () => {
@@ -327,7 +327,7 @@ test('English: gerunds after "advise" and "recommend", passive advice, purposes 
   ]);
   // A purpose after the object goes, also without a comma before it.
   assert.deepEqual(actions('After patching, carry out a threat assessment to confirm that nothing was exploited.'), ['Threat assessment durchführen']);
-  assert.deepEqual(actions('Users of older versions have to upgrade to a supported version to receive the fix.'), ['Auf unterstützte Version aktualisieren (bei ältere Versionen)']);
+  assert.deepEqual(actions('Users of older versions have to upgrade to a supported version to receive the fix.'), ['Auf unterstützte Version aktualisieren (bei älteren Versionen)']);
   // English words left over mean the sentence was not understood.
   assert.deepEqual(actions('The agency advises installing these patches under the conditions below, unless your own analysis says otherwise.'), []);
 });

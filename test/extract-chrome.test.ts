@@ -112,3 +112,12 @@ test('a date line with two rubrics after it dates the notice', () => {
   const notice = readText(['Veraltete Browser in der Praxis', '', '06.08.2018 KV aktuell, Praxisinfos', '', 'Die KV rät, den Browser zu aktualisieren. Alte Versionen erhalten keine Updates mehr.'].join('\n'));
   assert.equal(notice.publishedAt?.toISOString().slice(0, 10), '2018-08-06');
 });
+
+test("a question to the reader or a section's short question is not the title", () => {
+  const listed = readText(['You May Need To Replace Old VPN Routers', '', 'Do you own one of the following products?', '', '• The RV130 VPN Router', '• The RV215W VPN Router', '', 'A critical flaw affects these routers. Replace them.'].join('\n'));
+  assert.equal(listed.title, 'You May Need To Replace Old VPN Routers');
+  const sections = readText(['Vendor patches critical firewall flaw', "What's Happening?", 'The vendor has released a patch for a critical flaw in its firewalls. Customers should apply it.'].join('\n'));
+  assert.equal(sections.title, 'Vendor patches critical firewall flaw');
+  // A question that is the headline stays one.
+  assert.equal(readText(['Was tun bei gefälschten KV-Mails?', '', 'Derzeit kursieren gefälschte Mails. Löschen Sie diese.'].join('\n')).title, 'Was tun bei gefälschten KV-Mails?');
+});

@@ -38,6 +38,9 @@ export function splitSteps(action: string): string[] {
 
 // ", falls man betroffen ist" at the end of the sentence: kept apart and given to every step.
 function withoutWhen(action: string): { body: string; when: string } {
+  // "… prüfen und … einspielen (bei Firebox-Firewalls)": whom the steps are for, in brackets, holds for each as well.
+  const qualifier = /\s+\(bei\s[^()]+\)$/u.exec(action);
+  if (qualifier) return { body: action.slice(0, qualifier.index), when: qualifier[0] };
   const at = action.lastIndexOf(', ');
   if (at === -1 || !whenClause.test(action.slice(at + 2)) || action.slice(at + 2).includes(' und ')) return { body: action, when: '' };
   return { body: action.slice(0, at), when: action.slice(at) };

@@ -132,10 +132,16 @@ function menuRuns(lines: string[]): Set<number> {
 // "Sehr geehrte Kundinnen und Kunden,", "Liebe Mitglieder,": a letter's salutation opens the text, it does not head it.
 const salutation = /^(?:Sehr\s+geehrte|Liebe|Lieber|Hallo|Guten\s+Tag|Dear|Hello)\b[^.!?:]{0,80},?$/u;
 
+// "What's Happening?", "Do you own one of the following products?", "Nutzen Sie eines dieser Geräte?": a section's label
+// or a question to the reader, which opens a list or a paragraph rather than heading the notice.
+function readerQuestion(line: string, n: number): boolean {
+  return line.endsWith('?') && (n <= 3 || /(?<!\p{L})(?:you|your|Sie|Ihr\p{L}*)(?!\p{L})/u.test(line));
+}
+
 /** A line that reads like a headline: a few words, not a menu item, not a date line or a sentence of prose. */
 function headlineScore(line: string): number {
   const n = words(line);
-  if (n < 2 || line.length > 200 || isChromeLine(line) || salutation.test(line)) return 0;
+  if (n < 2 || line.length > 200 || isChromeLine(line) || salutation.test(line) || readerQuestion(line, n)) return 0;
   return line.length;
 }
 

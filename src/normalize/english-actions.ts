@@ -30,7 +30,7 @@ const pastForms = new Map(verbs.flatMap(([en, de]) => (en.includes(' ') ? [] : [
 /** Common words of English advice and their German counterparts; anything else (names, versions) stays as written. */
 const words: Record<string, string> = {
   password: 'Passwort', passwords: 'Passwörter', credentials: 'Zugangsdaten', latest: 'neueste', newest: 'neueste', current: 'aktuelle', patched: 'gepatchten',
-  version: 'Version', versions: 'Versionen', later: 'neuer', newer: 'neuer', higher: 'höher', above: 'höher', device: 'Gerät', devices: 'Geräte',
+  version: 'Version', versions: 'Versionen', later: 'neuer', newer: 'neuer', higher: 'höher', above: 'höher', device: 'Gerät', devices: 'Geräte', appliance: 'Appliance', appliances: 'Appliances',
   security: 'Sicherheits', update: 'Update', updates: 'Updates', patches: 'Patches', backup: 'Backup', backups: 'Backups', regular: 'regelmäßige',
   regularly: 'regelmäßig', frequently: 'regelmäßig', first: 'zuerst', foremost: 'vorrangig', periodically: 'regelmäßig', urgently: 'dringend', administrator: 'Administrator', administrators: 'Administratoren', admin: 'Administrator', user: 'Benutzer',
   users: 'Benutzer', account: 'Konto', accounts: 'Konten', default: 'Standard', remote: 'Fern', access: 'Zugriff', management: 'Verwaltung',
@@ -54,6 +54,9 @@ const words: Record<string, string> = {
   matching: 'passenden', existing: 'bestehenden', remaining: 'übrigen', incoming: 'eingehende', outgoing: 'ausgehende', outbound: 'ausgehenden', inbound: 'eingehenden',
   local: 'lokale', perimeter: 'Perimeter', patch: 'Patch', active: 'aktive', series: 'Serie', these: 'diese', those: 'diese',
   precaution: 'Vorsichtsmaßnahme', feature: 'Funktion', features: 'Funktionen', compromise: 'Kompromittierung', offline: 'offline', portal: 'Portal', code: 'Code', signing: 'Signing', recommended: 'empfohlene',
+  configuration: 'Konfiguration', configurations: 'Konfigurationen', port: 'Port', ports: 'Ports', rule: 'Regel', rules: 'Regeln',
+  router: 'Router', routers: 'Router', connection: 'Verbindung', connections: 'Verbindungen', model: 'Modell', models: 'Modelle',
+  employees: 'Mitarbeitende', staff: 'Mitarbeitende', staffs: 'Mitarbeitende', unauthorized: 'unbefugte', administrative: 'administrative',
 };
 
 // Purpose clauses ("to receive the latest protections"), clauses introduced by a conjunction and what a colon explains
@@ -81,8 +84,12 @@ function translate(text: string): string {
     .replace(/\bfixed (?:release|version)s?\b/gi, 'korrigierte Version')
     .replace(/\b(before|after)\s+(?:applying|installing)\s+(?:the\s+)?/gi, (m, w: string) => (w.toLowerCase() === 'before' ? 'vor dem Einspielen von ' : 'nach dem Einspielen von '))
     .replace(/\b(before|after)\s+(?:patching|updating)\b/gi, (m, w: string) => (w.toLowerCase() === 'before' ? 'vor dem Update' : 'nach dem Update'))
+    .replace(/\b(?:web-based\s+)?remote\s+management\s+interface\b/gi, 'Fernverwaltungsoberfläche')
+    .replace(/\bconfiguration\s+(?:page|interface)\b/gi, 'Konfigurationsseite')
+    .replace(/\b(?:web-based\s+)?(?:web|management|admin(?:istration)?)\s+(?:interface|console|portal)\b/gi, 'Verwaltungsoberfläche')
     .replace(/\bremote access\b/gi, 'Fernzugriff')
     .replace(/\bremote management\b/gi, 'Fernverwaltung')
+    .replace(/\b(?:VPN\s+)?(?:pre-)?shared\s+(?:secrets?|keys?)\b/gi, (m) => (/^VPN/i.test(m) ? 'VPN-Schlüssel' : 'Pre-Shared-Keys'))
     .replace(/\bsecurity updates?\b/gi, (m) => (m.endsWith('s') ? 'Sicherheitsupdates' : 'Sicherheitsupdate'))
     .replace(/\bsecurity patch(es)?\b/gi, (m, es: string | undefined) => (es ? 'Sicherheitspatches' : 'Sicherheitspatch'))
     .replace(/\bdo not\b|\bdon't\b/gi, 'nicht')
@@ -121,6 +128,13 @@ const germanPhrasePattern2 = /(?<![\p{L}-])\p{Ll}{2,}ing(?!\p{L})/u;
 /** "Upgrade to ZLD firmware 5.39 or later" → "Auf ZLD firmware 5.39 oder neuer aktualisieren". */
 export function germanPhrase(vp: string): string | null {
   // "keep the system updated to the latest version": the update itself.
+  // "upgrade to a newer piece of equipment", "migrate to a supported model": end-of-life hardware is replaced.
+  const newer = /^(?:upgrade|migrate|switch|move)\s+to\s+(?:a\s+)?(newer|new|supported|current)\s+(?:piece\s+of\s+equipment|model|device|router|firewall|appliance|hardware|product)s?\b(.*)$/iu.exec(vp.trim());
+  if (newer) {
+    const adjective = ({ newer: 'neueres', new: 'neues', supported: 'unterstütztes', current: 'aktuelles' } as Record<string, string>)[newer[1]!.toLowerCase()]!;
+    const when = /\b(?:as\s+soon\s+as\s+possible|immediately|promptly|right\s+away)\b/iu.test(newer[2]!) ? 'schnellstmöglich ' : '';
+    return `${capitalize(when)}${when ? 'a' : 'A'}uf ein ${adjective} Gerät umsteigen`;
+  }
   // "prioritise patching their servers", "make it a priority to update …": the deed comes first ("vorrangig").
   const first = /^(?:prioriti[sz]e\s+(?=\p{Ll}+ing\s)|make\s+(?:it\s+)?a\s+(?:top\s+)?priority\s+to\s+)/iu.exec(vp.trim());
   if (first) vp = vp.trim().slice(first[0].length);
@@ -247,6 +261,9 @@ function single(vp: string): string[] | null {
       const joined = /^(?:Auf|Nicht|Nur|Alle|Immer|Nie|Keine|Sofort|Regelmäßig|Manuell|Automatisch|Über|Von|Mit|Für|In|An|Durch|Umgehend|Schnellstmöglich|Die|Der|Das|Neueste|Aktuelle|Verfügbaren|Betroffene)\s/u.test(second) ? `${second.charAt(0).toLowerCase()}${second.slice(1)}` : second;
       return [`${first} ${/^or$/i.test(and[1]!) ? 'oder' : 'und'} ${joined}`];
     }
+    // "Verify that no accounts have been created … and rotate VPN secrets": a step the table can put in German stands
+    // on its own when the other cannot.
+    if (/^and$/i.test(and[1]!) && (first || second)) return [(first ?? second)!];
   }
   const one = germanPhrase(vp);
   return one ? [one] : null;
@@ -256,7 +273,7 @@ function single(vp: string): string[] | null {
 const verbStart = String.raw`(?=(?:(?:immediately|promptly|urgently|also|now|quickly)\s+)?(?:${verbs.map(([en]) => en).join('|')})\b)`;
 const party = String.raw`(?:users|customers|admins|administrators|organi[sz]ations|operators|everyone|you|businesses|companies|owners|teams)`;
 // "all affected customers", "users and administrators", "companies utilizing Cisco devices", "users of affected devices".
-const addressees = String.raw`(?:all\s+)?(?:its\s+|their\s+|affected\s+)?${party}(?:\s+and\s+${party})?(?:\s+(?:of|with|using|utilizing|running|who\s+use)\s+[^,.;:]{1,60}?)?`;
+const addressees = String.raw`(?:all\s+)?(?:its\s+|their\s+|affected\s+)?${party}(?:\s+and\s+${party})?(?:\s+(?:still\s+)?(?:of|with|using|utilizing|running|who\s+(?:still\s+)?use)\s+[^,.;:]{1,60}?)?`;
 const english = /\b(?:the|should|must|recommend\w*|users?|customers?|please|your|to|for|and|of|with|on|is|are|if|all|any|only)\b/i;
 const german = /(?<!\w)(?:der|die|das|den|dem|und|auf|mit|für|von|ist|sind|nicht|zu|im|bei|oder|ein|eine|Sie|Ihre?n?)\b/;
 // Cue → the verb phrase after it; each run only on a sentence that holds one of the words every match contains
@@ -286,6 +303,10 @@ export function englishActions(s: string, bullet = false): string[] | null {
   // "…," a spokesperson told BleepingComputer; "…, the company said in an advisory": who said it goes.
   const text = s
     .replace(/^["“„]/, '')
+    // "Mandate an immediate update to Fireware OS for all appliances": a manager's order to update is the update.
+    .replace(/^(?:mandate|require|schedule|perform|initiate)\s+(?:an?\s+)?(?:(immediate|urgent|prompt)\s+)?(?:update|upgrade)\s+(?:to|of)\s+/iu, (_m, now: string | undefined) => (now ? 'Immediately update ' : 'Update '))
+    // "All that to say, if you're still using …, upgrade …": a phrase that sums up goes.
+    .replace(/^(?:all\s+that\s+to\s+say|in\s+short|in\s+summary|to\s+sum\s+up|bottom\s+line|that\s+said|in\s+other\s+words|the\s+bottom\s+line\s+is)\s*[,:]\s+/iu, '')
     .replace(/[,.]?["”“]\s*(?:,|the\s+\w+\s+(?:reads|says)|[^"”“]{0,60}?\b(?:said|says|told|wrote|added|explained|stated|noted|warned)\b).*$/i, '')
     .replace(/,\s+(?:the\s+|a\s+)?[^,"”“]{1,60}?\s(?:said|says|told|wrote|added|explained|stated|noted|warned)\b[^,]*[.!]?$/i, '')
     .trim();
@@ -312,7 +333,9 @@ export function englishActions(s: string, bullet = false): string[] | null {
     if (!list) return null;
     // "Users of older versions of X have to upgrade …": the users' qualifier says where.
     const of = /^(?:all\s+)?(?:users|customers|admins|administrators|organi[sz]ations|operators)\s+(?:of|with|running|using)\s+(.+)$/i.exec(subject);
-    return of ? list.map((a) => `${a} (bei ${translate(of[1]!)})`) : list;
+    // "bei" takes the dative: "bei älteren Versionen".
+    const whose = of ? translate(of[1]!).replace(/(?<!\p{L})(\p{Ll}+e)\s+(?=\p{Lu})/gu, '$1n ') : '';
+    return of ? list.map((a) => `${a} (bei ${whose})`) : list;
   }
   return imperative(text);
 }
@@ -339,7 +362,7 @@ const imperativePattern2 = /^\p{Ll}/u;
 // front ("If you cannot patch immediately, disable …") does not hide it.
 function imperative(text: string): string[] | null {
   const t = text.replace(imperativePattern1, '').replace(imperativePattern2, (c) => c.toUpperCase()).replace(/^(?:please|also)\s+/i, '');
-  const first = /^(?:only\s+|never\s+|always\s+|do not\s+|don't\s+)?(\w+(?:\s+(?:up|on|off|out|for|to|sure))?)\s+(\S+)/i.exec(t);
+  const first = /^(?:only\s+|never\s+|always\s+|do not\s+|don't\s+|immediately\s+|promptly\s+|urgently\s+)?(\w+(?:\s+(?:up|on|off|out|for|to|sure))?)\s+(\S+)/i.exec(t);
   if (!first || !/^[A-Z]/.test(t)) return null;
   const head = first[1]!.toLowerCase();
   if (!verbTable.has(head) && !verbTable.has(head.split(' ')[0]!)) return null;

@@ -131,3 +131,20 @@ test('English: of two steps joined by "and", the one the table can put in German
     'Patch sofort einspielen (bei Firebox Firewalls)',
   ]);
 });
+
+test('rules pointed at and given as examples are the steps; the pointer alone is none', () => {
+  assert.deepEqual(
+    actions('Praxen sollten daher einige Regeln beachten, zum Beispiel Sonderzeichen zu verwenden und die Kennwörter jährlich zu ändern.'),
+    ['Sonderzeichen verwenden', 'Die Kennwörter jährlich ändern'],
+  );
+  assert.deepEqual(actions('Praxen sollten zumindest einige wichtige Regeln beachten.'), []);
+});
+
+test('"diese Möglichkeit" names the feature the sentence before offered', () => {
+  assert.deepEqual(
+    actions('Fast alle Portale bieten inzwischen die Zwei-Faktor-Authentifizierung an. Nutzen Sie diese Möglichkeit, wann immer es sie gibt.'),
+    ['Die Zwei-Faktor-Authentifizierung nutzen, wann immer es sie gibt'],
+  );
+  // Nothing offered before: the words stay as they are.
+  assert.deepEqual(actions('Die Lage ist ernst. Nutzen Sie diese Möglichkeit zur Meldung.'), ['Diese Möglichkeit zur Meldung nutzen']);
+});

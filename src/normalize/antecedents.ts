@@ -16,6 +16,8 @@ const namedObjectPattern1 = /^(?:diese\p{L}*|solche\p{L}*|welche\p{L}*|alle\p{L}
  * earlier mention that adds an adjective, the action stays as it is.
  */
 export function namedObject(action: string, before: string[]): string {
+  const generic = genericPointer.exec(action);
+  if (generic) return namedFeature(action, generic[0], before);
   const m = pointing.exec(action);
   if (!m) return action;
   const noun = m[2]!;
@@ -37,4 +39,16 @@ export function namedObject(action: string, before: string[]): string {
     return `${m[1] === 'Dieses' ? 'Das' : 'Die'} ${weak.join(' ')} ${action.slice(m[0].length - noun.length)}`;
   }
   return action;
+}
+
+// "Nutzen Sie diese Möglichkeit": a word that only says "this option" stands for the feature the sentence before
+// offered ("Fast alle Dienste bieten die Zwei-Faktor-Authentifizierung an"). Feminine, as these words are, so only a
+// feminine noun in the accusative ("die …ung", "die …ion") can be it.
+const genericPointer = /^Diese\s+(?:Möglichkeit|Funktion|Option|Einstellung|Maßnahme)(?=\s)/u;
+const feminineThing = /(?<!\p{L})die\s+((?:\p{Ll}+e\s+)?\p{Lu}[\p{L}-]*(?:ung|ion|tät|heit|keit|ik|ware))(?![\p{L}-])/u;
+
+function namedFeature(action: string, pointer: string, before: string[]): string {
+  const previous = before[before.length - 1];
+  const thing = previous ? feminineThing.exec(previous) : null;
+  return thing ? `Die ${thing[1]}${action.slice(pointer.length)}` : action;
 }

@@ -26,6 +26,8 @@ export function frontedPassive(s: string): string | null {
 }
 
 const question = /^(?:Und\s+)?(?:Worauf|Was|Wie|Welche\p{L}*|Wann|Wo|Warum|Weshalb|Womit|Wofür|Wozu|Woran|Wer)$|^(?:Und\s+)?(?:Worauf|Was|Wie|Welche\p{L}*|Wann|Warum|Weshalb|Womit|Wofür|Wozu|Woran)\s/u;
+const pointsAtRules = /(?<!\p{L})(?:Regeln|Grundregeln|Hinweise|Tipps|Punkte|Empfehlungen|Vorsichtsmaßnahmen)\s+(?:beachten|befolgen|einhalten|berücksichtigen)$/u;
+const examplesGiven = /^,\s+(?:zum\s+Beispiel|z\.\s?B\.|etwa|beispielsweise|insbesondere|wie)\s+(.+)$/u;
 const labelled = /^[^:,]{3,80}:\s+(?=\p{Lu})/u;
 // Reported advice keeps its subjunctive: "Stattdessen solle man das LKA einschalten".
 const modalVerb = /\b(sollten|sollen|sollte|solle|müssen|muss|müsse)\s+/u;
@@ -137,7 +139,14 @@ export function modal(s: string): string | null {
   const found = mainClause(after);
   if (!found) return null;
   // "…, um weitere Schäden zu vermeiden": a purpose after the step is no part of it; a condition stays.
-  const clause = /^,\s+(?:um|damit)\s/u.test(found.tail) ? { ...found, tail: '' } : found;
+  let clause = /^,\s+(?:um|damit)\s/u.test(found.tail) ? { ...found, tail: '' } : found;
+  // "… einige Regeln beachten, zum Beispiel X zu wählen und Y zu ändern, wenn …": the rules pointed at are given as
+  // examples; they are the steps.
+  const examples = pointsAtRules.test(clause.main) ? examplesGiven.exec(clause.tail) : null;
+  if (examples && /(?<!\p{L})zu\s+\p{Ll}+|\p{Ll}zu\p{Ll}{3,}/u.test(examples[1]!)) {
+    const steps = examples[1]!.replace(/(?<!\p{L})zu\s+(\p{Ll}+)/gu, '$1').replace(/(?<!\p{L})(\p{Ll}+zu\p{Ll}{3,})(?!\p{L})/gu, (w) => zuInfinitive(w));
+    clause = { main: steps, tail: '' };
+  }
   let { main } = clause;
   // "Praxiscomputer sollten nicht mit dem Internet verbunden sein": a state of a thing, asked for like a passive.
   const state = !inverted && !practiceSubject.test(before) ? modalPattern8.exec(main) : null;

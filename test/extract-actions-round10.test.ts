@@ -132,12 +132,13 @@ test('English: of two steps joined by "and", the one the table can put in German
   ]);
 });
 
-test('rules pointed at and given as examples are the steps; the pointer alone is none', () => {
+test('rules pointed at and given as examples are the steps', () => {
   assert.deepEqual(
     actions('Praxen sollten daher einige Regeln beachten, zum Beispiel Sonderzeichen zu verwenden und die Kennwörter jährlich zu ändern.'),
     ['Sonderzeichen verwenden', 'Die Kennwörter jährlich ändern'],
   );
-  assert.deepEqual(actions('Praxen sollten zumindest einige wichtige Regeln beachten.'), []);
+  // Without examples the rules stay the step, as editors label it ("Grundregeln beim Surfen einhalten").
+  assert.deepEqual(actions('Praxen sollten beim Surfen einige Grundregeln einhalten.'), ['Beim Surfen einige Grundregeln einhalten']);
 });
 
 test('"diese Möglichkeit" names the feature the sentence before offered', () => {
@@ -147,4 +148,12 @@ test('"diese Möglichkeit" names the feature the sentence before offered', () =>
   );
   // Nothing offered before: the words stay as they are.
   assert.deepEqual(actions('Die Lage ist ernst. Nutzen Sie diese Möglichkeit zur Meldung.'), ['Diese Möglichkeit zur Meldung nutzen']);
+});
+
+test('"Dabei helfen regelmäßige Updates des Betriebssystems, des Browsers …": the means named as subject is the step', () => {
+  assert.deepEqual(actions('Dabei helfen regelmäßige Updates des Betriebssystems, des Browsers und aller eingesetzten Programme – zusammen mit einem Virenschutz.'), [
+    'Regelmäßige Updates des Betriebssystems, des Browsers und aller eingesetzten Programme einspielen',
+  ]);
+  // What helps an attacker is no advice.
+  assert.deepEqual(actions('Dabei hilft den Tätern die Unachtsamkeit vieler Nutzer.'), []);
 });

@@ -45,6 +45,8 @@ test('an action matches when it holds most of the expected content words, inflec
   assert.ok(covers('Die Firmware umgehend auf Version 11.01.02.102 aktualisieren', 'Firmware auf Version 11.01.02.102 aktualisieren'));
   assert.ok(covers('Passwörter der Praxissoftware ändern', 'Alle Passwörter in Ihrer Praxissoftware ändern'));
   assert.ok(!covers('Die Firmware prüfen', 'Alle Portweiterleitungen überprüfen und nicht benötigte entfernen'));
+  // A genitive "-s" meets its nominative: "des Betriebssystems, des Browsers" is "Betriebssystem, Browser".
+  assert.ok(covers('Regelmäßige Updates des Betriebssystems, des Browsers und aller Programme einspielen', 'Betriebssystem, Browser und alle Programme regelmäßig aktualisieren'));
 });
 
 // The real-notice corpus (both splits together): floors a few points under what the extractor reaches on it now

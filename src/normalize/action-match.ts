@@ -17,7 +17,8 @@ export function contentWords(text: string): string[] {
     .split(contentWordsPattern1)
     .map((w) => w.replace(/^\.+|\.+$/g, ''))
     .filter((w) => w.length > 2 && !stop.has(w))
-    .map((w) => (w.length > 5 ? w.replace(/(?:en|er|es|em|e|n|s)$/u, '') : w));
+    // A genitive "-s" goes first, so that "Betriebssystems" meets "Betriebssystem" and "Browsers" meets "Browser".
+    .map((w) => (w.length > 5 ? w.replace(/(?<=[^s])s$/u, '').replace(/(?:en|er|es|em|e|n|s)$/u, '') : w));
 }
 
 /** An extracted action matches an expected one when it holds most (60 %) of the expected one's content words. */

@@ -32,17 +32,20 @@ export function stepOfNounPhrase(phrase: string): string | null {
   }
   const deed = deverbal(phrase);
   if (deed) return deed;
-  const [main, ...rest] = phrase.split(/(?=,\s)/u);
+  // A comma before another genitive ("des Betriebssystems, des Browsers und aller Programme") is inside the phrase.
+  const [main, ...rest] = phrase.split(/(?=,\s(?!(?:des|der|aller|eines|einer)\s))/u);
   const words = main!.replace(/\s*\([^)]*\)\s*$/u, '').trim().split(/\s+/u);
-  // "Regelmäßige Datensicherung auf externen Datenträgern": the head stands before the phrase that says where.
+  const genitives = words.filter((w) => /^(?:des|der|aller|eines|einer)$/u.test(w)).length;
+  // "Regelmäßige Datensicherung auf externen Datenträgern": the head stands before the phrase that says where or whose.
   const at = words.findIndex((w, i) => i > 0 && placePreposition.test(w));
   const last = (at > 0 ? words[at - 1] : words.at(-1)) ?? '';
   const head = heads.find((h) => h.noun.test(last));
-  if (!head || words.length > 8 || (at === -1 && words.length > 6) || otherCase.test(main!)) return null;
+  if (!head || words.length > 8 + 3 * Math.max(0, genitives - 1) || (at === -1 && words.length > 6) || otherCase.test(main!)) return null;
   return `${main!.trim()} ${head.verb}${rest.join('')}`;
 }
 
-const placePreposition = /^(?:auf|in|im|an|am|mit|für|von|vom|über|per|bei|beim|zu|zur|zum|außerhalb|innerhalb)$/u;
+// Also a genitive after the head: "Regelmäßige Updates des Betriebssystems".
+const placePreposition = /^(?:auf|in|im|an|am|mit|für|von|vom|über|per|bei|beim|zu|zur|zum|außerhalb|innerhalb|des|der|aller)$/u;
 
 // A deed named by its noun, its object in the genitive behind it: "Einrichtung einer Firewall", "Die Änderung der
 // Passwörter", "das Abkoppeln der Mail-Accounts vom Praxisserver". Only a feminine or plural genitive ("der", "einer"),

@@ -166,13 +166,14 @@ const adviceThat = /^[^,]{0,40},\s+dass\s+(?:Sie|Praxen|Ärzt\p{L}*|Zahnärzt\p{
 
 // "empfiehlt sich der Umstieg auf …", "Das BSI empfiehlt ein sofortiges Update", "rät zu einem Passwortwechsel",
 // "Dringend empfohlen wird ein Update auf …", "Sinnvoll ist zudem eine Zwei-Faktor-Authentifizierung", and the means of
-// protection as subject ("Den besten Schutz bieten regelmäßige Backups", "Der beste Schutz ist …"): the advice is a
+// protection as subject ("Den besten Schutz bieten regelmäßige Backups", "Der beste Schutz ist …", "Dabei helfen
+// regelmäßige Updates des Betriebssystems"): the advice is a
 // noun phrase, kept as one (as verbless list items are); a condition with its verb first goes behind it.
 const nominalAdvice =
-  /(?<!\p{L})(?:empfiehlt|empfehlen|empfahl)\s+(?:sich\s+)?(?:(?:daher|deshalb|dringend|ausdrücklich|außerdem|Praxen|Ihnen)\s+)*((?:der|die|das|den|ein|eine|einen)\s(?:[^,.;:]|\.(?=\d))+)|(?<!\p{L})(?:rät|raten|riet)\s+(?:(?:daher|deshalb|dringend|ausdrücklich|Praxen|allen\s+Praxen)\s+)*(?:zum|zur|zu\s+(?:einem|einer|dem|der))\s+((?:[^,.;:]|\.(?=\d))+)|^(?:(?:Dringend|Daher|Deshalb|Zudem|Außerdem)\s+)?(?:empfohlen|geraten|angeraten)\s+(?:wird|werden)\s+(?:(?:daher|deshalb|dringend|zudem|außerdem|ausdrücklich)\s+)*((?:der|die|das|ein|eine|einen)\s+(?:\p{Ll}+\s+)?\p{Lu}(?:[^,.;:]|\.(?=\d))+)|^(?:Sinnvoll|Ratsam|Empfehlenswert|Hilfreich)\s+(?:ist|sind)\s+(?:(?:zudem|außerdem|auch|daher|deshalb|dabei|hier|jedoch|vor\s+allem)\s+)*((?:(?:der|die|das|ein|eine|einen)\s+(?:\p{Ll}+\s+)?|regelmäßige\p{L}*\s+)\p{Lu}(?:[^,.;:–—]|\.(?=\d))+)|^(?:(?:Den\s+)?(?:[Bb]esten|[Ww]irksamen|[Ww]irksamsten|[Ee]ffektiven|[Zz]uverlässigen|[Gg]uten)\s+Schutz(?:\s+(?:für|vor|gegen)\s+[^,.]{1,40}?)?\s+(?:bieten|bietet)|Der\s+beste\s+Schutz\s+(?:ist|sind|bietet|bieten))\s+(?:(?:vor\s+allem|insbesondere|zum\s+Beispiel|etwa|auch|noch\s+immer|immer\s+noch|nach\s+wie\s+vor|(?:nach\s+(?:Ansicht|Angaben|Einschätzung)|laut)\s+(?:der|des|von)?\s*\p{L}+)\s+)*((?:[^,.;:–—]|\.(?=\d))+)/u;
+  /(?<!\p{L})(?:empfiehlt|empfehlen|empfahl)\s+(?:sich\s+)?(?:(?:daher|deshalb|dringend|ausdrücklich|außerdem|Praxen|Ihnen)\s+)*((?:der|die|das|den|ein|eine|einen)\s(?:[^,.;:]|\.(?=\d))+)|(?<!\p{L})(?:rät|raten|riet)\s+(?:(?:daher|deshalb|dringend|ausdrücklich|Praxen|allen\s+Praxen)\s+)*(?:zum|zur|zu\s+(?:einem|einer|dem|der))\s+((?:[^,.;:]|\.(?=\d))+)|^(?:(?:Dringend|Daher|Deshalb|Zudem|Außerdem)\s+)?(?:empfohlen|geraten|angeraten)\s+(?:wird|werden)\s+(?:(?:daher|deshalb|dringend|zudem|außerdem|ausdrücklich)\s+)*((?:der|die|das|ein|eine|einen)\s+(?:\p{Ll}+\s+)?\p{Lu}(?:[^,.;:]|\.(?=\d))+)|^(?:Sinnvoll|Ratsam|Empfehlenswert|Hilfreich)\s+(?:ist|sind)\s+(?:(?:zudem|außerdem|auch|daher|deshalb|dabei|hier|jedoch|vor\s+allem)\s+)*((?:(?:der|die|das|ein|eine|einen)\s+(?:\p{Ll}+\s+)?|regelmäßige\p{L}*\s+)\p{Lu}(?:[^,.;:–—]|\.(?=\d))+)|^(?:(?:Den\s+)?(?:[Bb]esten|[Ww]irksamen|[Ww]irksamsten|[Ee]ffektiven|[Zz]uverlässigen|[Gg]uten)\s+Schutz(?:\s+(?:für|vor|gegen)\s+[^,.]{1,40}?)?\s+(?:bieten|bietet)|Der\s+beste\s+Schutz\s+(?:ist|sind|bietet|bieten))\s+(?:(?:vor\s+allem|insbesondere|zum\s+Beispiel|etwa|auch|noch\s+immer|immer\s+noch|nach\s+wie\s+vor|(?:nach\s+(?:Ansicht|Angaben|Einschätzung)|laut)\s+(?:der|des|von)?\s*\p{L}+)\s+)*((?:[^,.;:–—]|\.(?=\d))+)|^(?:Dabei|Dagegen|Hierbei|Hiergegen)\s+(?:helfen|hilft)\s+(?:(?:vor\s+allem|insbesondere|zum\s+Beispiel|etwa|auch)\s+)*((?:regelmäßige\p{L}*\s+|(?:der|die|das|ein|eine)\s+(?:\p{Ll}+\s+)?)\p{Lu}(?:[^,.;:–—]|\.(?=\d)|,\s+(?=(?:des|der|aller|eines|einer)\s))+)/u;
 
 // Every match of nominalAdvice contains one of these (cue-words.ts).
-const mayBeNominal = cueTest(['empf', 'rät', 'raten', 'riet', 'Sinnvoll', 'Ratsam', 'Empfehlenswert', 'Hilfreich', 'Schutz']);
+const mayBeNominal = cueTest(['empf', 'rät', 'raten', 'riet', 'Sinnvoll', 'Ratsam', 'Empfehlenswert', 'Hilfreich', 'Schutz', 'helfen', 'hilft']);
 
 // nominallyAdvised's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
 const nominallyAdvisedPattern1 = /^[^:,.]{1,40}:\s+(?=\p{Lu})/u;
@@ -212,7 +213,7 @@ export function nominallyAdvised(sentence: string): string[] | null {
   const s = colon > 0 && colon <= 40 ? sentence.replace(nominallyAdvisedPattern1, '') : sentence;
   const m = mayBeNominal(s) ? nominalAdvice.exec(s) : null;
   // Adverbs and quotes that trail the phrase are not part of it ("empfiehlt das Update zudem „dringend“").
-  const phrase = (m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4] ?? m?.[5])?.trim().replace(nominallyAdvisedPattern2, '');
+  const phrase = (m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4] ?? m?.[5] ?? m?.[6])?.trim().replace(nominallyAdvisedPattern2, '');
   // "empfehlen den Anwendern daher, … zu aktualisieren": whom it is told to; the advice is the infinitive after it.
   if (m && (nominallyAdvisedPattern3.test(phrase ?? '') || nominallyAdvisedPattern4.test(s.slice(m.index + m[0].length)))) return null;
   if (!phrase || phrase.split(/\s+/).length > 12 || phrase.split(/\s+/).length < 3 || finiteVerb.test(phrase) || nominallyAdvisedPattern5.test(phrase) || othersNamed(phrase) || /^(?:Wir|Ich)\b/.test(s)) return null;

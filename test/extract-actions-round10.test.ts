@@ -157,3 +157,16 @@ test('"Dabei helfen regelmäßige Updates des Betriebssystems, des Browsers …"
   // What helps an attacker is no advice.
   assert.deepEqual(actions('Dabei hilft den Tätern die Unachtsamkeit vieler Nutzer.'), []);
 });
+
+test('a condition in front of "empfehlen wir" holds for each step, and "diese" is the thing received', () => {
+  assert.deepEqual(actions('„Sollten Sie eine solche Bewerbungsmail erhalten, empfehlen wir, diese gar nicht zu öffnen und Ihren IT-Betreuer zu informieren.“'), [
+    'Eine solche Bewerbungsmail gar nicht öffnen',
+    'Ihren IT-Betreuer informieren, falls Sie eine solche Bewerbungsmail erhalten',
+  ]);
+  assert.deepEqual(actions('Wenn Sie betroffen sind, empfehlen wir, die Kennwörter zu ändern.'), ['Die Kennwörter ändern, wenn Sie betroffen sind']);
+});
+
+test("what a scam message asks for is its demand, not advice, also in a \"Mitteilung\"; being careful, \"also\" or not, is no step", () => {
+  assert.deepEqual(actions('In der Mitteilung versichert die Firma einen Gewinn und fordert dazu auf, den angeblichen Kontoauszug herunterzuladen.'), []);
+  assert.deepEqual(actions('„Seien Sie also äußerst vorsichtig und informieren Sie auch Ihr Praxisteam.“'), ['Ihr Praxisteam informieren']);
+});

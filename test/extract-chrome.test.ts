@@ -121,3 +121,11 @@ test("a question to the reader or a section's short question is not the title", 
   // A question that is the headline stays one.
   assert.equal(readText(['Was tun bei gefälschten KV-Mails?', '', 'Derzeit kursieren gefälschte Mails. Löschen Sie diese.'].join('\n')).title, 'Was tun bei gefälschten KV-Mails?');
 });
+
+test("a picture's caption that ends in its credit is chrome, not the title", () => {
+  assert.ok(isChromeLine('Pixabay Keyboard PCVirus (Foto: Pixabay)'));
+  assert.ok(isChromeLine('Tastatur mit Warnhinweis (Bild: Hausärzteverband)'));
+  assert.ok(!isChromeLine('Sicherheitsupdate für den Konnektor (Version 5.1.3)'));
+  const notice = readText(['hvwl logo', '', 'Achtung: Schadsoftware in Bewerbungsmails', '', 'Tastatur mit Virus (Foto: Pixabay)', '', 'Der Verband warnt Praxen vor Bewerbungsmails mit Schadsoftware. Öffnen Sie keine Anhänge.'].join('\n'));
+  assert.equal(notice.title, 'Achtung: Schadsoftware in Bewerbungsmails');
+});

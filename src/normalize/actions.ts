@@ -62,7 +62,7 @@ const siteChrome = guardedTest(
     'details', 'information', 'questions', 'assistance', 'help', 'fragen', 'auskünfte'],
 );
 // Pointers to the real instructions, or no instruction at all.
-const vague = /(?<!\w)(?:folgenden?\s+(?:Schritte|Maßnahmen|Hinweise))\b|^(?:(?:die|diese)\s+)?(?:Hinweise|Empfehlungen)\s+(?:beachten|befolgen|lesen)$|^(?:(?:vorsorglich|schnell|sofort|umgehend|rechtzeitig|zeitnah|jetzt|zügig|dringend|besonnen)\s+)?handeln(?:,|$)|^Ruhe\s+bewahren\b|^(?:(?:handeln|besonders|weiterhin|sehr|stets|immer|schon|jetzt|ab\s+sofort|bis\s+dahin|äußerst|erhöht)\s+(?:und\s+)?)*(?:wachsam|aufmerksam|vorsichtig)\s+(?:sein|bleiben)$|^(?:besonnen\s+|Schritt\s+für\s+Schritt\s+)vorgehen(?:,|$)|^(?:sich\s+)?(?:gut\s+|rechtzeitig\s+)?vorbereiten$|entschuldigen$|^Verständnis\b/iu;
+const vague = /(?<!\w)(?:folgenden?\s+(?:Schritte|Maßnahmen|Hinweise))\b|^(?:(?:die|diese)\s+)?(?:Hinweise|Empfehlungen)\s+(?:beachten|befolgen|lesen)$|^(?:(?:vorsorglich|schnell|sofort|umgehend|rechtzeitig|zeitnah|jetzt|zügig|dringend|besonnen)\s+)?handeln(?:,|$)|^Ruhe\s+bewahren\b|^(?:(?:handeln|besonders|weiterhin|sehr|stets|immer|schon|jetzt|ab\s+sofort|bis\s+dahin|äußerst|erhöht|also|daher|deshalb|dabei)\s+(?:und\s+)?)*(?:wachsam|aufmerksam|vorsichtig)\s+(?:sein|bleiben)$|^(?:besonnen\s+|Schritt\s+für\s+Schritt\s+)vorgehen(?:,|$)|^(?:sich\s+)?(?:gut\s+|rechtzeitig\s+)?vorbereiten$|entschuldigen$|^Verständnis\b/iu;
 
 // What happens to a practice or what it should know or expect is no deed: "eine Pauschale erhalten", "wissen, dass …",
 // "mit Ausfällen rechnen", "sich nicht zu sicher fühlen".

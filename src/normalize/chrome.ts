@@ -26,6 +26,8 @@ const chromeLines = [
   // bylines, reading time, picture credits
   /^(?:von|by)\s+(?!\d)[\p{L}.' -]{2,50}$/iu,
   /^(?:autor(?:in)?|author|text|foto|fotos|bild|bildquelle|quelle|redaktion|symbolbild|credit)\s*:/i,
+  // a picture's caption ending in its credit: "Pixabay Keyboard PCVirus (Foto: Pixabay)", "Symbolbild (© dpa)"
+  /^.{0,80}\((?:foto|fotos|bild|bildquelle|quelle|symbolbild|©)\s*:?\s*[^()]{1,50}\)$/i,
   /\b(?:lesezeit|lesedauer|min(?:\.|uten)?\s+(?:lesezeit|read)|minute read)\b/i,
   /^(?:veröffentlicht|aktualisiert|published|updated|erstellt)(?:\s+am)?\s*:?\s*(?:\|\s*(?:aktualisiert|updated)\s*:?\s*)?$/i,
   // share, print and subscription rows, logos, bracketed buttons, ads

@@ -10,6 +10,7 @@ const thingWith = Object.fromEntries(
   Object.values(articleOf).map((article) => [article, new RegExp(`(?<!\\p{L})${article}\\s+((?:\\p{Ll}+\\s+)?\\p{Lu}[\\p{L}-]*)`, 'u')]),
 );
 const conditionStart = /,\s+(?:falls|wenn|sobald|sofern|solange)\s/u;
+const receivedThing = /^,\s+(?:falls|wenn|sobald|sofern)\s+(?:Sie|man)\s+((?:eine|die)\s+(?:\p{Ll}+\s+)?\p{Lu}[\p{L}-]*)\s+(?:erhalten|bekommen|empfangen|erhält|bekommt|empfängt)$/u;
 // "Mit ihm vereinbaren, …, falls sich ein IT-Dienstleister um das Netzwerk kümmert": "ihm" after a preposition stands
 // for the masculine or neuter thing the condition names, in the dative.
 const dativePronoun = /(?<!\p{L})([Mm]it|[Bb]ei|[Vv]on|[Zz]u|[Aa]n)\s+ihm(?!\p{L})/u;
@@ -23,6 +24,12 @@ export function namedPronoun(action: string): string {
     const thing = condition && condition.index > dative.index ? dativeThing.exec(action.slice(condition.index)) : null;
     if (thing) action = `${action.slice(0, dative.index)}${dative[1]} dem ${thing[1]}${action.slice(dative.index + dative[0].length)}`;
   }
+  // "Diese gar nicht öffnen, falls Sie eine derartige E-Mail erhalten": the thing received, named with its own article;
+  // having received it is then no condition of its own.
+  const these = /^Diese\s+(?=\p{Ll})/u.exec(action);
+  const when = these ? conditionStart.exec(action) : null;
+  const got = when ? receivedThing.exec(action.slice(when.index)) : null;
+  if (these && when && got) return `${got[1]!.charAt(0).toUpperCase()}${got[1]!.slice(1)} ${action.slice(these[0].length, when.index)}`;
   const m = pronounObject.exec(action);
   if (!m) return action;
   const condition = conditionStart.exec(action);

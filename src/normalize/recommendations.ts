@@ -3,6 +3,7 @@
 // does best ("löscht man am besten"). Each returns the infinitive or noun phrase a practice can tick off, or null.
 import { cueTest } from './cue-words.js';
 import { addressedToOthers, attackDemand, othersNamed } from './reported-speech.js';
+import { condition } from './polite-imperatives.js';
 import { finiteVerb, isInfinitive, isParticiple, participleToInfinitive, particles, zuInfinitive } from './verbs.js';
 
 // "Wann die Zertifikate ablaufen, können Praxen selbst überprüfen", "Die Laufzeit können Praxen online prüfen": what a
@@ -110,6 +111,17 @@ export function recommended(s: string): string[] | null {
   if (attackDemand(a[0], s.slice(0, a.index), after)) return null;
   // "Hersteller sind aufgerufen, …", "Die gematik wurde gebeten, …": a passive demand on others names them in front.
   if (/^(?:aufgefordert|aufgerufen|gebeten|angehalten|gefordert)$/u.test(a[0]) && addressedToOthers(s.slice(0, a.index).split(/,\s/u).pop()!, '')) return null;
+  // "Sollten Sie eine derartige E-Mail erhalten, empfehlen wir, …": a condition in front holds for every step.
+  const asked = leadingCondition.exec(s);
+  const when = asked ? condition(asked[1], asked[2]) : '';
+  const found = adviceSteps(after, a[0], s.slice(0, a.index));
+  return found && when ? found.map((step) => `${step}${when}`) : found;
+}
+
+// "Sollten Sie …, empfehlen wir", "„Wenn Sie …, raten wir": a condition, its verb first or after its conjunction.
+const leadingCondition = /^[„"“]?(Sollten?|Wenn|Falls|Sofern|Sobald)\s+([^,]+),\s+(?:(?:empfehlen|raten|bitten)\s+wir|(?:empfiehlt|rät)\s)/u;
+
+function adviceSteps(after: string, word: string, front: string): string[] | null {
   for (const m of after.matchAll(zuForm)) {
     const verb = m[1] ?? zuInfinitive(m[2]!);
     if (verb === m[2]) continue; // "zuvor", "zusätzlich": not an infinitive with zu
@@ -118,14 +130,14 @@ export function recommended(s: string): string[] | null {
     let start = immediate ? immediate[0].length : before.lastIndexOf(',') + 1;
     // "Secunet empfiehlt die Deregistrierung … zu vermeiden", "Wir empfehlen allen die Firmware … zu prüfen": the comma
     // before the infinitive is optional; whom the advice is for goes.
-    if (start === 0 && /^(?:rät|raten|riet|empfiehlt|empfehlen|empfahl)$/u.test(a[0]) && !finiteVerb.test(before) && !othersNamed(before)) start = adviceAddressee.exec(before)![0].length;
+    if (start === 0 && /^(?:rät|raten|riet|empfiehlt|empfehlen|empfahl)$/u.test(word) && !finiteVerb.test(before) && !othersNamed(before)) start = adviceAddressee.exec(before)![0].length;
     if (start === 0) continue;
     if (!immediate) start = listStart(before, start);
     const object = before.slice(start).trim();
     // "rufen in der Praxis an, um solche Angaben zu erfragen": a purpose, not the advice.
     if (/^(?:um|ohne|statt|anstatt)\s/u.test(object)) continue;
     // "rät dringend davon ab, diese E-Mails zu öffnen": advice against; the action is not to.
-    const not = /^ab/.test(a[0]) || recommendedPattern2.test(before.slice(0, start).trim()) ? 'nicht ' : '';
+    const not = /^ab/.test(word) || recommendedPattern2.test(before.slice(0, start).trim()) ? 'nicht ' : '';
     let tail = after.slice(m.index! + m[0].length).replace(/[.!;:]+$/, '');
     // "… einzusetzen, … einzuspielen und … zu konfigurieren": three or more infinitives are as many actions.
     const list = [`${object} ${not}${verb}`];
@@ -149,12 +161,12 @@ export function recommended(s: string): string[] | null {
   }
   // "Ganz wichtig ist auch, dass Sie die empfohlenen Updates installieren": the advice in a dass-clause addressed to the
   // practice, whose verb already has the infinitive's form.
-  const that = /^(?:wichtig|Wichtig|ratsam|Ratsam|sinnvoll|Sinnvoll|empfehlenswert|Empfehlenswert|unerlässlich|Unerlässlich|empfiehlt|empfehlen|Wichtigste)$/u.test(a[0])
+  const that = /^(?:wichtig|Wichtig|ratsam|Ratsam|sinnvoll|Sinnvoll|empfehlenswert|Empfehlenswert|unerlässlich|Unerlässlich|empfiehlt|empfehlen|Wichtigste)$/u.test(word)
     ? adviceThat.exec(after)
     : null;
   if (that && isInfinitive(that[2]!) && !/,\s/u.test(that[1]!)) return [capitalize(`${that[1]} ${that[2]}`)];
   // "Es sei wichtig, dass das Sicherheits-Update schnellstmöglich eingespielt wird": the same advice as a passive.
-  const done = /^(?:wichtig|Wichtig|ratsam|Ratsam|sinnvoll|Sinnvoll|unerlässlich|Unerlässlich|Wichtigste)$/u.test(a[0]) ? passiveThat.exec(after) : null;
+  const done = /^(?:wichtig|Wichtig|ratsam|Ratsam|sinnvoll|Sinnvoll|unerlässlich|Unerlässlich|Wichtigste)$/u.test(word) ? passiveThat.exec(after) : null;
   // What is done to people ("dass die Praxen informiert werden") is not done by the practice.
   if (done && isParticiple(done[2]!) && !/^(?:informiert|benachrichtigt|kontaktiert|angeschrieben|unterstützt|entschädigt)$/u.test(done[2]!) && !/,\s|(?<!\p{L})(?:Sie|wir|uns)(?!\p{L})/u.test(done[1]!) && !othersNamed(done[1]!))
     return [capitalize(`${done[1]!.replace(/^([Dd])er\s/u, '$1en ')} ${participleToInfinitive(done[2]!)}`)];

@@ -82,7 +82,7 @@ const practicesNamed = /(?<!\p{L})(?:Praxen|Arztpraxen|Zahnarztpraxen|Praxisteam
 // What an attack asks of its victims is described, not advised: "In der E-Mail werden die Empfänger aufgefordert, …",
 // "Die Betrüger fordern die Praxen auf, …", "Angeblich muss man …", "In der Mail heißt es, man solle …".
 const attackers = String.raw`(?:Betrüger|Täter|Angreifer|Kriminelle|Cyberkriminelle|Hacker|Erpresser|Anrufer|Phisher|Fälscher|Absender)\p{L}*`;
-const messages = String.raw`(?:\p{L}+-)?(?:E-Mails?|Mails?|Nachricht(?:en)?|SMS|Schreiben|Anschreiben|Anrufs?|Anrufen|Briefs?|Text|Webseiten?|Seite|Formulars?)(?![\p{L}-])`;
+const messages = String.raw`(?:\p{L}+-)?(?:E-Mails?|Mails?|Nachricht(?:en)?|SMS|Schreiben|Anschreiben|Anrufs?|Anrufen|Briefs?|Text|Webseiten?|Seite|Formulars?|Mitteilung(?:en)?|Benachrichtigung(?:en)?)(?![\p{L}-])`;
 const attackSubject = new RegExp(`^(?:(?:Die|Der|Das|Diese[rs]?|Solche|Eine?)\\s+)?(?:\\p{Ll}\\p{L}*\\s+){0,2}(?:${attackers}|${messages})(?!\\p{L})`, 'u');
 const attackAgent = new RegExp(`(?<!\\p{L})(?:von|vom|durch)\\s+(?:den|dem|der|einem|einer)?\\s*(?:\\p{Ll}\\p{L}*\\s+)?${attackers}\\s*$`, 'u');
 const messageLocus = new RegExp(`^(?:(?:In|Im|Per|Über|Via|Mit)\\s+(?:der|dem|den|einer|einem|diese[rnm]?|solche[rnm]?)?\\s*(?:\\p{Ll}\\p{L}*\\s+)?${messages}|Darin|Dort)(?!\\p{L})`, 'u');

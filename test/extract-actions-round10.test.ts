@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { findActions } from '../src/normalize/actions.js';
+import { readText } from '../src/normalize/document.js';
 import { splitSentences } from '../src/normalize/sentences.js';
 
 // Round 10: classes seen on public pages outside both splits of the real corpus. The sentences are made up for these
@@ -169,4 +170,21 @@ test('a condition in front of "empfehlen wir" holds for each step, and "diese" i
 test("what a scam message asks for is its demand, not advice, also in a \"Mitteilung\"; being careful, \"also\" or not, is no step", () => {
   assert.deepEqual(actions('In der Mitteilung versichert die Firma einen Gewinn und fordert dazu auf, den angeblichen Kontoauszug herunterzuladen.'), []);
   assert.deepEqual(actions('„Seien Sie also äußerst vorsichtig und informieren Sie auch Ihr Praxisteam.“'), ['Ihr Praxisteam informieren']);
+});
+
+test('items numbered "1.)" are a list; a lead-in to "erledigen" points at them', () => {
+  assert.deepEqual(
+    actions(readText(['Sicherheitshinweis für Router-Nutzer', '', 'Wer einen Router betreibt, sollte jetzt folgende Punkte erledigen:', '1.) Das bereitgestellte Update einspielen', '2.) Das Kennwort für den Fernzugang ändern'].join('\n')).text),
+    ['Das bereitgestellte Update einspielen', 'Das Kennwort für den Fernzugang ändern'],
+  );
+});
+
+test('the scam message\'s demand stays out also with "darin" behind the subject; "zum Anlass nehmen" is no step; "darauf hinweisen, …" keeps what to point out', () => {
+  assert.deepEqual(actions('Die Empfänger werden darin gebeten, ihren Ausweis abzufotografieren und zurückzuschicken.'), []);
+  assert.deepEqual(
+    actions('Die Kammer empfiehlt, diesen Fall zum Anlass zu nehmen und alle Beschäftigten darauf hinzuweisen, wachsam gegenüber gefälschten E-Mails zu sein, über die Betrüger an Daten gelangen wollen.'),
+    ['Alle Beschäftigten darauf hinweisen, wachsam gegenüber gefälschten E-Mails zu sein, über die Betrüger an Daten gelangen wollen'],
+  );
+  // Practices asked without a message in between still get the step.
+  assert.deepEqual(actions('Praxen werden gebeten, die Passwörter zu ändern.'), ['Die Passwörter ändern']);
 });

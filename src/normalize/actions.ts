@@ -62,7 +62,7 @@ const siteChrome = guardedTest(
     'details', 'information', 'questions', 'assistance', 'help', 'fragen', 'auskünfte'],
 );
 // Pointers to the real instructions, or no instruction at all.
-const vague = /(?<!\w)(?:folgenden?\s+(?:Schritte|Maßnahmen|Hinweise))\b|^(?:(?:die|diese)\s+)?(?:Hinweise|Empfehlungen)\s+(?:beachten|befolgen|lesen)$|^(?:(?:vorsorglich|schnell|sofort|umgehend|rechtzeitig|zeitnah|jetzt|zügig|dringend|besonnen)\s+)?handeln(?:,|$)|^Ruhe\s+bewahren\b|^(?:(?:handeln|besonders|weiterhin|sehr|stets|immer|schon|jetzt|ab\s+sofort|bis\s+dahin|äußerst|erhöht|also|daher|deshalb|dabei)\s+(?:und\s+)?)*(?:wachsam|aufmerksam|vorsichtig)\s+(?:sein|bleiben)$|^(?:besonnen\s+|Schritt\s+für\s+Schritt\s+)vorgehen(?:,|$)|^(?:sich\s+)?(?:gut\s+|rechtzeitig\s+)?vorbereiten$|entschuldigen$|^Verständnis\b/iu;
+const vague = /(?<!\w)(?:folgenden?\s+(?:Schritte|Maßnahmen|Hinweise))\b|^(?:(?:die|diese)\s+)?(?:Hinweise|Empfehlungen)\s+(?:beachten|befolgen|lesen)$|^(?:(?:vorsorglich|schnell|sofort|umgehend|rechtzeitig|zeitnah|jetzt|zügig|dringend|besonnen)\s+)?handeln(?:,|$)|^Ruhe\s+bewahren\b|^(?:(?:handeln|besonders|weiterhin|sehr|stets|immer|schon|jetzt|ab\s+sofort|bis\s+dahin|äußerst|erhöht|also|daher|deshalb|dabei)\s+(?:und\s+)?)*(?:wachsam|aufmerksam|vorsichtig)\s+(?:sein|bleiben)$|^(?:besonnen\s+|Schritt\s+für\s+Schritt\s+)vorgehen(?:,|$)|^(?:sich\s+)?(?:gut\s+|rechtzeitig\s+)?vorbereiten$|entschuldigen$|^Verständnis\b|(?<!\p{L})zum\s+Anlass\s+nehmen$/iu;
 
 // What happens to a practice or what it should know or expect is no deed: "eine Pauschale erhalten", "wissen, dass …",
 // "mit Ausfällen rechnen", "sich nicht zu sicher fühlen".
@@ -278,7 +278,7 @@ const describesList = /(?<!\p{L})(?:um|kann|können|könnte|könnten|ermöglicht
 
 // A lead-in that only points at the list below it: "diese Punkte beachten:", "folgende Grundregeln einhalten:".
 const pointer =
-  /(?<!\p{L})(?:[Dd]iese|[Ff]olgende\p{L}*|[Nn]achstehende\p{L}*|[Ee]inige|[Ee]in\s+paar|[Ww]enige)\s+(?:\p{L}+\s+)?(?:Punkte|Tipps|Regeln|Grundregeln|Hinweise|Empfehlungen|Ratschläge|Maßnahmen|Schritte|Vorkehrungen)\s+(?:beachten|befolgen|berücksichtigen|umsetzen|einhalten|treffen|durchführen|ergreifen)$/u;
+  /(?<!\p{L})(?:[Dd]iese|[Ff]olgende\p{L}*|[Nn]achstehende\p{L}*|[Ee]inige|[Ee]in\s+paar|[Ww]enige)\s+(?:\p{L}+\s+)?(?:Punkte|Tipps|Regeln|Grundregeln|Hinweise|Empfehlungen|Ratschläge|Maßnahmen|Schritte|Vorkehrungen)\s+(?:beachten|befolgen|berücksichtigen|umsetzen|einhalten|treffen|durchführen|ergreifen|erledigen|abarbeiten)(?:,\s+(?:falls|wenn|sofern)\s[^,]+)?$/u;
 
 // A lead-in that announces the items below it: "folgende Passwörter ändern:", "Dazu zählen vor allem:".
 // The lead-in's action starts with its object, capitalised: "Folgende Passwörter ändern".

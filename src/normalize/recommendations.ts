@@ -144,7 +144,9 @@ function adviceSteps(after: string, word: string, front: string): string[] | nul
     let rest = tail;
     for (let n = nextZu.exec(rest); n; n = nextZu.exec(rest)) {
       if (/\s(?:die|der|das|den|dem|welche\w*|wenn|falls|ob|dass|damit|um)\s/.test(` ${n[2]} `) && n[1] === ',') break;
-      list.push(`${n[2]} ${not}${n[3] ?? zuInfinitive(n[4]!)}`);
+      // "… darauf hinzuweisen, wachsam zu sein": the infinitive after a forward-pointing "darauf" is that step's object.
+      if (n[1] === ',' && pointsForward.test(list[list.length - 1]!)) list[list.length - 1] += `, ${n[0].replace(/^\s*,\s*/u, '').trim()}`;
+      else list.push(`${n[2]} ${not}${n[3] ?? zuInfinitive(n[4]!)}`);
       rest = rest.slice(n[0].length);
     }
     if (list.length >= 3) return list.map((x) => capitalize(x.replace(/\s+/g, ' ').trim()));
@@ -173,6 +175,7 @@ function adviceSteps(after: string, word: string, front: string): string[] | nul
   return null;
 }
 
+const pointsForward = /(?<!\p{L})da(?:r)?(?:auf|an|für|vor|zu|rüber|von)\s+(?:\p{Ll}+\s+)?\p{Ll}+$/u;
 const passiveThat = /^[^,]{0,40},\s+dass\s+((?:der|die|das|alle|sämtliche|Ihr\p{L}*)\s.+?)\s+(\p{Ll}+)\s+(?:wird|werden)[.!]?$/u;
 const adviceThat = /^[^,]{0,40},\s+dass\s+(?:Sie|Praxen|Ärzt\p{L}*|Zahnärzt\p{L}*|Praxisteams?|alle\s+Mitarbeit\p{L}*)\s+(.+?)\s+(\p{Ll}+)[.!]?$/u;
 

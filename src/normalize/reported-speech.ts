@@ -107,6 +107,8 @@ export function attackDemand(word: string, front: string, after: string): boolea
   return (
     attackSubject.test(whole) ||
     messageLocus.test(clause) ||
+    // "Die Empfänger werden darin gebeten, …": the message's demand, with "darin" after the subject.
+    (/(?<!\p{L})(?:werden|wird|wurden|wurde)(?!\p{L})/u.test(clause) && /(?<!\p{L})(?:darin|dort|hierin)(?!\p{L})/u.test(clause)) ||
     attackAgent.test(front) ||
     claimed.test(clause) ||
     // "Man werde aufgefordert, …": the subjunctive reports what the message says.

@@ -188,3 +188,20 @@ test('the scam message\'s demand stays out also with "darin" behind the subject;
   // Practices asked without a message in between still get the step.
   assert.deepEqual(actions('Praxen werden gebeten, die Passwörter zu ändern.'), ['Die Passwörter ändern']);
 });
+
+test('"Die Basis für wirksamen Schutz sind sichere Passwörter": the basis of protection named is the step; other bases are not', () => {
+  assert.deepEqual(actions('Die Basis für wirksamen Schutz seien sichere Passwörter, so der Händler.'), ['Sichere Passwörter verwenden']);
+  assert.deepEqual(actions('Die Basis für den Erfolg ist eine gute Planung.'), []);
+  assert.deepEqual(actions('Den besten Schutz bieten regelmäßige Backups.'), ['Regelmäßige Backups anlegen']);
+});
+
+test('"Sehen Sie … nach, ob …" is a step of checking; a link word inside a step goes', () => {
+  assert.deepEqual(actions('Sehen Sie bitte in Ihrem Posteingang und im Spam-Ordner nach, ob Ihr Kartenanbieter Ihnen geschrieben hat.'), [
+    'In Ihrem Posteingang und im Spam-Ordner nachsehen, ob Ihr Kartenanbieter Ihnen geschrieben hat',
+  ]);
+  assert.deepEqual(actions('Tauschen Sie Ihre Karten deshalb bis spätestens 31.12.2025 aus.'), ['Ihre Karten bis spätestens 31.12.2025 austauschen']);
+});
+
+test('English: "rely on" is to use', () => {
+  assert.deepEqual(actions('The company still advises users to rely on unique passwords and two-factor authentication.'), ['Eindeutige Passwörter und Zwei-Faktor-Authentifizierung verwenden']);
+});

@@ -239,6 +239,8 @@ function wellFormed(text: string): string | null {
   if (!english && !clauseEnds.some((w) => (isInfinitive(ends(w)) && !/^(?:wollen|können|müssen|sollen|dürfen|möchten|mögen)$/.test(ends(w))) || /^(?:lassen|tun|sein)$/.test(w))) return null;
   // "Außerdem …", "Zudem …": a link to the sentence before, not part of a checklist item (order words such as "Danach" stay).
   t = t.replace(/^(?:(?:Außerdem|Zudem|Deshalb|Daher|Zusätzlich|Ebenso|Ferner|Weiterhin|Darüber\s+hinaus)\s+)+(?=\S+\s)/u, '');
+  // "Ihre Karten deshalb bis … austauschen": inside the step, too, a link word only joins it to the sentence before.
+  t = t.replace(/(?<=\S)\s+(?:deshalb|daher|deswegen|folglich)(?=\s)/u, '');
   return statementHead(t) ? null : capitalize(t);
 }
 

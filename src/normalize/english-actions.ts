@@ -7,7 +7,7 @@ import { guardedExec } from './cue-words.js';
 /** English verbs of advice and the German infinitive a practice ticks off; two-word verbs first. */
 const verbs: [string, string][] = [
   ['back up', 'sichern'], ['set up', 'einrichten'], ['carry out', 'durchführen'], ['sign in', 'anmelden'], ['turn off', 'deaktivieren'], ['turn on', 'aktivieren'], ['switch off', 'abschalten'],
-  ['make sure', 'sicherstellen'], ['look for', 'suchen'], ['hunt for', 'suchen'], ['search for', 'suchen'], ['check for', 'suchen'], ['scan for', 'suchen'], ['log out', 'abmelden'],
+  ['make sure', 'sicherstellen'], ['rely on', 'verwenden'], ['look for', 'suchen'], ['hunt for', 'suchen'], ['search for', 'suchen'], ['check for', 'suchen'], ['scan for', 'suchen'], ['log out', 'abmelden'],
   ['update', 'aktualisieren'], ['upgrade', 'aktualisieren'], ['switch', 'aktualisieren'], ['install', 'installieren'], ['apply', 'einspielen'],
   ['patch', 'patchen'], ['change', 'ändern'], ['reset', 'zurücksetzen'], ['rotate', 'erneuern'], ['renew', 'erneuern'], ['enable', 'aktivieren'],
   ['activate', 'aktivieren'], ['disable', 'deaktivieren'], ['deactivate', 'deaktivieren'], ['restrict', 'einschränken'], ['limit', 'einschränken'],
@@ -56,6 +56,7 @@ const words: Record<string, string> = {
   precaution: 'Vorsichtsmaßnahme', feature: 'Funktion', features: 'Funktionen', compromise: 'Kompromittierung', offline: 'offline', portal: 'Portal', code: 'Code', signing: 'Signing', recommended: 'empfohlene',
   configuration: 'Konfiguration', configurations: 'Konfigurationen', port: 'Port', ports: 'Ports', rule: 'Regel', rules: 'Regeln',
   router: 'Router', routers: 'Router', connection: 'Verbindung', connections: 'Verbindungen', model: 'Modell', models: 'Modelle',
+  unique: 'eindeutige', strong: 'starke', complex: 'komplexe',
   employees: 'Mitarbeitende', staff: 'Mitarbeitende', staffs: 'Mitarbeitende', unauthorized: 'unbefugte', administrative: 'administrative',
 };
 

@@ -13,6 +13,7 @@ const heads: Head[] = [
   { noun: /^(?:Zwei-Faktor-|Mehr-Faktor-)?Authenti(?:fizierung|sierung)$/u, verb: 'aktivieren' },
   { noun: /^(?:\p{L}+-)?(?:Antiviren-?Software|Firewall|Virenschutzprogramm|Virenschutzsoftware)$/iu, verb: 'einsetzen' },
   { noun: /^(?:\p{L}+-)?(?:Updates|Sicherheitsupdates|Patches)$/u, verb: 'einspielen' },
+  { noun: /^(?:\p{L}+-)?(?:Passwörter|Kennwörter|Passworte)$/u, verb: 'verwenden' },
 ];
 
 // "Der"/"Kein" in front of these heads is a genitive, dative or another case the verb does not take: left alone.

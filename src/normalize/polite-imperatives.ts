@@ -42,7 +42,7 @@ export function polite(s: string, bullet = false): string[] | null {
   // leaves the ones after it.
   const then = !word && notActionVerbs.test(verb!) ? /^[^,]+,\s+(?=[a-zäöüß]+(?:en|ern|eln)\s+Sie\s)/u.exec(rest!) : null;
   if (then) return polite(capitalize(rest!.slice(then[0].length)), bullet);
-  if (!/(?:en|ern|eln)$/.test(verb!) || (notActionVerbs.test(verb!) && !/^sehen$/i.test(verb!) && !(/^klicken$/i.test(verb!) && forbids.test(rest!))) || (/^sehen$/i.test(verb!) && !/\snach[.!]?$/.test(rest!))) return null;
+  if (!/(?:en|ern|eln)$/.test(verb!) || (notActionVerbs.test(verb!) && !/^sehen$/i.test(verb!) && !(/^klicken$/i.test(verb!) && forbids.test(rest!))) || (/^sehen$/i.test(verb!) && !/\snach(?:[.!]?$|,\s+(?:ob|wann|welche\p{L}*)\s)/u.test(rest!))) return null;
   // Lower case only where a list item continues the sentence of its lead-in ("…, oder • führen Sie ein Downgrade durch").
   if (!word && !please && !bullet && verb![0] !== verb![0]!.toUpperCase()) return null;
   // "Bei Fragen wenden Sie sich an uns": a contact line. "Falls Sie unsicher sind, prüfen Sie die Absenderadresse" or

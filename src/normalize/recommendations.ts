@@ -3,6 +3,7 @@
 // does best ("löscht man am besten"). Each returns the infinitive or noun phrase a practice can tick off, or null.
 import { cueTest } from './cue-words.js';
 import { addressedToOthers, attackDemand, othersNamed } from './reported-speech.js';
+import { stepOfNounPhrase } from './nominal-steps.js';
 import { condition } from './polite-imperatives.js';
 import { finiteVerb, isInfinitive, isParticiple, participleToInfinitive, particles, zuInfinitive } from './verbs.js';
 
@@ -185,10 +186,10 @@ const adviceThat = /^[^,]{0,40},\s+dass\s+(?:Sie|Praxen|Ärzt\p{L}*|Zahnärzt\p{
 // regelmäßige Updates des Betriebssystems"): the advice is a
 // noun phrase, kept as one (as verbless list items are); a condition with its verb first goes behind it.
 const nominalAdvice =
-  /(?<!\p{L})(?:empfiehlt|empfehlen|empfahl)\s+(?:sich\s+)?(?:(?:daher|deshalb|dringend|ausdrücklich|außerdem|Praxen|Ihnen)\s+)*((?:der|die|das|den|ein|eine|einen)\s(?:[^,.;:]|\.(?=\d))+)|(?<!\p{L})(?:rät|raten|riet)\s+(?:(?:daher|deshalb|dringend|ausdrücklich|Praxen|allen\s+Praxen)\s+)*(?:zum|zur|zu\s+(?:einem|einer|dem|der))\s+((?:[^,.;:]|\.(?=\d))+)|^(?:(?:Dringend|Daher|Deshalb|Zudem|Außerdem)\s+)?(?:empfohlen|geraten|angeraten)\s+(?:wird|werden)\s+(?:(?:daher|deshalb|dringend|zudem|außerdem|ausdrücklich)\s+)*((?:der|die|das|ein|eine|einen)\s+(?:\p{Ll}+\s+)?\p{Lu}(?:[^,.;:]|\.(?=\d))+)|^(?:Sinnvoll|Ratsam|Empfehlenswert|Hilfreich)\s+(?:ist|sind)\s+(?:(?:zudem|außerdem|auch|daher|deshalb|dabei|hier|jedoch|vor\s+allem)\s+)*((?:(?:der|die|das|ein|eine|einen)\s+(?:\p{Ll}+\s+)?|regelmäßige\p{L}*\s+)\p{Lu}(?:[^,.;:–—]|\.(?=\d))+)|^(?:(?:Den\s+)?(?:[Bb]esten|[Ww]irksamen|[Ww]irksamsten|[Ee]ffektiven|[Zz]uverlässigen|[Gg]uten)\s+Schutz(?:\s+(?:für|vor|gegen)\s+[^,.]{1,40}?)?\s+(?:bieten|bietet)|Der\s+beste\s+Schutz\s+(?:ist|sind|bietet|bieten))\s+(?:(?:vor\s+allem|insbesondere|zum\s+Beispiel|etwa|auch|noch\s+immer|immer\s+noch|nach\s+wie\s+vor|(?:nach\s+(?:Ansicht|Angaben|Einschätzung)|laut)\s+(?:der|des|von)?\s*\p{L}+)\s+)*((?:[^,.;:–—]|\.(?=\d))+)|^(?:Dabei|Dagegen|Hierbei|Hiergegen)\s+(?:helfen|hilft)\s+(?:(?:vor\s+allem|insbesondere|zum\s+Beispiel|etwa|auch)\s+)*((?:regelmäßige\p{L}*\s+|(?:der|die|das|ein|eine)\s+(?:\p{Ll}+\s+)?)\p{Lu}(?:[^,.;:–—]|\.(?=\d)|,\s+(?=(?:des|der|aller|eines|einer)\s))+)/u;
+  /(?<!\p{L})(?:empfiehlt|empfehlen|empfahl)\s+(?:sich\s+)?(?:(?:daher|deshalb|dringend|ausdrücklich|außerdem|Praxen|Ihnen)\s+)*((?:der|die|das|den|ein|eine|einen)\s(?:[^,.;:]|\.(?=\d))+)|(?<!\p{L})(?:rät|raten|riet)\s+(?:(?:daher|deshalb|dringend|ausdrücklich|Praxen|allen\s+Praxen)\s+)*(?:zum|zur|zu\s+(?:einem|einer|dem|der))\s+((?:[^,.;:]|\.(?=\d))+)|^(?:(?:Dringend|Daher|Deshalb|Zudem|Außerdem)\s+)?(?:empfohlen|geraten|angeraten)\s+(?:wird|werden)\s+(?:(?:daher|deshalb|dringend|zudem|außerdem|ausdrücklich)\s+)*((?:der|die|das|ein|eine|einen)\s+(?:\p{Ll}+\s+)?\p{Lu}(?:[^,.;:]|\.(?=\d))+)|^(?:Sinnvoll|Ratsam|Empfehlenswert|Hilfreich)\s+(?:ist|sind)\s+(?:(?:zudem|außerdem|auch|daher|deshalb|dabei|hier|jedoch|vor\s+allem)\s+)*((?:(?:der|die|das|ein|eine|einen)\s+(?:\p{Ll}+\s+)?|regelmäßige\p{L}*\s+)\p{Lu}(?:[^,.;:–—]|\.(?=\d))+)|^(?:(?:Den\s+)?(?:[Bb]esten|[Ww]irksamen|[Ww]irksamsten|[Ee]ffektiven|[Zz]uverlässigen|[Gg]uten)\s+Schutz(?:\s+(?:für|vor|gegen)\s+[^,.]{1,40}?)?\s+(?:bieten|bietet)|Der\s+beste\s+Schutz\s+(?:ist|sind|bietet|bieten)|Die\s+(?:Basis|Grundlage)\s+(?:für|eines|einer)\s+(?:\p{L}+\s+){0,3}?(?:Schutz\p{L}*|\p{L}*Sicherheit)\s+(?:ist|sind|sei|seien))\s+(?:(?:vor\s+allem|insbesondere|zum\s+Beispiel|etwa|auch|noch\s+immer|immer\s+noch|nach\s+wie\s+vor|(?:nach\s+(?:Ansicht|Angaben|Einschätzung)|laut)\s+(?:der|des|von)?\s*\p{L}+)\s+)*((?:[^,.;:–—]|\.(?=\d))+)|^(?:Dabei|Dagegen|Hierbei|Hiergegen)\s+(?:helfen|hilft)\s+(?:(?:vor\s+allem|insbesondere|zum\s+Beispiel|etwa|auch)\s+)*((?:regelmäßige\p{L}*\s+|(?:der|die|das|ein|eine)\s+(?:\p{Ll}+\s+)?)\p{Lu}(?:[^,.;:–—]|\.(?=\d)|,\s+(?=(?:des|der|aller|eines|einer)\s))+)/u;
 
 // Every match of nominalAdvice contains one of these (cue-words.ts).
-const mayBeNominal = cueTest(['empf', 'rät', 'raten', 'riet', 'Sinnvoll', 'Ratsam', 'Empfehlenswert', 'Hilfreich', 'Schutz', 'helfen', 'hilft']);
+const mayBeNominal = cueTest(['empf', 'rät', 'raten', 'riet', 'Sinnvoll', 'Ratsam', 'Empfehlenswert', 'Hilfreich', 'Schutz', 'helfen', 'hilft', 'Basis', 'Grundlage']);
 
 // nominallyAdvised's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
 const nominallyAdvisedPattern1 = /^[^:,.]{1,40}:\s+(?=\p{Lu})/u;
@@ -231,7 +232,7 @@ export function nominallyAdvised(sentence: string): string[] | null {
   const phrase = (m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4] ?? m?.[5] ?? m?.[6])?.trim().replace(nominallyAdvisedPattern2, '');
   // "empfehlen den Anwendern daher, … zu aktualisieren": whom it is told to; the advice is the infinitive after it.
   if (m && (nominallyAdvisedPattern3.test(phrase ?? '') || nominallyAdvisedPattern4.test(s.slice(m.index + m[0].length)))) return null;
-  if (!phrase || phrase.split(/\s+/).length > 12 || phrase.split(/\s+/).length < 3 || finiteVerb.test(phrase) || nominallyAdvisedPattern5.test(phrase) || othersNamed(phrase) || /^(?:Wir|Ich)\b/.test(s)) return null;
+  if (!phrase || phrase.split(/\s+/).length > 12 || (phrase.split(/\s+/).length < 3 && !stepOfNounPhrase(phrase)) || finiteVerb.test(phrase) || nominallyAdvisedPattern5.test(phrase) || othersNamed(phrase) || /^(?:Wir|Ich)\b/.test(s)) return null;
   const asked = /^(Ist|Sind|Hat|Haben|Wird|Werden)\s+([^,]+),/u.exec(s);
   return [capitalize(`${phrase}${asked ? `, falls ${asked[2]} ${asked[1]!.toLowerCase()}` : ''}`)];
 }

@@ -205,3 +205,12 @@ test('"Sehen Sie … nach, ob …" is a step of checking; a link word inside a s
 test('English: "rely on" is to use', () => {
   assert.deepEqual(actions('The company still advises users to rely on unique passwords and two-factor authentication.'), ['Eindeutige Passwörter und Zwei-Faktor-Authentifizierung verwenden']);
 });
+
+test('"Grundregeln befolgen: etwa X kombinieren und Y wechseln": the examples after the colon are the steps, a list of objects does not hide the joint', () => {
+  assert.deepEqual(actions('Wer weiter mit Passwörtern arbeitet, sollte ein paar Grundregeln befolgen: etwa Ziffern, Buchstaben und Sonderzeichen kombinieren und Passwörter wechseln.'), [
+    'Ziffern, Buchstaben und Sonderzeichen kombinieren, falls man weiter mit Passwörtern arbeitet',
+    'Passwörter wechseln, falls man weiter mit Passwörtern arbeitet',
+  ]);
+  // A relative clause among the commas is no list of objects.
+  assert.deepEqual(actions('• Geräte, die noch laufen, austauschen und die Firmware prüfen'), ['Geräte, die noch laufen, austauschen und die Firmware prüfen']);
+});

@@ -66,12 +66,23 @@ function endsStep(left: string, comma: boolean): boolean {
   const words = clauses[0]!.split(/\s+/u);
   // "Prüfen, ob …": the infinitive may lead, capitalised, before its object clause.
   if (comma) return clauses.length >= 2 && isInfinitive(words.at(-1)!.toLowerCase()) && objectClause.test(left.slice(clauses[0]!.length));
-  if (words.length < 2) return false;
-  if (clauses.length > 1) return false;
-  const last = words.at(-1)!;
+  if (words.length < 2 && !(clauses.length > 1 && objectList(clauses))) return false;
+  // "Groß- und Kleinbuchstaben, Zahlen und Sonderzeichen kombinieren": commas between the objects of one verb.
+  if (clauses.length > 1 && !objectList(clauses)) return false;
+  const all = clauses.length > 1 ? left.split(/\s+/u) : words;
+  const last = all.at(-1)!;
   // "Keinen der Links anklicken" forbids a click: a step, not how-to.
-  const howTo = uiVerb.test(last) && !negation.test(clauses[0]!);
-  return isInfinitive(last) && !howTo && words.at(-2) !== 'zu' && !subordinate.test(clauses[0]!);
+  const howTo = uiVerb.test(last) && !negation.test(left);
+  const final = clauses.at(-1)!;
+  return isInfinitive(last) && !howTo && all.at(-2) !== 'zu' && !subordinate.test(clauses[0]!) && (clauses.length === 1 || (!subordinate.test(final) && !relativeStart.test(final)));
+}
+
+// Clauses before the last that are short noun phrases (no verb, no clause word): a list of objects.
+function objectList(clauses: string[]): boolean {
+  return clauses.slice(0, -1).every((c) => {
+    const w = c.trim().split(/\s+/u);
+    return w.length <= 4 && !isInfinitive(w.at(-1)!) && !subordinate.test(c) && !relativeStart.test(c) && !finiteVerb.test(c);
+  });
 }
 
 // startsStep's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.

@@ -27,6 +27,7 @@ export function frontedPassive(s: string): string | null {
 
 const question = /^(?:Und\s+)?(?:Worauf|Was|Wie|Welche\p{L}*|Wann|Wo|Warum|Weshalb|Womit|Wofür|Wozu|Woran|Wer)$|^(?:Und\s+)?(?:Worauf|Was|Wie|Welche\p{L}*|Wann|Warum|Weshalb|Womit|Wofür|Wozu|Woran)\s/u;
 const pointsAtRules = /(?<!\p{L})(?:Regeln|Grundregeln|Hinweise|Tipps|Punkte|Empfehlungen|Vorsichtsmaßnahmen)\s+(?:beachten|befolgen|einhalten|berücksichtigen)$/u;
+const rulesThenExamples = /(?:Regeln|Grundregeln|Hinweise|Tipps|Punkte|Empfehlungen|Vorsichtsmaßnahmen)\s+(?:beachten|befolgen|einhalten|berücksichtigen):\s+(?:(?:zum\s+Beispiel|z\.\s?B\.|etwa|beispielsweise|insbesondere|wie)\s+)?(.+)$/u;
 const examplesGiven = /^,\s+(?:zum\s+Beispiel|z\.\s?B\.|etwa|beispielsweise|insbesondere|wie)\s+(.+)$/u;
 const labelled = /^[^:,]{3,80}:\s+(?=\p{Lu})/u;
 // Reported advice keeps its subjunctive: "Stattdessen solle man das LKA einschalten".
@@ -142,8 +143,10 @@ export function modal(s: string): string | null {
   let clause = /^,\s+(?:um|damit)\s/u.test(found.tail) ? { ...found, tail: '' } : found;
   // "… einige Regeln beachten, zum Beispiel X zu wählen und Y zu ändern, wenn …": the rules pointed at are given as
   // examples; they are the steps.
-  const examples = pointsAtRules.test(clause.main) ? examplesGiven.exec(clause.tail) : null;
-  if (examples && /(?<!\p{L})zu\s+\p{Ll}+|\p{Ll}zu\p{Ll}{3,}/u.test(examples[1]!)) {
+  // "… ein paar Grundregeln befolgen: etwa X kombinieren und Y wechseln, wenn …": the same after a colon.
+  const listed = rulesThenExamples.exec(`${clause.main}${clause.tail}`);
+  const examples = listed ? [listed[0], listed[1]!] : pointsAtRules.test(clause.main) ? examplesGiven.exec(clause.tail) : null;
+  if (examples && (listed || /(?<!\p{L})zu\s+\p{Ll}+|\p{Ll}zu\p{Ll}{3,}/u.test(examples[1]!))) {
     const steps = examples[1]!.replace(/(?<!\p{L})zu\s+(\p{Ll}+)/gu, '$1').replace(/(?<!\p{L})(\p{Ll}+zu\p{Ll}{3,})(?!\p{L})/gu, (w) => zuInfinitive(w));
     clause = { main: steps, tail: '' };
   }

@@ -214,3 +214,12 @@ test('"Grundregeln befolgen: etwa X kombinieren und Y wechseln": the examples af
   // A relative clause among the commas is no list of objects.
   assert.deepEqual(actions('• Geräte, die noch laufen, austauschen und die Firmware prüfen'), ['Geräte, die noch laufen, austauschen und die Firmware prüfen']);
 });
+
+test('a zu-infinitive behind a colon is a step; "rät zu" a plural without article names the means, in the accusative', () => {
+  assert.deepEqual(actions('Ein wichtiger Baustein der Abwehr: das Praxisteam für Phishing-Mails zu sensibilisieren und entsprechend zu schulen.'), [
+    'Das Praxisteam für Phishing-Mails sensibilisieren und entsprechend schulen',
+  ]);
+  assert.deepEqual(actions('Die Polizei rät zu Offline-Backups.'), ['Offline-Backups anlegen']);
+  assert.deepEqual(actions('Die KV rät zu regelmäßigen Updates.'), ['Regelmäßige Updates einspielen']);
+  assert.deepEqual(actions('Die Polizei rät zu Vorsicht.'), []);
+});

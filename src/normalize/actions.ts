@@ -431,7 +431,11 @@ function colonPhrases(s: string): string[] | null {
   if ((!colonPhrasesPattern1.test(after) && !adviceLabel.test(s.slice(0, colon))) || finiteVerb.test(after.split(/,\s/u)[0]!)) return null;
   const parts = after.split(/\s+[–-]\s+(?:und\s+)?|;\s+|,\s+und\s+/u);
   const phrases: string[] = [];
-  for (const part of parts) {
+  for (const raw of parts) {
+    // "Ein wichtiger Baustein: das Praxisteam zu sensibilisieren und zu schulen": the phrase in its zu-form.
+    const part = /(?:\szu\s+\p{Ll}+|\p{Ll}zu\p{Ll}{3,})$/u.test(raw.trim())
+      ? raw.replace(/(?<!\p{L})zu\s+(\p{Ll}+)(?=\s+(?:und|oder|sowie)\s|$)/gu, '$1').replace(/(?<!\p{L})(\p{Ll}+zu\p{Ll}{3,})(?=\s+(?:und|oder|sowie)\s|$)/gu, (w) => zuInfinitive(w))
+      : raw;
     // "niemals einen Anhang öffnen, den man nicht angefordert hat": a clause after the infinitive stays with it.
     const clause = mainClause(part.trim());
     const words = (clause?.main ?? part.trim()).split(/\s+/);

@@ -8,13 +8,23 @@ import type { Sentence } from './sentences.js';
 // A notice about an attack on, a flaw at or the end of support by a vendor names that vendor without a product:
 // "Cyberattacke auf medatixx", "CompuGroup Medical von Hackerangriff betroffen", "Sicherheitslücke beim gematik
 // Authenticator", "Microsoft beendet den Support für Windows XP", "Statement on TeamViewer's security incident".
-const aboutVendorBefore =
-  /(?:Angriff|Attacke|Datenleck|Sicherheitslücke|Schwachstelle|Sicherheitsvorfall|Vorfall|Datenpanne|breach|attack|incident|hack)\p{L}*\s+(?:auf|bei|beim|in|im|gegen|at|on|of)\s+(?:(?:die|den|das|der|dem|the)\s+)?$/iu;
+// A word for the vendor's trade may stand between: "Attacke auf Medizin-Dienstleister Medatixx", "Angriff auf den
+// Softwareanbieter Doc Cirrus", "breach at software maker …".
+const trade = String.raw`(?:[\p{L}-]*(?:Hersteller|Anbieter|Dienstleister|Softwarehaus|Unternehmen|Firma|Konzern|vendor|provider|maker|company)\p{L}*\s+)?`;
+const aboutVendorBefore = new RegExp(
+  String.raw`(?:Angriff|Attacke|Datenleck|Sicherheitslücke|Schwachstelle|Sicherheitsvorfall|Vorfall|Datenpanne|breach|attack|incident|hack)\p{L}*\s+(?:auf|bei|beim|in|im|gegen|at|on|of)\s+(?:(?:die|den|das|der|dem|the)\s+)?${trade}$`,
+  'iu',
+);
 const aboutVendorAfter = /^['’]s\s+(?:\p{L}+\s+){0,2}?(?:incident|breach|attack|hack|compromise)|^\s+(?:(?:ist|wurde|wird)\s+)?(?:von|vom|Opfer|Ziel|hit|was\s+hit|suffered|says\s+hackers|beendet\s+(?:den\s+)?Support|stellt\s+(?:den\s+)?(?:\p{L}+\s+)?Support|wird\s+\S+(?:\s+\S+)?\s+(?:demnächst\s+)?nicht\s+mehr\s+unterstütz)/iu;
 // The attack as a point in time or a comparison: "Nach dem Angriff auf medatixx im Jahr 2021 warnt die KV …", "Seit dem
 // Angriff auf CGM …", "Anders als beim Angriff auf Doc Cirrus …", "after the attack on …".
-const earlierAttack =
-  /(?<!\p{L})(?:nach|seit|wie|anders\s+als|im\s+Gegensatz\s+zu|after|since|unlike|like)\s+(?:(?:dem|der|den|beim|bei|zum|zur|the|a)\s+)?(?:[\p{L}-]+\s+){0,2}?[\p{L}-]*(?:Angriff|Attacke|Datenleck|Sicherheitslücke|Schwachstelle|Sicherheitsvorfall|Vorfall|Datenpanne|breach|attack|incident|hack)\p{L}*\s+(?:auf|bei|beim|in|im|gegen|at|on|of)\s+(?:(?:die|den|das|der|dem|the)\s+)?$/iu;
+const earlierAttack = new RegExp(
+  String.raw`(?<!\p{L})(?:nach|seit|wie|anders\s+als|im\s+Gegensatz\s+zu|after|since|unlike|like)\s+(?:(?:dem|der|den|beim|bei|zum|zur|the|a)\s+)?(?:[\p{L}-]+\s+){0,2}?[\p{L}-]*(?:Angriff|Attacke|Datenleck|Sicherheitslücke|Schwachstelle|Sicherheitsvorfall|Vorfall|Datenpanne|breach|attack|incident|hack)\p{L}*\s+(?:auf|bei|beim|in|im|gegen|at|on|of)\s+(?:(?:die|den|das|der|dem|the)\s+)?${trade}$`,
+  'iu',
+);
+// A clause about the vendor between its name and what befell it: "Medatixx, der jede vierte Praxis beliefert, ist Opfer
+// …", "CGM, which supplies …, was hit".
+const clauseAbout = /^\s*,\s*(?:der|die|das|welche[rs]?|which|who|that)\s[^,;.:!?]{1,120},/iu;
 const hackedAfter = /^\s+(?:(?:ist|wurde)\s+)?(?:von|vom)\s+(?:einem\s+)?\p{L}*(?:Hacker|Cyber|Ransomware)\p{L}*\s+(?:betroffen|getroffen)/iu;
 
 /**
@@ -53,7 +63,7 @@ function attackedVendor(matcher: Matcher, texts: string[]): string | null {
       if (!text.toLowerCase().includes(v.anchor)) continue;
       const m = vendorAt(v, text);
       if (!m) continue;
-      const after = text.slice(m.index + m[0].length);
+      const after = text.slice(m.index + m[0].length).replace(clauseAbout, '');
       const before = text.slice(0, m.index);
       if ((aboutVendorBefore.test(before) && !earlierAttack.test(before)) || aboutVendorAfter.test(after) || hackedAfter.test(after)) return v.id;
     }

@@ -1,0 +1,36 @@
+// Products and vendors: classes found on public pages the rules had never seen (7 Dec 2026, morning). Each class is
+// pinned with made-up sentences (our own words, not the pages') and a negative that must keep what it keeps.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { catalogSchema } from '../src/catalog/catalog.models.js';
+import { extractNotice } from '../src/normalize/extract.js';
+import { compileCatalog } from '../src/normalize/products.js';
+
+const matcher = compileCatalog(catalogSchema.parse(JSON.parse(readFileSync('config/catalog.json', 'utf8'))));
+const extract = (title: string, text: string) => extractNotice(matcher, { title, text, publishedAt: null });
+const ids = (x: { products: { id: string }[] }) => x.products.map((p) => p.id).sort();
+
+test('the vendor attacked is named with a word for its trade between, or with a clause about it before the verb', () => {
+  const trade = extract(
+    'Cyberangriff auf Praxissoftware-Hersteller medatixx',
+    'Die internen Systeme des Unternehmens wurden verschlüsselt. Kunden sollten ihre Passwörter ändern.',
+  );
+  assert.equal(trade.vendorId, 'medatixx');
+  const article = extract(
+    'Hackerangriff auf den Softwareanbieter Doc Cirrus',
+    'Unbekannte haben Daten aus dem Kundenportal kopiert. Ändern Sie vorsorglich Ihre Zugangsdaten.',
+  );
+  assert.equal(article.vendorId, 'doc-cirrus');
+  const clause = extract(
+    'Ransomware bei einem PVS-Anbieter',
+    'Der Softwarehersteller CompuGroup Medical, der viele Arztpraxen beliefert, ist Opfer eines Angriffs geworden. Praxen sollten die Zugänge ihrer Fernwartung prüfen.',
+  );
+  assert.equal(clause.vendorId, 'cgm');
+  // A maker named as the one that warns, in a notice about an attack on someone else, is not the one attacked.
+  const warner = extract(
+    'Angriff auf eine Klinik: Lehren für Praxen',
+    'Nach dem Angriff auf eine Klinik in Köln rät Sophos, der Hersteller von Firewalls, Fernzugänge zu prüfen. Prüfen Sie Ihre Fernzugänge.',
+  );
+  assert.equal(warner.vendorId, null);
+});

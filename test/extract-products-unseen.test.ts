@@ -34,3 +34,24 @@ test('the vendor attacked is named with a word for its trade between, or with a 
   );
   assert.equal(warner.vendorId, null);
 });
+
+test('makers listed as the market of a kind of device are no affected products', () => {
+  const market = extract(
+    'Ausfälle nach dem Konnektor-Update',
+    'Seit dem letzten Update fallen Konnektoren von CGM in vielen Praxen aus. Am Markt gibt es nur drei Konnektor-Hersteller (secunet, CGM und RISE), alle von der gematik zugelassen. Starten Sie den Konnektor neu.',
+  );
+  assert.deepEqual(ids(market), ['cgm-kocobox-med-plus']);
+  const makers = extract(
+    'Ausfälle nach dem Konnektor-Update',
+    'Seit dem letzten Update fallen Konnektoren von CGM in vielen Praxen aus. Als Hersteller von Konnektoren sind daneben secunet und RISE zugelassen. Starten Sie den Konnektor neu.',
+  );
+  assert.deepEqual(ids(makers), ['cgm-kocobox-med-plus']);
+  // Makers listed under the kind with a fault or a fix are the affected products.
+  const affected = extract(
+    'Störung bei Konnektoren',
+    'Betroffen sind die Konnektoren von secunet und RISE. Ein Update steht bereit.',
+  );
+  assert.deepEqual(ids(affected), ['rise-konnektor', 'secunet-konnektor']);
+  const list = extract('Konnektoren mit Fehler', 'Den Fehler zeigen folgende Konnektoren:\nsecunet\nRISE\nSpielen Sie das Update ein.');
+  assert.deepEqual(ids(list), ['rise-konnektor', 'secunet-konnektor']);
+});

@@ -99,7 +99,12 @@ export function listedVendorProducts(matcher: Matcher, sentences: Sentence[], fa
   for (const [i, sentence] of sentences.entries()) {
     const generic = mentions(matcher, sentence.text, familyContext).filter((m) => m.product.covers.length > 0);
     if (generic.length === 0 || unaffected.has(sentence)) continue;
+    // "Es gibt nur drei Konnektor-Hersteller (secunet, CGM und RISE)": the makers of the kind, named as its market,
+    // without a fault, a fix or a warning in the sentence or its list.
+    const listed = /:\s*$/.test(sentence.text) ? [sentence.text, ...sentences.slice(i + 1, i + 12).map((s) => s.text)].join(' ') : sentence.text;
+    const quiet = !trouble.test(listed);
     for (const m of generic) {
+      if (quiet && (makersAfter.test(sentence.text.slice(m.end)) || makersBefore.test(sentence.text.slice(0, m.index)))) continue;
       // The list items after a colon: short lines, up to the first sentence of prose.
       const items = [sentence.text.slice(m.end)];
       if (/:\s*$/.test(sentence.text)) for (const next of sentences.slice(i + 1, i + 12)) if (next.text.length <= 60) items.push(next.text); else break;
@@ -113,6 +118,14 @@ export function listedVendorProducts(matcher: Matcher, sentences: Sentence[], fa
   }
   return [...found.values()];
 }
+
+// A fault, a fix or a warning: what makes makers listed under a kind of device the affected ones.
+const trouble =
+  /betroffen|affected|störung|gestört|ausfall|ausgefallen|fehler|absturz|abstürz|lücke|schwachstell|angriff|attack|vulnerab|update|aktualisier|firmware|patch|gesperrt|sperr|tausch|ersetz|laufzeit|zertifikat|warn|CVE-|neu\s*start|problem/iu;
+
+// The kind's makers as such: "Konnektor-Anbieter", "Hersteller von Konnektoren".
+const makersAfter = /^-?(?:Anbieter|Hersteller|Lieferanten|Markt|vendors|makers)(?!\p{L})/iu;
+const makersBefore = /(?<!\p{L})(?:Anbieter|Hersteller|Lieferanten|vendors|makers)\s+(?:von|der|für|of)\s+(?:(?:den|die|the)\s+)?(?:[\p{L}-]+\s+)?$/iu;
 
 // Words that make a sentence say something about a product's security, failure or software.
 const subject =

@@ -55,3 +55,17 @@ test('makers listed as the market of a kind of device are no affected products',
   const list = extract('Konnektoren mit Fehler', 'Den Fehler zeigen folgende Konnektoren:\nsecunet\nRISE\nSpielen Sie das Update ein.');
   assert.deepEqual(ids(list), ['rise-konnektor', 'secunet-konnektor']);
 });
+
+test('the channel of an update stays background when a clause about it comes between it and the verb', () => {
+  const channel = extract(
+    'Neue Firmware für das ORGA 6141 online',
+    'Die Firmware 3.9.1 für das ORGA 6141 online schließt eine Lücke. Über den Konnektor, der die Praxis mit der TI verbindet, wird die Firmware in der Nacht automatisch auf das Terminal übertragen. Prüfen Sie danach die Version des Konnektors und des Terminals.',
+  );
+  assert.deepEqual(ids(channel), ['worldline-orga-6141']);
+  // A clause that tells of a flaw in the channel itself keeps it.
+  const flawed = extract(
+    'Lücke im Konnektor',
+    'Über den Konnektor, der eine Lücke in der Firmware hat, können Angreifer in das Praxisnetz eindringen. Ein Update für den Konnektor wird automatisch eingespielt.',
+  );
+  assert.deepEqual(ids(flawed), ['gematik-ti-konnektor']);
+});

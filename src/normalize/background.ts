@@ -19,6 +19,15 @@ const dataFor = /(?<!\p{L})(?:Antrags|Bestell|Auftrags|Kunden|Personen|Nutzer|An
 const credentialAfter = /^-?(?:Passw|Kennw|Zugangsdaten|Anmeldedaten|PIN)/i;
 const updatesThrough = /^\s+(?:für|for)\s+(?:(?:die|the)\s+)?(?:automatische\w*\s+|automatic\s+)?(?:Updates?|Aktualisierung\w*)(?!\p{L})/iu;
 const channel = /(?<!\p{L})(?:über|via|per)\s+(?:(?:den|das|die|dem|Ihren|Ihr|Ihre)\s+)?$/iu;
+// A relative clause about the channel before the rest of its sentence: "Über den Konnektor, der die Praxis mit der TI
+// verbindet, wird die Firmware automatisch übertragen" (not "…, der eine Lücke hat, können Angreifer eindringen").
+const clauseAboutIt = /^\s*,\s*(?:der|die|das|welche[rs]?|which|that)\s[^,;.:!?]{1,120},/iu;
+const distributedLater = /^[^,;.:!?]{0,100}?(?<!\p{L})(?:eingespielt|installiert|verteilt|geladen|heruntergeladen|bezogen|übertragen|ausgerollt|aktualisiert|distributed|installed|delivered)(?!\p{L})/iu;
+
+function distributedPastClause(rest: string): boolean {
+  const clause = clauseAboutIt.exec(rest);
+  return clause !== null && !strongFlaw.test(clause[0]) && distributedLater.test(rest.slice(clause[0].length));
+}
 const distributed = /^\s*(?:\p{L}+\s+){0,2}?(?:eingespielt|installiert|verteilt|geladen|heruntergeladen|bezogen|übertragen|ausgerollt|aktualisiert)(?!\p{L})/iu;
 // The tool through which someone gets in, in a warning of fake support calls: "Gewähren Sie niemals Zugriff per
 // TeamViewer oder AnyDesk" (the tool has no flaw; an attack on its maker is told otherwise).
@@ -152,7 +161,7 @@ export function inBackground(text: string, mention: Mention, role: SentenceRole 
   const clause = text.slice(Math.max(0, mention.index - 100), mention.index).split(/[.;:!?()]/).pop()!;
   const after = text.slice(mention.end, mention.end + 60);
   if (credentialAfter.test(after) || (credential.test(clause) && (ofPlace.test(clause) || (ofPlaceNamed.test(clause) && changeCredential.test(text)))) || dataFor.test(clause)) return true;
-  if ((channel.test(clause) && distributed.test(after)) || updatesThrough.test(after) || (accessThrough.test(clause) && refused.test(text))) return true;
+  if ((channel.test(clause) && (distributed.test(after) || distributedPastClause(text.slice(mention.end)))) || updatesThrough.test(after) || (accessThrough.test(clause) && refused.test(text))) return true;
   // "Update auf FRITZ!OS 7.57": a version behind the name makes it the product being updated.
   if (!/^\s*(?:v|Version\s+)?\d+\.\d/i.test(after)) {
     if (migration.test(clause) || (towards.test(clause) && migrate.test(after)) || (under.test(clause) && supported.test(after))) return true;

@@ -69,3 +69,17 @@ test('the channel of an update stays background when a clause about it comes bet
   );
   assert.deepEqual(ids(flawed), ['gematik-ti-konnektor']);
 });
+
+test('a generic entry named once as a list item takes its subject from the lead-in', () => {
+  const items = extract(
+    'Was Praxen bis Jahresende tauschen müssen',
+    'Wegen ablaufender Zertifikate sollten Praxen diese Komponenten prüfen:\n- die Konnektoren,\n- die Praxisausweise (SMC-B) sowie\n- die Heilberufsausweise (eHBA).\nBestellen Sie rechtzeitig Ersatz.',
+  );
+  assert.deepEqual(ids(items), ['gematik-ehba', 'gematik-smc-b', 'gematik-ti-konnektor']);
+  // A lead-in that says nothing of a fault, a fix or a device's life gives its items no role.
+  const plain = extract(
+    'Neue Ausweise bestellen',
+    'Die SMC-B wird neu ausgegeben. Zur Praxis-IT gehören zum Beispiel:\n- die Konnektoren,\n- das WLAN.\nBestellen Sie die neue SMC-B rechtzeitig.',
+  );
+  assert.deepEqual(ids(plain), ['gematik-smc-b']);
+});

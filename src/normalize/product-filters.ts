@@ -145,8 +145,23 @@ export function dropPassingGeneric<T extends { product: Product; evidence: strin
     // nothing about it.
     if (inTitle.length > 0) return false;
     if (named.every(({ text, m }) => example.test(text.slice(Math.max(0, m.index - 40), m.index)))) return false;
-    return named.some(({ text, m }) => subject.test(clauseAround(text, m)));
+    return named.some(({ text, m }) => subject.test(clauseAround(text, m)) || subject.test(leadIn(sentences, text)));
   });
+}
+
+/**
+ * The lead-in of a list item: the sentence ending in a colon above a run of short lines ("Wegen ablaufender Zertifikate
+ * sollten Praxen prüfen:" above "- die Konnektoren,"), or '' when the sentence is no list item.
+ */
+function leadIn(sentences: Sentence[], item: string): string {
+  const at = sentences.findIndex((s) => s.text === item);
+  if (at <= 0 || item.length > 80) return '';
+  for (let i = at - 1; i >= Math.max(0, at - 12); i--) {
+    const text = sentences[i]!.text;
+    if (/:\s*$/.test(text)) return text;
+    if (text.length > 80) return '';
+  }
+  return '';
 }
 
 // "bestimmte Gerätefunktionen gesperrt (zum Beispiel die Kartenterminals)": an example of something else.

@@ -83,3 +83,16 @@ test('a generic entry named once as a list item takes its subject from the lead-
   );
   assert.deepEqual(ids(plain), ['gematik-smc-b']);
 });
+
+test("a maker's name with the kind of its only product of that kind names that product", () => {
+  const zyxel = extract('Lücke in Zyxel-Firewalls wird ausgenutzt', 'Angreifer nutzen eine Lücke in den Geräten aus. Installieren Sie die neue Firmware.');
+  assert.deepEqual(ids(zyxel), ['zyxel-firewall']);
+  assert.equal(zyxel.vendorId, 'zyxel');
+  const english = extract('Critical flaw in Zyxel firewall devices', 'Attackers exploit the flaw. Customers should install the patched firmware now.');
+  assert.deepEqual(ids(english), ['zyxel-firewall']);
+  const avm = extract('Update für AVM-Router', 'Eine Lücke in den Routern ist geschlossen. Spielen Sie das Update ein.');
+  assert.deepEqual(ids(avm), ['avm-fritzbox']);
+  // A maker with several products of the kind names none of them.
+  const telekom = extract('Lücke in Telekom-Routern', 'Eine Lücke in den Routern ist geschlossen. Spielen Sie das Update ein.');
+  assert.deepEqual(ids(telekom), []);
+});

@@ -1,5 +1,6 @@
 import type { Catalog, Product } from '../catalog/catalog.models.js';
 import { coordinated, inBackground, sentenceRole } from './background.js';
+import { makerKindNames } from './maker-kinds.js';
 import { unaffectedSentences } from './not-affected.js';
 import type { Sentence } from './sentences.js';
 
@@ -79,6 +80,7 @@ export function compileCatalog(catalog: Catalog): Matcher {
     for (const name of product.weakAliases) names.push({ product, pattern: namePattern(name), anchor: anchor(name), weak: true });
     if (product.family) families.set(product.family, [...(families.get(product.family) ?? []), product]);
   }
+  for (const { product, name } of makerKindNames(catalog)) names.push({ product, pattern: namePattern(name), anchor: anchor(name), weak: false });
   names.sort((a, b) => b.pattern.source.length - a.pattern.source.length);
   const vendors = catalog.vendors.flatMap((v) =>
     [v.name, ...v.aliases].map((name) => {

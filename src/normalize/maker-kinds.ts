@@ -1,0 +1,27 @@
+// A maker's name joined with the kind of device it makes ("Zyxel-Firewalls", "Zyxel firewall devices", "AVM-Router")
+// names the maker's product of that kind, when the catalog holds exactly one such product of that maker (the Telekom's
+// several routers stay unnamed by "Telekom-Router").
+import type { Catalog, Product } from '../catalog/catalog.models.js';
+
+const kinds: Partial<Record<Product['category'], string[]>> = {
+  router: ['Router'],
+  firewall: ['Firewall'],
+};
+
+/** The extra names, each with the one product it stands for. */
+export function makerKindNames(catalog: Catalog): { product: Product; name: string }[] {
+  const names: { product: Product; name: string }[] = [];
+  for (const vendor of catalog.vendors) {
+    for (const [category, words] of Object.entries(kinds)) {
+      const products = catalog.products.filter((p) => p.vendor === vendor.id && p.category === category && p.covers.length === 0);
+      if (products.length !== 1) continue;
+      const own = new Set([products[0]!.name, ...products[0]!.aliases].map((n) => n.toLowerCase()));
+      for (const maker of [vendor.name, ...vendor.aliases].filter((n) => /^[\p{L}\p{N}]/u.test(n) && !/[!&]/.test(n))) {
+        for (const word of words!) {
+          for (const name of [`${maker} ${word}`, `${maker}-${word}`]) if (!own.has(name.toLowerCase())) names.push({ product: products[0]!, name });
+        }
+      }
+    }
+  }
+  return names;
+}

@@ -140,8 +140,9 @@ test('a product named as a precedent some years ago, as a tool a job is done wit
     'Zyxel-Firewalls werden angegriffen',
     'Zyxel hat Patches für seine Firewalls veröffentlicht. Wie bei der Lücke in der Sophos Firewall vor zwei Jahren wird die Schwachstelle bereits ausgenutzt. Installieren Sie die Firmware umgehend.',
   );
-  assert.deepEqual(ids(precedent), []);
-  assert.equal(precedent.vendorId, null);
+  // "Zyxel-Firewalls" names the Zyxel firewall of the catalog (maker-kinds.ts); the Sophos Firewall stays a precedent.
+  assert.deepEqual(ids(precedent), ['zyxel-firewall']);
+  assert.equal(precedent.vendorId, 'zyxel');
   const tool = extract(
     'Windows 10: Support endet',
     'Microsoft beendet den Support für Windows 10. Ihr IT-Dienstleister kann das Upgrade per TeamViewer-Fernwartung durchführen.',
@@ -291,7 +292,7 @@ test('requirements, captions, advertisements, companions and precedents told wit
     'Zyxel-Firewalls angegriffen',
     'Angreifer nutzen eine Lücke in Zyxel-Firewalls aus. Die Geräte werden häufig zusammen mit der Digitalisierungsbox Premium als Router betrieben. Installieren Sie die Patches.',
   );
-  assert.deepEqual(ids(companion), []);
+  assert.deepEqual(ids(companion), ['zyxel-firewall']);
   const history = extract(
     'Angriff auf Doc Cirrus',
     'Angreifer haben bei Doc Cirrus Daten abgegriffen. Schon 2021 hatte ein Angriff auf medatixx die Kunden von x.isynet getroffen.',

@@ -96,3 +96,17 @@ test("a maker's name with the kind of its only product of that kind names that p
   const telekom = extract('Lücke in Telekom-Routern', 'Eine Lücke in den Routern ist geschlossen. Spielen Sie das Update ein.');
   assert.deepEqual(ids(telekom), []);
 });
+
+test('a product that does not use the library with the hole is not affected', () => {
+  const library = extract(
+    'Lücke in Log4j: was Praxen wissen müssen',
+    'In der Bibliothek Log4j steckt eine kritische Lücke. Auch TeamViewer verwendet die Bibliothek nicht. CGM ALBIS setzt Log4j nicht ein. AnyDesk does not use Log4j. Spielen Sie die Updates Ihrer Server ein.',
+  );
+  assert.deepEqual(ids(library), ['apache-log4j']);
+  // A product that uses it is still affected.
+  const uses = extract(
+    'Lücke in Log4j',
+    'In der Bibliothek Log4j steckt eine kritische Lücke. Das KBV-Prüfmodul verwendet die Bibliothek und muss aktualisiert werden. Spielen Sie das Update ein.',
+  );
+  assert.deepEqual(ids(uses), ['apache-log4j', 'kbv-pruefmodul']);
+});

@@ -14,9 +14,17 @@ const statedUnaffected =
 const verbUnaffected =
   /\bbetr(?:ifft|effen)\s+(?:jedoch\s+|aber\s+|allerdings\s+)?(?:nicht(?!\s+nur\b)|keine[nrs]?)\b|\b(?:does|do|did)(?:\s+not|n['’]t)\s+affect\b|(?<!\S)ändert\s+sich\s+(?:\S+\s+){0,2}?nichts\b|(?<![\wäöüß])(?:muss|müssen|brauchen|braucht)\s+(?:\S+\s+){0,2}?nichts\s+(?:weiter\s+|zu\s+)*(?:tun|unternehmen)\b|\bno\s+action\s+(?:is\s+)?(?:required|needed)\b|(?<![\wäöüß])(?:braucht|brauchen|benötigt|benötigen)\s+(?:\S+\s+){0,2}?kein(?:e|en)?\s+(?:Update|Aktualisierung|neue\s+Firmware|Austausch|Tausch)\b|(?<![\wäöüß])(?:können|kann|arbeiten|arbeitet|funktionieren|funktioniert|laufen|läuft)\s+(?:(?!nicht\b|kaum\b|nur\b)\S+\s+){0,2}?(?:normal|uneingeschränkt|störungsfrei|wie\s+gewohnt)(?:\s+weiter)?(?:\s+(?:arbeiten|genutzt\s+werden))?(?=[\s.,;:!?]|$)|\b(?:work|works|working)\s+normally\b|(?<![\wäöüß])gilt\s+(?:\S+\s+){0,2}?nicht\s+für\b|\b(?:does|do)(?:\s+not|n['’]t)\s+apply\s+to\b|\bneed\s+not\s+(?:\S+\s+){0,2}?(?:act|take)\b|\b(?:do|does)(?:\s+not|n['’]t)\s+need\s+to\s+(?:act|take\s+(?:any\s+)?action|do\s+anything)\b|(?<![\wäöüß])(?:ist|sind)\s+(?:davon\s+)?ausgenommen\b|\bnot\s+at\s+risk\b|\b(?:is|are)\s+(?:already\s+|automatically\s+)*protected\b|\bremains?\s+(?:safe|unaffected)\b|\b(?:ist|sind)\s+(?:bereits\s+|automatisch\s+)*geschützt\b|(?<![\wäöüß])(?:muss|müssen|brauchen|braucht)\s+(?:\S+\s+){0,3}?nicht\s+(?:\S+\s+){0,2}?(?:aktualisiert|upgedatet|getauscht|ausgetauscht|ersetzt|freigeschaltet|neu\s+gestartet)\s+(?:zu\s+)?werden\b|(?<![\wäöüß])(?:kann|können|darf|dürfen)\s+(?:\S+\s+){0,3}?weiterhin\s+(?!(?:\S+\s+)?(?:bis|noch)\b)(?:\S+\s+){0,3}?(?:genutzt|verwendet|eingesetzt|betrieben)\s+werden\b/i;
 
+// A product that does not use the library or component with the hole: "TeamViewer verwendet die Bibliothek nicht",
+// "CGM ALBIS setzt Log4j nicht ein", "nutzt keine Java-Komponente", "AnyDesk does not use Log4j".
+const libraryWord = String.raw`(?:Bibliothek|Komponente|Java|Log4j|Log4Shell|Library)`;
+const libraryUnused = new RegExp(
+  String.raw`(?<![\wäöüß])(?:verwendet|verwenden|nutzt|nutzen|benutzt|benutzen|setzt|setzen|enthält|enthalten)\s+(?:(?:\S+\s+){0,3}?(?:nicht|keine?[nrs]?)\s+(?:\S+\s+){0,2}?\S*${libraryWord}|(?:\S+\s+){0,3}?\S*${libraryWord}\S*\s+(?:\S+\s+){0,2}?nicht(?!\s+nur\b))|\b(?:does|do)(?:\s+not|n['’]t)\s+(?:use|include|contain|ship)\s+(?:\S+\s+){0,2}?\S*${libraryWord}`,
+  'i',
+);
+
 /** Whether a sentence says that what it names is not affected (so its products do not count). */
 export function saysNotAffected(text: string): boolean {
-  return statedUnaffected.test(text) || verbUnaffected.test(text);
+  return statedUnaffected.test(text) || verbUnaffected.test(text) || libraryUnused.test(text);
 }
 
 // A lead or heading of a list of what is not affected: "Nicht betroffen sind:", "Nicht betroffene Produkte", "The

@@ -110,3 +110,30 @@ test('a product that does not use the library with the hole is not affected', ()
   );
   assert.deepEqual(ids(uses), ['apache-log4j', 'kbv-pruefmodul']);
 });
+
+test("a product's name inside a web or mail address names the site, not the product", () => {
+  const site = extract(
+    'Störung bei secunet-Konnektoren',
+    'Seit Montag fallen secunet-Konnektoren aus. Die Seite psyprax.de ist seit Montag nicht erreichbar, Anfragen bitte an support@medatixx.de oder über www.t2med.de. Starten Sie den Konnektor neu.',
+  );
+  assert.deepEqual(ids(site), ['secunet-konnektor']);
+  // The product named as such beside an address still counts.
+  const named = extract('Update für psyprax', 'Für psyprax steht ein Sicherheitsupdate bereit, Download unter psyprax.de. Spielen Sie es ein.');
+  assert.deepEqual(ids(named), ['psyprax']);
+});
+
+test('a product for which no problems or failures are known is not affected', () => {
+  const english = extract(
+    'Statement on ESD failures of card terminals',
+    'The failures relate to the ORGA 6141 online only. To date, no reports of ESD problems are known for the CHERRY eHealth terminal ST-1506. There have so far been no reports of failures with the ST-1506.',
+  );
+  assert.deepEqual(ids(english), ['worldline-orga-6141']);
+  const german = extract(
+    'Abstürze von Kartenterminals',
+    'Die Abstürze betreffen das ORGA 6141 online. Für das Cherry ST-1506 sind bisher keine Berichte über solche Ausfälle bekannt.',
+  );
+  assert.deepEqual(ids(german), ['worldline-orga-6141']);
+  // Attacks not yet known say nothing of whether the product is affected.
+  const attacks = extract('Lücke im ORGA 6141 online', 'Im ORGA 6141 online steckt eine Lücke. Angriffe sind bisher keine bekannt. Spielen Sie die Firmware 3.9.1 ein.');
+  assert.deepEqual(ids(attacks), ['worldline-orga-6141']);
+});

@@ -22,9 +22,15 @@ const libraryUnused = new RegExp(
   'i',
 );
 
+// No problems known for a product: "keine Berichte über solche Ausfälle bekannt", "no reports of ESD problems are known
+// for …", "there have been no reports of failures with …" (not attacks or exploits not yet seen: "Angriffe sind bisher
+// keine bekannt" says nothing of whether the product is affected).
+const noProblemsKnown =
+  /\bkeine\s+(?:\S+\s+){0,2}?(?:Berichte|Meldungen|Hinweise)\s+(?:über|auf|zu)\s+(?:\S+\s+){0,2}?\S*(?:Probleme|Ausfälle|Abstürze|Störungen|Fehler)\b|\bkeine\s+(?:\S+\s+){0,2}?\S*(?:Ausfälle|Abstürze|Störungen)\s+(?:\S+\s+){0,3}?(?:bekannt|gemeldet|festgestellt|beobachtet)\b|\bno\s+(?:reports?\s+of\s+)?(?:\S+\s+){0,2}?(?:problems|issues|failures|malfunctions)\b[^;!?]{0,100}?\b(?:known|reported|found|observed)\b|\bthere\s+(?:have|has)\s+(?:so\s+far\s+)?been\s+no\s+reports?\s+of\s+(?:\S+\s+){0,2}?(?:problems|issues|failures|malfunctions)\b/i;
+
 /** Whether a sentence says that what it names is not affected (so its products do not count). */
 export function saysNotAffected(text: string): boolean {
-  return statedUnaffected.test(text) || verbUnaffected.test(text) || libraryUnused.test(text);
+  return statedUnaffected.test(text) || verbUnaffected.test(text) || libraryUnused.test(text) || noProblemsKnown.test(text);
 }
 
 // A lead or heading of a list of what is not affected: "Nicht betroffen sind:", "Nicht betroffene Produkte", "The

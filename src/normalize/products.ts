@@ -185,8 +185,15 @@ function findMentions(matcher: Matcher, text: string, familyContext: string | nu
     const { product, pattern, weak } = matcher.names[i]!;
     // "der Softwareanbieter medatixx", "medatixx GmbH", "Medatixx rät …": the vendor, not its product of the same name;
     // the product may still follow ("… Kunden von x.isynet und medatixx").
-    for (let match = pattern.exec(rest); match; match = weak ? pattern.exec(rest) : null) {
+    let again = weak;
+    for (let match = pattern.exec(rest); match; match = again ? pattern.exec(rest) : null) {
       rest = rest.slice(0, match.index) + ' '.repeat(match[0].length) + rest.slice(match.index + match[0].length);
+      // "die Seite psyprax.de", "support@medatixx.de", "www.t2med.de": a web or mail address names the site.
+      if (inAddress(text, match.index, match.index + match[0].length)) {
+        again = true;
+        continue;
+      }
+      again = weak;
       if (weak && (vendorBefore.test(text.slice(0, match.index)) || companyAfter.test(text.slice(match.index + match[0].length)))) continue;
       if (othersThing(matcher, product, match[0], text.slice(0, match.index), text.slice(match.index + match[0].length))) continue;
       // "LANCOM Systems warnt …", "AnyDesk Software GmbH": the maker's full name, of which the product's is the start.
@@ -199,6 +206,14 @@ function findMentions(matcher: Matcher, text: string, familyContext: string | nu
   return found
     .filter((m) => !m.weak || found.some((o) => !o.weak && o.product.vendor === m.product.vendor && o.product.id !== m.product.id))
     .sort((a, b) => a.index - b.index);
+}
+
+const addressAfter = /^(?:[\w-]*\.)*[\w-]*\.(?:de|com|net|org|eu|at|ch|info|io)(?![\p{L}\p{N}])/iu;
+const addressBefore = /(?:www\.|@|https?:\/\/|\.(?:de|com|net|org|eu|at|ch|info|io)\/)[\w./-]*$/i;
+
+/** Whether a name stands inside a web or mail address ("psyprax.de", "support@medatixx.de", "www.t2med.de"). */
+function inAddress(text: string, start: number, end: number): boolean {
+  return addressAfter.test(text.slice(end, end + 40)) || addressBefore.test(text.slice(Math.max(0, start - 40), start));
 }
 
 // A plain noun of the catalog ("Prüfmodul", "Konnektor") that another body owns: "das KZBV-Prüfmodul", "Prüfmodul der

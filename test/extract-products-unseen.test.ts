@@ -137,3 +137,19 @@ test('a product for which no problems or failures are known is not affected', ()
   const attacks = extract('Lücke im ORGA 6141 online', 'Im ORGA 6141 online steckt eine Lücke. Angriffe sind bisher keine bekannt. Spielen Sie die Firmware 3.9.1 ein.');
   assert.deepEqual(ids(attacks), ['worldline-orga-6141']);
 });
+
+test('a migration target stays background when told as a move, or named in brackets after a description', () => {
+  const moved = extract(
+    'Zero-day in Exchange Server exploited',
+    'Attackers exploit a flaw in Exchange Server. Many organizations have moved to cloud-hosted mail (Microsoft 365) instead. Install the security update on your Exchange servers now.',
+  );
+  assert.deepEqual(ids(moved), ['microsoft-exchange']);
+  const german = extract(
+    'Supportende für Windows 10',
+    'Für Windows 10 gibt es keine Sicherheitsupdates mehr. Planen Sie den Umstieg auf das neue Betriebssystem (Windows 11) rechtzeitig.',
+  );
+  assert.deepEqual(ids(german), ['microsoft-windows-10']);
+  // A bracket after a flaw's subject keeps the product affected.
+  const flawed = extract('Lücke in der Cloud', 'Eine Lücke steckt im Cloud-Dienst (Microsoft 365). Ändern Sie Ihre Passwörter.');
+  assert.deepEqual(ids(flawed), ['microsoft-365']);
+});

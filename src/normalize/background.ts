@@ -35,7 +35,19 @@ const accessThrough = /(?<!\p{L})(?:Zugriff|Zugang|Fernzugriff|Fernzugang|Verbin
 // … access refused to strangers: "Angreifer erhielten Zugriff über AnyDesk" tells of the tool as the way in, which a
 // notice may be about.
 const refused = /(?<!\p{L})(?:niemals|nie|keinen?|nicht|unbekannt\p{L}*|fremd\p{L}*|never|unknown)(?!\p{L})/iu;
-const migration = /(?<!\p{L})(?:Upgrade|Umstieg|Umstellung|Wechsel|Migration|Umzug|Aktualisierung|umsteigen|umstellen|wechseln|migrieren|upgraden|upgrade|migrate|switch)\s+(?:auf|zu|nach|to)\s+(?:(?:das|die|den|dem|the)\s+)?$/iu;
+const migration = /(?<!\p{L})(?:Upgrade|Umstieg|Umstellung|Wechsel|Migration|Umzug|Aktualisierung|umsteigen|umstellen|wechseln|migrieren|upgraden|upgrade|migrate|switch|move|moved|moves|moving)\s+(?:auf|zu|nach|to)\s+(?:(?:das|die|den|dem|the)\s+)?$/iu;
+const bracketOpen = /\(\s*$/u;
+
+/**
+ * A name in brackets after a description takes the description's place: "moved to cloud-hosted mail (Microsoft 365)",
+ * "Umstieg auf das neue Betriebssystem (Windows 11)": a migration before a description of one to three words.
+ */
+function describedTarget(before: string): boolean {
+  if (!bracketOpen.test(before)) return false;
+  const words = before.replace(bracketOpen, '').trimEnd().split(/(?<=\s)(?=\S)/u);
+  for (let n = 1; n <= 3 && n < words.length; n++) if (migration.test(words.slice(0, words.length - n).join(''))) return true;
+  return false;
+}
 const towards = /(?<!\p{L})(?:auf|zu)\s+$/iu;
 const migrate = /^\s*(?:\p{L}+\s+){0,3}?(?:um(?:zu)?steigen|um(?:zu)?stellen|umgestellt|(?:zu\s+)?wechseln|gewechselt|(?:zu\s+)?migrieren|upgraden|um(?:zu)?ziehen)(?!\p{L})/iu;
 const under = /(?<!\p{L})(?:unter|mit)\s+(?:(?:den|das|die|dem|der|Ihre[rsmn]?|ihre[rsmn]?)\s+(?:[\p{L}-]+\s+)?)?$/iu;
@@ -165,6 +177,7 @@ export function inBackground(text: string, mention: Mention, role: SentenceRole 
   // "Update auf FRITZ!OS 7.57": a version behind the name makes it the product being updated.
   if (!/^\s*(?:v|Version\s+)?\d+\.\d/i.test(after)) {
     if (migration.test(clause) || (towards.test(clause) && migrate.test(after)) || (under.test(clause) && supported.test(after))) return true;
+    if (describedTarget(text.slice(Math.max(0, mention.index - 100), mention.index))) return true;
   }
   const wider = text.slice(Math.max(0, mention.index - 160), mention.index);
   if (capability.test(wider) || requirements.test(wider) || offersHelp.test(after)) return true;

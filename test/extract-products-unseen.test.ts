@@ -153,3 +153,28 @@ test('a migration target stays background when told as a move, or named in brack
   const flawed = extract('Lücke in der Cloud', 'Eine Lücke steckt im Cloud-Dienst (Microsoft 365). Ändern Sie Ihre Passwörter.');
   assert.deepEqual(ids(flawed), ['microsoft-365']);
 });
+
+test('a product said to be safe, or left untouched, is not affected', () => {
+  const safe = extract(
+    'Lücke in Windows Server',
+    'Die Schwachstelle betrifft ausschließlich Windows Server. Windows 10 und Windows 11 sind sicher. Installieren Sie das Update.',
+  );
+  assert.deepEqual(ids(safe), ['microsoft-windows-server']);
+  const english = extract('Flaw in Windows Server', 'The flaw affects Windows Server only. Windows 11 is safe. Install the update now.');
+  assert.deepEqual(ids(english), ['microsoft-windows-server']);
+  const untouched = extract(
+    'FRITZ!OS 7.57 schließt Lücke',
+    'AVM hat FRITZ!OS 7.57 veröffentlicht. Die Digitalisierungsbox Premium bleibt von der Lücke unberührt. Installieren Sie das Update.',
+  );
+  assert.deepEqual(ids(untouched), ['avm-fritzbox']);
+  // "sicher" as a wish or an instruction says nothing of the product's state.
+  const wish = extract('Lücke in der FRITZ!Box', 'In der FRITZ!Box steckt eine Lücke. Damit die FRITZ!Box sicher ist, installieren Sie FRITZ!OS 7.57.');
+  assert.deepEqual(ids(wish), ['avm-fritzbox']);
+});
+
+test('"nicht sicher" and a question to the reader do not make a product safe', () => {
+  const unsafe = extract('Lücke in Windows 10', 'Windows 10 ist ohne das Update nicht sicher. Installieren Sie es.');
+  assert.deepEqual(ids(unsafe), ['microsoft-windows-10']);
+  const question = extract('FRITZ!OS 7.57', 'Sind Sie sicher, dass Ihre FRITZ!Box aktuell ist? Installieren Sie FRITZ!OS 7.57.');
+  assert.deepEqual(ids(question), ['avm-fritzbox']);
+});

@@ -28,9 +28,14 @@ const libraryUnused = new RegExp(
 const noProblemsKnown =
   /\bkeine\s+(?:\S+\s+){0,2}?(?:Berichte|Meldungen|Hinweise)\s+(?:über|auf|zu)\s+(?:\S+\s+){0,2}?\S*(?:Probleme|Ausfälle|Abstürze|Störungen|Fehler)\b|\bkeine\s+(?:\S+\s+){0,2}?\S*(?:Ausfälle|Abstürze|Störungen)\s+(?:\S+\s+){0,3}?(?:bekannt|gemeldet|festgestellt|beobachtet)\b|\bno\s+(?:reports?\s+of\s+)?(?:\S+\s+){0,2}?(?:problems|issues|failures|malfunctions)\b[^;!?]{0,100}?\b(?:known|reported|found|observed)\b|\bthere\s+(?:have|has)\s+(?:so\s+far\s+)?been\s+no\s+reports?\s+of\s+(?:\S+\s+){0,2}?(?:problems|issues|failures|malfunctions)\b/i;
 
+// Said to be safe or left untouched: "Windows 10 und Windows 11 sind sicher", "Windows 11 is safe", "bleibt von der Lücke
+// unberührt", "bleibt verschont" (not a purpose: "Damit die FRITZ!Box sicher ist, …").
+const statedSafe =
+  /^(?!.*\b(?:damit|so\s+dass|sodass|um|so\s+that|to\s+keep|to\s+make)\b)[^,;:]*?\b(?:(?:ist|sind|bleibt|bleiben)\s+(?:(?!Sie\b|nicht\b|nie\b|kaum\b|keineswegs\b|noch\b)\S+\s+){0,4}?(?:sicher|unberührt|verschont|unbeeinträchtigt)|(?:is|are|remains?)\s+(?:still\s+)?safe)(?=[\s.,;:!?]|$)/i;
+
 /** Whether a sentence says that what it names is not affected (so its products do not count). */
 export function saysNotAffected(text: string): boolean {
-  return statedUnaffected.test(text) || verbUnaffected.test(text) || libraryUnused.test(text) || noProblemsKnown.test(text);
+  return statedUnaffected.test(text) || verbUnaffected.test(text) || libraryUnused.test(text) || noProblemsKnown.test(text) || statedSafe.test(text);
 }
 
 // A lead or heading of a list of what is not affected: "Nicht betroffen sind:", "Nicht betroffene Produkte", "The

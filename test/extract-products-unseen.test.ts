@@ -178,3 +178,39 @@ test('"nicht sicher" and a question to the reader do not make a product safe', (
   const question = extract('FRITZ!OS 7.57', 'Sind Sie sicher, dass Ihre FRITZ!Box aktuell ist? Installieren Sie FRITZ!OS 7.57.');
   assert.deepEqual(ids(question), ['avm-fritzbox']);
 });
+
+test('the source of a migration, a successor, a comparison set apart and the rest of a maker\'s range are background', () => {
+  const source = extract(
+    'Update für T2med',
+    'Für T2med steht ein Sicherheitsupdate bereit. Wer von CGM ALBIS zu T2med gewechselt ist, erhält es ebenfalls. Spielen Sie es ein.',
+  );
+  assert.deepEqual(ids(source), ['t2med']);
+  const switchFrom = extract(
+    'Sicherheitsupdate für tomedo',
+    'Für tomedo ist ein Update erschienen. Beim Umstieg von Windows 10 auf ein neues System hilft der Support. Installieren Sie das Update.',
+  );
+  assert.deepEqual(ids(switchFrom), ['zollsoft-tomedo']);
+  const successor = extract(
+    'Windows 10: Supportende',
+    'Microsoft beendet den Support für Windows 10. Der Nachfolger Windows 11 erhält weiter Updates. Planen Sie den Wechsel rechtzeitig.',
+  );
+  assert.deepEqual(ids(successor), ['microsoft-windows-10']);
+  const compared = extract(
+    'Update für den RISE Konnektor',
+    'RISE hat ein Update für den RISE Konnektor veröffentlicht. Zum Vergleich: Für den secunet konnektor gab es im Juli ein ähnliches Update. Spielen Sie das Update ein.',
+  );
+  assert.deepEqual(ids(compared), ['rise-konnektor']);
+  const range = extract(
+    'Sicherheitsupdate für x.isynet',
+    'medatixx hat ein Update für x.isynet veröffentlicht. Der Hersteller bietet außerdem x.concept und x.comfort an. Spielen Sie das Update ein.',
+  );
+  assert.deepEqual(ids(range), ['medatixx-x-isynet']);
+  const example = extract(
+    'Neue Firmware für das ORGA 6141 online',
+    'Worldline hat die Firmware 3.9.1 für das ORGA 6141 online veröffentlicht. Hersteller von Kartenterminals wie Cherry liefern ihre Updates getrennt aus. Spielen Sie die Firmware ein.',
+  );
+  assert.deepEqual(ids(example), ['worldline-orga-6141']);
+  // An update offered for both products keeps both.
+  const both = extract('Update für x.isynet und x.concept', 'medatixx bietet ein Update für x.isynet und x.concept an. Spielen Sie es ein.');
+  assert.deepEqual(ids(both), ['medatixx-x-concept', 'medatixx-x-isynet']);
+});

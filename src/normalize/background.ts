@@ -37,6 +37,12 @@ const accessThrough = /(?<!\p{L})(?:Zugriff|Zugang|Fernzugriff|Fernzugang|Verbin
 const refused = /(?<!\p{L})(?:niemals|nie|keinen?|nicht|unbekannt\p{L}*|fremd\p{L}*|never|unknown)(?!\p{L})/iu;
 const migration = /(?<!\p{L})(?:Upgrade|Umstieg|Umstellung|Wechsel|Migration|Umzug|Aktualisierung|umsteigen|umstellen|wechseln|migrieren|upgraden|upgrade|migrate|switch|move|moved|moves|moving)\s+(?:auf|zu|nach|to)\s+(?:(?:das|die|den|dem|the)\s+)?$/iu;
 const bracketOpen = /\(\s*$/u;
+const fromBefore = /(?<!\p{L})(?:von|vom|from)\s+(?:(?:der|dem|den|the|Ihre[mr]?|your)\s+)?$/iu;
+const toAfter = /^\s+(?:zu|zur|zum|auf|nach|to)(?!\p{L})/iu;
+const migrationWord = /(?<!\p{L})(?:Wechsel|Umstieg|Umstellung|Migration|Umzug|gewechselt|umgestiegen|umgestellt|migriert|wechseln|umsteigen|umstellen|migrieren|switch\p{L}*|migrat\p{L}*|mov(?:e|ed|es|ing))(?!\p{L})/iu;
+const successor = /(?<!\p{L})(?:Nachfolger|Nachfolgemodell|Nachfolgeversion|Nachfolgeprodukt|successor)\s*,?\s+(?:(?:das|die|der|den|dem|the)\s+)?$/iu;
+const offersAlso =
+  /(?<!\p{L})(?:bietet|bieten|vertreibt|vertreiben|führt|offers|sells)\s+(?:\S+\s+){0,3}?(?:außerdem|auch|zudem|ebenfalls|daneben|weitere\p{L}*|also|other)\s+[^.;:!?]{0,60}$/iu;
 
 /**
  * A name in brackets after a description takes the description's place: "moved to cloud-hosted mail (Microsoft 365)",
@@ -155,12 +161,15 @@ const incident = /Angriff|Attacke|Lücke|Schwachstelle|Datenleck|Vorfall|Datenpa
 // line ("Ihr Ansprechpartner für CGM ALBIS: …", a telephone number).
 const asideLine = /(?<!\p{L})(?:Ihr(?:e)?\s+)?(?:Ansprechpartner\p{L}*|Kontaktperson\p{L}*|contact\s+person)\s+(?:für|zu|zum|zur|for)\s|\+?\d{3,5}[ /-]\d{3,}[\d -]{2,}\d|(?:auf|in)\s+(?:unserer|unseren|der|einer)\s+(?:\p{L}+\s+)?(?:Themenseite|Themenseiten|Übersichtsseite|Sonderseite|Dossier)(?!\p{L})|^(?:Foto|Fotos|Bild|Bilder|Abbildung|Abb\.|Grafik|Screenshot|Image|Photo|Picture|Caption|Bildquelle|Anzeige|Werbung|Sponsored|Advertisement|Promotion)\s*:|\((?:Bild|Foto|Image|Photo|Bildquelle)\s*:/iu;
 
+// A sentence set apart as a comparison: "Zum Vergleich: Für den secunet konnektor gab es im Juli ein ähnliches Update".
+const comparedAside = /^\s*(?:zum\s+Vergleich|im\s+Vergleich\s*:|by\s+comparison|for\s+comparison|in\s+comparison)(?!\p{L})/iu;
+
 /** What the whole sentence says of the products in it: all are background, or those after a ready list's opening. */
 export type SentenceRole = { all: boolean; readyAt: number };
 
 /** The sentence's part of `inBackground`, read once for all its mentions. */
 export function sentenceRole(text: string): SentenceRole {
-  const all = asideLine.test(text) || isPrecedent(text) || (maybeRoutine.test(text) && routine.test(text) && everyday.test(text)) || (maybeShop.test(text) && shop.test(text));
+  const all = asideLine.test(text) || comparedAside.test(text) || isPrecedent(text) || (maybeRoutine.test(text) && routine.test(text) && everyday.test(text)) || (maybeShop.test(text) && shop.test(text));
   return { all, readyAt: all || !maybeReady.test(text) ? -1 : (readyList.exec(text)?.index ?? -1) };
 }
 
@@ -187,5 +196,11 @@ export function inBackground(text: string, mention: Mention, role: SentenceRole 
   if ((instrument.test(clause) || example.test(clause)) && !flawSaid.test(text)) return true;
   if (yourExample.test(text.slice(Math.max(0, mention.index - 80), mention.index)) && !strongFlaw.test(text)) return true;
   if (eventTopic.test(clause)) return true;
+  // The source of a migration: "Wer von CGM ALBIS zu T2med gewechselt ist", "Umstieg von Windows 10 auf …".
+  if (fromBefore.test(clause) && toAfter.test(after) && migrationWord.test(text)) return true;
+  // A successor named beside what ends: "Der Nachfolger Windows 11 erhält weiter Updates" (not "… ist ebenfalls betroffen").
+  if (successor.test(clause) && !strongFlaw.test(text)) return true;
+  // The rest of a maker's range: "Der Hersteller bietet außerdem x.concept und x.comfort an".
+  if (offersAlso.test(clause) && !flawSaid.test(text)) return true;
   return comparison.test(clause);
 }

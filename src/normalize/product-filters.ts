@@ -5,7 +5,7 @@ import type { Product } from '../catalog/catalog.models.js';
 import { isOtherArticlesHeading } from './chrome.js';
 import { cueTest } from './cue-words.js';
 import { unaffectedSentences } from './not-affected.js';
-import { mentions, othersThing, vendorsNamed, type Matcher, type Mention, type ProductHit } from './products.js';
+import { mentions, othersThing, vendorAt, vendorsNamed, type Matcher, type Mention, type ProductHit } from './products.js';
 import type { Sentence } from './sentences.js';
 
 /** Generic entries ("TI-Konnektor (alle Hersteller)") give way to the specific products they cover. */
@@ -110,6 +110,9 @@ export function listedVendorProducts(matcher: Matcher, sentences: Sentence[], fa
       if (/:\s*$/.test(sentence.text)) for (const next of sentences.slice(i + 1, i + 12)) if (next.text.length <= 60) items.push(next.text); else break;
       for (const item of items) {
         for (const vendor of vendorsNamed(matcher, item)) {
+          // "Hersteller von Kartenterminals wie Cherry …": a maker given as an example of the kind.
+          const at = matcher.vendors.filter((v) => v.id === vendor).map((v) => vendorAt(v, item)?.index ?? -1).find((i) => i >= 0) ?? -1;
+          if (at > 0 && makerExample.test(item.slice(0, at))) continue;
           const product = m.product.covers.map((id) => matcher.catalog.products.find((p) => p.id === id)!).find((p) => p.vendor === vendor);
           if (product && !found.has(product.id)) found.set(product.id, { product, evidence: sentence.text });
         }
@@ -122,6 +125,8 @@ export function listedVendorProducts(matcher: Matcher, sentences: Sentence[], fa
 // A fault, a fix or a warning: what makes makers listed under a kind of device the affected ones.
 const trouble =
   /betroffen|affected|störung|gestört|ausfall|ausgefallen|fehler|absturz|abstürz|lücke|schwachstell|angriff|attack|vulnerab|update|aktualisier|firmware|patch|gesperrt|sperr|tausch|ersetz|laufzeit|zertifikat|warn|CVE-|neu\s*start|problem/iu;
+
+const makerExample = /(?<!\p{L})(?:wie|etwa|z\.\s?B\.|zum\s+Beispiel|beispielsweise|such\s+as|like|e\.\s?g\.)\s+(?:(?:die|der|das|den|dem|the)\s+)?$/iu;
 
 // The kind's makers as such: "Konnektor-Anbieter", "Hersteller von Konnektoren".
 const makersAfter = /^-?(?:Anbieter|Hersteller|Lieferanten|Markt|vendors|makers)(?!\p{L})/iu;

@@ -214,3 +214,12 @@ test('the source of a migration, a successor, a comparison set apart and the res
   const both = extract('Update für x.isynet und x.concept', 'medatixx bietet ein Update für x.isynet und x.concept an. Spielen Sie es ein.');
   assert.deepEqual(ids(both), ['medatixx-x-concept', 'medatixx-x-isynet']);
 });
+
+test('model codes and versioned names the catalog lacked: Zyxel ATP100 … USG20-VPN, Exchange 2016/2019', () => {
+  const models = extract('Zyxel schließt Lücke', 'Betroffen sind die Modelle ATP100, ATP200 und USG20-VPN mit Firmware ZLD 5.36. Installieren Sie ZLD 5.37.');
+  assert.deepEqual(ids(models), ['zyxel-firewall']);
+  const list = extract('Lücke in Firewalls', 'Betroffen sind ATP 100, 200, 500 und USG FLEX 50. Spielen Sie die Firmware ein.');
+  assert.deepEqual(ids(list), ['zyxel-firewall']);
+  const exchange = extract('Exchange-Lücke', 'Microsoft schließt Lücken in Exchange 2016 und Exchange 2019. Installieren Sie die Sicherheitsupdates.');
+  assert.deepEqual(ids(exchange), ['microsoft-exchange']);
+});

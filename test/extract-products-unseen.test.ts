@@ -223,3 +223,21 @@ test('model codes and versioned names the catalog lacked: Zyxel ATP100 … USG20
   const exchange = extract('Exchange-Lücke', 'Microsoft schließt Lücken in Exchange 2016 und Exchange 2019. Installieren Sie die Sicherheitsupdates.');
   assert.deepEqual(ids(exchange), ['microsoft-exchange']);
 });
+
+test('the system a product runs on, and the product a fake mail pretends to bring, are background', () => {
+  const runsOn = extract(
+    'Neue Version von psyprax',
+    'Die neue Version von psyprax behebt eine Lücke. Sie läuft unter Windows 10 und Windows 11. Installieren Sie sie.',
+  );
+  assert.deepEqual(ids(runsOn), ['psyprax']);
+  const english = extract('T2med fixes a flaw', 'The new T2med release fixes a flaw. It runs on Windows 11. Install it now.');
+  assert.deepEqual(ids(english), ['t2med']);
+  const lure = extract(
+    'Phishing im Namen der KV',
+    'Betrüger verschicken Mails, die wie eine Nachricht der KV aussehen. Der Anhang gibt vor, ein Update für den Konnektor zu sein. Öffnen Sie den Anhang nicht.',
+  );
+  assert.deepEqual(ids(lure), []);
+  // A flaw that makes the system unable to run keeps it: "läuft unter Windows 11 nicht mehr" names a fault.
+  const broken = extract('Fehler nach Update', 'Nach dem Update läuft psyprax unter Windows 11 nicht mehr. Spielen Sie den Hotfix ein.');
+  assert.ok(ids(broken).includes('psyprax'));
+});

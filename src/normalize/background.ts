@@ -37,6 +37,9 @@ const accessThrough = /(?<!\p{L})(?:Zugriff|Zugang|Fernzugriff|Fernzugang|Verbin
 const refused = /(?<!\p{L})(?:niemals|nie|keinen?|nicht|unbekannt\p{L}*|fremd\p{L}*|never|unknown)(?!\p{L})/iu;
 const migration = /(?<!\p{L})(?:Upgrade|Umstieg|Umstellung|Wechsel|Migration|Umzug|Aktualisierung|umsteigen|umstellen|wechseln|migrieren|upgraden|upgrade|migrate|switch|move|moved|moves|moving)\s+(?:auf|zu|nach|to)\s+(?:(?:das|die|den|dem|the)\s+)?$/iu;
 const bracketOpen = /\(\s*$/u;
+const runsOn = /(?<!\p{L})(?:läuft|laufen|lauffähig|funktioniert|funktionieren|runs|run|works)\s+(?:(?!nicht\b|not\b)\S+\s+){0,2}?(?:unter|auf|on)\s+(?:(?:dem|der|den|the)\s+)?$/iu;
+const fakeLure =
+  /(?<!\p{L})(?:(?:gibt|geben|gab|gaben)\s+(?:sich\s+)?(?:\S+\s+){0,2}?vor\s*,|getarnt\s+als|tarn\p{L}*\s+sich\s+als|pretend\p{L}*\s+to\s+be|purport\p{L}*\s+to\s+be|disguised\s+as)\s[^.;:!?]{0,60}$/iu;
 const fromBefore = /(?<!\p{L})(?:von|vom|from)\s+(?:(?:der|dem|den|the|Ihre[mr]?|your)\s+)?$/iu;
 const toAfter = /^\s+(?:zu|zur|zum|auf|nach|to)(?!\p{L})/iu;
 const migrationWord = /(?<!\p{L})(?:Wechsel|Umstieg|Umstellung|Migration|Umzug|gewechselt|umgestiegen|umgestellt|migriert|wechseln|umsteigen|umstellen|migrieren|switch\p{L}*|migrat\p{L}*|mov(?:e|ed|es|ing))(?!\p{L})/iu;
@@ -196,6 +199,11 @@ export function inBackground(text: string, mention: Mention, role: SentenceRole 
   if ((instrument.test(clause) || example.test(clause)) && !flawSaid.test(text)) return true;
   if (yourExample.test(text.slice(Math.max(0, mention.index - 80), mention.index)) && !strongFlaw.test(text)) return true;
   if (eventTopic.test(clause)) return true;
+  // The system a product runs on: "Sie läuft unter Windows 10 und Windows 11", "It runs on Windows 11".
+  if (runsOn.test(clause) && !/^\s*(?:\S+\s+){0,2}?(?:nicht|kaum|not|no\s+longer)(?!\p{L})/iu.test(after)) return true;
+  // What a fake mail pretends to bring: "Der Anhang gibt vor, ein Update für den Konnektor zu sein" (fake update mails
+  // of a product, "Gefälschte AnyDesk-Update-Mails", stay about the product: round 7).
+  if (fakeLure.test(clause)) return true;
   // The source of a migration: "Wer von CGM ALBIS zu T2med gewechselt ist", "Umstieg von Windows 10 auf …".
   if (fromBefore.test(clause) && toAfter.test(after) && migrationWord.test(text)) return true;
   // A successor named beside what ends: "Der Nachfolger Windows 11 erhält weiter Updates" (not "… ist ebenfalls betroffen").

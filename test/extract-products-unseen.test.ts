@@ -241,3 +241,15 @@ test('the system a product runs on, and the product a fake mail pretends to brin
   const broken = extract('Fehler nach Update', 'Nach dem Update läuft psyprax unter Windows 11 nicht mehr. Spielen Sie den Hotfix ein.');
   assert.ok(ids(broken).includes('psyprax'));
 });
+
+test('the vendor attacked: reporting the attack itself, named after the attack as a headline topic, or hit by it', () => {
+  const reports = extract('CGM meldet Cyberangriff', 'Die Systeme des Unternehmens wurden angegriffen. Praxen sollten wachsam sein und Passwörter ändern.');
+  assert.equal(reports.vendorId, 'cgm');
+  const topic = extract('Hackerangriff: medatixx informiert Kunden', 'Das Unternehmen wurde Ziel eines Angriffs. Ändern Sie Ihre Passwörter.');
+  assert.equal(topic.vendorId, 'medatixx');
+  const hit = extract('Ransomware legt Doc Cirrus lahm', 'Die Systeme des Herstellers sind verschlüsselt. Praxen sollten ihre Zugangsdaten ändern.');
+  assert.equal(hit.vendorId, 'doc-cirrus');
+  // A maker that warns of attacks on others is no victim.
+  const warner = extract('Ransomware: Sophos warnt vor neuer Welle', 'Angreifer verschlüsseln Server in Praxen. Spielen Sie Updates ein und legen Sie Backups an.');
+  assert.equal(warner.vendorId, null);
+});

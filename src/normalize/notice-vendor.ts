@@ -26,6 +26,15 @@ const earlierAttack = new RegExp(
 // …", "CGM, which supplies …, was hit".
 const clauseAbout = /^\s*,\s*(?:der|die|das|welche[rs]?|which|who|that)\s[^,;.:!?]{1,120},/iu;
 const hackedAfter = /^\s+(?:(?:ist|wurde)\s+)?(?:von|vom)\s+(?:einem\s+)?\p{L}*(?:Hacker|Cyber|Ransomware)\p{L}*\s+(?:betroffen|getroffen)/iu;
+// The vendor reports the attack on itself: "CGM meldet Cyberangriff", "AnyDesk bestätigt Hackerangriff", "… confirms breach".
+const reportsAttack =
+  /^\s+(?:meldet|meldete|bestätigt|bestätigte|räumt\s+(?:\S+\s+){0,2}?ein|confirms|confirmed|reports|reported|discloses|disclosed|admits|admitted)\s+(?:\S+\s+){0,2}?[\p{L}-]*(?:Angriff|Attacke|Datenleck|Sicherheitsvorfall|Datenpanne|breach|attack|incident|hack)/iu;
+// … is hit by it: "Ransomware legt Doc Cirrus lahm", "Hackerangriff trifft medatixx", "Ransomware hits …".
+const hitBy = /(?:Angriff|Attacke|Ransomware|Hacker|Cyberangriff|Trojaner|attack|hackers)\p{L}*\s+(?:legt|legte|trifft|traf|lähmt|lähmte|hits|hit|cripples|crippled)\s+(?:(?:den|die|das|the)\s+)?$/iu;
+// … or is named after the attack as a headline's topic, saying something of itself: "Hackerangriff: medatixx informiert
+// Kunden" (not "Ransomware: Sophos warnt vor neuer Welle").
+const topicBefore = /^\s*[\p{L}-]*(?:Angriff|Attacke|Datenleck|Sicherheitsvorfall|Datenpanne|Ransomware)\p{L}*\s*[:–]\s*$/iu;
+const speaksOfItself = /^\s+(?:informiert|bestätigt|meldet|äußert\s+sich|nimmt\s+Stellung|informs|confirms|says)(?!\p{L})/iu;
 
 /**
  * The vendor of the affected products; none when products of the same kind from several vendors are named equally
@@ -66,6 +75,7 @@ function attackedVendor(matcher: Matcher, texts: string[]): string | null {
       const after = text.slice(m.index + m[0].length).replace(clauseAbout, '');
       const before = text.slice(0, m.index);
       if ((aboutVendorBefore.test(before) && !earlierAttack.test(before)) || aboutVendorAfter.test(after) || hackedAfter.test(after)) return v.id;
+      if (reportsAttack.test(after) || hitBy.test(before) || (topicBefore.test(before) && speaksOfItself.test(after))) return v.id;
     }
   }
   return null;

@@ -253,3 +253,18 @@ test('the vendor attacked: reporting the attack itself, named after the attack a
   const warner = extract('Ransomware: Sophos warnt vor neuer Welle', 'Angreifer verschlüsseln Server in Praxen. Spielen Sie Updates ein und legen Sie Backups an.');
   assert.equal(warner.vendorId, null);
 });
+
+test('a name written with hyphens in a compound, and a price per seat or "ab … €" in an offer', () => {
+  const compound = extract(
+    'Supportende: Windows-10-Rechner ersetzen',
+    'Ab Oktober bekommen Windows-10-Rechner keine Sicherheitsupdates mehr. Prüfen Sie Ihre Securepoint-UTM und die Fritz-Box ebenfalls auf Updates.',
+  );
+  assert.deepEqual(ids(compound), ['avm-fritzbox', 'microsoft-windows-10', 'securepoint-utm']);
+  const cherry = extract('Update für das Cherry eHealth-Terminal', 'Für das Terminal steht die Firmware 4.0.47 bereit. Spielen Sie sie ein.');
+  assert.deepEqual(ids(cherry), ['cherry-st-1506']);
+  const offer = extract(
+    'Windows 10: Support endet',
+    'Für Windows 10 gibt es bald keine Updates mehr. Unser Windows-11-Umstiegspaket gibt es ab 299 € pro Arbeitsplatz. Planen Sie den Umstieg.',
+  );
+  assert.deepEqual(ids(offer), ['microsoft-windows-10']);
+});

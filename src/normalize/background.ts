@@ -115,7 +115,7 @@ const routine = /(?<!\p{L})(?:stets|immer|regelmäßig|grundsätzlich|laufend|al
 // … beside the things every practice keeps current, which is what makes it hygiene rather than this notice's fix.
 const everyday = /(?<!\p{L})(?:Virenschutz|Virenscanner|Antivirus\p{L}*|Betriebssystem\p{L}*|Browser|Programme|alle\s+Geräte|sämtliche|operating\s+systems?|antivirus)(?!\p{L})/iu;
 // The seller's shop (DOMAIN §4, pitfall 5): "Connectivity Webshop: KoCoBox MED+ Ersatzgerät … jetzt bestellen", prices.
-const shop = /(?<!\p{L})(?:Webshop|Online-?Shop|Shop:|zum\s+Shop|Warenkorb|zzgl\.|inkl\.\s*MwSt|Preise?\s*(?:ab|:)|buy\s+now|shop\s+now|add\s+to\s+cart)|\d+,\d\d\s*(?:€|EUR)(?!\p{L})/iu;
+const shop = /(?<!\p{L})(?:Webshop|Online-?Shop|Shop:|zum\s+Shop|Warenkorb|zzgl\.|inkl\.\s*MwSt|Preise?\s*(?:ab|:)|buy\s+now|shop\s+now|add\s+to\s+cart)|\d+,\d\d\s*(?:€|EUR)(?!\p{L})|(?<!\p{L})ab\s+\d+(?:[.,]\d+)?\s*(?:€|EUR|Euro)(?!\p{L})|\d\s*(?:€|EUR|Euro)\s+(?:pro|je)\s+(?:Arbeitsplatz|Monat|Gerät|Lizenz|Jahr|Platz)/iu;
 // Providers listed with a state they have reached, not a flaw: "Anbieter, die bereits zertifiziert sind: …", "Die
 // PVS-Anbieter, die Windows 11 bereits unterstützen, sind …".
 const readyList =

@@ -56,11 +56,12 @@ const namePatternPattern2 = /\p{L}$/u;
  */
 function namePattern(name: string): RegExp {
   // The dot may go ("xisynet", "beIP"); a space for it only after a single letter ("x isynet"): "be IP" is English
-  // ("should be IP restricted"), not bintec's be.IP.
+  // ("should be IP restricted"), not bintec's be.IP. A space may be a hyphen in a compound ("Windows-10-Rechner",
+  // "Securepoint-UTM", "Fritz-Box").
   const body = escape(name)
     .replace(namePatternPattern1, '$1[.\\s]?')
     .replace(/\\\./g, '\\.?')
-    .replace(/\s+/g, '\\s+');
+    .replace(/\s+/g, '[\\s-]+');
   const ending = name.length >= 5 && namePatternPattern2.test(name) ? '(?:s|es|en|n|e)?' : '';
   return new RegExp(`(?<![\\p{L}\\p{N}])${body}${ending}(?![\\p{L}\\p{N}])`, 'iu');
 }

@@ -268,3 +268,14 @@ test('a name written with hyphens in a compound, and a price per seat or "ab …
   );
   assert.deepEqual(ids(offer), ['microsoft-windows-10']);
 });
+
+test('the service a device is for is background', () => {
+  const purpose = extract(
+    'Ausfälle nach dem Konnektor-Update',
+    'Ein Rückblick auf die TI-Konnektoren (VPN-Router) für die Kommunikation im Medizinwesen (KIM). Nach dem letzten Update fallen Konnektoren von CGM aus. Starten Sie den Konnektor neu.',
+  );
+  assert.deepEqual(ids(purpose), ['cgm-kocobox-med-plus']);
+  // A flaw said of the service keeps it.
+  const flaw = extract('Lücke im KIM-Dienst', 'Die Konnektoren für den KIM-Dienst sind nicht betroffen, die Lücke steckt im KIM-Clientmodul. Spielen Sie das Update ein.');
+  assert.ok(ids(flaw).includes('gematik-kim'));
+});

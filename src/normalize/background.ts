@@ -37,6 +37,7 @@ const accessThrough = /(?<!\p{L})(?:Zugriff|Zugang|Fernzugriff|Fernzugang|Verbin
 const refused = /(?<!\p{L})(?:niemals|nie|keinen?|nicht|unbekannt\p{L}*|fremd\p{L}*|never|unknown)(?!\p{L})/iu;
 const migration = /(?<!\p{L})(?:Upgrade|Umstieg|Umstellung|Wechsel|Migration|Umzug|Aktualisierung|umsteigen|umstellen|wechseln|migrieren|upgraden|upgrade|migrate|switch|move|moved|moves|moving)\s+(?:auf|zu|nach|to)\s+(?:(?:das|die|den|dem|the)\s+)?$/iu;
 const bracketOpen = /\(\s*$/u;
+const deviceFor = /(?<!\p{L})[\p{L}-]*(?:Konnektor|Router|Kartenterminal|Terminal|Gerät|Komponente|Hardware|connector|device)\p{L}*\s+(?:\([^)]*\)\s+)?(?:für|for)\s+(?:(?:die|den|das|der|the)\s+)?$/iu;
 const runsOn = /(?<!\p{L})(?:läuft|laufen|lauffähig|funktioniert|funktionieren|runs|run|works)\s+(?:(?!nicht\b|not\b)\S+\s+){0,2}?(?:unter|auf|on)\s+(?:(?:dem|der|den|the)\s+)?$/iu;
 const fakeLure =
   /(?<!\p{L})(?:(?:gibt|geben|gab|gaben)\s+(?:sich\s+)?(?:\S+\s+){0,2}?vor\s*,|getarnt\s+als|tarn\p{L}*\s+sich\s+als|pretend\p{L}*\s+to\s+be|purport\p{L}*\s+to\s+be|disguised\s+as)\s[^.;:!?]{0,60}$/iu;
@@ -201,6 +202,8 @@ export function inBackground(text: string, mention: Mention, role: SentenceRole 
   if (eventTopic.test(clause)) return true;
   // The system a product runs on: "Sie läuft unter Windows 10 und Windows 11", "It runs on Windows 11".
   if (runsOn.test(clause) && !/^\s*(?:\S+\s+){0,2}?(?:nicht|kaum|not|no\s+longer)(?!\p{L})/iu.test(after)) return true;
+  // The service a device is for: "TI-Konnektoren (VPN-Router) für die Kommunikation im Medizinwesen (KIM)".
+  if (deviceFor.test(text.slice(Math.max(0, mention.index - 100), mention.index)) && !strongFlaw.test(text)) return true;
   // What a fake mail pretends to bring: "Der Anhang gibt vor, ein Update für den Konnektor zu sein" (fake update mails
   // of a product, "Gefälschte AnyDesk-Update-Mails", stay about the product: round 7).
   if (fakeLure.test(clause)) return true;

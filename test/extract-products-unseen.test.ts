@@ -279,3 +279,19 @@ test('the service a device is for is background', () => {
   const flaw = extract('Lücke im KIM-Dienst', 'Die Konnektoren für den KIM-Dienst sind nicht betroffen, die Lücke steckt im KIM-Clientmodul. Spielen Sie das Update ein.');
   assert.ok(ids(flaw).includes('gematik-kim'));
 });
+
+test('a tool named with the job it is used for, and a trailing "wie bei X", are background', () => {
+  const tool = extract(
+    'Betrug am Telefon',
+    'Der IT-Dienstleister nutzt AnyDesk für die Fernwartung. Betrüger geben sich am Telefon als Dienstleister aus. Legen Sie bei solchen Anrufen auf.',
+  );
+  assert.deepEqual(ids(tool), []);
+  const likeFor = extract(
+    'Update für CGM ALBIS',
+    'CGM hat ein Update für CGM ALBIS veröffentlicht. Das Update wird über die Software-Zentrale verteilt, wie bei CGM MEDISTAR. Spielen Sie es ein.',
+  );
+  assert.deepEqual(ids(likeFor), ['cgm-albis']);
+  // A tool with a flaw is affected.
+  const flawed = extract('Lücke in AnyDesk', 'Viele Dienstleister nutzen AnyDesk für die Fernwartung, doch eine Lücke erlaubt Angreifern den Zugriff. Spielen Sie das Update ein.');
+  assert.deepEqual(ids(flawed), ['anydesk']);
+});

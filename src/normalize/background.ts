@@ -37,6 +37,9 @@ const accessThrough = /(?<!\p{L})(?:Zugriff|Zugang|Fernzugriff|Fernzugang|Verbin
 const refused = /(?<!\p{L})(?:niemals|nie|keinen?|nicht|unbekannt\p{L}*|fremd\p{L}*|never|unknown)(?!\p{L})/iu;
 const migration = /(?<!\p{L})(?:Upgrade|Umstieg|Umstellung|Wechsel|Migration|Umzug|Aktualisierung|umsteigen|umstellen|wechseln|migrieren|upgraden|upgrade|migrate|switch|move|moved|moves|moving)\s+(?:auf|zu|nach|to)\s+(?:(?:das|die|den|dem|the)\s+)?$/iu;
 const bracketOpen = /\(\s*$/u;
+const useVerbBefore = /(?<!\p{L})(?:nutzt|nutzen|verwendet|verwenden|setzt|setzen|uses|use)\s+(?:(?:das|die|den|the)\s+)?$/iu;
+const usedFor = /^\s+(?:(?:dabei|meist|oft|häufig|often|usually)\s+)?(?:für|zur|zum|for)\s+(?:(?:die|den|das|the)\s+)?(?:Fernwartung|Fernzugriff|Fernsteuerung|Fernhilfe|Support|Wartung|remote\s+(?:support|access|maintenance))(?!\p{L})/iu;
+const likeFor = /,\s*(?:genau\s+|ebenso\s+)?wie\s+(?:auch\s+)?(?:bei|beim|für)\s+(?:(?:der|dem|den)\s+)?$/iu;
 const deviceFor = /(?<!\p{L})[\p{L}-]*(?:Konnektor|Router|Kartenterminal|Terminal|Gerät|Komponente|Hardware|connector|device)\p{L}*\s+(?:\([^)]*\)\s+)?(?:für|for)\s+(?:(?:die|den|das|der|the)\s+)?$/iu;
 const runsOn = /(?<!\p{L})(?:läuft|laufen|lauffähig|funktioniert|funktionieren|runs|run|works)\s+(?:(?!nicht\b|not\b)\S+\s+){0,2}?(?:unter|auf|on)\s+(?:(?:dem|der|den|the)\s+)?$/iu;
 const fakeLure =
@@ -204,6 +207,10 @@ export function inBackground(text: string, mention: Mention, role: SentenceRole 
   if (runsOn.test(clause) && !/^\s*(?:\S+\s+){0,2}?(?:nicht|kaum|not|no\s+longer)(?!\p{L})/iu.test(after)) return true;
   // The service a device is for: "TI-Konnektoren (VPN-Router) für die Kommunikation im Medizinwesen (KIM)".
   if (deviceFor.test(text.slice(Math.max(0, mention.index - 100), mention.index)) && !strongFlaw.test(text)) return true;
+  // A tool named with the job it is used for: "Der IT-Dienstleister nutzt AnyDesk für die Fernwartung".
+  if (useVerbBefore.test(clause) && usedFor.test(after) && !flawSaid.test(text)) return true;
+  // A trailing comparison of a procedure: "…, wie bei CGM MEDISTAR."
+  if (likeFor.test(clause) && /^\s*[.!]?\s*$/u.test(after)) return true;
   // What a fake mail pretends to bring: "Der Anhang gibt vor, ein Update für den Konnektor zu sein" (fake update mails
   // of a product, "Gefälschte AnyDesk-Update-Mails", stay about the product: round 7).
   if (fakeLure.test(clause)) return true;

@@ -295,3 +295,31 @@ test('a tool named with the job it is used for, and a trailing "wie bei X", are 
   const flawed = extract('Lücke in AnyDesk', 'Viele Dienstleister nutzen AnyDesk für die Fernwartung, doch eine Lücke erlaubt Angreifern den Zugriff. Spielen Sie das Update ein.');
   assert.deepEqual(ids(flawed), ['anydesk']);
 });
+
+test('an earlier incident told as what this one follows, or as "damals" / "eine frühere Version hatte", is a precedent', () => {
+  const follows = extract(
+    'Flaw in Sophos Firewall exploited',
+    "Attackers exploit a flaw in Sophos Firewall. This comes after last year's attacks on Zyxel ATP devices. Install the hotfix now.",
+  );
+  assert.deepEqual(ids(follows), ['sophos-firewall']);
+  const breach = extract('TeamViewer patches flaw', 'TeamViewer fixed a flaw in its client. The incident follows a breach at AnyDesk in February. Update the client.');
+  assert.deepEqual(ids(breach), ['teamviewer']);
+  const then = extract(
+    'Neue Lücke in Exchange',
+    'In Exchange Server steckt eine neue Lücke. Schon 2021 hatten Angriffe Exchange getroffen. Damals waren auch Windows Server betroffen. Installieren Sie das Update.',
+  );
+  assert.deepEqual(ids(then), ['microsoft-exchange']);
+  const earlierVersion = extract(
+    'Konnektor-Update',
+    'Für den secunet konnektor steht ein Update bereit. Eine frühere Version hatte im Juli zu Ausfällen beim RISE Konnektor geführt. Spielen Sie es ein.',
+  );
+  assert.deepEqual(ids(earlierVersion), ['secunet-konnektor']);
+  // This incident told with a date is no precedent.
+  const now = extract('Lücke im RISE Konnektor', 'Seit dem 3. Juli kommt es beim RISE Konnektor zu Ausfällen. Starten Sie ihn neu.');
+  assert.deepEqual(ids(now), ['rise-konnektor']);
+});
+
+test('a headline that follows attacks on a product is still about it', () => {
+  const headline = extract('Sophos releases hotfix following attacks on Sophos Firewall in March', 'Install the hotfix now.');
+  assert.deepEqual(ids(headline), ['sophos-firewall']);
+});

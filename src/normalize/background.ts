@@ -143,9 +143,24 @@ export const coordinated: { test: (between: string) => boolean } = {
 export function isPrecedent(text: string): boolean {
   return (
     (maybeSimilar.test(text) && similar.test(text) && (past.test(text) || yearOfEvent.test(text))) ||
-    (pastTense.test(text) && earlier.test(text) && whenPast.test(text) && incident.test(text))
+    (pastTense.test(text) && earlier.test(text) && whenPast.test(text) && incident.test(text)) ||
+    // "This comes after last year's attacks on …", "The incident follows a breach at AnyDesk in February".
+    (follows.test(text) && (whenPast.test(text) || monthOrLastYear.test(text))) ||
+    // "Damals waren auch Windows Server betroffen", "Eine frühere Version hatte im Juli zu Ausfällen … geführt".
+    thenPast.test(text) ||
+    (pastTense.test(text) && formerThing.test(text) && (incident.test(text) || failure.test(text)))
   );
 }
+
+// At the head of its sentence, after a short subject ("This", "The incident", "Der Angriff"): a headline "Hotfix
+// following attacks on Sophos Firewall in March" is about its product.
+const follows =
+  /^\s*(?:\S+\s+){1,2}?(?:comes?\s+(?:(?:just|only|\S+\s+(?:days|weeks|months))\s+)?after|follows|folgt\s+auf)\s+(?:\S+\s+){0,3}?\S*(?:attacks?|breach|incident|flaws?|vulnerabilit\p{L}*|hacks?|Angriff\p{L}*|Lücke\p{L}*|Vorfall\p{L}*)(?!\p{L})/iu;
+const monthOrLastYear =
+  /(?<!\p{L})(?:last\s+year['’]s|earlier\s+this\s+year|in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)|im\s+(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember))(?!\p{L})/iu;
+const thenPast = /^\s*(?:Damals|Seinerzeit|At\s+the\s+time)\s+(?:war|waren|wurde|wurden|hatte|hatten|traf|betraf|was|were|had)(?!\p{L})/u;
+const formerThing = /(?<!\p{L})(?:frühere[nrms]?|vorige[nrms]?|vorherige[nrms]?|ältere[nrms]?\s+Version|previous|earlier|former)\s+(?:Version|Firmware|Update|Release|version|firmware|update|release)(?!\p{L})/iu;
+const failure = /Ausfall|Ausfäll|Störung|Fehler|Absturz|Abstürz|outage|failure|crash/iu;
 
 // Cheap tests (no Unicode flag) before the patterns that check word edges: most sentences fail them.
 const maybeSimilar = /ähnl|ähnelt|vergleichbar|erinnert|wie (?:schon|bereits|zuvor|damals|bei)|as with|like the|similar|reminiscent/i;

@@ -323,3 +323,23 @@ test('a headline that follows attacks on a product is still about it', () => {
   const headline = extract('Sophos releases hotfix following attacks on Sophos Firewall in March', 'Install the hotfix now.');
   assert.deepEqual(ids(headline), ['sophos-firewall']);
 });
+
+// 7 Dec, from the fresh batch's visible part.
+test('a router named with the address its menu is reached at, or with "zum Beispiel" behind it, is how to log in, not affected', () => {
+  const notice = extract(
+    'Wie schützen Praxen ihren Router?',
+    'Die Basis für wirksamen Schutz seien sichere Passwörter. Dafür meldet sich der Nutzer im Konfigurationsmenü an – beim Telekom-Router Speedport zum Beispiel über die Adresse http://speedport.ip, bei der Fritzbox über „http://fritz.box“.',
+  );
+  assert.deepEqual(ids(notice), []);
+  // A flaw in the same sentence keeps it.
+  assert.deepEqual(ids(extract('Lücke in der Fritzbox', 'Eine Sicherheitslücke betrifft die Fritzbox, zum Beispiel das Modell 7590.')), ['avm-fritzbox']);
+});
+
+test('the system a PC was once upgraded from is a migration source; the end of security updates for a product is relevant without steps', () => {
+  const notice = extract(
+    'Supportende von Windows 10',
+    'Vom 14. Oktober 2025 an liefert Microsoft für Windows 10 keine Sicherheitsupdates mehr. Das gilt zum Beispiel für ältere Rechner, die schon einmal von Windows 7 auf Windows 10 hochgerüstet wurden.',
+  );
+  assert.deepEqual(ids(notice), ['microsoft-windows-10']);
+  assert.equal(notice.relevant, true);
+});

@@ -46,7 +46,7 @@ const fakeLure =
   /(?<!\p{L})(?:(?:gibt|geben|gab|gaben)\s+(?:sich\s+)?(?:\S+\s+){0,2}?vor\s*,|getarnt\s+als|tarn\p{L}*\s+sich\s+als|pretend\p{L}*\s+to\s+be|purport\p{L}*\s+to\s+be|disguised\s+as)\s[^.;:!?]{0,60}$/iu;
 const fromBefore = /(?<!\p{L})(?:von|vom|from)\s+(?:(?:der|dem|den|the|Ihre[mr]?|your)\s+)?$/iu;
 const toAfter = /^\s+(?:zu|zur|zum|auf|nach|to)(?!\p{L})/iu;
-const migrationWord = /(?<!\p{L})(?:Wechsel|Umstieg|Umstellung|Migration|Umzug|gewechselt|umgestiegen|umgestellt|migriert|wechseln|umsteigen|umstellen|migrieren|switch\p{L}*|migrat\p{L}*|mov(?:e|ed|es|ing))(?!\p{L})/iu;
+const migrationWord = /(?<!\p{L})(?:Wechsel|Umstieg|Umstellung|Migration|Umzug|gewechselt|umgestiegen|umgestellt|migriert|hochgerüstet|aufgerüstet|aktualisiert|upgegradet|wechseln|umsteigen|umstellen|migrieren|switch\p{L}*|migrat\p{L}*|mov(?:e|ed|es|ing))(?!\p{L})/iu;
 const successor = /(?<!\p{L})(?:Nachfolger|Nachfolgemodell|Nachfolgeversion|Nachfolgeprodukt|successor)\s*,?\s+(?:(?:das|die|der|den|dem|the)\s+)?$/iu;
 const offersAlso =
   /(?<!\p{L})(?:bietet|bieten|vertreibt|vertreiben|führt|offers|sells)\s+(?:\S+\s+){0,3}?(?:außerdem|auch|zudem|ebenfalls|daneben|weitere\p{L}*|also|other)\s+[^.;:!?]{0,60}$/iu;
@@ -80,6 +80,10 @@ const instrument = /(?<!\p{L})(?:per|via|mittels|mit\s+Hilfe\s+von)\s+(?:(?:den|
 // Fernwartungszugänge wie AnyDesk oder TeamViewer", "die Funktionen Ihres PVS, etwa T2med oder tomedo" (but "Betroffen
 // sind PVS wie CGM ALBIS" names affected ones).
 const example = /(?<!\p{L})(?:wie|etwa|z\.\s?B\.|zum\s+Beispiel|beispielsweise|such\s+as|e\.\s?g\.)\s+(?:(?:die|der|das|den|dem|the)\s+)?$/iu;
+// The example word behind the name, or the address its menu is reached at: "beim Telekom-Router Speedport zum Beispiel
+// über die Adresse speedport.ip", "bei der Fritzbox über „http://fritz.box“" (how to log in, not what is affected).
+const exampleAfter = /^\s*,?\s*(?:zum\s+Beispiel|beispielsweise|etwa|z\.\s?B\.)(?!\p{L})/iu;
+const addressAfter = /^\s*(?:zum\s+Beispiel\s+)?über\s+(?:die\s+Adresse\s+)?[„"“]?(?:https?:\/\/)?[\w-]+(?:\.[\w-]+)+/iu;
 // An example of the practice's own system: "Ihr PVS, etwa CGM ALBIS oder T2med, wird per Update angepasst" (an update
 // of it is routine here; a flaw in it is not: "Ihr Router, etwa die FRITZ!Box 7590, ist betroffen").
 const yourExample = /(?<!\p{L})(?:Ihr|Ihre[mnrs]?|your)\s+[\p{L}-]+\s*,?\s*(?:etwa|wie|z\.\s?B\.|zum\s+Beispiel|beispielsweise|such\s+as|e\.\s?g\.)\s+(?:(?:die|der|das|den|dem|the)\s+)?$/iu;
@@ -215,7 +219,7 @@ export function inBackground(text: string, mention: Mention, role: SentenceRole 
   if ((companion.test(clause) && usedAs.test(after)) || (behind.test(clause) && useVerb.test(clause))) return true;
   if (possessive.test(after) && letters(text.slice(mention.index, mention.end)) === letters(mention.product.vendor)) return true;
   if (isFakeSender(text, mention)) return true;
-  if ((instrument.test(clause) || example.test(clause)) && !flawSaid.test(text)) return true;
+  if ((instrument.test(clause) || example.test(clause) || exampleAfter.test(after) || addressAfter.test(after)) && !flawSaid.test(text)) return true;
   if (yourExample.test(text.slice(Math.max(0, mention.index - 80), mention.index)) && !strongFlaw.test(text)) return true;
   if (eventTopic.test(clause)) return true;
   // The system a product runs on: "Sie läuft unter Windows 10 und Windows 11", "It runs on Windows 11".

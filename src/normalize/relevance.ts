@@ -217,5 +217,11 @@ export function assessRelevance({ body, products, actions, fixedVersion, nothing
   // A hole or an attack in a product practices run, told to practices or with a CVE: worth checking even when the
   // notice names nothing to do (yet).
   if (flaw.test(body) && (addressed || /CVE-\d{4}-\d+/.test(body))) return { relevant: true, reason: `Sicherheitslücke oder Angriff bei ${names}; Praxen sollten prüfen, ob sie betroffen sind.` };
+  // The end of security updates for a product practices run ("liefert für Windows 10 keine Sicherheitsupdates mehr"):
+  // every practice still on it has to move, whether or not the notice says so.
+  if (supportEnds.test(body)) return { relevant: true, reason: `Keine Sicherheitsupdates mehr für ${names}: Praxen, die es einsetzen, müssen umstellen.` };
   return { relevant: false, reason: 'Sicherheitsbezug, aber keine Maßnahme und keine behobene Version genannt.' };
 }
+
+const supportEnds =
+  /(?<!\p{L})(?:keine\s+(?:weiteren\s+)?(?:Sicherheits-?[Uu]pdates|Sicherheitsaktualisierungen|Sicherheitspatches)\s+mehr|Supportende|Support-Ende|Ende\s+des\s+Supports|no\s+(?:more|further|longer\s+receive)\s+security\s+updates|end\s+of\s+(?:support|life))(?!\p{L})/iu;

@@ -343,3 +343,16 @@ test('the system a PC was once upgraded from is a migration source; the end of s
   assert.deepEqual(ids(notice), ['microsoft-windows-10']);
   assert.equal(notice.relevant, true);
 });
+
+test('fake mails in the name of a health insurer about patient records are a warning to care providers; to insured people they are not', () => {
+  const providers = extract(
+    'Achtung: Gefälschte E-Mails unter dem Namen des AOK-Bundesverbandes',
+    'Derzeit werden gefälschte E-Mails verschickt, die eine Absenderadresse des AOK-Bundesverbandes tragen. Betreff: „Ihre angeforderte Patientendokumentation“. Wer eine solche Nachricht bekommt, sollte sie ungelesen löschen.',
+  );
+  assert.equal(providers.relevant, true);
+  const insured = extract(
+    'Gefälschte Mails im Namen der AOK',
+    'Versicherte erhalten derzeit gefälschte E-Mails im Namen der AOK. Wer eine solche Nachricht bekommt, sollte sie ungelesen löschen.',
+  );
+  assert.equal(insured.relevant, false);
+});

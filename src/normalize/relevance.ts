@@ -69,6 +69,8 @@ const practiceDevice = /(?<!\p{L})(?:NAS|VPN|Firewall|Router|Fernzugriff|Fernwar
 const tiSoftware = /Telematik|\bTI\b|gematik|Konnektor|Kartenterminal|eHBA|SMC-B|Praxissoftware|Praxisverwaltung|\bPVS\b/;
 
 /** Warnings to practices that need no catalog product: each a threat with what practices do against it. */
+const healthSender =
+  /(?:im|unter\s+dem)\s+Namen\s+(?:des|der|von)\s+(?:\p{L}+-)?(?:AOK|Krankenkasse|Kasse|Kassenärztlichen|KV|KZV|KBV|KZBV|gematik|Techniker\s+Krankenkasse|TK|Barmer|DAK|IKK|BKK)|Absender(?:adresse)?\s+(?:des|der)\s+(?:\p{L}+-)?(?:AOK|Krankenkasse|Kassenärztlichen|KV|KBV|gematik)/u;
 const practiceWarnings: { test: (body: string) => boolean; reason: string }[] = [
   {
     // Phishing and malware mails, also in the name of a KV, KZV, KBV, Krankenkasse or gematik.
@@ -181,7 +183,10 @@ export function assessRelevance({ body, products, actions, fixedVersion, nothing
   const security = hasSecurityContext(body);
   const names = products.map((p) => p.name).join(', ');
   const addressed = practices.test(body);
-  const warning = (addressed || fakeSender) && threat.test(body) ? practiceWarnings.find((w) => w.test(body)) : undefined;
+  // Fake mails in the name of a health insurer or a KV about patients' records go to care providers even where the
+  // notice does not say "Praxen" (a therapists' association passing on the AOK's warning); insured people are not meant.
+  const providersMeant = healthSender.test(body) && /Patient|Leistungserbringer|Heilmittel|Therapeut/u.test(body) && !/Versicherte|Verbraucher/u.test(body);
+  const warning = (addressed || fakeSender || providersMeant) && threat.test(body) ? practiceWarnings.find((w) => w.test(body)) : undefined;
   if (products.length === 0) {
     // A maker's field safety notice on a medical device (an insulin pump, a glucose meter), even on its firmware, is
     // for the device's users and the BfArM, not about practice IT.

@@ -1,7 +1,7 @@
 import { isMenuLine, isPointerLine } from './chrome.js';
 import { Readability } from '@mozilla/readability';
 import * as cheerio from 'cheerio';
-import type { AnyNode } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
 import { parseHTML } from 'linkedom';
 import { parsePublishedDate } from '../ingest/dates.js';
 import { nodesToText } from '../ingest/html-text.js';
@@ -24,6 +24,14 @@ const noiseClasses = [
 // Every element is tested against every selector; most have no class attribute, and one test of it spares them the
 // nineteen class selectors.
 const noise = [...noiseElements, `[class]:is(${noiseClasses.join(', ')})`].join(', ');
+// The same split by what a selector reads: an element alone (its name and attributes), or its place among the elements
+// around it ("header:not(article header)").
+const placedNoise = 'header:not(article header)';
+const ownNoise = [...noiseElements.filter((s) => s !== placedNoise), `[class]:is(${noiseClasses.join(', ')})`].join(', ');
+// What an element needs to match any of ownNoise: a name that is a selector of its own, the attribute [hidden] or
+// [aria-hidden], the id of #cookie-banner, or a class that contains (in any case) a word of the class selectors.
+const noiseNames = new Set(noiseElements.filter((s) => /^[a-z]+$/.test(s)));
+const noiseClassWords = noiseClasses.map((s) => /^\.([\w-]+)$|^\[class\*="([\w-]+)"\]$/.exec(s)!).map((m) => m[1] ?? m[2]!);
 
 // The date a page gives in its markup: <time datetime>, a custom element's datetime, article metadata.
 const dateMeta = [
@@ -90,7 +98,7 @@ export function readPage(html: string): Page {
   if (!semantic && $('p:first').length > 0) {
     // Readability costs about half a millisecond per KB: it reads the page without its noise, and only pages small
     // enough to stay within the budget of 20 ms per 100 KB; a larger page keeps the plain reading.
-    content.find(noise).remove();
+    removeNoise($, content);
     const rest = $.html(content);
     const read = rest.length <= readableLimit ? readable(`<html><body>${rest}</body></html>`) : null;
     text = read?.text ?? cleaned($, content);
@@ -125,9 +133,60 @@ function linkedDataDate($: cheerio.CheerioAPI): string | undefined {
 }
 
 function cleaned($: cheerio.CheerioAPI, content: cheerio.Cheerio<AnyNode>): string {
-  content.find(noise).remove();
+  removeNoise($, content);
   const nodes = content.is($.root()) ? content.contents() : content;
   return nodesToText(nodes.toArray());
+}
+
+/**
+ * Removes what `content.find(noise)` finds, without having css-select test every element of the page against every
+ * noise selector (the most costly step of reading a long page): one walk gathers the elements that may match at all,
+ * and only those are tested.
+ */
+function removeNoise($: cheerio.CheerioAPI, content: cheerio.Cheerio<AnyNode>): void {
+  const candidates: Element[] = [];
+  const headers: Element[] = [];
+  for (const scope of content.toArray()) {
+    const walk = (node: AnyNode) => {
+      if (!('children' in node)) return;
+      for (const child of node.children) {
+        if (!isElement(child)) continue;
+        if (mayBeNoise(child)) candidates.push(child);
+        if (child.name === 'header' && !inArticle(child, scope)) headers.push(child);
+        walk(child);
+      }
+    };
+    walk(scope);
+  }
+  $(candidates).filter(ownNoise).remove();
+  $(headers).remove();
+}
+
+/** An element as css-select counts them: a tag, a script or a style element. */
+function isElement(node: AnyNode): node is Element {
+  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
+}
+
+/** Whether an element may match one of ownNoise: a superset of its matches, found without css-select. */
+function mayBeNoise(element: Element): boolean {
+  const { attribs } = element;
+  if (noiseNames.has(element.name) || 'hidden' in attribs || 'aria-hidden' in attribs) return true;
+  if (attribs.id !== undefined && attribs.id.toLowerCase().includes('cookie-banner')) return true;
+  if (attribs.class === undefined) return false;
+  const classes = attribs.class.toLowerCase();
+  return noiseClassWords.some((w) => classes.includes(w));
+}
+
+/**
+ * "article header" as css-select reads it inside `:not()` within the content (placedNoise): the content is its
+ * `:scope`, so an article counts when it is the content or lies within it, not when it lies around the content.
+ */
+function inArticle(header: Element, scope: AnyNode): boolean {
+  for (let node = header.parent; node; node = node.parent) {
+    if (isElement(node) && node.name === 'article') return true;
+    if (node === scope) return false;
+  }
+  return false;
 }
 
 /** The main text of a page without semantic containers, as Readability finds it, or null when it finds none. */

@@ -77,6 +77,9 @@ const datedEntry = /^\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\s+[-–—|]\s+\S/;
 
 const separators = /\s{2,}|\s[|·•]\s|\s\|\s?|\s?\|\s/;
 const breadcrumb = /\s(?:>|›|»|\/)\s/;
+// What every match of `separators` or of a semicolon between items holds: two whitespace characters in a row, or one of
+// these characters.
+const maySeparate = /\s\s|[|·•;]/;
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
 // isProse's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
@@ -113,6 +116,8 @@ export function isChromeLine(raw: string): boolean {
 export function isMenuLine(raw: string): boolean {
   const line = raw.trim();
   if (line.length > 160 || /[.!?]$/.test(line)) return false;
+  // Without a separator or a semicolon the line is one item (most lines of a page: a test spares them the split).
+  if (!maySeparate.test(line)) return false;
   // A row of topics may put a semicolon between two of them ("Newsletterbeitrag   Digitalisierung; Meine Praxis").
   const items = line.split(separators).flatMap((s) => s.split(/;\s+/u)).map((s) => s.trim()).filter(Boolean);
   return items.length >= 3 && items.every((i) => words(i) <= 5) && !items.some((i) => /\d+\.\d+(?!\.\d{4})/.test(i) && !/\d{1,2}\.\d{1,2}\.\d{4}/.test(i));

@@ -66,14 +66,15 @@ export function readPage(html: string): Page {
       break;
     }
   }
-  // The page's meta elements, gathered in one walk through the document: each lookup below is then a filter of these
-  // few (the first match in document order, as "meta[…]:first" gives) instead of a walk of its own, fourteen of them on
-  // a page whose content has no date.
-  const metas = $('meta');
+  // The page's meta and footer elements, gathered in one walk through the document (a plain walk, cheaper than one
+  // css-select search for each): each meta lookup below is then a filter of these few (the first match in document
+  // order, as "meta[…]:first" gives) instead of a walk of its own, fourteen of them on a page whose content has no date.
+  const named = elementsNamed($.root()[0]!, ['meta', 'footer']);
+  const metas = $(named.meta);
   const meta = (selector: string) => metas.filter(selector).first().attr('content');
   const siteName = meta('meta[property="og:site_name"]')?.trim();
   // Read before the noise (the footer among it) is removed from the content.
-  const publisher = publisherOf([siteName, titleSite(fold($('title:first').text())), copyrightHolder(fold($('footer').text()))]);
+  const publisher = publisherOf([siteName, titleSite(fold($('title:first').text())), copyrightHolder(fold($(named.footer).text()))]);
   const og = withoutSiteName(meta('meta[property="og:title"]') ?? '', siteName);
   const h1 = fold(content.find('h1:first').text()) || fold($('h1:first').text());
   // A list page's entry often heads itself with an h2: the content's first, when there is no h1 and no <title>.
@@ -160,6 +161,21 @@ function removeNoise($: cheerio.CheerioAPI, content: cheerio.Cheerio<AnyNode>): 
   }
   $(candidates).filter(ownNoise).remove();
   $(headers).remove();
+}
+
+/** The document's elements of each name, in document order, as `$(name)` finds them. */
+function elementsNamed<N extends string>(root: AnyNode, names: N[]): Record<N, Element[]> {
+  const found = Object.fromEntries(names.map((n) => [n, [] as Element[]])) as Record<N, Element[]>;
+  const walk = (node: AnyNode) => {
+    if (!('children' in node)) return;
+    for (const child of node.children) {
+      if (!isElement(child)) continue;
+      if (Object.hasOwn(found, child.name)) found[child.name as N].push(child);
+      walk(child);
+    }
+  };
+  walk(root);
+  return found;
 }
 
 /** An element as css-select counts them: a tag, a script or a style element. */

@@ -478,10 +478,12 @@ function capitalize(s: string): string {
 }
 
 // contentWords's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
-const contentWordsPattern1 = /[^\p{L}\p{N}.]+/u;
+// The runs of letters, digits and dots: what a split at every other character leaves (a global match finds them at
+// a fraction of the cost of a split by a Unicode pattern).
+const contentWordsPattern1 = /[\p{L}\p{N}.]+/gu;
 
 function contentWords(s: string): Set<string> {
-  return new Set(s.toLowerCase().split(contentWordsPattern1).filter((w) => w.length > 3));
+  return new Set((s.toLowerCase().match(contentWordsPattern1) ?? []).filter((w) => w.length > 3));
 }
 
 function similar(x: Set<string>, y: Set<string>): boolean {

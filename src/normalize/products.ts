@@ -203,7 +203,7 @@ function findMentions(matcher: Matcher, text: string, familyContext: string | nu
       break;
     }
   }
-  found.push(...familyMembers(matcher, text, familyContext).map((m) => ({ ...m, weak: false })));
+  found.push(...familyMembers(matcher, text, lower, familyContext).map((m) => ({ ...m, weak: false })));
   return found
     .filter((m) => !m.weak || found.some((o) => !o.weak && o.product.vendor === m.product.vendor && o.product.id !== m.product.id))
     .sort((a, b) => a.index - b.index);
@@ -298,9 +298,9 @@ export function vendorAt(vendor: Matcher['vendors'][number], text: string): RegE
   return null;
 }
 
-function familyMembers(matcher: Matcher, text: string, familyContext: string | null): Mention[] {
+/** The family's models a sentence lists (`lower`: the sentence in lower case, which findMentions has at hand). */
+function familyMembers(matcher: Matcher, text: string, lower: string, familyContext: string | null): Mention[] {
   const found: Mention[] = [];
-  const lower = text.toLowerCase();
   for (const { family, members, plain, withModels } of matcher.familyLists) {
     const withContext = family === familyContext;
     if (!lower.includes(family.toLowerCase()) && !(withContext && lower.includes('modell'))) continue;

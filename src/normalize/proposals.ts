@@ -16,6 +16,8 @@ const stated = new RegExp(
   'gu',
 );
 const after = new RegExp(String.raw`\b(?:Firmware|Version|Update|Release)\s+(?:${version}\s+)?(?:für|for)\s+(?:die\s+|das\s+|den\s+|der\s+|the\s+)?${run}`, 'gu');
+// Each match of `stated` and of `after` holds one of these words as written (neither has the i flag).
+const versionCarriers = ['Firmware', 'Version', 'Update', 'Release'];
 const stop = /^(?:Die|Der|Das|Den|Dem|Des|Ein|Eine|Für|Mit|Ab|Auf|Aus|Bei|Bis|Von|Vom|Zur|Zum|Im|In|Am|Nach|Seit|Version|Versionen|Firmware|Update|Updates|Release|Stand|Neue|Neu|Unser\w*|Ihr\w*|Alle|CVE\S*|CVSS\S*|Betroffen|Sind|Ist|Wird|Werden|Hat|Kein\w*|Sicherheitsupdate|Software|Patch|Servicepack|Behoben|Fixed|The|A|An)$/u;
 const modelish = /\d|^\p{Lu}[\p{Ll}]+\p{Lu}|^\p{Lu}{2,}[\p{L}]*$/u;
 
@@ -40,7 +42,9 @@ export function unknownNames(matcher: Matcher, text: string): string[] {
   if (!/\d\.\d/.test(text)) return []; // every pattern ends in or passes a version number
   const known = mentions(matcher, text);
   const names: string[] = [];
-  for (const m of [...text.matchAll(before), ...text.matchAll(stated), ...text.matchAll(after)]) {
+  // `stated` and `after` match only where the sentence names what carries the version: a test spares most sentences them.
+  const carrier = versionCarriers.some((w) => text.includes(w));
+  for (const m of [...text.matchAll(before), ...(carrier ? text.matchAll(stated) : []), ...(carrier ? text.matchAll(after) : [])]) {
     const name = trim(m[1]!);
     if (!name) continue;
     const start = m.index! + m[0].indexOf(m[1]!) + m[1]!.lastIndexOf(name.split(' ')[0]!);

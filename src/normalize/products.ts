@@ -12,8 +12,11 @@ type AnchorNames = { anchor: string; names: number[] };
 
 export type Matcher = {
   catalog: Catalog;
-  /** Each name with a literal (lower case) that any match contains: a cheap test before the regex runs. */
-  names: { product: Product; pattern: RegExp; anchor: string; weak: boolean }[];
+  /**
+   * Each name with a literal (lower case) that any match contains: a cheap test before the regex runs; `also`, a second
+   * such literal where the name has one (see `secondAnchor`), tested before the regex as well.
+   */
+  names: { product: Product; pattern: RegExp; anchor: string; also: string | null; weak: boolean }[];
   /**
    * The names (positions in `names`) by their anchor, the anchors by their first three characters (`startKey`);
    * `starts` marks a hash of the keys, so that most positions of a sentence are passed over without a map lookup.
@@ -77,8 +80,8 @@ export function compileCatalog(catalog: Catalog): Matcher {
   const names: Matcher['names'] = [];
   const families = new Map<string, Product[]>();
   for (const product of catalog.products) {
-    for (const name of [product.name, ...product.aliases]) names.push({ product, pattern: namePattern(name), anchor: anchor(name), weak: false });
-    for (const name of product.weakAliases) names.push({ product, pattern: namePattern(name), anchor: anchor(name), weak: true });
+    for (const name of [product.name, ...product.aliases]) names.push({ product, pattern: namePattern(name), anchor: anchor(name), also: secondAnchor(name), weak: false });
+    for (const name of product.weakAliases) names.push({ product, pattern: namePattern(name), anchor: anchor(name), also: secondAnchor(name), weak: true });
     if (product.family) families.set(product.family, [...(families.get(product.family) ?? []), product]);
   }
   for (const { product, name } of makerKindNames(catalog)) names.push({ product, pattern: namePattern(name), anchor: anchor(name), weak: false });
@@ -162,6 +165,20 @@ function anchor(name: string): string {
   return (name.toLowerCase().match(anchorPattern1) ?? ['']).sort((a, b) => b.length - a.length)[0]!;
 }
 
+// Characters whose every spelling under the i and u flags has them in its lower case: not "s", which the pattern also
+// finds as "ſ" (lower case of its own).
+const plainRun = /^[a-rt-z0-9äöüß]+$/;
+
+/**
+ * Another run of the name, the longest after the anchor, that every match holds in its lower case as well: "ip" of
+ * "be.IP" (whose anchor "be" half of all sentences contain), "2012" of "Windows Server 2012", "m1" of "M1 PRO". Null
+ * for a name of one run or whose other runs could be spelt otherwise.
+ */
+function secondAnchor(name: string): string | null {
+  const runs = (name.toLowerCase().match(anchorPattern1) ?? []).sort((a, b) => b.length - a.length);
+  return runs.slice(1).find((r) => r !== runs[0] && plainRun.test(r)) ?? null;
+}
+
 /**
  * The products a sentence names, with their positions. Longest names first, each match blanked out
  * ("Digitalisierungsbox Premium 2" is not also "… Premium"); weak names (a vendor's name that is also a product)
@@ -183,7 +200,8 @@ function findMentions(matcher: Matcher, text: string, familyContext: string | nu
   const lower = text.toLowerCase();
   let rest = text;
   for (const i of namesIn(matcher, lower)) {
-    const { product, pattern, weak } = matcher.names[i]!;
+    const { product, pattern, also, weak } = matcher.names[i]!;
+    if (also !== null && !lower.includes(also)) continue;
     // "der Softwareanbieter medatixx", "medatixx GmbH", "Medatixx rät …": the vendor, not its product of the same name;
     // the product may still follow ("… Kunden von x.isynet und medatixx").
     let again = weak;

@@ -35,29 +35,25 @@ const otherSpaceLatin1 = Uint8Array.from({ length: 256 }, (_, c) => (otherSpaces
 
 const pairBit = (a: number, b: number) => (Math.imul(a, 31) + b) & (tableBits - 1);
 
-// The shapes read for the notice being extracted, by text: the action finder, the related-list check and the
-// fake-sender check ask about the same sentences at different steps, and each reading of a sentence costs a pass over
-// its characters. extractNotice forgets them when a notice starts (forgetShapes), so that nothing is kept from one
-// notice to the next (a repeated run of the same page must cost what the first did); for callers that never forget,
-// the memo empties itself when it grows past memoLimit.
+// The last few shapes read: the action finder asks about a sentence, its cleaned copy and the clauses of it one after
+// another. Only a few, so that nothing is kept from one notice to the next (a repeated run of the same page must cost
+// what the first did).
+const recent = 4;
 const pairWords = tableBits / 32;
-const memoLimit = 4096;
-const shapes = new Map<string, Uint32Array | null>();
-
-/** Forgets the shapes read so far: a new notice starts. */
-export function forgetShapes(): void {
-  shapes.clear();
-}
+const recentTexts: (string | null)[] = new Array<string | null>(recent).fill(null);
+const recentShapes = Array.from({ length: recent }, () => new Uint32Array(pairWords + 1));
+const recentFoldsApart: boolean[] = new Array<boolean>(recent).fill(false);
+let nextSlot = 0;
 
 function shapeOf(text: string): Uint32Array | null {
-  let shape = shapes.get(text);
-  if (shape === undefined) {
-    if (shapes.size >= memoLimit) shapes.clear();
-    const table = new Uint32Array(pairWords + 1);
-    shape = readShape(text, table) ? table : null;
-    shapes.set(text, shape);
-  }
-  return shape;
+  for (let i = 0; i < recent; i++) if (recentTexts[i] === text) return recentFoldsApart[i] ? null : recentShapes[i]!;
+  const slot = nextSlot;
+  nextSlot = (nextSlot + 1) % recent;
+  const table = recentShapes[slot]!;
+  table.fill(0);
+  recentTexts[slot] = text;
+  recentFoldsApart[slot] = !readShape(text, table);
+  return recentFoldsApart[slot] ? null : table;
 }
 
 /**

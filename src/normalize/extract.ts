@@ -1,6 +1,5 @@
 import type { Severity } from '../advisories/advisories.table.js';
 import { findActions, nothingToDo } from './actions.js';
-import { forgetShapes } from './cue-words.js';
 import { isFakeSender, speaksOfFakes } from './fake-senders.js';
 import { impliedUpdates } from './implied-actions.js';
 import { noticeVendor } from './notice-vendor.js';
@@ -59,7 +58,6 @@ const updatesProduct = /aktualisier|update|einspiel|installier|(?:Firmware|Softw
 
 /** Normalizes one notice of prose into an advisory draft; pure, so the CLI, the worker and the quality script share it. */
 export function extractNotice(matcher: Matcher, notice: NoticeInput): Extraction {
-  forgetShapes();
   const body = notice.text.startsWith(notice.title) ? notice.text : `${notice.title}\n${notice.text}`;
   const sentences = splitSentences(body);
   const evidence: Extraction['evidence'] = [];

@@ -64,7 +64,7 @@ const afterDashPattern1 = /\s[–—]\s+(\p{Ll}+\s+Sie\s[^–—]+)$/u;
 
 /** "Die Mail ist gefälscht – löschen Sie sie sofort." → "Löschen Sie sie sofort.": an imperative after the last dash. */
 export function afterDash(s: string): string | null {
-  const m = afterDashPattern1.exec(s);
+  const m = s.includes('–') || s.includes('—') ? afterDashPattern1.exec(s) : null;
   return m ? m[1]!.charAt(0).toUpperCase() + m[1]!.slice(1) : null;
 }
 

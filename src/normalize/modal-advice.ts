@@ -224,7 +224,7 @@ const necessityPattern3 = /(?<!\p{L})(?:kaum|schwer|leicht|einfach|gut|problemlo
 
 /** "Unerwartete Anhänge sind wie Phishing-Mails zu behandeln", "Veraltete Software ist zu ersetzen". */
 export function necessity(sentence: string): string | null {
-  if (!/\b(?:ist|sind)\s/.test(sentence) || !sentence.includes('zu')) return null;
+  if (!sentence.includes('zu') || !/\b(?:ist|sind)\s/.test(sentence)) return null;
   // "…ist vom Netz zu trennen, um weitere Schäden zu vermeiden": a purpose after the comma goes, a condition or the
   // question to check ("Zunächst ist zu prüfen, ob …") stays behind.
   const after = /,\s+(um|damit|wenn|falls|sobald|bevor|bis|sofern|solange|ob)\s[^,]*[.!]?$/u.exec(sentence);

@@ -24,7 +24,7 @@ const forbids = /(?<!\p{L})(?:nicht|nie|niemals|kein\p{L}*|auf\s+keinen\s+Fall)(
 const politePattern1 = /^\p{Ll}/u;
 
 export function polite(s: string, bullet = false): string[] | null {
-  if (!/\bSie\b/.test(s)) return null;
+  if (!s.includes('Sie') || !/\bSie\b/.test(s)) return null;
   const v1 = verbFirst.exec(s);
   if (v1 && !help.test(v1[2]!)) {
     const inner = polite(s.slice(v1[0].length).replace(politePattern1, (c) => c.toUpperCase()));

@@ -208,7 +208,8 @@ const neuterInfinitive = /\p{Ll}(?:en|ern|eln)$/u;
 
 /** Advice against a deed named as a noun, as "auf … verzichten"; null for any other sentence. */
 export function advisedAgainst(sentence: string): string | null {
-  const m = againstDeed.exec(sentence);
+  // Every match holds one of the advising verbs as written (no i flag): most sentences none.
+  const m = sentence.includes('rät') || sentence.includes('raten') || sentence.includes('riet') ? againstDeed.exec(sentence) : null;
   if (!m) return null;
   const [, written, adjective, noun, rest] = m;
   const article = written ?? 'dem';

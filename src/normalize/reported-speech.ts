@@ -17,7 +17,8 @@ const asSaid = new RegExp(`^Wie\\s+[^,]{1,80}?\\s+(?:${sayingVerbs}|mitteilt|mit
 
 /** The sentence without who said it: "Ändern Sie die Passwörter, rät die KV" → "Ändern Sie die Passwörter". */
 export function withoutAttribution(s: string): string {
-  const t = s.replace(attributionTail, '');
+  // The tail starts at a comma: a sentence without one keeps all of it.
+  const t = s.includes(',') ? s.replace(attributionTail, '') : s;
   const said = asSaid.exec(t);
   if (!said) return t;
   const rest = t.slice(said[0].length);

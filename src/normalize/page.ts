@@ -142,9 +142,11 @@ function cleaned($: cheerio.CheerioAPI, content: cheerio.Cheerio<AnyNode>): stri
 /**
  * Removes what `content.find(noise)` finds, without having css-select test every element of the page against every
  * noise selector (the most costly step of reading a long page): one walk gathers the elements that may match at all,
- * and only those are tested.
+ * and only those whose match depends on an attribute's value are tested; a noise element's name or the attribute
+ * [hidden] is match enough.
  */
 function removeNoise($: cheerio.CheerioAPI, content: cheerio.Cheerio<AnyNode>): void {
+  const noisy: Element[] = [];
   const candidates: Element[] = [];
   const headers: Element[] = [];
   for (const scope of content.toArray()) {
@@ -152,13 +154,15 @@ function removeNoise($: cheerio.CheerioAPI, content: cheerio.Cheerio<AnyNode>): 
       if (!('children' in node)) return;
       for (const child of node.children) {
         if (!isElement(child)) continue;
-        if (mayBeNoise(child)) candidates.push(child);
+        if (noiseNames.has(child.name) || Object.hasOwn(child.attribs, 'hidden')) noisy.push(child);
+        else if (mayBeNoise(child)) candidates.push(child);
         if (child.name === 'header' && !inArticle(child, scope)) headers.push(child);
         walk(child);
       }
     };
     walk(scope);
   }
+  $(noisy).remove();
   $(candidates).filter(ownNoise).remove();
   $(headers).remove();
 }
@@ -183,10 +187,10 @@ function isElement(node: AnyNode): node is Element {
   return node.type === 'tag' || node.type === 'script' || node.type === 'style';
 }
 
-/** Whether an element may match one of ownNoise: a superset of its matches, found without css-select. */
+/** Whether an element of no noise name may match one of ownNoise by its attributes: a superset of such matches. */
 function mayBeNoise(element: Element): boolean {
   const { attribs } = element;
-  if (noiseNames.has(element.name) || 'hidden' in attribs || 'aria-hidden' in attribs) return true;
+  if (Object.hasOwn(attribs, 'aria-hidden')) return true;
   if (attribs.id !== undefined && attribs.id.toLowerCase().includes('cookie-banner')) return true;
   if (attribs.class === undefined) return false;
   const classes = attribs.class.toLowerCase();

@@ -81,10 +81,11 @@ export function readPage(html: string): Page {
   const h2 = fold(content.find('h2:first').text());
   const title = (og && !isGeneric(og, siteName) ? og : '') || h1 || withoutSiteName($('title:first').text(), siteName) || h2;
   // Only the content's own time element: those around it date other articles.
+  // The first ones in document order, found by a plain walk as find('time[datetime]:first') would find them.
   const stamp =
-    content.find('time[datetime]:first').attr('datetime') ??
+    firstElement(content, (e) => e.name === 'time' && Object.hasOwn(e.attribs, 'datetime'))?.attribs.datetime ??
     dateMeta.map(meta).find(Boolean) ??
-    content.find('[datetime]:first').attr('datetime') ??
+    firstElement(content, (e) => Object.hasOwn(e.attribs, 'datetime'))?.attribs.datetime ??
     linkedDataDate($);
   let publishedAt = parsePublishedDate(stamp ?? null);
   // Without a date in the markup: the small block that holds the headline outside the content (an entry header above
@@ -180,6 +181,25 @@ function elementsNamed<N extends string>(root: AnyNode, names: N[]): Record<N, E
   };
   walk(root);
   return found;
+}
+
+/** The first element inside the selection, in document order, that passes `test` (the selection's own not counted). */
+function firstElement(selection: cheerio.Cheerio<AnyNode>, test: (element: Element) => boolean): Element | undefined {
+  const walk = (node: AnyNode): Element | undefined => {
+    if (!('children' in node)) return undefined;
+    for (const child of node.children) {
+      if (!isElement(child)) continue;
+      if (test(child)) return child;
+      const found = walk(child);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  for (const node of selection.toArray()) {
+    const found = walk(node);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** An element as css-select counts them: a tag, a script or a style element. */

@@ -84,7 +84,7 @@ export function compileCatalog(catalog: Catalog): Matcher {
     for (const name of product.weakAliases) names.push({ product, pattern: namePattern(name), anchor: anchor(name), also: secondAnchor(name), weak: true });
     if (product.family) families.set(product.family, [...(families.get(product.family) ?? []), product]);
   }
-  for (const { product, name } of makerKindNames(catalog)) names.push({ product, pattern: namePattern(name), anchor: anchor(name), weak: false });
+  for (const { product, name } of makerKindNames(catalog)) names.push({ product, pattern: namePattern(name), anchor: anchor(name), also: secondAnchor(name), weak: false });
   names.sort((a, b) => b.pattern.source.length - a.pattern.source.length);
   const vendors = catalog.vendors.flatMap((v) =>
     [v.name, ...v.aliases].map((name) => {

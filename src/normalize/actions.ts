@@ -10,7 +10,7 @@ import { namedObject } from './antecedents.js';
 import { stepOfNounPhrase, stepsOfNounPhrase } from './nominal-steps.js';
 import { namedPronoun } from './pronoun-objects.js';
 import { afterDash, afterSemicolon, behindLabel, sequenceStep, thatClauseAsMain } from './instruction-clauses.js';
-import { finiteVerb, isInfinitive, mainClause, zuInfinitive } from './verbs.js';
+import { finiteVerb, isInfinitive, mainClause, withoutZu, zuInfinitive } from './verbs.js';
 
 export type ActionHit = { text: string; evidence: string };
 
@@ -433,9 +433,7 @@ function colonPhrases(s: string): string[] | null {
   const phrases: string[] = [];
   for (const raw of parts) {
     // "Ein wichtiger Baustein: das Praxisteam zu sensibilisieren und zu schulen": the phrase in its zu-form.
-    const part = /(?:\szu\s+\p{Ll}+|\p{Ll}zu\p{Ll}{3,})$/u.test(raw.trim())
-      ? raw.replace(/(?<!\p{L})zu\s+(\p{Ll}+)(?=\s+(?:und|oder|sowie)\s|$)/gu, '$1').replace(/(?<!\p{L})(\p{Ll}+zu\p{Ll}{3,})(?=\s+(?:und|oder|sowie)\s|$)/gu, (w) => zuInfinitive(w))
-      : raw;
+    const part = /(?:\szu\s+\p{Ll}+|\p{Ll}zu\p{Ll}{3,})$/u.test(raw.trim()) ? withoutZu(raw) : raw;
     // "niemals einen Anhang öffnen, den man nicht angefordert hat": a clause after the infinitive stays with it.
     const clause = mainClause(part.trim());
     const words = (clause?.main ?? part.trim()).split(/\s+/);

@@ -4,7 +4,7 @@
 import { attributionFront, claimedByAttack, isStatistic, othersNamed, reportsEvent } from './reported-speech.js';
 import { cueTest } from './cue-words.js';
 import { condition } from './polite-imperatives.js';
-import { finiteVerb, isParticiple, mainClause, participleToInfinitive, zuInfinitive } from './verbs.js';
+import { finiteVerb, isParticiple, mainClause, participleToInfinitive, withoutZu, zuInfinitive } from './verbs.js';
 
 // The thing "Wer …" does something with, in the accusative, and the rest of the clause: "eine solche Nachricht
 // bekommt", "das Passwort auch anderswo verwendet".
@@ -26,9 +26,12 @@ export function frontedPassive(s: string): string | null {
 }
 
 const question = /^(?:Und\s+)?(?:Worauf|Was|Wie|Welche\p{L}*|Wann|Wo|Warum|Weshalb|Womit|Wofür|Wozu|Woran|Wer)$|^(?:Und\s+)?(?:Worauf|Was|Wie|Welche\p{L}*|Wann|Warum|Weshalb|Womit|Wofür|Wozu|Woran)\s/u;
-const pointsAtRules = /(?<!\p{L})(?:Regeln|Grundregeln|Hinweise|Tipps|Punkte|Empfehlungen|Vorsichtsmaßnahmen)\s+(?:beachten|befolgen|einhalten|berücksichtigen)$/u;
-const rulesThenExamples = /(?:Regeln|Grundregeln|Hinweise|Tipps|Punkte|Empfehlungen|Vorsichtsmaßnahmen)\s+(?:beachten|befolgen|einhalten|berücksichtigen):\s+(?:(?:zum\s+Beispiel|z\.\s?B\.|etwa|beispielsweise|insbesondere|wie)\s+)?(.+)$/u;
-const examplesGiven = /^,\s+(?:zum\s+Beispiel|z\.\s?B\.|etwa|beispielsweise|insbesondere|wie)\s+(.+)$/u;
+// "einige Regeln beachten, zum Beispiel …", "Grundregeln befolgen: etwa …": rules pointed at, then given as examples.
+const followRules = String.raw`(?:Regeln|Grundregeln|Hinweise|Tipps|Punkte|Empfehlungen|Vorsichtsmaßnahmen)\s+(?:beachten|befolgen|einhalten|berücksichtigen)`;
+const forExample = String.raw`(?:zum\s+Beispiel|z\.\s?B\.|etwa|beispielsweise|insbesondere|wie)\s+`;
+const pointsAtRules = new RegExp(`(?<!\\p{L})${followRules}$`, 'u');
+const rulesThenExamples = new RegExp(`${followRules}:\\s+(?:${forExample})?(.+)$`, 'u');
+const examplesGiven = new RegExp(`^,\\s+${forExample}(.+)$`, 'u');
 const labelled = /^[^:,]{3,80}:\s+(?=\p{Lu})/u;
 // Reported advice keeps its subjunctive: "Stattdessen solle man das LKA einschalten".
 const modalVerb = /\b(sollten|sollen|sollte|solle|müssen|muss|müsse)\s+/u;
@@ -147,8 +150,7 @@ export function modal(s: string): string | null {
   const listed = rulesThenExamples.exec(`${clause.main}${clause.tail}`);
   const examples = listed ? [listed[0], listed[1]!] : pointsAtRules.test(clause.main) ? examplesGiven.exec(clause.tail) : null;
   if (examples && (listed || /(?<!\p{L})zu\s+\p{Ll}+|\p{Ll}zu\p{Ll}{3,}/u.test(examples[1]!))) {
-    const steps = examples[1]!.replace(/(?<!\p{L})zu\s+(\p{Ll}+)/gu, '$1').replace(/(?<!\p{L})(\p{Ll}+zu\p{Ll}{3,})(?!\p{L})/gu, (w) => zuInfinitive(w));
-    clause = { main: steps, tail: '' };
+    clause = { main: withoutZu(examples[1]!), tail: '' };
   }
   let { main } = clause;
   // "Praxiscomputer sollten nicht mit dem Internet verbunden sein": a state of a thing, asked for like a passive.

@@ -164,18 +164,17 @@ function adviceSteps(after: string, word: string, front: string): string[] | nul
   }
   // "Ganz wichtig ist auch, dass Sie die empfohlenen Updates installieren": the advice in a dass-clause addressed to the
   // practice, whose verb already has the infinitive's form.
-  const that = /^(?:wichtig|Wichtig|ratsam|Ratsam|sinnvoll|Sinnvoll|empfehlenswert|Empfehlenswert|unerlässlich|Unerlässlich|empfiehlt|empfehlen|Wichtigste)$/u.test(word)
-    ? adviceThat.exec(after)
-    : null;
+  const that = adviceAdjective.test(word) || /^(?:empfiehlt|empfehlen)$/u.test(word) ? adviceThat.exec(after) : null;
   if (that && isInfinitive(that[2]!) && !/,\s/u.test(that[1]!)) return [capitalize(`${that[1]} ${that[2]}`)];
   // "Es sei wichtig, dass das Sicherheits-Update schnellstmöglich eingespielt wird": the same advice as a passive.
-  const done = /^(?:wichtig|Wichtig|ratsam|Ratsam|sinnvoll|Sinnvoll|unerlässlich|Unerlässlich|Wichtigste)$/u.test(word) ? passiveThat.exec(after) : null;
+  const done = adviceAdjective.test(word) ? passiveThat.exec(after) : null;
   // What is done to people ("dass die Praxen informiert werden") is not done by the practice.
   if (done && isParticiple(done[2]!) && !/^(?:informiert|benachrichtigt|kontaktiert|angeschrieben|unterstützt|entschädigt)$/u.test(done[2]!) && !/,\s|(?<!\p{L})(?:Sie|wir|uns)(?!\p{L})/u.test(done[1]!) && !othersNamed(done[1]!))
     return [capitalize(`${done[1]!.replace(/^([Dd])er\s/u, '$1en ')} ${participleToInfinitive(done[2]!)}`)];
   return null;
 }
 
+const adviceAdjective = /^(?:wichtig|Wichtig|ratsam|Ratsam|sinnvoll|Sinnvoll|empfehlenswert|Empfehlenswert|unerlässlich|Unerlässlich|Wichtigste)$/u;
 const pointsForward = /(?<!\p{L})da(?:r)?(?:auf|an|für|vor|zu|rüber|von)\s+(?:\p{Ll}+\s+)?\p{Ll}+$/u;
 const passiveThat = /^[^,]{0,40},\s+dass\s+((?:der|die|das|alle|sämtliche|Ihr\p{L}*)\s.+?)\s+(\p{Ll}+)\s+(?:wird|werden)[.!]?$/u;
 const adviceThat = /^[^,]{0,40},\s+dass\s+(?:Sie|Praxen|Ärzt\p{L}*|Zahnärzt\p{L}*|Praxisteams?|alle\s+Mitarbeit\p{L}*)\s+(.+?)\s+(\p{Ll}+)[.!]?$/u;

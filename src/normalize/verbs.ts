@@ -76,6 +76,15 @@ export function zuInfinitive(word: string): string {
   return m && particles.has(m[1]!) ? m[1]! + m[2]! : word;
 }
 
+// withoutZu's patterns, built once: a verb that ends a clause (before "und", a comma or the end).
+const zuBeforeVerb = /(?<!\p{L})zu\s+(\p{Ll}+)(?=\s+(?:und|oder|sowie)\s|,|[.!;]?$)/gu;
+const zuInsideVerb = /(?<!\p{L})\p{Ll}+zu\p{Ll}{3,}(?=\s+(?:und|oder|sowie)\s|,|[.!;]?$)/gu;
+
+/** A phrase in its zu-form as a step: "das Team zu schulen und Updates einzuspielen" → "das Team schulen und Updates einspielen". */
+export function withoutZu(phrase: string): string {
+  return phrase.replace(zuBeforeVerb, '$1').replace(zuInsideVerb, (w) => zuInfinitive(w));
+}
+
 /** Past participle to infinitive, for passive instructions: "erneuert" → "erneuern", "eingespielt" → "einspielen". */
 const ownGe = /^ge(?:währleist|nehmig|fährd|stalt|wöhn|statt)/;
 

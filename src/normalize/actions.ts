@@ -3,7 +3,7 @@ import { guardedTest, spacedOddly } from './cue-words.js';
 import { englishActions } from './english-actions.js';
 import { attackLed, isStatistic, reportsClaim, withoutAttribution } from './reported-speech.js';
 import { familiar, polite } from './polite-imperatives.js';
-import { frontedPassive, modal, necessity } from './modal-advice.js';
+import { deedDone, frontedPassive, modal, necessity } from './modal-advice.js';
 import { bestDone, nominallyAdvised, recommended, selfCheck } from './recommendations.js';
 import { splitSteps } from './action-steps.js';
 import { namedObject } from './antecedents.js';
@@ -373,7 +373,7 @@ function toActions(sentence: Sentence, inner = false): string[] {
   if (imperatives) return imperatives;
   const advised = recommended(s);
   if (advised) return advised;
-  const german = frontedPassive(s) ?? modal(s) ?? necessity(s) ?? bestDone(s) ?? selfCheck(s);
+  const german = frontedPassive(s) ?? modal(s) ?? deedDone(s) ?? necessity(s) ?? bestDone(s) ?? selfCheck(s);
   if (german) return [german];
   const afterColon = colonPhrases(s);
   if (afterColon) return afterColon;

@@ -6,8 +6,9 @@ function releaseNumbers(text: string): string[] {
 }
 
 // An action that already asks for an update, with or without the version ("Ihre Clients aktualisieren"), or has the
-// practice look at the release it runs ("Den Firmwarestand der Terminals kontrollieren").
-const updateAction = /aktualisier|update|upgrade|einspiel|installier|patch|firmware|version|auf\s+(?:die\s+)?(?:neueste|aktuelle)|bring/i;
+// practice look at the release it runs ("Den Firmwarestand der Terminals kontrollieren", "Version 3.8 prüfen"). A rule
+// about versions in general ("Ausschließlich zugelassene Versionen betreiben") asks for no particular update.
+const updateAction = /aktualisier|update|upgrade|einspiel|installier|patch|firmware|version\S*\s+\d|version.*(?:prüf|kontrollier|ermittel|nachseh)|auf\s+(?:die\s+)?(?:neueste|aktuelle)|bring/i;
 
 /**
  * The update a fixed version implies. A notice that names the release fixing a product the practice runs ("Die

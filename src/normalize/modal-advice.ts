@@ -3,6 +3,7 @@
 // a practice can tick off, or null when the sentence reports, plans or asks something of others.
 import { attributionFront, claimedByAttack, isStatistic, othersNamed, reportsEvent } from './reported-speech.js';
 import { cueTest } from './cue-words.js';
+import { verbOfDeed } from './nominal-steps.js';
 import { condition } from './polite-imperatives.js';
 import { finiteVerb, isParticiple, mainClause, participleToInfinitive, withoutZu, zuInfinitive } from './verbs.js';
 
@@ -34,9 +35,11 @@ const rulesThenExamples = new RegExp(`${followRules}:\\s+(?:${forExample})?(.+)$
 const examplesGiven = new RegExp(`^,\\s+${forExample}(.+)$`, 'u');
 const labelled = /^[^:,]{3,80}:\s+(?=\p{Lu})/u;
 // Reported advice keeps its subjunctive: "Stattdessen solle man das LKA einschalten".
-const modalVerb = /\b(sollten|sollen|sollte|solle|müssen|muss|müsse)\s+/u;
+// "darf/dürfen" only forbids or restricts: with a negation or "nur" behind it (`restricted`); without, it permits.
+const modalVerb = /\b(sollten|sollen|sollte|solle|müssen|muss|müsse|dürfen|darf)\s+/u;
+const restricted = /(?<!\p{L})(?:nicht|nie|niemals|kein\p{L}*|weder|nur|ausschließlich)(?!\p{L})/u;
 // Every modal verb above contains one of these (cue-words.ts).
-const mayHoldModal = cueTest(['soll', 'müss', 'muss']);
+const mayHoldModal = cueTest(['soll', 'müss', 'muss', 'darf', 'dürf']);
 const circumstancePhrase =
   /^(?:(?:Gleich|Direkt|Unmittelbar|Kurz|Noch|Schon|Bereits|Erst)\s+(?:nach|vor|bei|beim|mit|ab|bis|zur|zum|im|in|während)\s|(?:Bei|Beim|Im|In|Vor|Für|Mit|Ab|Bis|Zur|Zum|Auf|Unter|Während|Spätestens|Sicherheitshalber|Vorsorglich|Grundsätzlich|Möglichst)\b)/u;
 const subjects = /^(?:alle\s+)?(?:(?:die|Ihre)\s+(?:IT-Dienstleister|Dienstleister|IT-Betreuer|Systembetreuer)(?:\s+der\s+(?:betroffenen\s+)?Praxen)?|\p{Lu}\p{Ll}+praxen|Admins|IT-Verantwortliche|Verantwortliche|Praxen|Arztpraxen|Zahnarztpraxen|Kunden|Kundinnen(?:\s+und\s+Kunden)?|Nutzer(?:innen)?(?:\s+und\s+Nutzer)?|Anwender(?:innen)?(?:\s+und\s+Anwender)?|Betreiber(?:innen)?|Administrator(?:en|innen)|Ärzt(?:e|innen)(?:\s+und\s+Ärzte)?|Sie|Praxisinhaber(?:innen)?|Praxisteams?|Einrichtungen|Leistungserbringer(?:innen)?|man)\s+/u;
@@ -82,8 +85,13 @@ export function modal(s: string): string | null {
   // "Um die Praxis zu schützen, sollten Sie …": so does a purpose.
   let before = raw.replace(/,$/, '').replace(/^(?:(?:Da|Weil|Zumal|Damit)\s[^,]*|Um\s[^,]*\szu\s\p{Ll}+|Um\s[^,]*\s\p{Ll}+zu\p{Ll}+)$/u, '');
   let after = s.slice(m.index + m[0].length);
+  if (/^(?:dürfen|darf)$/u.test(m[1]!) && !restricted.test(after.split(/,\s/u)[0]!)) return null;
   // "Es sollte sichergestellt werden, dass …": an "es" that only stands for the object clause after the passive.
   if (/^(?:Es|Zudem\s+es|Dabei\s+es)$/u.test(before) && /^\S+\s+werden,\s+(?:dass|ob)\s/u.test(after)) before = '';
+  // "Es sollten keine privaten Geräte angeschlossen werden": an impersonal passive names its object behind the modal,
+  // which must be a thing, not a phrase of time or place ("Es sollte in wenigen Tagen behoben werden").
+  const impersonal = /^Es$/u.test(before) && /^(?!(?:in|im|am|an|bis|ab|nach|vor|bei|mit|zu|zum|zur|dann|bald|schon|noch|wieder)\s)[^,]*?\p{Lu}\p{Ll}+[^,]*\s\p{Ll}+\s+werden[.!]?$/u.test(after);
+  if (impersonal) before = '';
   if (/^(?:müssen|muss)$/.test(m[1]!) && modalPattern1.test(after)) return null; // "müssen nicht": need not
   // "Künftig sollen Hersteller verpflichtet werden, …": "sollen" with the future announces a plan.
   if (/^(?:soll|sollen)$/u.test(m[1]!) && modalPattern2.test(s)) return null;
@@ -173,14 +181,22 @@ export function modal(s: string): string | null {
     // The practices meant are then the passive's object, named there ("Praxen, die …, sollten geschult werden").
     if (readers) suffix = '';
     if (inverted && !subjectless) return null;
+    // "In der TI dürfen Kartenterminals nur … betrieben werden", "Meldet die Praxis …, dürfen die Informationen nicht …
+    // verwendet werden": with its object behind, a restriction states a rule or a legal consequence; only the
+    // impersonal "Es dürfen keine … werden" and a thing in front ("Passwörter dürfen nicht …") forbid a step.
+    if (/^(?:dürfen|darf)$/u.test(m[1]!) && inverted && !impersonal) return null;
     if (source) return null;
-    if (!inverted && /^(?:Nach|In|Bei|Für|Laut|Gemäß|Mit|Ab|Seit|Bis|Aus|Von|Zu|Im|Am|Vom|Zum)\b/.test(before)) return null;
+    // A phrase in front is a circumstance, unless it belongs to an adjective of the object: "Vom Hersteller
+    // voreingestellte Passwörter dürfen niemals übernommen werden".
+    if (!inverted && /^(?:Nach|In|Bei|Für|Laut|Gemäß|Mit|Ab|Seit|Bis|Aus|Von|Zu|Im|Am|Vom|Zum)\b/.test(before) && !/^(?:Vom|Von|Im|Mit)\s+\p{L}+\s+\p{Ll}+(?:te|ten|ene|enen)\s+\p{Lu}/u.test(before)) return null;
     // "…, ohne in die Praxis zu kommen – das sollte mit ihm abgestimmt werden": the object is what follows the dash, and
     // a bare pronoun there points back at a sentence the action cannot carry along.
     const object = inverted ? '' : before.split(/\s[–—]\s|;\s/u).pop()!.replace(/^(?:Auch|Zudem|Außerdem|Daher)\s+/, '').replace(/\s+(?:allerdings|jedoch|aber|auch)$/u, '');
     if (/^(?:das|dies|es|sie|die|der|den|diese[srn]?|jene[srn]?)$/iu.test(object)) return null;
     // "…sind maximal fünf Jahre gültig und müssen … ausgetauscht werden": the second predicate of a statement.
-    if (/\s(?:und|oder)$/u.test(object) && finiteVerb.test(object.replace(/\s(?:und|oder)$/u, ''))) return null;
+    // "Die Zertifikate laufen … ab bzw. dürfen danach nicht mehr genutzt werden": a verb after the noun says so too.
+    const second = /\s(?:und|oder|bzw\.)$/u.test(object) ? object.replace(/\s(?:und|oder|bzw\.)$/u, '') : null;
+    if (second !== null && (finiteVerb.test(second) || /\p{Lu}[\p{L}-]*\s+(?!(?:der|die|das|des|dem|den|ein\p{L}*|und|oder|für|von|vom|mit|im|in|auf|an|am|aus|bei|zur|zum|über|unter|nach|vor|ohne|sowie|gegen)\s)\p{Ll}+(?:en|t)\s/u.test(second))) return null;
     // "In diesem Jahr müssen nach Angaben der Gematik rund 30.000 Konnektoren getauscht werden": a count or a source
     // reports what will happen.
     if (reportedPassive.test(`${object} ${passive[1] ?? ''}`)) return null;
@@ -190,7 +206,9 @@ export function modal(s: string): string | null {
     if (otherAgent.test(passive[1] ?? '')) return null;
     // "Hersteller sollen verpflichtet werden": done to others; "Die Anwender sollen … migriert werden": planned for the
     // practices, not asked of them.
-    if (othersNamed(object) || (/^(?:soll|sollen)$/u.test(m[1]!) && informedParty.test(object))) return null;
+    // An adjective's own phrase in front of the object ("Vom Hersteller voreingestellte Passwörter") names no addressee.
+    const named = object.replace(/^(?:Vom|Von|Im|Mit)\s+\p{L}+\s+(?=\p{Ll}+(?:te|ten|ene|enen)\s+\p{Lu})/u, '');
+    if (othersNamed(named) || (/^(?:soll|sollen)$/u.test(m[1]!) && informedParty.test(named))) return null;
     // "weder geöffnet noch ausgeführt werden": each participle of the pair; "Der Zugang sollte gesperrt werden" → "Den Zugang sperren".
     const head = (passive[1] ?? '').replace(modalPattern10, (m, w: string, j: string) => (isParticiple(w) ? participleToInfinitive(w) + j : m));
     // "Geräte, die noch laufen, austauschen": a relative clause in the object is closed by a comma before the verb.
@@ -224,9 +242,24 @@ const necessityPattern1 = /^(.+?)\s+(?:ist|sind)\s+(.*?)\s*(?:zu\s+(\p{Ll}+)|(\p
 const necessityPattern2 = /^(?:Das|Dies|Dieses)\s+(?=\p{L}{3,})/u;
 const necessityPattern3 = /(?<!\p{L})(?:kaum|schwer|leicht|einfach|gut|problemlos|ohne\s+Weiteres)$|(?<!\p{L})(?:kaum|schwerer|leichter|einfacher|(?:nur\s+)?schwer|leicht)(?!\p{L})/u;
 
+// "Es ist sicherzustellen, dass …", "Es ist unbedingt darauf zu achten, dass …", "Es ist zu prüfen, ob …": the step
+// with its object clause. Expecting, assuming, fearing and noting are no deeds.
+const impersonalDuty =
+  /^Es\s+ist\s+((?:(?:daher|deshalb|zudem|außerdem|auch|ebenfalls|unbedingt|dringend|jetzt|sofort|umgehend|stets|immer|grundsätzlich|zunächst|vorab|regelmäßig)\s+){0,2})((?:da\p{Ll}+|hier\p{Ll}*)\s+)?(?:zu\s+(\p{Ll}+)|(\p{Ll}+?zu\p{Ll}{3,})),\s+((?:dass|ob|welche\p{L}*|wie|wann|wer)\s.+?)[.!]?$/u;
+const noDeed = /^(?:erwarten|befürchten|vermuten|hoffen|ausgehen|annehmen|rechnen|beachten|berücksichtigen|bedenken|betonen|erwähnen|bemerken|festhalten|feststellen|sagen|wissen|sehen|lesen|entnehmen)$/u;
+
+function impersonalStep(sentence: string): string | null {
+  const m = impersonalDuty.exec(sentence);
+  if (!m) return null;
+  const verb = m[3] ?? zuInfinitive(m[4]!);
+  if (verb === m[4] || noDeed.test(verb)) return null;
+  return capitalize(`${m[1]}${m[2] ?? ''}${verb}, ${m[5]}`);
+}
+
 /** "Unerwartete Anhänge sind wie Phishing-Mails zu behandeln", "Veraltete Software ist zu ersetzen". */
 export function necessity(sentence: string): string | null {
   if (!sentence.includes('zu') || !/\b(?:ist|sind)\s/.test(sentence)) return null;
+  if (sentence.startsWith('Es ist ')) return impersonalStep(sentence);
   // "…ist vom Netz zu trennen, um weitere Schäden zu vermeiden": a purpose after the comma goes, a condition or the
   // question to check ("Zunächst ist zu prüfen, ob …") stays behind.
   const after = /,\s+(um|damit|wenn|falls|sobald|bevor|bis|sofern|solange|ob)\s[^,]*[.!]?$/u.exec(sentence);
@@ -241,6 +274,27 @@ export function necessity(sentence: string): string | null {
   const verb = m[3] ?? zuInfinitive(m[4]!);
   if (verb === m[4] || /^(?:finden|erreichen|erwarten|rechnen|sehen|lesen|entnehmen|beachten)$/.test(verb)) return null;
   return capitalize(`${m[1]} ${m[2] ? `${m[2]} ` : ''}${verb}${tail}`.replace(/\s+/g, ' ').trim());
+}
+
+// "Die Aufbewahrung der Sicherungsbänder sollte außerhalb der Praxis erfolgen", "Die Meldung muss innerhalb von 72
+// Stunden erfolgen": a deed named by its noun, done as the predicate says. Its object in a feminine or plural genitive
+// ("der", "einer") or a bare plural after "von" takes the accusative unchanged; "des Patches" would need the noun's
+// gender and is left alone, as is "soll … erfolgen", which announces a plan.
+const deedPredicate =
+  /^(?:Die|Eine)\s+(\p{Lu}\p{Ll}{2,}(?:ung|ation))(?:\s+(?:(der|einer)\s+([^,]+?)|von\s+(?!(?:der|dem|den|einem|einer|des)\s)([^,]+?)))?\s+(?:sollte|sollten|muss|müssen)\s+([^,]*?)\s*(?:erfolgen|stattfinden)[.!]?$/u;
+
+/** A deed named by its noun with "sollte/muss … erfolgen" as the infinitive step: "Die Sicherungsbänder außerhalb der Praxis aufbewahren". */
+export function deedDone(s: string): string | null {
+  if (!s.includes('erfolgen') && !s.includes('stattfinden')) return null;
+  // A purpose behind the predicate goes ("…, damit die Daten bei einem Brand nicht verloren gehen").
+  const m = deedPredicate.exec(s.replace(/,\s+(?:damit|um)\s.*$/u, ''));
+  if (!m) return null;
+  const [, noun, article, genitive, plural, how] = m;
+  if (otherAgent.test(how!) || /(?<!\p{L})(?:durch|von)\s+(?:der|dem|den|die)\s/u.test(how!)) return null;
+  const verb = verbOfDeed(noun!);
+  // A dative plural after "von" loses its -n in the accusative: "von Kennwörtern" → "Kennwörter".
+  const object = genitive ? `${article === 'der' ? 'die' : 'eine'} ${genitive}` : plural ? plural.replace(/(\p{Ll}er)n$/u, '$1') : '';
+  return capitalize(`${object} ${how} ${verb}`.replace(/\s+/gu, ' ').trim());
 }
 
 function capitalize(s: string): string {

@@ -63,9 +63,7 @@ function deverbal(phrase: string): string | null {
   const m = deedOfNoun.exec(phrase) ?? deedOfInfinitive.exec(phrase);
   if (!m || m[3]!.split(/\s+/u).length > 8) return null;
   const [, noun, article, object] = m;
-  // "Einrichtung" → "einrichten", "Änderung" → "ändern", "Verschlüsselung" → "verschlüsseln"; "Abkoppeln" → "abkoppeln".
-  const stem = noun!.toLowerCase();
-  const verb = stem.endsWith('ung') ? `${stem.slice(0, -3)}${/(?:er|el)$/u.test(stem.slice(0, -3)) ? 'n' : 'en'}` : stem;
+  const verb = verbOfDeed(noun!);
   return `${article === 'der' ? 'Die' : 'Eine'} ${object!.replace(/[.;]$/u, '').trim()} ${verb}`;
 }
 
@@ -78,6 +76,18 @@ export function stepsOfNounPhrase(phrase: string): string[] | null {
   if (parts.length < 2) return null;
   const steps = parts.map((p) => deverbal(p.trim()));
   return steps.every((s): s is string => s !== null) ? steps : null;
+}
+
+/**
+ * The verb of a deed's noun: "Einrichtung" → "einrichten", "Änderung" → "ändern", "Verschlüsselung" → "verschlüsseln",
+ * "Aktualisierung" → "aktualisieren", "Installation" → "installieren"; a nominalised infinitive ("Abkoppeln") as it is.
+ */
+export function verbOfDeed(noun: string): string {
+  const word = noun.toLowerCase();
+  if (word.endsWith('ation')) return `${word.slice(0, -5)}ieren`;
+  if (!word.endsWith('ung')) return word;
+  const stem = word.slice(0, -3);
+  return `${stem}${/(?:er|el)$/u.test(stem) && !stem.endsWith('ier') ? 'n' : 'en'}`;
 }
 
 function capitalize(s: string): string {

@@ -2,7 +2,7 @@
 export type Sentence = { text: string; line: number; bullet: boolean };
 
 // Abbreviations whose dot does not end a sentence in German notices.
-const abbreviations = /(?:\b(?:z\.B|u\.a|d\.h|bzw|ggf|evtl|ca|Nr|Tel|Abs|inkl|vgl|usw|bspw|bzgl|zzgl|gem|sog|Co|Mio|Mrd|Std|Min|max|min|Jan|Feb|Aug|Sept?|Okt|Nov|Dez|S|St|Str|Dr|Prof|Hr|Fr)|\b[A-Za-zÄÖÜäöü])\.$/;
+const abbreviations = /(?:\b(?:z\.B|u\.a|d\.h|o\.ä|u\.ä|o\.Ä|u\.Ä|z\.T|u\.U|i\.d\.R|o\.g|bzw|ggf|evtl|ca|Nr|Tel|Abs|inkl|vgl|usw|bspw|bzgl|zzgl|gem|sog|Co|Mio|Mrd|Std|Min|max|min|Jan|Feb|Aug|Sept?|Okt|Nov|Dez|S|St|Str|Dr|Prof|Hr|Fr)|\b[A-Za-zÄÖÜäöü])\.$/;
 
 /** Splits plain notice text (one block per line, list items starting with "• ") into sentences. */
 export function splitSentences(text: string): Sentence[] {

@@ -89,3 +89,36 @@ test('a rule about versions in general does not stand in for the update a fixed 
   assert.deepEqual(impliedUpdates([{ name: 'KoCoBox MED+', fixedVersion: '2.3.24' }], ['Die installierte Version im Menü prüfen']), []);
   assert.deepEqual(impliedUpdates([{ name: 'KoCoBox MED+', fixedVersion: '2.3.24' }], ['Die Firmware einspielen']), []);
 });
+
+test('practitioners named by a compound ("Vertragsärzte", "Hausärztinnen") are the practice as subject; bodies named "ärztlich" are not', () => {
+  assert.deepEqual(actions('Vertragsärzte und -psychotherapeuten sollten das Konnektor-Update zeitnah einspielen.'), ['Das Konnektor-Update zeitnah einspielen']);
+  assert.deepEqual(actions('Hausärztinnen sollten die Fernwartung abschalten.'), ['Die Fernwartung abschalten']);
+  assert.deepEqual(actions('Die Kassenzahnärztliche Vereinigung ist selbst betroffen und muss ihre Server neu aufsetzen.'), []);
+});
+
+test('"Der beste Schutz ist, … zu tun" gives the step', () => {
+  assert.deepEqual(actions('Der beste Schutz gegen solche Angriffe ist, die Router-Firmware stets aktuell zu halten.'), ['Die Router-Firmware stets aktuell halten']);
+  assert.deepEqual(actions('Die wirksamste Maßnahme ist es, Sicherungen getrennt vom Netz zu lagern.'), ['Sicherungen getrennt vom Netz lagern']);
+  assert.deepEqual(actions('Der Schutz ist, dass es keinen gibt.'), []);
+});
+
+test('a list item keeps its aside in brackets; items that continue a sentence before are no steps', () => {
+  assert.deepEqual(actions('Nach Ablauf des Zertifikats:\n• das Zertifikat verlängern lassen (um drei Jahre per Update)'), [
+    'Das Zertifikat verlängern lassen (um drei Jahre per Update)',
+  ]);
+  assert.deepEqual(actions('Sobald das Zertifikat abgelaufen ist:\n• ist die Praxis nicht mehr mit der TI verbunden.\n• können die Anwendungen nicht mehr genutzt werden.'), []);
+  assert.deepEqual(actions('Betroffen sind Konnektoren,\n• die nur mit RSA-Zertifikaten arbeiten (RSA-Only),\n• deren Firmware älter ist.'), []);
+  // An article in front of the object still starts a step.
+  assert.deepEqual(actions('Bitte beachten:\n• die neue Firmware einspielen'), ['Die neue Firmware einspielen']);
+});
+
+test('a passive duty in a relative clause is the step on the thing before it', () => {
+  assert.deepEqual(actions('Viele Router bieten eine automatische Aktualisierung, die unbedingt aktiviert sein sollte.'), ['Automatische Aktualisierung unbedingt aktivieren']);
+  assert.deepEqual(actions('Seit gestern gibt es ein Sicherheitsupdate, das umgehend installiert werden sollte.'), ['Sicherheitsupdate umgehend installieren']);
+  assert.deepEqual(actions('Das ist ein Problem, das gelöst werden muss.'), []);
+  assert.deepEqual(actions('Betroffen sind Kunden, die informiert werden sollten.'), []);
+});
+
+test('a deed done "sobald …" keeps its condition behind the step', () => {
+  assert.deepEqual(actions('Die Benachrichtigung muss erfolgen, sobald die Praxis von der Panne erfährt.'), ['Benachrichtigen, sobald die Praxis von der Panne erfährt']);
+});

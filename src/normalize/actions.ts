@@ -3,7 +3,7 @@ import { guardedTest, spacedOddly } from './cue-words.js';
 import { englishActions } from './english-actions.js';
 import { attackLed, isStatistic, reportsClaim, withoutAttribution } from './reported-speech.js';
 import { familiar, polite } from './polite-imperatives.js';
-import { deedDone, frontedPassive, modal, necessity } from './modal-advice.js';
+import { deedDone, frontedPassive, modal, necessity, relativeDuty } from './modal-advice.js';
 import { bestDone, nominallyAdvised, recommended, selfCheck } from './recommendations.js';
 import { splitSteps } from './action-steps.js';
 import { namedObject } from './antecedents.js';
@@ -373,7 +373,7 @@ function toActions(sentence: Sentence, inner = false): string[] {
   if (imperatives) return imperatives;
   const advised = recommended(s);
   if (advised) return advised;
-  const german = frontedPassive(s) ?? modal(s) ?? deedDone(s) ?? necessity(s) ?? bestDone(s) ?? selfCheck(s);
+  const german = frontedPassive(s) ?? modal(s) ?? deedDone(s) ?? relativeDuty(s) ?? necessity(s) ?? bestDone(s) ?? selfCheck(s);
   if (german) return [german];
   const afterColon = colonPhrases(s);
   if (afterColon) return afterColon;
@@ -448,8 +448,14 @@ function colonPhrases(s: string): string[] | null {
 const bulletPattern1 = /(?:\s+zu\s+(\p{Ll}+)|\s+(\p{Ll}+?zu\p{Ll}{3,}))([.!]?)$/u;
 
 /** A list item that already is an instruction: "Firmware prüfen", "Update durchführen". */
+// "• ist die Praxis nicht mehr mit der TI verbunden.", "• können die Anwendungen nicht mehr genutzt werden.": an item
+// that starts with a finite verb continues its lead-in's sentence ("Sobald das Zertifikat abgelaufen ist:") and says
+// what follows, not what to do; so does a relative clause ("– die nur mit RSA-Zertifikaten arbeiten (RSA-Only),"
+// after "Betroffen sind Konnektoren,").
+const finiteStart = /^(?:ist|sind|war|waren|wird|werden|wurde|wurden|kann|können|konnte|konnten|muss|müssen|darf|dürfen|soll|sollen|hat|haben|gibt|gilt|bleibt|bleiben|entfällt|entfallen|fällt|fallen)\s(?!Sie\b)|^(?:denen|deren|dessen|welche\p{L}*)\s|^(?:die|der|das)\s+(?:nur|mit|auf|in|im|am|bei|noch|bereits|schon|seit|über|von|vor|nicht|ab|bis)\s/iu;
+
 function bullet(s: string, isBullet: boolean): string | null {
-  if (!isBullet || /^[A-ZÄÖÜ][\wäöüß-]*$/.test(s)) return null;
+  if (!isBullet || /^[A-ZÄÖÜ][\wäöüß-]*$/.test(s) || finiteStart.test(s)) return null;
   // "• die Passwörter der Praxissoftware zu ändern,": an item of a list that a sentence before began.
   s = s.replace(/\s*(?:[,;]|\s+(?:und|oder|sowie))+$/u, '');
   // Only an item without a comma continues its lead-in's "zu"; after a comma the "zu" belongs to the item's own clause
@@ -459,6 +465,10 @@ function bullet(s: string, isBullet: boolean): string | null {
     s = s.replace(bulletPattern1, (m, plain: string | undefined, joined: string | undefined, end: string) =>
       plain ? ` ${plain}${end}` : zuInfinitive(joined!) === joined ? m : ` ${zuInfinitive(joined!)}${end}`,
     );
+  // "das Zertifikat verlängern lassen (um 3 Jahre per Softwareupdate)": an aside in brackets after the verb stays
+  // behind it.
+  const aside = /\s*\([^()]*\)[.!]?$/u.exec(s);
+  if (aside) s = s.slice(0, aside.index);
   // "Prüfen, ob …": the infinitive may lead, capitalised.
   const clause = mainClause(s.charAt(0).toLowerCase() + s.slice(1));
   // "Er kann … prüfen", "Sie selbst müssen dann nichts weiter tun": a sentence in a list, not an instruction.
@@ -466,7 +476,7 @@ function bullet(s: string, isBullet: boolean): string | null {
   if (!clause || finiteVerb.test(head)) return null;
   const words = clause.main.split(/\s+/);
   if (zuInfinitive(words[words.length - 1]!) !== words[words.length - 1] || words[words.length - 2] === 'zu') return null;
-  return capitalize(`${clause.main}${clause.tail}`);
+  return capitalize(`${clause.main}${clause.tail}${aside && !clause.tail ? ` ${aside[0].trim().replace(/[.!]$/u, '')}` : ''}`);
 }
 
 const lastWord = (s: string) => s.trim().replace(/[.!]+$/u, '').split(/\s+/u).pop() ?? '';

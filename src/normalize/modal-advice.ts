@@ -44,7 +44,7 @@ const circumstancePhrase =
   /^(?:(?:Gleich|Direkt|Unmittelbar|Kurz|Noch|Schon|Bereits|Erst)\s+(?:nach|vor|bei|beim|mit|ab|bis|zur|zum|im|in|während)\s|(?:Bei|Beim|Im|In|Vor|Für|Mit|Ab|Bis|Zur|Zum|Auf|Unter|Während|Spätestens|Sicherheitshalber|Vorsorglich|Grundsätzlich|Möglichst)\b)/u;
 const subjects = /^(?:alle\s+)?(?:(?:die|Ihre)\s+(?:IT-Dienstleister|Dienstleister|IT-Betreuer|Systembetreuer)(?:\s+der\s+(?:betroffenen\s+)?Praxen)?|\p{Lu}\p{Ll}+praxen|Admins|IT-Verantwortliche|Verantwortliche|Praxen|Arztpraxen|Zahnarztpraxen|Kunden|Kundinnen(?:\s+und\s+Kunden)?|Nutzer(?:innen)?(?:\s+und\s+Nutzer)?|Anwender(?:innen)?(?:\s+und\s+Anwender)?|Betreiber(?:innen)?|Administrator(?:en|innen)|Ärzt(?:e|innen)(?:\s+und\s+Ärzte)?|Sie|Praxisinhaber(?:innen)?|Praxisteams?|Einrichtungen|Leistungserbringer(?:innen)?|man)\s+/u;
 const adverbs = /^(?:Danach|Anschließend|Zudem|Auch|Außerdem|Daher|Deshalb|Demnach|Demzufolge|Folglich|Somit|Dann|Jetzt|Nun|Zusätzlich|Ebenso|Vorsorglich|Insbesondere|Darüber hinaus|Bis dahin|Grundsätzlich|Generell|Unbedingt|Stattdessen|Vielmehr|Stets|Immer)$/u;
-const practiceSubject = /(?<!\p{L})(?:Admins|\p{L}*Verantwortliche\p{L}*|Betroffene|Zahnärzt\p{L}*|Psychotherapeut\p{L}*|Teams?|[Mm]an|Praxen|Praxis(?:teams?|inhaber\p{L}*|personal|leitung\p{L}*|mitarbeit\p{L}*|ärzt\p{L}*)?(?!\p{L})|\p{Lu}\p{Ll}+prax(?:is|en)(?!\p{L})|(?:IT-)?Dienstleister\p{L}*|IT-Betreuer\p{L}*|Systembetreuer\p{L}*|DVO|\w*[Kk]und(?:en|innen)|\w*[Nn]utzer\w*|\w*[Aa]nwender\w*|Betreiber\w*|Administrator\w*|Ärzt\w*|Sie|Wer|Leistungserbringer\w*|Einrichtungen|Mitarbeit\w*|Inhaber\w*)\b/u;
+const practiceSubject = /(?<!\p{L})(?:Admins|\p{L}*Verantwortliche\p{L}*|Betroffene|\p{L}*[Zz]ahnärzt(?:e|en|in|innen)(?!\p{L})|\p{L}*-?[Pp]sychotherapeut(?:en|in|innen)?(?!\p{L})|Teams?|[Mm]an|Praxen|Praxis(?:teams?|inhaber\p{L}*|personal|leitung\p{L}*|mitarbeit\p{L}*|ärzt\p{L}*)?(?!\p{L})|\p{Lu}\p{Ll}+prax(?:is|en)(?!\p{L})|(?:IT-)?Dienstleister\p{L}*|IT-Betreuer\p{L}*|Systembetreuer\p{L}*|DVO|\w*[Kk]und(?:en|innen)|\w*[Nn]utzer\w*|\w*[Aa]nwender\w*|Betreiber\w*|Administrator\w*|Ärzt\w*|\p{L}+ärzt(?:e|en|in|innen)(?!\p{L})|Sie|Wer|Leistungserbringer\w*|Einrichtungen|Mitarbeit\w*|Inhaber\w*)\b/u;
 // The practices as those whom a vendor informs or contacts.
 const informedParty = /(?<!\p{L})(?:\p{L}*[Kk]und(?:en|innen)|Praxen|Arztpraxen|\p{L}*[Nn]utzer\p{L}*|\p{L}*[Aa]nwender\p{L}*|Ärzt\p{L}*|Leistungserbringer\p{L}*|Mitglieder|Betroffenen?)(?!\p{L})/u;
 // A passive's agent that is not the practice or its service provider.
@@ -286,15 +286,35 @@ const deedPredicate =
 /** A deed named by its noun with "sollte/muss … erfolgen" as the infinitive step: "Die Sicherungsbänder außerhalb der Praxis aufbewahren". */
 export function deedDone(s: string): string | null {
   if (!s.includes('erfolgen') && !s.includes('stattfinden')) return null;
-  // A purpose behind the predicate goes ("…, damit die Daten bei einem Brand nicht verloren gehen").
-  const m = deedPredicate.exec(s.replace(/,\s+(?:damit|um)\s.*$/u, ''));
+  // A purpose behind the predicate goes ("…, damit die Daten bei einem Brand nicht verloren gehen"); a condition or a
+  // time stays behind the step ("…, sobald die Praxis davon erfährt").
+  const plain = s.replace(/,\s+(?:damit|um)\s.*$/u, '');
+  const when = /,\s+(?:sobald|wenn|falls|sofern|bevor|nachdem|spätestens\s+wenn)\s[^,]*?(?=[.!]?$)/u.exec(plain);
+  const m = deedPredicate.exec(when ? `${plain.slice(0, when.index)}.` : plain);
   if (!m) return null;
   const [, noun, article, genitive, plural, how] = m;
   if (otherAgent.test(how!) || /(?<!\p{L})(?:durch|von)\s+(?:der|dem|den|die)\s/u.test(how!)) return null;
   const verb = verbOfDeed(noun!);
   // A dative plural after "von" loses its -n in the accusative: "von Kennwörtern" → "Kennwörter".
   const object = genitive ? `${article === 'der' ? 'die' : 'eine'} ${genitive}` : plural ? plural.replace(/(\p{Ll}er)n$/u, '$1') : '';
-  return capitalize(`${object} ${how} ${verb}`.replace(/\s+/gu, ' ').trim());
+  return capitalize(`${object} ${how} ${verb}${when ? when[0] : ''}`.replace(/\s+/gu, ' ').trim());
+}
+
+// "Moderne Router bieten eine Auto-Update-Funktion, die unbedingt aktiviert sein sollte": the duty sits in a relative
+// clause at the end, its subject the thing named before the comma.
+const dutyOfThing =
+  /(?:^|\s)((?:\p{Ll}+\s+)?\p{Lu}[\p{L}-]+),\s+(?:die|der|das)\s+((?:\p{Ll}+\s+){0,3}?)(\p{Ll}+)\s+(?:werden|sein)\s+(?:sollte|sollten|muss|müssen)[.!]?$/u;
+
+/** A passive duty in a relative clause as the step on its antecedent: "Auto-Update-Funktion unbedingt aktivieren". */
+export function relativeDuty(s: string): string | null {
+  if (!/(?:sollten?|muss|müssen)[.!]?$/u.test(s)) return null;
+  const m = dutyOfThing.exec(s);
+  if (!m || !isParticiple(m[3]!) || informedParty.test(m[1]!) || othersNamed(m[1]!)) return null;
+  // "ein Problem, das gelöst werden muss": an abstract thing gives no step a practice could tick off.
+  if (/(?:Problem|Frage|Thema|Punkt|Herausforderung|Aufgabe)$/u.test(m[1]!)) return null;
+  // The article goes ("eine Auto-Update-Funktion" → "Auto-Update-Funktion").
+  const thing = m[1]!.replace(/^(?:eine?|einen|die|der|das|den)\s+/u, '');
+  return capitalize(`${thing} ${m[2]}${participleToInfinitive(m[3]!)}`.replace(/\s+/gu, ' '));
 }
 
 function capitalize(s: string): string {

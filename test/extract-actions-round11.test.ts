@@ -122,3 +122,15 @@ test('a passive duty in a relative clause is the step on the thing before it', (
 test('a deed done "sobald …" keeps its condition behind the step', () => {
   assert.deepEqual(actions('Die Benachrichtigung muss erfolgen, sobald die Praxis von der Panne erfährt.'), ['Benachrichtigen, sobald die Praxis von der Panne erfährt']);
 });
+
+test('English: advice to "IT administrators", "recommended that users of X apply", "consider isolating", a labelled list item', () => {
+  assert.deepEqual(actions('The vendor is advising all IT administrators to install the update as soon as possible.'), ['Update schnellstmöglich einspielen']);
+  assert.deepEqual(actions('The vendor recommended that users of older appliances apply the hotfix.'), ['Hotfix einspielen']);
+  assert.deepEqual(actions('Administrators should consider disabling remote access.'), ['Fernzugriff deaktivieren']);
+  assert.deepEqual(actions('• Network Isolation: Temporarily isolate the affected devices from the network.'), ['Vorübergehend betroffene Geräte von Netzwerk isolieren']);
+  assert.deepEqual(actions('• Immediate Action: Apply the patch now.'), ['Patch jetzt einspielen']);
+  // The future in the subject is not part of who.
+  assert.deepEqual(actions('Customers of version 7 will need to update their software.'), ['Software aktualisieren (bei Version 7)']);
+  // What the attackers "should consider" stays out, and a vendor's advice to itself too.
+  assert.deepEqual(actions('Attackers should consider exploiting the flaw.'), []);
+});

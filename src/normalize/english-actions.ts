@@ -56,7 +56,7 @@ const words: Record<string, string> = {
   precaution: 'Vorsichtsmaßnahme', feature: 'Funktion', features: 'Funktionen', compromise: 'Kompromittierung', offline: 'offline', portal: 'Portal', code: 'Code', signing: 'Signing', recommended: 'empfohlene',
   configuration: 'Konfiguration', configurations: 'Konfigurationen', port: 'Port', ports: 'Ports', rule: 'Regel', rules: 'Regeln',
   router: 'Router', routers: 'Router', connection: 'Verbindung', connections: 'Verbindungen', model: 'Modell', models: 'Modelle',
-  unique: 'eindeutige', strong: 'starke', complex: 'komplexe',
+  unique: 'eindeutige', strong: 'starke', complex: 'komplexe', now: 'jetzt',
   employees: 'Mitarbeitende', staff: 'Mitarbeitende', staffs: 'Mitarbeitende', unauthorized: 'unbefugte', administrative: 'administrative',
 };
 
@@ -224,6 +224,9 @@ function germanOrder(clause: string): boolean {
 
 /** A verb phrase as a list of actions: "run X, install Y, configure Z" (three or more, comma-separated) are three. */
 function phrases(vp: string): string[] | null {
+  // "should consider isolating affected devices": the deed considered is the step.
+  const considered = /^(?:(?:also|seriously|strongly)\s+)?consider\s+(?=\p{Ll}+ing\s)/iu.exec(vp);
+  if (considered) vp = gerundVerb(vp.slice(considered[0].length));
   const pieces = vp.split(/,\s+(?:and\s+)?/);
   const isVerb = (p: string) => verbTable.has(p.split(/\s+/)[0]!.toLowerCase()) || /^(?:only|never|do not)\s/i.test(p);
   // "run X, install Y, configure Z, which includes …": a clause after the list stays with its last item.
@@ -274,13 +277,15 @@ function single(vp: string): string[] | null {
 const verbStart = String.raw`(?=(?:(?:immediately|promptly|urgently|also|now|quickly)\s+)?(?:${verbs.map(([en]) => en).join('|')})\b)`;
 const party = String.raw`(?:users|customers|admins|administrators|organi[sz]ations|operators|everyone|you|businesses|companies|owners|teams)`;
 // "all affected customers", "users and administrators", "companies utilizing Cisco devices", "users of affected devices".
-const addressees = String.raw`(?:all\s+)?(?:its\s+|their\s+|affected\s+)?${party}(?:\s+and\s+${party})?(?:\s+(?:still\s+)?(?:of|with|using|utilizing|running|who\s+(?:still\s+)?use)\s+[^,.;:]{1,60}?)?`;
+const addressees = String.raw`(?:all\s+)?(?:its\s+|their\s+|affected\s+)?(?:(?:IT|network|system|security|Firebox|firewall|server|device)\s+){0,2}${party}(?:\s+and\s+${party})?(?:\s+(?:still\s+)?(?:of|with|using|utilizing|running|who\s+(?:still\s+)?use)\s+[^,.;:]{1,60}?)?`;
 const english = /\b(?:the|should|must|recommend\w*|users?|customers?|please|your|to|for|and|of|with|on|is|are|if|all|any|only)\b/i;
 const german = /(?<!\w)(?:der|die|das|den|dem|und|auf|mit|für|von|ist|sind|nicht|zu|im|bei|oder|ein|eine|Sie|Ihre?n?)\b/;
 // Cue → the verb phrase after it; each run only on a sentence that holds one of the words every match contains
 // (cue-words.ts).
 const cues = [
   guardedExec(/\b(?:advise|advises|advised)\s+(?=\p{Ll}+ing\s)(.+)$/iu, ['advis']),
+  // "Cisco recommended that users of Firepower devices apply available updates": whom, which of them, then the verb.
+  guardedExec(new RegExp(`\\brecommend(?:s|ed)?\\s+that\\s+${addressees}\\s+(?:should\\s+)?(${verbStart}.+)$`, 'i'), ['recommend']),
   guardedExec(/\brecommend(?:s|ed)?\s+(?:that\s+)?(?:all\s+)?(?:users|customers|admins|administrators|organi[sz]ations|operators|you|everyone)?\s*(?:should\s+)?(?:to\s+)?(.+)$/i, ['recommend']),
   guardedExec(/\b(?:are|is)\s+(?:being\s+)?(?:strongly\s+)?(?:advised|urged|encouraged|recommended|asked|told|requested)\s+to\s+(.+)$/i, ['advised', 'urged', 'encouraged', 'recommended', 'asked', 'told', 'requested']),
   // "urge companies utilizing Cisco devices to …", "encourages users and administrators to …": whom, and which of them.
@@ -319,7 +324,8 @@ export function englishActions(s: string, bullet = false): string[] | null {
   if (passive) return [passive];
   const m = modal(text);
   if (m) {
-    const subject = m[1]!.trim();
+    // "Users of X will need to update": the future says nothing of who.
+    const subject = m[1]!.trim().replace(/\s+(?:will|would|may|might)$/iu, '');
     if (subject === '' || /\b(?:we|it|this|that|there|they|he|she|attackers?|hackers?|company|vendor)\s*$/i.test(subject)) return null;
     if (/\bnot\s+need\b|\bdo\s+not\s+need\b/i.test(text)) return null;
     // "Admins who have not installed the May updates should do so immediately": the deed is in the subject.
@@ -362,8 +368,9 @@ const imperativePattern2 = /^\p{Ll}/u;
 // An imperative sentence or list item: "Update the gematik Authenticator to version 4.16.0 or later."; a condition in
 // front ("If you cannot patch immediately, disable …") does not hide it.
 function imperative(text: string): string[] | null {
-  const t = text.replace(imperativePattern1, '').replace(imperativePattern2, (c) => c.toUpperCase()).replace(/^(?:please|also)\s+/i, '');
-  const first = /^(?:only\s+|never\s+|always\s+|do not\s+|don't\s+|immediately\s+|promptly\s+|urgently\s+)?(\w+(?:\s+(?:up|on|off|out|for|to|sure))?)\s+(\S+)/i.exec(t);
+  // "Network Isolation: Temporarily isolate the affected devices": a list item's label goes.
+  const t = text.replace(/^(?:\p{Lu}[\p{L}-]*\s+){0,3}\p{Lu}[\p{L}-]*:\s+(?=\p{L})/u, '').replace(imperativePattern1, '').replace(imperativePattern2, (c) => c.toUpperCase()).replace(/^(?:please|also)\s+/i, '');
+  const first = /^(?:only\s+|never\s+|always\s+|do not\s+|don't\s+|immediately\s+|promptly\s+|urgently\s+|temporarily\s+|regularly\s+|carefully\s+)?(\w+(?:\s+(?:up|on|off|out|for|to|sure))?)\s+(\S+)/i.exec(t);
   if (!first || !/^[A-Z]/.test(t)) return null;
   const head = first[1]!.toLowerCase();
   if (!verbTable.has(head) && !verbTable.has(head.split(' ')[0]!)) return null;
@@ -372,6 +379,13 @@ function imperative(text: string): string[] | null {
   if (/^make sure\b/i.test(t)) return makeSure(t);
   // "Check out these instructions …": a pointer to a page, not a step.
   if (/^check\s+out\b/i.test(t)) return null;
+  // "Temporarily isolate …", "Regularly review …": the adverb leads the German step.
+  const how = /^(temporarily|regularly|carefully)\s+/i.exec(t);
+  if (how) {
+    const adverb = ({ temporarily: 'Vorübergehend', regularly: 'Regelmäßig', carefully: 'Sorgfältig' } as Record<string, string>)[how[1]!.toLowerCase()]!;
+    const rest = phrases(capitalize(t.slice(how[0].length)));
+    return rest?.map((step) => `${adverb} ${/^(?:Die|Der|Das|Den|Alle|Betroffene|Verfügbare|Neue|Nicht|Nur)\s/u.test(step) ? step.charAt(0).toLowerCase() + step.slice(1) : step}`) ?? null;
+  }
   return phrases(t);
 }
 

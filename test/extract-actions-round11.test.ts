@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { findActions } from '../src/normalize/actions.js';
 import { impliedUpdates } from '../src/normalize/implied-actions.js';
 import { splitSentences } from '../src/normalize/sentences.js';
+import { plainText } from '../src/normalize/document.js';
 
 // Round 11: classes found by a marker audit of public pages outside both splits of the real corpus (sentences with
 // "sollte", "darf", "ist … zu", "empfiehlt" … that gave no action). The sentences are made up for these tests; each
@@ -133,4 +134,48 @@ test('English: advice to "IT administrators", "recommended that users of X apply
   assert.deepEqual(actions('Customers of version 7 will need to update their software.'), ['Software aktualisieren (bei Version 7)']);
   // What the attackers "should consider" stays out, and a vendor's advice to itself too.
   assert.deepEqual(actions('Attackers should consider exploiting the flaw.'), []);
+});
+
+// Classes from the visible part of the second fresh batch (7 Dec), each with made-up sentences.
+test('a line that ends its sentence inside a quotation is not continued by the chrome line after it', () => {
+  assert.equal(plainText('„Löschen Sie solche E-Mails sofort.“\nLogin Mitgliederbereich'), '„Löschen Sie solche E-Mails sofort.“\nLogin Mitgliederbereich');
+  // A line without its end still wraps.
+  assert.equal(plainText('Bitte löschen Sie\ndiese E-Mails.'), 'Bitte löschen Sie diese E-Mails.');
+});
+
+test('"sie" for a mail that arrives, named from the condition; a first imperative of no action before "und" gives way', () => {
+  assert.deepEqual(actions('Falls bei Ihnen eine solche Nachricht ankommt, raten wir, sie sofort zu löschen.'), ['Eine solche Nachricht sofort löschen']);
+  assert.deepEqual(actions('Bleiben Sie aufmerksam und informieren Sie Ihr gesamtes Team.'), ['Ihr gesamtes Team informieren']);
+  assert.deepEqual(actions('Bleiben Sie informiert.'), []);
+  // "niemals klicken" is an action of its own and stays in front.
+  assert.deepEqual(actions('Klicken Sie niemals auf Links, und öffnen Sie keine Anhänge.'), ['Niemals auf Links klicken, und keine Anhänge öffnen']);
+});
+
+test('the verb of an imperative follows the rest of its object after a relative clause, and precedes a "darin, … zu" clause', () => {
+  assert.deepEqual(actions('Seien Sie bei Anrufen, die Sie nicht erwartet haben, besonders vorsichtig und legen Sie auf.'), [
+    'Bei Anrufen, die Sie nicht erwartet haben, besonders vorsichtig sein und auflegen',
+  ]);
+  assert.deepEqual(actions('Öffnen Sie Anhänge, die Sie nicht angefordert haben, nicht.'), ['Anhänge, die Sie nicht angefordert haben, nicht öffnen']);
+  assert.deepEqual(actions('Schulen Sie Ihr Team darin, gefälschte Absender zu erkennen.'), ['Ihr Team darin schulen, gefälschte Absender zu erkennen']);
+});
+
+test('a reason after "aufpassen:" and a main clause joined after a comma are not part of the step; "aktiv werden" alone is vague', () => {
+  assert.deepEqual(actions('Praxen sollten derzeit aufpassen: Betrüger geben sich am Telefon als Techniker des Herstellers aus.'), []);
+  assert.deepEqual(actions('Praxen sollten jetzt aktiv werden.'), []);
+  assert.deepEqual(actions('Dabei muss die Fernwartung abgeschaltet sein, und je nach Praxis zählen außerdem weitere Dienste.'), ['Dabei die Fernwartung abschalten']);
+});
+
+test('fraudulent calls to practices are a warning without a catalog product; "no longer get critical security updates" is no rating', async () => {
+  const { assessRelevance } = await import('../src/normalize/relevance.js');
+  const body = 'Vorsicht vor Fake-Anrufen\nBetrüger rufen derzeit in Zahnarztpraxen an und geben sich als Techniker aus, um Zugangsdaten zu erfragen. Praxen sollten sofort auflegen.';
+  assert.equal(assessRelevance({ body, products: [], actions: 1, fixedVersion: false, nothingToDo: false }).relevant, true);
+  assert.equal(assessRelevance({ body: 'Betrüger rufen bei Verbrauchern an und geben sich als Bankmitarbeiter aus. Legen Sie auf.', products: [], actions: 1, fixedVersion: false, nothingToDo: false }).relevant, false);
+  const { findSeverity } = await import('../src/normalize/severity.js');
+  assert.equal(findSeverity(splitSentences('The server will no longer get critical security updates after October.')).severity, 'unbekannt');
+  assert.equal(findSeverity(splitSentences('The vendor fixed a critical security flaw in the VPN portal.')).severity, 'kritisch');
+});
+
+test('"neither version will receive critical security updates" is no rating either', async () => {
+  const { findSeverity } = await import('../src/normalize/severity.js');
+  assert.equal(findSeverity(splitSentences('After that day neither version will receive critical security updates any more.')).severity, 'unbekannt');
 });

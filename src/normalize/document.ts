@@ -98,8 +98,9 @@ export function plainText(text: string, headings: ReadonlySet<string> = new Set(
     // "- …", "• …", "1. …", "1) …", "1.) …", "(1) …", "a) …": a list item.
     const bullet = /^(?:[-*•–·]|\d{1,2}(?:\.\)|[.)])|\(\d{1,2}\)|[a-z]\))\s+(.*)$/.exec(line);
     if (bullet) lines.push(`• ${bullet[1]}`);
-    // A list item without its full stop is not continued by a line that starts a sentence or heading of its own.
-    else if (lines.length > 0 && lines[lines.length - 1] !== '' && !/[.!?:]$/.test(lines[lines.length - 1]!) && !(lines[lines.length - 1]!.startsWith('• ') && plainTextPattern1.test(line)))
+    // A list item without its full stop is not continued by a line that starts a sentence or heading of its own. A
+    // sentence ended inside a quotation or bracket („… informieren.“) is ended too.
+    else if (lines.length > 0 && lines[lines.length - 1] !== '' && !/[.!?:][“”"»«')]*$/u.test(lines[lines.length - 1]!) && !(lines[lines.length - 1]!.startsWith('• ') && plainTextPattern1.test(line)))
       lines[lines.length - 1] += `${isHeading(previous, line, headings) ? ':' : ''} ${line}`;
     else lines.push(line);
     previous = line;

@@ -86,6 +86,10 @@ export function modal(s: string): string | null {
   let before = raw.replace(/,$/, '').replace(/^(?:(?:Da|Weil|Zumal|Damit)\s[^,]*|Um\s[^,]*\szu\s\p{Ll}+|Um\s[^,]*\s\p{Ll}+zu\p{Ll}+)$/u, '');
   let after = s.slice(m.index + m[0].length);
   if (/^(?:dürfen|darf)$/u.test(m[1]!) && !restricted.test(after.split(/,\s/u)[0]!)) return null;
+  // "… sollten derzeit aufpassen: Dreiste Betrüger versuchen …": a colon after the verb opens the reason, a sentence
+  // of its own.
+  const reason = /^([^:]*\s\p{Ll}+(?:en|ern|eln)):\s+(\p{Lu}.*)$/u.exec(after);
+  if (reason && (finiteVerb.test(reason[2]!) || (reason[2]!.split(/\s+/u).length >= 6 && !/^Folgende|:\s*$/u.test(reason[2]!)) ) && /(?:aufpassen|achten|sein|bleiben)$/u.test(reason[1]!) && !/Folgende/u.test(reason[1]!)) after = reason[1]!;
   // "Es sollte sichergestellt werden, dass …": an "es" that only stands for the object clause after the passive.
   if (/^(?:Es|Zudem\s+es|Dabei\s+es)$/u.test(before) && /^\S+\s+werden,\s+(?:dass|ob)\s/u.test(after)) before = '';
   // "Es sollten keine privaten Geräte angeschlossen werden": an impersonal passive names its object behind the modal,
@@ -151,7 +155,8 @@ export function modal(s: string): string | null {
   const found = mainClause(after);
   if (!found) return null;
   // "…, um weitere Schäden zu vermeiden": a purpose after the step is no part of it; a condition stays.
-  let clause = /^,\s+(?:um|damit)\s/u.test(found.tail) ? { ...found, tail: '' } : found;
+  // "…, und je nach Einsatz zählen außerdem …": a main clause joined after a comma says something else.
+  let clause = /^,\s+(?:um|damit)\s|^,\s+(?:und|aber|doch|denn|sondern)\s+(?!(?:zu\s|\p{Ll}+zu\p{Ll}{3,}))[^,]*\s(?:zählen|zählt|ist|sind|gibt|gilt|hat|haben|wird|werden|kann|können)\s/u.test(found.tail) ? { ...found, tail: '' } : found;
   // "… einige Regeln beachten, zum Beispiel X zu wählen und Y zu ändern, wenn …": the rules pointed at are given as
   // examples; they are the steps.
   // "… ein paar Grundregeln befolgen: etwa X kombinieren und Y wechseln, wenn …": the same after a colon.

@@ -38,9 +38,9 @@ export function polite(s: string, bullet = false): string[] | null {
   const p = lead.exec(s);
   if (!p) return null;
   const [, word, clause, please, verb, rest] = p;
-  // "Besuchen Sie diese Website, kontrollieren Sie die Versionen …": a first step that is no action (a visit, a read)
-  // leaves the ones after it.
-  const then = !word && notActionVerbs.test(verb!) ? /^[^,]+,\s+(?=[a-zäöüß]+(?:en|ern|eln)\s+Sie\s)/u.exec(rest!) : null;
+  // "Besuchen Sie diese Website, kontrollieren Sie die Versionen …", "Bleiben Sie vorsichtig und informieren Sie Ihr
+  // Praxisteam": a first step that is no action (a visit, a read, a state) leaves the ones after it.
+  const then = !word && notActionVerbs.test(verb!) && !(/^klicken$/i.test(verb!) && forbids.test(rest!)) ? /^[^,]+?(?:,\s+|,?\s+(?:und|oder)\s+)(?=[a-zäöüß]+(?:en|ern|eln)\s+Sie\s)/u.exec(rest!) : null;
   if (then) return polite(capitalize(rest!.slice(then[0].length)), bullet);
   if (!/(?:en|ern|eln)$/.test(verb!) || (notActionVerbs.test(verb!) && !/^sehen$/i.test(verb!) && !(/^klicken$/i.test(verb!) && forbids.test(rest!))) || (/^sehen$/i.test(verb!) && !/\snach(?:[.!]?$|,\s+(?:ob|wann|welche\p{L}*)\s)/u.test(rest!))) return null;
   // Lower case only where a list item continues the sentence of its lead-in ("…, oder • führen Sie ein Downgrade durch").

@@ -10,7 +10,9 @@ const thingWith = Object.fromEntries(
   Object.values(articleOf).map((article) => [article, new RegExp(`(?<!\\p{L})${article}\\s+((?:\\p{Ll}+\\s+)?\\p{Lu}[\\p{L}-]*)`, 'u')]),
 );
 const conditionStart = /,\s+(?:falls|wenn|sobald|sofern|solange)\s/u;
-const receivedThing = /^,\s+(?:falls|wenn|sobald|sofern)\s+(?:Sie|man)\s+((?:eine|die)\s+(?:\p{Ll}+\s+)?\p{Lu}[\p{L}-]*)\s+(?:erhalten|bekommen|empfangen|erhält|bekommt|empfängt)$/u;
+// "…, falls Sie eine derartige E-Mail erhalten", "…, falls bei Ihnen eine solche E-Mail ankommt": received or arrived.
+const receivedThing =
+  /^,\s+(?:falls|wenn|sobald|sofern)\s+(?:(?:Sie|man)\s+((?:eine|die)\s+(?:\p{Ll}+\s+)?\p{Lu}[\p{L}-]*)\s+(?:erhalten|bekommen|empfangen|erhält|bekommt|empfängt)|(?:bei\s+Ihnen\s+(?:in\s+der\s+Praxis\s+)?)?((?:eine|die)\s+(?:\p{Ll}+\s+)?\p{Lu}[\p{L}-]*)\s+(?:bei\s+Ihnen\s+)?(?:ankommt|eingeht|eintrifft|auftaucht))$/u;
 // "Mit ihm vereinbaren, …, falls sich ein IT-Dienstleister um das Netzwerk kümmert": "ihm" after a preposition stands
 // for the masculine or neuter thing the condition names, in the dative.
 const dativePronoun = /(?<!\p{L})([Mm]it|[Bb]ei|[Vv]on|[Zz]u|[Aa]n)\s+ihm(?!\p{L})/u;
@@ -29,10 +31,17 @@ export function namedPronoun(action: string): string {
   const these = /^Diese\s+(?=\p{Ll})/u.exec(action);
   const when = these ? conditionStart.exec(action) : null;
   const got = when ? receivedThing.exec(action.slice(when.index)) : null;
-  if (these && when && got) return `${got[1]!.charAt(0).toUpperCase()}${got[1]!.slice(1)} ${action.slice(these[0].length, when.index)}`;
+  const received = got ? (got[1] ?? got[2])! : '';
+  if (these && when && got) return `${received.charAt(0).toUpperCase()}${received.slice(1)} ${action.slice(these[0].length, when.index)}`;
   const m = pronounObject.exec(action);
   if (!m) return action;
   const condition = conditionStart.exec(action);
+  // "Sie gar nicht erst öffnen, falls bei Ihnen eine solche E-Mail ankommt": the thing that arrived, as above.
+  const arrived = condition && m[1] === 'Sie' ? receivedThing.exec(action.slice(condition.index)) : null;
+  if (arrived && condition) {
+    const thing = (arrived[1] ?? arrived[2])!;
+    return `${thing.charAt(0).toUpperCase()}${thing.slice(1)} ${action.slice(m[0].length, condition.index)}`;
+  }
   const article = articleOf[m[1]!]!;
   const thing = condition ? thingWith[article]!.exec(action.slice(condition.index)) : null;
   if (thing) return `${article.charAt(0).toUpperCase()}${article.slice(1)} ${thing[1]} ${action.slice(m[0].length)}`;

@@ -78,6 +78,11 @@ const practiceWarnings: { test: (body: string) => boolean; reason: string }[] = 
     reason: 'Warnung an Praxen vor betrügerischen oder schädlichen E-Mails.',
   },
   {
+    // Fraudulent calls to practices ("Fake-Anrufe", a caller who claims a virus and asks for remote access or PINs).
+    test: (b) => /(?:gefälscht\w*|betrügerisch\w*|fake|falsche\w*)[-‑ ]?anruf\w*|telefonbetrug|anrufer\w*.{0,160}(?:betrug|betrüger|fernwartung|fernzugriff|teamviewer|anydesk|PIN|zugangsdaten)|(?:betrüger|kriminelle)\w*.{0,80}(?:anrufe|rufen\s+an|am\s+telefon|telefonisch)/is.test(b),
+    reason: 'Warnung an Praxen vor betrügerischen Anrufen.',
+  },
+  {
     test: (b) => /ransomware|verschlüsselungstrojaner|krypto-?trojaner|crypto-?trojaner|erpress/i.test(b) && /backup|datensicherung|sicherungskopie|gesichert/i.test(b),
     reason: 'Warnung an Praxen vor Erpressungssoftware, mit Hinweisen zur Datensicherung.',
   },

@@ -33,7 +33,7 @@ const rules: { severity: Severity; pattern: RegExp; advice?: boolean }[] = [
   {
     severity: 'kritisch',
     pattern:
-      /(?<!\w)(?:höchst)?kritisch\w*\s+(?:Schwachstelle|Sicherheitslücke|Lücke|Sicherheitsrisiko|Sicherheitsproblem|Fehler|Bedrohung|Sicherheitsupdate|Sicherheitswarnung|Angriffs?|Konstellation)\w*|(?<!\w)als\s+["„“‚‘'»«]?(?:höchst)?kritisch\b|(?<!\w)(?:ist|sind|gilt)\s+(?:als\s+)?["„“‚‘'»«]?(?:höchst)?kritisch\b|Warnstufe\s+Rot|Bedrohungslage\b[^.]{0,60}?\b(?:auf\s+)?rot\b|Schweregrad:?\s+kritisch|(?<!\w)critical(?:-severity)?\s+(?:vulnerabilit(?:y|ies)|severity|flaws?|security|zero-day|bugs?|hole|issue|remote\s+code|RCE)|(?<!\w)rated\s+critical\b|(?<!\w)severity:?\s+critical\b|\((?:critical|kritisch)\)/iu,
+      /(?<!\w)(?:höchst)?kritisch\w*\s+(?:Schwachstelle|Sicherheitslücke|Lücke|Sicherheitsrisiko|Sicherheitsproblem|Fehler|Bedrohung|Sicherheitsupdate|Sicherheitswarnung|Angriffs?|Konstellation)\w*|(?<!\w)als\s+["„“‚‘'»«]?(?:höchst)?kritisch\b|(?<!\w)(?:ist|sind|gilt)\s+(?:als\s+)?["„“‚‘'»«]?(?:höchst)?kritisch\b|Warnstufe\s+Rot|Bedrohungslage\b[^.]{0,60}?\b(?:auf\s+)?rot\b|Schweregrad:?\s+kritisch|(?<!\w)(?<!(?:no\s+longer|not|never|neither|no|without|stop|stops|end|ends|cease|ceases)\s+(?:[\w-]+\s+){0,3})critical(?:-severity)?\s+(?:vulnerabilit(?:y|ies)|severity|flaws?|security|zero-day|bugs?|hole|issue|remote\s+code|RCE)|(?<!\w)rated\s+critical\b|(?<!\w)severity:?\s+critical\b|\((?:critical|kritisch)\)/iu,
   },
   {
     severity: 'hoch',

@@ -25,6 +25,9 @@ const clauseComma =
 
 const lateParticle = /^(,\s+(?:(?:von|mit|bei|an|auf|in|für|über|aus|zu)\s+)?(?:die|der|das|den|dem|denen|deren|dessen|welche\p{L}*)\s[^,]+,\s+)([^,–—]*?)\s(\p{Ll}+)(?=,|$|\s[–—]\s)/u;
 
+// A relative clause closed by a comma, then the rest of the object before the end: ", die …, besonders misstrauisch".
+const relativeThenRest = /^(,\s+(?:(?:von|mit|bei|an|auf|in|für|über|aus|zu)\s+)?(?:die|der|das|den|dem|denen|deren|dessen|welche\p{L}*)\s[^,]+,\s+)([^,–—]+?)(?=[.!]?$|\s[–—]\s)/u;
+
 // politeToInfinitive's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
 const politeToInfinitivePattern1 = /:\s+(?=\p{Lu})/u;
 const politeToInfinitivePattern2 = /\s(\p{Ll}+)\s[–—]\s/u;
@@ -44,12 +47,24 @@ export function politeToInfinitive(imperative: string, rest: string): string {
   // or an infinitive ends it too: "Führen Sie das Upgrade durch – am besten mit Ihrem Dienstleister", "Lassen Sie die
   // Geräte aktualisieren – den Kartenleser auf 3.9.1" keep particle and verb before the dash.
   const dash = politeToInfinitivePattern2.exec(rest);
-  const comma = firstOf(rest.search(clauseComma), dash && (particles.has(dash[1]!) || isInfinitive(dash[1]!)) ? dash.index + dash[1]!.length + 1 : -1);
+  // "Schulen Sie Ihre Mitarbeitenden darin, Phishing zu erkennen": the comma after "darin", "dazu" … opens the
+  // infinitive clause the verb stands before.
+  const daClause = /\s(?:darin|dazu|darauf|daran|dabei|damit|davor|dafür)(?=,\s+[^,]*(?:\szu\s+\p{Ll}+|\s\p{Ll}+zu\p{Ll}{3,})[.!]?$)/u.exec(rest);
+  const comma = firstOf(
+    firstOf(rest.search(clauseComma), daClause ? daClause.index + daClause[0].length : -1),
+    dash && (particles.has(dash[1]!) || isInfinitive(dash[1]!)) ? dash.index + dash[1]!.length + 1 : -1,
+  );
   let main = (comma === -1 ? rest : rest.slice(0, comma)).trim();
   const tail = comma === -1 ? '' : rest.slice(comma);
   // "Spielen Sie die Datei, die den Fehler behebt, noch heute ein": the particle stands after a relative clause.
   const late = tail && !particles.has(main.split(' ').pop()!.toLowerCase()) ? lateParticle.exec(tail) : null;
   if (late && particles.has(late[3]!)) return `${main}${late[1]}${late[2]} ${late[3]}${verb}${tail.slice(late[0].length)}`.replace(/\s+/g, ' ').trim();
+  // "Seien Sie bei E-Mails, die zu Eile drängen, besonders misstrauisch": the rest of the object after the relative
+  // clause, and then the verb.
+  const rest2 = tail ? relativeThenRest.exec(tail) : null;
+  const after = rest2?.[2]!.trim();
+  if (rest2 && after && after.split(/\s+/u).length <= 4 && !/(?<!\p{L})(?:Sie|und|oder|sowie|aber|dann|um|damit|wenn|falls)(?!\p{L})/u.test(after) && !finiteVerb.test(after))
+    return `${main}${rest2[1]}${after} ${verb}${tail.slice(rest2[0].length)}`.replace(/\s+/g, ' ').trim();
   const words = main.split(' ');
   const last = words[words.length - 1]!.toLowerCase();
   // "Legen Sie auf": the particle may be all there is.

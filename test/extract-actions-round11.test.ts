@@ -179,3 +179,13 @@ test('"neither version will receive critical security updates" is no rating eith
   const { findSeverity } = await import('../src/normalize/severity.js');
   assert.equal(findSeverity(splitSentences('After that day neither version will receive critical security updates any more.')).severity, 'unbekannt');
 });
+
+test('English "as always: update and stay current" is a step; a connector release whose approval is revoked is a security matter', async () => {
+  assert.deepEqual(actions('So, as always: update and stay current.'), ['Updates einspielen und auf dem aktuellen Stand bleiben']);
+  assert.deepEqual(actions('Stay up to date.'), ['Auf dem aktuellen Stand bleiben']);
+  const { assessRelevance } = await import('../src/normalize/relevance.js');
+  const product = { id: 'secunet-konnektor', name: 'secunet konnektor', vendor: 'secunet' } as never;
+  const input = (body: string) => ({ body, products: [product], actions: 1, fixedVersion: false, nothingToDo: false });
+  assert.equal(assessRelevance(input('Firmware des secunet konnektor\nVersion 5.1.2: Zulassung widerrufen, Update erforderlich. Aktualisieren Sie den Konnektor.')).relevant, true);
+  assert.equal(assessRelevance(input('Neue Funktionen im secunet konnektor\nDie Version 5.60 bringt eine neue Oberfläche. Aktualisieren Sie den Konnektor.')).relevant, false);
+});

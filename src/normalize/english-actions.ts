@@ -312,7 +312,7 @@ export function englishActions(s: string, bullet = false): string[] | null {
     // "Mandate an immediate update to Fireware OS for all appliances": a manager's order to update is the update.
     .replace(/^(?:mandate|require|schedule|perform|initiate)\s+(?:an?\s+)?(?:(immediate|urgent|prompt)\s+)?(?:update|upgrade)\s+(?:to|of)\s+/iu, (_m, now: string | undefined) => (now ? 'Immediately update ' : 'Update '))
     // "All that to say, if you're still using …, upgrade …": a phrase that sums up goes.
-    .replace(/^(?:all\s+that\s+to\s+say|in\s+short|in\s+summary|to\s+sum\s+up|bottom\s+line|that\s+said|in\s+other\s+words|the\s+bottom\s+line\s+is)\s*[,:]\s+/iu, '')
+    .replace(/^(?:all\s+that\s+to\s+say|in\s+short|in\s+summary|to\s+sum\s+up|bottom\s+line|that\s+said|in\s+other\s+words|the\s+bottom\s+line\s+is|(?:so,?\s+)?as\s+always)\s*[,:]\s+/iu, '')
     .replace(/[,.]?["”“]\s*(?:,|the\s+\w+\s+(?:reads|says)|[^"”“]{0,60}?\b(?:said|says|told|wrote|added|explained|stated|noted|warned)\b).*$/i, '')
     .replace(/,\s+(?:the\s+|a\s+)?[^,"”“]{1,60}?\s(?:said|says|told|wrote|added|explained|stated|noted|warned)\b[^,]*[.!]?$/i, '')
     .trim();
@@ -367,7 +367,12 @@ const imperativePattern2 = /^\p{Ll}/u;
 
 // An imperative sentence or list item: "Update the gematik Authenticator to version 4.16.0 or later."; a condition in
 // front ("If you cannot patch immediately, disable …") does not hide it.
+// "Update and stay current", "Stay up to date": keeping current is the step, with no object named.
+const stayCurrent = /^(?:(update|upgrade|patch)\s+and\s+)?stay\s+(?:current|up[\s-]to[\s-]date)[.!]?$/iu;
+
 function imperative(text: string): string[] | null {
+  const current = stayCurrent.exec(text.trim());
+  if (current) return [current[1] ? 'Updates einspielen und auf dem aktuellen Stand bleiben' : 'Auf dem aktuellen Stand bleiben'];
   // "Network Isolation: Temporarily isolate the affected devices": a list item's label goes.
   const t = text.replace(/^(?:\p{Lu}[\p{L}-]*\s+){0,3}\p{Lu}[\p{L}-]*:\s+(?=\p{L})/u, '').replace(imperativePattern1, '').replace(imperativePattern2, (c) => c.toUpperCase()).replace(/^(?:please|also)\s+/i, '');
   const first = /^(?:only\s+|never\s+|always\s+|do not\s+|don't\s+|immediately\s+|promptly\s+|urgently\s+|temporarily\s+|regularly\s+|carefully\s+)?(\w+(?:\s+(?:up|on|off|out|for|to|sure))?)\s+(\S+)/i.exec(t);

@@ -189,3 +189,21 @@ test('English "as always: update and stay current" is a step; a connector releas
   assert.equal(assessRelevance(input('Firmware des secunet konnektor\nVersion 5.1.2: Zulassung widerrufen, Update erforderlich. Aktualisieren Sie den Konnektor.')).relevant, true);
   assert.equal(assessRelevance(input('Neue Funktionen im secunet konnektor\nDie Version 5.60 bringt eine neue Oberfläche. Aktualisieren Sie den Konnektor.')).relevant, false);
 });
+
+test('advice named as such ("Empfehlung:", "Sein Tipp:") gives its infinitive step; a tip that names no step stays out', () => {
+  assert.deepEqual(actions('Empfehlung: Noch in diesem Quartal auf Windows 11 umsteigen'), ['Noch in diesem Quartal auf Windows 11 umsteigen']);
+  assert.deepEqual(actions('Sein Tipp: Sofort auf die neue Version zu wechseln, auch wenn der Rechner älter ist.'), ['Sofort auf die neue Version wechseln, auch wenn der Rechner älter ist']);
+  assert.deepEqual(actions('Unser Tipp: Das lohnt sich immer.'), []);
+});
+
+test('a thing practices make or install called indispensable is the step of making or installing it', () => {
+  assert.deepEqual(actions('Tägliche Datensicherungen sind unerlässlich.'), ['Tägliche Datensicherungen anlegen']);
+  assert.deepEqual(actions('Grundsätzlich sind Sicherheitsupdates unabdingbar, um die Praxis zu schützen.'), ['Sicherheitsupdates einspielen']);
+  assert.deepEqual(actions('Die Zusammenarbeit mit der KV ist unerlässlich.'), []);
+});
+
+test('a condition with a relative clause of its own still leads the imperative behind it', () => {
+  assert.deepEqual(actions('Sollten Sie Rechner nutzen, an die ein Röntgengerät angeschlossen ist, fragen Sie bitte beim Hersteller nach der Freigabe.'), [
+    'Beim Hersteller nach der Freigabe fragen, falls Sie Rechner nutzen, an die ein Röntgengerät angeschlossen ist',
+  ]);
+});

@@ -360,7 +360,7 @@ function toActions(sentence: Sentence, inner = false): string[] {
   const plain = withoutAttribution(unquote((spacedOddly(sentence.text) ? sentence.text.replace(/\s+/g, ' ') : sentence.text).trim()));
   // Only a leading dash or a label's colon or exclamation mark can be removed.
   let s = /^[–-]|[:!]/.test(plain)
-    ? plain.replace(/^(?:[–-]\s+)?(?:(?:(?:Aber|Doch|Und|Also)\s+)?(?:Wichtig|Hinweis|Achtung|Vorsicht|Tipp|Empfehlung|Important|Note)\s*[:!]\s+)?/u, '')
+    ? plain.replace(/^(?:[–-]\s+)?(?:(?:(?:Aber|Doch|Und|Also)\s+)?(?:(?:Mein|Sein|Ihr|Unser|Der|Ein)\s+)?(?:Wichtig|Hinweis|Achtung|Vorsicht|Tipp|Empfehlung|Rat|Ratschlag|Important|Note)\s*[:!]\s+)?/u, '')
     : plain;
   if (nothing(s) || reportsClaim(s)) return [];
   const aside = s.includes('–') || s.includes('—') ? dashAside.exec(s) : null;
@@ -379,7 +379,11 @@ function toActions(sentence: Sentence, inner = false): string[] {
   if (afterColon) return afterColon;
   // "Aber Achtung: Den Datenträger nach dem Sichern abziehen.": behind a warning label an infinitive phrase is an
   // instruction, as in a list item.
-  const labelled = sentence.bullet || /^(?:(?:Aber|Doch|Und|Also)\s+)?(?:Achtung|Vorsicht)\s*[:!]\s/u.test(plain);
+  // "Empfehlung: Jetzt auf Windows 11 wechseln", "Sein Tipp: Direkt zu Windows 11 zu wechseln, auch wenn …": advice
+  // named as such, its step in the infinitive (with "zu" before the first comma).
+  const advice = /^(?:(?:Mein|Sein|Ihr|Unser|Der|Ein)\s+)?(?:Tipp|Empfehlung|Rat|Ratschlag)\s*:\s/u.test(plain);
+  const labelled = sentence.bullet || advice || /^(?:(?:Aber|Doch|Und|Also)\s+)?(?:Achtung|Vorsicht)\s*[:!]\s/u.test(plain);
+  if (advice) s = s.replace(/^[^,]+/u, (head) => withoutZu(head));
   const found = englishActions(s, sentence.bullet) ?? (bullet(s, labelled) ? [bullet(s, labelled)!] : []);
   if (found.length > 0 || inner) return found;
   // The instruction in one clause of the sentence: behind a label, after a semicolon or a dash, in a dass-clause.

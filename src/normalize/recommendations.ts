@@ -221,9 +221,17 @@ export function advisedAgainst(sentence: string): string | null {
   return `Auf ${accusative} ${adj}${noun}${rest ?? ''} verzichten`.replace(/\s+/gu, ' ');
 }
 
+// "Regelmäßige Backups sind unerlässlich", "Grundsätzlich sind Sicherheitsupdates unabdingbar": a thing practices make
+// or install, called indispensable. Only heads that give a step (nominal-steps.ts) count.
+const indispensable =
+  /^(?:(?:Grundsätzlich|Daher|Deshalb|Zudem|Außerdem|Auch)\s+)?(?:(?:sind|ist)\s+((?:\p{Ll}+e\s+)?\p{Lu}[\p{L}-]+)\s+(?:\p{Ll}+\s+)?(?:unerlässlich|unabdingbar|ein\s+Muss|Pflicht)|((?:\p{Lu}\p{Ll}+e\s+)?\p{Lu}[\p{L}-]+)\s+(?:sind|ist)\s+(?:\p{Ll}+\s+)?(?:unerlässlich|unabdingbar|ein\s+Muss|Pflicht|das\s+A\s+und\s+O))(?=[\s,.!]|$)/u;
+
 export function nominallyAdvised(sentence: string): string[] | null {
   const against = advisedAgainst(sentence);
   if (against) return [against];
+  const needed = sentence.includes('unerlässlich') || sentence.includes('unabdingbar') || sentence.includes('Muss') || sentence.includes('Pflicht') || sentence.includes('A und O') ? indispensable.exec(sentence) : null;
+  const thing = needed ? (needed[1] ?? needed[2])! : null;
+  if (thing && stepOfNounPhrase(thing)) return [capitalize(thing)];
   // "Datensicherung: Wirksamen Schutz bieten …": a heading kept in front of its paragraph is no part of the advice.
   const colon = sentence.indexOf(': ');
   const s = colon > 0 && colon <= 40 ? sentence.replace(nominallyAdvisedPattern1, '') : sentence;

@@ -207,3 +207,10 @@ test('a condition with a relative clause of its own still leads the imperative b
     'Beim Hersteller nach der Freigabe fragen, falls Sie Rechner nutzen, an die ein Röntgengerät angeschlossen ist',
   ]);
 });
+
+test('a byline "Written by <firm>, <month year>" is chrome: a firm named like a product is not that product', async () => {
+  const { readPage } = await import('../src/normalize/page.js');
+  const page = readPage('<html><body><article><h1>Deadline for Windows Server 2012</h1><p class="byline">Written by Lancom Technology, June 2022</p><p>Windows Server 2012 reaches its end of support in October 2023.</p></article></body></html>');
+  assert.ok(!page.text.includes('Lancom'));
+  assert.ok(page.text.includes('end of support'));
+});

@@ -1,6 +1,9 @@
 // What a web page puts around a notice, as shapes and word lists: a text copied from the browser carries its
 // navigation, breadcrumbs, banners, share rows, bylines, related-article lists and footers. Data, not per-site rules.
 
+// A byline that names its author after "written by", with the date behind a comma.
+const authorLine = /^(?:written|posted|published|geschrieben|verfasst|erstellt)\s+(?:by|von)\s+(?!\d)[\p{L}.'&-]+(?:\s+[\p{L}.'&-]+){0,5}(?:,\s*[\p{L}\d.]+(?:\s+[\p{L}\d.]+){0,3})?$/iu;
+
 /** Lines that are one item of a site's menus or buttons ("Suche", "Menü", "Drucken", "Advertisement"). */
 const chromeItems = new Set(
   [
@@ -25,6 +28,8 @@ const chromeLines = [
   /\bcookies?\b.*\b(?:verwende|nutz|setz|akzeptier|einstellung|zustimm|einwillig|use|accept|consent)|\b(?:verwende|nutz|akzeptier)\w*\b.*\bcookies?\b/i,
   // bylines, reading time, picture credits
   /^(?:von|by)\s+(?!\d)[\p{L}.' -]{2,50}$/iu,
+  // "Written by Lancom Technology, June 2022": the author may be a firm whose name is a product's.
+  authorLine,
   /^(?:autor(?:in)?|author|text|foto|fotos|bild|bildquelle|quelle|redaktion|symbolbild|credit)\s*:/i,
   // a picture's caption ending in its credit: "Pixabay Keyboard PCVirus (Foto: Pixabay)", "Symbolbild (© dpa)"
   /^.{0,80}\((?:foto|fotos|bild|bildquelle|quelle|symbolbild|©)\s*:?\s*[^()]{1,50}\)$/i,
@@ -53,6 +58,11 @@ const pointer =
   /^(?:[»›>→▸•*–-]\s*)?(?:siehe auch|lesen sie (?:auch|dazu|hierzu|mehr)|lies auch|lesetipps?|mehr dazu|mehr zum thema|zum thema|passend(?: dazu| zum thema)|(?:auch|ebenfalls) (?:interessant|lesenswert)|weiterlesen|(?:passende|ähnliche|weitere|verwandte|unsere) produkte|produkte zum thema|see also|read also|also read|read more|related(?: articles?| stories| story| posts?| products)?|more on this|you (?:may|might) also like|tags|schlagw(?:ö|o)rt(?:e|er)?|stichw(?:ö|o)rt(?:e|er)?|kategorien?|keywords|topics|filed under|video|podcast|dossier|bildergalerie|galerie|infografik)\s*:\s*\S|^(?:[»›>→▸•*–-]\s*)?(?:mehr\s+infos?\s+(?:zu|zum|zur|über)|alle\s+(?:artikel|beiträge|meldungen|news|nachrichten|themen)\s+(?:zu|zum|zur|über)|more\s+(?:news|articles|stories)\s+(?:on|about))\s+\S[^.!?]*$/iu;
 
 /** A line that points to other pages (see `pointer`): short, and not running text of the notice. */
+/** "Written by Lancom Technology, June 2022": a page's byline, read for its date before it goes. */
+export function isBylineLine(raw: string): boolean {
+  return authorLine.test(raw.trim());
+}
+
 export function isPointerLine(raw: string): boolean {
   const line = raw.trim();
   return line.length <= 200 && pointer.test(line);

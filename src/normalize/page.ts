@@ -1,4 +1,4 @@
-import { isMenuLine, isPointerLine } from './chrome.js';
+import { isBylineLine, isMenuLine, isPointerLine } from './chrome.js';
 import { Readability } from '@mozilla/readability';
 import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
@@ -122,7 +122,7 @@ export function readPage(html: string): Page {
   // Menus and selectors inside the content ("CGM ALBIS · CGM M1 PRO · CGM MEDISTAR" under "Bitte wählen Sie …") name
   // products the notice is not about; the text copies lose them the same way (chrome.ts), and so do pointers to other
   // pages ("Lesen Sie auch: …", "Passende Produkte: …").
-  return { title, text: text.split('\n').filter((line) => !isMenuLine(line) && !isPointerLine(line)).join('\n'), publishedAt, publisher };
+  return { title, text: text.split('\n').filter((line) => !isMenuLine(line) && !isPointerLine(line) && !isBylineLine(line)).join('\n'), publishedAt, publisher };
 }
 
 /** "datePublished" of the page's schema.org data (JSON-LD), which many CMSs write instead of meta tags. */

@@ -214,3 +214,14 @@ test('a byline "Written by <firm>, <month year>" is chrome: a firm named like a 
   assert.ok(!page.text.includes('Lancom'));
   assert.ok(page.text.includes('end of support'));
 });
+
+test('English: the subjunctive passive after "it is recommended that", "the only mitigation is to …", "product"', () => {
+  assert.deepEqual(actions('It is recommended that affected routers be patched against this flaw as soon as possible.'), ['Betroffene Router schnellstmöglich patchen']);
+  assert.deepEqual(actions('The only mitigation is to upgrade to the latest version of the firmware.'), ['Auf neueste Version von Firmware aktualisieren']);
+  assert.deepEqual(actions('The vendor recommends you immediately update your VPN product.'), ['VPN Produkt aktualisieren']);
+});
+
+test('a step that starts with a name written small first keeps it as the notice writes it', () => {
+  assert.deepEqual(actions('eHBA und SMC-B der Generation 2.0 müssen bis Jahresende ersetzt werden.'), ['eHBA und SMC-B der Generation 2.0 bis Jahresende ersetzen']);
+  assert.deepEqual(actions('Das eRezept muss in der Praxissoftware aktiviert werden.'), ['Das eRezept in der Praxissoftware aktivieren']);
+});

@@ -79,6 +79,17 @@ function uiStep(action: string): boolean {
 }
 
 /** Turns the notice's actions into short infinitive phrases ("Passwörter im PVS ändern"), in order, without repeats. */
+/**
+ * "EHBA sowie SMC-B … ersetzen": a step that starts with a name written with a small letter first ("eHBA", "eGK",
+ * "iPhone") keeps it as the notice writes it; capitalising the step's first letter made another word of it.
+ */
+function keptCase(action: string, evidence: string): string {
+  const first = /^(\p{Lu})(\p{Lu}[\p{L}\d-]*)/u.exec(action);
+  if (!first) return action;
+  const small = `${first[1]!.toLowerCase()}${first[2]}`;
+  return new RegExp(`(?<![\\p{L}\\d])${small.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d])`, 'u').test(evidence) ? `${small}${action.slice(first[0].length)}` : action;
+}
+
 export function findActions(sentences: Sentence[]): ActionHit[] {
   const actions: ActionHit[] = [];
   const seen: Set<string>[] = [];
@@ -89,7 +100,7 @@ export function findActions(sentences: Sentence[]): ActionHit[] {
       const kept = acceptOnce(memo, nominal ? step : namedPronoun(step), nominal);
       if (!kept || seen.some((w) => similar(w, kept.words))) continue;
       seen.push(kept.words);
-      actions.push({ text: kept.text, evidence });
+      actions.push({ text: keptCase(kept.text, evidence), evidence });
     }
   };
   const list = { verb: '', advice: false, leadIn: -1, describes: false };

@@ -56,7 +56,7 @@ const words: Record<string, string> = {
   precaution: 'Vorsichtsmaßnahme', feature: 'Funktion', features: 'Funktionen', compromise: 'Kompromittierung', offline: 'offline', portal: 'Portal', code: 'Code', signing: 'Signing', recommended: 'empfohlene',
   configuration: 'Konfiguration', configurations: 'Konfigurationen', port: 'Port', ports: 'Ports', rule: 'Regel', rules: 'Regeln',
   router: 'Router', routers: 'Router', connection: 'Verbindung', connections: 'Verbindungen', model: 'Modell', models: 'Modelle',
-  unique: 'eindeutige', strong: 'starke', complex: 'komplexe', now: 'jetzt',
+  unique: 'eindeutige', strong: 'starke', complex: 'komplexe', now: 'jetzt', product: 'Produkt', products: 'Produkte', firmware: 'Firmware',
   employees: 'Mitarbeitende', staff: 'Mitarbeitende', staffs: 'Mitarbeitende', unauthorized: 'unbefugte', administrative: 'administrative',
 };
 
@@ -126,7 +126,7 @@ function gerundVerb(phrase: string): string {
 const germanPhrasePattern1 = /\s+(?:that\s+|which\s+)?(?:it|they|we|he|she)\s+\p{Ll}+(?:s|ed)\s*$/iu;
 const germanPhrasePattern2 = /(?<![\p{L}-])\p{Ll}{2,}ing(?!\p{L})/u;
 
-/** "Upgrade to ZLD firmware 5.39 or later" → "Auf ZLD firmware 5.39 oder neuer aktualisieren". */
+/** "Upgrade to ZLD firmware 5.39 or later" → "Auf ZLD Firmware 5.39 oder neuer aktualisieren". */
 export function germanPhrase(vp: string): string | null {
   // "keep the system updated to the latest version": the update itself.
   // "upgrade to a newer piece of equipment", "migrate to a supported model": end-of-life hardware is replaced.
@@ -191,7 +191,7 @@ const halfEnglish = (german: string) => (german.match(englishLeft) ?? []).length
 // untranslated's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
 const untranslatedPattern1 = /(?<![\p{L}\d.-])[a-z]{3,}(?![\p{L}\d-])/gu;
 
-// Lower-case English words the table does not know stay as written: a name or a term ("ZLD firmware") here and there,
+// Lower-case English words the table does not know stay as written: a name or a term ("SSL VPN portal") here and there,
 // but three of them ("falls dashboard reports die System Administration Dienst can direkt accessible …") mean the
 // sentence was carried over word by word rather than understood, and an editor would have to rewrite it.
 function untranslated(english: string): number {
@@ -294,6 +294,8 @@ const cues = [
   guardedExec(new RegExp(`\\bit\\s+is\\s+(?:absolutely\\s+|highly\\s+|strongly\\s+)?(?:critical|imperative|essential|vital|important|crucial|recommended|advised)\\s+that\\s+${addressees}\\s+(?:should\\s+)?(${verbStart}.+)$`, 'i'), ['that']),
   guardedExec(/\b(?:advice|recommendations?|mitigations?|workaround)(?:\s+to\s+\w+)?:\s+(.+)$/i, ['advice', 'recommendation', 'mitigation', 'workaround']),
   guardedExec(/\b(?:it\s+is\s+(?:strongly\s+)?(?:recommended|advised|advisable|important))\s+to\s+(.+)$/i, ['recommended', 'advis', 'important']),
+  // "The only mitigation is to upgrade to the latest version": the remedy named as such.
+  guardedExec(/\b(?:the\s+)?(?:only|best|recommended|simplest|primary|main)\s+(?:mitigation|fix|solution|remedy|workaround|defen[cs]e|protection)\s+is\s+to\s+(.+)$/i, ['mitigation', 'fix', 'solution', 'remedy', 'workaround', 'defen', 'protection']),
 ];
 // This and passiveAdvice's pattern match only where one of these words is.
 const modalWords = ['should', 'must', 'need', 'has', 'have'];
@@ -310,6 +312,10 @@ export function englishActions(s: string, bullet = false): string[] | null {
   const text = s
     .replace(/^["“„]/, '')
     // "Mandate an immediate update to Fireware OS for all appliances": a manager's order to update is the update.
+    // "patched against this critical vulnerability": what the patch is against is the notice's subject, not the step's.
+    .replace(/\s+against\s+(?:this|the|these|that)\s+(?:[\w-]+\s+){0,3}?(?:vulnerabilit(?:y|ies)|flaws?|issues?|bugs?|exploits?|attacks?|threats?)\b/giu, '')
+    // "It is recommended that Fortinet firewalls be patched …": the subjunctive passive is the passive of advice.
+    .replace(/^it\s+is\s+(?:strongly\s+|highly\s+)?(?:recommended|advised|essential|important|critical|imperative|vital)\s+that\s+(.+?)\s+be\s+(?=\p{Ll}+(?:ed|en|wn)\b)/iu, '$1 should be ')
     .replace(/^(?:mandate|require|schedule|perform|initiate)\s+(?:an?\s+)?(?:(immediate|urgent|prompt)\s+)?(?:update|upgrade)\s+(?:to|of)\s+/iu, (_m, now: string | undefined) => (now ? 'Immediately update ' : 'Update '))
     // "All that to say, if you're still using …, upgrade …": a phrase that sums up goes.
     .replace(/^(?:all\s+that\s+to\s+say|in\s+short|in\s+summary|to\s+sum\s+up|bottom\s+line|that\s+said|in\s+other\s+words|the\s+bottom\s+line\s+is|(?:so,?\s+)?as\s+always)\s*[,:]\s+/iu, '')

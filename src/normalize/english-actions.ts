@@ -191,7 +191,7 @@ const halfEnglish = (german: string) => (german.match(englishLeft) ?? []).length
 // untranslated's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
 const untranslatedPattern1 = /(?<![\p{L}\d.-])[a-z]{3,}(?![\p{L}\d-])/gu;
 
-// Lower-case English words the table does not know stay as written: a name or a term ("SSL VPN portal") here and there,
+// Lower-case English words the table does not know stay as written: a name or a term here and there,
 // but three of them ("falls dashboard reports die System Administration Dienst can direkt accessible …") mean the
 // sentence was carried over word by word rather than understood, and an editor would have to rewrite it.
 function untranslated(english: string): number {

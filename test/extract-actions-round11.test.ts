@@ -225,3 +225,15 @@ test('a step that starts with a name written small first keeps it as the notice 
   assert.deepEqual(actions('eHBA und SMC-B der Generation 2.0 müssen bis Jahresende ersetzt werden.'), ['eHBA und SMC-B der Generation 2.0 bis Jahresende ersetzen']);
   assert.deepEqual(actions('Das eRezept muss in der Praxissoftware aktiviert werden.'), ['Das eRezept in der Praxissoftware aktivieren']);
 });
+
+test('a modal in the du-form is advice to the reader, addressed with "Sie" in the step', () => {
+  assert.deepEqual(actions('Doch solltest du auch deinen Router auf neue Firmware prüfen, um Angreifern zuvorzukommen.'), ['Auch Ihren Router auf neue Firmware prüfen']);
+  assert.deepEqual(actions('Du solltest dein Passwort sofort ändern.'), ['Ihr Passwort sofort ändern']);
+  assert.deepEqual(actions('Du musst nichts weiter tun.'), []);
+});
+
+test('"du" named behind the verb after the reader in front; taking a risk seriously is no step', () => {
+  assert.deepEqual(actions('Als Praxisinhaber solltest du die Datenbank vom Netz trennen.'), ['Die Datenbank vom Netz trennen']);
+  assert.deepEqual(actions('Als Praxisinhaber solltest du das Risiko ernst nehmen.'), []);
+  assert.deepEqual(actions('Praxen sollten diese Warnung sehr ernst nehmen.'), []);
+});

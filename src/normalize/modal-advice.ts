@@ -36,15 +36,15 @@ const examplesGiven = new RegExp(`^,\\s+${forExample}(.+)$`, 'u');
 const labelled = /^[^:,]{3,80}:\s+(?=\p{Lu})/u;
 // Reported advice keeps its subjunctive: "Stattdessen solle man das LKA einschalten".
 // "darf/dürfen" only forbids or restricts: with a negation or "nur" behind it (`restricted`); without, it permits.
-const modalVerb = /\b(sollten|sollen|sollte|solle|müssen|muss|müsse|dürfen|darf)\s+/u;
+const modalVerb = /\b(sollten|sollen|sollte|solle|solltest|müssen|muss|müsse|musst|dürfen|darf)\s+/u;
 const restricted = /(?<!\p{L})(?:nicht|nie|niemals|kein\p{L}*|weder|nur|ausschließlich)(?!\p{L})/u;
 // Every modal verb above contains one of these (cue-words.ts).
 const mayHoldModal = cueTest(['soll', 'müss', 'muss', 'darf', 'dürf']);
 const circumstancePhrase =
   /^(?:(?:Gleich|Direkt|Unmittelbar|Kurz|Noch|Schon|Bereits|Erst)\s+(?:nach|vor|bei|beim|mit|ab|bis|zur|zum|im|in|während)\s|(?:Bei|Beim|Im|In|Vor|Für|Mit|Ab|Bis|Zur|Zum|Auf|Unter|Während|Spätestens|Sicherheitshalber|Vorsorglich|Grundsätzlich|Möglichst)\b)/u;
-const subjects = /^(?:alle\s+)?(?:(?:die|Ihre)\s+(?:IT-Dienstleister|Dienstleister|IT-Betreuer|Systembetreuer)(?:\s+der\s+(?:betroffenen\s+)?Praxen)?|\p{Lu}\p{Ll}+praxen|Admins|IT-Verantwortliche|Verantwortliche|Praxen|Arztpraxen|Zahnarztpraxen|Kunden|Kundinnen(?:\s+und\s+Kunden)?|Nutzer(?:innen)?(?:\s+und\s+Nutzer)?|Anwender(?:innen)?(?:\s+und\s+Anwender)?|Betreiber(?:innen)?|Administrator(?:en|innen)|Ärzt(?:e|innen)(?:\s+und\s+Ärzte)?|Sie|Praxisinhaber(?:innen)?|Praxisteams?|Einrichtungen|Leistungserbringer(?:innen)?|man)\s+/u;
+const subjects = /^(?:alle\s+)?(?:(?:die|Ihre)\s+(?:IT-Dienstleister|Dienstleister|IT-Betreuer|Systembetreuer)(?:\s+der\s+(?:betroffenen\s+)?Praxen)?|\p{Lu}\p{Ll}+praxen|Admins|IT-Verantwortliche|Verantwortliche|Praxen|Arztpraxen|Zahnarztpraxen|Kunden|Kundinnen(?:\s+und\s+Kunden)?|Nutzer(?:innen)?(?:\s+und\s+Nutzer)?|Anwender(?:innen)?(?:\s+und\s+Anwender)?|Betreiber(?:innen)?|Administrator(?:en|innen)|Ärzt(?:e|innen)(?:\s+und\s+Ärzte)?|Sie|Praxisinhaber(?:innen)?|Praxisteams?|Einrichtungen|Leistungserbringer(?:innen)?|man|du)\s+/u;
 const adverbs = /^(?:Danach|Anschließend|Zudem|Auch|Außerdem|Daher|Deshalb|Demnach|Demzufolge|Folglich|Somit|Dann|Jetzt|Nun|Zusätzlich|Ebenso|Vorsorglich|Insbesondere|Darüber hinaus|Bis dahin|Grundsätzlich|Generell|Unbedingt|Stattdessen|Vielmehr|Stets|Immer)$/u;
-const practiceSubject = /(?<!\p{L})(?:Admins|\p{L}*Verantwortliche\p{L}*|Betroffene|\p{L}*[Zz]ahnärzt(?:e|en|in|innen)(?!\p{L})|\p{L}*-?[Pp]sychotherapeut(?:en|in|innen)?(?!\p{L})|Teams?|[Mm]an|Praxen|Praxis(?:teams?|inhaber\p{L}*|personal|leitung\p{L}*|mitarbeit\p{L}*|ärzt\p{L}*)?(?!\p{L})|\p{Lu}\p{Ll}+prax(?:is|en)(?!\p{L})|(?:IT-)?Dienstleister\p{L}*|IT-Betreuer\p{L}*|Systembetreuer\p{L}*|DVO|\w*[Kk]und(?:en|innen)|\w*[Nn]utzer\w*|\w*[Aa]nwender\w*|Betreiber\w*|Administrator\w*|Ärzt\w*|\p{L}+ärzt(?:e|en|in|innen)(?!\p{L})|Sie|Wer|Leistungserbringer\w*|Einrichtungen|Mitarbeit\w*|Inhaber\w*)\b/u;
+const practiceSubject = /(?<!\p{L})(?:Admins|\p{L}*Verantwortliche\p{L}*|Betroffene|\p{L}*[Zz]ahnärzt(?:e|en|in|innen)(?!\p{L})|\p{L}*-?[Pp]sychotherapeut(?:en|in|innen)?(?!\p{L})|Teams?|[Mm]an|Praxen|Praxis(?:teams?|inhaber\p{L}*|personal|leitung\p{L}*|mitarbeit\p{L}*|ärzt\p{L}*)?(?!\p{L})|\p{Lu}\p{Ll}+prax(?:is|en)(?!\p{L})|(?:IT-)?Dienstleister\p{L}*|IT-Betreuer\p{L}*|Systembetreuer\p{L}*|DVO|\w*[Kk]und(?:en|innen)|\w*[Nn]utzer\w*|\w*[Aa]nwender\w*|Betreiber\w*|Administrator\w*|Ärzt\w*|\p{L}+ärzt(?:e|en|in|innen)(?!\p{L})|Sie|[Dd]u|Wer|Leistungserbringer\w*|Einrichtungen|Mitarbeit\w*|Inhaber\w*)\b/u;
 // The practices as those whom a vendor informs or contacts.
 const informedParty = /(?<!\p{L})(?:\p{L}*[Kk]und(?:en|innen)|Praxen|Arztpraxen|\p{L}*[Nn]utzer\p{L}*|\p{L}*[Aa]nwender\p{L}*|Ärzt\p{L}*|Leistungserbringer\p{L}*|Mitglieder|Betroffenen?)(?!\p{L})/u;
 // A passive's agent that is not the practice or its service provider.
@@ -86,6 +86,8 @@ export function modal(s: string): string | null {
   let before = raw.replace(/,$/, '').replace(/^(?:(?:Da|Weil|Zumal|Damit)\s[^,]*|Um\s[^,]*\szu\s\p{Ll}+|Um\s[^,]*\s\p{Ll}+zu\p{Ll}+)$/u, '');
   let after = s.slice(m.index + m[0].length);
   if (/^(?:dürfen|darf)$/u.test(m[1]!) && !restricted.test(after.split(/,\s/u)[0]!)) return null;
+  // "Als Praxisinhaber solltest du …": the reader named in front, "du" behind the verb.
+  if (/^(?:solltest|musst)$/u.test(m[1]!) && /^du\s/u.test(after) && before !== '' && !/^(?:Doch|Dann|Auch|Zudem|Außerdem|Daher|Deshalb|Jetzt|Nun)$/u.test(before)) after = after.slice(3);
   // "… sollten derzeit aufpassen: Dreiste Betrüger versuchen …": a colon after the verb opens the reason, a sentence
   // of its own.
   const reason = /^([^:]*\s\p{Ll}+(?:en|ern|eln)):\s+(\p{Lu}.*)$/u.exec(after);
@@ -96,7 +98,7 @@ export function modal(s: string): string | null {
   // which must be a thing, not a phrase of time or place ("Es sollte in wenigen Tagen behoben werden").
   const impersonal = /^Es$/u.test(before) && /^(?!(?:in|im|am|an|bis|ab|nach|vor|bei|mit|zu|zum|zur|dann|bald|schon|noch|wieder)\s)[^,]*?\p{Lu}\p{Ll}+[^,]*\s\p{Ll}+\s+werden[.!]?$/u.test(after);
   if (impersonal) before = '';
-  if (/^(?:müssen|muss)$/.test(m[1]!) && modalPattern1.test(after)) return null; // "müssen nicht": need not
+  if (/^(?:müssen|muss|musst)$/.test(m[1]!) && modalPattern1.test(after)) return null; // "müssen nicht": need not
   // "Künftig sollen Hersteller verpflichtet werden, …": "sollen" with the future announces a plan.
   if (/^(?:soll|sollen)$/u.test(m[1]!) && modalPattern2.test(s)) return null;
   // "Ist ein Update nicht möglich, sollten Administratoren …": a leading condition, then the subject.
@@ -239,7 +241,9 @@ export function modal(s: string): string | null {
   // The practices meant lead, and the action after their colon keeps its lower case.
   // A passive's object may be the things meant themselves ("Geräte, die noch laufen, sollten ausgetauscht werden"):
   // then they are not named twice.
-  return meant && !action.startsWith(meant.slice(0, -2)) ? `${capitalize(meant)}${action}` : capitalize(action);
+  const result = meant && !action.startsWith(meant.slice(0, -2)) ? `${capitalize(meant)}${action}` : capitalize(action);
+  // IT firms' blogs say "du" ("solltest du deinen Router prüfen"); the practice is addressed with "Sie" everywhere else.
+  return m[1] === 'solltest' || m[1] === 'musst' ? result.replace(/(?<!\p{L})(?:[Dd]ein\p{L}*|dich|dir)(?!\p{L})/gu, (w) => (w === 'dich' || w === 'dir' ? 'sich' : w.replace(/^[Dd]ein/u, 'Ihr'))) : result;
 }
 
 // necessity's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.

@@ -237,3 +237,17 @@ test('"du" named behind the verb after the reader in front; taking a risk seriou
   assert.deepEqual(actions('Als Praxisinhaber solltest du das Risiko ernst nehmen.'), []);
   assert.deepEqual(actions('Praxen sollten diese Warnung sehr ernst nehmen.'), []);
 });
+
+// Classes from the visible part of the third fresh batch (7 Dec), each with made-up sentences.
+test('an imperative without its object above a list takes each item as its object, with its preposition', () => {
+  assert.deepEqual(actions('Achten Sie dabei auf\n• die Endung des Anhangs\n• die Absenderadresse'), ['Auf die Endung des Anhangs achten', 'Auf die Absenderadresse achten']);
+  assert.deepEqual(actions('Prüfen Sie insbesondere:\n• den Absender\n• die Links in der Nachricht'), ['Den Absender prüfen', 'Die Links in der Nachricht prüfen']);
+  // Reading and visiting are no steps, with or without a list.
+  assert.deepEqual(actions('Lesen Sie dazu:\n• unseren Ratgeber\n• die Broschüre der KBV'), []);
+});
+
+test('a duty in a relative clause after what was published names the published thing', () => {
+  assert.deepEqual(actions('Zum Patchday hat Microsoft ein Sicherheitsupdate veröffentlicht, das dringend installiert werden sollte.'), ['Sicherheitsupdate dringend installieren']);
+  assert.deepEqual(actions('Der Hersteller hat eine Firmware bereitgestellt, die umgehend eingespielt werden muss.'), ['Firmware umgehend einspielen']);
+  assert.deepEqual(actions('Der Hersteller hat ein Problem angekündigt, das bald gelöst werden muss.'), []);
+});

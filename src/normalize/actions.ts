@@ -10,7 +10,7 @@ import { namedObject } from './antecedents.js';
 import { stepOfNounPhrase, stepsOfNounPhrase } from './nominal-steps.js';
 import { namedPronoun } from './pronoun-objects.js';
 import { afterDash, afterSemicolon, behindLabel, sequenceStep, thatClauseAsMain } from './instruction-clauses.js';
-import { finiteVerb, isInfinitive, mainClause, withoutZu, zuInfinitive } from './verbs.js';
+import { finiteVerb, isInfinitive, mainClause, politeToInfinitive, withoutZu, zuInfinitive } from './verbs.js';
 
 export type ActionHit = { text: string; evidence: string };
 
@@ -103,7 +103,7 @@ export function findActions(sentences: Sentence[]): ActionHit[] {
       actions.push({ text: keptCase(kept.text, evidence), evidence });
     }
   };
-  const list = { verb: '', advice: false, leadIn: -1, describes: false };
+  const list = { verb: '', prep: '', advice: false, leadIn: -1, describes: false };
   let previous = { verb: '', at: -1 };
   let asked = false;
   sentences.forEach((sentence, i) => {
@@ -122,6 +122,18 @@ export function findActions(sentences: Sentence[]): ActionHit[] {
     }
     // "Die Mails richten sich an Praxen, um:", "Angreifer können:": the items are the attack's aims and means.
     if (sentence.bullet && list.describes) return;
+    // "Achten Sie dabei auf • das Format des Anhangs • den Absender": an imperative without its object above a list
+    // takes each item as its object, with its preposition; it is no action of its own.
+    const open = !sentence.bullet && sentences[i + 1]?.bullet === true && !/[.!?;]$/.test(sentence.text) ? objectlessLead.exec(sentence.text) : null;
+    if (open && !/^(?:Lesen|Besuchen|Finden|Sehen|Klicken|Folgen|Erfahren|Entdecken|Nutzen|Kontaktieren|Wenden)$/u.test(open[1]!)) {
+      list.verb = politeToInfinitive(open[1]!, '');
+      list.prep = open[2] ?? '';
+      list.advice = false;
+      list.describes = false;
+      list.leadIn = -1;
+      return;
+    }
+    if (!sentence.bullet) list.prep = '';
     // "(per E-Mail an …@…)": how to reach someone, inside an instruction; the instruction stays.
     const text = sentence.text.includes('(') ? sentence.text.replace(contactAside, '') : sentence.text;
     const found = readOnce(memo, answer ? { ...sentence, text, bullet: true } : text === sentence.text ? sentence : { ...sentence, text });
@@ -136,7 +148,7 @@ export function findActions(sentences: Sentence[]): ActionHit[] {
           seen.splice(list.leadIn, 1);
           list.leadIn = -1;
         }
-        add(capitalize(list.verb ? `${item} ${list.verb}` : item), sentence.text, !list.verb);
+        add(capitalize(list.verb ? `${list.prep ? `${list.prep} ` : ''}${item} ${list.verb}` : item), sentence.text, !list.verb);
       }
       return;
     }
@@ -322,6 +334,10 @@ const ownInstruction = /:\s+(?:upgrade|update|install|apply|migrate|patch|aktual
 // nominalItem's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
 const nominalItemPattern1 = /\p{Ll}{3,}/u;
 const nominalItemPattern2 = /^\p{Lu}\p{Ll}+\s+Sie(?!\p{L})/u;
+
+// An imperative that names no object, only what its list will give: "Achten Sie dabei auf", "Prüfen Sie insbesondere:".
+const objectlessLead =
+  /^(?:Bitte\s+)?([A-ZÄÖÜ][a-zäöüß]+(?:en|ern|eln))\s+Sie(?:\s+(?:bitte|dabei|dazu|daher|auch|unbedingt|vor\s+allem|insbesondere|besonders|stets|immer|genau|regelmäßig|zudem|außerdem))*(?:\s+(auf|an|für|nach|über|um|mit))?\s*:?$/u;
 
 function nominalItem(text: string): string | null {
   // "Sicheres Arbeiten im Alltag:" heads a list of its own; "If you used …, change them": a condition, no noun phrase.

@@ -311,8 +311,9 @@ export function deedDone(s: string): string | null {
 
 // "Moderne Router bieten eine Auto-Update-Funktion, die unbedingt aktiviert sein sollte": the duty sits in a relative
 // clause at the end, its subject the thing named before the comma.
+// The thing may stand before the participle of its own clause: "Microsoft hat ein Sicherheitsupdate veröffentlicht, das …".
 const dutyOfThing =
-  /(?:^|\s)((?:\p{Ll}+\s+)?\p{Lu}[\p{L}-]+),\s+(?:die|der|das)\s+((?:\p{Ll}+\s+){0,3}?)(\p{Ll}+)\s+(?:werden|sein)\s+(?:sollte|sollten|muss|müssen)[.!]?$/u;
+  /(?:^|\s)((?:\p{Ll}+\s+)?\p{Lu}[\p{L}-]+)(?:\s+(?:veröffentlicht|bereitgestellt|herausgegeben|ausgeliefert|freigegeben|verteilt|angekündigt|vorgestellt))?,\s+(?:die|der|das)\s+((?:\p{Ll}+\s+){0,3}?)(\p{Ll}+)\s+(?:werden|sein)\s+(?:sollte|sollten|muss|müssen)[.!]?$/u;
 
 /** A passive duty in a relative clause as the step on its antecedent: "Auto-Update-Funktion unbedingt aktivieren". */
 export function relativeDuty(s: string): string | null {

@@ -251,3 +251,12 @@ test('a duty in a relative clause after what was published names the published t
   assert.deepEqual(actions('Der Hersteller hat eine Firmware bereitgestellt, die umgehend eingespielt werden muss.'), ['Firmware umgehend einspielen']);
   assert.deepEqual(actions('Der Hersteller hat ein Problem angekündigt, das bald gelöst werden muss.'), []);
 });
+
+test('English: practices addressed as "medical practices" or "physicians"; "our advice is to …"; an instruction after a colon', async () => {
+  const { assessRelevance } = await import('../src/normalize/relevance.js');
+  const body = 'Ransomware closes two clinics\nRansomware attacks forced two medical practices to close. The practice kept backups, but they were encrypted too.';
+  assert.equal(assessRelevance({ body, products: [], actions: 0, fixedVersion: false, nothingToDo: false }).relevant, true);
+  assert.deepEqual(actions('Our advice is to update the devices right away.'), ['Geräte sofort aktualisieren']);
+  assert.deepEqual(actions('The flaws are serious, so we pass this on: if you run an affected NAS, install the update as soon as you can.'), ['Update schnellstmöglich einspielen']);
+  assert.deepEqual(actions('Our advice is simple: nothing has changed.'), []);
+});

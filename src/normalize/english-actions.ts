@@ -296,6 +296,8 @@ const cues = [
   guardedExec(/\b(?:it\s+is\s+(?:strongly\s+)?(?:recommended|advised|advisable|important))\s+to\s+(.+)$/i, ['recommended', 'advis', 'important']),
   // "The only mitigation is to upgrade to the latest version": the remedy named as such.
   guardedExec(/\b(?:the\s+)?(?:only|best|recommended|simplest|primary|main)\s+(?:mitigation|fix|solution|remedy|workaround|defen[cs]e|protection)\s+is\s+to\s+(.+)$/i, ['mitigation', 'fix', 'solution', 'remedy', 'workaround', 'defen', 'protection']),
+  // "Our advice is to update the devices right away."
+  guardedExec(/\b(?:our|my|the)\s+(?:advice|recommendation|suggestion|tip)\s+is\s+to\s+(.+)$/i, ['advice', 'recommendation', 'suggestion', 'tip']),
 ];
 // This and passiveAdvice's pattern match only where one of these words is.
 const modalWords = ['should', 'must', 'need', 'has', 'have'];
@@ -304,6 +306,14 @@ const passive = guardedExec(/^(.+?)\s+(?:should|must|needs?\s+to|has\s+to|have\s
 
 /** English notices: "We recommend that users update …", "Customers should install …", imperatives ("Update to …"). */
 export function englishActions(s: string, bullet = false): string[] | null {
+  const whole = englishSentence(s, bullet);
+  if ((whole && whole.length > 0) || !s.includes(": ")) return whole;
+  // "… and we pass the news on: if you own an affected device, install the update …": the instruction after a colon.
+  const after = s.slice(s.lastIndexOf(': ') + 2);
+  return /^(?:if|when|once|please)\s|^\p{Ll}+\s+(?:the|your|all|any)\s/iu.test(after) ? englishSentence(after.charAt(0).toUpperCase() + after.slice(1), bullet) : null;
+}
+
+function englishSentence(s: string, bullet: boolean): string[] | null {
   if (/[äöüßÄÖÜ]/.test(s) || german.test(s)) return null;
   // A list item needs no function word to be English: "Keep regular offline backups."
   if (!english.test(s)) return bullet ? imperative(s) : null;
@@ -312,6 +322,7 @@ export function englishActions(s: string, bullet = false): string[] | null {
   const text = s
     .replace(/^["“„]/, '')
     // "Mandate an immediate update to Fireware OS for all appliances": a manager's order to update is the update.
+    .replace(/\bas\s+soon\s+as\s+(?:you|they|we|admins|administrators|users)\s+can\b/giu, 'as soon as possible')
     // "patched against this critical vulnerability": what the patch is against is the notice's subject, not the step's.
     .replace(/\s+against\s+(?:this|the|these|that)\s+(?:[\w-]+\s+){0,3}?(?:vulnerabilit(?:y|ies)|flaws?|issues?|bugs?|exploits?|attacks?|threats?)\b/giu, '')
     // "It is recommended that Fortinet firewalls be patched …": the subjunctive passive is the passive of advice.

@@ -33,7 +33,7 @@ const threat =
 // A flaw or an attack, not a mere mention of security or of a fault.
 const flaw = /sicherheitslücke|schwachstelle|lücke\b|angriff|attacke|ransomware|schadsoftware|trojaner|malware|datenleck|kompromittiert|exploit|CVE-\d|vulnerab|breach|compromis/i;
 const practices =
-  /(?<!\p{L})(?:Praxis|Praxen|Arztpraxen|Zahnarztpraxen|Praxisteam\w*|Praxisinhaber\w*|Praxisrechner\w*|Praxis-IT|Ärztinnen|Ärzte|Zahnärzt\w*|Psychotherapeut\w*|Leistungserbringer\w*|Vertragsärzt\w*|Vertragszahnärzt\w*|MVZ)(?!\p{L})/u;
+  /(?<!\p{L})(?:Praxis|Praxen|Arztpraxen|Zahnarztpraxen|Praxisteam\w*|Praxisinhaber\w*|Praxisrechner\w*|Praxis-IT|Ärztinnen|Ärzte|Zahnärzt\w*|Psychotherapeut\w*|Leistungserbringer\w*|Vertragsärzt\w*|Vertragszahnärzt\w*|MVZ|(?:medical|physician|dental|doctor['’]?s['’]?)\s+(?:practices?|offices?)|physicians)(?!\p{L})/u;
 const pharmacies = /Apotheke/i;
 const hospitals = /Klinik|Krankenh[aä]us|hospital/i;
 const pharmaciesAll = new RegExp(pharmacies.source, 'gi');

@@ -260,3 +260,9 @@ test('English: practices addressed as "medical practices" or "physicians"; "our 
   assert.deepEqual(actions('The flaws are serious, so we pass this on: if you run an affected NAS, install the update as soon as you can.'), ['Update schnellstmöglich einspielen']);
   assert.deepEqual(actions('Our advice is simple: nothing has changed.'), []);
 });
+
+test('English: a colon followed by how-to in small letters ends the object of an imperative', () => {
+  assert.deepEqual(actions('Disable the UPnP function of the NAS: in the web interface go to the network settings and untick the box.'), ['UPnP Funktion von NAS deaktivieren']);
+  // The how-to alone after an instruction the table cannot carry over is not taken for the step.
+  assert.deepEqual(actions('Disable the port forwarding function of the router: open the management interface of the router.'), []);
+});

@@ -56,14 +56,14 @@ const words: Record<string, string> = {
   precaution: 'Vorsichtsmaßnahme', feature: 'Funktion', features: 'Funktionen', compromise: 'Kompromittierung', offline: 'offline', portal: 'Portal', code: 'Code', signing: 'Signing', recommended: 'empfohlene',
   configuration: 'Konfiguration', configurations: 'Konfigurationen', port: 'Port', ports: 'Ports', rule: 'Regel', rules: 'Regeln',
   router: 'Router', routers: 'Router', connection: 'Verbindung', connections: 'Verbindungen', model: 'Modell', models: 'Modelle',
-  unique: 'eindeutige', strong: 'starke', complex: 'komplexe', now: 'jetzt', product: 'Produkt', products: 'Produkte', firmware: 'Firmware',
+  unique: 'eindeutige', strong: 'starke', complex: 'komplexe', now: 'jetzt', product: 'Produkt', products: 'Produkte', firmware: 'Firmware', function: 'Funktion', functions: 'Funktionen',
   employees: 'Mitarbeitende', staff: 'Mitarbeitende', staffs: 'Mitarbeitende', unauthorized: 'unbefugte', administrative: 'administrative',
 };
 
 // Purpose clauses ("to receive the latest protections"), clauses introduced by a conjunction and what a colon explains
 // ("check the version: it is shown at the top right …") end the object; a colon before other words may be part of it.
 // A participle that says who released the thing and when ("a Windows update released by Microsoft last week") too.
-const objectEnd = /,\s+|\s+(?=(?:released|published|issued|provided|announced|made\s+available|shipped)\s+(?:by|on|in|last|this|yesterday|today)\b)|:\s+(?=(?:it|this|that|they|these|those|you)\s)|\s+(?=(?:if|when|where|which|who|that|so\s+that|before|until|unless|because|as\s+soon\s+as|once|in\s+order\s+to)\b)|\s+(?=to\s+(?:receive|get|ensure|protect|prevent|avoid|mitigate|address|stay|be|fix|close|remediate|reduce|confirm|spot|detect|verify|minimi[sz]e|make\s+sure|patch|secure|block|stop|keep|lower|limit|defend|guard)\b)/i;
+const objectEnd = /,\s+|\s+(?=(?:released|published|issued|provided|announced|made\s+available|shipped)\s+(?:by|on|in|last|this|yesterday|today)\b)|:\s+(?=(?:it|this|that|they|these|those|you)\s|(?:in|open|go|click|log|under|navigate|select|from|on|via)\s)|\s+(?=(?:if|when|where|which|who|that|so\s+that|before|until|unless|because|as\s+soon\s+as|once|in\s+order\s+to)\b)|\s+(?=to\s+(?:receive|get|ensure|protect|prevent|avoid|mitigate|address|stay|be|fix|close|remediate|reduce|confirm|spot|detect|verify|minimi[sz]e|make\s+sure|patch|secure|block|stop|keep|lower|limit|defend|guard)\b)/i;
 
 // translate's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
 const translatePattern1 = /(?<!\p{L})Sicherheits\s+(\p{Lu})(?=\p{Ll})/gu;
@@ -309,6 +309,8 @@ export function englishActions(s: string, bullet = false): string[] | null {
   const whole = englishSentence(s, bullet);
   if ((whole && whole.length > 0) || !s.includes(": ")) return whole;
   // "… and we pass the news on: if you own an affected device, install the update …": the instruction after a colon.
+  // Not when the sentence itself starts with an instruction: what follows its colon is then how to do it.
+  if (verbTable.has(s.split(/\s+/u)[0]!.toLowerCase())) return whole;
   const after = s.slice(s.lastIndexOf(': ') + 2);
   return /^(?:if|when|once|please)\s|^\p{Ll}+\s+(?:the|your|all|any)\s/iu.test(after) ? englishSentence(after.charAt(0).toUpperCase() + after.slice(1), bullet) : null;
 }

@@ -266,3 +266,9 @@ test('English: a colon followed by how-to in small letters ends the object of an
   // The how-to alone after an instruction the table cannot carry over is not taken for the step.
   assert.deepEqual(actions('Disable the port forwarding function of the router: open the management interface of the router.'), []);
 });
+
+test('"die Praxis" and "jede Zahnarztpraxis" behind the modal are the reader', () => {
+  assert.deepEqual(actions('Grundsätzlich sollte die Praxis eine Firewall einsetzen.'), ['Grundsätzlich eine Firewall einsetzen']);
+  assert.deepEqual(actions('Zudem sollte jede Zahnarztpraxis ein tägliches Backup anlegen.'), ['Ein tägliches Backup anlegen']);
+  assert.deepEqual(actions('Laut KV sollte die Praxis nun handeln.'), []);
+});

@@ -272,3 +272,15 @@ test('"die Praxis" and "jede Zahnarztpraxis" behind the modal are the reader', (
   assert.deepEqual(actions('Zudem sollte jede Zahnarztpraxis ein tägliches Backup anlegen.'), ['Ein tägliches Backup anlegen']);
   assert.deepEqual(actions('Laut KV sollte die Praxis nun handeln.'), []);
 });
+
+test('without a catalog product, the one catalog maker that released the fix is the vendor', async () => {
+  const { extractDocument } = await import('../src/normalize/document.js');
+  const { readFileSync } = await import('node:fs');
+  const { catalogSchema } = await import('../src/catalog/catalog.models.js');
+  const { compileCatalog } = await import('../src/normalize/products.js');
+  const matcher = compileCatalog(catalogSchema.parse(JSON.parse(readFileSync('config/catalog.json', 'utf8'))));
+  const vendorOf = async (text: string) => (await extractDocument(matcher, text, { format: 'text' }))[0]!.vendor;
+  assert.equal(await vendorOf('Lücke im Diagnosewerkzeug\nEine Lücke im Diagnosewerkzeug erlaubt Schadcode. Microsoft hat inzwischen ein Sicherheitsupdate veröffentlicht. Spielen Sie es ein.'), 'Microsoft');
+  // Two makers releasing fixes name no single vendor.
+  assert.equal(await vendorOf('Lücken bei zwei Herstellern\nMicrosoft hat ein Sicherheitsupdate veröffentlicht. Auch Sophos hat einen Hotfix bereitgestellt.'), null);
+});

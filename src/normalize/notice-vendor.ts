@@ -47,7 +47,8 @@ export function noticeVendor(
 ): string | null {
   if (hits.length === 0) {
     const lead = [title, ...sentences.slice(0, 6).map((s) => s.text)];
-    return attackedVendor(matcher, lead) ?? makerOfUnknown(matcher, [...lead, ...sentences.slice(6).map((s) => s.text)]) ?? ownStatementVendor(matcher, body, publisher);
+    const all = [...lead, ...sentences.slice(6).map((s) => s.text)];
+    return attackedVendor(matcher, lead) ?? makerOfUnknown(matcher, all) ?? ownStatementVendor(matcher, body, publisher) ?? fixingVendor(matcher, all);
   }
   // The specific products the headline names come first: cards named beside a terminal do not outvote it (a generic
   // entry in the headline, "Konnektoren und Kartenterminals", says nothing about the maker).
@@ -114,4 +115,22 @@ function makerOfUnknown(matcher: Matcher, texts: string[]): string | null {
     }
   }
   return null;
+}
+
+// The maker that released the fix for the flaw the notice is about: "Microsoft has since released a security patch",
+// "Microsoft hat ein Sicherheitsupdate veröffentlicht". Only one catalog vendor may do so in the notice.
+const releasedFix =
+  /^\s+(?:(?:has|have|had|hat|haben|hatte)\s+)?(?:(?:now|since|already|inzwischen|bereits|nun|mittlerweile|jetzt)\s+)?(?:(?:released|published|issued|shipped|rolled\s+out)\s+(?:an?\s+|the\s+|its\s+)?(?:\p{L}+\s+){0,2}?(?:patch|update|fix|hotfix|firmware|version)|(?:ein|einen|eine|das|den|die)\s+(?:\p{L}+\s+){0,2}?(?:Patch|Update|Sicherheitsupdate|Sicherheitspatch|Firmware|Hotfix|Version)\p{L}*\s+(?:\p{L}+\s+){0,3}?(?:veröffentlicht|bereitgestellt|herausgegeben|ausgeliefert))/iu;
+
+function fixingVendor(matcher: Matcher, texts: string[]): string | null {
+  const found = new Set<string>();
+  for (const text of texts) {
+    if (isPrecedent(text)) continue;
+    for (const v of matcher.vendors) {
+      if (!text.toLowerCase().includes(v.anchor)) continue;
+      const m = vendorAt(v, text);
+      if (m && releasedFix.test(text.slice(m.index + m[0].length))) found.add(v.id);
+    }
+  }
+  return found.size === 1 ? [...found][0]! : null;
 }

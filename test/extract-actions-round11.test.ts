@@ -284,3 +284,14 @@ test('without a catalog product, the one catalog maker that released the fix is 
   // Two makers releasing fixes name no single vendor.
   assert.equal(await vendorOf('Lücken bei zwei Herstellern\nMicrosoft hat ein Sicherheitsupdate veröffentlicht. Auch Sophos hat einen Hotfix bereitgestellt.'), null);
 });
+
+test('the maker that ends support, with its verb before it or announced, is the vendor of a notice without catalog product', async () => {
+  const { extractDocument } = await import('../src/normalize/document.js');
+  const { readFileSync } = await import('node:fs');
+  const { catalogSchema } = await import('../src/catalog/catalog.models.js');
+  const { compileCatalog } = await import('../src/normalize/products.js');
+  const matcher = compileCatalog(catalogSchema.parse(JSON.parse(readFileSync('config/catalog.json', 'utf8'))));
+  const vendorOf = async (text: string) => (await extractDocument(matcher, text, { format: 'text' }))[0]!.vendor;
+  assert.equal(await vendorOf('Ende eines Betriebssystems\nIm April beendet Microsoft die Unterstützung für ein altes Betriebssystem. Praxen sollten umsteigen.'), 'Microsoft');
+  assert.equal(await vendorOf('Ende eines Betriebssystems\nMicrosoft hat angekündigt, den Support für ein altes System zu beenden.'), 'Microsoft');
+});

@@ -15,7 +15,7 @@ const aboutVendorBefore = new RegExp(
   String.raw`(?:Angriff|Attacke|Datenleck|Sicherheitslücke|Schwachstelle|Sicherheitsvorfall|Vorfall|Datenpanne|breach|attack|incident|hack)\p{L}*\s+(?:auf|bei|beim|in|im|gegen|at|on|of)\s+(?:(?:die|den|das|der|dem|the)\s+)?${trade}$`,
   'iu',
 );
-const aboutVendorAfter = /^['’]s\s+(?:\p{L}+\s+){0,2}?(?:incident|breach|attack|hack|compromise)|^\s+(?:(?:ist|wurde|wird)\s+)?(?:von|vom|Opfer|Ziel|hit|was\s+hit|suffered|says\s+hackers|beendet\s+(?:den\s+)?Support|stellt\s+(?:den\s+)?(?:\p{L}+\s+)?Support|wird\s+\S+(?:\s+\S+)?\s+(?:demnächst\s+)?nicht\s+mehr\s+unterstütz)/iu;
+const aboutVendorAfter = /^['’]s\s+(?:\p{L}+\s+){0,2}?(?:incident|breach|attack|hack|compromise)|^\s+(?:(?:ist|wurde|wird)\s+)?(?:von|vom|Opfer|Ziel|hit|was\s+hit|suffered|says\s+hackers|beendet\s+(?:den\s+)?Support|beendet\s+die\s+Unterstützung|hat\s+angekündigt,\s+(?:den\s+Support|die\s+Unterstützung)|stellt\s+(?:den\s+)?(?:\p{L}+\s+)?Support|wird\s+\S+(?:\s+\S+)?\s+(?:demnächst\s+)?nicht\s+mehr\s+unterstütz)/iu;
 // The attack as a point in time or a comparison: "Nach dem Angriff auf medatixx im Jahr 2021 warnt die KV …", "Seit dem
 // Angriff auf CGM …", "Anders als beim Angriff auf Doc Cirrus …", "after the attack on …".
 const earlierAttack = new RegExp(
@@ -76,6 +76,8 @@ function attackedVendor(matcher: Matcher, texts: string[]): string | null {
       const after = text.slice(m.index + m[0].length).replace(clauseAbout, '');
       const before = text.slice(0, m.index);
       if ((aboutVendorBefore.test(before) && !earlierAttack.test(before)) || aboutVendorAfter.test(after) || hackedAfter.test(after)) return v.id;
+      // "Im April 2014 beendet Microsoft die Unterstützung für Windows XP": the verb before the maker.
+      if (/(?<!\p{L})(?:beendet|beendete|stellt|stellte)\s+$/u.test(before) && /^\s+(?:den\s+Support|die\s+Unterstützung|(?:den\s+)?(?:\p{L}+\s+)?Support\s+\S+(?:\s+\S+)?\s+ein)(?!\p{L})/u.test(after)) return v.id;
       if (reportsAttack.test(after) || hitBy.test(before) || (topicBefore.test(before) && speaksOfItself.test(after))) return v.id;
     }
   }

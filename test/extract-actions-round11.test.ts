@@ -295,3 +295,13 @@ test('the maker that ends support, with its verb before it or announced, is the 
   assert.equal(await vendorOf('Ende eines Betriebssystems\nIm April beendet Microsoft die Unterstützung für ein altes Betriebssystem. Praxen sollten umsteigen.'), 'Microsoft');
   assert.equal(await vendorOf('Ende eines Betriebssystems\nMicrosoft hat angekündigt, den Support für ein altes System zu beenden.'), 'Microsoft');
 });
+
+test('date lines: a double issue "Nr. 15-16, <date>", a dateline with its time after a hyphen, the headline as the one dated list item', async () => {
+  const { statedDate } = await import('../src/normalize/published.js');
+  const day = (lines: string[]) => statedDate([...lines, 'Hier beginnt der Text der Meldung und geht weiter.'])?.toISOString().slice(0, 10) ?? null;
+  assert.equal(day(['zm112 Nr. 9-10, 01.05.2022, (812)']), '2022-05-01');
+  assert.equal(day(['Hamburg - 02.03.2021, 09:15 Uhr']), '2021-03-02');
+  assert.equal(day(['• 04.06.2024 – Gefälschte Mails im Namen der Kasse']), '2024-06-04');
+  // Several dated items are a list of other articles: none of them dates the notice.
+  assert.equal(day(['• 04.06.2024 – Ein anderer Artikel', '• 01.06.2024 – Noch ein Artikel']), null);
+});

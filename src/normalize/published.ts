@@ -16,7 +16,8 @@ const publishedCue = new RegExp(
     '\\bpublished this (?:advisory|article)\\s*(?:on\\s*)?$',
     // "Pressemitteilung vom …", "Rundschreiben an alle Mitglieder der KV Hessen vom …": the notice's own document line.
     '^.{0,80}\\bvom\\s*$',
-    '\\bNr\\.\\s*\\d+\\s*[/,·|]\\s*$',
+    // "Nr. 10 / 29. Juni 2023", a double issue "zm113 Nr. 15-16, 16.08.2023"
+    '\\bNr\\.\\s*\\d+(?:-\\d+)?\\s*[/,·|]\\s*$',
     // "Version 1.0, 08.11.2021", "Version 1.0 · Eltville & Bamberg, 08.11.2021"
     '\\bVersion\\s+[\\d.]+\\s*[,·]\\s*(?:[\\p{L}&. -]{2,40},\\s*)?$',
     `^\\s*${weekday}\\.?,?\\s*(?:den\\s+)?$`,
@@ -82,9 +83,11 @@ export function statedDate(all: string[], { tail = true }: { tail?: boolean } = 
   const events = lines.slice(0, 40).some((l) => eventBox.test(l.trim()));
   let proseSeen = 0;
   let update: Date | null = null;
+  // Two or more list items that start with a date are a list of other articles, not the notice's own line.
+  const datedItems = lines.slice(0, 40).filter((l) => /^\s*[•-]\s*\d{1,2}\.\d{1,2}\.\d{2,4}\s*[–—-]\s/u.test(l)).length > 1;
   for (let i = 0; i < lines.length && i < 15 && proseSeen < 2; i++) {
     const line = lines[i]!.trim();
-    const found = headDate(line, dayFirst, events);
+    const found = headDate(line, dayFirst, events, datedItems);
     if (found) {
       if (found.kind !== 'updated') {
         // A first publication comes before its update; a later day beside an update stamp is an event.
@@ -152,7 +155,7 @@ const headDatePattern4 = /^\s*\p{Lu}[\p{L}.-]+(?:\s+(?:an\s+der\s+|am\s+|a\.\s*)
 const headDatePattern5 = /^\p{Lu}{2,}(?:[ -]\p{Lu}{2,}){0,2},\s*[\p{L}.]{2,12}\s+[-–—]\s*$/u;
 
 /** A date that the line gives as its own: led by a cue, standing at the line's start or end, or after a place. */
-function headDate(line: string, dayFirst: boolean, events: boolean): Found | null {
+function headDate(line: string, dayFirst: boolean, events: boolean, datedItems = false): Found | null {
   const found = (m: RegExpMatchArray, kind: Kind): Found | null => {
     const d = toDate(m, dayFirst);
     return d ? { date: d, kind } : null;
@@ -185,7 +188,10 @@ function headDate(line: string, dayFirst: boolean, events: boolean): Found | nul
     if (headDatePattern3.test(before) && /^\s*[-–—.]\s/u.test(rest)) return found(m, 'plain');
     // A place and a dash as a line of its own: "Flintbek — 16 / 06 / 2022", "Berlin – 12.03.2024".
     // Not a cue word in the place's stead: "Update – March 3, 2025" is a later state, told by the cues above.
-    if (short && alone && headDatePattern4.test(before) && rest.trim() === '' && !notPlace.test(before)) return found(m, 'plain');
+    // "Berlin - 11.04.2014, 11:20 Uhr": with its time of day.
+    if (short && headDatePattern4.test(before) && rest.replace(/^[\s,]*\d{1,2}[:.]\d{2}(?:\s*Uhr)?\s*$/u, '').trim() === '' && !notPlace.test(before)) return found(m, 'plain');
+    // "• 03.05.2025 – Phishingangriffe …": the notice's headline as a dated list item, when no other item is dated.
+    if (/^\s*[•-]\s*$/u.test(before) && /^\s*[–—-]\s+\p{Lu}/u.test(rest) && !datedItems) return found(m, 'plain');
     // A press release's dateline: "BELLEVUE, Wash. - January 15, 2018 - On January 4, …".
     if (headDatePattern5.test(before) && /^\s*[-–—]\s/u.test(rest)) return found(m, 'plain');
   }

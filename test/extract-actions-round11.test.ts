@@ -305,3 +305,12 @@ test('date lines: a double issue "Nr. 15-16, <date>", a dateline with its time a
   // Several dated items are a list of other articles: none of them dates the notice.
   assert.equal(day(['• 04.06.2024 – Ein anderer Artikel', '• 01.06.2024 – Noch ein Artikel']), null);
 });
+
+test('"Veröffentlichungsdatum" above a kicker and a field list dates the text copy; "noch gravierender:" rates nothing', async () => {
+  const { readText } = await import('../src/normalize/document.js');
+  const page = readText('Verband\nÜber uns   Mitglied werden   Aktuelles\n\nAktuelles\n\nVeröffentlichungsdatum 03.02.2019\nOrt\nArt Meldung\n\nKicker über der Meldung\n\nDie eigentliche Überschrift der Meldung\n\nLiebe Kolleginnen und Kollegen,\n\nhier steht der Text der Meldung, der weitergeht.\n');
+  assert.equal(page.publishedAt?.toISOString().slice(0, 10), '2019-02-03');
+  const { findSeverity } = await import('../src/normalize/severity.js');
+  assert.equal(findSeverity(splitSentences('Noch gravierender: Auch Updates wird es nicht mehr geben.')).severity, 'unbekannt');
+  assert.equal(findSeverity(splitSentences('Forscher fanden gravierende Lücken in der Software.')).severity, 'hoch');
+});

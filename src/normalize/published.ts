@@ -171,7 +171,8 @@ function headDate(line: string, dayFirst: boolean, events: boolean, datedItems =
     if ((short || before.length <= 40) && !cited && !notCue.test(before)) {
       const vom = /\bvom\s*$/iu.test(before);
       const own = !vom || (ownDocument.test(before) && (alone || /^\s*:/.test(rest)));
-      if (publishedCue.test(before) && own && !(events && /(?:datum|date)\W*$/iu.test(before))) return found(m, 'published');
+      // In an event box a bare "Datum" is the event's; "Veröffentlichungsdatum" still names the notice's own day.
+      if (publishedCue.test(before) && own && !(events && /(?<!(?:Veröffentlichungs|Erscheinungs|Publikations)|Publication\s|Release\s)(?:datum|date)\W*$/iu.test(before))) return found(m, 'published');
       if (updatedCue.test(before)) return found(m, 'updated');
     }
     if (eventDay.test(before)) continue;

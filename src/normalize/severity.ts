@@ -39,7 +39,7 @@ const rules: { severity: Severity; pattern: RegExp; advice?: boolean }[] = [
     severity: 'hoch',
     // "rät dringend davon ab, die Anhänge zu öffnen", "warnt dringend vor …": urgent advice against, not a rating of a flaw.
     pattern:
-      /(?<!\w)(?<!(?:warnt|warnen)\s+)dringend\w*(?!\s+(?:davon\s+)?ab(?!\p{L})|\s+vor(?!\p{L}))|(?<!\w)gravierend\w*|(?<!\w)erhebliche[sn]?\s+(?:Sicherheits)?risiko|(?<!\w)schwerwiegend\w*\s+(?:[\p{L}-]+\s+)?(?:Sicherheits|IT-Sicherheits)?(?:lücke|schwachstelle|problem|fehler|bug|risiko|vorfall|angriff)\w*|(?<!\w)als\s+["„“‚‘'»«]?hoch\b|Schweregrad:?\s+hoch|Warnstufe\s+Orange|(?<!\w)hohe[sn]?\s+(?:Sicherheits)?risiko|akute[rn]?\s+Handlungsbedarf|(?<!\w)high\s+severity|(?<!\w)(?:at|a|of)\s+high\s+risk\b|(?<!\w)rated\s+high\b|(?<!\w)as\s+soon\s+as\s+possible\b/iu,
+      /(?<!\w)(?<!(?:warnt|warnen)\s+)dringend\w*(?!\s+(?:davon\s+)?ab(?!\p{L})|\s+vor(?!\p{L}))|(?<!\w)(?:noch\s+)?gravierend(?!er\s*:)\w*|(?<!\w)erhebliche[sn]?\s+(?:Sicherheits)?risiko|(?<!\w)schwerwiegend\w*\s+(?:[\p{L}-]+\s+)?(?:Sicherheits|IT-Sicherheits)?(?:lücke|schwachstelle|problem|fehler|bug|risiko|vorfall|angriff)\w*|(?<!\w)als\s+["„“‚‘'»«]?hoch\b|Schweregrad:?\s+hoch|Warnstufe\s+Orange|(?<!\w)hohe[sn]?\s+(?:Sicherheits)?risiko|akute[rn]?\s+Handlungsbedarf|(?<!\w)high\s+severity|(?<!\w)(?:at|a|of)\s+high\s+risk\b|(?<!\w)rated\s+high\b|(?<!\w)as\s+soon\s+as\s+possible\b/iu,
   },
   {
     // "sofort", "umgehend": how fast the practice should act; about what a vendor did ("haben umgehend

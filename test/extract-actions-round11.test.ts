@@ -1,14 +1,19 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { catalogSchema } from '../src/catalog/catalog.models.js';
 import { findActions } from '../src/normalize/actions.js';
+import { extractDocument, plainText } from '../src/normalize/document.js';
 import { impliedUpdates } from '../src/normalize/implied-actions.js';
+import { compileCatalog } from '../src/normalize/products.js';
 import { splitSentences } from '../src/normalize/sentences.js';
-import { plainText } from '../src/normalize/document.js';
 
 // Round 11: classes found by a marker audit of public pages outside both splits of the real corpus (sentences with
 // "sollte", "darf", "ist … zu", "empfiehlt" … that gave no action). The sentences are made up for these tests; each
 // class has negatives beside it.
 const actions = (text: string) => findActions(splitSentences(text)).map((a) => a.text);
+const matcher = compileCatalog(catalogSchema.parse(JSON.parse(readFileSync('config/catalog.json', 'utf8'))));
+const vendorOf = async (text: string) => (await extractDocument(matcher, text, { format: 'text' }))[0]!.vendor;
 
 test('"darf/dürfen" with a negation or "nur" forbids or restricts; without one it only permits', () => {
   assert.deepEqual(actions('Zugangsdaten dürfen niemals per Telefon weitergegeben werden.'), ['Zugangsdaten niemals per Telefon weitergeben']);
@@ -274,24 +279,12 @@ test('"die Praxis" and "jede Zahnarztpraxis" behind the modal are the reader', (
 });
 
 test('without a catalog product, the one catalog maker that released the fix is the vendor', async () => {
-  const { extractDocument } = await import('../src/normalize/document.js');
-  const { readFileSync } = await import('node:fs');
-  const { catalogSchema } = await import('../src/catalog/catalog.models.js');
-  const { compileCatalog } = await import('../src/normalize/products.js');
-  const matcher = compileCatalog(catalogSchema.parse(JSON.parse(readFileSync('config/catalog.json', 'utf8'))));
-  const vendorOf = async (text: string) => (await extractDocument(matcher, text, { format: 'text' }))[0]!.vendor;
   assert.equal(await vendorOf('Lücke im Diagnosewerkzeug\nEine Lücke im Diagnosewerkzeug erlaubt Schadcode. Microsoft hat inzwischen ein Sicherheitsupdate veröffentlicht. Spielen Sie es ein.'), 'Microsoft');
   // Two makers releasing fixes name no single vendor.
   assert.equal(await vendorOf('Lücken bei zwei Herstellern\nMicrosoft hat ein Sicherheitsupdate veröffentlicht. Auch Sophos hat einen Hotfix bereitgestellt.'), null);
 });
 
 test('the maker that ends support, with its verb before it or announced, is the vendor of a notice without catalog product', async () => {
-  const { extractDocument } = await import('../src/normalize/document.js');
-  const { readFileSync } = await import('node:fs');
-  const { catalogSchema } = await import('../src/catalog/catalog.models.js');
-  const { compileCatalog } = await import('../src/normalize/products.js');
-  const matcher = compileCatalog(catalogSchema.parse(JSON.parse(readFileSync('config/catalog.json', 'utf8'))));
-  const vendorOf = async (text: string) => (await extractDocument(matcher, text, { format: 'text' }))[0]!.vendor;
   assert.equal(await vendorOf('Ende eines Betriebssystems\nIm April beendet Microsoft die Unterstützung für ein altes Betriebssystem. Praxen sollten umsteigen.'), 'Microsoft');
   assert.equal(await vendorOf('Ende eines Betriebssystems\nMicrosoft hat angekündigt, den Support für ein altes System zu beenden.'), 'Microsoft');
 });

@@ -307,3 +307,11 @@ test('"Veröffentlichungsdatum" above a kicker and a field list dates the text c
   assert.equal(findSeverity(splitSentences('Noch gravierender: Auch Updates wird es nicht mehr geben.')).severity, 'unbekannt');
   assert.equal(findSeverity(splitSentences('Forscher fanden gravierende Lücken in der Software.')).severity, 'hoch');
 });
+
+test('a severity field beside the text (an advisory sidebar) rates the notice; a field without a rating does not', async () => {
+  const { readPage } = await import('../src/normalize/page.js');
+  const page = (sidebar: string) =>
+    readPage(`<html><body><main><h1>Flaw in the app</h1><div class="sidebar"><h3>Severity</h3><p>${sidebar}</p></div><div class="markdown-body"><p>Releases before 4.2 accept unchecked links. Update the app to version 4.2.</p></div></main></body></html>`);
+  assert.ok(page('High 7.5 / 10').text.includes('Severity: High 7.5 / 10'));
+  assert.ok(!page('siehe unten').text.includes('Severity:'));
+});

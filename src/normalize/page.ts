@@ -40,6 +40,10 @@ const dateMeta = [
   'meta[name="dcterms.issued" i]', 'meta[name="dc.date.issued" i]', 'meta[name="dc.date" i]', 'meta[name="dcterms.date" i]', 'meta[name="publish-date" i]', 'meta[name="pubdate" i]', 'meta[name="publication_date" i]',
 ];
 
+// A field that names the severity with its value in the next element: a heading, term or label, then the rating.
+const severityField =
+  /<(h[2-6]|dt|th|strong|b)\b[^>]*>\s*(?:Severity|Schweregrad|Kritikalität)\s*:?\s*<\/\1>\s*<(?:p|dd|td|span|div)\b[^>]*>\s*((?:Critical|High|Medium|Moderate|Low|Kritisch|Hoch|Mittel|Niedrig)\b[^<]{0,30})</iu;
+
 // Cleaned HTML above this size is read without Readability (see readPage).
 const readableLimit = 24_000;
 
@@ -94,6 +98,10 @@ export function readPage(html: string): Page {
   const outside = headline && headline.length > 0 && !headline.is('body') && !content.is($.root()) && content.find(headline).length === 0 && !headline.is(content);
   const headBlock = outside && headline.contents().length <= 20 ? nodesToText(headline.toArray()) : '';
 
+  // An advisory's severity in a field of its own beside the text ("<h3>Severity</h3><p>Critical 9.3 / 10</p>" in a
+  // sidebar), read before the sidebar goes as noise.
+  const rated = /everity|chweregrad|ritikalität/u.test(html) ? severityField.exec(html) : null;
+
   let text: string;
   let byline: string | null = null;
   const page = content.is($.root()) || content.is('body') ? null : $('body:first');
@@ -122,7 +130,9 @@ export function readPage(html: string): Page {
   // Menus and selectors inside the content ("CGM ALBIS · CGM M1 PRO · CGM MEDISTAR" under "Bitte wählen Sie …") name
   // products the notice is not about; the text copies lose them the same way (chrome.ts), and so do pointers to other
   // pages ("Lesen Sie auch: …", "Passende Produkte: …").
-  return { title, text: text.split('\n').filter((line) => !isMenuLine(line) && !isPointerLine(line) && !isBylineLine(line)).join('\n'), publishedAt, publisher };
+  const lines = text.split('\n').filter((line) => !isMenuLine(line) && !isPointerLine(line) && !isBylineLine(line));
+  if (rated && !lines.some((line) => /(?:severity|schweregrad)\s*:/iu.test(line))) lines.push(`Severity: ${rated[2]!.trim()}`);
+  return { title, text: lines.join('\n'), publishedAt, publisher };
 }
 
 /** "datePublished" of the page's schema.org data (JSON-LD), which many CMSs write instead of meta tags. */

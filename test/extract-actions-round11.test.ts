@@ -315,3 +315,9 @@ test('a severity field beside the text (an advisory sidebar) rates the notice; a
   assert.ok(page('High 7.5 / 10').text.includes('Severity: High 7.5 / 10'));
   assert.ok(!page('siehe unten').text.includes('Severity:'));
 });
+
+test('"so schnell wie möglich" in advice is the urgency of "schnellstmöglich"; a vendor\'s own plan is not', async () => {
+  const { findSeverity } = await import('../src/normalize/severity.js');
+  assert.equal(findSeverity(splitSentences('Wenden Sie sich bitte so schnell wie möglich an Ihren Kartenanbieter.')).severity, 'hoch');
+  assert.equal(findSeverity(splitSentences('Der Hersteller will die Lücke so schnell wie möglich schließen.')).severity, 'unbekannt');
+});

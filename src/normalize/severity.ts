@@ -45,7 +45,7 @@ const rules: { severity: Severity; pattern: RegExp; advice?: boolean }[] = [
     // "sofort", "umgehend": how fast the practice should act; about what a vendor did ("haben umgehend
     // Gegenmaßnahmen eingeleitet", "We immediately started") they say nothing about the flaw.
     severity: 'hoch',
-    pattern: /(?<!ab\s)(?<!nicht\s)(?<!\w)sofort\b(?!-)|(?<!\w)unverzüglich\w*|(?<!\w)umgehend\w*|(?<!\w)schnellstmöglich\w*|(?<!\w)schnellstens\b|(?<!\w)immediately\b|(?<!\w)urgent(?:ly)?\b/iu,
+    pattern: /(?<!ab\s)(?<!nicht\s)(?<!\w)sofort\b(?!-)|(?<!\w)unverzüglich\w*|(?<!\w)umgehend\w*|(?<!\w)schnellstmöglich\w*|(?<!\w)so\s+schnell\s+wie\s+(?:irgend\s+)?möglich\b|(?<!\w)schnellstens\b|(?<!\w)immediately\b|(?<!\w)urgent(?:ly)?\b/iu,
     advice: true,
   },
   { severity: 'mittel', pattern: /(?<!\w)vorsorglich\w*/iu, advice: true },

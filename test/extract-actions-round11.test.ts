@@ -321,3 +321,7 @@ test('"so schnell wie möglich" in advice is the urgency of "schnellstmöglich";
   assert.equal(findSeverity(splitSentences('Wenden Sie sich bitte so schnell wie möglich an Ihren Kartenanbieter.')).severity, 'hoch');
   assert.equal(findSeverity(splitSentences('Der Hersteller will die Lücke so schnell wie möglich schließen.')).severity, 'unbekannt');
 });
+
+test('a permission before the advice gives way to the modal after it', () => {
+  assert.deepEqual(actions('Praxen dürfen die Software weiterhin nutzen, sollten aber das Update einspielen.'), ['Das Update einspielen']);
+});

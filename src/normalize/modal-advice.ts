@@ -70,9 +70,20 @@ const modalPattern9 = /^(.*?)\s*(\p{Ll}+)\s+werden$/u;
 const modalPattern10 = /(\p{Ll}+)(\s+(?:und|oder|noch|sowie))$/u;
 const modalPattern11 = /(?<!\p{L})(?:von|durch)\s+(?:einem|einer|einen|Ihrem|Ihrer|Ihren|dem|der|den)\s+(?:Fachmann|Fachleuten|Fachfirma|Dienstleister|IT-Dienstleister|DVO|Techniker|IT-Betreuer|Servicepartner)\b/u;
 
+// The modal the advice hangs on: "darf/dürfen" only where a negation or "nur" restricts it; a permission before the
+// advice ("Praxen dürfen die Software weiter nutzen, sollten aber …") gives way to the modal after it.
+const modalVerbs = new RegExp(modalVerb.source, 'gu');
+function firstModal(s: string): RegExpExecArray | null {
+  modalVerbs.lastIndex = 0;
+  for (let m = modalVerbs.exec(s); m; m = modalVerbs.exec(s)) {
+    if (!/^(?:dürfen|darf)$/u.test(m[1]!) || restricted.test(s.slice(m.index + m[0].length).split(/,\s/u)[0]!)) return m;
+  }
+  return null;
+}
+
 /** "Praxen sollten … einspielen", "Zudem sollten Praxen … prüfen", "Die Kennwörter sollten erneuert werden". */
 export function modal(s: string): string | null {
-  const m = mayHoldModal(s) ? modalVerb.exec(s) : null;
+  const m = mayHoldModal(s) ? firstModal(s) : null;
   if (!m) return null;
   // "Ein Job für IT-Dienstleister: Kümmert sich …, sollte …": a heading kept in front of its paragraph behind a colon
   // labels the sentence; the sentence starts after it.
@@ -85,7 +96,6 @@ export function modal(s: string): string | null {
   // "Um die Praxis zu schützen, sollten Sie …": so does a purpose.
   let before = raw.replace(/,$/, '').replace(/^(?:(?:Da|Weil|Zumal|Damit)\s[^,]*|Um\s[^,]*\szu\s\p{Ll}+|Um\s[^,]*\s\p{Ll}+zu\p{Ll}+)$/u, '');
   let after = s.slice(m.index + m[0].length);
-  if (/^(?:dürfen|darf)$/u.test(m[1]!) && !restricted.test(after.split(/,\s/u)[0]!)) return null;
   // "Als Praxisinhaber solltest du …": the reader named in front, "du" behind the verb.
   if (/^(?:solltest|musst)$/u.test(m[1]!) && /^du\s/u.test(after) && before !== '' && !/^(?:Doch|Dann|Auch|Zudem|Außerdem|Daher|Deshalb|Jetzt|Nun)$/u.test(before)) after = after.slice(3);
   // "… sollten derzeit aufpassen: Dreiste Betrüger versuchen …": a colon after the verb opens the reason, a sentence
@@ -203,7 +213,7 @@ export function modal(s: string): string | null {
     // "…sind maximal fünf Jahre gültig und müssen … ausgetauscht werden": the second predicate of a statement.
     // "Die Zertifikate laufen … ab bzw. dürfen danach nicht mehr genutzt werden": a verb after the noun says so too.
     const second = /\s(?:und|oder|bzw\.)$/u.test(object) ? object.replace(/\s(?:und|oder|bzw\.)$/u, '') : null;
-    if (second !== null && (finiteVerb.test(second) || /\p{Lu}[\p{L}-]*\s+(?!(?:der|die|das|des|dem|den|ein\p{L}*|und|oder|für|von|vom|mit|im|in|auf|an|am|aus|bei|zur|zum|über|unter|nach|vor|ohne|sowie|gegen)\s)\p{Ll}+(?:en|t)\s/u.test(second))) return null;
+    if (second !== null && (finiteVerb.test(second) || (/^(?:dürfen|darf)$/u.test(m[1]!) && /\p{Lu}[\p{L}-]*\s+(?!(?:der|die|das|des|dem|den|ein\p{L}*|und|oder|für|von|vom|mit|im|in|auf|an|am|aus|bei|zur|zum|über|unter|nach|vor|ohne|sowie|gegen)\s)\p{Ll}+(?:en|t)\s/u.test(second)))) return null;
     // "In diesem Jahr müssen nach Angaben der Gematik rund 30.000 Konnektoren getauscht werden": a count or a source
     // reports what will happen.
     if (reportedPassive.test(`${object} ${passive[1] ?? ''}`)) return null;

@@ -325,3 +325,11 @@ test('"so schnell wie möglich" in advice is the urgency of "schnellstmöglich";
 test('a permission before the advice gives way to the modal after it', () => {
   assert.deepEqual(actions('Praxen dürfen die Software weiterhin nutzen, sollten aber das Update einspielen.'), ['Das Update einspielen']);
 });
+
+test('a rule for a thing the practice sets up is a check of that rule; an expectation about a thing is not', () => {
+  assert.deepEqual(actions('Ein Kennwort muss mindestens zwölf Zeichen lang sein.'), ['Sicherstellen, dass ein Kennwort mindestens zwölf Zeichen lang ist']);
+  assert.deepEqual(actions('Kennwörter sollten nie aus Geburtsdaten bestehen.'), ['Sicherstellen, dass Kennwörter nie aus Geburtsdaten bestehen']);
+  assert.deepEqual(actions('Das Kennwort sollte deshalb in keinem Wörterbuch stehen – „Hallo1“ ist kaum sicherer.'), ['Sicherstellen, dass das Kennwort in keinem Wörterbuch steht']);
+  assert.deepEqual(actions('Das Update sollte bald verfügbar sein.'), []);
+  assert.deepEqual(actions('Der Server sollte ab Montag wieder laufen.'), []);
+});

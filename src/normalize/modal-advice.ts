@@ -191,7 +191,7 @@ export function modal(s: string): string | null {
   // The subject is in the clause before the modal ("…, aber merken kann man es sich nicht – also muss wieder der Name
   // herhalten": "man" is another clause's); "Wer …" and "Praxen, die …" are whole.
   const subjectClause = who || relative ? before : before.split(/,\s|\s[–—]\s|;\s/u).pop()!;
-  if (!passive && !inverted && !practiceSubject.test(subjectClause)) return null;
+  if (!passive && !inverted && !practiceSubject.test(subjectClause)) return ruleOfThing(subjectClause, m[1]!, main, clause.tail);
   // "Mehr als 300 Praxen sollen betroffen sein", "Die Täter sollen Daten erbeutet haben": a statistic or a report.
   if ((!inverted && isStatistic(subjectClause)) || reportsEvent(m[1]!, main, isParticiple)) return null;
   if (passive) {
@@ -317,6 +317,31 @@ export function deedDone(s: string): string | null {
   // A dative plural after "von" loses its -n in the accusative: "von Kennwörtern" → "Kennwörter".
   const object = genitive ? `${article === 'der' ? 'die' : 'eine'} ${genitive}` : plural ? plural.replace(/(\p{Ll}er)n$/u, '$1') : '';
   return capitalize(`${object} ${how} ${verb}${when ? when[0] : ''}`.replace(/\s+/gu, ' ').trim());
+}
+
+// "Ein Passwort muss mindestens acht Zeichen lang sein", "Passwörter sollten nie aus Namen bestehen", "Das Passwort
+// sollte den aktuellen Standards entsprechen": a rule for a thing the practice sets up, as a check of that rule. Only
+// things a practice configures; "Das Update sollte bald verfügbar sein" says when, and stays out.
+const configuredThing =
+  /^(?:(?:Ein|Eine|Das|Die|Der|Jedes|Jede|Jeder|Alle|Ihr|Ihre)\s+)?(?:\p{Ll}+\s+)?(?:\p{L}+-)?(?:Passw(?:ort|örter)|Kennw(?:ort|örter)|PINs?|Backups?|Datensicherung(?:en)?|Sicherungskopien?|Sicherungen|Virenschutz|Virenscanner|Firewall|Betriebssystem(?:e)?|Rechner|PCs?|Server|Datenträger|WLAN|Benutzerkonten|Zugänge|Zugangsdaten)$/u;
+const notRule = /(?<!\p{L})(?:wieder|bald|demnächst|voraussichtlich|morgen|heute|verfügbar|erhältlich|behoben|abgeschlossen|möglich|fertig|ab\s|bis\s)/u;
+// The third person singular of the verbs such rules end in; a regular verb takes "-t".
+const thirdPerson: Record<string, string> = { sein: 'ist', haben: 'hat', enthalten: 'enthält', entsprechen: 'entspricht', gelten: 'gilt', laufen: 'läuft', aussehen: 'aussieht' };
+const ruleVerb = /^(?:sein|haben|enthalten|entsprechen|bestehen|vorkommen|stehen|liegen|lagern|umfassen|aufweisen|verfügen|erfüllen|gelten|bleiben)$/u;
+
+function ruleOfThing(subject: string, modal: string, main: string, tail: string): string | null {
+  const thing = subject.trim();
+  // "… in keinem Wörterbuch stehen – „R2D2“ ist kaum sicherer": what follows a dash comments on the rule.
+  main = main.replace(/\s[–—]\s.*$/u, '');
+  if (/^\s*[–—]\s/u.test(tail)) tail = '';
+  const words = main.trim().split(/\s+/u);
+  const verb = words.pop()!;
+  if (!configuredThing.test(thing) || !ruleVerb.test(verb) || words.length === 0 || notRule.test(main) || tail.trim() !== '') return null;
+  const singular = /^(?:sollte|muss|darf|solle|müsse)$/u.test(modal);
+  const finite = singular ? (thirdPerson[verb] ?? verb.replace(/e?n$/u, 't')) : verb;
+  // An article or determiner in front goes small inside the clause; a noun keeps its capital.
+  const named = /^(?:Ein|Eine|Das|Die|Der|Jedes|Jede|Jeder|Alle|Ihr|Ihre)\s/u.test(thing) ? `${thing.charAt(0).toLowerCase()}${thing.slice(1)}` : thing;
+  return `Sicherstellen, dass ${named} ${words.join(' ')} ${finite}`;
 }
 
 // "Moderne Router bieten eine Auto-Update-Funktion, die unbedingt aktiviert sein sollte": the duty sits in a relative

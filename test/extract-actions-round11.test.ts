@@ -333,3 +333,8 @@ test('a rule for a thing the practice sets up is a check of that rule; an expect
   assert.deepEqual(actions('Das Update sollte bald verfügbar sein.'), []);
   assert.deepEqual(actions('Der Server sollte ab Montag wieder laufen.'), []);
 });
+
+test('a possessive at the head of a step, said of the practice in the third person, addresses the reader', () => {
+  assert.deepEqual(actions('Wer eine Praxis führt, sollte sein Betriebssystem aktualisieren.'), ['Ihr Betriebssystem aktualisieren, falls man eine Praxis führt']);
+  assert.deepEqual(actions('Praxen sollten mit ihrem Dienstleister einen Termin vereinbaren.'), ['Mit Ihrem Dienstleister einen Termin vereinbaren']);
+});

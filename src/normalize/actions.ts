@@ -90,6 +90,17 @@ function keptCase(action: string, evidence: string): string {
   return new RegExp(`(?<![\\p{L}\\d])${small.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d])`, 'u').test(evidence) ? `${small}${action.slice(first[0].length)}` : action;
 }
 
+// "Sein Windows aktualisieren", "Mit ihrem DVO einen Termin vereinbaren": a possessive at the head of a step belongs
+// to the practice the notice spoke of in the third person ("Wer eine Praxis führt, sollte sein …", "Praxen sollten mit
+// ihrem …"); the step addresses the reader, as "Ihr".
+const ownAtHead = /^((?:(?:Mit|Bei|An|Auf|In|Für|Über|Von|Zu)\s+)?)(?:[Ss]ein|[Ii]hr)(e|en|em|er|es)?(?!\p{L})/u;
+function readersOwn(action: string): string {
+  const m = ownAtHead.exec(action);
+  if (!m) return action;
+  const head = m[1] ? `${m[1].charAt(0).toUpperCase()}${m[1].slice(1)}` : '';
+  return `${head}Ihr${m[2] ?? ''}${action.slice(m[0].length)}`;
+}
+
 export function findActions(sentences: Sentence[]): ActionHit[] {
   const actions: ActionHit[] = [];
   const seen: Set<string>[] = [];
@@ -100,7 +111,7 @@ export function findActions(sentences: Sentence[]): ActionHit[] {
       const kept = acceptOnce(memo, nominal ? step : namedPronoun(step), nominal);
       if (!kept || seen.some((w) => similar(w, kept.words))) continue;
       seen.push(kept.words);
-      actions.push({ text: keptCase(kept.text, evidence), evidence });
+      actions.push({ text: readersOwn(keptCase(kept.text, evidence)), evidence });
     }
   };
   const list = { verb: '', prep: '', advice: false, leadIn: -1, describes: false };

@@ -338,3 +338,8 @@ test('a possessive at the head of a step, said of the practice in the third pers
   assert.deepEqual(actions('Wer eine Praxis führt, sollte sein Betriebssystem aktualisieren.'), ['Ihr Betriebssystem aktualisieren, falls man eine Praxis führt']);
   assert.deepEqual(actions('Praxen sollten mit ihrem Dienstleister einen Termin vereinbaren.'), ['Mit Ihrem Dienstleister einen Termin vereinbaren']);
 });
+
+test('a step said again with the verb without its prefix ("tauschen", "überprüfen") is the same step', () => {
+  assert.deepEqual(actions('Tauschen Sie die Karten bis Jahresende aus. Die Karten müssen bis Jahresende getauscht werden.'), ['Die Karten bis Jahresende austauschen']);
+  assert.deepEqual(actions('Prüfen Sie die Firmware. Überprüfen Sie die Firmware.'), ['Die Firmware prüfen']);
+});

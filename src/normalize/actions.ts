@@ -532,8 +532,11 @@ function capitalize(s: string): string {
 // a fraction of the cost of a split by a Unicode pattern).
 const contentWordsPattern1 = /[\p{L}\p{N}.]+/gu;
 
+// Verbs that name the same deed with and without their prefix: "Karten tauschen" is "Karten austauschen".
+const sameDeed: Record<string, string> = { tauschen: 'austauschen', überprüfen: 'prüfen', auswechseln: 'wechseln', abändern: 'ändern' };
+
 function contentWords(s: string): Set<string> {
-  return new Set((s.toLowerCase().match(contentWordsPattern1) ?? []).filter((w) => w.length > 3));
+  return new Set((s.toLowerCase().match(contentWordsPattern1) ?? []).filter((w) => w.length > 3).map((w) => sameDeed[w] ?? w));
 }
 
 function similar(x: Set<string>, y: Set<string>): boolean {

@@ -57,12 +57,12 @@ const chromeLines = [
 const pointer =
   /^(?:[»›>→▸•*–-]\s*)?(?:siehe auch|lesen sie (?:auch|dazu|hierzu|mehr)|lies auch|lesetipps?|mehr dazu|mehr zum thema|zum thema|passend(?: dazu| zum thema)|(?:auch|ebenfalls) (?:interessant|lesenswert)|weiterlesen|(?:passende|ähnliche|weitere|verwandte|unsere) produkte|produkte zum thema|see also|read also|also read|read more|related(?: articles?| stories| story| posts?| products)?|more on this|you (?:may|might) also like|tags|schlagw(?:ö|o)rt(?:e|er)?|stichw(?:ö|o)rt(?:e|er)?|kategorien?|keywords|topics|filed under|video|podcast|dossier|bildergalerie|galerie|infografik)\s*:\s*\S|^(?:[»›>→▸•*–-]\s*)?(?:mehr\s+infos?\s+(?:zu|zum|zur|über)|alle\s+(?:artikel|beiträge|meldungen|news|nachrichten|themen)\s+(?:zu|zum|zur|über)|more\s+(?:news|articles|stories)\s+(?:on|about))\s+\S[^.!?]*$/iu;
 
-/** A line that points to other pages (see `pointer`): short, and not running text of the notice. */
 /** "Written by Lancom Technology, June 2022": a page's byline, read for its date before it goes. */
 export function isBylineLine(raw: string): boolean {
   return authorLine.test(raw.trim());
 }
 
+/** A line that points to other pages (see `pointer`): short, and not running text of the notice. */
 export function isPointerLine(raw: string): boolean {
   const line = raw.trim();
   return line.length <= 200 && pointer.test(line);

@@ -101,7 +101,8 @@ export function modal(s: string): string | null {
   // "… sollten derzeit aufpassen: Dreiste Betrüger versuchen …": a colon after the verb opens the reason, a sentence
   // of its own.
   const reason = /^([^:]*\s\p{Ll}+(?:en|ern|eln)):\s+(\p{Lu}.*)$/u.exec(after);
-  if (reason && (finiteVerb.test(reason[2]!) || (reason[2]!.split(/\s+/u).length >= 6 && !/^Folgende|:\s*$/u.test(reason[2]!)) ) && /(?:aufpassen|achten|sein|bleiben)$/u.test(reason[1]!) && !/Folgende/u.test(reason[1]!)) after = reason[1]!;
+  const explains = reason !== null && (finiteVerb.test(reason[2]!) || (reason[2]!.split(/\s+/u).length >= 6 && !/^Folgende|:\s*$/u.test(reason[2]!)));
+  if (explains && /(?:aufpassen|achten|sein|bleiben)$/u.test(reason[1]!) && !/Folgende/u.test(reason[1]!)) after = reason[1]!;
   // "Es sollte sichergestellt werden, dass …": an "es" that only stands for the object clause after the passive.
   if (/^(?:Es|Zudem\s+es|Dabei\s+es)$/u.test(before) && /^\S+\s+werden,\s+(?:dass|ob)\s/u.test(after)) before = '';
   // "Es sollten keine privaten Geräte angeschlossen werden": an impersonal passive names its object behind the modal,

@@ -277,7 +277,7 @@ function single(vp: string): string[] | null {
 const verbStart = String.raw`(?=(?:(?:immediately|promptly|urgently|also|now|quickly)\s+)?(?:${verbs.map(([en]) => en).join('|')})\b)`;
 const party = String.raw`(?:users|customers|admins|administrators|organi[sz]ations|operators|everyone|you|businesses|companies|owners|teams)`;
 // "all affected customers", "users and administrators", "companies utilizing Cisco devices", "users of affected devices".
-const addressees = String.raw`(?:all\s+)?(?:its\s+|their\s+|affected\s+)?(?:(?:IT|network|system|security|Firebox|firewall|server|device)\s+){0,2}${party}(?:\s+and\s+${party})?(?:\s+(?:still\s+)?(?:of|with|using|utilizing|running|who\s+(?:still\s+)?use)\s+[^,.;:]{1,60}?)?`;
+const addressees = String.raw`(?:all\s+)?(?:its\s+|their\s+|affected\s+)?(?:(?:IT|network|system|security|firewall|server|device)\s+){0,2}${party}(?:\s+and\s+${party})?(?:\s+(?:still\s+)?(?:of|with|using|utilizing|running|who\s+(?:still\s+)?use)\s+[^,.;:]{1,60}?)?`;
 const english = /\b(?:the|should|must|recommend\w*|users?|customers?|please|your|to|for|and|of|with|on|is|are|if|all|any|only)\b/i;
 const german = /(?<!\w)(?:der|die|das|den|dem|und|auf|mit|für|von|ist|sind|nicht|zu|im|bei|oder|ein|eine|Sie|Ihre?n?)\b/;
 // Cue → the verb phrase after it; each run only on a sentence that holds one of the words every match contains

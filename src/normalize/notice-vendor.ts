@@ -124,12 +124,16 @@ function makerOfUnknown(matcher: Matcher, texts: string[]): string | null {
 const releasedFix =
   /^\s+(?:(?:has|have|had|hat|haben|hatte)\s+)?(?:(?:now|since|already|inzwischen|bereits|nun|mittlerweile|jetzt)\s+)?(?:(?:released|published|issued|shipped|rolled\s+out)\s+(?:an?\s+|the\s+|its\s+)?(?:\p{L}+\s+){0,2}?(?:patch|update|fix|hotfix|firmware|version)|(?:ein|einen|eine|das|den|die)\s+(?:\p{L}+\s+){0,2}?(?:Patch|Update|Sicherheitsupdate|Sicherheitspatch|Firmware|Hotfix|Version)\p{L}*\s+(?:\p{L}+\s+){0,3}?(?:veröffentlicht|bereitgestellt|herausgegeben|ausgeliefert))/iu;
 
+// Every match of releasedFix holds one of these words; most sentences hold none and skip the vendor scan.
+const mayTellRelease = /released|published|issued|shipped|rolled\s+out|veröffentlicht|bereitgestellt|herausgegeben|ausgeliefert/iu;
+
 function fixingVendor(matcher: Matcher, texts: string[]): string | null {
   const found = new Set<string>();
   for (const text of texts) {
-    if (isPrecedent(text)) continue;
+    if (!mayTellRelease.test(text) || isPrecedent(text)) continue;
+    const lower = text.toLowerCase();
     for (const v of matcher.vendors) {
-      if (!text.toLowerCase().includes(v.anchor)) continue;
+      if (!lower.includes(v.anchor)) continue;
       const m = vendorAt(v, text);
       if (m && releasedFix.test(text.slice(m.index + m[0].length))) found.add(v.id);
     }

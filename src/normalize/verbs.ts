@@ -23,10 +23,13 @@ const strongParticiples: Record<string, string> = {
 const clauseComma =
   /,\s+(?=(?:(?:von|mit|bei|an|auf|in|für|über|aus)\s+(?:der|dem|denen|deren|dessen|welche\w*)\s|die|der|das|den|dem|deren|dessen|welche\w*|wer|wem|wen|was|wann|warum|weshalb|wofür|womit|worauf|wodurch|woran|wohin|wenn|falls|ob|dass|sobald|damit|um|wo|wie|besonders|insbesondere|zum|etwa|bevor|nachdem|sofern|solange|weil|da|sodass|auch|bis|and|which|if|so|then)\b|z\.\s?B\.)/i;
 
-const lateParticle = /^(,\s+(?:(?:von|mit|bei|an|auf|in|für|über|aus|zu)\s+)?(?:die|der|das|den|dem|denen|deren|dessen|welche\p{L}*)\s[^,]+,\s+)([^,–—]*?)\s(\p{Ll}+)(?=,|$|\s[–—]\s)/u;
+// A relative clause closed by a comma inside the object: ", die den Fehler behebt, ".
+const relativeClause = String.raw`,\s+(?:(?:von|mit|bei|an|auf|in|für|über|aus|zu)\s+)?(?:die|der|das|den|dem|denen|deren|dessen|welche\p{L}*)\s[^,]+,\s+`;
+// … then a particle of the verb ("…, noch heute ein"), or the rest of the object before the end (", die …, besonders
+// misstrauisch").
+const lateParticle = new RegExp(String.raw`^(${relativeClause})([^,–—]*?)\s(\p{Ll}+)(?=,|$|\s[–—]\s)`, 'u');
+const relativeThenRest = new RegExp(String.raw`^(${relativeClause})([^,–—]+?)(?=[.!]?$|\s[–—]\s)`, 'u');
 
-// A relative clause closed by a comma, then the rest of the object before the end: ", die …, besonders misstrauisch".
-const relativeThenRest = /^(,\s+(?:(?:von|mit|bei|an|auf|in|für|über|aus|zu)\s+)?(?:die|der|das|den|dem|denen|deren|dessen|welche\p{L}*)\s[^,]+,\s+)([^,–—]+?)(?=[.!]?$|\s[–—]\s)/u;
 
 // politeToInfinitive's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
 const politeToInfinitivePattern1 = /:\s+(?=\p{Lu})/u;

@@ -48,7 +48,7 @@ const words: Record<string, string> = {
   which: 'die', that: 'die', as: 'als', is: 'ist', are: 'sind', been: '', have: '', has: '', be: '', by: 'durch', via: 'über', at: 'an',
   least: 'mindestens', possible: 'möglich', soon: 'bald', unknown: 'unbekannte', trusted: 'vertrauenswürdige', sources: 'Quellen',
   source: 'Quelle', two: 'Zwei', factor: 'Faktor', authentication: 'Authentifizierung', multi: 'Mehr', mfa: 'Zwei-Faktor-Authentifizierung',
-  '2fa': 'Zwei-Faktor-Authentifizierung', manually: 'manuell', directly: 'direkt', publicly: 'öffentlich', extended: 'Extended', protection: 'Protection', enabling: 'aktivieren', installing: 'installieren', updating: 'aktualisieren', includes: 'umfasst',
+  '2fa': 'Zwei-Faktor-Authentifizierung', manually: 'manuell', manual: 'manuelle', directly: 'direkt', publicly: 'öffentlich', extended: 'Extended', protection: 'Protection', enabling: 'aktivieren', installing: 'installieren', updating: 'aktualisieren', includes: 'umfasst',
   the: '', a: '', an: '', your: '', their: '', our: '', its: '', his: '', her: '', them: 'sie', it: 'es', you: 'Sie', following: 'folgende',
   always: 'immer', over: 'über', encrypted: 'verschlüsseltes', unencrypted: 'unverschlüsseltes', browser: 'Browser', web: 'Web',
   matching: 'passenden', existing: 'bestehenden', remaining: 'übrigen', incoming: 'eingehende', outgoing: 'ausgehende', outbound: 'ausgehenden', inbound: 'eingehenden',
@@ -89,6 +89,7 @@ function translate(text: string): string {
     .replace(/\bconfiguration\s+(?:page|interface)\b/gi, 'Konfigurationsseite')
     .replace(/\b(?:web-based\s+)?(?:web|management|admin(?:istration)?)\s+(?:interface|console|portal)\b/gi, 'Verwaltungsoberfläche')
     .replace(/\bremote access\b/gi, 'Fernzugriff')
+    .replace(/\b(?:UPnP\s+)?(?:auto(?:matic)?\s+)?port\s+forwarding\b/gi, (m) => `${/auto/i.test(m) ? 'automatische ' : ''}${/^UPnP/i.test(m) ? 'UPnP-' : ''}Portweiterleitung`)
     .replace(/\bremote management\b/gi, 'Fernverwaltung')
     .replace(/\b(?:VPN\s+)?(?:pre-)?shared\s+(?:secrets?|keys?)\b/gi, (m) => (/^VPN/i.test(m) ? 'VPN-Schlüssel' : 'Pre-Shared-Keys'))
     .replace(/\bsecurity updates?\b/gi, (m) => (m.endsWith('s') ? 'Sicherheitsupdates' : 'Sicherheitsupdate'))
@@ -277,7 +278,9 @@ function single(vp: string): string[] | null {
 const verbStart = String.raw`(?=(?:(?:immediately|promptly|urgently|also|now|quickly)\s+)?(?:${verbs.map(([en]) => en).join('|')})\b)`;
 const party = String.raw`(?:users|customers|admins|administrators|organi[sz]ations|operators|everyone|you|businesses|companies|owners|teams)`;
 // "all affected customers", "users and administrators", "companies utilizing Cisco devices", "users of affected devices".
-const addressees = String.raw`(?:all\s+)?(?:its\s+|their\s+|affected\s+)?(?:(?:IT|network|system|security|firewall|server|device)\s+){0,2}${party}(?:\s+and\s+${party})?(?:\s+(?:still\s+)?(?:of|with|using|utilizing|running|who\s+(?:still\s+)?use)\s+[^,.;:]{1,60}?)?`;
+// "every company using Cisco devices", "each customer": one of them stands for all.
+const oneParty = String.raw`(?:every|each|any)\s+(?:affected\s+)?(?:user|customer|admin|administrator|organi[sz]ation|operator|business|company|owner|team|practice)`;
+const addressees = String.raw`(?:all\s+)?(?:its\s+|their\s+|affected\s+)?(?:(?:IT|network|system|security|firewall|server|device)\s+){0,2}(?:${party}|${oneParty})(?:\s+and\s+${party})?(?:\s+(?:still\s+)?(?:of|with|using|utilizing|running|who\s+(?:still\s+)?use)\s+[^,.;:]{1,60}?)?`;
 const english = /\b(?:the|should|must|recommend\w*|users?|customers?|please|your|to|for|and|of|with|on|is|are|if|all|any|only)\b/i;
 const german = /(?<!\w)(?:der|die|das|den|dem|und|auf|mit|für|von|ist|sind|nicht|zu|im|bei|oder|ein|eine|Sie|Ihre?n?)\b/;
 // Cue → the verb phrase after it; each run only on a sentence that holds one of the words every match contains

@@ -2,6 +2,7 @@ import type { Severity } from '../advisories/advisories.table.js';
 import { findActions, nothingToDo } from './actions.js';
 import { isFakeSender, speaksOfFakes } from './fake-senders.js';
 import { impliedUpdates } from './implied-actions.js';
+import { makerKindInHeadline } from './maker-kinds.js';
 import { noticeVendor } from './notice-vendor.js';
 import { dropPracticeSetting } from './practice-context.js';
 import { proposeProducts, unknownNames } from './proposals.js';
@@ -57,6 +58,10 @@ export type NoticeInput = {
 const updatesProduct = /aktualisier|update|einspiel|installier|(?:Firmware|Software)(?:-?Stand|stand|-?Version)?\s+(?:Ihre[rsm]?|ihre[rsm]?|der|des|von)\s/i;
 
 /** Normalizes one notice of prose into an advisory draft; pure, so the CLI, the worker and the quality script share it. */
+// TI products that guard no access: the mail service and the billing check module. Their releases are features, not
+// security work; the connectors, gateways, card terminals and cards are.
+const nonDeviceTi = new Set(['gematik-kim', 'kbv-pruefmodul']);
+
 export function extractNotice(matcher: Matcher, notice: NoticeInput): Extraction {
   const body = notice.text.startsWith(notice.title) ? notice.text : `${notice.title}\n${notice.text}`;
   const sentences = splitSentences(body);
@@ -91,7 +96,8 @@ export function extractNotice(matcher: Matcher, notice: NoticeInput): Extraction
   // users, as mails in the name of a KV warn its members.
   const fakeSender =
     speaksOfFakes(body) && sentences.some((s) => speaksOfFakes(s.text) && [...mentions(matcher, s.text, family), ...vendorMentions(matcher, s.text)].some((m) => isFakeSender(s.text, m)));
-  const relevance = assessRelevance({ body, products, actions: actionHits.length, fixedVersion: anyVersion, nothingToDo: nothing !== null, fakeSender });
+  const tiDevice = productHits.some(({ product }) => product.category === 'ti' && !nonDeviceTi.has(product.id));
+  const relevance = assessRelevance({ body, products, actions: actionHits.length, fixedVersion: anyVersion, nothingToDo: nothing !== null, fakeSender, tiDevice });
 
   return {
     relevant: relevance.relevant,
@@ -153,7 +159,10 @@ function aboutProducts(matcher: Matcher, sentences: Sentence[], actions: { text:
   const hits = dropPassingGeneric(matcher, [...named, ...listed], sentences, title, family);
   const foreign = foreignOwned(matcher, [title, ...sentences.map((s) => s.text)].join('\n'));
   const kept = dropUsedInFakeMails(matcher, dropLibrariesInside(matcher, dropCovered(hits), title), title, family).filter((h) => !foreign.has(h.product.id));
-  return dropPracticeSetting(matcher, kept, title, sentences.map((s) => s.text), family);
+  const products = dropPracticeSetting(matcher, kept, title, sentences.map((s) => s.text), family);
+  if (products.length > 0 || title === '') return products;
+  const fromHeadline = makerKindInHeadline(matcher.catalog, vendorsNamed(matcher, title), title);
+  return fromHeadline && !foreign.has(fromHeadline.id) ? [{ product: fromHeadline, evidence: title }] : [];
 }
 
 /** Gives each product the fixed and affected versions its sentences name; returns whether any fixed version was found. */

@@ -25,3 +25,24 @@ export function makerKindNames(catalog: Catalog): { product: Product; name: stri
   }
   return names;
 }
+
+// A kind word anywhere in a headline: "Firewall-Lücke", "Firewall Vulnerabilities", "Routern".
+const kindInHeadline: Partial<Record<Product['category'], RegExp>> = {
+  router: /(?<!\p{L})Router\p{L}*/iu,
+  firewall: /(?<!\p{L})Firewall\p{L}*/iu,
+};
+
+/**
+ * A headline that names one maker and, elsewhere, the kind of device it makes ("Sophos Releases Hotfixes for Critical
+ * Firewall Vulnerabilities", "AVM schließt Lücke in Routern"): the maker's one product of that kind. Read only when
+ * nothing else names a product; a maker with several products of the kind (the Telekom's routers) names none.
+ */
+export function makerKindInHeadline(catalog: Catalog, vendorIds: ReadonlySet<string>, headline: string): Product | null {
+  if (vendorIds.size !== 1) return null;
+  const [vendor] = vendorIds;
+  const found = Object.entries(kindInHeadline)
+    .filter(([, pattern]) => pattern!.test(headline))
+    .map(([category]) => catalog.products.filter((p) => p.vendor === vendor && p.category === category && p.covers.length === 0))
+    .filter((products) => products.length === 1);
+  return found.length === 1 ? found[0]![0]! : null;
+}

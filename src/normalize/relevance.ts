@@ -2,7 +2,7 @@ import type { ExtractedProduct } from './extract.js';
 
 // Without one of these words a notice that names a product is product news, not a warning.
 const securityContext =
-  /(?:dringend|wichtig)\w*\s+(?:[\p{L}-]+\s+){0,3}(?:firmware|update|aktualisierung|sicherheitsupdate)|sicherheit|unsicher|schutz|zugangsdaten|verschlüssel|absturz|abstürz|fehler|schwachstelle|lücke|angriff|cyber|ransomware|schadsoftware|schadprogramm|trojaner|viren|virus|malware|datenleck|phishing|passw|kennw|kompromittiert|unbefugt|exploit|CVE-|patch|warn|zertifikat|(?<!\p{L})laufzeitende|(?:Praxisausweis|SMC-B|eHBA|Heilberufsausweis|Konnektor|Kartenterminal)\p{L}*\s+(?:[\p{L}-]+\s+){0,3}?(?:abläuft|ablaufen|ungültig)|entschlüssel|ausfall|ausgefallen|störung|support-?ende|gesperrt|sperr|zulassung\w*\s+(?:\p{L}+\s+)?(?:widerrufen|abgelaufen|erlischt|erloschen|endet)|verliert\s+(?:\p{L}+\s+){0,2}Zulassung|vulnerab|security|breach|compromis|incident|attack/iu;
+  /(?:dringend|wichtig)\w*\s+(?:[\p{L}-]+\s+){0,3}(?:firmware|update|aktualisierung|sicherheitsupdate)|sicherheit|unsicher|schutz|zugangsdaten|(?<!\p{L})(?:PIN|PUK)(?:-?Brief|s)?(?!\p{L})|verschlüssel|absturz|abstürz|fehler|schwachstelle|lücke|angriff|cyber|ransomware|schadsoftware|schadprogramm|trojaner|viren|virus|malware|datenleck|phishing|passw|kennw|kompromittiert|unbefugt|exploit|CVE-|patch|warn|zertifikat|(?<!\p{L})laufzeitende|(?:Praxisausweis|SMC-B|eHBA|Heilberufsausweis|Konnektor|Kartenterminal)\p{L}*\s+(?:[\p{L}-]+\s+){0,3}?(?:abläuft|ablaufen|ungültig)|entschlüssel|ausfall|ausgefallen|störung|support-?ende|gesperrt|sperr|zulassung\w*\s+(?:\p{L}+\s+)?(?:widerrufen|abgelaufen|erlischt|erloschen|endet)|verliert\s+(?:\p{L}+\s+){0,2}Zulassung|vulnerab|security|breach|compromis|incident|attack/iu;
 // Words that look like security and are not: the privacy link of every footer, the routine bug fixes of a release note
 // ("allgemeine Verbesserungen sowie die üblichen Fehlerbehebungen"), "Security" in a company's name ("secunet Security
 // Networks AG"). A breach of data protection still counts.
@@ -31,9 +31,10 @@ function hasSecurityContext(body: string): boolean {
 const threat =
   /sicherheitslücke|schwachstelle|lücke\b|angriff|attacke|ransomware|erpress|schadsoftware|schadprogramm|trojaner|viren\b|virus|malware|datenleck|phishing|betrug|gefälscht|kompromittiert|unbefugt|exploit|CVE-\d|vulnerab|breach|compromis|hack/i;
 // A flaw or an attack, not a mere mention of security or of a fault.
-const flaw = /sicherheitslücke|schwachstelle|lücke\b|angriff|attacke|ransomware|schadsoftware|trojaner|malware|datenleck|kompromittiert|exploit|CVE-\d|vulnerab|breach|compromis/i;
+// English too: "exposed to attacks from the Internet".
+const flaw = /sicherheitslücke|schwachstelle|lücke\b|angriff|attacke|(?<![a-z])attack|ransomware|schadsoftware|trojaner|malware|datenleck|kompromittiert|exploit|CVE-\d|vulnerab|breach|compromis/i;
 const practices =
-  /(?<!\p{L})(?:Praxis|Praxen|Arztpraxen|Zahnarztpraxen|Praxisteam\w*|Praxisinhaber\w*|Praxisrechner\w*|Praxis-IT|Ärztinnen|Ärzte|Zahnärzt\w*|Psychotherapeut\w*|Leistungserbringer\w*|Vertragsärzt\w*|Vertragszahnärzt\w*|MVZ|(?:medical|physician|dental|doctor['’]?s['’]?)\s+(?:practices?|offices?)|physicians)(?!\p{L})/u;
+  /(?<!\p{L})(?:Praxis|Praxen|Arztpraxen|Zahnarztpraxen|Praxisteam\w*|Praxisinhaber\w*|Praxisrechner\w*|Praxis-IT|Ärztinnen|Ärzte|Zahnärzt\w*|Psychotherapeut\w*|Leistungserbringer\w*|Vertragsärzt\w*|Vertragszahnärzt\w*|MVZ|(?:medical|physician|dental|doctor['’]?s['’]?)\s+(?:practices?|offices?)|physicians|your\s+(?:medical\s+|dental\s+)?practice|healthcare\s+providers)(?!\p{L})/u;
 const pharmacies = /Apotheke/i;
 const hospitals = /Klinik|Krankenh[aä]us|hospital/i;
 const pharmaciesAll = new RegExp(pharmacies.source, 'gi');
@@ -66,6 +67,10 @@ const securityGuideline = /IT-Sicherheitsrichtlinie|§\s?(?:390|75b)\s+SGB\s+V/u
 // appliances" are a data centre's); a VPN or security gateway, a firewall or a NAS is.
 const practiceDevice = /(?<!\p{L})(?:NAS|VPN|Firewall|Router|Fernzugriff|Fernwartung|remote access|Backup|Datensicherung|Outlook|Exchange|Windows|DiskStation|QTS|security gateway)(?!\p{L})/iu;
 
+// A TI device that does not work as it should.
+const tiFault =
+  /fehlgeschlagen|schl(?:ägt|agen)\s+(?:\p{L}+\s+){0,3}fehl(?!\p{L})|keine\s+(?:TI-)?Verbindung|nicht\s+(?:mehr\s+)?(?:wie\s+vorgesehen|erreichbar|funktionsfähig)|deaktiviert|Deaktivierung|Verbindungsabbr(?:ü|u)ch|abgestürzt/iu;
+
 const tiSoftware = /Telematik|\bTI\b|gematik|Konnektor|Kartenterminal|eHBA|SMC-B|Praxissoftware|Praxisverwaltung|\bPVS\b/;
 
 /** Warnings to practices that need no catalog product: each a threat with what practices do against it. */
@@ -83,7 +88,7 @@ const practiceWarnings: { test: (body: string) => boolean; reason: string }[] = 
     reason: 'Warnung an Praxen vor betrügerischen Anrufen.',
   },
   {
-    test: (b) => /ransomware|verschlüsselungstrojaner|krypto-?trojaner|crypto-?trojaner|erpress/i.test(b) && /backup|datensicherung|sicherungskopie|gesichert/i.test(b),
+    test: (b) => /ransomware|verschlüsselungstrojaner|krypto-?trojaner|crypto-?trojaner|erpress/i.test(b) && /backup|back(?:ed|ing)?[\s-]up\b|datensicherung|sicherungskopie|gesichert/i.test(b),
     reason: 'Warnung an Praxen vor Erpressungssoftware, mit Hinweisen zur Datensicherung.',
   },
   {
@@ -129,7 +134,7 @@ const notForPractices: { test: (body: string) => boolean; reason: string }[] = [
   { test: (b) => mentionsAny(b, ['klinik', 'krankenh', 'hospital']) && atLeast(b, hospitalsAll, 3) && !atLeast(b, practicesAll, 2) && !customers.test(b), reason: 'Betrifft ein Krankenhaus; Praxen nur am Rand genannt.' },
   {
     // Also a support forum's post to its community of private users ("Liebe Community", "Hallo zusammen").
-    test: (b) => /heimnetz|zu hause|privatkunden|privatanwender|privatnutzer|privathaushalt|verbraucher|smart[- ]home|home (?:network|users?)|consumers?|liebe community|hallo (?:zusammen|community)|hi (?:all|everyone)/i.test(b) && !practices.test(b) && !/geschäftskunden|unternehmen|firmen|business/i.test(b),
+    test: (b) => /heimnetz|zu hause|privatkunden|privatanwender|privatnutzer|privathaushalt|verbraucher|smart[- ]home|home (?:network|users?)|consumers?(?![-‑])|liebe community|hallo (?:zusammen|community)|hi (?:all|everyone)/i.test(b) && !practices.test(b) && !/geschäftskunden|unternehmen|firmen|business/i.test(b),
     reason: 'Verbraucherhinweis, keine Praxen angesprochen.',
   },
   {
@@ -171,6 +176,8 @@ export type RelevanceInput = {
   nothingToDo: boolean;
   /** A catalog product is named as the sender fake mails pretend to be ("Gefälschte Fritzbox-Mails"). */
   fakeSender?: boolean;
+  /** A TI component that guards access (connector, gateway, card terminal, SMC-B, eHBA) is among the products. */
+  tiDevice?: boolean;
 };
 
 /**
@@ -179,7 +186,7 @@ export type RelevanceInput = {
  * of TI devices; a vendor's statement on an attack on its own systems. Pharmacy-, hospital- and consumer-only notices,
  * policy, billing and advertising are not.
  */
-export function assessRelevance({ body, products, actions, fixedVersion, nothingToDo, fakeSender = false }: RelevanceInput): { relevant: boolean; reason: string } {
+export function assessRelevance({ body, products, actions, fixedVersion, nothingToDo, fakeSender = false, tiDevice = false }: RelevanceInput): { relevant: boolean; reason: string } {
   const excluded = notForPractices.find((n) => n.test(body));
   if (excluded) return { relevant: false, reason: excluded.reason };
   // A survey or a report on the threat ("Umfrage: Jede dritte Praxis war schon Ziel eines Cyberangriffs") that names no
@@ -206,7 +213,9 @@ export function assessRelevance({ body, products, actions, fixedVersion, nothing
     }
     // A vendor's advisory on a hole in a kind of device or software practices run (a NAS, a VPN gateway, a firewall,
     // the mail client), with its fix or what to do, is worth a practice's look though the catalog lacks the maker.
-    if (flaw.test(body) && (actions > 0 || fixedVersion) && practiceDevice.test(body) && /CVE-\d{4}-\d+|security advisory|sicherheitshinweis|sicherheitswarnung|security notice|patch|firmware|update/i.test(body))
+    // What to do is enough: a maker asking its customers to switch something off (UPnP port forwarding on the router
+    // in front of the NAS) names no patch.
+    if (flaw.test(body) && practiceDevice.test(body) && (actions > 0 || (fixedVersion && /CVE-\d{4}-\d+|security advisory|sicherheitshinweis|sicherheitswarnung|security notice|patch|firmware|update/i.test(body))))
       return { relevant: true, reason: 'Sicherheitslücke in Geräten oder Software, die Praxen betreiben (Hersteller nicht im Katalog), mit Update oder Maßnahme.' };
     if (securityGuideline.test(body) && addressed) return { relevant: true, reason: 'Pflichten der IT-Sicherheitsrichtlinie für Praxen.' };
     if (security && actions > 0 && addressed && practiceIt.test(body)) {
@@ -214,6 +223,11 @@ export function assessRelevance({ body, products, actions, fixedVersion, nothing
     }
     return { relevant: false, reason: 'Kein Produkt aus dem Katalog genannt, und keine Warnung an Praxen.' };
   }
+  // A connector, card terminal or card that fails ("keine TI-Verbindung mehr", "Update schlägt fehl", a card switched
+  // off by static discharge), with what to do about it: the practice cannot reach the TI, as in an outage. A routine
+  // release ("allgemeine Verbesserungen sowie die üblichen Fehlerbehebungen") is no fault.
+  if (!security && tiDevice && (actions > 0 || fixedVersion) && tiFault.test(body))
+    return { relevant: true, reason: `Störung an ${names} (TI-Komponente), mit Maßnahme oder behobener Version.` };
   if (!security) return { relevant: false, reason: 'Produkte genannt, aber kein Sicherheitsbezug erkennbar.' };
   // A vendor presenting a product or a release ("CGM stellt neue Generation von CGM ALBIS vor", "Erleben Sie … live
   // auf der DMEA"), told in the headline or the lead: news about the product, however often it says "Sicherheit". (A

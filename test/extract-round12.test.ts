@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { catalogSchema } from '../src/catalog/catalog.models.js';
+import { findActions } from '../src/normalize/actions.js';
+import { extractDocument } from '../src/normalize/document.js';
+import { compileCatalog } from '../src/normalize/products.js';
+import { splitSentences } from '../src/normalize/sentences.js';
+
+// Round 12: relevance classes that the fresh batches of round 11 missed (TI devices that fail, credentials of the
+// cards, English advisories on the devices practices run, English addressees). The notices are made up for these
+// tests; each class has negatives beside it.
+const matcher = compileCatalog(catalogSchema.parse(JSON.parse(readFileSync('config/catalog.json', 'utf8'))));
+const extract = async (text: string) => (await extractDocument(matcher, text, { format: 'text' }))[0]!;
+const actions = (text: string) => findActions(splitSentences(text)).map((a) => a.text);
+
+test('a TI device that fails, with what to do, is relevant without the word "Sicherheit"', async () => {
+  const failed = await extract(
+    'Update des secunet konnektor auf Version 5.2.1\n\nDas Update auf Version 5.2.1 ließ sich auf einigen Geräten nicht abschließen. ' +
+      'Betroffene Konnektoren bauen danach keine TI-Verbindung mehr auf. Praxen, bei denen das der Fall ist, sollten den Konnektor neu starten.',
+  );
+  assert.equal(failed.relevant, true, failed.relevanceReason);
+  assert.match(failed.relevanceReason, /TI-Komponente/u);
+  const terminal = await extract(
+    'ORGA 6141 online: Firmware 3.9.0\n\nBei manchen Karten wird die SMC-B durch eine Entladung deaktiviert. ' +
+      'Die Firmware 3.9.0 behebt das. Bitte aktualisieren Sie das Kartenterminal auf Version 3.9.0.',
+  );
+  assert.equal(terminal.relevant, true, terminal.relevanceReason);
+  // A routine release of the same device is no fault, and no security matter.
+  const routine = await extract(
+    'Neue Firmware 5.2.2 für den secunet konnektor\n\nDie Firmware 5.2.2 bringt allgemeine Verbesserungen der Interoperabilität sowie die üblichen Fehlerbehebungen. ' +
+      'Laden Sie die Firmware im Downloadbereich herunter.',
+  );
+  assert.equal(routine.relevant, false, routine.relevanceReason);
+  // A fault of a device that guards nothing (the KIM service's release) stays out by this rule.
+  const kim = await extract('KIM-Clientmodul 1.6\n\nDas KIM-Clientmodul 1.6 ist da; bei einigen Praxen ist das Postfach danach nicht erreichbar. Bitte installieren Sie das Clientmodul 1.6.1.');
+  assert.match(kim.relevanceReason, /^(?!.*TI-Komponente)/u);
+});
+
+test('PIN and PUK of the cards are credentials: a notice on keeping them is security work', async () => {
+  const ehba = await extract(
+    'Elektronischer Heilberufsausweis\n\nNach Erhalt aktivieren Sie den eHBA in Ihrem Praxisverwaltungssystem. ' +
+      'Bewahren Sie eHBA, PIN und PUK getrennt voneinander auf. Geben Sie die PIN niemals an Dritte weiter.',
+  );
+  assert.equal(ehba.relevant, true, ehba.relevanceReason);
+  // The card named without its credentials or anything of security: ordering news.
+  const order = await extract('Elektronischer Heilberufsausweis\n\nDen eHBA bestellen Sie bei einem der zugelassenen Anbieter. Bestellen Sie den eHBA rechtzeitig vor dem Praxisstart.');
+  assert.equal(order.relevant, false, order.relevanceReason);
+});
+
+test('an English warning about attacks on a device practices run, with what to do, is relevant without a patch', async () => {
+  const nas = await extract(
+    'Vendor asks customers to turn off UPnP on their routers\n\nThe maker asked its customers to switch off UPnP port forwarding so that their NAS devices are not exposed to attacks from the Internet. ' +
+      'You should disable UPnP port forwarding for the NAS in your router.',
+  );
+  assert.equal(nas.relevant, true, nas.relevanceReason);
+  // Attacks on a kind of device no practice runs, and a NAS story with nothing to do, stay out.
+  const scada = await extract('Attacks on industrial controllers\n\nAttackers target programmable logic controllers in water plants. Operators should disable remote programming.');
+  assert.equal(scada.relevant, false, scada.relevanceReason);
+  const review = await extract('A fast new NAS for small offices\n\nThe new NAS has four bays and a quiet fan. It is exposed to no attacks, the maker says.');
+  assert.equal(review.relevant, false, review.relevanceReason);
+});
+
+test('"your practice" and "healthcare providers" address practices in English; "consumer-oriented" describes a product', async () => {
+  const ransomware = await extract(
+    'FBI warns of ransomware\n\nRansomware gangs target the health sector. Back up data regularly and keep offline copies. ' +
+      'Do not pay a ransom if your practice falls victim to ransomware.',
+  );
+  assert.equal(ransomware.relevant, true, ransomware.relevanceReason);
+  const nas = await extract(
+    'Critical bugs in NAS systems\n\nThe vendor warns of critical vulnerabilities in its NAS operating system and in its consumer-oriented storage box. ' +
+      'Users should update DSM 7.2.2 to 7.2.2 Update 1.',
+  );
+  assert.equal(nas.relevant, true, nas.relevanceReason);
+  // Consumers addressed stay a consumer notice.
+  const home = await extract('Update your home router\n\nConsumers should update their home routers to the newest firmware to fix a vulnerability.');
+  assert.equal(home.relevant, false, home.relevanceReason);
+});
+
+test('English advice to "every company" or "each customer" addresses all of them', () => {
+  assert.deepEqual(actions('Cisco strongly urges every company using Cisco devices to download the latest patches immediately.'), [
+    'Neueste Patches sofort herunterladen',
+  ]);
+  assert.deepEqual(actions('The vendor advises each customer to change the admin password.'), ['Administrator Passwort ändern']);
+  // Every attacker, every researcher: no addressee.
+  assert.deepEqual(actions('The report urges every researcher to publish the findings.'), []);
+});
+
+test('a headline naming one maker and the kind of device it makes names its one product of that kind', async () => {
+  const sophos = await extract(
+    'Sophos Releases Hotfixes for Critical Firewall Vulnerabilities\n\nThe vendor has shipped hotfixes for three flaws in its firewall product. CVE-2024-12727 carries a CVSS score of 9.8.',
+  );
+  assert.deepEqual(sophos.products.map((p) => p.id), ['sophos-firewall']);
+  assert.equal(sophos.relevant, true, sophos.relevanceReason);
+  // A maker with several routers, two makers, and a kind word alone name no product.
+  const telekom = await extract('Telekom schließt Lücke in Routern\n\nEine Schwachstelle erlaubte Angreifern den Zugriff. Updates werden automatisch verteilt.');
+  assert.deepEqual(telekom.products, []);
+  const two = await extract('Sophos and Zyxel patch firewall flaws\n\nBoth vendors released fixes for their firewalls.');
+  assert.deepEqual(two.products, []);
+  const none = await extract('Firewall-Lücken bei vielen Herstellern\n\nForscher fanden Schwachstellen in Firewalls mehrerer Hersteller.');
+  assert.deepEqual(none.products, []);
+});

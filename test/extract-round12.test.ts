@@ -100,3 +100,27 @@ test('a headline naming one maker and the kind of device it makes names its one 
   const none = await extract('Firewall-Lücken bei vielen Herstellern\n\nForscher fanden Schwachstellen in Firewalls mehrerer Hersteller.');
   assert.deepEqual(none.products, []);
 });
+
+test('"sollen" with a forecast or a means is a plan or a purpose, not advice', () => {
+  assert.deepEqual(actions('Voraussichtlich ab dem 27. Oktober sollen Updates für alle WLAN-Geräte verteilt werden.'), []);
+  assert.deepEqual(actions('Konkret sollen damit Geräte geschützt werden, auf denen LCOS 9.00 läuft.'), []);
+  assert.deepEqual(actions('In Kürze soll ein Hotfix bereitstehen.'), []);
+  // Without one, "sollen" still passes the advice on.
+  assert.deepEqual(actions('Die Updates sollen umgehend eingespielt werden.'), ['Die Updates umgehend einspielen']);
+});
+
+test('an advice word under a negation over two adjectives, or in a relative clause, advises nothing', () => {
+  assert.deepEqual(actions('Für diese Geräte ist es nicht mehr möglich oder sinnvoll, eine neue Firmware zu erstellen.'), []);
+  assert.deepEqual(actions('Ohne Patch bleiben nur Geräte, bei denen es nicht sinnvoll ist, eine neue Firmware zu erstellen.'), []);
+  assert.deepEqual(actions('Ohne Patch bleiben Geräte, bei denen es technisch sinnvoll wäre, eine neue Firmware zu erstellen.'), []);
+  assert.deepEqual(actions('Es ist sinnvoll und wichtig, die neue Firmware einzuspielen.'), ['Die neue Firmware einspielen']);
+});
+
+test('list items that say which things are meant continue the lead-in; "Gehen Sie so vor:" is no step', () => {
+  assert.deepEqual(actions('Das betrifft alle eHBA\n• von SHC, die bis Mitte November 2025 ausgegeben wurden, und\n• von D-Trust, die bis Januar 2025 ausgegeben wurden.'), []);
+  assert.deepEqual(actions('Gehen Sie dabei wie folgt vor:\n• Firmware von der Website des Herstellers herunterladen\n• mit dem Dienstleister einen Termin vereinbaren'), [
+    'Firmware von der Website des Herstellers herunterladen',
+    'Mit dem Dienstleister einen Termin vereinbaren',
+  ]);
+  assert.deepEqual(actions('Gehen Sie bei einem Verdacht umgehend zur Polizei.'), ['Bei einem Verdacht umgehend zur Polizei gehen']);
+});

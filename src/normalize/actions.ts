@@ -62,7 +62,7 @@ const siteChrome = guardedTest(
     'details', 'information', 'questions', 'assistance', 'help', 'fragen', 'auskünfte'],
 );
 // Pointers to the real instructions, or no instruction at all.
-const vague = /(?<!\w)(?:folgenden?\s+(?:Schritte|Maßnahmen|Hinweise))\b|^(?:(?:die|diese)\s+)?(?:Hinweise|Empfehlungen)\s+(?:beachten|befolgen|lesen)$|^(?:(?:vorsorglich|schnell|sofort|umgehend|rechtzeitig|zeitnah|jetzt|nun|zügig|dringend|besonnen)\s+)?handeln(?:,|$)|^Ruhe\s+bewahren\b|^(?:(?:handeln|besonders|weiterhin|sehr|stets|immer|schon|jetzt|ab\s+sofort|bis\s+dahin|äußerst|erhöht|also|daher|deshalb|dabei)\s+(?:und\s+)?)*(?:wachsam|aufmerksam|vorsichtig)\s+(?:sein|bleiben)$|^(?:(?:derzeit|aktuell|jetzt|besonders|gut|genau)\s+)*aufpassen$|^(?:das|dieses|die|diese)\s+(?:Risiko|Risiken|Thema|Gefahr|Gefahren|Bedrohung|Warnung|Lage)\s+(?:sehr\s+|unbedingt\s+)?ernst\s+nehmen$|^(?:(?:jetzt|sofort|rechtzeitig|schnell|frühzeitig|selbst)\s+)*aktiv\s+werden(?:,|$)|^(?:besonnen\s+|Schritt\s+für\s+Schritt\s+)vorgehen(?:,|$)|^(?:sich\s+)?(?:gut\s+|rechtzeitig\s+)?vorbereiten$|entschuldigen$|^Verständnis\b|(?<!\p{L})zum\s+Anlass\s+nehmen$/iu;
+const vague = /(?<!\w)(?:folgenden?\s+(?:Schritte|Maßnahmen|Hinweise))\b|^(?:(?:die|diese)\s+)?(?:Hinweise|Empfehlungen)\s+(?:beachten|befolgen|lesen)$|^(?:(?:vorsorglich|schnell|sofort|umgehend|rechtzeitig|zeitnah|jetzt|nun|zügig|dringend|besonnen)\s+)?handeln(?:,|$)|^Ruhe\s+bewahren\b|^(?:(?:handeln|besonders|weiterhin|sehr|stets|immer|schon|jetzt|ab\s+sofort|bis\s+dahin|äußerst|erhöht|also|daher|deshalb|dabei)\s+(?:und\s+)?)*(?:wachsam|aufmerksam|vorsichtig)\s+(?:sein|bleiben)$|^(?:(?:derzeit|aktuell|jetzt|besonders|gut|genau)\s+)*aufpassen$|^(?:das|dieses|die|diese)\s+(?:Risiko|Risiken|Thema|Gefahr|Gefahren|Bedrohung|Warnung|Lage)\s+(?:sehr\s+|unbedingt\s+)?ernst\s+nehmen$|^(?:(?:jetzt|sofort|rechtzeitig|schnell|frühzeitig|selbst)\s+)*aktiv\s+werden(?:,|$)|^(?:(?:dabei|dazu|bitte|nun|jetzt)\s+)*(?:besonnen\s+|Schritt\s+für\s+Schritt\s+|so\s+|wie\s+folgt\s+|folgendermaßen\s+)vorgehen(?:,|$)|^(?:sich\s+)?(?:gut\s+|rechtzeitig\s+)?vorbereiten$|entschuldigen$|^Verständnis\b|(?<!\p{L})zum\s+Anlass\s+nehmen$/iu;
 
 // What happens to a practice or what it should know or expect is no deed: "eine Pauschale erhalten", "wissen, dass …",
 // "mit Ausfällen rechnen", "sich nicht zu sicher fühlen".
@@ -496,8 +496,12 @@ const bulletPattern1 = /(?:\s+zu\s+(\p{Ll}+)|\s+(\p{Ll}+?zu\p{Ll}{3,}))([.!]?)$/
 // after "Betroffen sind Konnektoren,").
 const finiteStart = /^(?:ist|sind|war|waren|wird|werden|wurde|wurden|kann|können|konnte|konnten|muss|müssen|darf|dürfen|soll|sollen|hat|haben|gibt|gilt|bleibt|bleiben|entfällt|entfallen|fällt|fallen)\s(?!Sie\b)|^(?:denen|deren|dessen|welche\p{L}*)\s|^(?:die|der|das)\s+(?:nur|mit|auf|in|im|am|bei|noch|bereits|schon|seit|über|von|vor|nicht|ab|bis)\s/iu;
 
+// "Das betrifft alle eHBA • von SHC, die bis Mitte November 2025 ausgegeben wurden, und": a small preposition, a name
+// and a relative clause continue the lead-in's noun; they say which things are meant.
+const whichOnes = /^(?:von|aus|bei|mit|für|in|an|auf|unter)\s+[^,]+,\s+(?:die|der|das|denen|deren|dessen|welche\p{L}*)\s/u;
+
 function bullet(s: string, isBullet: boolean): string | null {
-  if (!isBullet || /^[A-ZÄÖÜ][\wäöüß-]*$/.test(s) || finiteStart.test(s)) return null;
+  if (!isBullet || /^[A-ZÄÖÜ][\wäöüß-]*$/.test(s) || finiteStart.test(s) || whichOnes.test(s)) return null;
   // "• die Passwörter der Praxissoftware zu ändern,": an item of a list that a sentence before began.
   s = s.replace(/\s*(?:[,;]|\s+(?:und|oder|sowie))+$/u, '');
   // Only an item without a comma continues its lead-in's "zu"; after a comma the "zu" belongs to the item's own clause

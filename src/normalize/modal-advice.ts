@@ -59,7 +59,9 @@ const notPractices = /(?<!\w)(?:wir|Hersteller\w*|Anbieter\w*|Softwarehäuser|Kr
 
 // modal's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
 const modalPattern1 = /(?<!\p{L})(?:nichts?|keine\p{L}*)(?!\p{L})/u;
-const modalPattern2 = /(?<!\p{L})(?:[Kk]ünftig|[Zz]ukünftig|in\s+Zukunft|perspektivisch|langfristig)(?!\p{L})/u;
+// A forecast ("Voraussichtlich ab dem 27. Oktober sollen Updates … verteilt werden", "in Kürze") or a means ("Konkret
+// sollen damit Geräte geschützt werden") makes "sollen" a plan or a purpose, too.
+const modalPattern2 = /(?<!\p{L})(?:[Kk]ünftig|[Zz]ukünftig|in\s+Zukunft|perspektivisch|langfristig|[Vv]oraussichtlich|demnächst|[Ii]n\s+Kürze|(?<=soll(?:en)?\s+)damit)(?!\p{L})/u;
 const modalPattern3 = /^(\p{Lu}\p{Ll}+(?:t|en))\s+((?:sich\s+)?(?:es|der|die|das|ein\p{L}*|Ihr\p{L}*)\s.*)$/u;
 const modalPattern4 = /^\p{Lu}/u;
 const modalPattern5 = /^((?:\p{L}+\s+)?\p{L}+,\s+(?:die|der|deren|dessen|(?:bei|in|auf)\s+denen)\s+.+)$/u;

@@ -68,7 +68,10 @@ const mayAdvise = cueTest([
 ]);
 const zuForm = /(?:^|\s)(?:zu\s+(\p{Ll}+)|(\p{Ll}+?zu\p{Ll}{3,}))(?=[\s,.!;:]|$)/gu;
 // "nicht nötig, … zu ändern", "Wichtig ist nicht, …": no advice.
-const negated = /(?<!\w)(?:nicht|kein\w*)\s+(?:\S+\s+){0,2}$/u;
+// "nicht mehr möglich oder sinnvoll, … zu erstellen": the negation reaches over a second adjective joined to the first.
+const negated = /(?<!\w)(?:nicht|kein\w*)\s+(?:\S+\s+){0,2}(?:(?:oder|und)\s+)?$/u;
+// "Geräte, bei denen es sinnvoll ist, …": advice words in a relative clause say which things are meant.
+const inRelativeClause = /,\s+(?:(?:von|mit|bei|an|auf|in|für|über|aus|zu)\s+)?(?:denen|deren|dessen|welche\p{L}*)\s+(?:[^\s,]+\s+){0,5}$/u;
 const nextZu = /^\s*(,|,?\s*und|,?\s*sowie)\s+(.*?)\s*(?:zu\s+(\p{Ll}+)|(\p{Ll}+?zu\p{Ll}{3,}))(?=[\s,.!;:]|$)/u;
 
 // Whom advice without a comma is for, and its adverbs: "empfiehlt allen Praxen dringend …", "rät den Kunden …".
@@ -104,7 +107,7 @@ const recommendedPattern3 = /^\s+(?:[–—]\s+)?(und|oder|sowie)\s+(.*?)\s*(?:z
 /** "Es wird empfohlen, X zu ändern", "Das BSI rät dringend, X einzuspielen", "ruft die Betreiber auf, X einzusetzen, Y einzuspielen und Z zu konfigurieren". */
 export function recommended(s: string): string[] | null {
   const a = mayAdvise(s) ? advise.exec(s) : null;
-  if (!a || /^(?:Wir|Ich)\s+bitten\s+(?:um|Sie\s+um)\b/i.test(s) || negated.test(s.slice(0, a.index))) return null;
+  if (!a || /^(?:Wir|Ich)\s+bitten\s+(?:um|Sie\s+um)\b/i.test(s) || negated.test(s.slice(0, a.index)) || inRelativeClause.test(s.slice(0, a.index))) return null;
   const after = s.slice(a.index + a[0].length);
   // "fordert die Politik auf, …", "hat die gematik aufgefordert, …": a demand on others, not advice to practices.
   if (addressedToOthers(after.split(',')[0]!, recommendedPattern1.exec(s.slice(0, a.index))?.[1] ?? '')) return null;

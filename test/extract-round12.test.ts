@@ -124,3 +124,32 @@ test('list items that say which things are meant continue the lead-in; "Gehen Si
   ]);
   assert.deepEqual(actions('Gehen Sie bei einem Verdacht umgehend zur Polizei.'), ['Bei einem Verdacht umgehend zur Polizei gehen']);
 });
+
+test('a card generation the cards are exchanged for is their fixed version; an affected one or one kept is not', async () => {
+  const exchange = await extract(
+    'SMC-B und eHBA der Generation 2.0 tauschen\n\nAb dem 1. Januar 2026 können SMC-B und eHBA der Generation 2.0 nicht mehr genutzt werden. ' +
+      'Tauschen Sie Ihre Karten deshalb bis spätestens 31.12.2025 gegen Karten der Generation 2.1 aus.',
+  );
+  assert.deepEqual(exchange.products.map((p) => [p.id, p.fixedVersion]).sort(), [
+    ['gematik-ehba', 'Generation 2.1'],
+    ['gematik-smc-b', 'Generation 2.1'],
+  ]);
+  // Exchanged, not installed: no "auf Version Generation 2.1 aktualisieren".
+  assert.ok(!exchange.actions.some((a) => /aktualisieren/u.test(a)), exchange.actions.join(' | '));
+  const kept = await extract('eHBA der Generation 2.0 tauschen\n\nDer eHBA der Generation 2.0 muss getauscht werden. Ausweise der Nachfolgegeneration 2.1 müssen nicht getauscht werden.');
+  assert.equal(kept.products[0]?.fixedVersion, null);
+  const affected = await extract('Lücke in eHBA\n\nEine Sicherheitslücke betrifft auch Karten der Generation 2.1: Betroffen sind eHBA mit Chips eines Herstellers. Bestellen Sie einen neuen eHBA.');
+  assert.equal(affected.products[0]?.fixedVersion, null);
+});
+
+test('an English list item under an advice heading is translated or left out, never copied into the German draft', () => {
+  const steps = actions(
+    'To protect your clinic, consider these steps:\n• Take a multi-layered approach to security, with firewalls and email filtering.\n• Keep all systems updated and patched regularly.',
+  );
+  assert.deepEqual(steps, ['Alle Systeme regelmäßig aktualisieren']);
+  // German items under the same heading still become steps.
+  assert.deepEqual(actions('Empfehlungen:\n• Regelmäßige Datensicherung auf getrennten Medien\n• Schulung des Praxisteams'), [
+    'Regelmäßige Datensicherung auf getrennten Medien anlegen',
+    'Schulung des Praxisteams durchführen',
+  ]);
+});

@@ -1,6 +1,6 @@
 import type { Sentence } from './sentences.js';
 import { guardedTest, spacedOddly } from './cue-words.js';
-import { englishActions } from './english-actions.js';
+import { englishActions, looksEnglish } from './english-actions.js';
 import { attackLed, isStatistic, reportsClaim, withoutAttribution } from './reported-speech.js';
 import { familiar, polite } from './polite-imperatives.js';
 import { deedDone, frontedPassive, modal, necessity, relativeDuty } from './modal-advice.js';
@@ -151,7 +151,8 @@ export function findActions(sentences: Sentence[]): ActionHit[] {
     if (found === null) return;
     if (sentence.bullet && found.length === 0 && (list.verb || list.advice)) {
       // "• die Passwörter der Praxissoftware" under "… folgende Passwörter zu ändern:": the lead-in's verb, for each item.
-      const item = nominalItem(sentence.text) ?? labelledDeed(sentence.text);
+      // An English item the word table could not carry over stays out: a German draft gets no English line.
+      const item = looksEnglish(sentence.text) ? null : (nominalItem(sentence.text) ?? labelledDeed(sentence.text));
       if (item) {
         if (list.leadIn >= 0 && list.verb) {
           // The lead-in only announced the list ("folgende Passwörter ändern"); its items are the actions.

@@ -140,7 +140,7 @@ export function germanPhrase(vp: string): string | null {
   // "prioritise patching their servers", "make it a priority to update …": the deed comes first ("vorrangig").
   const first = /^(?:prioriti[sz]e\s+(?=\p{Ll}+ing\s)|make\s+(?:it\s+)?a\s+(?:top\s+)?priority\s+to\s+)/iu.exec(vp.trim());
   if (first) vp = vp.trim().slice(first[0].length);
-  vp = gerundVerb(vp.trim()).replace(/^keep\s+(.+?)\s+(?:updated|up\s+to\s+date|patched|current)\b/i, 'update $1');
+  vp = gerundVerb(vp.trim()).replace(/^keep\s+(.+?)\s+(?:updated|up\s+to\s+date|patched|current)(?:\s+and\s+(?:updated|up\s+to\s+date|patched|current))?\b/i, 'update $1');
   if (first) vp = `foremost ${vp}`;
   // "open WEBconfig, the web interface of the devices, over HTTPS": an apposition between commas names, it instructs nothing.
   let rest = vp.trim().replace(/^(?:please|also|then|now|immediately)\s+/i, '').replace(/,\s+(?:the|a|an)\s[^,]+,\s+/i, ' ');
@@ -306,6 +306,11 @@ const cues = [
 const modalWords = ['should', 'must', 'need', 'has', 'have'];
 const modal = guardedExec(/^(.*?)\b(?:should|must|need\s+to|needs\s+to|have\s+to|has\s+to)\s+(?!not\s+be\b)(.+)$/i, modalWords);
 const passive = guardedExec(/^(.+?)\s+(?:should|must|needs?\s+to|has\s+to|have\s+to)\s+(not\s+|never\s+)?be\s+(\p{Ll}+(?:ed|en|wn))\b\s*(.*?)[.!]?$/iu, modalWords);
+
+/** Whether a sentence is English: its function words are, and no German one is there. */
+export function looksEnglish(s: string): boolean {
+  return !/[äöüßÄÖÜ]/.test(s) && !german.test(s) && english.test(s);
+}
 
 /** English notices: "We recommend that users update …", "Customers should install …", imperatives ("Update to …"). */
 export function englishActions(s: string, bullet = false): string[] | null {

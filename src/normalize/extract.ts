@@ -3,6 +3,7 @@ import { findActions, nothingToDo } from './actions.js';
 import { isFakeSender, speaksOfFakes } from './fake-senders.js';
 import { impliedUpdates } from './implied-actions.js';
 import { makerKindInHeadline } from './maker-kinds.js';
+import { cardProducts, replacementGeneration } from './card-generations.js';
 import { noticeVendor } from './notice-vendor.js';
 import { dropPracticeSetting } from './practice-context.js';
 import { proposeProducts, unknownNames } from './proposals.js';
@@ -82,7 +83,14 @@ export function extractNotice(matcher: Matcher, notice: NoticeInput): Extraction
   });
   // The version step and the proposals both need each sentence's model names that the catalog does not know.
   const unknown = sentences.map((s) => unknownNames(matcher, s.text));
-  const anyVersion = assignVersions(matcher, about, unknown, products, family, evidence);
+  let anyVersion = assignVersions(matcher, about, unknown, products, family, evidence);
+  const cards = products.filter((p) => cardProducts.has(p.id) && p.fixedVersion === null);
+  const generation = cards.length > 0 ? replacementGeneration(about) : null;
+  if (generation) {
+    for (const card of cards) card.fixedVersion = generation.version;
+    evidence.push({ field: 'fixedVersion', text: generation.evidence });
+    anyVersion = true;
+  }
 
   for (const a of actionHits) evidence.push({ field: 'actions', text: a.evidence });
   const severity = findSeverity(about);

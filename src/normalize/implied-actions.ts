@@ -21,7 +21,8 @@ export function impliedUpdates(products: FixedProduct[], actions: string[]): str
   const named = new Set(actions.flatMap(releaseNumbers));
   const byVersion = new Map<string, string[]>();
   for (const p of products) {
-    if (!p.fixedVersion) continue;
+    // A card generation ("Generation 2.1") is exchanged, not installed: the notice says how (card-generations.ts).
+    if (!p.fixedVersion || p.fixedVersion.startsWith('Generation ')) continue;
     const numbers = releaseNumbers(p.fixedVersion);
     // A version without a dotted number ("Build 2304") is left to the editor rather than guessed into a sentence.
     if (numbers.length === 0 || numbers.some((n) => named.has(n))) continue;

@@ -153,3 +153,27 @@ test('an English list item under an advice heading is translated or left out, ne
     'Schulung des Praxisteams durchführen',
   ]);
 });
+
+test('a fix the notice announces without its release is installed; a fix to come, or release news without a flaw, is not', async () => {
+  const patches = await extract(
+    'Kritische Lücke in Zyxel-Firewalls\n\nZyxel warnt vor einer kritischen Schwachstelle (CVE-2022-0342) in seinen Firewalls. Für all diese Geräte stehen Patches bereit.',
+  );
+  assert.deepEqual(patches.actions, ['Die bereitgestellten Patches für Zyxel ZyWALL / USG FLEX einspielen']);
+  assert.ok(patches.evidence.some((e) => e.field === 'actions' && /stehen Patches bereit/u.test(e.text)));
+  const english = await extract('Critical vulnerabilities threaten firewalls\n\nThe maker has published important security updates for its NAS systems after researchers found a flaw.');
+  assert.deepEqual(english.actions, ['Die bereitgestellten Sicherheitsupdates einspielen']);
+  // Still to come, no flaw, or an update step already there: nothing added.
+  const later = await extract('Lücke in Zyxel-Firewalls\n\nZyxel warnt vor einer Schwachstelle. Ein Patch soll im Mai bereitstehen.');
+  assert.deepEqual(later.actions, []);
+  const news = await extract('Neue Funktionen für Zyxel-Firewalls\n\nFür die Geräte stehen Updates mit neuen Funktionen bereit.');
+  assert.deepEqual(news.actions, []);
+  const told = await extract('Lücke in Zyxel-Firewalls\n\nZyxel warnt vor einer Schwachstelle. Patches stehen bereit. Aktualisieren Sie die Firewall umgehend.');
+  assert.deepEqual(told.actions, ['Die Firewall umgehend aktualisieren']);
+});
+
+test('a release with its build number is no phone number', () => {
+  assert.deepEqual(actions('Wer ein Synology-NAS betreibt, sollte es so schnell wie möglich auf Version 6.2.3-25426-3 oder höher bringen.'), [
+    'Ein Synology-NAS so schnell wie möglich auf Version 6.2.3-25426-3 oder höher bringen, falls man ein Synology-NAS betreibt',
+  ]);
+  assert.deepEqual(actions('Rufen Sie uns bei Fragen an unter 0221 123456-0.'), []);
+});

@@ -46,7 +46,8 @@ const contactUs = guardedTest(
 // "Unsere Experten raten dringend von … ab": the firm's experts give advice, they do not advertise themselves.
 const expertAdvice = /(?<!\p{L})(?:raten|rät|empfehlen|empfiehlt)(?!\p{L})/u;
 // A phone number, an address, a copyright line or a question.
-const phoneNumber = /\+?\d[\d ()/-]{7,}\d/;
+// A release with its build ("6.2.3-25426-3") is no phone number: digits after a digit and a dot belong to a version.
+const phoneNumber = /(?<!\d\.|\d)\+?\d[\d ()/-]{7,}\d/;
 // An address to write to makes a contact line; a sender's address to watch out for ("E-Mails des Absenders
 // x@y.com nicht öffnen", "kommen nur von @kvberlin.de") belongs to the instruction.
 const senderAddress = /(?<!\p{L})(?:Absender\p{L}*|sender|von|vom|from|Domain\p{L}*|Endung\p{L}*)\s+(?:[\p{L}-]+\s+){0,3}?[„“"”‚‘']?[\w.+-]*@/iu;

@@ -1,7 +1,7 @@
 import type { Severity } from '../advisories/advisories.table.js';
 import { findActions, nothingToDo } from './actions.js';
 import { isFakeSender, speaksOfFakes } from './fake-senders.js';
-import { impliedUpdates } from './implied-actions.js';
+import { announcedFix, impliedUpdates } from './implied-actions.js';
 import { makerKindInHeadline } from './maker-kinds.js';
 import { cardProducts, replacementGeneration } from './card-generations.js';
 import { noticeVendor } from './notice-vendor.js';
@@ -115,7 +115,7 @@ export function extractNotice(matcher: Matcher, notice: NoticeInput): Extraction
     vendor: vendorId ? vendorName(matcher, vendorId) : null,
     vendorId,
     products,
-    actions: nothing ? [] : withImpliedUpdates(products, actionHits.map((a) => a.text), evidence),
+    actions: nothing ? [] : withImpliedUpdates(products, actionHits.map((a) => a.text), evidence, about),
     noActionNeeded: nothing !== null,
     cves: findCves(body),
     severity: severity.severity,
@@ -135,10 +135,15 @@ function vendorMentions(matcher: Matcher, text: string): { index: number; end: n
 }
 
 /** The extracted actions, and after them the update each fixed version implies where no action names it. */
-function withImpliedUpdates(products: ExtractedProduct[], actions: string[], evidence: Extraction['evidence']): string[] {
+function withImpliedUpdates(products: ExtractedProduct[], actions: string[], evidence: Extraction['evidence'], sentences: Sentence[]): string[] {
   const implied = impliedUpdates(products, actions);
   for (const text of implied) evidence.push({ field: 'actions', text: 'Aus der genannten behobenen Version abgeleitet; so steht es nicht wörtlich in der Meldung.' });
-  return [...actions, ...implied];
+  if (implied.length > 0) return [...actions, ...implied];
+  // A fix announced without its release: installing it is the remedy.
+  const fix = announcedFix(sentences, actions, products.map((p) => p.name));
+  if (!fix) return actions;
+  evidence.push({ field: 'actions', text: fix.evidence });
+  return [...actions, fix.step];
 }
 
 /**

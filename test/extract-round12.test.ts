@@ -177,3 +177,31 @@ test('a release with its build number is no phone number', () => {
   ]);
   assert.deepEqual(actions('Rufen Sie uns bei Fragen an unter 0221 123456-0.'), []);
 });
+
+test('a chamber writing to its members addresses practices; what the fake letter asks of its recipients is no step', async () => {
+  const letters = await extract(
+    'Betrüger geben sich als Bank aus\n\nDie Briefe wirken täuschend echt, schreibt die Landeszahnärztekammer Thüringen an ihre Mitglieder. ' +
+      'Unter Hinweis auf Änderungen im Zahlungsverkehr werden die Empfänger aufgefordert, ihre Zugangsdaten zum Online-Banking umgehend zu verifizieren. ' +
+      'Es gibt weder einen sachlichen Grund noch eine rechtliche Pflicht, auf das Schreiben zu reagieren. ' +
+      'Persönliche Daten sollten auf der gefälschten Seite auf keinen Fall eingegeben werden. Die Kammer rät zu besonderer Aufmerksamkeit bei Phishing.',
+  );
+  assert.equal(letters.relevant, true, letters.relevanceReason);
+  assert.deepEqual(letters.actions, ['Persönliche Daten auf der gefälschten Seite auf keinen Fall eingeben']);
+  // The notice's own request to recipients stays a step; so does a duty that is not negated.
+  assert.deepEqual(actions('Die Empfänger werden gebeten, die E-Mail ungelesen zu löschen.'), ['Die E-Mail ungelesen löschen']);
+  assert.deepEqual(actions('Es besteht die Pflicht, den Vorfall binnen 72 Stunden zu melden.'), ['Den Vorfall binnen 72 Stunden melden']);
+  // A chamber's members named in passing, with no warning: nothing to do.
+  const meeting = await extract('Kammerversammlung\n\nDie Zahnärztekammer lädt ihre Mitglieder zur Versammlung am 3. März ein.');
+  assert.equal(meeting.relevant, false, meeting.relevanceReason);
+});
+
+test("a magazine's issue line above the rubric and the kicker dates the notice", async () => {
+  const notice = await extract(
+    'Zahnärztliche Mitteilungen Nr. 19\nePaper-Archiv ‹ Seite 49 Seite 51 ›\nzm115 Nr. 19, 01.10.2025, (1600)\n50 | NACHRICHTEN\nNEWS\nKAMMER RUFT ZUR VORSICHT AUF\n' +
+      'Betrüger geben sich als Bank aus\nDie Briefe wirken täuschend echt. Geben Sie keine Daten auf der gefälschten Seite ein.',
+  );
+  assert.equal(notice.published?.slice(0, 10), '2025-10-01');
+  // A page number or an issue without a date dates nothing.
+  const undated = await extract('Zahnärztliche Mitteilungen Nr. 19\nzm115 Nr. 19, Seite 50\n50 | NACHRICHTEN\nNEWS\nKAMMER RUFT ZUR VORSICHT AUF\nBetrüger geben sich als Bank aus\nDie Briefe wirken täuschend echt.');
+  assert.equal(undated.published, null);
+});

@@ -42,8 +42,9 @@ export function readText(content: string): NoticeInput {
   const { title, lines, titleAt, end } = stripChrome(raw, isDateLine);
   // The date stands next to the title; tickers above it and related articles below the notice date other pages.
   // A line that says it is the publication date ("Veröffentlichungsdatum 20.07.2017") may stand further above a title
-  // that follows a kicker and a field list.
-  const cued = raw.slice(Math.max(0, titleAt - 8), Math.max(0, titleAt - 3)).filter((l) => /Veröffentlich|Erschienen|Publiziert|Published|Posted/iu.test(l));
+  // that follows a kicker and a field list; so may a magazine's issue line ("zm115 Nr. 19, 01.10.2025, (1600)") above
+  // the rubric and the kicker.
+  const cued = raw.slice(Math.max(0, titleAt - 8), Math.max(0, titleAt - 3)).filter((l) => /Veröffentlich|Erschienen|Publiziert|Published|Posted|(?<!\p{L})Nr\.\s*\d+(?:-\d+)?\s*[,/]/iu.test(l));
   const publishedAt = statedDate(raw.slice(Math.max(0, titleAt - 3), end)) ?? statedDate(cued, { tail: false }) ?? pageStamp(raw.slice(end));
   // The site's name on the first line above the title, and the copyright line at the foot.
   const publisher = publisherOf([titleAt > 0 && raw[0]!.length <= 60 ? raw[0] : null, copyrightHolder(raw.slice(end).join('\n'))]);

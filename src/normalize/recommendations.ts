@@ -69,7 +69,8 @@ const mayAdvise = cueTest([
 const zuForm = /(?:^|\s)(?:zu\s+(\p{Ll}+)|(\p{Ll}+?zu\p{Ll}{3,}))(?=[\s,.!;:]|$)/gu;
 // "nicht nötig, … zu ändern", "Wichtig ist nicht, …": no advice.
 // "nicht mehr möglich oder sinnvoll, … zu erstellen": the negation reaches over a second adjective joined to the first.
-const negated = /(?<!\w)(?:nicht|kein\w*)\s+(?:\S+\s+){0,2}(?:(?:oder|und)\s+)?$/u;
+// "Es gibt weder einen Grund noch eine rechtliche Pflicht, … zu reagieren": "weder … noch" too.
+const negated = /(?<!\w)(?:nicht|kein\w*|weder\s+(?:\S+\s+){0,6}?noch)\s+(?:\S+\s+){0,2}(?:(?:oder|und)\s+)?$/u;
 // "Geräte, bei denen es sinnvoll ist, …": advice words in a relative clause say which things are meant.
 const inRelativeClause = /,\s+(?:(?:von|mit|bei|an|auf|in|für|über|aus|zu)\s+)?(?:denen|deren|dessen|welche\p{L}*)\s+(?:[^\s,]+\s+){0,5}$/u;
 const nextZu = /^\s*(,|,?\s*und|,?\s*sowie)\s+(.*?)\s*(?:zu\s+(\p{Ll}+)|(\p{Ll}+?zu\p{Ll}{3,}))(?=[\s,.!;:]|$)/u;

@@ -35,6 +35,10 @@ const threat =
 const flaw = /sicherheitslücke|schwachstelle|lücke\b|angriff|attacke|(?<![a-z])attack|ransomware|schadsoftware|trojaner|malware|datenleck|kompromittiert|exploit|CVE-\d|vulnerab|breach|compromis/i;
 const practices =
   /(?<!\p{L})(?:Praxis|Praxen|Arztpraxen|Zahnarztpraxen|Praxisteam\w*|Praxisinhaber\w*|Praxisrechner\w*|Praxis-IT|Ärztinnen|Ärzte|Zahnärzt\w*|Psychotherapeut\w*|Leistungserbringer\w*|Vertragsärzt\w*|Vertragszahnärzt\w*|MVZ|(?:medical|physician|dental|doctor['’]?s['’]?)\s+(?:practices?|offices?)|physicians|your\s+(?:medical\s+|dental\s+)?practice|healthcare\s+providers)(?!\p{L})/u;
+// A chamber or a KV writing to its members: its members are practices ("schreibt die Landeszahnärztekammer Thüringen an
+// ihre Mitglieder").
+const membersOfBody =
+  /(?:(?:ärzte|Psychotherapeuten)kammer|Kassen(?:zahn)?ärztliche\s+Vereinigung|(?<!\p{L})(?:KV|KZV))\p{L}*\s+(?:[\p{L}-]+\s+){0,3}?(?:an\s+)?(?:ihre|seine)\s+Mitglieder(?!\p{L})/u;
 const pharmacies = /Apotheke/i;
 const hospitals = /Klinik|Krankenh[aä]us|hospital/i;
 const pharmaciesAll = new RegExp(pharmacies.source, 'gi');
@@ -194,7 +198,7 @@ export function assessRelevance({ body, products, actions, fixedVersion, nothing
   if (products.length === 0 && actions === 0 && !fixedVersion && report.test(body.slice(0, 300))) return { relevant: false, reason: 'Umfrage oder Lagebericht ohne Handlungsempfehlung.' };
   const security = hasSecurityContext(body);
   const names = products.map((p) => p.name).join(', ');
-  const addressed = practices.test(body);
+  const addressed = practices.test(body) || membersOfBody.test(body);
   // Fake mails in the name of a health insurer or a KV about patients' records go to care providers even where the
   // notice does not say "Praxen" (a therapists' association passing on the AOK's warning); insured people are not meant.
   const providersMeant = healthSender.test(body) && /Patient|Leistungserbringer|Heilmittel|Therapeut/u.test(body) && !/Versicherte|Verbraucher/u.test(body);

@@ -91,6 +91,7 @@ const claimed = /(?<!\p{L})(?:angeblich|vermeintlich|behauptet|behaupten|suggeri
 const demandWord = /^(?:fordert|fordern|aufgefordert|aufgerufen|ruft|rufen|gebeten|bittet|bitten)$/u;
 const attackerLast = new RegExp(`(?<!\\p{L})${attackers}\\s*:$`, 'u');
 const attackAfter = new RegExp(`^\\s*(?:die|der|den|diese)\\s+(?:\\p{Ll}\\p{L}*\\s+)?${attackers}(?!\\p{L})`, 'u');
+const recipients = /(?<!\p{L})(?:Empfänger(?:innen)?|Adressat(?:en|innen)?)(?!\p{L})/u;
 const demandedAsCondition = /^(?:Werden\s+Sie|Wird\s+man|Wenn|Falls|Sobald|Sollten?\s+Sie)(?!\p{L})/u;
 
 // attackDemand's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
@@ -115,7 +116,10 @@ export function attackDemand(word: string, front: string, after: string): boolea
     // "Man werde aufgefordert, …": the subjunctive reports what the message says.
     attackDemandPattern1.test(clause) ||
     demandedAsCondition.test(whole) ||
-    attackAfter.test(after)
+    attackAfter.test(after) ||
+    // "… werden die Empfänger aufgefordert, ihre Zugangsdaten … zu verifizieren": the recipients of a message are
+    // its targets, and what they are told to do is the message's demand (a request, "gebeten", may be the notice's).
+    (word === 'aufgefordert' && recipients.test(`${clause} ${after.split(',')[0]!}`))
   );
 }
 

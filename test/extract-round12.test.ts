@@ -205,3 +205,15 @@ test("a magazine's issue line above the rubric and the kicker dates the notice",
   const undated = await extract('Zahnärztliche Mitteilungen Nr. 19\nzm115 Nr. 19, Seite 50\n50 | NACHRICHTEN\nNEWS\nKAMMER RUFT ZUR VORSICHT AUF\nBetrüger geben sich als Bank aus\nDie Briefe wirken täuschend echt.');
   assert.equal(undated.published, null);
 });
+
+test('"sollte sie sich" after a condition naming the practice is the practice; two verb-first conditions keep their verbs', () => {
+  assert.deepEqual(actions('Ist der Abgleich der Versichertenstammdaten gestört oder ist unklar, ob die Praxis betroffen ist, sollte sie sich an ihren IT-Servicepartner wenden.'), [
+    'Sich an Ihren IT-Servicepartner wenden, falls der Abgleich der Versichertenstammdaten gestört ist oder unklar ist, ob die Praxis betroffen ist',
+  ]);
+  assert.deepEqual(actions('Schritt 2: Kontakt aufnehmen: Ist die Praxis betroffen, sollte sie sich an ihren IT-Servicepartner wenden.'), [
+    'Sich an Ihren IT-Servicepartner wenden, falls die Praxis betroffen ist',
+  ]);
+  // "sie" for others than the practice stays out.
+  assert.deepEqual(actions('Ist die Lücke bekannt, sollten sie sich beeilen.'), []);
+  assert.deepEqual(actions('Ist der Hersteller informiert, sollte sie sich melden.'), []);
+});

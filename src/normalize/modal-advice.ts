@@ -33,7 +33,8 @@ const forExample = String.raw`(?:zum\s+Beispiel|z\.\s?B\.|etwa|beispielsweise|in
 const pointsAtRules = new RegExp(`(?<!\\p{L})${followRules}$`, 'u');
 const rulesThenExamples = new RegExp(`${followRules}:\\s+(?:${forExample})?(.+)$`, 'u');
 const examplesGiven = new RegExp(`^,\\s+${forExample}(.+)$`, 'u');
-const labelled = /^[^:,]{3,80}:\s+(?=\p{Lu})/u;
+// One label or two ("Schritt 2: Kontakt zum IT-Service aufnehmen: Ist …").
+const labelled = /^(?:[^:,]{3,80}:\s+(?=\p{Lu})){1,2}/u;
 // Reported advice keeps its subjunctive: "Stattdessen solle man das LKA einschalten".
 // "darf/dürfen" only forbids or restricts: with a negation or "nur" behind it (`restricted`); without, it permits.
 const modalVerb = /\b(sollten|sollen|sollte|solle|solltest|müssen|muss|müsse|musst|dürfen|darf)\s+/u;
@@ -160,7 +161,11 @@ export function modal(s: string): string | null {
   const meant = relative && !leading && !readers ? `${relative[1]!.trim()}: ` : '';
   let subjectless = false;
   if (inverted) {
-    const subject = subjects.exec(after);
+    // "Ist unklar, ob die Praxis betroffen ist, sollte sie sich an ihren IT-Servicepartner wenden": a "sie" before
+    // "sich", after a condition that names the practice, is the practice.
+    const she = leading && /(?<!\p{L})(?:die\s+Praxis|Praxen)(?!\p{L})/u.test(leading[2] ?? '') ? /^sie\s+(?=sich\s)/u.exec(after) : null;
+    const subject = she ?? subjects.exec(after);
+    if (she) after = after.replace(modalPattern6, 'Ihr');
     // Without a practice for subject only a passive is an instruction: "Im Zweifel sollten Anhänge nicht geöffnet werden",
     // "Es muss geprüft werden, ob …" (the participle right behind the modal).
     if (!subject && !modalPattern7.test(` ${after}`)) return null;

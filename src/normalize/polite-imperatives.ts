@@ -89,7 +89,15 @@ const consequence = /^[^,]*,\s+(?:wird|werden|ist|sind|kann|können|erhalten|erh
 export function condition(word: string | undefined, clause: string | undefined): string {
   if (!word || /^(?:Damit|Um)$/.test(word)) return '';
   const c = clause!.trim();
-  if (!/^(?:Wenn|Falls|Sofern|Wo|Soweit|Solange|Bis|Bevor|Nachdem|Sobald|Sollten?)$/.test(word)) return `, falls ${c} ${word.toLowerCase()}`;
+  if (!/^(?:Wenn|Falls|Sofern|Wo|Soweit|Solange|Bis|Bevor|Nachdem|Sobald|Sollten?)$/.test(word)) {
+    // "Ist X gestört oder ist unklar, ob …": two conditions with their verbs first, each verb to its own end.
+    const second = /\s(oder|und)\s(ist|sind|hat|haben|war|waren|wird|werden)\s(.+)$/u.exec(c);
+    if (second) {
+      const [head, tail = ''] = second[3]!.split(/(?=,\s)/u, 2);
+      return `, falls ${c.slice(0, second.index)} ${word.toLowerCase()} ${second[1]} ${head} ${second[2]}${tail}${second[3]!.slice(head!.length + tail.length)}`;
+    }
+    return `, falls ${c} ${word.toLowerCase()}`;
+  }
   if (/^Sollten?$/.test(word)) return `, falls ${c.replace(/\bsein$/, word === 'Sollte' ? 'ist' : 'sind')}`;
   return `, ${word.toLowerCase()} ${c}`;
 }

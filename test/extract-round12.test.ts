@@ -217,3 +217,15 @@ test('"sollte sie sich" after a condition naming the practice is the practice; t
   assert.deepEqual(actions('Ist die Lücke bekannt, sollten sie sich beeilen.'), []);
   assert.deepEqual(actions('Ist der Hersteller informiert, sollte sie sich melden.'), []);
 });
+
+test('English backup advice: data backups kept apart from the main systems, copies kept offline, "your clinic" addressed', async () => {
+  assert.deepEqual(actions('Keep data backups apart from your main practice systems – on a separate hard drive or in cloud storage.'), [
+    'Datensicherungen getrennt von den Hauptsystemen der Praxis aufbewahren',
+  ]);
+  assert.deepEqual(actions('Restrict access to data backups so that unauthorised staff cannot reach them.'), ['Zugriff auf Datensicherungen einschränken']);
+  assert.deepEqual(actions('• Keep password-protected backup copies offline.'), ['Passwortgeschützte Sicherungskopien offline aufbewahren']);
+  // Kept apart from something the table cannot carry over: no half-English step.
+  assert.deepEqual(actions('Keep backups separate from the internet-facing kiosk.'), []);
+  const clinic = await extract('Ransomware targets backups\n\nRansomware now encrypts backups as well. To protect your clinic, keep password-protected backup copies offline.');
+  assert.equal(clinic.relevant, true, clinic.relevanceReason);
+});

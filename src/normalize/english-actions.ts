@@ -20,7 +20,7 @@ const verbs: [string, string][] = [
   ['report', 'melden'], ['inform', 'informieren'], ['close', 'schließen'], ['open', 'öffnen'], ['secure', 'absichern'], ['protect', 'schützen'],
   ['connect', 'verbinden'], ['strengthen', 'stärken'], ['improve', 'verbessern'],
   ['train', 'schulen'], ['test', 'testen'], ['plan', 'planen'], ['treat', 'behandeln'], ['ignore', 'ignorieren'], ['investigate', 'untersuchen'],
-  ['store', 'speichern'], ['save', 'speichern'], ['create', 'anlegen'], ['set', 'setzen'], ['add', 'hinzufügen'], ['filter', 'filtern'], ['hunt', 'suchen'],
+  ['identify', 'ermitteln'], ['determine', 'ermitteln'], ['store', 'speichern'], ['save', 'speichern'], ['create', 'anlegen'], ['set', 'setzen'], ['add', 'hinzufügen'], ['filter', 'filtern'], ['hunt', 'suchen'],
 ];
 const verbTable = new Map(verbs);
 const andVerb = new RegExp(`\\s+(and|or)\\s+(?:to\\s+)?(?=(?:${verbs.map(([en]) => en).join('|')})\\s)`, 'i');
@@ -57,7 +57,7 @@ const words: Record<string, string> = {
   configuration: 'Konfiguration', configurations: 'Konfigurationen', port: 'Port', ports: 'Ports', rule: 'Regel', rules: 'Regeln',
   router: 'Router', routers: 'Router', connection: 'Verbindung', connections: 'Verbindungen', model: 'Modell', models: 'Modelle',
   unique: 'eindeutige', strong: 'starke', complex: 'komplexe', now: 'jetzt', product: 'Produkt', products: 'Produkte', firmware: 'Firmware', function: 'Funktion', functions: 'Funktionen',
-  employees: 'Mitarbeitende', staff: 'Mitarbeitende', staffs: 'Mitarbeitende', unauthorized: 'unbefugte', administrative: 'administrative',
+  data: 'Daten', separate: 'separaten', 'password-protected': 'passwortgeschützte', employees: 'Mitarbeitende', staff: 'Mitarbeitende', staffs: 'Mitarbeitende', unauthorized: 'unbefugte', administrative: 'administrative',
 };
 
 // Purpose clauses ("to receive the latest protections"), clauses introduced by a conjunction and what a colon explains
@@ -88,6 +88,12 @@ function translate(text: string): string {
     .replace(/\b(?:web-based\s+)?remote\s+management\s+interface\b/gi, 'Fernverwaltungsoberfläche')
     .replace(/\bconfiguration\s+(?:page|interface)\b/gi, 'Konfigurationsseite')
     .replace(/\b(?:web-based\s+)?(?:web|management|admin(?:istration)?)\s+(?:interface|console|portal)\b/gi, 'Verwaltungsoberfläche')
+    .replace(/\b(?:data\s+)?backup\s+copies\b/gi, 'Sicherungskopien')
+    .replace(/\bdata\s+backups\b/gi, 'Datensicherungen')
+    // Backups kept apart "from your main practice systems", "from the main network".
+    .replace(/\b(?:your|the|its|their)\s+main\s+(?:practice\s+|computer\s+|IT\s+)?systems\b/gi, 'den Hauptsystemen der Praxis')
+    .replace(/\b(?:your|the|its|their)\s+main\s+network\b/gi, 'dem Hauptnetzwerk')
+    .replace(/\bdata\s+backup\b/gi, 'Datensicherung')
     .replace(/\bremote access\b/gi, 'Fernzugriff')
     .replace(/\b(?:UPnP\s+)?(?:auto(?:matic)?\s+)?port\s+forwarding\b/gi, (m) => `${/auto/i.test(m) ? 'automatische ' : ''}${/^UPnP/i.test(m) ? 'UPnP-' : ''}Portweiterleitung`)
     .replace(/\bremote management\b/gi, 'Fernverwaltung')
@@ -140,6 +146,13 @@ export function germanPhrase(vp: string): string | null {
   // "prioritise patching their servers", "make it a priority to update …": the deed comes first ("vorrangig").
   const first = /^(?:prioriti[sz]e\s+(?=\p{Ll}+ing\s)|make\s+(?:it\s+)?a\s+(?:top\s+)?priority\s+to\s+)/iu.exec(vp.trim());
   if (first) vp = vp.trim().slice(first[0].length);
+  // "Keep data backups apart from your main practice systems": kept apart is stored apart.
+  const apart = /^keep\s+(.+?)\s+(?:separate|apart|isolated|separated)\s+from\s+(.+?)(?:\s+[–—-]\s+.*)?[.!]?$/iu.exec(vp.trim());
+  if (apart) {
+    const [what, from] = [translate(apart[1]!), translate(apart[2]!)];
+    const german = `${what} getrennt von ${from} aufbewahren`;
+    return halfEnglish(german) || leftInEnglish(german) ? null : capitalize(german);
+  }
   vp = gerundVerb(vp.trim()).replace(/^keep\s+(.+?)\s+(?:updated|up\s+to\s+date|patched|current)(?:\s+and\s+(?:updated|up\s+to\s+date|patched|current))?\b/i, 'update $1');
   if (first) vp = `foremost ${vp}`;
   // "open WEBconfig, the web interface of the devices, over HTTPS": an apposition between commas names, it instructs nothing.
@@ -170,7 +183,9 @@ export function germanPhrase(vp: string): string | null {
   const verb =
     entry[0] === 'install' && /\b(?:updates?|patch(?:es)?|fixes|hotfix(?:es)?)\b/i.test(object)
       ? 'einspielen'
-      : entry[0] === 'apply' && /\b(?:settings|configuration|recommendations?|measures|steps|mitigations?|workarounds?|guidance|instructions|changes|polic(?:y|ies)|hardening)\b/i.test(object)
+      : entry[0] === 'keep' && /\b(?:backups?|cop(?:y|ies))\b/i.test(object)
+        ? 'aufbewahren'
+        : entry[0] === 'apply' && /\b(?:settings|configuration|recommendations?|measures|steps|mitigations?|workarounds?|guidance|instructions|changes|polic(?:y|ies)|hardening)\b/i.test(object)
         ? 'umsetzen'
         : entry[1];
   const phrase = [adverb, translate(object), verb].filter(Boolean).join(' ');
@@ -203,7 +218,7 @@ function untranslated(english: string): number {
 
 // The German words translate() writes; a lower-case word of plain letters outside them was left in English.
 const germanWords = new Set(
-  [...Object.values(words), ...verbs.map(([, de]) => de), 'falls wenn vor nach dem Einspielen Update von oder neuer mit aus aller sofort jederzeit unverzüglich nötigen ist sind wird werden']
+  [...Object.values(words), ...verbs.map(([, de]) => de), 'falls wenn vor nach dem Einspielen Update von oder neuer mit aus aller sofort jederzeit unverzüglich nötigen ist sind wird werden den der getrennt aufbewahren']
     .flatMap((w) => w.toLowerCase().split(/\s+/u)),
 );
 const leftInEnglish = (german: string) => [...german.matchAll(untranslatedPattern1)].some(([w]) => !germanWords.has(w));

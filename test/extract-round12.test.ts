@@ -229,3 +229,15 @@ test('English backup advice: data backups kept apart from the main systems, copi
   const clinic = await extract('Ransomware targets backups\n\nRansomware now encrypts backups as well. To protect your clinic, keep password-protected backup copies offline.');
   assert.equal(clinic.relevant, true, clinic.relevanceReason);
 });
+
+test('a place where a password is to be changed is no product the notice is about; its maker is the vendor', async () => {
+  const breach = await extract(
+    'Jede vierte Arztpraxis muss Passwörter ändern\n\nDer IT-Dienstleister Medatixx ist von einem Cyberangriff getroffen worden. ' +
+      'Medatixx empfiehlt seinen Kunden ausdrücklich, alle relevanten Passwörter zu ändern – darunter die für die Praxissoftware sowie für den jeweiligen TI-Konnektor.',
+  );
+  assert.deepEqual(breach.products, []);
+  assert.equal(breach.vendorId, 'medatixx');
+  // A notice on the connector's own password keeps the connector.
+  const own = await extract('Standardpasswort am secunet konnektor\n\nDer secunet konnektor wird mit einem Standardpasswort ausgeliefert. Ändern Sie das Passwort für den secunet konnektor umgehend.');
+  assert.deepEqual(own.products.map((p) => p.id), ['secunet-konnektor']);
+});

@@ -155,15 +155,33 @@ function affectedProducts(matcher: Matcher, sentences: Sentence[], actions: { te
   const described = sentences.filter((s) => {
     const action = byEvidence.get(s.text);
     if (action === undefined || updatesProduct.test(action)) return true;
-    // The addressees of "Medatixx rät Kunden von x.isynet, …, Passwörter zu ändern" are named outside the action's words.
-    return mentions(matcher, s.text, family).some((m) => !mentions(matcher, action, family).some((n) => n.product.id === m.product.id));
+    // The addressees of "Medatixx rät Kunden von x.isynet, …, Passwörter zu ändern" are named outside the action's words;
+    // the places of a password change listed beside it ("darunter die für … sowie für den jeweiligen TI-Konnektor") are not.
+    return mentions(matcher, s.text, family).some(
+      (m) => !mentions(matcher, action, family).some((n) => n.product.id === m.product.id) && !passwordPlace(action, s.text, m.index),
+    );
   });
   const hits = findProducts(matcher, described, family).filter((h) => {
     const action = byEvidence.get(h.evidence);
-    return action === undefined || updatesProduct.test(action) || !mentions(matcher, action, family).some((m) => m.product.id === h.product.id);
+    if (action === undefined || updatesProduct.test(action)) return true;
+    const named = mentions(matcher, h.evidence, family).filter((m) => m.product.id === h.product.id);
+    return !mentions(matcher, action, family).some((m) => m.product.id === h.product.id) && !named.every((m) => passwordPlace(action, h.evidence, m.index));
   });
-  return hits.length > 0 ? hits : findProducts(matcher, sentences, family);
+  if (hits.length > 0) return hits;
+  // Only the actions name products. A place where a password is to be changed ("alle Passwörter ändern – darunter …
+  // für den jeweiligen TI-Konnektor", after an attack on the PVS maker) is no product the notice is about.
+  return findProducts(matcher, sentences, family).filter((h) => {
+    const action = byEvidence.get(h.evidence);
+    return action === undefined || updatesProduct.test(action) || !credentialChange.test(action);
+  });
 }
+
+/** Whether a product named at `index` of an action's sentence is where the action changes a password ("für den Konnektor"). */
+function passwordPlace(action: string, sentence: string, index: number): boolean {
+  return credentialChange.test(action) && /(?:für|am|an|beim|bei|des|der)\s+(?:(?:den|die|das|dem|der|jeweiligen|eigenen|Ihren?|Ihrem)\s+)*$/u.test(sentence.slice(Math.max(0, index - 40), index));
+}
+
+const credentialChange = /(?:Passw|Kennw|Zugangsdaten|(?<!\p{L})PINs?(?!\p{L}))[^.]*(?:ändern|erneuern|wechseln|zurücksetzen)/u;
 
 /** The affected products: named as what the notice is about, vendors listed under a generic entry as their products. */
 function aboutProducts(matcher: Matcher, sentences: Sentence[], actions: { text: string; evidence: string }[], family: string | null, title: string): ProductHit[] {

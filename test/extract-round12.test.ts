@@ -241,3 +241,12 @@ test('a place where a password is to be changed is no product the notice is abou
   const own = await extract('Standardpasswort am secunet konnektor\n\nDer secunet konnektor wird mit einem Standardpasswort ausgeliefert. Ändern Sie das Passwort für den secunet konnektor umgehend.');
   assert.deepEqual(own.products.map((p) => p.id), ['secunet-konnektor']);
 });
+
+test('"zeitnahe Sicherheitsupdates" in a list of duties rates nothing; said of the step it rates "mittel"', async () => {
+  const duties = await extract('Neue IT-Sicherheitsrichtlinie\n\nDie Richtlinie verlangt unter anderem:\n• regelmäßige Backups\n• aktuelle Software und zeitnahe Sicherheitsupdates');
+  assert.equal(duties.severity, 'unbekannt');
+  const step = await extract('Lücke im Kartenterminal\n\nEine Schwachstelle betrifft das Kartenterminal. Eine zeitnahe Aktualisierung wird empfohlen.');
+  assert.equal(step.severity, 'mittel');
+  const adverb = await extract('Lücke im Kartenterminal\n\nEine Schwachstelle betrifft das Kartenterminal. Das Update sollte zeitnah installiert werden.');
+  assert.equal(adverb.severity, 'mittel');
+});

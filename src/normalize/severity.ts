@@ -53,8 +53,11 @@ const rules: { severity: Severity; pattern: RegExp; advice?: boolean }[] = [
     severity: 'mittel',
     // "Praxen sollten … aktualisieren": advice to practices without a word of urgency.
     pattern:
-      /(?<!\w)(?:zeitnah\w*|als\s+["„“‚‘'»«]?mittel\b|medium\s+severity|rated\s+(?:medium|moderate))\b|(?<!\p{L})(?:Praxen|Praxisteams|Ärzt\p{L}*|Zahnärzt\p{L}*|Psychotherapeut\p{L}*|Anwender\p{L}*|Kunden|Sie)\s+sollten(?!\p{L})[^.]*?(?<![\p{L}\p{N}_])(?:aktualisieren|einspielen|installieren|ändern)\b/iu,
+      /(?<!\w)(?:zeitnah(?!e[nrs]?\s+\p{Lu})\w*|als\s+["„“‚‘'»«]?mittel\b|medium\s+severity|rated\s+(?:medium|moderate))\b|(?<!\p{L})(?:Praxen|Praxisteams|Ärzt\p{L}*|Zahnärzt\p{L}*|Psychotherapeut\p{L}*|Anwender\p{L}*|Kunden|Sie)\s+sollten(?!\p{L})[^.]*?(?<![\p{L}\p{N}_])(?:aktualisieren|einspielen|installieren|ändern)\b/iu,
   },
+  // "zeitnahe Sicherheitsupdates" in a list of what the guideline requires names a general duty; said of this notice's
+  // step ("Eine zeitnahe Aktualisierung wird empfohlen") it rates it.
+  { severity: 'mittel', pattern: /(?<!\w)zeitnahe[nrs]?\s+\p{Lu}/u, advice: true },
   { severity: 'niedrig', pattern: /(?<!\w)(?:zur\s+Information|informativ|geringe[sn]?\s+Risiko|als\s+["„“‚‘'»«]?niedrig\b|low\s+severity)\b/iu },
 ];
 // A sentence that tells the reader what to do: a modal, a recommendation, "bitte", "Sie", an infinitive with "zu".

@@ -250,3 +250,10 @@ test('"zeitnahe Sicherheitsupdates" in a list of duties rates nothing; said of t
   const adverb = await extract('Lücke im Kartenterminal\n\nEine Schwachstelle betrifft das Kartenterminal. Das Update sollte zeitnah installiert werden.');
   assert.equal(adverb.severity, 'mittel');
 });
+
+test('English "that have not yet moved to X should do so" asks for the move', () => {
+  assert.deepEqual(actions('Dental practices that have not yet moved to Windows 11 should do so.'), ['Auf Windows 11 aktualisieren']);
+  assert.deepEqual(actions('Offices which have not upgraded to Windows 11 should do so soon.'), ['Auf Windows 11 bald aktualisieren']);
+  // Moving something else is no update.
+  assert.deepEqual(actions('Practices that have not moved their server should do so.'), []);
+});

@@ -373,8 +373,10 @@ function englishSentence(s: string, bullet: boolean): string[] | null {
     // "Admins who have not installed the May updates should do so immediately": the deed is in the subject.
     const so = /^do\s+(?:so|this|it)\b(.*)$/i.exec(m[2]!);
     if (so) {
-      const who = /\bwho\s+(?:have|has)(?:\s+not|n't)\s+(?:yet\s+)?(\w+)\s+(.+)$/i.exec(subject);
-      const verb = who && pastForms.get(who[1]!.toLowerCase());
+      // "Dental practices that have not yet moved to Windows 11 should do so": "that" or "which" as well.
+      const who = /\b(?:who|that|which)\s+(?:have|has)(?:\s+not|n't)\s+(?:yet\s+)?(\w+)\s+(.+)$/i.exec(subject);
+      // "moved to Windows 11", "migrated to …": to a newer release is an update.
+      const verb = who && (pastForms.get(who[1]!.toLowerCase()) ?? (/^(?:moved|migrated|switched)$/i.test(who[1]!) && /^to\s/i.test(who[2]!) ? 'aktualisieren' : undefined));
       if (!verb) return null;
       return [capitalize(`${translate(who![2]!)}${translate(so[1]!.replace(/[.;].*$/, '')) ? ` ${translate(so[1]!.replace(/[.;].*$/, ''))}` : ''} ${verb}`)];
     }

@@ -257,3 +257,15 @@ test('English "that have not yet moved to X should do so" asks for the move', ()
   // Moving something else is no update.
   assert.deepEqual(actions('Practices that have not moved their server should do so.'), []);
 });
+
+test('one fix per release line, listed in one sentence, is the fixed version as written', async () => {
+  const lcos = await extract(
+    'LANCOM schließt KRACK-Lücke in Routern\n\nLaut Knowledge Base korrigiert das veröffentlichte Update den Fehler in LCOS 10.12, LCOS 9.24 und LCOS 9.10.',
+  );
+  assert.deepEqual(lcos.products.map((p) => [p.id, p.fixedVersion]), [['lancom-router', 'LCOS 10.12, LCOS 9.24 und LCOS 9.10']]);
+  assert.deepEqual(lcos.actions, ['LANCOM Router und Firewalls auf LCOS 10.12, LCOS 9.24 oder LCOS 9.10 aktualisieren']);
+  // Two releases of one line are no list of lines: the fix stays one version.
+  const one = await extract('LANCOM schließt Lücke\n\nDas Update auf LCOS 10.12 und LCOS 10.12 RU2 behebt den Fehler in den LANCOM Routern.');
+  assert.equal(one.products[0]?.fixedVersion?.includes(','), false);
+  assert.equal(/\sund\s/u.test(one.products[0]?.fixedVersion ?? ''), false);
+});

@@ -206,7 +206,7 @@ function assignVersions(
   evidence: Extraction['evidence'],
 ): boolean {
   let any = false;
-  const fixes = new Map<string, { version: string; evidence: string }[]>();
+  const fixes = new Map<string, { version: string; evidence: string; index: number; end: number }[]>();
   for (const [i, sentence] of sentences.entries()) {
     const named = mentions(matcher, sentence.text, family);
     const versions = findVersions(sentence.text, named);
@@ -223,14 +223,14 @@ function assignVersions(
       const unnamed = products.filter((p) => vendors.size === 0 || vendors.has(productVendor(matcher, p.id)));
       const targets =
         named.length > 0
-          ? named.map((m) => ({ id: m.product.id, hits: [versionFor(sentence.text, m, ofKind, named)] }))
+          ? named.map((m) => ({ id: m.product.id, hits: (kind === 'fixed' && new Set(named.map((n) => n.product.id)).size === 1 ? listedLines(ofKind, sentence.text) : null) ?? [versionFor(sentence.text, m, ofKind, named)] }))
           : unnamed.map((p) => ({ id: p.id, hits: kind === 'fixed' ? ofKind : ofKind.slice(0, 1) }));
       for (const { id, hits } of targets) {
         const product = products.find((p) => p.id === id);
         if (!product) continue;
         for (const hit of hits) {
           if (!hit) continue;
-          if (kind === 'fixed') fixes.set(id, [...(fixes.get(id) ?? []), { version: hit.version, evidence: sentence.text }]);
+          if (kind === 'fixed') fixes.set(id, [...(fixes.get(id) ?? []), { version: hit.version, evidence: sentence.text, index: hit.index, end: hit.end }]);
           else if (product.affectedVersions === null) {
             product.affectedVersions = hit.phrase;
             evidence.push({ field: 'affectedVersions', text: sentence.text });
@@ -252,7 +252,7 @@ function assignVersions(
  * Of several fixed releases (one per release line: "Fix included in v19.0 GA and v18.5 MR4"), the one on the affected
  * line ("v18.5 MR3 and older") when one sentence lists them; else the first the notice names.
  */
-function chooseFix<T extends { version: string; evidence: string }>(candidates: T[], affected: string | null): T | undefined {
+function chooseFix<T extends { version: string; evidence: string; index: number; end: number }>(candidates: T[], affected: string | null): T | undefined {
   const line = (v: string) => /(\d+)\.(\d+)/.exec(v)?.slice(1, 3).map(Number).join('.');
   const affectedLine = affected ? line(affected) : undefined;
   if (affectedLine && candidates.length > 1) {
@@ -260,7 +260,32 @@ function chooseFix<T extends { version: string; evidence: string }>(candidates: 
     const same = listed.find((c) => line(c.version) === affectedLine && !sameVersion(c.version, affected!.replace(/^\D*/, '').split(/\s+(?:and|und|or|oder)\s/)[0]!));
     if (same) return same;
   }
-  return candidates[0];
+  return fixList(candidates) ?? candidates[0];
+}
+
+// "korrigiert … den Fehler in LCOS 10.12, LCOS 9.24 und LCOS 9.10", "v9.705 MR5, v9.607 MR7 und v9.511 MR11": one
+// fix per release line, listed in one sentence, is the fix as written; which line a practice runs, it knows.
+const listGlue = /^(?:,\s*|\s+(?:und|and|sowie|bzw\.)\s+|,\s*(?:und|and)\s+)(?:[\p{L}!-]+\s+)?$/u;
+
+function fixList<T extends { version: string; evidence: string; index: number; end: number }>(candidates: T[]): T | undefined {
+  const first = candidates[0];
+  if (!first) return undefined;
+  const listed = listedLines(candidates.filter((c) => c.evidence === first.evidence), first.evidence);
+  if (!listed) return undefined;
+  // "LCOS 10.12, LCOS 9.24 …": the system's name in front of the first release too, as the list writes it.
+  const name = /([\p{L}!-]+)\s+$/u.exec(first.evidence.slice(listed[0]!.end, listed[1]!.index))?.[1];
+  const start = name && first.evidence.slice(0, listed[0]!.index).endsWith(`${name} `) ? listed[0]!.index - name.length - 1 : listed[0]!.index;
+  return { ...first, version: first.evidence.slice(start, listed.at(-1)!.end) };
+}
+
+/** The versions of a sentence when they are one list of two or more release lines, in order; null otherwise. */
+function listedLines<T extends { version: string; index: number; end: number }>(hits: T[], sentence: string): T[] | null {
+  const listed = [...hits].sort((a, b) => a.index - b.index);
+  if (listed.length < 2) return null;
+  const line = (v: string) => /(\d+)\.(\d+)/.exec(v)?.slice(1, 3).join('.');
+  if (new Set(listed.map((c) => line(c.version))).size !== listed.length) return null;
+  for (let i = 1; i < listed.length; i++) if (!listGlue.test(sentence.slice(listed[i - 1]!.end, listed[i]!.index))) return null;
+  return listed;
 }
 
 function productVendor(matcher: Matcher, productId: string): string {

@@ -28,7 +28,10 @@ export function impliedUpdates(products: FixedProduct[], actions: string[]): str
     if (numbers.length === 0 || numbers.some((n) => named.has(n))) continue;
     byVersion.set(p.fixedVersion, [...(byVersion.get(p.fixedVersion) ?? []), p.name]);
   }
-  return [...byVersion].map(([version, names]) => `${productsPhrase(names)} auf Version ${version} aktualisieren`);
+  // A list of release lines ("LCOS 10.12, LCOS 9.24 und LCOS 9.10"): the practice updates to the one of its line.
+  return [...byVersion].map(([version, names]) =>
+    /,\s|\s(?:und|and)\s/u.test(version) ? `${productsPhrase(names)} auf ${version.replace(/\s(?:und|and)\s(?=\S+$|\S+\s\S+$)/u, ' oder ')} aktualisieren` : `${productsPhrase(names)} auf Version ${version} aktualisieren`,
+  );
 }
 
 /**

@@ -269,3 +269,11 @@ test('one fix per release line, listed in one sentence, is the fixed version as 
   assert.equal(one.products[0]?.fixedVersion?.includes(','), false);
   assert.equal(/\sund\s/u.test(one.products[0]?.fixedVersion ?? ''), false);
 });
+
+test('the items under "Zu den zentralen Anforderungen zählen:" are steps; what a guideline adds to its text is not', () => {
+  assert.deepEqual(actions('Zu den zentralen Anforderungen zählen:\n• regelmäßige, geprüfte Backups der digitalen Daten\n• strukturierte Zugriffskontrollen'), [
+    'Regelmäßige, geprüfte Backups der digitalen Daten',
+    'Strukturierte Zugriffskontrollen',
+  ]);
+  assert.deepEqual(actions('Die neue Fassung erweitert bestehende Pflichten, unter anderem um:\n• eine eindeutige Festlegung von Verantwortlichkeiten\n• verbindliche technische Schutzmaßnahmen'), []);
+});

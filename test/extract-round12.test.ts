@@ -277,3 +277,18 @@ test('the items under "Zu den zentralen Anforderungen zählen:" are steps; what 
   ]);
   assert.deepEqual(actions('Die neue Fassung erweitert bestehende Pflichten, unter anderem um:\n• eine eindeutige Festlegung von Verantwortlichkeiten\n• verbindliche technische Schutzmaßnahmen'), []);
 });
+
+test('imperatives that leave out their "Sie" after the first are read as one chain; key presses and field input are how-to', () => {
+  assert.deepEqual(actions('Ändern Sie das Passwort, vergeben ein neues und notieren es sicher.'), ['Das Passwort ändern', 'Ein neues vergeben und es sicher notieren']);
+  // How to find the Windows version: keys, a field and OK are steps through the interface, not actions.
+  assert.deepEqual(actions('Um das herauszufinden, drücken Sie gleichzeitig die Windows-Logo-Taste und R, tippen im Feld „Öffnen“ winver ein und bestätigen mit OK.'), []);
+  // A relative clause after the comma is no verb.
+  assert.deepEqual(actions('Prüfen Sie alle Geräte, denen ein Update fehlt.'), ['Alle Geräte, denen ein Update fehlt prüfen']);
+  assert.deepEqual(actions('Bestätigen Sie die Änderung des Passworts.'), ['Die Änderung des Passworts bestätigen']);
+});
+
+test('"sicher" is a particle only of "sicherstellen" and "sichergehen"; elsewhere it is an adverb', () => {
+  assert.deepEqual(actions('Notieren Sie das Passwort sicher.'), ['Das Passwort sicher notieren']);
+  assert.deepEqual(actions('Stellen Sie sicher, dass das Backup täglich läuft.'), ['Sicherstellen, dass das Backup täglich läuft']);
+  assert.deepEqual(actions('Bewahren Sie die PIN sicher auf.'), ['Die PIN sicher aufbewahren']);
+});

@@ -72,8 +72,9 @@ const noDeed = /(?<!\p{L})(?:erhalten|bekommen|empfangen|wissen|fühlen|ausgehen
 
 // Steps through a user interface ("Control Panel > System > Firmware Update öffnen", "App Center öffnen", "Im Browser
 // die Adresse fritz.box eingeben"): how to do an action, which the notice names as well, not an action of their own.
-const uiVerb = /(?<!\p{L})(?:öffnen|aufrufen|auswählen|wählen|eingeben|anklicken|klicken|navigieren|wechseln)$/u;
-const uiPlace = /\s[>»→]\s|(?<!\p{L})(?:Control\s+Panel|Systemsteuerung|Adresse|URL|Primärsoftware|Bundesland)(?!\p{L})/u;
+const uiVerb = /(?<!\p{L})(?:öffnen|aufrufen|auswählen|wählen|eingeben|eintippen|tippen|anklicken|klicken|navigieren|wechseln|drücken|bestätigen)$/u;
+// Places and keys of a user interface: a menu path, a field, a key ("Windows-Logo-Taste und R", "mit OK bestätigen").
+const uiPlace = /\s[>»→]\s|(?<!\p{L})(?:Control\s+Panel|Systemsteuerung|Adresse|URL|Primärsoftware|Bundesland|Feld|Eingabefeld|Suchfeld|\p{L}*-?Taste\p{L}*|mit\s+(?:„|")?(?:OK|Enter|Return)(?:“|")?)(?!\p{L})/u;
 function uiStep(action: string): boolean {
   const main = action.split(/,\s/u)[0]!.replace(/[:.!]+/gu, ' ').trim();
   return uiVerb.test(main) && uiPlace.test(main);

@@ -57,6 +57,10 @@ export function polite(s: string, bullet = false): string[] | null {
     const inner = polite(capitalize(rest!), bullet);
     return inner && inner.map((a) => `${a}, falls Sie ${verb!.toLowerCase()}`);
   }
+  // "drücken Sie gleichzeitig die Windows-Taste und R, tippen im Feld „Öffnen“ winver ein und bestätigen mit OK": the
+  // verbs after the first leave out their "Sie"; read with it, they are the chain of one how-to.
+  // A purpose in front ("Um das herauszufinden, …") is no condition of the steps (condition() drops it).
+  if ((!word || /^(?:Um|Damit)$/u.test(word)) && elidedVerb.test(rest!)) return polite(`${capitalize(verb!)} Sie ${withElidedSie(rest!)}`, bullet);
   // "Öffnen Sie die Einstellungen, klicken Sie auf „Update“": two steps without "und"; each its own verb and particle.
   const step = /^([^,]+),\s+(?=[a-zäöüß]+(?:en|ern|eln)\s+Sie\s)/u.exec(rest!);
   // "Laden Sie die Datei herunter, entpacken und installieren Sie sie": two more verbs share one "Sie"; with a pronoun
@@ -75,6 +79,17 @@ export function polite(s: string, bullet = false): string[] | null {
     return [capitalize(politeToInfinitive(verb!, step[1]!)), ...(next ?? [])];
   }
   return politeClauses(verb!, rest!.replace(/\bbitte\s+/g, '')).map((a) => capitalize(a + condition(word, clause)));
+}
+
+// A verb after a comma with its "Sie" left out: lower case, the plural's ending, no noun right behind it, and none of the
+// small words that end alike ("denen", "sondern").
+const elidedVerb = /,\s+(?!(?:denen|deren|dessen|sondern|zwischen|neben|oben|unten|eben|seien|wollen|können|müssen|sollen|werden|haben|sind|allen|vielen|beiden|anderen|einigen)\s)[a-zäöüß]{3,}(?:en|ern|eln)\s+(?!Sie\s)(?!(?:und|oder)\s)(?!\p{Lu})(?=\S)/u;
+function withElidedSie(rest: string): string {
+  const at = elidedVerb.exec(rest)!;
+  const head = rest.slice(0, at.index);
+  // After the first such verb, one more joined by "und"/"oder" leaves its "Sie" out as well.
+  const tail = rest.slice(at.index).replace(/^(,\s+[a-zäöüß]+)\s+/u, '$1 Sie ').replace(/(\s(?:und|oder)\s+[a-zäöüß]{3,}(?:en|ern|eln))\s+(?!Sie\s)(?!\p{Lu})(?=\S)/u, '$1 Sie ');
+  return head + tail;
 }
 
 // "Kennen Sie den Absender, rufen Sie ihn …an", "Können Sie sich an keine Bestellung erinnern, ignorieren Sie …": a

@@ -6,6 +6,11 @@ export const particles = new Set([
   'zusammen', 'herunter', 'hoch', 'hinzu', 'fort', 'weiter', 'frei', 'los', 'bereit', 'heraus', 'hinein', 'raus', 'rein', 'nach', 'über', 'unter', 'wieder', 'sicher',
 ]);
 
+// Particles that are also adverbs: joined only to the verbs they form ("Stellen Sie sicher" → "sicherstellen"); with any
+// other verb they stay an adverb ("Notieren Sie das Passwort sicher" → "Das Passwort sicher notieren").
+const particleOnlyFor: Record<string, string[]> = { sicher: ['stellen', 'gehen'] };
+const joins = (particle: string, verb: string) => particleOnlyFor[particle]?.includes(verb.toLowerCase()) ?? true;
+
 // Prefixes written apart from the verb ("neu starten").
 const apart = new Set(['neu']);
 
@@ -71,7 +76,7 @@ export function politeToInfinitive(imperative: string, rest: string): string {
   const words = main.split(' ');
   const last = words[words.length - 1]!.toLowerCase();
   // "Legen Sie auf": the particle may be all there is.
-  if (particles.has(last)) {
+  if (particles.has(last) && joins(last, verb)) {
     words.pop();
     verb = last + verb;
     main = words.join(' ');

@@ -292,3 +292,15 @@ test('"sicher" is a particle only of "sicherstellen" and "sichergehen"; elsewher
   assert.deepEqual(actions('Stellen Sie sicher, dass das Backup täglich läuft.'), ['Sicherstellen, dass das Backup täglich läuft']);
   assert.deepEqual(actions('Bewahren Sie die PIN sicher auf.'), ['Die PIN sicher aufbewahren']);
 });
+
+test('"X ist zu empfehlen" recommends the deed X names; a purpose in front goes', () => {
+  assert.deepEqual(actions('Damit Geräte sicher genutzt werden können, ist der Umstieg auf Windows 11 dringend zu empfehlen.'), ['Auf Windows 11 umsteigen']);
+  assert.deepEqual(actions('Eine regelmäßige Datensicherung ist sehr zu empfehlen.'), ['Eine regelmäßige Datensicherung anlegen']);
+  assert.deepEqual(actions('Dieses Vorgehen ist nicht zu empfehlen.'), []);
+});
+
+test('English: a purpose with "to … and to …" stays out of the step; "make sure to" is the deed; password managers', () => {
+  assert.deepEqual(actions('Use password management tools to create unique, strong passwords for every website and to store them securely.'), ['Passwortmanager verwenden']);
+  assert.deepEqual(actions('Make sure to apply the patch and to restart the device.'), ['Patch einspielen', 'Gerät neu starten']);
+  assert.deepEqual(actions('Back up the logs and search the servers for web shells.'), ['Logs sichern', 'Server für Web Shells durchsuchen']);
+});

@@ -63,7 +63,7 @@ const words: Record<string, string> = {
 // Purpose clauses ("to receive the latest protections"), clauses introduced by a conjunction and what a colon explains
 // ("check the version: it is shown at the top right …") end the object; a colon before other words may be part of it.
 // A participle that says who released the thing and when ("a Windows update released by Microsoft last week") too.
-const objectEnd = /,\s+|\s+(?=(?:released|published|issued|provided|announced|made\s+available|shipped)\s+(?:by|on|in|last|this|yesterday|today)\b)|:\s+(?=(?:it|this|that|they|these|those|you)\s|(?:in|open|go|click|log|under|navigate|select|from|on|via)\s)|\s+(?=(?:if|when|where|which|who|that|so\s+that|before|until|unless|because|as\s+soon\s+as|once|in\s+order\s+to)\b)|\s+(?=to\s+(?:receive|get|ensure|protect|prevent|avoid|mitigate|address|stay|be|fix|close|remediate|reduce|confirm|spot|detect|verify|minimi[sz]e|make\s+sure|patch|secure|block|stop|keep|lower|limit|defend|guard)\b)/i;
+const objectEnd = /,\s+|\s+(?=(?:released|published|issued|provided|announced|made\s+available|shipped)\s+(?:by|on|in|last|this|yesterday|today)\b)|:\s+(?=(?:it|this|that|they|these|those|you)\s|(?:in|open|go|click|log|under|navigate|select|from|on|via)\s)|\s+(?=(?:if|when|where|which|who|that|so\s+that|before|until|unless|because|as\s+soon\s+as|once|in\s+order\s+to)\b)|\s+(?=to\s+(?:receive|get|ensure|create|generate|protect|prevent|avoid|mitigate|address|stay|be|fix|close|remediate|reduce|confirm|spot|detect|verify|minimi[sz]e|make\s+sure|patch|secure|block|stop|keep|lower|limit|defend|guard)\b)/i;
 
 // translate's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
 const translatePattern1 = /(?<!\p{L})Sicherheits\s+(\p{Lu})(?=\p{Ll})/gu;
@@ -94,6 +94,7 @@ function translate(text: string): string {
     .replace(/\b(?:your|the|its|their)\s+main\s+(?:practice\s+|computer\s+|IT\s+)?systems\b/gi, 'den Hauptsystemen der Praxis')
     .replace(/\b(?:your|the|its|their)\s+main\s+network\b/gi, 'dem Hauptnetzwerk')
     .replace(/\bdata\s+backup\b/gi, 'Datensicherung')
+    .replace(/\bpassword\s+manage(?:rs?|ment\s+(?:tools?|software|apps?|applications?))\b/gi, 'Passwortmanager')
     .replace(/\bremote access\b/gi, 'Fernzugriff')
     .replace(/\b(?:UPnP\s+)?(?:auto(?:matic)?\s+)?port\s+forwarding\b/gi, (m) => `${/auto/i.test(m) ? 'automatische ' : ''}${/^UPnP/i.test(m) ? 'UPnP-' : ''}Portweiterleitung`)
     .replace(/\bremote management\b/gi, 'Fernverwaltung')
@@ -263,8 +264,10 @@ function phrases(vp: string): string[] | null {
 const singlePattern1 = /^(?:(?:regularly|frequently|immediately|promptly|always)\s+)?(\p{Ll}+(?:\s+(?:up|on|off|out|for|sure))?)$/iu;
 
 function single(vp: string): string[] | null {
-  // "Back up the logs and search the servers for web shells": one action, two verbs.
-  const and = andVerb.exec(vp);
+  // "Back up the logs and search the servers for web shells": one action, two verbs. "… tools to create … and to store
+  // them": an "and to" after a purpose continues the purpose.
+  const found = andVerb.exec(vp);
+  const and = found && /\sto\s*$/iu.test(found[0]) && /\sto\s+\p{Ll}+/u.test(vp.slice(0, found.index)) ? null : found;
   // "check and update the software": two verbs, one object; the first verb joins the second's.
   const bare = and ? singlePattern1.exec(vp.slice(0, and.index).trim()) : null;
   const bareVerb = bare && verbTable.get(bare[1]!.toLowerCase());
@@ -440,6 +443,9 @@ function imperative(text: string): string[] | null {
 
 // "Make sure you are using the latest version of X" → "Auf die neueste Version von X aktualisieren".
 function makeSure(t: string): string[] | null {
+  // "Make sure to apply the patch": the deed itself.
+  const to = /^make\s+sure\s+to\s+(.+)$/iu.exec(t);
+  if (to) return phrases(to[1]!.replace(/[.!]$/u, ''));
   const using = /^make sure\s+(?:that\s+)?(?:you|all\s+\w+)\s+(?:are\s+)?(?:using|running|have\s+installed|use|run)\s+(?:the\s+)?(latest|newest|current)\s+(.+)$/i.exec(t);
   if (using) return [capitalize(`Auf ${translate(`${using[1]} ${using[2]}`.replace(/[.!]$/, ''))} aktualisieren`)];
   const rest = /^make sure\s+(?:that\s+)?(.+)$/i.exec(t);

@@ -3,7 +3,7 @@
 // a practice can tick off, or null when the sentence reports, plans or asks something of others.
 import { attributionFront, claimedByAttack, isStatistic, othersNamed, reportsEvent } from './reported-speech.js';
 import { cueTest } from './cue-words.js';
-import { verbOfDeed } from './nominal-steps.js';
+import { stepOfNounPhrase, verbOfDeed } from './nominal-steps.js';
 import { condition } from './polite-imperatives.js';
 import { finiteVerb, isParticiple, mainClause, participleToInfinitive, withoutZu, zuInfinitive } from './verbs.js';
 
@@ -300,6 +300,13 @@ export function necessity(sentence: string): string | null {
   if (necessityPattern3.test(m[2]!.trim()) || /(?<!\p{L})(?:werden|wird|wurden|wurde)\s.*\s(?:und|oder)$/u.test(m[1]!)) return null;
   const verb = m[3] ?? zuInfinitive(m[4]!);
   if (verb === m[4] || /^(?:finden|erreichen|erwarten|rechnen|sehen|lesen|entnehmen|beachten)$/.test(verb)) return null;
+  // "Der Umstieg auf Windows 11 ist dringend zu empfehlen": what is recommended is the deed its subject names; a
+  // purpose in front ("Damit Geräte sicher genutzt werden können, …") goes.
+  if (/^(?:empfehlen|raten|anraten|befürworten)$/u.test(verb)) {
+    // After a clause in front the subject follows the verb: "…, ist der Umstieg auf Windows 11 dringend zu empfehlen".
+    const subject = (/,$/u.test(m[1]!) ? m[2]!.replace(/(?:\s+(?:dringend|sehr|daher|deshalb|unbedingt|ausdrücklich|also|jedenfalls))+$/u, '') : m[1]!).replace(/^(?:Damit|Um)\s[^,]*,\s+/u, '');
+    return /,/u.test(subject) ? null : (stepOfNounPhrase(capitalize(subject)) ?? null);
+  }
   return capitalize(`${m[1]} ${m[2] ? `${m[2]} ` : ''}${verb}${tail}`.replace(/\s+/g, ' ').trim());
 }
 

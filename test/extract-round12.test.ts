@@ -304,3 +304,11 @@ test('English: a purpose with "to … and to …" stays out of the step; "make s
   assert.deepEqual(actions('Make sure to apply the patch and to restart the device.'), ['Patch einspielen', 'Gerät neu starten']);
   assert.deepEqual(actions('Back up the logs and search the servers for web shells.'), ['Logs sichern', 'Server für Web Shells durchsuchen']);
 });
+
+test('English: GP practices are practices; switching on is "einschalten", not an update; the practice and its staff', async () => {
+  assert.deepEqual(actions('Practice Managers will need to switch on the servers in the practice, as this cannot be done remotely.'), ['Server in Praxis einschalten']);
+  assert.deepEqual(actions('Switch to the new version.'), ['Auf neue Version aktualisieren']);
+  assert.deepEqual(actions('Train your practice staff.'), ['Praxisteam schulen']);
+  const nhs = await extract('Cyber attack – information for GP practice staff\n\nA ransomware attack hit NHS organisations. Practice Managers will need to switch on the servers in the practice.');
+  assert.equal(nhs.relevant, true, nhs.relevanceReason);
+});

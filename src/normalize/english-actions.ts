@@ -6,7 +6,7 @@ import { guardedExec } from './cue-words.js';
 
 /** English verbs of advice and the German infinitive a practice ticks off; two-word verbs first. */
 const verbs: [string, string][] = [
-  ['back up', 'sichern'], ['set up', 'einrichten'], ['carry out', 'durchführen'], ['sign in', 'anmelden'], ['turn off', 'deaktivieren'], ['turn on', 'aktivieren'], ['switch off', 'abschalten'],
+  ['back up', 'sichern'], ['set up', 'einrichten'], ['carry out', 'durchführen'], ['sign in', 'anmelden'], ['turn off', 'deaktivieren'], ['turn on', 'aktivieren'], ['switch off', 'abschalten'], ['switch on', 'einschalten'], ['power on', 'einschalten'], ['power off', 'ausschalten'],
   ['make sure', 'sicherstellen'], ['rely on', 'verwenden'], ['look for', 'suchen'], ['hunt for', 'suchen'], ['search for', 'suchen'], ['check for', 'suchen'], ['scan for', 'suchen'], ['log out', 'abmelden'],
   ['update', 'aktualisieren'], ['upgrade', 'aktualisieren'], ['switch', 'aktualisieren'], ['install', 'installieren'], ['apply', 'einspielen'],
   ['patch', 'patchen'], ['change', 'ändern'], ['reset', 'zurücksetzen'], ['rotate', 'erneuern'], ['renew', 'erneuern'], ['enable', 'aktivieren'],
@@ -48,7 +48,7 @@ const words: Record<string, string> = {
   which: 'die', that: 'die', as: 'als', is: 'ist', are: 'sind', been: '', have: '', has: '', be: '', by: 'durch', via: 'über', at: 'an',
   least: 'mindestens', possible: 'möglich', soon: 'bald', unknown: 'unbekannte', trusted: 'vertrauenswürdige', sources: 'Quellen',
   source: 'Quelle', two: 'Zwei', factor: 'Faktor', authentication: 'Authentifizierung', multi: 'Mehr', mfa: 'Zwei-Faktor-Authentifizierung',
-  '2fa': 'Zwei-Faktor-Authentifizierung', manually: 'manuell', manual: 'manuelle', directly: 'direkt', publicly: 'öffentlich', extended: 'Extended', protection: 'Protection', enabling: 'aktivieren', installing: 'installieren', updating: 'aktualisieren', includes: 'umfasst',
+  '2fa': 'Zwei-Faktor-Authentifizierung', manually: 'manuell', manual: 'manuelle', practice: 'Praxis', practices: 'Praxen', clinic: 'Praxis', directly: 'direkt', publicly: 'öffentlich', extended: 'Extended', protection: 'Protection', enabling: 'aktivieren', installing: 'installieren', updating: 'aktualisieren', includes: 'umfasst',
   the: '', a: '', an: '', your: '', their: '', our: '', its: '', his: '', her: '', them: 'sie', it: 'es', you: 'Sie', following: 'folgende',
   always: 'immer', over: 'über', encrypted: 'verschlüsseltes', unencrypted: 'unverschlüsseltes', browser: 'Browser', web: 'Web',
   matching: 'passenden', existing: 'bestehenden', remaining: 'übrigen', incoming: 'eingehende', outgoing: 'ausgehende', outbound: 'ausgehenden', inbound: 'eingehenden',
@@ -94,6 +94,7 @@ function translate(text: string): string {
     .replace(/\b(?:your|the|its|their)\s+main\s+(?:practice\s+|computer\s+|IT\s+)?systems\b/gi, 'den Hauptsystemen der Praxis')
     .replace(/\b(?:your|the|its|their)\s+main\s+network\b/gi, 'dem Hauptnetzwerk')
     .replace(/\bdata\s+backup\b/gi, 'Datensicherung')
+    .replace(/\b(?:practice|clinic|office)\s+(?:staff|team)\b/gi, 'Praxisteam')
     .replace(/\bpassword\s+manage(?:rs?|ment\s+(?:tools?|software|apps?|applications?))\b/gi, 'Passwortmanager')
     .replace(/\bremote access\b/gi, 'Fernzugriff')
     .replace(/\b(?:UPnP\s+)?(?:auto(?:matic)?\s+)?port\s+forwarding\b/gi, (m) => `${/auto/i.test(m) ? 'automatische ' : ''}${/^UPnP/i.test(m) ? 'UPnP-' : ''}Portweiterleitung`)

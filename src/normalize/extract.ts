@@ -58,11 +58,11 @@ export type NoticeInput = {
 // "das Passwort am Konnektor ändern" only names the place where something is done.
 const updatesProduct = /aktualisier|update|einspiel|installier|(?:Firmware|Software)(?:-?Stand|stand|-?Version)?\s+(?:Ihre[rsm]?|ihre[rsm]?|der|des|von)\s/i;
 
-/** Normalizes one notice of prose into an advisory draft; pure, so the CLI, the worker and the quality script share it. */
 // TI products that guard no access: the mail service and the billing check module. Their releases are features, not
 // security work; the connectors, gateways, card terminals and cards are.
 const nonDeviceTi = new Set(['gematik-kim', 'kbv-pruefmodul']);
 
+/** Normalizes one notice of prose into an advisory draft; pure, so the CLI, the worker and the quality script share it. */
 export function extractNotice(matcher: Matcher, notice: NoticeInput): Extraction {
   const body = notice.text.startsWith(notice.title) ? notice.text : `${notice.title}\n${notice.text}`;
   const sentences = splitSentences(body);

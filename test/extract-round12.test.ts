@@ -312,3 +312,11 @@ test('English: GP practices are practices; switching on is "einschalten", not an
   const nhs = await extract('Cyber attack – information for GP practice staff\n\nA ransomware attack hit NHS organisations. Practice Managers will need to switch on the servers in the practice.');
   assert.equal(nhs.relevant, true, nhs.relevanceReason);
 });
+
+test('a clause after a comma with "aber" shares the first clause\'s subject; "behoben" is "beheben"; "Die Praxen, die …" are the reader', () => {
+  assert.deepEqual(actions('Der Fehler entstand also zentral in der TI, muss aber in jeder einzelnen Praxis behoben werden.'), ['Den Fehler in jeder einzelnen Praxis beheben']);
+  assert.deepEqual(actions('Die Lücke sollte umgehend behoben werden.'), ['Die Lücke umgehend beheben']);
+  assert.deepEqual(actions('Die Praxen, die betroffen sind, sollten aber das Update einspielen.'), ['Das Update einspielen, falls Sie betroffen sind']);
+  // What the maker must do stays out.
+  assert.deepEqual(actions('Der Hersteller kennt die Lücke, muss aber erst einen Patch liefern.'), []);
+});

@@ -14,7 +14,7 @@ const received = /^(?:bekommt|erhält|bekommen\s+hat|erhalten\s+hat|im\s+Postfac
 
 // Practices named in the plural with a relative clause: "Praxen, die …", "Zahnärzte, die …".
 const practicesMeant =
-  /^(?:(?:Alle|Betroffene|Diejenigen)\s+)?(?:Praxen|Arztpraxen|Zahnarztpraxen|Ärzte|Zahnärzte|Ärztinnen\s+und\s+Ärzte|Psychotherapeuten|Vertragsärzte|Praxisinhaber|Praxisteams),\s+die\s+(.+)$/u;
+  /^(?:(?:Alle|Betroffene|Diejenigen|Die|Alle\s+die)\s+)?(?:Praxen|Arztpraxen|Zahnarztpraxen|Ärzte|Zahnärzte|Ärztinnen\s+und\s+Ärzte|Psychotherapeuten|Vertragsärzte|Praxisinhaber|Praxisteams),\s+die\s+(.+)$/u;
 
 // "Gespeichert werden sollte die Sicherung auf einem externen Datenträger", "Geändert werden müssen vor allem die
 // Kennwörter": a passive instruction with its participle in front; a bare pronoun for object points back and goes.
@@ -91,6 +91,11 @@ export function modal(s: string): string | null {
   // "Ein Job für IT-Dienstleister: Kümmert sich …, sollte …": a heading kept in front of its paragraph behind a colon
   // labels the sentence; the sentence starts after it.
   const raw = s.slice(0, m.index).trim().replace(labelled, (label) => (finiteVerb.test(label) ? label : ''));
+  // "Der Fehler entstand zentral in der TI, muss aber in jeder Praxis behoben werden": the clause after the comma shares
+  // the first clause's subject; read it with that subject in front.
+  const sharedSubject = /^((?:Der|Die|Das)\s+(?:\p{Ll}+\s+)?\p{Lu}[\p{L}-]*)\s+\p{Ll}+\s[^,]*,$/u.exec(raw);
+  const contrast = sharedSubject ? /^(?:aber|jedoch|dennoch|trotzdem)\s+(.+)$/u.exec(s.slice(m.index + m[0].length)) : null;
+  if (sharedSubject && contrast) return modal(`${sharedSubject[1]} ${m[1]} ${contrast[1]}`);
   // "Worauf sollten Praxen achten", "Wer sollte handeln": a question, with or without its question mark.
   if (question.test(raw)) return null;
   // "Angeblich muss man …", "In der Mail heißt es, man solle …": what a scam claims.

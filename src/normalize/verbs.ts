@@ -23,6 +23,8 @@ const strongParticiples: Record<string, string> = {
   bekommen: 'bekommen', unterlassen: 'unterlassen', verboten: 'verbieten', gesprochen: 'sprechen', gebeten: 'bitten',
   gefunden: 'finden', geblieben: 'bleiben', gewiesen: 'weisen', verwiesen: 'verweisen', gestiegen: 'steigen',
   vergeben: 'vergeben', gesucht: 'suchen', gebracht: 'bringen', gedacht: 'denken', gewusst: 'wissen', gekannt: 'kennen',
+  behoben: 'beheben', gehoben: 'heben', verschoben: 'verschieben', geschoben: 'schieben', entzogen: 'entziehen', gelesen: 'lesen',
+  gegeben: 'geben', gelassen: 'lassen', gehalten: 'halten', getan: 'tun',
 };
 
 const clauseComma =

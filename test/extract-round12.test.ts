@@ -320,3 +320,8 @@ test('a clause after a comma with "aber" shares the first clause\'s subject; "be
   // What the maker must do stays out.
   assert.deepEqual(actions('Der Hersteller kennt die Lücke, muss aber erst einen Patch liefern.'), []);
 });
+
+test('a day and month before the year are a date, not a second release line', async () => {
+  const dated = await extract('medatixx: Passwörter ändern\n\nEin Update steht für x.comfort bereit: Aktualisieren Sie x.comfort auf Version 1.1, 09.11. 2021.');
+  assert.ok(!dated.products.some((p) => p.fixedVersion?.includes('09.11')), JSON.stringify(dated.products));
+});

@@ -282,6 +282,8 @@ function fixList<T extends { version: string; evidence: string; index: number; e
 function listedLines<T extends { version: string; index: number; end: number }>(hits: T[], sentence: string): T[] | null {
   const listed = [...hits].sort((a, b) => a.index - b.index);
   if (listed.length < 2) return null;
+  // "Version 1.1, 09.11. 2021": a day and month before the year is a date, not a second release line.
+  if (listed.some((c) => /^\.\s?(?:19|20)\d{2}(?!\d)/u.test(sentence.slice(c.end)))) return null;
   const line = (v: string) => /(\d+)\.(\d+)/.exec(v)?.slice(1, 3).join('.');
   if (new Set(listed.map((c) => line(c.version))).size !== listed.length) return null;
   for (let i = 1; i < listed.length; i++) if (!listGlue.test(sentence.slice(listed[i - 1]!.end, listed[i]!.index))) return null;

@@ -221,9 +221,11 @@ function assignVersions(
       // Without a product in the sentence the versions go to every product found, or to the named vendor's only.
       const vendors = named.length > 0 ? new Set<string>() : vendorsNamed(matcher, sentence.text);
       const unnamed = products.filter((p) => vendors.size === 0 || vendors.has(productVendor(matcher, p.id)));
+      // One product named with a list of release lines ("LCOS 10.12, LCOS 9.24 und LCOS 9.10"): all of them are its fix.
+      const lines = kind === 'fixed' && new Set(named.map((n) => n.product.id)).size === 1 ? listedLines(ofKind, sentence.text) : null;
       const targets =
         named.length > 0
-          ? named.map((m) => ({ id: m.product.id, hits: (kind === 'fixed' && new Set(named.map((n) => n.product.id)).size === 1 ? listedLines(ofKind, sentence.text) : null) ?? [versionFor(sentence.text, m, ofKind, named)] }))
+          ? named.map((m) => ({ id: m.product.id, hits: lines ?? [versionFor(sentence.text, m, ofKind, named)] }))
           : unnamed.map((p) => ({ id: p.id, hits: kind === 'fixed' ? ofKind : ofKind.slice(0, 1) }));
       for (const { id, hits } of targets) {
         const product = products.find((p) => p.id === id);
@@ -252,12 +254,14 @@ function assignVersions(
  * Of several fixed releases (one per release line: "Fix included in v19.0 GA and v18.5 MR4"), the one on the affected
  * line ("v18.5 MR3 and older") when one sentence lists them; else the first the notice names.
  */
+/** The release line of a version: its first two numbers ("10.12" of "LCOS 10.12 RU2"). */
+const releaseLine = (v: string) => /(\d+)\.(\d+)/.exec(v)?.slice(1, 3).map(Number).join('.');
+
 function chooseFix<T extends { version: string; evidence: string; index: number; end: number }>(candidates: T[], affected: string | null): T | undefined {
-  const line = (v: string) => /(\d+)\.(\d+)/.exec(v)?.slice(1, 3).map(Number).join('.');
-  const affectedLine = affected ? line(affected) : undefined;
+  const affectedLine = affected ? releaseLine(affected) : undefined;
   if (affectedLine && candidates.length > 1) {
     const listed = candidates.filter((c) => c.evidence === candidates[0]!.evidence);
-    const same = listed.find((c) => line(c.version) === affectedLine && !sameVersion(c.version, affected!.replace(/^\D*/, '').split(/\s+(?:and|und|or|oder)\s/)[0]!));
+    const same = listed.find((c) => releaseLine(c.version) === affectedLine && !sameVersion(c.version, affected!.replace(/^\D*/, '').split(/\s+(?:and|und|or|oder)\s/)[0]!));
     if (same) return same;
   }
   return fixList(candidates) ?? candidates[0];
@@ -284,8 +288,7 @@ function listedLines<T extends { version: string; index: number; end: number }>(
   if (listed.length < 2) return null;
   // "Version 1.1, 09.11. 2021": a day and month before the year is a date, not a second release line.
   if (listed.some((c) => /^\.\s?(?:19|20)\d{2}(?!\d)/u.test(sentence.slice(c.end)))) return null;
-  const line = (v: string) => /(\d+)\.(\d+)/.exec(v)?.slice(1, 3).join('.');
-  if (new Set(listed.map((c) => line(c.version))).size !== listed.length) return null;
+  if (new Set(listed.map((c) => releaseLine(c.version))).size !== listed.length) return null;
   for (let i = 1; i < listed.length; i++) if (!listGlue.test(sentence.slice(listed[i - 1]!.end, listed[i]!.index))) return null;
   return listed;
 }

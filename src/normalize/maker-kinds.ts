@@ -13,12 +13,12 @@ export function makerKindNames(catalog: Catalog): { product: Product; name: stri
   const names: { product: Product; name: string }[] = [];
   for (const vendor of catalog.vendors) {
     for (const [category, words] of Object.entries(kinds)) {
-      const products = catalog.products.filter((p) => p.vendor === vendor.id && p.category === category && p.covers.length === 0);
-      if (products.length !== 1) continue;
-      const own = new Set([products[0]!.name, ...products[0]!.aliases].map((n) => n.toLowerCase()));
+      const product = onlyProductOfKind(catalog, vendor.id, category);
+      if (!product) continue;
+      const own = new Set([product.name, ...product.aliases].map((n) => n.toLowerCase()));
       for (const maker of [vendor.name, ...vendor.aliases].filter((n) => /^[\p{L}\p{N}]/u.test(n) && !/[!&]/.test(n))) {
         for (const word of words!) {
-          for (const name of [`${maker} ${word}`, `${maker}-${word}`]) if (!own.has(name.toLowerCase())) names.push({ product: products[0]!, name });
+          for (const name of [`${maker} ${word}`, `${maker}-${word}`]) if (!own.has(name.toLowerCase())) names.push({ product, name });
         }
       }
     }
@@ -26,11 +26,14 @@ export function makerKindNames(catalog: Catalog): { product: Product; name: stri
   return names;
 }
 
-// A kind word anywhere in a headline: "Firewall-Lücke", "Firewall Vulnerabilities", "Routern".
-const kindInHeadline: Partial<Record<Product['category'], RegExp>> = {
-  router: /(?<!\p{L})Router\p{L}*/iu,
-  firewall: /(?<!\p{L})Firewall\p{L}*/iu,
-};
+/** The maker's one product of a kind, or null when it has none or several (the Telekom's routers). */
+function onlyProductOfKind(catalog: Catalog, vendor: string, category: string): Product | null {
+  const products = catalog.products.filter((p) => p.vendor === vendor && p.category === category && p.covers.length === 0);
+  return products.length === 1 ? products[0]! : null;
+}
+
+// A kind word anywhere in a headline ("Firewall-Lücke", "Firewall Vulnerabilities", "Routern"), from the same words.
+const kindInHeadline = Object.entries(kinds).map(([category, words]) => ({ category, pattern: new RegExp(`(?<!\\p{L})(?:${words!.join('|')})\\p{L}*`, 'iu') }));
 
 /**
  * A headline that names one maker and, elsewhere, the kind of device it makes ("Sophos Releases Hotfixes for Critical
@@ -40,9 +43,6 @@ const kindInHeadline: Partial<Record<Product['category'], RegExp>> = {
 export function makerKindInHeadline(catalog: Catalog, vendorIds: ReadonlySet<string>, headline: string): Product | null {
   if (vendorIds.size !== 1) return null;
   const [vendor] = vendorIds;
-  const found = Object.entries(kindInHeadline)
-    .filter(([, pattern]) => pattern!.test(headline))
-    .map(([category]) => catalog.products.filter((p) => p.vendor === vendor && p.category === category && p.covers.length === 0))
-    .filter((products) => products.length === 1);
-  return found.length === 1 ? found[0]![0]! : null;
+  const found = kindInHeadline.filter(({ pattern }) => pattern.test(headline)).flatMap(({ category }) => onlyProductOfKind(catalog, vendor!, category) ?? []);
+  return found.length === 1 ? found[0]! : null;
 }

@@ -19,11 +19,18 @@ const verbs: [string, string][] = [
   ['migrate', 'migrieren'], ['follow', 'befolgen'], ['avoid', 'vermeiden'], ['ensure', 'sicherstellen'], ['implement', 'umsetzen'],
   ['report', 'melden'], ['inform', 'informieren'], ['close', 'schließen'], ['open', 'öffnen'], ['secure', 'absichern'], ['protect', 'schützen'],
   ['connect', 'verbinden'], ['strengthen', 'stärken'], ['improve', 'verbessern'],
+  // Everyday hygiene: what staff should (not) do with mails, links, accounts and devices.
+  ['shut down', 'herunterfahren'], ['give out', 'herausgeben'], ['reply', 'antworten'], ['respond', 'antworten'],
+  ['share', 'teilen'], ['click', 'anklicken'], ['reuse', 'wiederverwenden'], ['print', 'ausdrucken'], ['visit', 'aufrufen'], ['call', 'anrufen'],
+  ['forward', 'weiterleiten'], ['encrypt', 'verschlüsseln'], ['lock', 'sperren'], ['educate', 'schulen'],
+  ['enter', 'eingeben'], ['disclose', 'preisgeben'], ['reveal', 'preisgeben'], ['send', 'senden'], ['pay', 'bezahlen'], ['unplug', 'trennen'],
+  ['double-check', 'prüfen'], ['plug', 'anschließen'], ['insert', 'einstecken'], ['accept', 'annehmen'],
   ['train', 'schulen'], ['test', 'testen'], ['plan', 'planen'], ['treat', 'behandeln'], ['ignore', 'ignorieren'], ['investigate', 'untersuchen'],
   ['identify', 'ermitteln'], ['determine', 'ermitteln'], ['store', 'speichern'], ['save', 'speichern'], ['create', 'anlegen'], ['set', 'setzen'], ['add', 'hinzufügen'], ['filter', 'filtern'], ['hunt', 'suchen'],
 ];
 const verbTable = new Map(verbs);
-const andVerb = new RegExp(`\\s+(and|or)\\s+(?:to\\s+)?(?=(?:${verbs.map(([en]) => en).join('|')})\\s)`, 'i');
+// "Use strong passwords and do not share accounts": the second verb may be negated.
+const andVerb = new RegExp(`\\s+(and|or)\\s+(?:to\\s+)?(?=(?:(?:do\\s+not|don't|never)\\s+)?(?:${verbs.map(([en]) => en).join('|')})\\s)`, 'i');
 // "installed" → "install", for "Admins who have not installed X should do so".
 const pastForms = new Map(verbs.flatMap(([en, de]) => (en.includes(' ') ? [] : [[en.endsWith('e') ? `${en}d` : `${en}ed`, de] as const, [`${en}ied`.replace(/yied$/, 'ied'), de] as const])));
 
@@ -57,6 +64,14 @@ const words: Record<string, string> = {
   configuration: 'Konfiguration', configurations: 'Konfigurationen', port: 'Port', ports: 'Ports', rule: 'Regel', rules: 'Regeln',
   router: 'Router', routers: 'Router', connection: 'Verbindung', connections: 'Verbindungen', model: 'Modell', models: 'Modelle',
   unique: 'eindeutige', strong: 'starke', complex: 'komplexe', now: 'jetzt', product: 'Produkt', products: 'Produkte', firmware: 'Firmware', function: 'Funktion', functions: 'Funktionen',
+  mobile: 'mobile', phone: 'Telefon', phones: 'Telefone', unusual: 'ungewöhnliche', activity: 'Aktivität', activities: 'Aktivitäten', concerns: 'Bedenken',
+  unexpected: 'unerwartete', unsolicited: 'unaufgeforderte', personal: 'private', sites: 'Websites', site: 'Website', websites: 'Websites', training: 'Schulung',
+  environment: 'Umgebung', environments: 'Umgebungen', vendor: 'Anbieter', vendors: 'Anbieter', caller: 'Anrufer', callers: 'Anrufer', sender: 'Absender',
+  senders: 'Absender', message: 'Nachricht', messages: 'Nachrichten', request: 'Anfrage', requests: 'Anfragen', payment: 'Zahlung', payments: 'Zahlungen',
+  invoice: 'Rechnung', invoices: 'Rechnungen', information: 'Informationen', details: 'Angaben', sensitive: 'sensible', confidential: 'vertrauliche',
+  computer: 'Computer', computers: 'Computer', laptops: 'Laptops', workstations: 'Arbeitsplatzrechner', equipment: 'Geräte', macros: 'Makros',
+  documents: 'Dokumente', document: 'Dokument', unfamiliar: 'unbekannte', untrusted: 'nicht vertrauenswürdige', medical: 'medizinische', incident: 'Vorfall',
+  link: 'Link', across: 'über', technician: 'Techniker', technicians: 'Techniker', list: 'Liste', lists: 'Listen', numbers: 'Nummern', number: 'Nummer', banking: 'Bank', login: 'Anmelde', logins: 'Anmeldedaten', colleagues: 'Kollegen',
   data: 'Daten', separate: 'separaten', 'password-protected': 'passwortgeschützte', employees: 'Mitarbeitende', staff: 'Mitarbeitende', staffs: 'Mitarbeitende', unauthorized: 'unbefugte', administrative: 'administrative',
 };
 
@@ -76,6 +91,7 @@ function translate(text: string): string {
     .replace(/\bof all (?=\w)/gi, 'aller ')
     .replace(/\bat all times\b/gi, 'jederzeit')
     .replace(/\bto the internet\b/gi, 'mit dem Internet')
+    .replace(/\bto the (?:practice\s+)?network\b/gi, 'mit dem Netzwerk')
     .replace(/\bfrom the internet\b/gi, 'aus dem Internet')
     .replace(/\bor (?:a |any )?(?:later|newer|higher|above)(?: (?:release|version|build)s?)?\b/gi, 'oder neuer')
     .replace(/\bwithout (?:any )?delay\b/gi, 'unverzüglich')
@@ -97,6 +113,7 @@ function translate(text: string): string {
     .replace(/\b(?:practice|clinic|office)\s+(?:staff|team)\b/gi, 'Praxisteam')
     .replace(/\bpassword\s+manage(?:rs?|ment\s+(?:tools?|software|apps?|applications?))\b/gi, 'Passwortmanager')
     .replace(/\bremote access\b/gi, 'Fernzugriff')
+    .replace(/\b(?:tele)?phone\s+systems?\b/gi, (m) => (/s$/i.test(m) ? 'Telefonanlagen' : 'Telefonanlage'))
     .replace(/\b(?:UPnP\s+)?(?:auto(?:matic)?\s+)?port\s+forwarding\b/gi, (m) => `${/auto/i.test(m) ? 'automatische ' : ''}${/^UPnP/i.test(m) ? 'UPnP-' : ''}Portweiterleitung`)
     .replace(/\bremote management\b/gi, 'Fernverwaltung')
     .replace(/\b(?:VPN\s+)?(?:pre-)?shared\s+(?:secrets?|keys?)\b/gi, (m) => (/^VPN/i.test(m) ? 'VPN-Schlüssel' : 'Pre-Shared-Keys'))
@@ -105,6 +122,8 @@ function translate(text: string): string {
     .replace(/\bdo not\b|\bdon't\b/gi, 'nicht')
     .split(/(\s+|[,;()"“”])/)
     .map((w) => {
+      // "IT" is information technology, not "it".
+      if (w === 'IT') return w;
       const t = words[w.toLowerCase()];
       return t === undefined ? w : t;
     })
@@ -173,6 +192,8 @@ export function germanPhrase(vp: string): string | null {
   const end = objectEnd.exec(rest);
   // "the security settings it describes": a relative clause without its pronoun only says whose the thing is.
   const object = (end ? rest.slice(0, end.index) : rest).replace(germanPhrasePattern1, '');
+  // "Click 'Operating System'" explains how to do another step; "do not click links in mails" is one.
+  if (entry[0] === 'click' && !/\b(?:links?|attachments?|urls?|buttons?\s+in)\b/i.test(object)) return null;
   // "…, removing any they find": a participle clause after the comma only adds detail.
   // "…, on physical as well as virtual appliances", "… who may have signed in …": only a condition after the object
   // is kept; other clauses and phrases after it add detail the action can do without.
@@ -185,12 +206,19 @@ export function germanPhrase(vp: string): string | null {
   const verb =
     entry[0] === 'install' && /\b(?:updates?|patch(?:es)?|fixes|hotfix(?:es)?)\b/i.test(object)
       ? 'einspielen'
-      : entry[0] === 'keep' && /\b(?:backups?|cop(?:y|ies))\b/i.test(object)
+      : entry[0] === 'click' && /^on\s/i.test(object)
+        ? 'klicken'
+        : entry[0] === 'keep' && /\b(?:backups?|cop(?:y|ies))\b/i.test(object)
         ? 'aufbewahren'
         : entry[0] === 'apply' && /\b(?:settings|configuration|recommendations?|measures|steps|mitigations?|workarounds?|guidance|instructions|changes|polic(?:y|ies)|hardening)\b/i.test(object)
         ? 'umsetzen'
         : entry[1];
-  const phrase = [adverb, translate(object), verb].filter(Boolean).join(' ');
+  // "Do not open suspicious emails": "nicht" goes before the verb ("Verdächtige E-Mails nicht öffnen"); in front it
+  // would negate the adjective ("Nicht verdächtige E-Mails öffnen" asks to open the harmless ones). Before a
+  // preposition it may lead: "Nicht auf Links klicken".
+  const german0 = translate(object);
+  const negated = lead !== null && /^(?:not|do not|don't|never)$/i.test(lead[1]!) && !/^(?:auf|in|an|mit|von|für|über|durch|aus|bei|vor|zu)\s/u.test(german0);
+  const phrase = (negated ? [german0, adverb, verb] : [adverb, german0, verb]).filter(Boolean).join(' ');
   // A purpose ("to receive …", "so that fixes are applied") is no part of the action.
   // A condition the table cannot put in German word order is left out: the step holds without it.
   const condition = tail && !/^(?:to|in order to|so\s+that|so)\s/i.test(tail) ? verbLast(translate(tail)) : '';
@@ -295,7 +323,7 @@ function single(vp: string): string[] | null {
 
 // The start of a verb phrase: a verb of the table, maybe after an adverb.
 const verbStart = String.raw`(?=(?:(?:immediately|promptly|urgently|also|now|quickly)\s+)?(?:${verbs.map(([en]) => en).join('|')})\b)`;
-const party = String.raw`(?:users|customers|admins|administrators|organi[sz]ations|operators|everyone|you|businesses|companies|owners|teams)`;
+const party = String.raw`(?:users|customers|admins|administrators|organi[sz]ations|operators|everyone|you|businesses|companies|owners|teams|staff|employees|colleagues|personnel|(?:team\s+)?members)`;
 // "all affected customers", "users and administrators", "companies utilizing Cisco devices", "users of affected devices".
 // "every company using Cisco devices", "each customer": one of them stands for all.
 const oneParty = String.raw`(?:every|each|any)\s+(?:affected\s+)?(?:user|customer|admin|administrator|organi[sz]ation|operator|business|company|owner|team|practice)`;
@@ -350,6 +378,8 @@ function englishSentence(s: string, bullet: boolean): string[] | null {
   // "…," a spokesperson told BleepingComputer; "…, the company said in an advisory": who said it goes.
   const text = s
     .replace(/^["“„]/, '')
+    // "Remind staff not to open attachments": the forbidden deed, as "to not open".
+    .replace(/\bnot\s+to\s+(?=\p{Ll}+\s)/giu, 'to not ')
     // "Mandate an immediate update to Fireware OS for all appliances": a manager's order to update is the update.
     .replace(/\bas\s+soon\s+as\s+(?:you|they|we|admins|administrators|users)\s+can\b/giu, 'as soon as possible')
     // "patched against this critical vulnerability": what the patch is against is the notice's subject, not the step's.

@@ -39,3 +39,27 @@ test('"IT" is information technology, and phone systems are Telefonanlagen', () 
   // The pronoun still is one.
   assert.equal(germanPhrase('Install it'), null);
 });
+
+test('two polite imperatives joined by ", und" are two steps; a how-to click after it is none', () => {
+  assert.deepEqual(actions('Trennen Sie das Gerät vom WAN, und nutzen Sie VPN.'), ['Das Gerät vom WAN trennen', 'VPN nutzen']);
+  // A pronoun for the second's object is the first's object.
+  assert.deepEqual(actions('Schulen Sie Ihr Praxisteam regelmäßig, und sensibilisieren Sie es für Phishing.'), ['Ihr Praxisteam regelmäßig schulen', 'Ihr Praxisteam für Phishing sensibilisieren']);
+  // One that points into an object clause keeps the two together.
+  assert.deepEqual(actions('Prüfen Sie, ob der Patch installiert ist, und spielen Sie ihn andernfalls ein.'), ['Prüfen, ob der Patch installiert ist, und ihn andernfalls einspielen']);
+  assert.deepEqual(actions('Öffnen Sie die Einstellungen, und klicken Sie auf „Update“.'), ['Die Einstellungen öffnen']);
+});
+
+test('the practice staff as the subject behind the modal; as a passive\'s object they are the ones trained', () => {
+  assert.deepEqual(actions('Wenn jemand anruft, sollten Praxismitarbeiter sofort auflegen.'), ['Sofort auflegen, wenn jemand anruft']);
+  assert.deepEqual(actions('Unter keinen Umständen sollten Mitarbeiter den Anhang öffnen.'), ['Unter keinen Umständen den Anhang öffnen']);
+  assert.deepEqual(actions('Deshalb sollten die Mitarbeiter regelmäßig geschult werden.'), ['Die Mitarbeiter regelmäßig schulen']);
+  // Another firm's staff are not the practice's.
+  assert.deepEqual(actions('Dann sollten Mitarbeiter der Firma den Fehler beheben.'), []);
+});
+
+test('a condition with its verb first keeps German order: particle joined, verb before a relative clause', () => {
+  assert.deepEqual(actions('Meldet sich jemand, der vor Viren warnt, sollten Praxen sofort auflegen.'), ['Sofort auflegen, falls sich jemand meldet, der vor Viren warnt']);
+  assert.deepEqual(actions('Meldet sich jemand, sollten Praxismitarbeiter sofort auflegen.'), ['Sofort auflegen, falls sich jemand meldet']);
+  assert.deepEqual(actions('Ruft jemand an, sollten Sie auflegen.'), ['Auflegen, falls jemand anruft']);
+  assert.deepEqual(actions('Ist das Update installiert, sollten Sie neu starten.'), ['Neu starten, falls das Update installiert ist']);
+});

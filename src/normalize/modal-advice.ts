@@ -43,7 +43,9 @@ const restricted = /(?<!\p{L})(?:nicht|nie|niemals|kein\p{L}*|weder|nur|ausschli
 const mayHoldModal = cueTest(['soll', 'müss', 'muss', 'darf', 'dürf']);
 const circumstancePhrase =
   /^(?:(?:Gleich|Direkt|Unmittelbar|Kurz|Noch|Schon|Bereits|Erst)\s+(?:nach|vor|bei|beim|mit|ab|bis|zur|zum|im|in|während)\s|(?:Bei|Beim|Im|In|Vor|Für|Mit|Ab|Bis|Zur|Zum|Auf|Unter|Während|Spätestens|Sicherheitshalber|Vorsorglich|Grundsätzlich|Möglichst)\b)/u;
-const subjects = /^(?:alle\s+)?(?:(?:die|Ihre)\s+(?:IT-Dienstleister|Dienstleister|IT-Betreuer|Systembetreuer)(?:\s+der\s+(?:betroffenen\s+)?Praxen)?|\p{Lu}\p{Ll}+praxen|Admins|IT-Verantwortliche|Verantwortliche|Praxen|Arztpraxen|Zahnarztpraxen|Kunden|Kundinnen(?:\s+und\s+Kunden)?|Nutzer(?:innen)?(?:\s+und\s+Nutzer)?|Anwender(?:innen)?(?:\s+und\s+Anwender)?|Betreiber(?:innen)?|Administrator(?:en|innen)|Ärzt(?:e|innen)(?:\s+und\s+Ärzte)?|Sie|Praxisinhaber(?:innen)?|Praxisteams?|Einrichtungen|Leistungserbringer(?:innen)?|man|du|(?:die|jede)\s+(?:\p{Lu}\p{Ll}+)?[Pp]raxis)\s+/u;
+const subjects = /^(?:alle\s+)?(?:(?:die|Ihre)\s+(?:IT-Dienstleister|Dienstleister|IT-Betreuer|Systembetreuer)(?:\s+der\s+(?:betroffenen\s+)?Praxen)?|\p{Lu}\p{Ll}+praxen|Admins|IT-Verantwortliche|Verantwortliche|Praxen|Arztpraxen|Zahnarztpraxen|Kunden|Kundinnen(?:\s+und\s+Kunden)?|Nutzer(?:innen)?(?:\s+und\s+Nutzer)?|Anwender(?:innen)?(?:\s+und\s+Anwender)?|Betreiber(?:innen)?|Administrator(?:en|innen)|Ärzt(?:e|innen)(?:\s+und\s+Ärzte)?|Sie|Praxisinhaber(?:innen)?|Praxisteams?|(?:das\s+)?Praxisteam|(?:die\s+|Ihre\s+)?(?:Praxis)?[Mm]itarbeit(?:er(?:innen)?(?:\s+und\s+(?:Praxis)?[Mm]itarbeiter)?|ende)(?:\s+der\s+Praxis)?(?!\s+(?:der|des|von)\s)|(?:das\s+|Ihr\s+)?Praxispersonal|Einrichtungen|Leistungserbringer(?:innen)?|man|du|(?:die|jede)\s+(?:\p{Lu}\p{Ll}+)?[Pp]raxis)\s+/u;
+// The practice's staff as the subject behind the verb.
+const staffSubject = /^(?:alle\s+)?(?:(?:die|Ihre)\s+)?(?:Praxis)?[Mm]itarbeit|^(?:das\s+|Ihr\s+)?Praxis(?:personal|team)/u;
 const adverbs = /^(?:Danach|Anschließend|Zudem|Auch|Außerdem|Daher|Deshalb|Demnach|Demzufolge|Folglich|Somit|Dann|Jetzt|Nun|Zusätzlich|Ebenso|Vorsorglich|Insbesondere|Darüber hinaus|Bis dahin|Grundsätzlich|Generell|Unbedingt|Stattdessen|Vielmehr|Stets|Immer)$/u;
 const practiceSubject = /(?<!\p{L})(?:Admins|\p{L}*Verantwortliche\p{L}*|Betroffene|\p{L}*[Zz]ahnärzt(?:e|en|in|innen)(?!\p{L})|\p{L}*-?[Pp]sychotherapeut(?:en|in|innen)?(?!\p{L})|Teams?|[Mm]an|Praxen|Praxis(?:teams?|inhaber\p{L}*|personal|leitung\p{L}*|mitarbeit\p{L}*|ärzt\p{L}*)?(?!\p{L})|\p{Lu}\p{Ll}+prax(?:is|en)(?!\p{L})|(?:IT-)?Dienstleister\p{L}*|IT-Betreuer\p{L}*|Systembetreuer\p{L}*|DVO|\w*[Kk]und(?:en|innen)|\w*[Nn]utzer\w*|\w*[Aa]nwender\w*|Betreiber\w*|Administrator\w*|Ärzt\w*|\p{L}+ärzt(?:e|en|in|innen)(?!\p{L})|Sie|[Dd]u|Wer|Leistungserbringer\w*|Einrichtungen|Mitarbeit\w*|Inhaber\w*)\b/u;
 // The practices as those whom a vendor informs or contacts.
@@ -63,7 +65,7 @@ const modalPattern1 = /(?<!\p{L})(?:nichts?|keine\p{L}*)(?!\p{L})/u;
 // A forecast ("Voraussichtlich ab dem 27. Oktober sollen Updates … verteilt werden", "in Kürze") or a means ("Konkret
 // sollen damit Geräte geschützt werden") makes "sollen" a plan or a purpose, too.
 const modalPattern2 = /(?<!\p{L})(?:[Kk]ünftig|[Zz]ukünftig|in\s+Zukunft|perspektivisch|langfristig|[Vv]oraussichtlich|demnächst|[Ii]n\s+Kürze|(?<=soll(?:en)?\s+)damit)(?!\p{L})/u;
-const modalPattern3 = /^(\p{Lu}\p{Ll}+(?:t|en))\s+((?:sich\s+)?(?:es|der|die|das|ein\p{L}*|Ihr\p{L}*)\s.*)$/u;
+const modalPattern3 = /^(\p{Lu}\p{Ll}+(?:t|en))\s+((?:sich\s+)?(?:es|der|die|das|ein\p{L}*|Ihr\p{L}*|jemand|kein\p{L}*)(?:(?:\s|,\s).*)?)$/u;
 const modalPattern4 = /^\p{Lu}/u;
 const modalPattern5 = /^((?:\p{L}+\s+)?\p{L}+,\s+(?:die|der|deren|dessen|(?:bei|in|auf)\s+denen)\s+.+)$/u;
 const modalPattern6 = /(?<!\p{L})ihr(?=(?:e|en|em|er|es)?(?!\p{L}))/gu;
@@ -169,7 +171,9 @@ export function modal(s: string): string | null {
     // "Ist unklar, ob die Praxis betroffen ist, sollte sie sich an ihren IT-Servicepartner wenden": a "sie" before
     // "sich", after a condition that names the practice, is the practice.
     const she = leading && /(?<!\p{L})(?:die\s+Praxis|Praxen)(?!\p{L})/u.test(leading[2] ?? '') ? /^sie\s+(?=sich\s)/u.exec(after) : null;
-    const subject = she ?? subjects.exec(after);
+    let subject = she ?? subjects.exec(after);
+    // "Deshalb sollten die Mitarbeiter geschult werden": the staff are the passive's object, the practice trains them.
+    if (subject && staffSubject.test(subject[0]) && /\s(?:werden|worden)[.!]?$/u.test(after.split(/,\s/u)[0]!)) subject = null;
     if (she) after = after.replace(modalPattern6, 'Ihr');
     // Without a practice for subject only a passive is an instruction: "Im Zweifel sollten Anhänge nicht geöffnet werden",
     // "Es muss geprüft werden, ob …" (the participle right behind the modal).

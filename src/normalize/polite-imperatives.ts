@@ -62,7 +62,13 @@ export function polite(s: string, bullet = false): string[] | null {
   // A purpose in front ("Um das herauszufinden, …") is no condition of the steps (condition() drops it).
   if ((!word || /^(?:Um|Damit)$/u.test(word)) && elidedVerb.test(rest!)) return polite(`${capitalize(verb!)} Sie ${withElidedSie(rest!)}`, bullet);
   // "Öffnen Sie die Einstellungen, klicken Sie auf „Update“": two steps without "und"; each its own verb and particle.
-  const step = /^([^,]+),\s+(?=[a-zäöüß]+(?:en|ern|eln)\s+Sie\s)/u.exec(rest!);
+  // "Schulen Sie Ihr Team, und sensibilisieren Sie es …": with "und" after the comma as well.
+  // With a pronoun for the second's object, the first's object is named in its place ("Schulen Sie Ihr Team, und
+  // sensibilisieren Sie es …"); one that points into an object clause ("Prüfen Sie, ob der Patch installiert ist, und
+  // spielen Sie ihn andernfalls ein") keeps the two one step.
+  const joined = /^([^,]+),\s+(?:und\s+)?(?=[a-zäöüß]+(?:en|ern|eln)\s+Sie\s)/u.exec(rest!);
+  const intoClause = joined && /^(?:ob|dass|wie|wo|wann|welche\p{L}*|wer)\s/u.test(joined[1]!) && /^[a-zäöüß]+\s+Sie\s+(?:sie|es|ihn|ihm|ihnen|diese[nsr]?)\s/u.test(rest!.slice(joined[0].length));
+  const step = intoClause ? null : joined;
   // "Laden Sie die Datei herunter, entpacken und installieren Sie sie": two more verbs share one "Sie"; with a pronoun
   // for object they work on the first step's object, and the three are one step.
   const shared = !word && !step ? /^([^,]+),\s+([a-zäöüß]+(?:en|ern|eln))\s+(und|oder)\s+([a-zäöüß]+(?:en|ern|eln))\s+Sie\s+(.+)$/u.exec(rest!) : null;
@@ -74,7 +80,9 @@ export function polite(s: string, bullet = false): string[] | null {
     return [first, capitalize(`${own} ${second} ${joint} ${third}`)];
   }
   if (step && !word) {
-    const next = polite(capitalize(rest!.slice(step[0].length)), bullet);
+    const named = /^(?:(?:die|den|das|der|Ihre?n?|alle)\s+)?\p{Lu}[\p{L}-]+/u.exec(step[1]!)?.[0];
+    const after = rest!.slice(step[0].length);
+    const next = polite(capitalize(named ? after.replace(/^([a-zäöüß]+\s+Sie\s+)(?:sie|es|ihn|diese[nsr]?)(?=\s)/u, `$1${named}`) : after), bullet);
     // A second imperative that is no action of its own ("klicken Sie auf …") is how-to; the first step stays.
     return [capitalize(politeToInfinitive(verb!, step[1]!)), ...(next ?? [])];
   }
@@ -111,10 +119,21 @@ export function condition(word: string | undefined, clause: string | undefined):
       const [head, tail = ''] = second[3]!.split(/(?=,\s)/u, 2);
       return `, falls ${c.slice(0, second.index)} ${word.toLowerCase()} ${second[1]} ${head} ${second[2]}${tail}${second[3]!.slice(head!.length + tail.length)}`;
     }
-    return `, falls ${c} ${word.toLowerCase()}`;
+    return `, falls ${verbLast(c, word.toLowerCase())}`;
   }
   if (/^Sollten?$/.test(word)) return `, falls ${c.replace(/\bsein$/, word === 'Sollte' ? 'ist' : 'sind')}`;
   return `, ${word.toLowerCase()} ${c}`;
+}
+
+// A condition with its verb first, the verb put last: "Ruft jemand an" → "jemand anruft" (a separated particle joins it
+// again), "Meldet sich jemand, der vor Viren warnt" → "sich jemand meldet, der vor Viren warnt" (before the relative clause).
+const separatedParticle = /\s(an|auf|aus|ein|ab|zu|vor|mit|nach|los|zurück|weiter|fest|her|hin|vorbei|durch|um)$/u;
+function verbLast(clause: string, verb: string): string {
+  const relative = /,\s+(?:(?:an|in|auf|mit|bei|von|für|über)\s+)?(?:der|die|das|denen|dem|deren|dessen|den|welche\p{L}*)\s/u.exec(clause);
+  const head = relative ? clause.slice(0, relative.index) : clause;
+  const tail = relative ? clause.slice(relative.index) : '';
+  const particle = separatedParticle.exec(head);
+  return particle ? `${head.slice(0, particle.index)} ${particle[1]}${verb}${tail}` : `${head} ${verb}${tail}`;
 }
 
 // "… und öffnen Sie …", "… oder beauftragen Sie …": a further imperative joined to the first.

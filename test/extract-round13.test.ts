@@ -63,3 +63,16 @@ test('a condition with its verb first keeps German order: particle joined, verb 
   assert.deepEqual(actions('Ruft jemand an, sollten Sie auflegen.'), ['Auflegen, falls jemand anruft']);
   assert.deepEqual(actions('Ist das Update installiert, sollten Sie neu starten.'), ['Neu starten, falls das Update installiert ist']);
 });
+
+test('English backup advice: frequent backups are made, offline ones kept; a clause the table cannot carry is left out', () => {
+  assert.deepEqual(actions('Medical practices must keep frequent backups.'), ['Häufige Backups anlegen']);
+  assert.deepEqual(actions('Practices should consider keeping backups offline, where they cannot be reached from the network.'), ['Backups offline aufbewahren']);
+  // A condition after a colon ends the object.
+  assert.equal(germanPhrase('Open the management console: if it reports a risk, act'), 'Verwaltungsoberfläche öffnen');
+});
+
+test('what a notice advises against is a step with "nicht", never the deed itself', () => {
+  assert.deepEqual(actions('The FBI does not recommend paying a ransom if your practice falls victim to ransomware.'), ['Lösegeld nicht zahlen']);
+  assert.deepEqual(actions('We do not recommend that users disable the firewall.'), ['Firewall nicht deaktivieren']);
+  assert.deepEqual(actions('We recommend that users enable the firewall.'), ['Firewall aktivieren']);
+});

@@ -23,7 +23,7 @@ const verbs: [string, string][] = [
   ['shut down', 'herunterfahren'], ['give out', 'herausgeben'], ['reply', 'antworten'], ['respond', 'antworten'],
   ['share', 'teilen'], ['click', 'anklicken'], ['reuse', 'wiederverwenden'], ['print', 'ausdrucken'], ['visit', 'aufrufen'], ['call', 'anrufen'],
   ['forward', 'weiterleiten'], ['encrypt', 'verschlüsseln'], ['lock', 'sperren'], ['educate', 'schulen'],
-  ['enter', 'eingeben'], ['disclose', 'preisgeben'], ['reveal', 'preisgeben'], ['send', 'senden'], ['pay', 'bezahlen'], ['unplug', 'trennen'],
+  ['enter', 'eingeben'], ['disclose', 'preisgeben'], ['reveal', 'preisgeben'], ['send', 'senden'], ['pay', 'zahlen'], ['unplug', 'trennen'],
   ['double-check', 'prüfen'], ['plug', 'anschließen'], ['insert', 'einstecken'], ['accept', 'annehmen'],
   ['train', 'schulen'], ['test', 'testen'], ['plan', 'planen'], ['treat', 'behandeln'], ['ignore', 'ignorieren'], ['investigate', 'untersuchen'],
   ['identify', 'ermitteln'], ['determine', 'ermitteln'], ['store', 'speichern'], ['save', 'speichern'], ['create', 'anlegen'], ['set', 'setzen'], ['add', 'hinzufügen'], ['filter', 'filtern'], ['hunt', 'suchen'],
@@ -71,14 +71,14 @@ const words: Record<string, string> = {
   invoice: 'Rechnung', invoices: 'Rechnungen', information: 'Informationen', details: 'Angaben', sensitive: 'sensible', confidential: 'vertrauliche',
   computer: 'Computer', computers: 'Computer', laptops: 'Laptops', workstations: 'Arbeitsplatzrechner', equipment: 'Geräte', macros: 'Makros',
   documents: 'Dokumente', document: 'Dokument', unfamiliar: 'unbekannte', untrusted: 'nicht vertrauenswürdige', medical: 'medizinische', incident: 'Vorfall',
-  link: 'Link', across: 'über', technician: 'Techniker', technicians: 'Techniker', list: 'Liste', lists: 'Listen', numbers: 'Nummern', number: 'Nummer', banking: 'Bank', login: 'Anmelde', logins: 'Anmeldedaten', colleagues: 'Kollegen',
+  link: 'Link', across: 'über', frequent: 'häufige', ransom: 'Lösegeld', ransomware: 'Ransomware', malware: 'Malware', victim: 'Opfer', attack: 'Angriff', attacks: 'Angriffe', daily: 'tägliche', weekly: 'wöchentliche', recent: 'aktuelle', full: 'vollständige', technician: 'Techniker', technicians: 'Techniker', list: 'Liste', lists: 'Listen', numbers: 'Nummern', number: 'Nummer', banking: 'Bank', login: 'Anmelde', logins: 'Anmeldedaten', colleagues: 'Kollegen',
   data: 'Daten', separate: 'separaten', 'password-protected': 'passwortgeschützte', employees: 'Mitarbeitende', staff: 'Mitarbeitende', staffs: 'Mitarbeitende', unauthorized: 'unbefugte', administrative: 'administrative',
 };
 
 // Purpose clauses ("to receive the latest protections"), clauses introduced by a conjunction and what a colon explains
 // ("check the version: it is shown at the top right …") end the object; a colon before other words may be part of it.
 // A participle that says who released the thing and when ("a Windows update released by Microsoft last week") too.
-const objectEnd = /,\s+|\s+(?=(?:released|published|issued|provided|announced|made\s+available|shipped)\s+(?:by|on|in|last|this|yesterday|today)\b)|:\s+(?=(?:it|this|that|they|these|those|you)\s|(?:in|open|go|click|log|under|navigate|select|from|on|via)\s)|\s+(?=(?:if|when|where|which|who|that|so\s+that|before|until|unless|because|as\s+soon\s+as|once|in\s+order\s+to)\b)|\s+(?=to\s+(?:receive|get|ensure|create|generate|protect|prevent|avoid|mitigate|address|stay|be|fix|close|remediate|reduce|confirm|spot|detect|verify|minimi[sz]e|make\s+sure|patch|secure|block|stop|keep|lower|limit|defend|guard)\b)/i;
+const objectEnd = /,\s+|\s+(?=(?:released|published|issued|provided|announced|made\s+available|shipped)\s+(?:by|on|in|last|this|yesterday|today)\b)|:\s+(?=(?:it|this|that|they|these|those|you|if|when)\s|(?:in|open|go|click|log|under|navigate|select|from|on|via)\s)|\s+(?=(?:if|when|where|which|who|that|so\s+that|before|until|unless|because|as\s+soon\s+as|once|in\s+order\s+to)\b)|\s+(?=to\s+(?:receive|get|ensure|create|generate|protect|prevent|avoid|mitigate|address|stay|be|fix|close|remediate|reduce|confirm|spot|detect|verify|minimi[sz]e|make\s+sure|patch|secure|block|stop|keep|lower|limit|defend|guard)\b)/i;
 
 // translate's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
 const translatePattern1 = /(?<!\p{L})Sicherheits\s+(\p{Lu})(?=\p{Ll})/gu;
@@ -198,7 +198,8 @@ export function germanPhrase(vp: string): string | null {
   // "…, on physical as well as virtual appliances", "… who may have signed in …": only a condition after the object
   // is kept; other clauses and phrases after it add detail the action can do without.
   const after = end ? rest.slice(end.index).replace(/^,?\s*/, '') : '';
-  const tail = /^(?:if|when|where|unless|before|after|once|until|as\s+soon\s+as|to|in\s+order\s+to|so\s+that|so)\s/i.test(after) ? after : '';
+  // "…, where they cannot be reached": a clause of place describes the object; it is no condition of the step.
+  const tail = /^(?:if|when|unless|before|after|once|until|as\s+soon\s+as|to|in\s+order\s+to|so\s+that|so)\s/i.test(after) ? after : '';
   // "change them there as well": a pronoun for object points back at a sentence the action cannot carry along.
   if (object.trim() === '' || /^(?:(?:them|it|this|that|these|those|there|so|as\s+well|too|immediately|now|promptly|soon|sofort|schnellstmöglich)\s*)+$/i.test(object.trim())) return null;
   // "install the security updates" is "einspielen" in German notices; "install FRITZ!OS 7.57" stays "installieren".
@@ -209,7 +210,10 @@ export function germanPhrase(vp: string): string | null {
       : entry[0] === 'click' && /^on\s/i.test(object)
         ? 'klicken'
         : entry[0] === 'keep' && /\b(?:backups?|cop(?:y|ies))\b/i.test(object)
-        ? 'aufbewahren'
+        ? // "keep frequent backups" makes them; "keep backups offline" stores them.
+          /^(?:(?:frequent|regular|daily|weekly|recent|up-to-date|current|full)\s+)+/i.test(object.replace(/^(?:the|your)\s+/i, ''))
+          ? 'anlegen'
+          : 'aufbewahren'
         : entry[0] === 'apply' && /\b(?:settings|configuration|recommendations?|measures|steps|mitigations?|workarounds?|guidance|instructions|changes|polic(?:y|ies)|hardening)\b/i.test(object)
         ? 'umsetzen'
         : entry[1];
@@ -394,7 +398,13 @@ function englishSentence(s: string, bullet: boolean): string[] | null {
     .trim();
   for (const cue of cues) {
     const m = cue(text);
-    if (m) return phrases(m[1]!.replace(/^(?:immediately\s+)?/i, ''));
+    if (!m) continue;
+    const vp = m[1]!.replace(/^(?:immediately\s+)?/i, '');
+    // "The FBI does not recommend paying a ransom": what is advised against is a step with "nicht".
+    if (/\b(?:do(?:es)?\s+not|don't|doesn't|never|not)\s+(?:recommend|advise)/i.test(text)) {
+      return phrases(`not ${gerundVerb(vp)}`);
+    }
+    return phrases(vp);
   }
   const passive = passiveAdvice(text);
   if (passive) return [passive];

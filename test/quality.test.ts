@@ -66,12 +66,14 @@ const realFloors: Record<Field, { precision: number; recall: number }> = {
   // 7 Dec, afternoon: three more fresh batches (24, 24, 20) brought notices whose steps the rules mostly miss (the
   // seventh batch's 20 scored 26 % recall at arrival; a gematik table of 17 steps among them): combined recall 0.609
   // from 0.645 at noon, precision 0.761.
-  // 7 Dec, evening: the ninth batch of 20 (38 % recall at arrival; one English guide with 24 steps) took the combined
-  // recall to just under 0.59.
-  actions: { precision: 0.74, recall: 0.58 },
+  // 7 Dec, evening: the ninth batch of 20 (38 % recall at arrival; one English guide with 24 steps) and the tenth (24 %
+  // at arrival) took the combined recall to 0.580 after that session's classes.
+  actions: { precision: 0.74, recall: 0.57 },
   cves: { precision: 1, recall: 0.95 },
   // 7 Dec: the second fresh batch of 24 brought severity misses in its blind part (combined recall 0.90 from 0.94).
-  severity: { precision: 0.84, recall: 0.88 },
+  // 7 Dec, evening: the tenth batch labels "sollen Nutzer ihr NAS sofort ausschalten" unbekannt where the ninth labels
+  // "sofort zu beenden" hoch (LABELS.md: "sofort handeln"); the rule reads both as hoch (combined precision 0.836).
+  severity: { precision: 0.83, recall: 0.88 },
   published: { precision: 0.94, recall: 0.88 },
 };
 

@@ -78,14 +78,14 @@ const words: Record<string, string> = {
 // Purpose clauses ("to receive the latest protections"), clauses introduced by a conjunction and what a colon explains
 // ("check the version: it is shown at the top right …") end the object; a colon before other words may be part of it.
 // A participle that says who released the thing and when ("a Windows update released by Microsoft last week") too.
-const objectEnd = /,\s+|\s+(?=(?:released|published|issued|provided|announced|made\s+available|shipped)\s+(?:by|on|in|last|this|yesterday|today)\b)|:\s+(?=(?:it|this|that|they|these|those|you|if|when)\s|(?:in|open|go|click|log|under|navigate|select|from|on|via)\s)|\s+(?=(?:if|when|where|which|who|that|so\s+that|before|until|unless|because|as\s+soon\s+as|once|in\s+order\s+to)\b)|\s+(?=to\s+(?:receive|get|ensure|create|generate|protect|prevent|avoid|mitigate|address|stay|be|fix|close|remediate|reduce|confirm|spot|detect|verify|minimi[sz]e|make\s+sure|patch|secure|block|stop|keep|lower|limit|defend|guard)\b)/i;
+const objectEnd = /,\s+|\s+(?=(?:released|published|issued|provided|announced|made\s+available|shipped)\s+(?:by|on|in|last|this|yesterday|today)\b)|:\s+(?=(?:it|this|that|they|these|those|you|if|when|require|enforce|allow|use|set|ensure)\s|(?:in|open|go|click|log|under|navigate|select|from|on|via)\s)|\s+(?=(?:if|when|where|which|who|that|so\s+that|before|until|unless|because|as\s+soon\s+as|once|in\s+order\s+to)\b)|\s+(?=to\s+(?:receive|get|ensure|create|generate|protect|prevent|avoid|mitigate|address|stay|be|fix|close|remediate|reduce|confirm|spot|detect|verify|minimi[sz]e|make\s+sure|patch|secure|block|stop|keep|lower|limit|defend|guard)\b)/i;
 
 // translate's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
 const translatePattern1 = /(?<!\p{L})Sicherheits\s+(\p{Lu})(?=\p{Ll})/gu;
 
 function translate(text: string): string {
   return text
-    .replace(/\b(?:two-factor|multi-factor)\s+authentication\b/gi, 'Zwei-Faktor-Authentifizierung')
+    .replace(/\b(?:two-factor|multi-factor)\s+authentication(?:\s+\((?:MFA|2FA)\))?/gi, 'Zwei-Faktor-Authentifizierung')
     .replace(/\bas soon as possible\b/gi, 'schnellstmöglich')
     .replace(/\bright away\b/gi, 'sofort')
     .replace(/\bof all (?=\w)/gi, 'aller ')
@@ -201,7 +201,8 @@ export function germanPhrase(vp: string): string | null {
   // "…, where they cannot be reached": a clause of place describes the object; it is no condition of the step.
   const tail = /^(?:if|when|unless|before|after|once|until|as\s+soon\s+as|to|in\s+order\s+to|so\s+that|so)\s/i.test(after) ? after : '';
   // "change them there as well": a pronoun for object points back at a sentence the action cannot carry along.
-  if (object.trim() === '' || /^(?:(?:them|it|this|that|these|those|there|so|as\s+well|too|immediately|now|promptly|soon|sofort|schnellstmöglich)\s*)+$/i.test(object.trim())) return null;
+  // "protect themselves against the attacks": a reflexive object names no thing to act on either.
+  if (object.trim() === '' || /^(?:(?:them|it|this|that|these|those|there|so|as\s+well|too|immediately|now|promptly|soon|sofort|schnellstmöglich|themselves|yourselves|yourself|ourselves|itself|oneself)\s*)+$/i.test(object.trim())) return null;
   // "install the security updates" is "einspielen" in German notices; "install FRITZ!OS 7.57" stays "installieren".
   // "apply the recommended settings / the mitigation steps" is "umsetzen": only fixes are "eingespielt".
   const verb =

@@ -106,6 +106,9 @@ export function modal(s: string): string | null {
   // "Um die Praxis zu schützen, sollten Sie …": so does a purpose.
   let before = raw.replace(/,$/, '').replace(/^(?:(?:Da|Weil|Zumal|Damit)\s[^,]*|Um\s[^,]*\szu\s\p{Ll}+|Um\s[^,]*\s\p{Ll}+zu\p{Ll}+)$/u, '');
   let after = s.slice(m.index + m[0].length);
+  // "…, dass Sie eine Software benutzen müssen (z. B. …), dürfen Sie …": a modal at the end of a subordinate clause
+  // has its verb in front; what follows it is another clause, not the advice.
+  if (/^[(,;–—]/u.test(after.trim())) return null;
   // "Als Praxisinhaber solltest du …": the reader named in front, "du" behind the verb.
   if (/^(?:solltest|musst)$/u.test(m[1]!) && /^du\s/u.test(after) && before !== '' && !/^(?:Doch|Dann|Auch|Zudem|Außerdem|Daher|Deshalb|Jetzt|Nun)$/u.test(before)) after = after.slice(3);
   // "… sollten derzeit aufpassen: Dreiste Betrüger versuchen …": a colon after the verb opens the reason, a sentence

@@ -103,8 +103,9 @@ function withElidedSie(rest: string): string {
 // "Kennen Sie den Absender, rufen Sie ihn …an", "Können Sie sich an keine Bestellung erinnern, ignorieren Sie …": a
 // condition asked with its verb first, then the instruction. Only verbs that rarely instruct: "Öffnen Sie X, klicken
 // Sie auf Y" is two steps.
+// "Halten Sie eine Mail für echt, fragen Sie …": holding something for true is a condition too.
 const askedCondition =
-  /^(Kennen|Können|Haben|Wissen|Erhalten|Bekommen|Möchten|Wollen|Müssen|Bemerken|Vermuten|Betreiben|Verwenden|Nutzen|Finden|Sehen|Erkennen|Merken|Zweifeln|Sind|Werden)\s+Sie\s+([^,]+),\s+(?=[a-zäöüß]+\s+Sie\b)/u;
+  /^(Kennen|Können|Haben|Wissen|Erhalten|Bekommen|Möchten|Wollen|Müssen|Bemerken|Vermuten|Betreiben|Verwenden|Nutzen|Finden|Sehen|Erkennen|Merken|Zweifeln|Sind|Werden|Halten(?=\s+Sie\s+[^,]*\sfür\s+(?:echt|seriös|glaubwürdig|vertrauenswürdig|legitim|plausibel|verdächtig|gefälscht|unsicher)\b))\s+Sie\s+([^,]+),\s+(?=[a-zäöüß]+\s+Sie\b)/u;
 
 // A main clause with its finite verb first, after the comma of a condition.
 const consequence = /^[^,]*,\s+(?:wird|werden|ist|sind|kann|können|erhalten|erhält|bekommen|bekommt|hat|haben|gibt|entfällt|läuft|startet|erfolgt)\s/u;

@@ -76,3 +76,15 @@ test('what a notice advises against is a step with "nicht", never the deed itsel
   assert.deepEqual(actions('We do not recommend that users disable the firewall.'), ['Firewall nicht deaktivieren']);
   assert.deepEqual(actions('We recommend that users enable the firewall.'), ['Firewall aktivieren']);
 });
+
+test('clauses that only look like advice: a modal closing a subordinate clause, holding a mail for true, a reflexive object', () => {
+  assert.deepEqual(actions('Weist Sie der Anbieter darauf hin, dass Sie eine Software benutzen müssen (z. B. das Programm „CardAssist“), dürfen Sie diesen Hinweis ignorieren.'), []);
+  // The modal of the main clause still counts.
+  assert.deepEqual(actions('Weil der Anbieter das Update verteilt, müssen Sie den Konnektor neu starten.'), ['Den Konnektor neu starten']);
+  assert.deepEqual(actions('Halten Sie eine Mail trotzdem für echt, fragen Sie vor dem Öffnen des Anhangs beim Absender nach.'), [
+    'Vor dem Öffnen des Anhangs beim Absender nachfragen, falls Sie eine Mail trotzdem für echt halten',
+  ]);
+  assert.deepEqual(actions('Halten Sie die Software aktuell, prüfen Sie die Logs.'), ['Die Software aktuell halten', 'Die Logs prüfen']);
+  assert.equal(germanPhrase('Protect themselves against the ongoing attacks'), null);
+  assert.equal(germanPhrase('Enable multi-factor authentication (MFA): require MFA for every SSLVPN user'), 'Zwei-Faktor-Authentifizierung aktivieren');
+});

@@ -1,11 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { catalogSchema } from '../src/catalog/catalog.models.js';
 import { findActions } from '../src/normalize/actions.js';
+import { extractDocument } from '../src/normalize/document.js';
+import { compileCatalog } from '../src/normalize/products.js';
 import { germanPhrase } from '../src/normalize/english-actions.js';
 import { splitSentences } from '../src/normalize/sentences.js';
 
 // Round 13: English advice on everyday hygiene (what staff should not do with mails, links and accounts), found in
 // the ninth batch's visible part. The sentences are made up for these tests; each class has negatives beside it.
+const matcher = compileCatalog(catalogSchema.parse(JSON.parse(readFileSync('config/catalog.json', 'utf8'))));
 const actions = (text: string) => findActions(splitSentences(text)).map((a) => a.text);
 
 test('an English prohibition puts "nicht" before the verb, where it cannot turn into an adjective\'s negation', () => {
@@ -87,4 +92,12 @@ test('clauses that only look like advice: a modal closing a subordinate clause, 
   assert.deepEqual(actions('Halten Sie die Software aktuell, prüfen Sie die Logs.'), ['Die Software aktuell halten', 'Die Logs prüfen']);
   assert.equal(germanPhrase('Protect themselves against the ongoing attacks'), null);
   assert.equal(germanPhrase('Enable multi-factor authentication (MFA): require MFA for every SSLVPN user'), 'Zwei-Faktor-Authentifizierung aktivieren');
+});
+
+test('English addressees: "your medical facility", "dental clinics"', async () => {
+  const tip = (await extractDocument(matcher, 'Email Phishing Tip\n\nPhishing attacks succeed because of human behavior. When in doubt about an email, call the source, e.g. the software vendor used in your medical facility. When in doubt, delete it.', { format: 'text' }))[0]!;
+  assert.equal(tip.relevant, true, tip.relevanceReason);
+  // Phishing advice with no one of the field addressed stays out.
+  const consumer = (await extractDocument(matcher, 'Email Phishing Tip\n\nPhishing attacks succeed because of human behavior. When in doubt about an email from your bank, call the bank. When in doubt, delete it.', { format: 'text' }))[0]!;
+  assert.equal(consumer.relevant, false, consumer.relevanceReason);
 });

@@ -34,7 +34,7 @@ const threat =
 // English too: "exposed to attacks from the Internet".
 const flaw = /sicherheitslücke|schwachstelle|lücke\b|angriff|attacke|(?<![a-z])attack|ransomware|schadsoftware|trojaner|malware|datenleck|kompromittiert|exploit|CVE-\d|vulnerab|breach|compromis/i;
 const practices =
-  /(?<!\p{L})(?:Praxis|Praxen|Arztpraxen|Zahnarztpraxen|Praxisteam\w*|Praxisinhaber\w*|Praxisrechner\w*|Praxis-IT|Ärztinnen|Ärzte|Zahnärzt\w*|Psychotherapeut\w*|Leistungserbringer\w*|Vertragsärzt\w*|Vertragszahnärzt\w*|MVZ|(?:medical|physician|dental|doctor['’]?s['’]?)\s+(?:practices?|offices?)|physicians|your\s+(?:medical\s+|dental\s+)?(?:practice|clinic)|healthcare\s+providers|GP\s+(?:practices?|surger(?:y|ies))|(?:dental|medical)\s+surger(?:y|ies))(?!\p{L})/u;
+  /(?<!\p{L})(?:Praxis|Praxen|Arztpraxen|Zahnarztpraxen|Praxisteam\w*|Praxisinhaber\w*|Praxisrechner\w*|Praxis-IT|Ärztinnen|Ärzte|Zahnärzt\w*|Psychotherapeut\w*|Leistungserbringer\w*|Vertragsärzt\w*|Vertragszahnärzt\w*|MVZ|(?:medical|physician|dental|doctor['’]?s['’]?)\s+(?:practices?|offices?)|physicians|your\s+(?:medical\s+|dental\s+)?(?:practice|clinic|facility|office)|(?:dental|medical)\s+clinics?|healthcare\s+providers|GP\s+(?:practices?|surger(?:y|ies))|(?:dental|medical)\s+surger(?:y|ies))(?!\p{L})/u;
 // A chamber or a KV writing to its members: its members are practices ("schreibt die Landeszahnärztekammer Thüringen an
 // ihre Mitglieder").
 const membersOfBody =

@@ -101,3 +101,13 @@ test('English addressees: "your medical facility", "dental clinics"', async () =
   const consumer = (await extractDocument(matcher, 'Email Phishing Tip\n\nPhishing attacks succeed because of human behavior. When in doubt about an email from your bank, call the bank. When in doubt, delete it.', { format: 'text' }))[0]!;
   assert.equal(consumer.relevant, false, consumer.relevanceReason);
 });
+
+test('"tells users to" is advice; a maker\'s warning on a security appliance with a step is relevant', async () => {
+  assert.deepEqual(actions('Because the risk is serious, the vendor tells users to install the patches immediately.'), ['Patches sofort einspielen']);
+  assert.deepEqual(actions('The vendor told reporters that the patches are ready.'), []);
+  const asa = (await extractDocument(matcher, 'Vulnerable Cisco Devices Exploited\n\nAttackers exploit a vulnerability in the Adaptive Security Appliance (ASA). Cisco urges every company using Cisco devices to download the latest patches immediately.', { format: 'text' }))[0]!;
+  assert.equal(asa.relevant, true, asa.relevanceReason);
+  // A hole in a data centre's gear with no device a practice runs stays out.
+  const dc = (await extractDocument(matcher, 'Vulnerable Storage Arrays Exploited\n\nAttackers exploit a vulnerability in enterprise storage arrays. The vendor urges every company using them to download the latest patches immediately.', { format: 'text' }))[0]!;
+  assert.equal(dc.relevant, false, dc.relevanceReason);
+});

@@ -335,7 +335,7 @@ const adviceLabel = /^(?:Unsere\s+)?(?:Handlungsempfehlung(?:en)?|Empfehlung(?:e
 
 // Headings over lists of advice: "Was Sie tun sollten:", "Empfehlungen:", "So schützen Sie sich:", "What you should do:".
 const adviceHeading =
-  /(?<!\w)(?:Empfehlung\w*|Maßnahmen|(?:zentralen|wichtigsten|folgenden)\s+Anforderungen|Tipps?|Hinweise\s+für|Checkliste|Was\s+(?:Sie|Praxen|ist)\s+(?:jetzt\s+)?(?:tun|zu\s+tun)|tun\s+sollten|schützen\s+Sie\s+sich|So\s+gehen\s+Sie\s+vor|Vorkehrungen|Sofortmaßnahmen|What\s+(?:you|admins|users|customers)\s+should\s+do|Recommendations?|Mitigations?|steps)\b/iu;
+  /(?<!\w)(?:Empfehlung\w*|Maßnahmen|(?:zentralen|wichtigsten|folgenden)\s+Anforderungen|Tipps?|Hinweise\s+für|Checkliste|Was\s+(?:Sie|Praxen|ist)\s+(?:jetzt\s+)?(?:tun|zu\s+tun)|tun\s+sollten|schützen\s+Sie\s+sich|So\s+gehen\s+Sie\s+vor|Vorkehrungen|Sofortmaßnahmen|What\s+(?:you|admins|users|customers)\s+should\s+do|Recommendations?|Mitigations?|steps|(?:suggests?|recommends?|advises?)\s+(?:the\s+)?following)\b/iu;
 
 
 const englishVerb = /(?<!\p{L})(?:is|are|was|were|may|might|can|will|would|should|must|has|have|does|depend|depends|helps?)(?!\p{L})/u;

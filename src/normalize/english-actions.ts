@@ -344,7 +344,7 @@ const cues = [
   guardedExec(/\brecommend(?:s|ed)?\s+(?:that\s+)?(?:all\s+)?(?:users|customers|admins|administrators|organi[sz]ations|operators|you|everyone)?\s*(?:should\s+)?(?:to\s+)?(.+)$/i, ['recommend']),
   guardedExec(/\b(?:are|is)\s+(?:being\s+)?(?:strongly\s+)?(?:advised|urged|encouraged|recommended|asked|told|requested)\s+to\s+(.+)$/i, ['advised', 'urged', 'encouraged', 'recommended', 'asked', 'told', 'requested']),
   // "urge companies utilizing Cisco devices to …", "encourages users and administrators to …": whom, and which of them.
-  guardedExec(new RegExp(`\\b(?:advises?|advised|advising|urges?|urged|urging|encourages?|encouraged|encouraging|asks?|asked|asking|reminds?|reminded)\\s+${addressees}\\s+to\\s+(.+)$`, 'i'), ['advis', 'urg', 'encourag', 'ask', 'remind']),
+  guardedExec(new RegExp(`\\b(?:advises?|advised|advising|urges?|urged|urging|encourages?|encouraged|encouraging|asks?|asked|asking|reminds?|reminded|tells?|told|instructs?|instructed)\\s+${addressees}\\s+to\\s+(.+)$`, 'i'), ['advis', 'urg', 'encourag', 'ask', 'remind', 'tell', 'told', 'instruct']),
   // "It is absolutely critical that users of affected devices immediately apply …", "It is imperative that all customers upgrade …".
   guardedExec(new RegExp(`\\bit\\s+is\\s+(?:absolutely\\s+|highly\\s+|strongly\\s+)?(?:critical|imperative|essential|vital|important|crucial|recommended|advised)\\s+that\\s+${addressees}\\s+(?:should\\s+)?(${verbStart}.+)$`, 'i'), ['that']),
   guardedExec(/\b(?:advice|recommendations?|mitigations?|workaround)(?:\s+to\s+\w+)?:\s+(.+)$/i, ['advice', 'recommendation', 'mitigation', 'workaround']),

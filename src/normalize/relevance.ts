@@ -69,7 +69,7 @@ const securityGuideline = /IT-Sicherheitsrichtlinie|§\s?(?:390|75b)\s+SGB\s+V/u
 
 // A bare "Gateway" or "appliance" is no kind of device a practice runs ("Citrix ADC and Citrix Gateway servers", "BIG-IP
 // appliances" are a data centre's); a VPN or security gateway, a firewall or a NAS is.
-const practiceDevice = /(?<!\p{L})(?:NAS|VPN|Firewall|Router|Fernzugriff|Fernwartung|remote access|Backup|Datensicherung|Outlook|Exchange|Windows|DiskStation|QTS|security gateway)(?!\p{L})/iu;
+const practiceDevice = /(?<!\p{L})(?:NAS|VPN|Firewall|Router|Fernzugriff|Fernwartung|remote access|Backup|Datensicherung|Outlook|Exchange|Windows|DiskStation|QTS|security gateway|(?:Adaptive\s+)?Security\s+Appliance)(?!\p{L})/iu;
 
 // A TI device that does not work as it should.
 const tiFault =

@@ -111,3 +111,12 @@ test('"tells users to" is advice; a maker\'s warning on a security appliance wit
   const dc = (await extractDocument(matcher, 'Vulnerable Storage Arrays Exploited\n\nAttackers exploit a vulnerability in enterprise storage arrays. The vendor urges every company using them to download the latest patches immediately.', { format: 'text' }))[0]!;
   assert.equal(dc.relevant, false, dc.relevanceReason);
 });
+
+test('a name its maker writes in capitals from plain words is those words in English or with an ending of its own', async () => {
+  const products = async (text: string) => (await extractDocument(matcher, text, { format: 'text' }))[0]!.products.map((p) => p.id);
+  assert.deepEqual(await products('Ransomware warning\n\nRansomware attacks target practices. Phishing Emails Targeting Medical Offices are common. Keep backups offline.'), []);
+  assert.deepEqual(await products('Sicherheitslücke in MEDICAL OFFICE\n\nEin Update für MEDICAL OFFICE ist da. Praxen sollten das Update einspielen.'), ['indamed-medical-office']);
+  // Beside its maker's name, any spelling is the product.
+  assert.deepEqual(await products('Sicherheitslücke in Medical Office\n\nIndamed hat ein Update für Medical Office veröffentlicht. Praxen sollten das Update einspielen.'), ['indamed-medical-office']);
+  assert.deepEqual(await products('Lücke in Data Vital\n\nPraxen sollten das Update für Data Vital einspielen.'), ['cgm-data-vital']);
+});

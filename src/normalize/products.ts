@@ -1,5 +1,6 @@
 import type { Catalog, Product } from '../catalog/catalog.models.js';
 import { coordinated, inBackground, sentenceRole } from './background.js';
+import { looksEnglish } from './english-actions.js';
 import { makerKindNames } from './maker-kinds.js';
 import { unaffectedSentences } from './not-affected.js';
 import type { Sentence } from './sentences.js';
@@ -16,7 +17,7 @@ export type Matcher = {
    * Each name with a literal (lower case) that any match contains: a cheap test before the regex runs; `also`, a second
    * such literal where the name has one (see `secondAnchor`), tested before the regex as well.
    */
-  names: { product: Product; pattern: RegExp; anchor: string; also: string | null; weak: boolean }[];
+  names: { product: Product; pattern: RegExp; anchor: string; also: string | null; weak: boolean; capsName?: string }[];
   /**
    * The names (positions in `names`) by their anchor, the anchors by their first three characters (`startKey`);
    * `starts` marks a hash of the keys, so that most positions of a sentence are passed over without a map lookup.
@@ -57,6 +58,11 @@ const namePatternPattern2 = /\p{L}$/u;
  * A name matches as a whole word, case-insensitively; "x.isynet" also matches "xisynet" and "x isynet", and a longer
  * name may carry a German inflection ending ("FRITZ!Boxen", "Konnektors").
  */
+// A name its maker writes in capitals from plain words ("MEDICAL OFFICE", "DATA VITAL"): written otherwise in English
+// or with an ending of its own ("Phishing Emails Targeting Medical Offices") it is those words, unless the maker is
+// named beside it.
+const capsWords = /^[A-ZÄÖÜ]{2,}(?:\s+[A-ZÄÖÜ]{2,})+$/u;
+
 function namePattern(name: string): RegExp {
   // The dot may go ("xisynet", "beIP"); a space for it only after a single letter ("x isynet"): "be IP" is English
   // ("should be IP restricted"), not bintec's be.IP. A space may be a hyphen in a compound ("Windows-10-Rechner",
@@ -80,7 +86,7 @@ export function compileCatalog(catalog: Catalog): Matcher {
   const names: Matcher['names'] = [];
   const families = new Map<string, Product[]>();
   for (const product of catalog.products) {
-    for (const name of [product.name, ...product.aliases]) names.push({ product, pattern: namePattern(name), anchor: anchor(name), also: secondAnchor(name), weak: false });
+    for (const name of [product.name, ...product.aliases]) names.push({ product, pattern: namePattern(name), anchor: anchor(name), also: secondAnchor(name), weak: false, capsName: capsWords.test(name) ? name : undefined });
     for (const name of product.weakAliases) names.push({ product, pattern: namePattern(name), anchor: anchor(name), also: secondAnchor(name), weak: true });
     if (product.family) families.set(product.family, [...(families.get(product.family) ?? []), product]);
   }
@@ -200,7 +206,7 @@ function findMentions(matcher: Matcher, text: string, familyContext: string | nu
   const lower = text.toLowerCase();
   let rest = text;
   for (const i of namesIn(matcher, lower)) {
-    const { product, pattern, also, weak } = matcher.names[i]!;
+    const { product, pattern, also, weak, capsName } = matcher.names[i]!;
     if (also !== null && !lower.includes(also)) continue;
     // "der Softwareanbieter medatixx", "medatixx GmbH", "Medatixx rät …": the vendor, not its product of the same name;
     // the product may still follow ("… Kunden von x.isynet und medatixx").
@@ -213,6 +219,10 @@ function findMentions(matcher: Matcher, text: string, familyContext: string | nu
         continue;
       }
       again = weak;
+      if (capsName && match[0] !== match[0].toUpperCase() && (looksEnglish(text) || match[0].replace(/[\s-]+/gu, ' ').length > capsName.length) && !makerNamed(matcher, product, text)) {
+        again = true;
+        continue;
+      }
       if (weak && (vendorBefore.test(text.slice(0, match.index)) || companyAfter.test(text.slice(match.index + match[0].length)))) continue;
       if (othersThing(matcher, product, match[0], text.slice(0, match.index), text.slice(match.index + match[0].length))) continue;
       // "LANCOM Systems warnt …", "AnyDesk Software GmbH": the maker's full name, of which the product's is the start.
@@ -225,6 +235,10 @@ function findMentions(matcher: Matcher, text: string, familyContext: string | nu
   return found
     .filter((m) => !m.weak || found.some((o) => !o.weak && o.product.vendor === m.product.vendor && o.product.id !== m.product.id))
     .sort((a, b) => a.index - b.index);
+}
+
+function makerNamed(matcher: Matcher, product: Product, text: string): boolean {
+  return matcher.vendors.some((v) => v.id === product.vendor && v.pattern.test(text));
 }
 
 const addressAfter = /^(?:[\w-]*\.)*[\w-]*\.(?:de|com|net|org|eu|at|ch|info|io)(?![\p{L}\p{N}])/iu;

@@ -326,7 +326,7 @@ test('English: gerunds after "advise" and "recommend", passive advice, purposes 
     'Fernverwaltung deaktivieren oder Zugriff auf VPN einschränken',
   ]);
   // A purpose after the object goes, also without a comma before it.
-  assert.deepEqual(actions('After patching, carry out a threat assessment to confirm that nothing was exploited.'), ['Threat assessment durchführen']);
+  assert.deepEqual(actions('After patching, carry out a threat assessment to confirm that nothing was exploited.'), ['Bedrohungsanalyse durchführen']);
   assert.deepEqual(actions('Users of older versions have to upgrade to a supported version to receive the fix.'), ['Auf unterstützte Version aktualisieren (bei älteren Versionen)']);
   // English words left over mean the sentence was not understood.
   assert.deepEqual(actions('The agency advises installing these patches under the conditions below, unless your own analysis says otherwise.'), []);

@@ -120,3 +120,11 @@ test('a name its maker writes in capitals from plain words is those words in Eng
   assert.deepEqual(await products('Sicherheitslücke in Medical Office\n\nIndamed hat ein Update für Medical Office veröffentlicht. Praxen sollten das Update einspielen.'), ['indamed-medical-office']);
   assert.deepEqual(await products('Lücke in Data Vital\n\nPraxen sollten das Update für Data Vital einspielen.'), ['cgm-data-vital']);
 });
+
+test('English duties: "requires that staff are trained" is the training; risk and threat analyses are German compounds', () => {
+  assert.deepEqual(actions('HIPAA also requires that every member of staff is trained in security awareness.'), ['Alle Mitarbeitenden in Sicherheitsbewusstsein schulen']);
+  assert.deepEqual(actions('Practices must carry out a risk assessment.'), ['Risikobewertung durchführen']);
+  assert.deepEqual(actions('After patching, carry out a proactive threat assessment to confirm that nothing was exploited.'), ['Proaktive Bedrohungsanalyse durchführen']);
+  // What a law requires of others is no step of the practice.
+  assert.deepEqual(actions('The law requires that vendors are registered.'), []);
+});

@@ -71,7 +71,7 @@ const words: Record<string, string> = {
   invoice: 'Rechnung', invoices: 'Rechnungen', information: 'Informationen', details: 'Angaben', sensitive: 'sensible', confidential: 'vertrauliche',
   computer: 'Computer', computers: 'Computer', laptops: 'Laptops', workstations: 'Arbeitsplatzrechner', equipment: 'Geräte', macros: 'Makros',
   documents: 'Dokumente', document: 'Dokument', unfamiliar: 'unbekannte', untrusted: 'nicht vertrauenswürdige', medical: 'medizinische', incident: 'Vorfall',
-  link: 'Link', across: 'über', frequent: 'häufige', ransom: 'Lösegeld', ransomware: 'Ransomware', malware: 'Malware', victim: 'Opfer', attack: 'Angriff', attacks: 'Angriffe', daily: 'tägliche', weekly: 'wöchentliche', recent: 'aktuelle', full: 'vollständige', technician: 'Techniker', technicians: 'Techniker', list: 'Liste', lists: 'Listen', numbers: 'Nummern', number: 'Nummer', banking: 'Bank', login: 'Anmelde', logins: 'Anmeldedaten', colleagues: 'Kollegen',
+  link: 'Link', across: 'über', frequent: 'häufige', thorough: 'gründliche', proactive: 'proaktive', risk: 'Risiko', risks: 'Risiken', analysis: 'Analyse', assessment: 'Bewertung', threats: 'Bedrohungen', threat: 'Bedrohung', awareness: 'Bewusstsein', records: 'Akten', ransom: 'Lösegeld', ransomware: 'Ransomware', malware: 'Malware', victim: 'Opfer', attack: 'Angriff', attacks: 'Angriffe', daily: 'tägliche', weekly: 'wöchentliche', recent: 'aktuelle', full: 'vollständige', technician: 'Techniker', technicians: 'Techniker', list: 'Liste', lists: 'Listen', numbers: 'Nummern', number: 'Nummer', banking: 'Bank', login: 'Anmelde', logins: 'Anmeldedaten', colleagues: 'Kollegen',
   data: 'Daten', separate: 'separaten', 'password-protected': 'passwortgeschützte', employees: 'Mitarbeitende', staff: 'Mitarbeitende', staffs: 'Mitarbeitende', unauthorized: 'unbefugte', administrative: 'administrative',
 };
 
@@ -112,6 +112,10 @@ function translate(text: string): string {
     .replace(/\bdata\s+backup\b/gi, 'Datensicherung')
     .replace(/\b(?:practice|clinic|office)\s+(?:staff|team)\b/gi, 'Praxisteam')
     .replace(/\bpassword\s+manage(?:rs?|ment\s+(?:tools?|software|apps?|applications?))\b/gi, 'Passwortmanager')
+    .replace(/\bthreat\s+(?:analysis|assessment)\b/gi, 'Bedrohungsanalyse')
+    .replace(/\brisk\s+(analysis|assessment)\b/gi, (m, w: string) => (w.toLowerCase() === 'analysis' ? 'Risikoanalyse' : 'Risikobewertung'))
+    .replace(/\b(?:every|each)\s+(?:member\s+of\s+(?:the\s+)?staff|staff\s+member)|\ball\s+(?:members\s+of\s+(?:the\s+)?staff|staff\s+members)\b/gi, 'alle Mitarbeitenden')
+    .replace(/\bpossible\s+(?=\p{L})/giu, 'mögliche ')
     .replace(/\bremote access\b/gi, 'Fernzugriff')
     .replace(/\b(?:tele)?phone\s+systems?\b/gi, (m) => (/s$/i.test(m) ? 'Telefonanlagen' : 'Telefonanlage'))
     .replace(/\b(?:UPnP\s+)?(?:auto(?:matic)?\s+)?port\s+forwarding\b/gi, (m) => `${/auto/i.test(m) ? 'automatische ' : ''}${/^UPnP/i.test(m) ? 'UPnP-' : ''}Portweiterleitung`)
@@ -391,6 +395,8 @@ function englishSentence(s: string, bullet: boolean): string[] | null {
     .replace(/\s+against\s+(?:this|the|these|that)\s+(?:[\w-]+\s+){0,3}?(?:vulnerabilit(?:y|ies)|flaws?|issues?|bugs?|exploits?|attacks?|threats?)\b/giu, '')
     // "It is recommended that Fortinet firewalls be patched …": the subjunctive passive is the passive of advice.
     .replace(/^it\s+is\s+(?:strongly\s+|highly\s+)?(?:recommended|advised|essential|important|critical|imperative|vital)\s+that\s+(.+?)\s+be\s+(?=\p{Ll}+(?:ed|en|wn)\b)/iu, '$1 should be ')
+    // "HIPAA also requires that every member of staff is trained …": a duty put on the practice, as a passive of advice.
+    .replace(/^[^,]*?\b(?:requires?|mandates?|demands?)\s+that\s+(.+?)\s+(?:is|are|be)\s+(?=\p{Ll}+(?:ed|en|wn)\b)/iu, '$1 should be ')
     .replace(/^(?:mandate|require|schedule|perform|initiate)\s+(?:an?\s+)?(?:(immediate|urgent|prompt)\s+)?(?:update|upgrade)\s+(?:to|of)\s+/iu, (_m, now: string | undefined) => (now ? 'Immediately update ' : 'Update '))
     // "All that to say, if you're still using …, upgrade …": a phrase that sums up goes.
     .replace(/^(?:all\s+that\s+to\s+say|in\s+short|in\s+summary|to\s+sum\s+up|bottom\s+line|that\s+said|in\s+other\s+words|the\s+bottom\s+line\s+is|(?:so,?\s+)?as\s+always)\s*[,:]\s+/iu, '')

@@ -128,3 +128,9 @@ test('English duties: "requires that staff are trained" is the training; risk an
   // What a law requires of others is no step of the practice.
   assert.deepEqual(actions('The law requires that vendors are registered.'), []);
 });
+
+test('"Sehen Sie sich X genau an" is a step of checking; looking at the publisher\'s own video or checklist is a pointer', () => {
+  assert.deepEqual(actions('Sehen Sie sich die Angaben zum Absender genau an – Abweichungen sind ein Hinweis auf Betrug.'), ['Sich die Angaben zum Absender genau ansehen']);
+  assert.deepEqual(actions('Sehen Sie sich unser Video an.'), []);
+  assert.deepEqual(actions('Sehen Sie sich dazu auch unsere Checkliste an.'), []);
+});

@@ -43,7 +43,7 @@ export function polite(s: string, bullet = false): string[] | null {
   // Praxisteam": a first step that is no action (a visit, a read, a state) leaves the ones after it.
   const then = !word && notActionVerbs.test(verb!) && !(/^klicken$/i.test(verb!) && forbids.test(rest!)) ? /^[^,]+?(?:,\s+|,?\s+(?:und|oder)\s+)(?=[a-zäöüß]+(?:en|ern|eln)\s+Sie\s)/u.exec(rest!) : null;
   if (then) return polite(capitalize(rest!.slice(then[0].length)), bullet);
-  if (!/(?:en|ern|eln)$/.test(verb!) || (notActionVerbs.test(verb!) && !/^sehen$/i.test(verb!) && !(/^klicken$/i.test(verb!) && forbids.test(rest!))) || (/^sehen$/i.test(verb!) && !/\snach(?:[.!]?$|,\s+(?:ob|wann|welche\p{L}*)\s)/u.test(rest!))) return null;
+  if (!/(?:en|ern|eln)$/.test(verb!) || (notActionVerbs.test(verb!) && !/^sehen$/i.test(verb!) && !(/^klicken$/i.test(verb!) && forbids.test(rest!))) || (/^sehen$/i.test(verb!) && !/\snach(?:[.!]?$|,\s+(?:ob|wann|welche\p{L}*)\s)/u.test(rest!) && !lookAt(rest!))) return null;
   // Lower case only where a list item continues the sentence of its lead-in ("…, oder • führen Sie ein Downgrade durch").
   if (!word && !please && !bullet && verb![0] !== verb![0]!.toUpperCase()) return null;
   // "Bei Fragen wenden Sie sich an uns": a contact line. "Falls Sie unsicher sind, prüfen Sie die Absenderadresse" or
@@ -87,6 +87,13 @@ export function polite(s: string, bullet = false): string[] | null {
     return [capitalize(politeToInfinitive(verb!, step[1]!)), ...(next ?? [])];
   }
   return politeClauses(verb!, rest!.replace(/\bbitte\s+/g, '')).map((a) => capitalize(a + condition(word, clause)));
+}
+
+// "Sehen Sie sich die Angaben zum Absender genau an": looking closely at something is a step of checking; looking at
+// the publisher's own video, checklist or page is a pointer.
+function lookAt(rest: string): boolean {
+  const m = /^sich\s([^–—]*)\san(?:[.!]?$|\s+[–—]\s|,\s)/u.exec(rest);
+  return m !== null && !/(?<!\p{L})(?:unser\p{L}*|Video\p{L}*|Checkliste\p{L}*|Beitr(?:a|ä)g\p{L}*|Artikel\p{L}*|Seite\p{L}*|Webseite\p{L}*|Website\p{L}*|Webinar\p{L}*|Broschüre\p{L}*|Anleitung\p{L}*|Merkbl(?:a|ä)tt\p{L}*|Infografik\p{L}*|FAQ|hier)(?!\p{L})/u.test(m[1]!);
 }
 
 // A verb after a comma with its "Sie" left out: lower case, the plural's ending, no noun right behind it, and none of the

@@ -134,3 +134,11 @@ test('"Sehen Sie sich X genau an" is a step of checking; looking at the publishe
   assert.deepEqual(actions('Sehen Sie sich unser Video an.'), []);
   assert.deepEqual(actions('Sehen Sie sich dazu auch unsere Checkliste an.'), []);
 });
+
+test('a list item led by a short instruction as its label; best practices; the impersonal passive of a fake site', () => {
+  assert.deepEqual(actions('Update firmware: Update your device to the latest firmware version immediately.'), ['Gerät auf neueste Firmware Version sofort aktualisieren']);
+  assert.deepEqual(actions('Review the security best practices.'), ['Bewährte Sicherheitsverfahren überprüfen']);
+  assert.deepEqual(actions('An einer bestimmten Stelle wird man dann gebeten, seine Zugangsdaten einzugeben.'), []);
+  // The notice's own request stays advice.
+  assert.deepEqual(actions('Die KV bittet die Praxen, ihre Zugangsdaten zu ändern.').length, 1);
+});

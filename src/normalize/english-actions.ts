@@ -71,7 +71,7 @@ const words: Record<string, string> = {
   invoice: 'Rechnung', invoices: 'Rechnungen', information: 'Informationen', details: 'Angaben', sensitive: 'sensible', confidential: 'vertrauliche',
   computer: 'Computer', computers: 'Computer', laptops: 'Laptops', workstations: 'Arbeitsplatzrechner', equipment: 'Geräte', macros: 'Makros',
   documents: 'Dokumente', document: 'Dokument', unfamiliar: 'unbekannte', untrusted: 'nicht vertrauenswürdige', medical: 'medizinische', incident: 'Vorfall',
-  link: 'Link', across: 'über', frequent: 'häufige', thorough: 'gründliche', proactive: 'proaktive', risk: 'Risiko', risks: 'Risiken', analysis: 'Analyse', assessment: 'Bewertung', threats: 'Bedrohungen', threat: 'Bedrohung', awareness: 'Bewusstsein', records: 'Akten', ransom: 'Lösegeld', ransomware: 'Ransomware', malware: 'Malware', victim: 'Opfer', attack: 'Angriff', attacks: 'Angriffe', daily: 'tägliche', weekly: 'wöchentliche', recent: 'aktuelle', full: 'vollständige', technician: 'Techniker', technicians: 'Techniker', list: 'Liste', lists: 'Listen', numbers: 'Nummern', number: 'Nummer', banking: 'Bank', login: 'Anmelde', logins: 'Anmeldedaten', colleagues: 'Kollegen',
+  link: 'Link', across: 'über', frequent: 'häufige', thorough: 'gründliche', proactive: 'proaktive', temporarily: 'vorübergehend', risk: 'Risiko', risks: 'Risiken', analysis: 'Analyse', assessment: 'Bewertung', threats: 'Bedrohungen', threat: 'Bedrohung', awareness: 'Bewusstsein', records: 'Akten', ransom: 'Lösegeld', ransomware: 'Ransomware', malware: 'Malware', victim: 'Opfer', attack: 'Angriff', attacks: 'Angriffe', daily: 'tägliche', weekly: 'wöchentliche', recent: 'aktuelle', full: 'vollständige', technician: 'Techniker', technicians: 'Techniker', list: 'Liste', lists: 'Listen', numbers: 'Nummern', number: 'Nummer', banking: 'Bank', login: 'Anmelde', logins: 'Anmeldedaten', colleagues: 'Kollegen',
   data: 'Daten', separate: 'separaten', 'password-protected': 'passwortgeschützte', employees: 'Mitarbeitende', staff: 'Mitarbeitende', staffs: 'Mitarbeitende', unauthorized: 'unbefugte', administrative: 'administrative',
 };
 
@@ -113,6 +113,7 @@ function translate(text: string): string {
     .replace(/\b(?:practice|clinic|office)\s+(?:staff|team)\b/gi, 'Praxisteam')
     .replace(/\bpassword\s+manage(?:rs?|ment\s+(?:tools?|software|apps?|applications?))\b/gi, 'Passwortmanager')
     .replace(/\bthreat\s+(?:analysis|assessment)\b/gi, 'Bedrohungsanalyse')
+    .replace(/\b(?:security\s+)?best\s+practices?\b/gi, (m) => (/^security/i.test(m) ? 'bewährte Sicherheitsverfahren' : 'bewährte Verfahren'))
     .replace(/\brisk\s+(analysis|assessment)\b/gi, (m, w: string) => (w.toLowerCase() === 'analysis' ? 'Risikoanalyse' : 'Risikobewertung'))
     .replace(/\b(?:every|each)\s+(?:member\s+of\s+(?:the\s+)?staff|staff\s+member)|\ball\s+(?:members\s+of\s+(?:the\s+)?staff|staff\s+members)\b/gi, 'alle Mitarbeitenden')
     .replace(/\bpossible\s+(?=\p{L})/giu, 'mögliche ')
@@ -468,8 +469,9 @@ const stayCurrent = /^(?:(update|upgrade|patch)\s+and\s+)?stay\s+(?:current|up[\
 function imperative(text: string): string[] | null {
   const current = stayCurrent.exec(text.trim());
   if (current) return [current[1] ? 'Updates einspielen und auf dem aktuellen Stand bleiben' : 'Auf dem aktuellen Stand bleiben'];
-  // "Network Isolation: Temporarily isolate the affected devices": a list item's label goes.
-  const t = text.replace(/^(?:\p{Lu}[\p{L}-]*\s+){0,3}\p{Lu}[\p{L}-]*:\s+(?=\p{L})/u, '').replace(imperativePattern1, '').replace(imperativePattern2, (c) => c.toUpperCase()).replace(/^(?:please|also)\s+/i, '');
+  // "Network Isolation: Temporarily isolate the affected devices": a list item's label goes; so does one that is a
+  // short instruction itself ("Update firmware: Update your device to …"), where the sentence after it says it in full.
+  const t = text.replace(/^(?:\p{Lu}[\p{L}-]*\s+){0,3}\p{Lu}[\p{L}-]*:\s+(?=\p{L})|^\p{Lu}\p{Ll}+(?:\s+[\p{L}-]+){0,2}:\s+(?=\p{Lu}\p{Ll}+\s)/u, '').replace(imperativePattern1, '').replace(imperativePattern2, (c) => c.toUpperCase()).replace(/^(?:please|also)\s+/i, '');
   const first = /^(?:only\s+|never\s+|always\s+|do not\s+|don't\s+|immediately\s+|promptly\s+|urgently\s+|temporarily\s+|regularly\s+|carefully\s+)?(\w+(?:\s+(?:up|on|off|out|for|to|sure))?)\s+(\S+)/i.exec(t);
   if (!first || !/^[A-Z]/.test(t)) return null;
   const head = first[1]!.toLowerCase();

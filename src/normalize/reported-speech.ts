@@ -115,6 +115,9 @@ export function attackDemand(word: string, front: string, after: string): boolea
     claimed.test(clause) ||
     // "Man werde aufgefordert, …": the subjunctive reports what the message says.
     attackDemandPattern1.test(clause) ||
+    // "An einer bestimmten Stelle wird man dann gebeten, seine Zugangsdaten einzugeben": what happens to someone who
+    // follows the fake, told in the impersonal passive.
+    /(?<!\p{L})wird\s+man(?!\p{L})/u.test(clause) ||
     demandedAsCondition.test(whole) ||
     attackAfter.test(after) ||
     // "… werden die Empfänger aufgefordert, ihre Zugangsdaten … zu verifizieren": the recipients of a message are

@@ -142,3 +142,11 @@ test('a list item led by a short instruction as its label; best practices; the i
   // The notice's own request stays advice.
   assert.deepEqual(actions('Die KV bittet die Praxen, ihre Zugangsdaten zu ändern.').length, 1);
 });
+
+test('"make sure that X is Y" in German order, only when every word is carried over', () => {
+  assert.deepEqual(actions('Make sure your backups are tested.'), ['Sicherstellen, dass Backups getestet sind']);
+  assert.deepEqual(actions('Practices should make sure that all devices are updated.'), ['Sicherstellen, dass alle Geräte aktualisiert sind']);
+  assert.equal(germanPhrase('make sure that remote access is disabled'), 'Sicherstellen, dass Fernzugriff deaktiviert ist');
+  // Words the table does not know: nothing rather than half English.
+  assert.deepEqual(actions('Make sure your Business Continuity arrangements are in place and tested.'), []);
+});

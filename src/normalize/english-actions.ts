@@ -71,7 +71,7 @@ const words: Record<string, string> = {
   invoice: 'Rechnung', invoices: 'Rechnungen', information: 'Informationen', details: 'Angaben', sensitive: 'sensible', confidential: 'vertrauliche',
   computer: 'Computer', computers: 'Computer', laptops: 'Laptops', workstations: 'Arbeitsplatzrechner', equipment: 'Geräte', macros: 'Makros',
   documents: 'Dokumente', document: 'Dokument', unfamiliar: 'unbekannte', untrusted: 'nicht vertrauenswürdige', medical: 'medizinische', incident: 'Vorfall',
-  link: 'Link', across: 'über', frequent: 'häufige', thorough: 'gründliche', proactive: 'proaktive', temporarily: 'vorübergehend', risk: 'Risiko', risks: 'Risiken', analysis: 'Analyse', assessment: 'Bewertung', threats: 'Bedrohungen', threat: 'Bedrohung', awareness: 'Bewusstsein', records: 'Akten', ransom: 'Lösegeld', ransomware: 'Ransomware', malware: 'Malware', victim: 'Opfer', attack: 'Angriff', attacks: 'Angriffe', daily: 'tägliche', weekly: 'wöchentliche', recent: 'aktuelle', full: 'vollständige', technician: 'Techniker', technicians: 'Techniker', list: 'Liste', lists: 'Listen', numbers: 'Nummern', number: 'Nummer', banking: 'Bank', login: 'Anmelde', logins: 'Anmeldedaten', colleagues: 'Kollegen',
+  link: 'Link', across: 'über', frequent: 'häufige', thorough: 'gründliche', updated: 'aktualisiert', tested: 'getestet', protected: 'geschützt', known: 'bekannt', configured: 'konfiguriert', secured: 'abgesichert', applied: 'eingespielt', charged: 'geladen', monitored: 'überwacht', trained: 'geschult', briefed: 'unterwiesen', proactive: 'proaktive', temporarily: 'vorübergehend', risk: 'Risiko', risks: 'Risiken', analysis: 'Analyse', assessment: 'Bewertung', threats: 'Bedrohungen', threat: 'Bedrohung', awareness: 'Bewusstsein', records: 'Akten', ransom: 'Lösegeld', ransomware: 'Ransomware', malware: 'Malware', victim: 'Opfer', attack: 'Angriff', attacks: 'Angriffe', daily: 'tägliche', weekly: 'wöchentliche', recent: 'aktuelle', full: 'vollständige', technician: 'Techniker', technicians: 'Techniker', list: 'Liste', lists: 'Listen', numbers: 'Nummern', number: 'Nummer', banking: 'Bank', login: 'Anmelde', logins: 'Anmeldedaten', colleagues: 'Kollegen',
   data: 'Daten', separate: 'separaten', 'password-protected': 'passwortgeschützte', employees: 'Mitarbeitende', staff: 'Mitarbeitende', staffs: 'Mitarbeitende', unauthorized: 'unbefugte', administrative: 'administrative',
 };
 
@@ -192,6 +192,8 @@ export function germanPhrase(vp: string): string | null {
   const lower = rest.toLowerCase();
   const entry = verbs.find(([en]) => lower.startsWith(`${en} `) || lower === en);
   if (!entry) return null;
+  // "Practices should make sure that all devices are updated": the clause, as an imperative "make sure" reads it.
+  if (entry[0] === 'make sure') return adverb ? null : (makeSure(`Make sure ${rest.slice(entry[0].length).trim()}`)?.[0] ?? null);
   // Adverbs of time are part of the action, not the start of a clause ("as soon as possible to close the issue").
   rest = rest.slice(entry[0].length).trim().replace(/[.!;:]+$/, '').replace(/\bas soon as possible\b/gi, 'schnellstmöglich').replace(/\bright away\b/gi, 'sofort');
   const end = objectEnd.exec(rest);
@@ -499,7 +501,10 @@ function makeSure(t: string): string[] | null {
   const using = /^make sure\s+(?:that\s+)?(?:you|all\s+\w+)\s+(?:are\s+)?(?:using|running|have\s+installed|use|run)\s+(?:the\s+)?(latest|newest|current)\s+(.+)$/i.exec(t);
   if (using) return [capitalize(`Auf ${translate(`${using[1]} ${using[2]}`.replace(/[.!]$/, ''))} aktualisieren`)];
   const rest = /^make sure\s+(?:that\s+)?(.+)$/i.exec(t);
-  const german = rest ? `Sicherstellen, dass ${translate(rest[1]!.replace(/[.!]$/, ''))}` : null;
+  // "Make sure your backups are tested" → "Sicherstellen, dass Backups getestet sind": the verb goes last, and every
+  // word must have been carried over.
+  const clause = rest ? translate(rest[1]!.replace(/[.!]$/, '')).replace(/^(.+?)\s+(ist|sind)\s+(?!(?:nicht\s+)?(?:ist|sind)\b)(.+)$/u, '$1 $3 $2') : null;
+  const german = clause && !leftInEnglish(clause) ? `Sicherstellen, dass ${clause}` : null;
   return german && !halfEnglish(german) && germanOrder(german.replace(/\s*\([^)]*\)\s*$/u, '')) ? [capitalize(german)] : null;
 }
 

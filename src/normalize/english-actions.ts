@@ -82,6 +82,7 @@ const objectEnd = /,\s+|\s+(?=(?:released|published|issued|provided|announced|ma
 
 // translate's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
 const translatePattern1 = /(?<!\p{L})Sicherheits\s+(\p{Lu})(?=\p{Ll})/gu;
+const possibleThing = /\bpossible\s+(?=\p{L})/giu;
 
 function translate(text: string): string {
   return text
@@ -116,7 +117,7 @@ function translate(text: string): string {
     .replace(/\b(?:security\s+)?best\s+practices?\b/gi, (m) => (/^security/i.test(m) ? 'bewährte Sicherheitsverfahren' : 'bewährte Verfahren'))
     .replace(/\brisk\s+(analysis|assessment)\b/gi, (m, w: string) => (w.toLowerCase() === 'analysis' ? 'Risikoanalyse' : 'Risikobewertung'))
     .replace(/\b(?:every|each)\s+(?:member\s+of\s+(?:the\s+)?staff|staff\s+member)|\ball\s+(?:members\s+of\s+(?:the\s+)?staff|staff\s+members)\b/gi, 'alle Mitarbeitenden')
-    .replace(/\bpossible\s+(?=\p{L})/giu, 'mögliche ')
+    .replace(possibleThing, 'mögliche ')
     .replace(/\bremote access\b/gi, 'Fernzugriff')
     .replace(/\b(?:tele)?phone\s+systems?\b/gi, (m) => (/s$/i.test(m) ? 'Telefonanlagen' : 'Telefonanlage'))
     .replace(/\b(?:UPnP\s+)?(?:auto(?:matic)?\s+)?port\s+forwarding\b/gi, (m) => `${/auto/i.test(m) ? 'automatische ' : ''}${/^UPnP/i.test(m) ? 'UPnP-' : ''}Portweiterleitung`)
@@ -382,6 +383,12 @@ export function englishActions(s: string, bullet = false): string[] | null {
   return /^(?:if|when|once|please)\s|^\p{Ll}+\s+(?:the|your|all|any)\s/iu.test(after) ? englishSentence(after.charAt(0).toUpperCase() + after.slice(1), bullet) : null;
 }
 
+// englishSentence's patterns, built once (see translate's).
+// "Remind staff not to open attachments": the forbidden deed, as "to not open".
+const notTo = /\bnot\s+to\s+(?=\p{Ll}+\s)/giu;
+// "HIPAA also requires that every member of staff is trained …": a duty put on the practice, as a passive of advice.
+const requiredThat = /^[^,]*?\b(?:requires?|mandates?|demands?)\s+that\s+(.+?)\s+(?:is|are|be)\s+(?=\p{Ll}+(?:ed|en|wn)\b)/iu;
+
 function englishSentence(s: string, bullet: boolean): string[] | null {
   if (/[äöüßÄÖÜ]/.test(s) || german.test(s)) return null;
   // A list item needs no function word to be English: "Keep regular offline backups."
@@ -390,16 +397,14 @@ function englishSentence(s: string, bullet: boolean): string[] | null {
   // "…," a spokesperson told BleepingComputer; "…, the company said in an advisory": who said it goes.
   const text = s
     .replace(/^["“„]/, '')
-    // "Remind staff not to open attachments": the forbidden deed, as "to not open".
-    .replace(/\bnot\s+to\s+(?=\p{Ll}+\s)/giu, 'to not ')
+    .replace(notTo, 'to not ')
     // "Mandate an immediate update to Fireware OS for all appliances": a manager's order to update is the update.
     .replace(/\bas\s+soon\s+as\s+(?:you|they|we|admins|administrators|users)\s+can\b/giu, 'as soon as possible')
     // "patched against this critical vulnerability": what the patch is against is the notice's subject, not the step's.
     .replace(/\s+against\s+(?:this|the|these|that)\s+(?:[\w-]+\s+){0,3}?(?:vulnerabilit(?:y|ies)|flaws?|issues?|bugs?|exploits?|attacks?|threats?)\b/giu, '')
     // "It is recommended that Fortinet firewalls be patched …": the subjunctive passive is the passive of advice.
     .replace(/^it\s+is\s+(?:strongly\s+|highly\s+)?(?:recommended|advised|essential|important|critical|imperative|vital)\s+that\s+(.+?)\s+be\s+(?=\p{Ll}+(?:ed|en|wn)\b)/iu, '$1 should be ')
-    // "HIPAA also requires that every member of staff is trained …": a duty put on the practice, as a passive of advice.
-    .replace(/^[^,]*?\b(?:requires?|mandates?|demands?)\s+that\s+(.+?)\s+(?:is|are|be)\s+(?=\p{Ll}+(?:ed|en|wn)\b)/iu, '$1 should be ')
+    .replace(requiredThat, '$1 should be ')
     .replace(/^(?:mandate|require|schedule|perform|initiate)\s+(?:an?\s+)?(?:(immediate|urgent|prompt)\s+)?(?:update|upgrade)\s+(?:to|of)\s+/iu, (_m, now: string | undefined) => (now ? 'Immediately update ' : 'Update '))
     // "All that to say, if you're still using …, upgrade …": a phrase that sums up goes.
     .replace(/^(?:all\s+that\s+to\s+say|in\s+short|in\s+summary|to\s+sum\s+up|bottom\s+line|that\s+said|in\s+other\s+words|the\s+bottom\s+line\s+is|(?:so,?\s+)?as\s+always)\s*[,:]\s+/iu, '')

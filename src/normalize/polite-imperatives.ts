@@ -67,7 +67,7 @@ export function polite(s: string, bullet = false): string[] | null {
   // sensibilisieren Sie es …"); one that points into an object clause ("Prüfen Sie, ob der Patch installiert ist, und
   // spielen Sie ihn andernfalls ein") keeps the two one step.
   const joined = /^([^,]+),\s+(?:und\s+)?(?=[a-zäöüß]+(?:en|ern|eln)\s+Sie\s)/u.exec(rest!);
-  const intoClause = joined && /^(?:ob|dass|wie|wo|wann|welche\p{L}*|wer)\s/u.test(joined[1]!) && /^[a-zäöüß]+\s+Sie\s+(?:sie|es|ihn|ihm|ihnen|diese[nsr]?)\s/u.test(rest!.slice(joined[0].length));
+  const intoClause = joined && objectClause.test(joined[1]!) && /^[a-zäöüß]+\s+Sie\s+(?:sie|es|ihn|ihm|ihnen|diese[nsr]?)\s/u.test(rest!.slice(joined[0].length));
   const step = intoClause ? null : joined;
   // "Laden Sie die Datei herunter, entpacken und installieren Sie sie": two more verbs share one "Sie"; with a pronoun
   // for object they work on the first step's object, and the three are one step.
@@ -80,7 +80,7 @@ export function polite(s: string, bullet = false): string[] | null {
     return [first, capitalize(`${own} ${second} ${joint} ${third}`)];
   }
   if (step && !word) {
-    const named = /^(?:(?:die|den|das|der|Ihre?n?|alle)\s+)?\p{Lu}[\p{L}-]+/u.exec(step[1]!)?.[0];
+    const named = firstObject.exec(step[1]!)?.[0];
     const after = rest!.slice(step[0].length);
     const next = polite(capitalize(named ? after.replace(/^([a-zäöüß]+\s+Sie\s+)(?:sie|es|ihn|diese[nsr]?)(?=\s)/u, `$1${named}`) : after), bullet);
     // A second imperative that is no action of its own ("klicken Sie auf …") is how-to; the first step stays.
@@ -91,10 +91,16 @@ export function polite(s: string, bullet = false): string[] | null {
 
 // "Sehen Sie sich die Angaben zum Absender genau an": looking closely at something is a step of checking; looking at
 // the publisher's own video, checklist or page is a pointer.
+const lookedAt = /^sich\s([^–—]*)\san(?:[.!]?$|\s+[–—]\s|,\s)/u;
+const publishersOwn = /(?<!\p{L})(?:unser\p{L}*|Video\p{L}*|Checkliste\p{L}*|Beitr(?:a|ä)g\p{L}*|Artikel\p{L}*|Seite\p{L}*|Webseite\p{L}*|Website\p{L}*|Webinar\p{L}*|Broschüre\p{L}*|Anleitung\p{L}*|Merkbl(?:a|ä)tt\p{L}*|Infografik\p{L}*|FAQ|hier)(?!\p{L})/u;
 function lookAt(rest: string): boolean {
-  const m = /^sich\s([^–—]*)\san(?:[.!]?$|\s+[–—]\s|,\s)/u.exec(rest);
-  return m !== null && !/(?<!\p{L})(?:unser\p{L}*|Video\p{L}*|Checkliste\p{L}*|Beitr(?:a|ä)g\p{L}*|Artikel\p{L}*|Seite\p{L}*|Webseite\p{L}*|Website\p{L}*|Webinar\p{L}*|Broschüre\p{L}*|Anleitung\p{L}*|Merkbl(?:a|ä)tt\p{L}*|Infografik\p{L}*|FAQ|hier)(?!\p{L})/u.test(m[1]!);
+  const m = lookedAt.exec(rest);
+  return m !== null && !publishersOwn.test(m[1]!);
 }
+
+// A first step's object named in front ("Ihre Praxismitarbeitenden …"), and the start of an object clause.
+const firstObject = /^(?:(?:die|den|das|der|Ihre?n?|alle)\s+)?\p{Lu}[\p{L}-]+/u;
+const objectClause = /^(?:ob|dass|wie|wo|wann|welche\p{L}*|wer)\s/u;
 
 // A verb after a comma with its "Sie" left out: lower case, the plural's ending, no noun right behind it, and none of the
 // small words that end alike ("denen", "sondern").
@@ -136,8 +142,9 @@ export function condition(word: string | undefined, clause: string | undefined):
 // A condition with its verb first, the verb put last: "Ruft jemand an" → "jemand anruft" (a separated particle joins it
 // again), "Meldet sich jemand, der vor Viren warnt" → "sich jemand meldet, der vor Viren warnt" (before the relative clause).
 const separatedParticle = /\s(an|auf|aus|ein|ab|zu|vor|mit|nach|los|zurück|weiter|fest|her|hin|vorbei|durch|um)$/u;
+const relativeClause = /,\s+(?:(?:an|in|auf|mit|bei|von|für|über)\s+)?(?:der|die|das|denen|dem|deren|dessen|den|welche\p{L}*)\s/u;
 function verbLast(clause: string, verb: string): string {
-  const relative = /,\s+(?:(?:an|in|auf|mit|bei|von|für|über)\s+)?(?:der|die|das|denen|dem|deren|dessen|den|welche\p{L}*)\s/u.exec(clause);
+  const relative = relativeClause.exec(clause);
   const head = relative ? clause.slice(0, relative.index) : clause;
   const tail = relative ? clause.slice(relative.index) : '';
   const particle = separatedParticle.exec(head);

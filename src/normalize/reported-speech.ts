@@ -96,6 +96,7 @@ const demandedAsCondition = /^(?:Werden\s+Sie|Wird\s+man|Wenn|Falls|Sobald|Sollt
 
 // attackDemand's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
 const attackDemandPattern1 = /(?<!\p{L})werde(?!\p{L})/u;
+const impersonalPassive = /(?<!\p{L})wird\s+man(?!\p{L})/u;
 
 /**
  * Whether a demand ("aufgefordert", "bitten") is the attack's own: its subject or agent is the attacker or the message,
@@ -117,7 +118,7 @@ export function attackDemand(word: string, front: string, after: string): boolea
     attackDemandPattern1.test(clause) ||
     // "An einer bestimmten Stelle wird man dann gebeten, seine Zugangsdaten einzugeben": what happens to someone who
     // follows the fake, told in the impersonal passive.
-    /(?<!\p{L})wird\s+man(?!\p{L})/u.test(clause) ||
+    impersonalPassive.test(clause) ||
     demandedAsCondition.test(whole) ||
     attackAfter.test(after) ||
     // "… werden die Empfänger aufgefordert, ihre Zugangsdaten … zu verifizieren": the recipients of a message are

@@ -229,9 +229,9 @@ export function germanPhrase(vp: string): string | null {
   // "Do not open suspicious emails": "nicht" goes before the verb ("Verdächtige E-Mails nicht öffnen"); in front it
   // would negate the adjective ("Nicht verdächtige E-Mails öffnen" asks to open the harmless ones). Before a
   // preposition it may lead: "Nicht auf Links klicken".
-  const german0 = translate(object);
-  const negated = lead !== null && /^(?:not|do not|don't|never)$/i.test(lead[1]!) && !/^(?:auf|in|an|mit|von|für|über|durch|aus|bei|vor|zu)\s/u.test(german0);
-  const phrase = (negated ? [german0, adverb, verb] : [adverb, german0, verb]).filter(Boolean).join(' ');
+  const germanObject = translate(object);
+  const negated = lead !== null && /^(?:not|do not|don't|never)$/i.test(lead[1]!) && !/^(?:auf|in|an|mit|von|für|über|durch|aus|bei|vor|zu)\s/u.test(germanObject);
+  const phrase = (negated ? [germanObject, adverb, verb] : [adverb, germanObject, verb]).filter(Boolean).join(' ');
   // A purpose ("to receive …", "so that fixes are applied") is no part of the action.
   // A condition the table cannot put in German word order is left out: the step holds without it.
   const condition = tail && !/^(?:to|in order to|so\s+that|so)\s/i.test(tail) ? verbLast(translate(tail)) : '';

@@ -250,13 +250,13 @@ function assignVersions(
   return any;
 }
 
+/** The release line of a version: its first two numbers ("10.12" of "LCOS 10.12 RU2"). */
+const releaseLine = (v: string) => /(\d+)\.(\d+)/.exec(v)?.slice(1, 3).map(Number).join('.');
+
 /**
  * Of several fixed releases (one per release line: "Fix included in v19.0 GA and v18.5 MR4"), the one on the affected
  * line ("v18.5 MR3 and older") when one sentence lists them; else the first the notice names.
  */
-/** The release line of a version: its first two numbers ("10.12" of "LCOS 10.12 RU2"). */
-const releaseLine = (v: string) => /(\d+)\.(\d+)/.exec(v)?.slice(1, 3).map(Number).join('.');
-
 function chooseFix<T extends { version: string; evidence: string; index: number; end: number }>(candidates: T[], affected: string | null): T | undefined {
   const affectedLine = affected ? releaseLine(affected) : undefined;
   if (affectedLine && candidates.length > 1) {

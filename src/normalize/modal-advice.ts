@@ -44,8 +44,8 @@ const mayHoldModal = cueTest(['soll', 'müss', 'muss', 'darf', 'dürf']);
 const circumstancePhrase =
   /^(?:(?:Gleich|Direkt|Unmittelbar|Kurz|Noch|Schon|Bereits|Erst)\s+(?:nach|vor|bei|beim|mit|ab|bis|zur|zum|im|in|während)\s|(?:Bei|Beim|Im|In|Vor|Für|Mit|Ab|Bis|Zur|Zum|Auf|Unter|Während|Spätestens|Sicherheitshalber|Vorsorglich|Grundsätzlich|Möglichst)\b)/u;
 const subjects = /^(?:alle\s+)?(?:(?:die|Ihre)\s+(?:IT-Dienstleister|Dienstleister|IT-Betreuer|Systembetreuer)(?:\s+der\s+(?:betroffenen\s+)?Praxen)?|\p{Lu}\p{Ll}+praxen|Admins|IT-Verantwortliche|Verantwortliche|Praxen|Arztpraxen|Zahnarztpraxen|Kunden|Kundinnen(?:\s+und\s+Kunden)?|Nutzer(?:innen)?(?:\s+und\s+Nutzer)?|Anwender(?:innen)?(?:\s+und\s+Anwender)?|Betreiber(?:innen)?|Administrator(?:en|innen)|Ärzt(?:e|innen)(?:\s+und\s+Ärzte)?|Sie|Praxisinhaber(?:innen)?|Praxisteams?|(?:das\s+)?Praxisteam|(?:die\s+|Ihre\s+)?(?:Praxis)?[Mm]itarbeit(?:er(?:innen)?(?:\s+und\s+(?:Praxis)?[Mm]itarbeiter)?|ende)(?:\s+der\s+Praxis)?(?!\s+(?:der|des|von)\s)|(?:das\s+|Ihr\s+)?Praxispersonal|Einrichtungen|Leistungserbringer(?:innen)?|man|du|(?:die|jede)\s+(?:\p{Lu}\p{Ll}+)?[Pp]raxis)\s+/u;
-// The practice's staff as the subject behind the verb.
-const staffSubject = /^(?:alle\s+)?(?:(?:die|Ihre)\s+)?(?:Praxis)?[Mm]itarbeit|^(?:das\s+|Ihr\s+)?Praxis(?:personal|team)/u;
+// Of the subjects above, the practice's staff.
+const staff = /[Mm]itarbeit|Praxis(?:personal|team)/u;
 const adverbs = /^(?:Danach|Anschließend|Zudem|Auch|Außerdem|Daher|Deshalb|Demnach|Demzufolge|Folglich|Somit|Dann|Jetzt|Nun|Zusätzlich|Ebenso|Vorsorglich|Insbesondere|Darüber hinaus|Bis dahin|Grundsätzlich|Generell|Unbedingt|Stattdessen|Vielmehr|Stets|Immer)$/u;
 const practiceSubject = /(?<!\p{L})(?:Admins|\p{L}*Verantwortliche\p{L}*|Betroffene|\p{L}*[Zz]ahnärzt(?:e|en|in|innen)(?!\p{L})|\p{L}*-?[Pp]sychotherapeut(?:en|in|innen)?(?!\p{L})|Teams?|[Mm]an|Praxen|Praxis(?:teams?|inhaber\p{L}*|personal|leitung\p{L}*|mitarbeit\p{L}*|ärzt\p{L}*)?(?!\p{L})|\p{Lu}\p{Ll}+prax(?:is|en)(?!\p{L})|(?:IT-)?Dienstleister\p{L}*|IT-Betreuer\p{L}*|Systembetreuer\p{L}*|DVO|\w*[Kk]und(?:en|innen)|\w*[Nn]utzer\w*|\w*[Aa]nwender\w*|Betreiber\w*|Administrator\w*|Ärzt\w*|\p{L}+ärzt(?:e|en|in|innen)(?!\p{L})|Sie|[Dd]u|Wer|Leistungserbringer\w*|Einrichtungen|Mitarbeit\w*|Inhaber\w*)\b/u;
 // The practices as those whom a vendor informs or contacts.
@@ -176,7 +176,7 @@ export function modal(s: string): string | null {
     const she = leading && /(?<!\p{L})(?:die\s+Praxis|Praxen)(?!\p{L})/u.test(leading[2] ?? '') ? /^sie\s+(?=sich\s)/u.exec(after) : null;
     let subject = she ?? subjects.exec(after);
     // "Deshalb sollten die Mitarbeiter geschult werden": the staff are the passive's object, the practice trains them.
-    if (subject && staffSubject.test(subject[0]) && /\s(?:werden|worden)[.!]?$/u.test(after.split(/,\s/u)[0]!)) subject = null;
+    if (subject && staff.test(subject[0]) && /\s(?:werden|worden)[.!]?$/u.test(after.split(/,\s/u)[0]!)) subject = null;
     if (she) after = after.replace(modalPattern6, 'Ihr');
     // Without a practice for subject only a passive is an instruction: "Im Zweifel sollten Anhänge nicht geöffnet werden",
     // "Es muss geprüft werden, ob …" (the participle right behind the modal).

@@ -54,15 +54,15 @@ function escape(s: string): string {
 const namePatternPattern1 = /(?<![\p{L}\p{N}])(\p{L})\\\./gu;
 const namePatternPattern2 = /\p{L}$/u;
 
-/**
- * A name matches as a whole word, case-insensitively; "x.isynet" also matches "xisynet" and "x isynet", and a longer
- * name may carry a German inflection ending ("FRITZ!Boxen", "Konnektors").
- */
 // A name its maker writes in capitals from plain words ("MEDICAL OFFICE", "DATA VITAL"): written otherwise in English
 // or with an ending of its own ("Phishing Emails Targeting Medical Offices") it is those words, unless the maker is
 // named beside it.
 const capsWords = /^[A-ZÄÖÜ]{2,}(?:\s+[A-ZÄÖÜ]{2,})+$/u;
 
+/**
+ * A name matches as a whole word, case-insensitively; "x.isynet" also matches "xisynet" and "x isynet", and a longer
+ * name may carry a German inflection ending ("FRITZ!Boxen", "Konnektors").
+ */
 function namePattern(name: string): RegExp {
   // The dot may go ("xisynet", "beIP"); a space for it only after a single letter ("x isynet"): "be IP" is English
   // ("should be IP restricted"), not bintec's be.IP. A space may be a hyphen in a compound ("Windows-10-Rechner",
@@ -219,7 +219,7 @@ function findMentions(matcher: Matcher, text: string, familyContext: string | nu
         continue;
       }
       again = weak;
-      if (capsName && match[0] !== match[0].toUpperCase() && (looksEnglish(text) || match[0].replace(/[\s-]+/gu, ' ').length > capsName.length) && !makerNamed(matcher, product, text)) {
+      if (capsName && match[0] !== match[0].toUpperCase() && (looksEnglish(text) || match[0].replace(/[\s-]+/gu, ' ').length > capsName.length) && !vendorsNamed(matcher, text).has(product.vendor)) {
         again = true;
         continue;
       }
@@ -235,10 +235,6 @@ function findMentions(matcher: Matcher, text: string, familyContext: string | nu
   return found
     .filter((m) => !m.weak || found.some((o) => !o.weak && o.product.vendor === m.product.vendor && o.product.id !== m.product.id))
     .sort((a, b) => a.index - b.index);
-}
-
-function makerNamed(matcher: Matcher, product: Product, text: string): boolean {
-  return matcher.vendors.some((v) => v.id === product.vendor && v.pattern.test(text));
 }
 
 const addressAfter = /^(?:[\w-]*\.)*[\w-]*\.(?:de|com|net|org|eu|at|ch|info|io)(?![\p{L}\p{N}])/iu;

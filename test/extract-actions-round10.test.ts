@@ -128,7 +128,7 @@ test('English: of two steps joined by "and", the one the table can put in German
   assert.deepEqual(actions('Disable the remote management interface.'), ['Fernverwaltungsoberfläche deaktivieren']);
   // Two steps for the same users: each keeps whom it is for.
   assert.deepEqual(actions('Organizations using Firebox firewalls should review their VPN configurations and apply the patch immediately.'), [
-    'VPN Konfigurationen überprüfen (bei Firebox Firewalls)',
+    'VPN-Konfigurationen überprüfen (bei Firebox Firewalls)',
     'Patch sofort einspielen (bei Firebox Firewalls)',
   ]);
 });

@@ -133,7 +133,7 @@ test('English: advice to "IT administrators", "recommended that users of X apply
   assert.deepEqual(actions('The vendor is advising all IT administrators to install the update as soon as possible.'), ['Update schnellstmöglich einspielen']);
   assert.deepEqual(actions('The vendor recommended that users of older appliances apply the hotfix.'), ['Hotfix einspielen']);
   assert.deepEqual(actions('Administrators should consider disabling remote access.'), ['Fernzugriff deaktivieren']);
-  assert.deepEqual(actions('• Network Isolation: Temporarily isolate the affected devices from the network.'), ['Vorübergehend betroffene Geräte von Netzwerk isolieren']);
+  assert.deepEqual(actions('• Network Isolation: Temporarily isolate the affected devices from the network.'), ['Vorübergehend betroffene Geräte vom Netzwerk isolieren']);
   assert.deepEqual(actions('• Immediate Action: Apply the patch now.'), ['Patch jetzt einspielen']);
   // The future in the subject is not part of who.
   assert.deepEqual(actions('Customers of version 7 will need to update their software.'), ['Software aktualisieren (bei Version 7)']);
@@ -223,7 +223,7 @@ test('a byline "Written by <firm>, <month year>" is chrome: a firm named like a 
 test('English: the subjunctive passive after "it is recommended that", "the only mitigation is to …", "product"', () => {
   assert.deepEqual(actions('It is recommended that affected routers be patched against this flaw as soon as possible.'), ['Betroffene Router schnellstmöglich patchen']);
   assert.deepEqual(actions('The only mitigation is to upgrade to the latest version of the firmware.'), ['Auf neueste Version von Firmware aktualisieren']);
-  assert.deepEqual(actions('The vendor recommends you immediately update your VPN product.'), ['VPN Produkt aktualisieren']);
+  assert.deepEqual(actions('The vendor recommends you immediately update your VPN product.'), ['VPN-Produkt aktualisieren']);
 });
 
 test('a step that starts with a name written small first keeps it as the notice writes it', () => {

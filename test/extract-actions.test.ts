@@ -78,7 +78,7 @@ test('English advice the table cannot carry over is left out rather than half tr
   assert.equal(germanPhrase('Open the control panel if the widget reports that the admin console was reachable from outside networks'), null);
   assert.equal(germanPhrase('Review these prerequisites before you create a backup job in the console'), null);
   // One unknown word (a term or a name) is kept as written.
-  assert.equal(germanPhrase('Upgrade to ZLD firmware 5.39 or later'), 'Auf ZLD Firmware 5.39 oder neuer aktualisieren');
+  assert.equal(germanPhrase('Upgrade to ZLD firmware 5.39 or later'), 'Auf ZLD-Firmware 5.39 oder neuer aktualisieren');
   // What the colon says after the object explains where to look; it is no part of the step.
   assert.equal(germanPhrase('Check the FRITZ!OS version: it is shown at the top right of the start page'), 'FRITZ!OS Version prüfen');
   // Who released the thing and when is no part of it; "check out" points to a page.

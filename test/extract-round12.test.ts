@@ -81,7 +81,7 @@ test('English advice to "every company" or "each customer" addresses all of them
   assert.deepEqual(actions('Cisco strongly urges every company using Cisco devices to download the latest patches immediately.'), [
     'Neueste Patches sofort herunterladen',
   ]);
-  assert.deepEqual(actions('The vendor advises each customer to change the admin password.'), ['Administrator Passwort ändern']);
+  assert.deepEqual(actions('The vendor advises each customer to change the admin password.'), ['Administratorpasswort ändern']);
   // Every attacker, every researcher: no addressee.
   assert.deepEqual(actions('The report urges every researcher to publish the findings.'), []);
 });

@@ -19,7 +19,7 @@ test('an English prohibition puts "nicht" before the verb, where it cannot turn 
   assert.equal(germanPhrase('Do not open unexpected attachments'), 'Unerwartete Anhänge nicht öffnen');
   assert.equal(germanPhrase('Never reuse passwords across services'), 'Passwörter über Dienste nie wiederverwenden');
   // Before a preposition "nicht" may lead.
-  assert.equal(germanPhrase('Do not click on links in unexpected emails'), 'Nicht auf Links in unerwartete E-Mails klicken');
+  assert.equal(germanPhrase('Do not click on links in unexpected emails'), 'Nicht auf Links in unerwarteten E-Mails klicken');
   assert.equal(germanPhrase('Do not reply to the email'), 'Nicht auf E-Mail antworten');
   // What is not negated keeps its order.
   assert.equal(germanPhrase('Always check the sender'), 'Immer Absender prüfen');
@@ -33,13 +33,13 @@ test('a negated second verb after "and" is a step of its own', () => {
 });
 
 test('"click" is a step for links and attachments, not for the buttons of a how-to', () => {
-  assert.equal(germanPhrase('Do not click links in unexpected emails'), 'Links in unerwartete E-Mails nicht anklicken');
+  assert.equal(germanPhrase('Do not click links in unexpected emails'), 'Links in unerwarteten E-Mails nicht anklicken');
   assert.equal(germanPhrase("Click 'Operating System'"), null);
   assert.equal(germanPhrase('Click Update System'), null);
 });
 
 test('"IT" is information technology, and phone systems are Telefonanlagen', () => {
-  assert.equal(germanPhrase('Call your IT technician'), 'IT Techniker anrufen');
+  assert.equal(germanPhrase('Call your IT technician'), 'IT-Techniker anrufen');
   assert.equal(germanPhrase('Do not connect phone systems to the network'), 'Telefonanlagen mit dem Netzwerk nicht verbinden');
   // The pronoun still is one.
   assert.equal(germanPhrase('Install it'), null);
@@ -136,7 +136,7 @@ test('"Sehen Sie sich X genau an" is a step of checking; looking at the publishe
 });
 
 test('a list item led by a short instruction as its label; best practices; the impersonal passive of a fake site', () => {
-  assert.deepEqual(actions('Update firmware: Update your device to the latest firmware version immediately.'), ['Gerät auf neueste Firmware Version sofort aktualisieren']);
+  assert.deepEqual(actions('Update firmware: Update your device to the latest firmware version immediately.'), ['Gerät auf neueste Firmware-Version sofort aktualisieren']);
   assert.deepEqual(actions('Review the security best practices.'), ['Bewährte Sicherheitsverfahren überprüfen']);
   assert.deepEqual(actions('An einer bestimmten Stelle wird man dann gebeten, seine Zugangsdaten einzugeben.'), []);
   // The notice's own request stays advice.

@@ -3,6 +3,7 @@
 // names and versions stay as written.
 
 import { guardedExec } from './cue-words.js';
+import { DATIVE, endDative, germanGrammar, markDative } from './english-grammar.js';
 
 /** English verbs of advice and the German infinitive a practice ticks off; two-word verbs first. */
 const verbs: [string, string][] = [
@@ -25,7 +26,7 @@ const verbs: [string, string][] = [
   ['forward', 'weiterleiten'], ['encrypt', 'verschlüsseln'], ['lock', 'sperren'], ['educate', 'schulen'],
   ['enter', 'eingeben'], ['disclose', 'preisgeben'], ['reveal', 'preisgeben'], ['send', 'senden'], ['pay', 'zahlen'], ['unplug', 'trennen'],
   ['double-check', 'prüfen'], ['plug', 'anschließen'], ['insert', 'einstecken'], ['accept', 'annehmen'],
-  ['train', 'schulen'], ['test', 'testen'], ['plan', 'planen'], ['treat', 'behandeln'], ['ignore', 'ignorieren'], ['investigate', 'untersuchen'],
+  ['train', 'schulen'], ['teach', 'schulen'], ['test', 'testen'], ['plan', 'planen'], ['treat', 'behandeln'], ['ignore', 'ignorieren'], ['investigate', 'untersuchen'],
   ['identify', 'ermitteln'], ['determine', 'ermitteln'], ['store', 'speichern'], ['save', 'speichern'], ['create', 'anlegen'], ['set', 'setzen'], ['add', 'hinzufügen'], ['filter', 'filtern'], ['hunt', 'suchen'],
 ];
 const verbTable = new Map(verbs);
@@ -71,21 +72,35 @@ const words: Record<string, string> = {
   invoice: 'Rechnung', invoices: 'Rechnungen', information: 'Informationen', details: 'Angaben', sensitive: 'sensible', confidential: 'vertrauliche',
   computer: 'Computer', computers: 'Computer', laptops: 'Laptops', workstations: 'Arbeitsplatzrechner', equipment: 'Geräte', macros: 'Makros',
   documents: 'Dokumente', document: 'Dokument', unfamiliar: 'unbekannte', untrusted: 'nicht vertrauenswürdige', medical: 'medizinische', incident: 'Vorfall',
-  link: 'Link', across: 'über', frequent: 'häufige', thorough: 'gründliche', updated: 'aktualisiert', tested: 'getestet', protected: 'geschützt', known: 'bekannt', configured: 'konfiguriert', secured: 'abgesichert', applied: 'eingespielt', charged: 'geladen', monitored: 'überwacht', trained: 'geschult', briefed: 'unterwiesen', proactive: 'proaktive', temporarily: 'vorübergehend', risk: 'Risiko', risks: 'Risiken', analysis: 'Analyse', assessment: 'Bewertung', threats: 'Bedrohungen', threat: 'Bedrohung', awareness: 'Bewusstsein', records: 'Akten', ransom: 'Lösegeld', ransomware: 'Ransomware', malware: 'Malware', victim: 'Opfer', attack: 'Angriff', attacks: 'Angriffe', daily: 'tägliche', weekly: 'wöchentliche', recent: 'aktuelle', full: 'vollständige', technician: 'Techniker', technicians: 'Techniker', list: 'Liste', lists: 'Listen', numbers: 'Nummern', number: 'Nummer', banking: 'Bank', login: 'Anmelde', logins: 'Anmeldedaten', colleagues: 'Kollegen',
+  link: 'Link', across: 'über', frequent: 'häufige', thorough: 'gründliche', updated: 'aktualisiert', tested: 'getestet', protected: 'geschützt', known: 'bekannt', configured: 'konfiguriert', secured: 'abgesichert', applied: 'eingespielt', charged: 'geladen', monitored: 'überwacht', trained: 'geschult', briefed: 'unterwiesen', proactive: 'proaktive', temporarily: 'vorübergehend', risk: 'Risiko', risks: 'Risiken', analysis: 'Analyse', assessment: 'Bewertung', threats: 'Bedrohungen', threat: 'Bedrohung', awareness: 'Bewusstsein', records: 'Akten', ransom: 'Lösegeld', ransomware: 'Ransomware', malware: 'Malware', victim: 'Opfer', attack: 'Angriff', attacks: 'Angriffe', daily: 'täglich', weekly: 'wöchentlich', recent: 'aktuelle', full: 'vollständige', technician: 'Techniker', technicians: 'Techniker', list: 'Liste', lists: 'Listen', numbers: 'Nummern', number: 'Nummer', banking: 'Bank', login: 'Anmelde', logins: 'Anmeldedaten', colleagues: 'Kollegen',
+  // Everyday words of practice IT and staff hygiene.
+  infected: 'infizierte', patient: 'Patienten', privileges: 'Rechte', permissions: 'Berechtigungen', provider: 'Dienstleister', providers: 'Dienstleister',
+  unused: 'ungenutzte', internal: 'interne', external: 'externe', changes: 'Änderungen', copy: 'Kopie', copies: 'Kopien', portable: 'tragbare',
+  storage: 'Speicher', screen: 'Bildschirm', screens: 'Bildschirme', antivirus: 'Virenschutz', 'anti-virus': 'Virenschutz', workstation: 'Arbeitsplatzrechner',
+  team: 'Team', members: 'Mitglieder', member: 'Mitglied', phishing: 'Phishing', monthly: 'monatlich', guest: 'Gast', wifi: 'WLAN', 'wi-fi': 'WLAN',
+  drives: 'Laufwerke', drive: 'Laufwerk', desk: 'Arbeitsplatz', outdated: 'veraltete', legacy: 'veraltete', vulnerability: 'Schwachstelle',
+  vulnerabilities: 'Schwachstellen', address: 'Adresse', addresses: 'Adressen', cloud: 'Cloud', attempts: 'Versuche', attempt: 'Versuch', cybersecurity: 'IT-Sicherheit', scanner: 'Scanner', scanners: 'Scanner', privileged: 'privilegierte',
   data: 'Daten', separate: 'separaten', 'password-protected': 'passwortgeschützte', employees: 'Mitarbeitende', staff: 'Mitarbeitende', staffs: 'Mitarbeitende', unauthorized: 'unbefugte', administrative: 'administrative',
 };
+
+// The German nouns the table writes, which english-grammar.ts joins into compounds ("Netzwerk Geräte" →
+// "Netzwerkgeräte"); forms that only stand first in one ("Sicherheits", "Fern", "Anmelde") are not among them.
+const germanNouns = new Set(
+  [...Object.values(words), 'Zwei-Faktor-Authentifizierung', 'Fernzugriff', 'Fernverwaltung', 'Verwaltungsoberfläche', 'Konfigurationsseite', 'Sicherungskopien', 'Datensicherungen', 'Datensicherung', 'Passwortmanager', 'Portweiterleitung', 'Telefonanlage', 'Telefonanlagen', 'Sicherheitsupdate', 'Sicherheitsupdates', 'Sicherheitspatch', 'Sicherheitspatches', 'Betriebssystem', 'Betriebssysteme', 'Anmeldedaten']
+    .filter((w) => /^\p{Lu}(?!\p{Lu}*$)\S*$/u.test(w) && !['Sie', 'Zwei', 'Mehr', 'Sicherheits', 'Fern', 'Anmelde'].includes(w)),
+);
 
 // Purpose clauses ("to receive the latest protections"), clauses introduced by a conjunction and what a colon explains
 // ("check the version: it is shown at the top right …") end the object; a colon before other words may be part of it.
 // A participle that says who released the thing and when ("a Windows update released by Microsoft last week") too.
-const objectEnd = /,\s+|\s+(?=(?:released|published|issued|provided|announced|made\s+available|shipped)\s+(?:by|on|in|last|this|yesterday|today)\b)|:\s+(?=(?:it|this|that|they|these|those|you|if|when|require|enforce|allow|use|set|ensure)\s|(?:in|open|go|click|log|under|navigate|select|from|on|via)\s)|\s+(?=(?:if|when|where|which|who|that|so\s+that|before|until|unless|because|as\s+soon\s+as|once|in\s+order\s+to)\b)|\s+(?=to\s+(?:receive|get|ensure|create|generate|protect|prevent|avoid|mitigate|address|stay|be|fix|close|remediate|reduce|confirm|spot|detect|verify|minimi[sz]e|make\s+sure|patch|secure|block|stop|keep|lower|limit|defend|guard)\b)/i;
+const objectEnd = /,\s+|\s+(?=(?:released|published|issued|provided|announced|made\s+available|shipped)\s+(?:by|on|in|last|this|yesterday|today)\b)|:\s+(?=(?:it|this|that|they|these|those|you|if|when|require|enforce|allow|use|set|ensure)\s|(?:in|open|go|click|log|under|navigate|select|from|on|via)\s)|\s+(?=(?:if|when|where|which|who|that|so\s+that|so\s+(?:they|staff|users|employees|you|everyone)\s|before|until|unless|because|as\s+soon\s+as|once|in\s+order\s+to)\b)|\s+(?=to\s+(?:receive|get|ensure|create|generate|protect|prevent|avoid|mitigate|address|stay|be|fix|close|remediate|reduce|confirm|spot|detect|verify|minimi[sz]e|make\s+sure|patch|secure|block|stop|keep|lower|limit|defend|guard)\b)/i;
 
 // translate's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
 const translatePattern1 = /(?<!\p{L})Sicherheits\s+(\p{Lu})(?=\p{Ll})/gu;
 const possibleThing = /\bpossible\s+(?=\p{L})/giu;
 
-function translate(text: string): string {
-  return text
+function translate(text: string, to = 'auf'): string {
+  const german = markDative(text)
     .replace(/\b(?:two-factor|multi-factor)\s+authentication(?:\s+\((?:MFA|2FA)\))?/gi, 'Zwei-Faktor-Authentifizierung')
     .replace(/\bas soon as possible\b/gi, 'schnellstmöglich')
     .replace(/\bright away\b/gi, 'sofort')
@@ -114,11 +129,23 @@ function translate(text: string): string {
     .replace(/\b(?:practice|clinic|office)\s+(?:staff|team)\b/gi, 'Praxisteam')
     .replace(/\bpassword\s+manage(?:rs?|ment\s+(?:tools?|software|apps?|applications?))\b/gi, 'Passwortmanager')
     .replace(/\bthreat\s+(?:analysis|assessment)\b/gi, 'Bedrohungsanalyse')
+    .replace(/\bcyber\s*security\s+best\s+practices?\b/gi, 'bewährte Verfahren der IT-Sicherheit')
     .replace(/\b(?:security\s+)?best\s+practices?\b/gi, (m) => (/^security/i.test(m) ? 'bewährte Sicherheitsverfahren' : 'bewährte Verfahren'))
     .replace(/\brisk\s+(analysis|assessment)\b/gi, (m, w: string) => (w.toLowerCase() === 'analysis' ? 'Risikoanalyse' : 'Risikobewertung'))
     .replace(/\b(?:every|each)\s+(?:member\s+of\s+(?:the\s+)?staff|staff\s+member)|\ball\s+(?:members\s+of\s+(?:the\s+)?staff|staff\s+members)\b/gi, 'alle Mitarbeitenden')
     .replace(possibleThing, 'mögliche ')
     .replace(/\bremote access\b/gi, 'Fernzugriff')
+    .replace(/\boperating\s+system(s?)\b/gi, (m, pl: string) => (pl ? 'Betriebssysteme' : 'Betriebssystem'))
+    .replace(/\bmedical\s+devices\b/gi, 'Medizingeräte')
+    .replace(/\bthird[-\s]party\s+([a-z]+)/gi, '$1 von Drittanbietern')
+    .replace(/\bsocial[-\s]engineering\s+attacks\b/gi, 'Social-Engineering-Angriffe')
+    .replace(/\bvulnerability\s+scanners?\b/gi, 'Schwachstellenscanner')
+    .replace(/\bend[-\s]of[-\s](?:life|support)\b/gi, 'nicht mehr unterstützte')
+    .replace(/\blog(?:in|on)\s+(?:credentials|details)\b/gi, 'Anmeldedaten')
+    .replace(/\b(IT\s+)?service\s+provider(s?)\b/g, (m, it: string | undefined) => (it ? 'IT-Dienstleister' : 'Dienstleister'))
+    .replace(/\bwith\s+anyone\b/gi, 'mit anderen')
+    .replace(/\bfrom\s+the\s+(?:practice\s+)?network\b/gi, 'vom Netzwerk')
+    .replace(/\bsuch\s+as\b/gi, 'wie')
     .replace(/\b(?:tele)?phone\s+systems?\b/gi, (m) => (/s$/i.test(m) ? 'Telefonanlagen' : 'Telefonanlage'))
     .replace(/\b(?:UPnP\s+)?(?:auto(?:matic)?\s+)?port\s+forwarding\b/gi, (m) => `${/auto/i.test(m) ? 'automatische ' : ''}${/^UPnP/i.test(m) ? 'UPnP-' : ''}Portweiterleitung`)
     .replace(/\bremote management\b/gi, 'Fernverwaltung')
@@ -128,10 +155,12 @@ function translate(text: string): string {
     .replace(/\bdo not\b|\bdon't\b/gi, 'nicht')
     .split(/(\s+|[,;()"“”])/)
     .map((w) => {
+      // A plural after "on", "in", "with" … takes the dative ending (english-grammar.ts).
+      const dative = w.endsWith(DATIVE);
+      const word = dative ? w.slice(0, -1) : w;
       // "IT" is information technology, not "it".
-      if (w === 'IT') return w;
-      const t = words[w.toLowerCase()];
-      return t === undefined ? w : t;
+      const t = word === 'IT' ? word : /^to$/iu.test(word) ? to : (words[word.toLowerCase()] ?? word);
+      return dative ? `${endDative(t)}${DATIVE}` : t;
     })
     .join('')
     .replace(/\s+/g, ' ')
@@ -139,6 +168,7 @@ function translate(text: string): string {
     // "security settings" → "Sicherheitseinstellungen": a German compound, not two words.
     .replace(translatePattern1, (m, c: string) => `Sicherheits${c.toLowerCase()}`)
     .trim();
+  return germanGrammar(german, germanNouns);
 }
 
 // gerundVerb's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
@@ -159,6 +189,10 @@ function gerundVerb(phrase: string): string {
 // germanPhrase's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
 const germanPhrasePattern1 = /\s+(?:that\s+|which\s+)?(?:it|they|we|he|she)\s+\p{Ll}+(?:s|ed)\s*$/iu;
 const germanPhrasePattern2 = /(?<![\p{L}-])\p{Ll}{2,}ing(?!\p{L})/u;
+
+// What staff are trained to do, and its German verb.
+const trainedTo = /^\s+(.+?)\s+(?:(?:on|in)\s+)?(?:how\s+)?to\s+(recogni[sz]e|spot|identify|detect|report|avoid)\s+(.+)$/iu;
+const skills: Record<string, string> = { recognize: 'erkennen', spot: 'erkennen', identify: 'erkennen', detect: 'erkennen', report: 'melden', avoid: 'vermeiden' };
 
 /** "Upgrade to ZLD firmware 5.39 or later" → "Auf ZLD Firmware 5.39 oder neuer aktualisieren". */
 export function germanPhrase(vp: string): string | null {
@@ -193,6 +227,18 @@ export function germanPhrase(vp: string): string | null {
   const lower = rest.toLowerCase();
   const entry = verbs.find(([en]) => lower.startsWith(`${en} `) || lower === en);
   if (!entry) return null;
+  // "Train all team members to recognize phishing" → "Alle Teammitglieder darin schulen, Phishing zu erkennen".
+  if (/^(?:train|educate|teach)$/iu.test(entry[0])) {
+    const skill = trainedTo.exec(rest.slice(entry[0].length));
+    if (skill) {
+      const object = skill[3]!.replace(/[.!;:]+$/u, '');
+      const end = objectEnd.exec(object);
+      const [who, thing] = [skill[1]!, end ? object.slice(0, end.index) : object];
+      const [whom, what] = [translate(who), translate(thing)];
+      if (leftInEnglish(`${whom} ${what}`) || halfEnglish(`${whom} ${what}`)) return null;
+      return capitalize(`${adverb ? `${adverb} ` : ''}${whom} darin schulen, ${what} zu ${skills[skill[2]!.toLowerCase().replace('recognise', 'recognize')]}`);
+    }
+  }
   // "Practices should make sure that all devices are updated": the clause, as an imperative "make sure" reads it.
   if (entry[0] === 'make sure') return adverb ? null : (makeSure(`Make sure ${rest.slice(entry[0].length).trim()}`)?.[0] ?? null);
   // Adverbs of time are part of the action, not the start of a clause ("as soon as possible to close the issue").
@@ -229,9 +275,15 @@ export function germanPhrase(vp: string): string | null {
   // "Do not open suspicious emails": "nicht" goes before the verb ("Verdächtige E-Mails nicht öffnen"); in front it
   // would negate the adjective ("Nicht verdächtige E-Mails öffnen" asks to open the harmless ones). Before a
   // preposition it may lead: "Nicht auf Links klicken".
-  const germanObject = translate(object);
-  const negated = lead !== null && /^(?:not|do not|don't|never)$/i.test(lead[1]!) && !/^(?:auf|in|an|mit|von|für|über|durch|aus|bei|vor|zu)\s/u.test(germanObject);
-  const phrase = (negated ? [germanObject, adverb, verb] : [adverb, germanObject, verb]).filter(Boolean).join(' ');
+  // "Report suspicious emails to your IT provider": what is reported, sent or passed on goes "an" someone.
+  const germanObject = translate(object, /^(?:report|send|forward|give out|disclose|reveal)$/i.test(entry[0]) ? 'an' : 'auf');
+  const forbidden = lead !== null && /^(?:not|do not|don't|never)$/i.test(lead[1]!);
+  // "Do not install any software" → "Keine Software installieren": "any" under a negation is "kein".
+  const none = forbidden && /^any\s+/iu.exec(object);
+  const negated = forbidden && !/^(?:auf|in|an|mit|von|für|über|durch|aus|bei|vor|zu)\s/u.test(germanObject);
+  const phrase = none
+    ? `keine ${translate(object.slice(none[0].length))} ${verb}`
+    : (negated ? [germanObject, adverb, verb] : [adverb, germanObject, verb]).filter(Boolean).join(' ');
   // A purpose ("to receive …", "so that fixes are applied") is no part of the action.
   // A condition the table cannot put in German word order is left out: the step holds without it.
   const condition = tail && !/^(?:to|in order to|so\s+that|so)\s/i.test(tail) ? verbLast(translate(tail)) : '';
@@ -261,7 +313,7 @@ function untranslated(english: string): number {
 
 // The German words translate() writes; a lower-case word of plain letters outside them was left in English.
 const germanWords = new Set(
-  [...Object.values(words), ...verbs.map(([, de]) => de), 'falls wenn vor nach dem Einspielen Update von oder neuer mit aus aller sofort jederzeit unverzüglich nötigen ist sind wird werden den der getrennt aufbewahren']
+  [...Object.values(words), ...verbs.map(([, de]) => de), 'falls wenn vor nach dem Einspielen Update von oder neuer mit aus aller sofort jederzeit unverzüglich nötigen ist sind wird werden den der getrennt aufbewahren wie vom anderen nicht mehr unterstützte']
     .flatMap((w) => w.toLowerCase().split(/\s+/u)),
 );
 const leftInEnglish = (german: string) => [...german.matchAll(untranslatedPattern1)].some(([w]) => !germanWords.has(w));
@@ -305,11 +357,15 @@ function phrases(vp: string): string[] | null {
 // single's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
 const singlePattern1 = /^(?:(?:regularly|frequently|immediately|promptly|always)\s+)?(\p{Ll}+(?:\s+(?:up|on|off|out|for|sure))?)$/iu;
 
+const subordinate = /\s(?:so(?:\s+that)?|because|when|if|which|who|where|while)\s+(?:they|it|you|we|staff|users|employees|everyone)\s/iu;
+
 function single(vp: string): string[] | null {
   // "Back up the logs and search the servers for web shells": one action, two verbs. "… tools to create … and to store
   // them": an "and to" after a purpose continues the purpose.
   const found = andVerb.exec(vp);
-  const and = found && /\sto\s*$/iu.test(found[0]) && /\sto\s+\p{Ll}+/u.test(vp.slice(0, found.index)) ? null : found;
+  // "… so they recognize and avoid phishing attempts": the second verb belongs to a clause of someone else's deeds.
+  const inClause = found !== null && subordinate.test(vp.slice(0, found.index));
+  const and = inClause || (found && /\sto\s*$/iu.test(found[0]) && /\sto\s+\p{Ll}+/u.test(vp.slice(0, found.index))) ? null : found;
   // "check and update the software": two verbs, one object; the first verb joins the second's.
   const bare = and ? singlePattern1.exec(vp.slice(0, and.index).trim()) : null;
   const bareVerb = bare && verbTable.get(bare[1]!.toLowerCase());
@@ -478,6 +534,9 @@ function imperative(text: string): string[] | null {
   if (current) return [current[1] ? 'Updates einspielen und auf dem aktuellen Stand bleiben' : 'Auf dem aktuellen Stand bleiben'];
   // "Network Isolation: Temporarily isolate the affected devices": a list item's label goes; so does one that is a
   // short instruction itself ("Update firmware: Update your device to …"), where the sentence after it says it in full.
+  // "Consider replacing end-of-life devices": the deed considered is the step.
+  const considered = /^consider\s+(?=\p{Ll}+ing\s)/iu.exec(text.trim());
+  if (considered) text = capitalize(gerundVerb(text.trim().slice(considered[0].length)));
   const t = text.replace(/^(?:\p{Lu}[\p{L}-]*\s+){0,3}\p{Lu}[\p{L}-]*:\s+(?=\p{L})|^\p{Lu}\p{Ll}+(?:\s+[\p{L}-]+){0,2}:\s+(?=\p{Lu}\p{Ll}+\s)/u, '').replace(imperativePattern1, '').replace(imperativePattern2, (c) => c.toUpperCase()).replace(/^(?:please|also)\s+/i, '');
   const first = /^(?:only\s+|never\s+|always\s+|do not\s+|don't\s+|immediately\s+|promptly\s+|urgently\s+|temporarily\s+|regularly\s+|carefully\s+)?(\w+(?:\s+(?:up|on|off|out|for|to|sure))?)\s+(\S+)/i.exec(t);
   if (!first || !/^[A-Z]/.test(t)) return null;

@@ -316,6 +316,8 @@ const germanWords = new Set(
   [...Object.values(words), ...verbs.map(([, de]) => de), 'falls wenn vor nach dem Einspielen Update von oder neuer mit aus aller sofort jederzeit unverzüglich nötigen ist sind wird werden den der getrennt aufbewahren wie vom anderen nicht mehr unterstützte']
     .flatMap((w) => w.toLowerCase().split(/\s+/u)),
 );
+// German words the rules write around the table's words ("darin schulen, … zu erkennen", "Sicherstellen, dass").
+const germanGlue = new Set('dass darin erkennen melden vermeiden keine bei auf dem das die der des ein eine einen einem neueres neues unterstütztes aktuelles umsteigen jeweils aktuellen bleiben'.split(' '));
 const leftInEnglish = (german: string) => [...german.matchAll(untranslatedPattern1)].some(([w]) => !germanWords.has(w));
 
 // A German clause after "falls", "wenn" or "dass" ends in its verb; one carried over word by word keeps the English
@@ -431,12 +433,21 @@ export function looksEnglish(s: string): boolean {
 /** English notices: "We recommend that users update …", "Customers should install …", imperatives ("Update to …"). */
 export function englishActions(s: string, bullet = false): string[] | null {
   const whole = englishSentence(s, bullet);
-  if ((whole && whole.length > 0) || !s.includes(": ")) return whole;
+  if ((whole && whole.length > 0) || !s.includes(": ")) return understood(whole);
   // "… and we pass the news on: if you own an affected device, install the update …": the instruction after a colon.
   // Not when the sentence itself starts with an instruction: what follows its colon is then how to do it.
-  if (verbTable.has(s.split(/\s+/u)[0]!.toLowerCase())) return whole;
+  if (verbTable.has(s.split(/\s+/u)[0]!.toLowerCase())) return understood(whole);
   const after = s.slice(s.lastIndexOf(': ') + 2);
-  return /^(?:if|when|once|please)\s|^\p{Ll}+\s+(?:the|your|all|any)\s/iu.test(after) ? englishSentence(after.charAt(0).toUpperCase() + after.slice(1), bullet) : null;
+  return /^(?:if|when|once|please)\s|^\p{Ll}+\s+(?:the|your|all|any)\s/iu.test(after) ? understood(englishSentence(after.charAt(0).toUpperCase() + after.slice(1), bullet)) : null;
+}
+
+/**
+ * Steps with two or more English words left in them ("WAN-Zugriff auf both deaktivieren und … instead verwenden",
+ * "Some ältere Versionen … auf confirm die they gepatchten prüfen") were not understood: an editor would rewrite
+ * them, so they are left out. Each piece was checked alone before; this checks the steps as they were joined.
+ */
+function understood(steps: string[] | null): string[] | null {
+  return steps && steps.filter((step) => [...step.matchAll(untranslatedPattern1)].filter(([w]) => !germanWords.has(w) && !germanGlue.has(w)).length < 2);
 }
 
 // englishSentence's patterns, built once (see translate's).

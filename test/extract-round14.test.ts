@@ -82,3 +82,13 @@ test('two steps joined by "and", each with one English word left, are left out t
   assert.deepEqual(actions('Update and stay current.'), ['Updates einspielen und auf dem aktuellen Stand bleiben']);
   assert.deepEqual(actions('Use strong passwords and do not share accounts.'), ['Starke Passwörter verwenden', 'Konten nicht teilen']);
 });
+
+test('the commas of a list of things are part of the object; a list of steps is not a list of things', () => {
+  assert.equal(germanPhrase('Update your routers, firewalls and VPN appliances to the latest firmware'), 'Router, Firewalls und VPN-Appliances auf neueste Firmware aktualisieren');
+  assert.deepEqual(actions('Back up your database, image files and documents on a regular basis, and keep the copy in a cloud service.'), ['Datenbank, Bilddateien und Dokumente regelmäßig sichern', 'Kopie in Cloud-Dienst aufbewahren']);
+  // Negated items are steps of their own, and a phrase after "and" that starts with a preposition is no thing.
+  assert.equal(germanPhrase('Do not click links, do not download attachments and do not reply'), 'Links nicht anklicken');
+  assert.equal(germanPhrase('Block outbound SMB from your network with a perimeter firewall, a local firewall and through your VPN settings'), 'Ausgehenden SMB von Netzwerk mit Perimeter Firewall blockieren');
+  // A clause after the comma still ends the object.
+  assert.equal(germanPhrase('Check the logs, which are stored on the server'), 'Logs prüfen');
+});

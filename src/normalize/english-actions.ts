@@ -79,7 +79,7 @@ const words: Record<string, string> = {
   storage: 'Speicher', screen: 'Bildschirm', screens: 'Bildschirme', antivirus: 'Virenschutz', 'anti-virus': 'Virenschutz', workstation: 'Arbeitsplatzrechner',
   team: 'Team', members: 'Mitglieder', member: 'Mitglied', phishing: 'Phishing', monthly: 'monatlich', guest: 'Gast', wifi: 'WLAN', 'wi-fi': 'WLAN',
   drives: 'Laufwerke', drive: 'Laufwerk', desk: 'Arbeitsplatz', outdated: 'veraltete', legacy: 'veraltete', vulnerability: 'Schwachstelle',
-  vulnerabilities: 'Schwachstellen', address: 'Adresse', addresses: 'Adressen', cloud: 'Cloud', attempts: 'Versuche', attempt: 'Versuch', cybersecurity: 'IT-Sicherheit', scanner: 'Scanner', scanners: 'Scanner', privileged: 'privilegierte',
+  vulnerabilities: 'Schwachstellen', address: 'Adresse', addresses: 'Adressen', cloud: 'Cloud', codes: 'Codes', database: 'Datenbank', databases: 'Datenbanken', image: 'Bild', images: 'Bilder', attempts: 'Versuche', attempt: 'Versuch', cybersecurity: 'IT-Sicherheit', scanner: 'Scanner', scanners: 'Scanner', privileged: 'privilegierte',
   data: 'Daten', separate: 'separaten', 'password-protected': 'passwortgeschützte', employees: 'Mitarbeitende', staff: 'Mitarbeitende', staffs: 'Mitarbeitende', unauthorized: 'unbefugte', administrative: 'administrative',
 };
 
@@ -104,6 +104,7 @@ function translate(text: string, to = 'auf'): string {
     .replace(/\b(?:two-factor|multi-factor)\s+authentication(?:\s+\((?:MFA|2FA)\))?/gi, 'Zwei-Faktor-Authentifizierung')
     .replace(/\bas soon as possible\b/gi, 'schnellstmöglich')
     .replace(/\bright away\b/gi, 'sofort')
+    .replace(/\bon\s+a\s+regular\s+basis\b/gi, 'regelmäßig')
     .replace(/\bof all (?=\w)/gi, 'aller ')
     .replace(/\bat all times\b/gi, 'jederzeit')
     .replace(/\bto the internet\b/gi, 'mit dem Internet')
@@ -190,6 +191,14 @@ function gerundVerb(phrase: string): string {
 const germanPhrasePattern1 = /\s+(?:that\s+|which\s+)?(?:it|they|we|he|she)\s+\p{Ll}+(?:s|ed)\s*$/iu;
 const germanPhrasePattern2 = /(?<![\p{L}-])\p{Ll}{2,}ing(?!\p{L})/u;
 
+// A list of two to five things of up to four words each, before "and" or "or": "routers, firewalls and VPN appliances".
+// Words that start a clause or a new instruction end it.
+// An item that starts with a negation or a preposition is a step or a phrase of its own: "do not download …",
+// "through your VPN settings".
+const thing = String.raw`(?!(?:do|does|don't|not|never|always|please|through|via|by|with|from|on|in|at|for)\s)(?:(?!(?:which|who|that|if|when|where|and|or|to|so|then|because|as|but)\s)[\w./-]+\s+){0,3}[\w./-]+`;
+const listOfThings = new RegExp(String.raw`(?<=^|\s)${thing}(?:,\s+${thing}){1,4},?\s+(?:and|or)\s+(?=${thing})`, 'u');
+const LIST_COMMA = '\u0001';
+
 // What staff are trained to do, and its German verb.
 const trainedTo = /^\s+(.+?)\s+(?:(?:on|in)\s+)?(?:how\s+)?to\s+(recogni[sz]e|spot|identify|detect|report|avoid)\s+(.+)$/iu;
 const skills: Record<string, string> = { recognize: 'erkennen', spot: 'erkennen', identify: 'erkennen', detect: 'erkennen', report: 'melden', avoid: 'vermeiden' };
@@ -243,6 +252,8 @@ export function germanPhrase(vp: string): string | null {
   if (entry[0] === 'make sure') return adverb ? null : (makeSure(`Make sure ${rest.slice(entry[0].length).trim()}`)?.[0] ?? null);
   // Adverbs of time are part of the action, not the start of a clause ("as soon as possible to close the issue").
   rest = rest.slice(entry[0].length).trim().replace(/[.!;:]+$/, '').replace(/\bas soon as possible\b/gi, 'schnellstmöglich').replace(/\bright away\b/gi, 'sofort');
+  // "routers, firewalls and VPN appliances": the commas of a list of things are part of the object.
+  rest = rest.replace(listOfThings, (list) => list.replace(/,\s+/gu, ` ${LIST_COMMA} `));
   const end = objectEnd.exec(rest);
   // "the security settings it describes": a relative clause without its pronoun only says whose the thing is.
   const object = (end ? rest.slice(0, end.index) : rest).replace(germanPhrasePattern1, '');
@@ -276,13 +287,13 @@ export function germanPhrase(vp: string): string | null {
   // would negate the adjective ("Nicht verdächtige E-Mails öffnen" asks to open the harmless ones). Before a
   // preposition it may lead: "Nicht auf Links klicken".
   // "Report suspicious emails to your IT provider": what is reported, sent or passed on goes "an" someone.
-  const germanObject = translate(object, /^(?:report|send|forward|give out|disclose|reveal)$/i.test(entry[0]) ? 'an' : 'auf');
+  const germanObject = translate(object.replaceAll(` ${LIST_COMMA} `, ' , '), /^(?:report|send|forward|give out|disclose|reveal)$/i.test(entry[0]) ? 'an' : 'auf');
   const forbidden = lead !== null && /^(?:not|do not|don't|never)$/i.test(lead[1]!);
   // "Do not install any software" → "Keine Software installieren": "any" under a negation is "kein".
   const none = forbidden && /^any\s+/iu.exec(object);
   const negated = forbidden && !/^(?:auf|in|an|mit|von|für|über|durch|aus|bei|vor|zu)\s/u.test(germanObject);
   const phrase = none
-    ? `keine ${translate(object.slice(none[0].length))} ${verb}`
+    ? `keine ${translate(object.slice(none[0].length).replaceAll(` ${LIST_COMMA} `, ' , '))} ${verb}`
     : (negated ? [germanObject, adverb, verb] : [adverb, germanObject, verb]).filter(Boolean).join(' ');
   // A purpose ("to receive …", "so that fixes are applied") is no part of the action.
   // A condition the table cannot put in German word order is left out: the step holds without it.
@@ -377,11 +388,14 @@ function single(vp: string): string[] | null {
     if (second && !second.includes(',')) return [`${adverb}${second}`.replace(/(\S+)$/u, `${bareVerb} ${/^or$/i.test(and[1]!) ? 'oder' : 'und'} $1`)];
   }
   if (and) {
-    const first = germanPhrase(vp.slice(0, and.index));
+    const first = germanPhrase(vp.slice(0, and.index).replace(/,\s*$/u, ''));
     const second = germanPhrase(vp.slice(and.index + and[0].length));
     // Nouns keep their capital after "und"; a leading preposition or adverb does not ("… und auf Version 5 aktualisieren").
     if (first && second) {
-      const joined = /^(?:Auf|Nicht|Nur|Alle|Immer|Nie|Keine|Sofort|Regelmäßig|Manuell|Automatisch|Über|Von|Mit|Für|In|An|Durch|Umgehend|Schnellstmöglich|Die|Der|Das|Neueste|Aktuelle|Verfügbaren|Betroffene)\s/u.test(second) ? `${second.charAt(0).toLowerCase()}${second.slice(1)}` : second;
+      // A word the table writes in lower case ("unbekannte", "verdächtige") is lower case again after "und".
+      const head = second.split(/\s/u)[0]!;
+      const lower = /^(?:Auf|Nicht|Nur|Alle|Immer|Nie|Keine|Sofort|Regelmäßig|Manuell|Automatisch|Über|Von|Mit|Für|In|An|Durch|Umgehend|Schnellstmöglich|Die|Der|Das|Neueste|Aktuelle|Verfügbaren|Betroffene)$/u.test(head) || (!germanNouns.has(head) && germanWords.has(head.toLowerCase()));
+      const joined = lower ? `${second.charAt(0).toLowerCase()}${second.slice(1)}` : second;
       return [`${first} ${/^or$/i.test(and[1]!) ? 'oder' : 'und'} ${joined}`];
     }
     // "Verify that no accounts have been created … and rotate VPN secrets": a step the table can put in German stands
@@ -447,7 +461,8 @@ export function englishActions(s: string, bullet = false): string[] | null {
  * them, so they are left out. Each piece was checked alone before; this checks the steps as they were joined.
  */
 function understood(steps: string[] | null): string[] | null {
-  return steps && steps.filter((step) => [...step.matchAll(untranslatedPattern1)].filter(([w]) => !germanWords.has(w) && !germanGlue.has(w)).length < 2);
+  const german = (w: string) => germanWords.has(w) || germanGlue.has(w) || (w.endsWith('n') && germanWords.has(w.slice(0, -1)));
+  return steps && steps.filter((step) => [...step.matchAll(untranslatedPattern1)].filter(([w]) => !german(w)).length < 2);
 }
 
 // englishSentence's patterns, built once (see translate's).

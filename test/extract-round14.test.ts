@@ -78,6 +78,8 @@ test('"consider" before a deed makes the deed the step', () => {
 test('two steps joined by "and", each with one English word left, are left out together', () => {
   // Alone each piece passed; joined, "both" and "instead" show the sentence was not understood.
   assert.deepEqual(actions('Disable WAN access to both and use VPN and/or Sophos Central for remote access and management instead.'), []);
+  // An English determiner at the start counts as a word left.
+  assert.deepEqual(actions('Scan every attachment you receive with anti-virus software.'), []);
   // A joined step the table carried over whole stays.
   assert.deepEqual(actions('Update and stay current.'), ['Updates einspielen und auf dem aktuellen Stand bleiben']);
   assert.deepEqual(actions('Use strong passwords and do not share accounts.'), ['Starke Passwörter verwenden', 'Konten nicht teilen']);

@@ -462,7 +462,9 @@ export function englishActions(s: string, bullet = false): string[] | null {
  */
 function understood(steps: string[] | null): string[] | null {
   const german = (w: string) => germanWords.has(w) || germanGlue.has(w) || (w.endsWith('n') && germanWords.has(w.slice(0, -1)));
-  return steps && steps.filter((step) => [...step.matchAll(untranslatedPattern1)].filter(([w]) => !german(w)).length < 2);
+  // A step that starts with an English determiner ("Every Anhang Sie receive …") has one more word left.
+  const leading = (step: string) => (/^(?:Every|Each|Some|Any|Both|Such|This|These|Those)\s/u.test(step) ? 1 : 0);
+  return steps && steps.filter((step) => [...step.matchAll(untranslatedPattern1)].filter(([w]) => !german(w)).length + leading(step) < 2);
 }
 
 // englishSentence's patterns, built once (see translate's).

@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { catalogSchema } from '../src/catalog/catalog.models.js';
 import { findActions } from '../src/normalize/actions.js';
+import { extractNotice } from '../src/normalize/extract.js';
+import { compileCatalog } from '../src/normalize/products.js';
 import { germanPhrase } from '../src/normalize/english-actions.js';
 import { endDative, germanGrammar, markDative } from '../src/normalize/english-grammar.js';
 import { splitSentences } from '../src/normalize/sentences.js';
@@ -93,4 +97,14 @@ test('the commas of a list of things are part of the object; a list of steps is 
   assert.equal(germanPhrase('Block outbound SMB from your network with a perimeter firewall, a local firewall and through your VPN settings'), 'Ausgehenden SMB von Netzwerk mit Perimeter Firewall blockieren');
   // A clause after the comma still ends the object.
   assert.equal(germanPhrase('Check the logs, which are stored on the server'), 'Logs prüfen');
+});
+
+test('English advice the table leaves out is still advice: the notice stays relevant, with no half-English step', () => {
+  const matcher = compileCatalog(catalogSchema.parse(JSON.parse(readFileSync('config/catalog.json', 'utf8'))));
+  const notice = (text: string) => extractNotice(matcher, { title: 'Zyxel firewalls under attack', text, publishedAt: null });
+  const advised = notice('Attackers are exploiting a flaw in Zyxel USG FLEX firewalls. Disable WAN access to both and use VPN and/or Sophos Central for remote access and management instead.');
+  assert.equal(advised.relevant, true);
+  assert.deepEqual(advised.actions, []);
+  // Without the advice the same notice names neither a step nor a fix.
+  assert.equal(notice('Attackers are exploiting a flaw in Zyxel USG FLEX firewalls.').relevant, false);
 });

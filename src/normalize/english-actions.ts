@@ -456,6 +456,15 @@ export function englishActions(s: string, bullet = false): string[] | null {
 }
 
 /**
+ * Whether an English sentence gives advice whose every step `englishActions` leaves out as not understood: it is
+ * still advice, and relevance (relevance.ts) counts it as such, though no step of it reaches the draft.
+ */
+export function adviceLeftOut(s: string, bullet = false): boolean {
+  const steps = englishSentence(s, bullet);
+  return steps !== null && steps.length > 0 && understood(steps)!.length === 0;
+}
+
+/**
  * Steps with two or more English words left in them ("WAN-Zugriff auf both deaktivieren und … instead verwenden",
  * "Some ältere Versionen … auf confirm die they gepatchten prüfen") were not understood: an editor would rewrite
  * them, so they are left out. Each piece was checked alone before; this checks the steps as they were joined.

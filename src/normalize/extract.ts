@@ -10,6 +10,7 @@ import { proposeProducts, unknownNames } from './proposals.js';
 import { beforeRelatedList, dropCovered, dropLibrariesInside, dropPassingGeneric, dropUsedInFakeMails, foreignOwned, listedVendorProducts } from './product-filters.js';
 import { familyOf, findProducts, mentions, vendorAt, vendorsNamed, type Matcher, type ProductHit } from './products.js';
 import { statedDate } from './published.js';
+import { adviceLeftOut, looksEnglish } from './english-actions.js';
 import { assessRelevance } from './relevance.js';
 import { splitSentences, type Sentence } from './sentences.js';
 import { findCves, findSeverity } from './severity.js';
@@ -105,7 +106,9 @@ export function extractNotice(matcher: Matcher, notice: NoticeInput): Extraction
   const fakeSender =
     speaksOfFakes(body) && sentences.some((s) => speaksOfFakes(s.text) && [...mentions(matcher, s.text, family), ...vendorMentions(matcher, s.text)].some((m) => isFakeSender(s.text, m)));
   const tiDevice = productHits.some(({ product }) => product.category === 'ti' && !nonDeviceTi.has(product.id));
-  const relevance = assessRelevance({ body, products, actions: actionHits.length, fixedVersion: anyVersion, nothingToDo: nothing !== null, fakeSender, tiDevice });
+  // English advice the table could not put into German is advice all the same (english-actions.ts).
+  const advice = actionHits.length > 0 ? actionHits.length : sentences.filter((s) => !titleSentences.has(s.text) && looksEnglish(s.text) && adviceLeftOut(s.text, s.bullet)).length;
+  const relevance = assessRelevance({ body, products, actions: advice, fixedVersion: anyVersion, nothingToDo: nothing !== null, fakeSender, tiDevice });
 
   return {
     relevant: relevance.relevant,

@@ -108,3 +108,22 @@ test('English advice the table leaves out is still advice: the notice stays rele
   // Without the advice the same notice names neither a step nor a fix.
   assert.equal(notice('Attackers are exploiting a flaw in Zyxel USG FLEX firewalls.').relevant, false);
 });
+
+test('German appeals in the past tense ("rief … auf", "forderte … auf", "bat") are advice; the attacker\'s are not', () => {
+  assert.deepEqual(actions('Mit Blick auf die Angriffe rief der Vorstand alle Praxen auf, ihre Sicherheitsmaßnahmen noch einmal zu überprüfen.'), ['Ihre Sicherheitsmaßnahmen noch einmal überprüfen']);
+  assert.deepEqual(actions('Die Kammer bat alle Mitglieder, verdächtige Mails zu melden.'), ['Verdächtige Mails melden']);
+  assert.deepEqual(actions('Der Angreifer forderte die Praxis auf, 5.000 Euro zu zahlen.'), []);
+  assert.deepEqual(actions('In der Mail bat der angebliche Support, die Zugangsdaten zu bestätigen.'), []);
+});
+
+test('German modal advice: doctors named with "und" and a relative clause, "Hausärztinnen und Hausärzte", a plural "sie"', () => {
+  assert.deepEqual(actions('Ärztinnen und Ärzte, die auf den Anruf hereingefallen sind, sollten Anzeige bei der Polizei erstatten.'), ['Anzeige bei der Polizei erstatten, falls Sie auf den Anruf hereingefallen sind']);
+  assert.deepEqual(actions('Weil sich die Warnungen häufen, sollten Hausärztinnen und Hausärzte ihr Praxisteam für Phishing sensibilisieren.'), ['Ihr Praxisteam für Phishing sensibilisieren']);
+  // A report on practices calls them "sie" behind a plural modal, with an object or a phrase in front.
+  assert.deepEqual(actions('Auf keinen Fall sollten sie die verlangten Downloads starten.'), ['Auf keinen Fall die verlangten Downloads starten']);
+  assert.deepEqual(actions('Links sollten sie nicht anklicken.'), ['Links nicht anklicken']);
+  // Not a state, not after "damit", not the singular (a mail, a device).
+  assert.deepEqual(actions('Damit sollten sie keinen Erfolg haben.'), []);
+  assert.deepEqual(actions('Im Zweifel sollten sie vorsichtig sein.'), []);
+  assert.deepEqual(actions('Ab morgen sollte sie wieder laufen.'), []);
+});

@@ -43,7 +43,7 @@ const restricted = /(?<!\p{L})(?:nicht|nie|niemals|kein\p{L}*|weder|nur|ausschli
 const mayHoldModal = cueTest(['soll', 'müss', 'muss', 'darf', 'dürf']);
 const circumstancePhrase =
   /^(?:(?:Gleich|Direkt|Unmittelbar|Kurz|Noch|Schon|Bereits|Erst)\s+(?:nach|vor|bei|beim|mit|ab|bis|zur|zum|im|in|während)\s|(?:Bei|Beim|Im|In|Vor|Für|Mit|Ab|Bis|Zur|Zum|Auf|Unter|Während|Spätestens|Sicherheitshalber|Vorsorglich|Grundsätzlich|Möglichst)\b)/u;
-const subjects = /^(?:alle\s+)?(?:(?:die|Ihre)\s+(?:IT-Dienstleister|Dienstleister|IT-Betreuer|Systembetreuer)(?:\s+der\s+(?:betroffenen\s+)?Praxen)?|\p{Lu}\p{Ll}+praxen|Admins|IT-Verantwortliche|Verantwortliche|Praxen|Arztpraxen|Zahnarztpraxen|Kunden|Kundinnen(?:\s+und\s+Kunden)?|Nutzer(?:innen)?(?:\s+und\s+Nutzer)?|Anwender(?:innen)?(?:\s+und\s+Anwender)?|Betreiber(?:innen)?|Administrator(?:en|innen)|Ärzt(?:e|innen)(?:\s+und\s+Ärzte)?|Sie|Praxisinhaber(?:innen)?|Praxisteams?|(?:das\s+)?Praxisteam|(?:die\s+|Ihre\s+)?(?:Praxis)?[Mm]itarbeit(?:er(?:innen)?(?:\s+und\s+(?:Praxis)?[Mm]itarbeiter)?|ende)(?:\s+der\s+Praxis)?(?!\s+(?:der|des|von)\s)|(?:das\s+|Ihr\s+)?Praxispersonal|Einrichtungen|Leistungserbringer(?:innen)?|man|du|(?:die|jede)\s+(?:\p{Lu}\p{Ll}+)?[Pp]raxis)\s+/u;
+const subjects = /^(?:alle\s+)?(?:(?:die|Ihre)\s+(?:IT-Dienstleister|Dienstleister|IT-Betreuer|Systembetreuer)(?:\s+der\s+(?:betroffenen\s+)?Praxen)?|\p{Lu}\p{Ll}+praxen|Admins|IT-Verantwortliche|Verantwortliche|Praxen|Arztpraxen|Zahnarztpraxen|Kunden|Kundinnen(?:\s+und\s+Kunden)?|Nutzer(?:innen)?(?:\s+und\s+Nutzer)?|Anwender(?:innen)?(?:\s+und\s+Anwender)?|Betreiber(?:innen)?|Administrator(?:en|innen)|(?:\p{Lu}\p{Ll}+ärzt|Ärzt)(?:e|innen)(?:\s+und\s+(?:\p{Lu}\p{Ll}+ärzt|Ärzt)e)?|Sie|Praxisinhaber(?:innen)?|Praxisteams?|(?:das\s+)?Praxisteam|(?:die\s+|Ihre\s+)?(?:Praxis)?[Mm]itarbeit(?:er(?:innen)?(?:\s+und\s+(?:Praxis)?[Mm]itarbeiter)?|ende)(?:\s+der\s+Praxis)?(?!\s+(?:der|des|von)\s)|(?:das\s+|Ihr\s+)?Praxispersonal|Einrichtungen|Leistungserbringer(?:innen)?|man|du|(?:die|jede)\s+(?:\p{Lu}\p{Ll}+)?[Pp]raxis)\s+/u;
 // Of the subjects above, the practice's staff.
 const staff = /[Mm]itarbeit|Praxis(?:personal|team)/u;
 const adverbs = /^(?:Danach|Anschließend|Zudem|Auch|Außerdem|Daher|Deshalb|Demnach|Demzufolge|Folglich|Somit|Dann|Jetzt|Nun|Zusätzlich|Ebenso|Vorsorglich|Insbesondere|Darüber hinaus|Bis dahin|Grundsätzlich|Generell|Unbedingt|Stattdessen|Vielmehr|Stets|Immer)$/u;
@@ -67,7 +67,7 @@ const modalPattern1 = /(?<!\p{L})(?:nichts?|keine\p{L}*)(?!\p{L})/u;
 const modalPattern2 = /(?<!\p{L})(?:[Kk]ünftig|[Zz]ukünftig|in\s+Zukunft|perspektivisch|langfristig|[Vv]oraussichtlich|demnächst|[Ii]n\s+Kürze|(?<=soll(?:en)?\s+)damit)(?!\p{L})/u;
 const modalPattern3 = /^(\p{Lu}\p{Ll}+(?:t|en))\s+((?:sich\s+)?(?:es|der|die|das|ein\p{L}*|Ihr\p{L}*|jemand|kein\p{L}*)(?:(?:\s|,\s).*)?)$/u;
 const modalPattern4 = /^\p{Lu}/u;
-const modalPattern5 = /^((?:\p{L}+\s+)?\p{L}+,\s+(?:die|der|deren|dessen|(?:bei|in|auf)\s+denen)\s+.+)$/u;
+const modalPattern5 = /^((?:\p{L}+\s+){0,2}\p{L}+,\s+(?:die|der|deren|dessen|(?:bei|in|auf)\s+denen)\s+.+)$/u;
 const modalPattern6 = /(?<!\p{L})ihr(?=(?:e|en|em|er|es)?(?!\p{L}))/gu;
 const modalPattern7 = /\s\p{Ll}+\s+werden(?:[\s,.!]|$)/u;
 const modalPattern8 = /^(.*?)\s*(\p{Ll}+)\s+sein$/u;
@@ -84,6 +84,18 @@ function firstModal(s: string): RegExpExecArray | null {
     if (!/^(?:dürfen|darf)$/u.test(m[1]!) || restricted.test(s.slice(m.index + m[0].length).split(/,\s/u)[0]!)) return m;
   }
   return null;
+}
+
+// "Auf keinen Fall sollten sie die verlangten Downloads starten", "Links sollten sie nicht anklicken": a report on
+// practices names them "sie" behind a plural modal. Not before a passive ("Dann sollten sie gelöscht werden": the
+// mails), and not where the singular "sollte sie" may be a mail or a device.
+const sieSubject = /^sie\s+(?!(?:sich\s+)?(?:bitte\s+)?(?:nicht\s+)?\p{Ll}+\s+(?:werden|worden|sein)(?:[\s,.!]|$))/u;
+// "Damit sollten sie keinen Erfolg haben": a state is no step, and "damit", "dann" … are no object in front.
+const stateVerb = /\s(?:haben|sein|bleiben|werden|worden|gelingen|können)[.!]?$/u;
+const pronominalAdverb = /^(?:Da\p{Ll}*|Dann|Dort|Hier|So|Trotzdem|Deshalb|Deswegen|Also|Doch|Nun|Jetzt|Sonst|Somit|Womit|Wobei)$/u;
+function readersAsSie(verb: string, after: string): RegExpExecArray | null {
+  if (!/^(?:sollten|sollen|müssen|dürfen)$/u.test(verb) || stateVerb.test(after.split(/,\s/u)[0]!)) return null;
+  return sieSubject.exec(after);
 }
 
 /** "Praxen sollten … einspielen", "Zudem sollten Praxen … prüfen", "Die Kennwörter sollten erneuert werden". */
@@ -145,7 +157,7 @@ export function modal(s: string): string | null {
   // "Portweiterleitungen sollten Sie sorgfältig überprüfen": the object in front, the practice behind the verb.
   const objectFirst =
     !leading && !circumstance && !adverbs.test(before) && before !== '' && !before.includes(',') && modalPattern4.test(before) && before.split(/\s+/).length <= 8 &&
-    !practiceSubject.test(before) && !notPractices.test(before) && !/^(?:Das|Dies|Dieses|Es|Alles|Das\s+alles|Folgendes|Was)$/u.test(before) && subjects.test(after)
+    !practiceSubject.test(before) && !notPractices.test(before) && !/^(?:Das|Dies|Dieses|Es|Alles|Das\s+alles|Folgendes|Was)$/u.test(before) && (subjects.test(after) || (!pronominalAdverb.test(before) && readersAsSie(m[1]!, after) !== null))
       ? before
       : '';
   if (objectFirst) before = '';
@@ -174,7 +186,8 @@ export function modal(s: string): string | null {
     // "Ist unklar, ob die Praxis betroffen ist, sollte sie sich an ihren IT-Servicepartner wenden": a "sie" before
     // "sich", after a condition that names the practice, is the practice.
     const she = leading && /(?<!\p{L})(?:die\s+Praxis|Praxen)(?!\p{L})/u.test(leading[2] ?? '') ? /^sie\s+(?=sich\s)/u.exec(after) : null;
-    let subject = she ?? subjects.exec(after);
+    // After a condition only one that names the practice makes "sie" the practice (`she` above).
+    let subject = she ?? subjects.exec(after) ?? (leading ? null : readersAsSie(m[1]!, after));
     // "Deshalb sollten die Mitarbeiter geschult werden": the staff are the passive's object, the practice trains them.
     if (subject && staff.test(subject[0]) && /\s(?:werden|worden)[.!]?$/u.test(after.split(/,\s/u)[0]!)) subject = null;
     if (she) after = after.replace(modalPattern6, 'Ihr');

@@ -127,3 +127,22 @@ test('German modal advice: doctors named with "und" and a relative clause, "Haus
   assert.deepEqual(actions('Im Zweifel sollten sie vorsichtig sein.'), []);
   assert.deepEqual(actions('Ab morgen sollte sie wieder laufen.'), []);
 });
+
+test('German reminders ("Denken Sie daran", "Vergessen Sie nicht", "darauf achten, … zu") make their infinitive the step', () => {
+  assert.deepEqual(actions('Denken Sie daran, auch den Vertrag mit Ihrem KIM-Anbieter rechtzeitig zu kündigen.'), ['Auch den Vertrag mit Ihrem KIM-Anbieter rechtzeitig kündigen']);
+  assert.deepEqual(actions('Vergessen Sie nicht, die Sicherung zu prüfen.'), ['Die Sicherung prüfen']);
+  assert.deepEqual(actions('Praxen sollten darauf achten, die Firmware aktuell zu halten – denn nur so ist sie geschützt.'), ['Die Firmware aktuell halten']);
+  // A thing to think of, or care that something is so, stays as it was.
+  assert.deepEqual(actions('Denken Sie an Ihre Passwörter.'), []);
+  assert.deepEqual(actions('Praxen sollten darauf achten, dass die Firmware aktuell ist.'), ['Darauf achten, dass die Firmware aktuell ist']);
+});
+
+test('"Alle, die …" and "Wer …, soll" name the readers; each participle of a passive becomes a verb', () => {
+  assert.deepEqual(actions('Alle, die Outlook 2016 einsetzen, sollten das Update einspielen.'), ['Das Update einspielen, falls Sie Outlook 2016 einsetzen']);
+  assert.deepEqual(actions('Wer DSM 4.3 einsetzt, soll mindestens auf DSM 4.3-3827 aktualisieren.'), ['Mindestens auf DSM 4.3-3827 aktualisieren, falls man DSM 4.3 einsetzt']);
+  // "soll" elsewhere is a plan or a claim, and a state is no step.
+  assert.deepEqual(actions('Das Update soll im Mai erscheinen.'), []);
+  assert.deepEqual(actions('Wer betroffen ist, soll angeblich zahlen.'), []);
+  assert.deepEqual(actions('Wer Weiterleitungen eingerichtet hat, soll danach nur noch zwei Ports offen haben.'), []);
+  assert.deepEqual(actions('Im Zweifel sollte das Gerät zurückgesetzt und danach neu eingerichtet werden.'), ['Im Zweifel das Gerät zurücksetzen und danach neu einrichten']);
+});

@@ -14,7 +14,7 @@ const received = /^(?:bekommt|erhält|bekommen\s+hat|erhalten\s+hat|im\s+Postfac
 
 // Practices named in the plural with a relative clause: "Praxen, die …", "Zahnärzte, die …".
 const practicesMeant =
-  /^(?:(?:Alle|Betroffene|Diejenigen|Die|Alle\s+die)\s+)?(?:Praxen|Arztpraxen|Zahnarztpraxen|Ärzte|Zahnärzte|Ärztinnen\s+und\s+Ärzte|Psychotherapeuten|Vertragsärzte|Praxisinhaber|Praxisteams),\s+die\s+(.+)$/u;
+  /^(?:(?:(?:Alle|Betroffene|Diejenigen|Die|Alle\s+die)\s+)?(?:Praxen|Arztpraxen|Zahnarztpraxen|Ärzte|Zahnärzte|Ärztinnen\s+und\s+Ärzte|Psychotherapeuten|Vertragsärzte|Praxisinhaber|Praxisteams)|Alle|Diejenigen),\s+die\s+(.+)$/u;
 
 // "Gespeichert werden sollte die Sicherung auf einem externen Datenträger", "Geändert werden müssen vor allem die
 // Kennwörter": a passive instruction with its participle in front; a bare pronoun for object points back and goes.
@@ -37,7 +37,7 @@ const examplesGiven = new RegExp(`^,\\s+${forExample}(.+)$`, 'u');
 const labelled = /^(?:[^:,]{3,80}:\s+(?=\p{Lu})){1,2}/u;
 // Reported advice keeps its subjunctive: "Stattdessen solle man das LKA einschalten".
 // "darf/dürfen" only forbids or restricts: with a negation or "nur" behind it (`restricted`); without, it permits.
-const modalVerb = /\b(sollten|sollen|sollte|solle|solltest|müssen|muss|müsse|musst|dürfen|darf)\s+/u;
+const modalVerb = /\b(sollten|sollen|sollte|solle|solltest|soll|müssen|muss|müsse|musst|dürfen|darf)\s+/u;
 const restricted = /(?<!\p{L})(?:nicht|nie|niemals|kein\p{L}*|weder|nur|ausschließlich)(?!\p{L})/u;
 // Every modal verb above contains one of these (cue-words.ts).
 const mayHoldModal = cueTest(['soll', 'müss', 'muss', 'darf', 'dürf']);
@@ -73,6 +73,7 @@ const modalPattern7 = /\s\p{Ll}+\s+werden(?:[\s,.!]|$)/u;
 const modalPattern8 = /^(.*?)\s*(\p{Ll}+)\s+sein$/u;
 const modalPattern9 = /^(.*?)\s*(\p{Ll}+)\s+werden$/u;
 const modalPattern10 = /(\p{Ll}+)(\s+(?:und|oder|noch|sowie))$/u;
+const participleBeforeAnd = /(?<!\p{L})\p{Ll}+(?=\s+(?:und|oder|sowie)\s)/gu;
 const modalPattern11 = /(?<!\p{L})(?:von|durch)\s+(?:einem|einer|einen|Ihrem|Ihrer|Ihren|dem|der|den)\s+(?:Fachmann|Fachleuten|Fachfirma|Dienstleister|IT-Dienstleister|DVO|Techniker|IT-Betreuer|Servicepartner)\b/u;
 
 // The modal the advice hangs on: "darf/dürfen" only where a negation or "nur" restricts it; a permission before the
@@ -81,6 +82,9 @@ const modalVerbs = new RegExp(modalVerb.source, 'gu');
 function firstModal(s: string): RegExpExecArray | null {
   modalVerbs.lastIndex = 0;
   for (let m = modalVerbs.exec(s); m; m = modalVerbs.exec(s)) {
+    // "soll" is mostly a plan or a claim ("Das Update soll im Mai erscheinen"); after "Wer …," it is advice.
+    // Not a claim ("soll angeblich"), nor a state it will be in ("soll danach nur noch zwei Ports offen haben").
+    if (m[1] === 'soll' && (!/^Wer\s[^,]+,\s+soll\s/u.test(s) || /(?<!\p{L})angeblich(?!\p{L})/u.test(s) || stateVerb.test(s.slice(m.index).split(/\s[–—]\s|[.!;]/u)[0]!))) continue;
     if (!/^(?:dürfen|darf)$/u.test(m[1]!) || restricted.test(s.slice(m.index + m[0].length).split(/,\s/u)[0]!)) return m;
   }
   return null;
@@ -224,7 +228,8 @@ export function modal(s: string): string | null {
   // The subject is in the clause before the modal ("…, aber merken kann man es sich nicht – also muss wieder der Name
   // herhalten": "man" is another clause's); "Wer …" and "Praxen, die …" are whole.
   const subjectClause = who || relative ? before : before.split(/,\s|\s[–—]\s|;\s/u).pop()!;
-  if (!passive && !inverted && !practiceSubject.test(subjectClause)) return ruleOfThing(subjectClause, m[1]!, main, clause.tail);
+  // "Alle, die Outlook 2016 einsetzen, sollten …": the readers meant (`readers`) are the practice.
+  if (!passive && !inverted && !readers && !practiceSubject.test(subjectClause)) return ruleOfThing(subjectClause, m[1]!, main, clause.tail);
   // "Mehr als 300 Praxen sollen betroffen sein", "Die Täter sollen Daten erbeutet haben": a statistic or a report.
   if ((!inverted && isStatistic(subjectClause)) || reportsEvent(m[1]!, main, isParticiple)) return null;
   if (passive) {
@@ -260,7 +265,10 @@ export function modal(s: string): string | null {
     const named = object.replace(/^(?:Vom|Von|Im|Mit)\s+\p{L}+\s+(?=\p{Ll}+(?:te|ten|ene|enen)\s+\p{Lu})/u, '');
     if (othersNamed(named) || (/^(?:soll|sollen)$/u.test(m[1]!) && informedParty.test(named))) return null;
     // "weder geöffnet noch ausgeführt werden": each participle of the pair; "Der Zugang sollte gesperrt werden" → "Den Zugang sperren".
-    const head = (passive[1] ?? '').replace(modalPattern10, (m, w: string, j: string) => (isParticiple(w) ? participleToInfinitive(w) + j : m));
+    // "… zurückgesetzt und danach neu eingerichtet werden": each participle of the passive is a step's verb.
+    const head = (passive[1] ?? '')
+      .replace(modalPattern10, (m, w: string, j: string) => (isParticiple(w) ? participleToInfinitive(w) + j : m))
+      .replace(participleBeforeAnd, (w) => (isParticiple(w) ? participleToInfinitive(w) : w));
     // "Geräte, die noch laufen, austauschen": a relative clause in the object is closed by a comma before the verb.
     const closed = /,\s+(?:die|der|deren|dessen)\s[^,]+$/u.test(object) ? ',' : '';
     main = `${object}${closed} ${head ? `${head} ` : ''}${participleToInfinitive(passive[2]!)}`.trim().replace(/^([Dd])er\s/u, '$1en ');
@@ -284,9 +292,17 @@ export function modal(s: string): string | null {
   // The practices meant lead, and the action after their colon keeps its lower case.
   // A passive's object may be the things meant themselves ("Geräte, die noch laufen, sollten ausgetauscht werden"):
   // then they are not named twice.
-  const result = meant && !action.startsWith(meant.slice(0, -2)) ? `${capitalize(meant)}${action}` : capitalize(action);
+  const result = careTo(meant && !action.startsWith(meant.slice(0, -2)) ? `${capitalize(meant)}${action}` : capitalize(action));
   // IT firms' blogs say "du" ("solltest du deinen Router prüfen"); the practice is addressed with "Sie" everywhere else.
   return m[1] === 'solltest' || m[1] === 'musst' ? result.replace(/(?<!\p{L})(?:[Dd]ein\p{L}*|dich|dir)(?!\p{L})/gu, (w) => (w === 'dich' || w === 'dir' ? 'sich' : w.replace(/^[Dd]ein/u, 'Ihr'))) : result;
+}
+
+// "Darauf achten, das Programm aktuell zu halten – denn nur …": the care taken is the step ("Das Programm aktuell
+// halten"); a reason after a dash goes, a condition at the end stays.
+const takeCare = /^Darauf\s+achten,\s+((?:(?!\s(?:dass|ob|damit|weil|um)\s)[^.!?])+?(?:\szu\s+\p{Ll}+|\s\p{Ll}+zu\p{Ll}{3,}))(?=[\s,.!;:]|$)(?:\s+[–—]\s+(?:denn|weil|da)\s[^,]*)?/u;
+function careTo(step: string): string {
+  const m = takeCare.exec(step);
+  return m ? capitalize(withoutZu(m[1]!)) + step.slice(m[0].length) : step;
 }
 
 // necessity's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.

@@ -1,4 +1,4 @@
-import { politeToInfinitive } from './verbs.js';
+import { politeToInfinitive, withoutZu } from './verbs.js';
 
 // Instructions in the imperative: "Ändern Sie …" (Sie form, with a condition or purpose in front) and "Ändere …" (the du
 // form of IT firms' blogs). Each becomes the infinitive phrase a practice can tick off.
@@ -24,8 +24,16 @@ const forbids = /(?<!\p{L})(?:nicht|nie|niemals|kein\p{L}*|auf\s+keinen\s+Fall)(
 // polite's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
 const politePattern1 = /^\p{Ll}/u;
 
+// "Denken Sie bitte daran, rechtzeitig eine neue SMC-B zu beantragen", "Vergessen Sie nicht, …", "Achten Sie darauf, das
+// Programm aktuell zu halten": a reminder whose step is the infinitive after it. A reason in front goes.
+const reminder =
+  /^(?:(?:Weil|Da)\s[^,]+,\s+)?(?:[Bb]itte\s+)?(?:[Dd]enken\s+Sie|[Vv]ergessen\s+Sie\s+nicht|[Aa]chten\s+Sie)(?:\s+(?:bitte|auch|unbedingt|stets|immer|jedoch|aber))*(?:\s+(?:daran|darauf))?,\s+((?:(?!\s(?:damit|weil|denn|da|um)\s)[^.!?])+?(?:\szu\s+\p{Ll}+|\s\p{Ll}+zu\p{Ll}{3,}))(?=[\s,.!;:]|$)/u;
+
 export function polite(s: string, bullet = false): string[] | null {
   if (!s.includes('Sie') || !/\bSie\b/.test(s)) return null;
+  const reminded = reminder.exec(s);
+  // "rechtzeitig – derzeit etwa vier Wochen vor dem Ablauf – eine neue SMC-B": an insertion in dashes keeps its place.
+  if (reminded) return [capitalize(withoutZu(reminded[1]!.replace(/\s[–—]\s([^–—]+?)\s[–—]\s/u, ', $1, ')))];
   const v1 = verbFirst.exec(s);
   if (v1 && !help.test(v1[2]!)) {
     const inner = polite(s.slice(v1[0].length).replace(politePattern1, (c) => c.toUpperCase()));

@@ -146,3 +146,12 @@ test('"Alle, die …" and "Wer …, soll" name the readers; each participle of a
   assert.deepEqual(actions('Wer Weiterleitungen eingerichtet hat, soll danach nur noch zwei Ports offen haben.'), []);
   assert.deepEqual(actions('Im Zweifel sollte das Gerät zurückgesetzt und danach neu eingerichtet werden.'), ['Im Zweifel das Gerät zurücksetzen und danach neu einrichten']);
 });
+
+test('the lines of an English how-to are English without long function words; "follow these steps:" heads them', () => {
+  assert.deepEqual(actions('A search box appears.'), []);
+  assert.deepEqual(actions('Click OK.'), []);
+  assert.deepEqual(actions('To update Helpdesk on your NAS, follow these steps:'), []);
+  assert.deepEqual(actions('Disable macro scripts in office files that arrive by e-mail.'), ['Makroskripte in Office-Dateien deaktivieren']);
+  // A German verbless list item is still German.
+  assert.deepEqual(actions('• Firmware aktualisieren'), ['Firmware aktualisieren']);
+});

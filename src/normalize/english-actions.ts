@@ -79,7 +79,7 @@ const words: Record<string, string> = {
   storage: 'Speicher', screen: 'Bildschirm', screens: 'Bildschirme', antivirus: 'Virenschutz', 'anti-virus': 'Virenschutz', workstation: 'Arbeitsplatzrechner',
   team: 'Team', members: 'Mitglieder', member: 'Mitglied', phishing: 'Phishing', monthly: 'monatlich', guest: 'Gast', wifi: 'WLAN', 'wi-fi': 'WLAN',
   drives: 'Laufwerke', drive: 'Laufwerk', desk: 'Arbeitsplatz', outdated: 'veraltete', legacy: 'veraltete', vulnerability: 'Schwachstelle',
-  vulnerabilities: 'Schwachstellen', address: 'Adresse', addresses: 'Adressen', cloud: 'Cloud', codes: 'Codes', database: 'Datenbank', databases: 'Datenbanken', image: 'Bild', images: 'Bilder', attempts: 'Versuche', attempt: 'Versuch', cybersecurity: 'IT-Sicherheit', scanner: 'Scanner', scanners: 'Scanner', privileged: 'privilegierte',
+  vulnerabilities: 'Schwachstellen', address: 'Adresse', addresses: 'Adressen', cloud: 'Cloud', codes: 'Codes', instructions: 'Anweisungen', macro: 'Makro', scripts: 'Skripte', script: 'Skript', office: 'Office', database: 'Datenbank', databases: 'Datenbanken', image: 'Bild', images: 'Bilder', attempts: 'Versuche', attempt: 'Versuch', cybersecurity: 'IT-Sicherheit', scanner: 'Scanner', scanners: 'Scanner', privileged: 'privilegierte',
   data: 'Daten', separate: 'separaten', 'password-protected': 'passwortgeschützte', employees: 'Mitarbeitende', staff: 'Mitarbeitende', staffs: 'Mitarbeitende', unauthorized: 'unbefugte', administrative: 'administrative',
 };
 
@@ -257,6 +257,8 @@ export function germanPhrase(vp: string): string | null {
   const end = objectEnd.exec(rest);
   // "the security settings it describes": a relative clause without its pronoun only says whose the thing is.
   const object = (end ? rest.slice(0, end.index) : rest).replace(germanPhrasePattern1, '');
+  // "To update Helpdesk, follow these steps:" heads the steps; it is none itself.
+  if (entry[0] === 'follow' && /^(?:these|the\s+following|the|those)\s+(?:steps|instructions)\s*:?\s*$/i.test(object.trim())) return null;
   // "Click 'Operating System'" explains how to do another step; "do not click links in mails" is one.
   if (entry[0] === 'click' && !/\b(?:links?|attachments?|urls?|buttons?\s+in)\b/i.test(object)) return null;
   // "…, removing any they find": a participle clause after the comma only adds detail.
@@ -413,7 +415,8 @@ const party = String.raw`(?:users|customers|admins|administrators|organi[sz]atio
 // "every company using Cisco devices", "each customer": one of them stands for all.
 const oneParty = String.raw`(?:every|each|any)\s+(?:affected\s+)?(?:user|customer|admin|administrator|organi[sz]ation|operator|business|company|owner|team|practice)`;
 const addressees = String.raw`(?:all\s+)?(?:its\s+|their\s+|affected\s+)?(?:(?:IT|network|system|security|firewall|server|device)\s+){0,2}(?:${party}|${oneParty})(?:\s+and\s+${party})?(?:\s+(?:still\s+)?(?:of|with|using|utilizing|running|who\s+(?:still\s+)?use)\s+[^,.;:]{1,60}?)?`;
-const english = /\b(?:the|should|must|recommend\w*|users?|customers?|please|your|to|for|and|of|with|on|is|are|if|all|any|only)\b/i;
+// "A search box appears.", "Click OK.": the steps of an English how-to hold none of the longer function words.
+const english = /\b(?:the|should|must|recommend\w*|users?|customers?|please|your|to|for|and|of|with|on|is|are|if|all|any|only|a|an|it|this|that|you|then|click|appears)\b/i;
 const german = /(?<!\w)(?:der|die|das|den|dem|und|auf|mit|für|von|ist|sind|nicht|zu|im|bei|oder|ein|eine|Sie|Ihre?n?)\b/;
 // Cue → the verb phrase after it; each run only on a sentence that holds one of the words every match contains
 // (cue-words.ts).

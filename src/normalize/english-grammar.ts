@@ -10,10 +10,10 @@ const germanFirstParts: Record<string, string> = {
   Telefon: 'Telefon', System: 'System', Speicher: 'Speicher', Team: 'Team', Verwaltung: 'Verwaltungs', Zugriff: 'Zugriffs',
   Fernzugriff: 'Fernzugriffs', Passwort: 'Passwort', Konto: 'Konto', Zahlung: 'Zahlungs', Risiko: 'Risiko',
   Sicherung: 'Sicherungs', Gerät: 'Geräte', Anwendung: 'Anwendungs', Dienst: 'Dienst', Bank: 'Bank', Anmelde: 'Anmelde',
-  Fern: 'Fern', Gast: 'Gast', Virenschutz: 'Virenschutz', Praxis: 'Praxis', Bildschirm: 'Bildschirm', Bild: 'Bild', Datenbank: 'Datenbank', Schulung: 'Schulungs',
+  Fern: 'Fern', Gast: 'Gast', Virenschutz: 'Virenschutz', Praxis: 'Praxis', Bildschirm: 'Bildschirm', Bild: 'Bild', Datenbank: 'Datenbank', Makro: 'Makro', Schulung: 'Schulungs',
 };
 // English loan words in German join with a hyphen: "Firewall-Regeln", "E-Mail-Anhänge", "Firmware-Update".
-const loanFirstParts = new Set(['Firewall', 'Router', 'Server', 'E-Mail', 'Backup', 'Update', 'Firmware', 'Software', 'Browser', 'Cloud', 'Portal', 'Phishing', 'WLAN']);
+const loanFirstParts = new Set(['Firewall', 'Router', 'Server', 'E-Mail', 'Backup', 'Update', 'Firmware', 'Software', 'Browser', 'Cloud', 'Portal', 'Phishing', 'WLAN', 'Office']);
 // "RDP-Zugriff", "IT-Techniker", "ZLD-Firmware": a short acronym before a German noun.
 const acronym = /^[A-Z][A-Z0-9]{1,4}$/u;
 

@@ -155,3 +155,9 @@ test('the lines of an English how-to are English without long function words; "f
   // A German verbless list item is still German.
   assert.deepEqual(actions('• Firmware aktualisieren'), ['Firmware aktualisieren']);
 });
+
+test('a colon before an address ends a German instruction; "Sie müssen … liegen" speaks of things', () => {
+  assert.deepEqual(actions('Laden Sie die aktuelle Firmware herunter: https://example.com/downloads'), ['Die aktuelle Firmware herunterladen']);
+  assert.deepEqual(actions('Kopieren Sie die Dateien auf den USB-Stick. Sie müssen direkt im Stammverzeichnis liegen.'), ['Die Dateien auf den USB-Stick kopieren']);
+  assert.deepEqual(actions('Sie müssen das Update einspielen.'), ['Das Update einspielen']);
+});

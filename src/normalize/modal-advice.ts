@@ -96,6 +96,7 @@ function firstModal(s: string): RegExpExecArray | null {
 const sieSubject = /^sie\s+(?!(?:sich\s+)?(?:bitte\s+)?(?:nicht\s+)?\p{Ll}+\s+(?:werden|worden|sein)(?:[\s,.!]|$))/u;
 // "Damit sollten sie keinen Erfolg haben": a state is no step, and "damit", "dann" … are no object in front.
 const stateVerb = /\s(?:haben|sein|bleiben|werden|worden|gelingen|können)[.!]?$/u;
+const thingVerb = /(?<!\p{L})(?:liegen|lauten|heißen|enthalten|stehen)$/u;
 const pronominalAdverb = /^(?:Da\p{Ll}*|Dann|Dort|Hier|So|Trotzdem|Deshalb|Deswegen|Also|Doch|Nun|Jetzt|Sonst|Somit|Womit|Wobei)$/u;
 function readersAsSie(verb: string, after: string): RegExpExecArray | null {
   if (!/^(?:sollten|sollen|müssen|dürfen)$/u.test(verb) || stateVerb.test(after.split(/,\s/u)[0]!)) return null;
@@ -215,6 +216,9 @@ export function modal(s: string): string | null {
     clause = { main: withoutZu(examples[1]!), tail: '' };
   }
   let { main } = clause;
+  // "Sie müssen direkt im Stammverzeichnis liegen": only things lie somewhere or are called something; the "Sie" is
+  // the files of the sentence before, not the reader.
+  if (!inverted && /^Sie$/u.test(before) && thingVerb.test(main)) return null;
   // "Praxiscomputer sollten nicht mit dem Internet verbunden sein": a state of a thing, asked for like a passive.
   const state = !inverted && !practiceSubject.test(before) ? modalPattern8.exec(main) : null;
   // "aktualisiert werden", "vereinbart werden" are passives (a participle ends in -t or -en); "aktiv werden",

@@ -39,7 +39,8 @@ const relativeThenRest = new RegExp(String.raw`^(${relativeClause})([^,–—]+?
 
 
 // politeToInfinitive's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
-const politeToInfinitivePattern1 = /:\s+(?=\p{Lu})/u;
+// A colon before a sentence or an address ends the instruction: "Laden Sie die Firmware herunter: https://…".
+const politeToInfinitivePattern1 = /:\s+(?=\p{Lu}|https?:\/\/|www\.)/u;
 const politeToInfinitivePattern2 = /\s(\p{Ll}+)\s[–—]\s/u;
 
 /** "Spielen Sie Updates regelmäßig ein" → "Updates regelmäßig einspielen"; a trailing clause stays behind the verb. */

@@ -161,3 +161,16 @@ test('a colon before an address ends a German instruction; "Sie müssen … lieg
   assert.deepEqual(actions('Kopieren Sie die Dateien auf den USB-Stick. Sie müssen direkt im Stammverzeichnis liegen.'), ['Die Dateien auf den USB-Stick kopieren']);
   assert.deepEqual(actions('Sie müssen das Update einspielen.'), ['Das Update einspielen']);
 });
+
+test('English: a tool used for a deed, automatic updates, a feature kept on, and a determiner no compound crosses', () => {
+  assert.deepEqual(actions('Use vulnerability scanning tools to scan your computers and firewalls every day.'), ['Computer und Firewalls täglich mit Schwachstellenscannern durchsuchen']);
+  assert.deepEqual(actions('Use strong passwords to protect all accounts.'), ['Alle Konten mit starken Passwörtern schützen']);
+  // The deed must keep its tool: "create unique, strong passwords" would lose it at the comma.
+  assert.deepEqual(actions('Use a password manager to create unique, strong passwords.'), ['Passwortmanager verwenden']);
+  assert.deepEqual(actions('Set antivirus and anti-malware tools to update automatically.'), ['Virenschutz und Anti-Malware Programme auf automatische Updates einstellen']);
+  assert.deepEqual(actions('Keep the "Allow automatic installation of hotfixes" feature turned on.'), ['Funktion „Allow automatic installation of hotfixes“ aktiviert lassen']);
+  assert.deepEqual(actions('Use a VPN to access the practice network.'), ['VPN für den Zugriff auf Praxisnetzwerk verwenden']);
+  assert.deepEqual(actions('Log on to QTS as administrator.'), ['Bei QTS als Administrator anmelden']);
+  // An English function word left in a step counts twice: "both" alone leaves it out.
+  assert.equal(germanPhrase('Disable WAN access to both'), null);
+});

@@ -3,12 +3,12 @@
 // names and versions stay as written.
 
 import { guardedExec } from './cue-words.js';
-import { DATIVE, endDative, germanGrammar, markDative } from './english-grammar.js';
+import { BOUNDARY, DATIVE, endDative, germanGrammar, markDative } from './english-grammar.js';
 
 /** English verbs of advice and the German infinitive a practice ticks off; two-word verbs first. */
 const verbs: [string, string][] = [
   ['back up', 'sichern'], ['set up', 'einrichten'], ['carry out', 'durchführen'], ['sign in', 'anmelden'], ['turn off', 'deaktivieren'], ['turn on', 'aktivieren'], ['switch off', 'abschalten'], ['switch on', 'einschalten'], ['power on', 'einschalten'], ['power off', 'ausschalten'],
-  ['make sure', 'sicherstellen'], ['rely on', 'verwenden'], ['look for', 'suchen'], ['hunt for', 'suchen'], ['search for', 'suchen'], ['check for', 'suchen'], ['scan for', 'suchen'], ['log out', 'abmelden'],
+  ['make sure', 'sicherstellen'], ['log on', 'anmelden'], ['log in', 'anmelden'], ['rely on', 'verwenden'], ['look for', 'suchen'], ['hunt for', 'suchen'], ['search for', 'suchen'], ['check for', 'suchen'], ['scan for', 'suchen'], ['log out', 'abmelden'],
   ['update', 'aktualisieren'], ['upgrade', 'aktualisieren'], ['switch', 'aktualisieren'], ['install', 'installieren'], ['apply', 'einspielen'],
   ['patch', 'patchen'], ['change', 'ändern'], ['reset', 'zurücksetzen'], ['rotate', 'erneuern'], ['renew', 'erneuern'], ['enable', 'aktivieren'],
   ['activate', 'aktivieren'], ['disable', 'deaktivieren'], ['deactivate', 'deaktivieren'], ['restrict', 'einschränken'], ['limit', 'einschränken'],
@@ -26,7 +26,7 @@ const verbs: [string, string][] = [
   ['forward', 'weiterleiten'], ['encrypt', 'verschlüsseln'], ['lock', 'sperren'], ['educate', 'schulen'],
   ['enter', 'eingeben'], ['disclose', 'preisgeben'], ['reveal', 'preisgeben'], ['send', 'senden'], ['pay', 'zahlen'], ['unplug', 'trennen'],
   ['double-check', 'prüfen'], ['plug', 'anschließen'], ['insert', 'einstecken'], ['accept', 'annehmen'],
-  ['train', 'schulen'], ['teach', 'schulen'], ['test', 'testen'], ['plan', 'planen'], ['treat', 'behandeln'], ['ignore', 'ignorieren'], ['investigate', 'untersuchen'],
+  ['train', 'schulen'], ['teach', 'schulen'], ['move', 'wechseln'], ['test', 'testen'], ['plan', 'planen'], ['treat', 'behandeln'], ['ignore', 'ignorieren'], ['investigate', 'untersuchen'],
   ['identify', 'ermitteln'], ['determine', 'ermitteln'], ['store', 'speichern'], ['save', 'speichern'], ['create', 'anlegen'], ['set', 'setzen'], ['add', 'hinzufügen'], ['filter', 'filtern'], ['hunt', 'suchen'],
 ];
 const verbTable = new Map(verbs);
@@ -57,7 +57,8 @@ const words: Record<string, string> = {
   least: 'mindestens', possible: 'möglich', soon: 'bald', unknown: 'unbekannte', trusted: 'vertrauenswürdige', sources: 'Quellen',
   source: 'Quelle', two: 'Zwei', factor: 'Faktor', authentication: 'Authentifizierung', multi: 'Mehr', mfa: 'Zwei-Faktor-Authentifizierung',
   '2fa': 'Zwei-Faktor-Authentifizierung', manually: 'manuell', manual: 'manuelle', practice: 'Praxis', practices: 'Praxen', clinic: 'Praxis', directly: 'direkt', publicly: 'öffentlich', extended: 'Extended', protection: 'Protection', enabling: 'aktivieren', installing: 'installieren', updating: 'aktualisieren', includes: 'umfasst',
-  the: '', a: '', an: '', your: '', their: '', our: '', its: '', his: '', her: '', them: 'sie', it: 'es', you: 'Sie', following: 'folgende',
+  // A determiner leaves no word, but nouns on either side of it are no compound ("access the network").
+  the: BOUNDARY, a: BOUNDARY, an: BOUNDARY, your: BOUNDARY, their: BOUNDARY, our: BOUNDARY, its: BOUNDARY, his: BOUNDARY, her: BOUNDARY, them: 'sie', it: 'es', you: 'Sie', following: 'folgende',
   always: 'immer', over: 'über', encrypted: 'verschlüsseltes', unencrypted: 'unverschlüsseltes', browser: 'Browser', web: 'Web',
   matching: 'passenden', existing: 'bestehenden', remaining: 'übrigen', incoming: 'eingehende', outgoing: 'ausgehende', outbound: 'ausgehenden', inbound: 'eingehenden',
   local: 'lokale', perimeter: 'Perimeter', patch: 'Patch', active: 'aktive', series: 'Serie', these: 'diese', those: 'diese',
@@ -79,7 +80,7 @@ const words: Record<string, string> = {
   storage: 'Speicher', screen: 'Bildschirm', screens: 'Bildschirme', antivirus: 'Virenschutz', 'anti-virus': 'Virenschutz', workstation: 'Arbeitsplatzrechner',
   team: 'Team', members: 'Mitglieder', member: 'Mitglied', phishing: 'Phishing', monthly: 'monatlich', guest: 'Gast', wifi: 'WLAN', 'wi-fi': 'WLAN',
   drives: 'Laufwerke', drive: 'Laufwerk', desk: 'Arbeitsplatz', outdated: 'veraltete', legacy: 'veraltete', vulnerability: 'Schwachstelle',
-  vulnerabilities: 'Schwachstellen', address: 'Adresse', addresses: 'Adressen', cloud: 'Cloud', codes: 'Codes', instructions: 'Anweisungen', macro: 'Makro', scripts: 'Skripte', script: 'Skript', office: 'Office', database: 'Datenbank', databases: 'Datenbanken', image: 'Bild', images: 'Bilder', attempts: 'Versuche', attempt: 'Versuch', cybersecurity: 'IT-Sicherheit', scanner: 'Scanner', scanners: 'Scanner', privileged: 'privilegierte',
+  vulnerabilities: 'Schwachstellen', address: 'Adresse', addresses: 'Adressen', cloud: 'Cloud', codes: 'Codes', quickly: 'schnell', teams: 'Teams', digital: 'digitale', tools: 'Programme', 'anti-malware': 'Anti-Malware', instructions: 'Anweisungen', macro: 'Makro', scripts: 'Skripte', script: 'Skript', office: 'Office', database: 'Datenbank', databases: 'Datenbanken', image: 'Bild', images: 'Bilder', attempts: 'Versuche', attempt: 'Versuch', cybersecurity: 'IT-Sicherheit', scanner: 'Scanner', scanners: 'Scanner', privileged: 'privilegierte',
   data: 'Daten', separate: 'separaten', 'password-protected': 'passwortgeschützte', employees: 'Mitarbeitende', staff: 'Mitarbeitende', staffs: 'Mitarbeitende', unauthorized: 'unbefugte', administrative: 'administrative',
 };
 
@@ -93,14 +94,19 @@ const germanNouns = new Set(
 // Purpose clauses ("to receive the latest protections"), clauses introduced by a conjunction and what a colon explains
 // ("check the version: it is shown at the top right …") end the object; a colon before other words may be part of it.
 // A participle that says who released the thing and when ("a Windows update released by Microsoft last week") too.
-const objectEnd = /,\s+|\s+(?=(?:released|published|issued|provided|announced|made\s+available|shipped)\s+(?:by|on|in|last|this|yesterday|today)\b)|:\s+(?=(?:it|this|that|they|these|those|you|if|when|require|enforce|allow|use|set|ensure)\s|(?:in|open|go|click|log|under|navigate|select|from|on|via)\s)|\s+(?=(?:if|when|where|which|who|that|so\s+that|so\s+(?:they|staff|users|employees|you|everyone)\s|before|until|unless|because|as\s+soon\s+as|once|in\s+order\s+to)\b)|\s+(?=to\s+(?:receive|get|ensure|create|generate|protect|prevent|avoid|mitigate|address|stay|be|fix|close|remediate|reduce|confirm|spot|detect|verify|minimi[sz]e|make\s+sure|patch|secure|block|stop|keep|lower|limit|defend|guard)\b)/i;
+const objectEnd = /[,;]\s+|\s+(?=(?:released|published|issued|provided|announced|made\s+available|shipped)\s+(?:by|on|in|last|this|yesterday|today)\b)|:\s+(?=(?:it|this|that|they|these|those|you|if|when|require|enforce|allow|use|set|ensure)\s|(?:in|open|go|click|log|under|navigate|select|from|on|via)\s)|\s+(?=(?:if|when|where|which|who|that|so\s+that|so\s+(?:they|staff|users|employees|you|everyone)\s|before|until|unless|because|as\s+soon\s+as|once|in\s+order\s+to)\b)|\s+(?=to\s+(?:receive|get|ensure|create|generate|protect|prevent|avoid|mitigate|address|stay|be|fix|close|remediate|reduce|confirm|spot|detect|verify|minimi[sz]e|make\s+sure|patch|secure|block|stop|keep|lower|limit|defend|guard)\b)/i;
 
 // translate's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
 const translatePattern1 = /(?<!\p{L})Sicherheits\s+(\p{Lu})(?=\p{Ll})/gu;
 const possibleThing = /\bpossible\s+(?=\p{L})/giu;
 
+// A label in quotes ("Allow automatic installation of hotfixes") is the name of a setting: it stays as written.
+const quoted = /"[^"]*"|“[^”]*”|„[^“”]*[“”]/gu;
+const QUOTE = '\u0004';
+
 function translate(text: string, to = 'auf'): string {
-  const german = markDative(text)
+  const labels: string[] = [];
+  const german = markDative(text.replace(quoted, (q) => `${QUOTE}${labels.push(q) - 1}${QUOTE}`))
     .replace(/\b(?:two-factor|multi-factor)\s+authentication(?:\s+\((?:MFA|2FA)\))?/gi, 'Zwei-Faktor-Authentifizierung')
     .replace(/\bas soon as possible\b/gi, 'schnellstmöglich')
     .replace(/\bright away\b/gi, 'sofort')
@@ -134,6 +140,7 @@ function translate(text: string, to = 'auf'): string {
     .replace(/\b(?:security\s+)?best\s+practices?\b/gi, (m) => (/^security/i.test(m) ? 'bewährte Sicherheitsverfahren' : 'bewährte Verfahren'))
     .replace(/\brisk\s+(analysis|assessment)\b/gi, (m, w: string) => (w.toLowerCase() === 'analysis' ? 'Risikoanalyse' : 'Risikobewertung'))
     .replace(/\b(?:every|each)\s+(?:member\s+of\s+(?:the\s+)?staff|staff\s+member)|\ball\s+(?:members\s+of\s+(?:the\s+)?staff|staff\s+members)\b/gi, 'alle Mitarbeitenden')
+    .replace(/\b(?:every|each)\s+member\s+of\s+(?:the|your)\s+team\b|\ball\s+members\s+of\s+(?:the|your)\s+team\b/gi, 'alle Teammitglieder')
     .replace(possibleThing, 'mögliche ')
     .replace(/\bremote access\b/gi, 'Fernzugriff')
     .replace(/\boperating\s+system(s?)\b/gi, (m, pl: string) => (pl ? 'Betriebssysteme' : 'Betriebssystem'))
@@ -144,7 +151,10 @@ function translate(text: string, to = 'auf'): string {
     .replace(/\bend[-\s]of[-\s](?:life|support)\b/gi, 'nicht mehr unterstützte')
     .replace(/\blog(?:in|on)\s+(?:credentials|details)\b/gi, 'Anmeldedaten')
     .replace(/\b(IT\s+)?service\s+provider(s?)\b/g, (m, it: string | undefined) => (it ? 'IT-Dienstleister' : 'Dienstleister'))
+    .replace(/\bto\s+access\s+(?:the\s+|your\s+)?/gi, 'für den Zugriff auf ')
     .replace(/\bwith\s+anyone\b/gi, 'mit anderen')
+    .replace(/\bevery\s+day\b/gi, 'täglich')
+    .replace(/\bvulnerability\s+scanning\s+tools?\b/gi, 'Schwachstellenscanner')
     .replace(/\bfrom\s+the\s+(?:practice\s+)?network\b/gi, 'vom Netzwerk')
     .replace(/\bsuch\s+as\b/gi, 'wie')
     .replace(/\b(?:tele)?phone\s+systems?\b/gi, (m) => (/s$/i.test(m) ? 'Telefonanlagen' : 'Telefonanlage'))
@@ -169,7 +179,10 @@ function translate(text: string, to = 'auf'): string {
     // "security settings" → "Sicherheitseinstellungen": a German compound, not two words.
     .replace(translatePattern1, (m, c: string) => `Sicherheits${c.toLowerCase()}`)
     .trim();
-  return germanGrammar(german, germanNouns);
+  return germanGrammar(german, germanNouns)
+    // "the „Allow …“ feature" → "die Funktion „Allow …“": in German the noun comes first, the label in German quotes.
+    .replace(/(\u0004\d+\u0004)\s+(Funktion|Option|Einstellung|Schaltfläche|Feld|Menü)(?!\p{L})/gu, '$2 $1')
+    .replace(/\u0004(\d+)\u0004/gu, (m, i: string) => `„${labels[Number(i)]!.slice(1, -1)}“`);
 }
 
 // gerundVerb's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
@@ -236,6 +249,27 @@ export function germanPhrase(vp: string): string | null {
   const lower = rest.toLowerCase();
   const entry = verbs.find(([en]) => lower.startsWith(`${en} `) || lower === en);
   if (!entry) return null;
+  // "Use vulnerability scanners to scan your computers daily" → "Computer täglich mit Schwachstellenscannern
+  // durchsuchen": the tool is the means of the deed that follows.
+  const means = entry[0] === 'use' ? /^use\s+(.+?)\s+to\s+(\p{Ll}+)\s+(.+)$/iu.exec(rest) : null;
+  if (means && verbTable.has(means[2]!.toLowerCase()) && means[2]!.toLowerCase() !== 'use') {
+    const deed = germanPhrase(`${means[2]} ${means[3]!.replace(/[.!;:]+$/u, '')} with ${means[1]}`);
+    // Only where the deed kept its tool: a comma in the object ("create unique, strong passwords") cuts it off.
+    const tool = translate(means[1]!).split(' ').pop()!.slice(0, 4);
+    if (deed && deed.includes('mit ') && deed.slice(deed.indexOf('mit ')).includes(tool)) return adverb ? `${capitalize(adverb)} ${deed.charAt(0).toLowerCase()}${deed.slice(1)}` : deed;
+  }
+  // "Set antivirus tools to update automatically" → "Virenschutzprogramme auf automatische Updates einstellen".
+  const automatic = entry[0] === 'set' ? /^set\s+(.+?)\s+to\s+(?:update|install\s+updates|receive\s+updates|update\s+themselves)\s+automatically\b/iu.exec(rest) : null;
+  if (automatic) {
+    const what = translate(automatic[1]!);
+    return leftInEnglish(what) ? null : capitalize(`${what} auf automatische Updates einstellen`);
+  }
+  // "Keep the automatic hotfix feature turned on" → "… aktiviert lassen".
+  const kept = entry[0] === 'keep' ? /^keep\s+(.+?)\s+(turned\s+on|switched\s+on|enabled|activated|turned\s+off|switched\s+off|disabled)[.!]?$/iu.exec(rest) : null;
+  if (kept) {
+    const what = translate(kept[1]!);
+    return wordsLeftInEnglish(what) > 0 || halfEnglish(what) ? null : capitalize(`${what} ${/off|disabled/iu.test(kept[2]!) ? 'deaktiviert' : 'aktiviert'} lassen`);
+  }
   // "Train all team members to recognize phishing" → "Alle Teammitglieder darin schulen, Phishing zu erkennen".
   if (/^(?:train|educate|teach)$/iu.test(entry[0])) {
     const skill = trainedTo.exec(rest.slice(entry[0].length));
@@ -289,7 +323,7 @@ export function germanPhrase(vp: string): string | null {
   // would negate the adjective ("Nicht verdächtige E-Mails öffnen" asks to open the harmless ones). Before a
   // preposition it may lead: "Nicht auf Links klicken".
   // "Report suspicious emails to your IT provider": what is reported, sent or passed on goes "an" someone.
-  const germanObject = translate(object.replaceAll(` ${LIST_COMMA} `, ' , '), /^(?:report|send|forward|give out|disclose|reveal)$/i.test(entry[0]) ? 'an' : 'auf');
+  const germanObject = translate(object.replaceAll(` ${LIST_COMMA} `, ' , '), /^(?:report|send|forward|give out|disclose|reveal)$/i.test(entry[0]) ? 'an' : /^(?:log on|log in|sign in)$/i.test(entry[0]) ? 'bei' : 'auf');
   const forbidden = lead !== null && /^(?:not|do not|don't|never)$/i.test(lead[1]!);
   // "Do not install any software" → "Keine Software installieren": "any" under a negation is "kein".
   const none = forbidden && /^any\s+/iu.exec(object);
@@ -304,7 +338,8 @@ export function germanPhrase(vp: string): string | null {
   const german = `${phrase}${clause}`.replace(/\s+/g, ' ').trim();
   // An English gerund left over ("… durch making sure schützen") means the sentence was not understood: no action
   // rather than a half-translated one. German nouns in -ing ("Phishing") are capitalised.
-  if (germanPhrasePattern2.test(german) || halfEnglish(german) || untranslated(`${object} ${condition ? tail : ''}`) >= 3) return null;
+  // A condition left out because it stayed English counts too: the sentence was not understood.
+  if (germanPhrasePattern2.test(german) || halfEnglish(german) || wordsLeftInEnglish(german) >= 2 || wordsLeftInEnglish(condition) >= 3) return null;
   return capitalize(german);
 }
 
@@ -312,17 +347,8 @@ export function germanPhrase(vp: string): string | null {
 const englishLeft = /(?<!\p{L})(?:who|whom|whose|every|each|may|might|could|known|right|away|both|instead|straight|physical|virtual|these|those|this|than|into|through|within|without|via|been|being|under|below|unless|own|probably|another|such|then|some|more|most|covers|tells|says|already|helps|does|will|would|can|cannot|from|by|its|their|which|whether)(?!\p{L})/giu;
 const halfEnglish = (german: string) => (german.match(englishLeft) ?? []).length >= 2;
 
-// untranslated's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+// A lower-case word of plain letters, for counting words left in English (built once: see translate's patterns).
 const untranslatedPattern1 = /(?<![\p{L}\d.-])[a-z]{3,}(?![\p{L}\d-])/gu;
-
-// Lower-case English words the table does not know stay as written: a name or a term here and there,
-// but three of them ("falls dashboard reports die System Administration Dienst can direkt accessible …") mean the
-// sentence was carried over word by word rather than understood, and an editor would have to rewrite it.
-function untranslated(english: string): number {
-  let left = 0;
-  for (const [w] of english.matchAll(untranslatedPattern1)) if (words[w] === undefined && !verbTable.has(w)) left++;
-  return left;
-}
 
 // The German words translate() writes; a lower-case word of plain letters outside them was left in English.
 const germanWords = new Set(
@@ -330,7 +356,7 @@ const germanWords = new Set(
     .flatMap((w) => w.toLowerCase().split(/\s+/u)),
 );
 // German words the rules write around the table's words ("darin schulen, … zu erkennen", "Sicherstellen, dass").
-const germanGlue = new Set('dass darin erkennen melden vermeiden keine bei auf dem das die der des ein eine einen einem neueres neues unterstütztes aktuelles umsteigen jeweils aktuellen bleiben'.split(' '));
+const germanGlue = new Set('für zugriff dass darin erkennen melden vermeiden keine bei auf dem das die der des ein eine einen einem neueres neues unterstütztes aktuelles umsteigen jeweils aktuellen bleiben lassen aktiviert deaktiviert einstellen automatische darin'.split(' '));
 const leftInEnglish = (german: string) => [...german.matchAll(untranslatedPattern1)].some(([w]) => !germanWords.has(w));
 
 // A German clause after "falls", "wenn" or "dass" ends in its verb; one carried over word by word keeps the English
@@ -464,7 +490,10 @@ export function englishActions(s: string, bullet = false): string[] | null {
  */
 export function adviceLeftOut(s: string, bullet = false): boolean {
   const steps = englishSentence(s, bullet);
-  return steps !== null && steps.length > 0 && understood(steps)!.length === 0;
+  if (steps !== null && understood(steps)!.length > 0) return false;
+  // Advice by its shape: an imperative of the table's verbs, or a cue ("We recommend …", "… are urged to …").
+  const text = s.trim().replace(/^["“]/u, '');
+  return verbTable.has(text.split(/\s+/u)[0]!.toLowerCase()) || cues.some((cue) => cue(text) !== null);
 }
 
 /**
@@ -473,10 +502,21 @@ export function adviceLeftOut(s: string, bullet = false): boolean {
  * them, so they are left out. Each piece was checked alone before; this checks the steps as they were joined.
  */
 function understood(steps: string[] | null): string[] | null {
+  return steps && steps.filter((step) => wordsLeftInEnglish(step) < 2);
+}
+
+/**
+ * The English words left in a German step: lower-case words the rules do not write, and an English determiner in
+ * front ("Every Anhang Sie receive …"). A label in quotes ("„Allow automatic installation of hotfixes“") is a name.
+ */
+function wordsLeftInEnglish(step: string): number {
   const german = (w: string) => germanWords.has(w) || germanGlue.has(w) || (w.endsWith('n') && germanWords.has(w.slice(0, -1)));
-  // A step that starts with an English determiner ("Every Anhang Sie receive …") has one more word left.
-  const leading = (step: string) => (/^(?:Every|Each|Some|Any|Both|Such|This|These|Those)\s/u.test(step) ? 1 : 0);
-  return steps && steps.filter((step) => [...step.matchAll(untranslatedPattern1)].filter(([w]) => !german(w)).length + leading(step) < 2);
+  const unquoted = step.replace(/„[^“”"]*[“”"]|"[^"]*"|“[^”]*”/gu, ' ');
+  const leading = /^(?:Every|Each|Some|Any|Both|Such|This|These|Those)\s/u.test(step) ? 1 : 0;
+  // An English function word ("both", "instead", "which") shows the sentence's frame was not understood: it counts
+  // twice. A noun left as written may be a term.
+  const frame = (unquoted.match(englishLeft) ?? []).length;
+  return [...unquoted.matchAll(untranslatedPattern1)].filter(([w]) => !german(w)).length + frame + leading;
 }
 
 // englishSentence's patterns, built once (see translate's).
@@ -531,7 +571,9 @@ function englishSentence(s: string, bullet: boolean): string[] | null {
       // "Dental practices that have not yet moved to Windows 11 should do so": "that" or "which" as well.
       const who = /\b(?:who|that|which)\s+(?:have|has)(?:\s+not|n't)\s+(?:yet\s+)?(\w+)\s+(.+)$/i.exec(subject);
       // "moved to Windows 11", "migrated to …": to a newer release is an update.
-      const verb = who && (pastForms.get(who[1]!.toLowerCase()) ?? (/^(?:moved|migrated|switched)$/i.test(who[1]!) && /^to\s/i.test(who[2]!) ? 'aktualisieren' : undefined));
+      // Moved, migrated or switched to a release is an update; moving something else is none.
+      const moved = who !== null && /^(?:moved|migrated|switched)$/i.test(who[1]!);
+      const verb = who && (moved ? (/^to\s/i.test(who[2]!) ? 'aktualisieren' : undefined) : pastForms.get(who[1]!.toLowerCase()));
       if (!verb) return null;
       return [capitalize(`${translate(who![2]!)}${translate(so[1]!.replace(/[.;].*$/, '')) ? ` ${translate(so[1]!.replace(/[.;].*$/, ''))}` : ''} ${verb}`)];
     }

@@ -10,7 +10,7 @@ const germanFirstParts: Record<string, string> = {
   Telefon: 'Telefon', System: 'System', Speicher: 'Speicher', Team: 'Team', Verwaltung: 'Verwaltungs', Zugriff: 'Zugriffs',
   Fernzugriff: 'Fernzugriffs', Passwort: 'Passwort', Konto: 'Konto', Zahlung: 'Zahlungs', Risiko: 'Risiko',
   Sicherung: 'Sicherungs', Gerät: 'Geräte', Anwendung: 'Anwendungs', Dienst: 'Dienst', Bank: 'Bank', Anmelde: 'Anmelde',
-  Fern: 'Fern', Gast: 'Gast', Virenschutz: 'Virenschutz', Praxis: 'Praxis', Bildschirm: 'Bildschirm', Bild: 'Bild', Datenbank: 'Datenbank', Makro: 'Makro', Schulung: 'Schulungs',
+  Fern: 'Fern', Gast: 'Gast', Virenschutz: 'Virenschutz', Praxis: 'Praxis', Bildschirm: 'Bildschirm', Bild: 'Bild', Datenbank: 'Datenbank', Makro: 'Makro', Portweiterleitung: 'Portweiterleitungs', Schulung: 'Schulungs',
 };
 // English loan words in German join with a hyphen: "Firewall-Regeln", "E-Mail-Anhänge", "Firmware-Update".
 const loanFirstParts = new Set(['Firewall', 'Router', 'Server', 'E-Mail', 'Backup', 'Update', 'Firmware', 'Software', 'Browser', 'Cloud', 'Portal', 'Phishing', 'WLAN', 'Office']);
@@ -65,6 +65,8 @@ const afterAll = /(?<!\p{L})([Aa]lle)((?:\s+\p{Ll}+e)+)(?=\s+\p{Lu})/gu;
 /** The German grammar of a phrase translated word by word, with the dative marked before (see `markDative`). */
 export function germanGrammar(text: string, nouns: Set<string>): string {
   return compounds(dativeAgreement(text), nouns)
+    .replace(/\s*\u0003\s*/gu, ' ')
+    .trim()
     .replace(adverbBeforeNoun, '$1e ')
     .replace(afterAll, (m, all: string, adjectives: string) => all + adjectives.replace(/e(?=\s|$)/gu, 'en'));
 }
@@ -74,6 +76,9 @@ export function germanGrammar(text: string, nouns: Set<string>): string {
 // plurals ("access", "status", "analysis").
 const dativePlural = /\b([Oo]n|[Ii]n|[Ff]rom|[Ww]ith|[Aa]t)(\s+(?:(?:[Aa]ll|the|your|their|its|our)\s+)?(?:[a-z][a-z-]*\s+){0,2}?)([a-z][a-z-]*[^suy\s]s)(?=[\s,.;:)]|$)/gu;
 const notPlural = new Set(['this', 'its', 'has', 'was', 'is', 'as', 'us', 'perhaps', 'sometimes', 'whereas', 'thus', 'unless', 'towards', 'besides', 'afterwards', 'always']);
+/** What the table writes for a determiner: no word, but a border no compound crosses; `germanGrammar` takes it away. */
+export const BOUNDARY = '\u0003';
+
 /** The mark `markDative` puts behind a plural noun; `germanGrammar` takes it away. */
 export const DATIVE = '\u0002';
 
@@ -98,7 +103,12 @@ function dativeAgreement(text: string): string {
   tokens.forEach((token, i) => {
     // Only a noun has words before it that agree: "at all times" became "jederzeit".
     if (!token.endsWith(DATIVE) || !/^\p{Lu}/u.test(token)) return;
-    for (let j = i - 1; j >= Math.max(0, i - 3) && agreeing.test(tokens[j]!); j--) if (/^\p{Ll}/u.test(tokens[j]!)) tokens[j] += 'n';
+    // A determiner's border ("on all your devices") is passed over.
+    for (let j = i - 1, seen = 0; j >= 0 && seen < 3 && (tokens[j] === BOUNDARY || agreeing.test(tokens[j]!)); j--) {
+      if (tokens[j] === BOUNDARY) continue;
+      seen++;
+      if (/^\p{Ll}/u.test(tokens[j]!)) tokens[j] += 'n';
+    }
   });
   return tokens.join(' ').replaceAll(DATIVE, '');
 }

@@ -174,3 +174,10 @@ test('English: a tool used for a deed, automatic updates, a feature kept on, and
   // An English function word left in a step counts twice: "both" alone leaves it out.
   assert.equal(germanPhrase('Disable WAN access to both'), null);
 });
+
+test('English "senders you do not recognize" are unknown senders', () => {
+  assert.deepEqual(actions('Do not click on links or attachments from senders you do not recognize.'), ['Nicht auf Links oder Anhänge von unbekannten Absendern klicken']);
+  assert.equal(germanPhrase('Never call numbers you don\'t know'), 'Unbekannte Nummern nie anrufen');
+  // What you know stays known.
+  assert.equal(germanPhrase('Only call numbers you know'), null);
+});

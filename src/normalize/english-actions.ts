@@ -152,6 +152,8 @@ function translate(text: string, to = 'auf'): string {
     .replace(/\blog(?:in|on)\s+(?:credentials|details)\b/gi, 'Anmeldedaten')
     .replace(/\b(IT\s+)?service\s+provider(s?)\b/g, (m, it: string | undefined) => (it ? 'IT-Dienstleister' : 'Dienstleister'))
     .replace(/\bto\s+access\s+(?:the\s+|your\s+)?/gi, 'für den Zugriff auf ')
+    // "senders you do not recognize", "numbers you don't know": unknown ones.
+    .replace(/\b(senders?|contacts?|callers?|people|numbers?|websites?|sites?)(\u0002?)\s+(?:that\s+|whom\s+)?you\s+(?:do\s+not|don't)\s+(?:recogni[sz]e|know)\b/gi, 'unknown $1$2')
     .replace(/\bwith\s+anyone\b/gi, 'mit anderen')
     .replace(/\bevery\s+day\b/gi, 'täglich')
     .replace(/\bvulnerability\s+scanning\s+tools?\b/gi, 'Schwachstellenscanner')
@@ -515,7 +517,8 @@ function wordsLeftInEnglish(step: string): number {
   const leading = /^(?:Every|Each|Some|Any|Both|Such|This|These|Those)\s/u.test(step) ? 1 : 0;
   // An English function word ("both", "instead", "which") shows the sentence's frame was not understood: it counts
   // twice. A noun left as written may be a term.
-  const frame = (unquoted.match(englishLeft) ?? []).length;
+  // "Nummern Sie know": an English relative clause without its pronoun ("numbers you know") left in the object.
+  const frame = (unquoted.match(englishLeft) ?? []).length + (/\S\s+Sie\s+\p{Ll}/u.test(unquoted) ? 1 : 0);
   return [...unquoted.matchAll(untranslatedPattern1)].filter(([w]) => !german(w)).length + frame + leading;
 }
 

@@ -181,3 +181,12 @@ test('English "senders you do not recognize" are unknown senders', () => {
   // What you know stays known.
   assert.equal(germanPhrase('Only call numbers you know'), null);
 });
+
+test('a passive with a quantity for subject reports; practices behind a preposition are no subject; "keep in mind" is no deed', () => {
+  assert.deepEqual(actions('Weil bestimmte Chips eine Lücke haben, muss eine weitere große Zahl von Karten getauscht werden.'), []);
+  assert.deepEqual(actions('Weitere Informationen und Handlungsempfehlungen für die Praxen sollen ab Februar folgen.'), []);
+  // A passive of advice with its object stays; practices with a qualifier stay the subject.
+  assert.deepEqual(actions('Die Karten sollten bis Juli getauscht werden.'), ['Die Karten bis Juli tauschen']);
+  assert.deepEqual(actions('Praxen mit KoCoBox sollten das Update einspielen.'), ['Das Update einspielen']);
+  assert.equal(germanPhrase('Keep in mind that the update takes a while'), null);
+});

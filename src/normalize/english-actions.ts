@@ -266,6 +266,8 @@ export function germanPhrase(vp: string): string | null {
     const what = translate(automatic[1]!);
     return leftInEnglish(what) ? null : capitalize(`${what} auf automatische Updates einstellen`);
   }
+  // "Keep in mind that …" notes something; it asks for no deed.
+  if (entry[0] === 'keep' && /^keep\s+in\s+mind\b/iu.test(rest)) return null;
   // "Keep the automatic hotfix feature turned on" → "… aktiviert lassen".
   const kept = entry[0] === 'keep' ? /^keep\s+(.+?)\s+(turned\s+on|switched\s+on|enabled|activated|turned\s+off|switched\s+off|disabled)[.!]?$/iu.exec(rest) : null;
   if (kept) {

@@ -55,8 +55,13 @@ const otherAgent =
   /(?<!\p{L})(?:von|durch)\s+(?:der|dem|den|die)\s+(?:gematik|Herstellern?|Anbietern?|Softwarehaus|Softwarehäusern|KBV|KZBV|KVen|Kassenärztlichen|Krankenkassen?|Kassen|BSI|Unternehmen|Betreibern?\s+der\s+TI)(?!\p{L})/u;
 // A passive that counts ("rund 30.000 Konnektoren", "mehr als 300 Geräte") or names its source ("nach Angaben der
 // gematik") reports a plan or an event.
+// "eine weitere große Zahl von Karten", "zahlreiche Konnektoren": a quantity without a number counts too.
 const reportedPassive =
-  /(?<!\p{L})(?:(?:rund|etwa|ca\.|circa|mehr\s+als|über|fast|knapp|bis\s+zu|insgesamt)\s+\d|\d{1,3}(?:\.\d{3})+\s+\p{Lu}|nach\s+Angaben|laut\s+\p{Lu}|\p{L}+\s+zufolge)/u;
+  /(?<!\p{L})(?:(?:rund|etwa|ca\.|circa|mehr\s+als|über|fast|knapp|bis\s+zu|insgesamt)\s+\d|\d{1,3}(?:\.\d{3})+\s+\p{Lu}|nach\s+Angaben|laut\s+\p{Lu}|\p{L}+\s+zufolge|(?:große|hohe|weitere|erhebliche)\s+(?:Zahl|Anzahl|Menge)\s+(?:von|an)|(?:zahlreiche|tausende|Tausende|hunderte|Hunderte|Zehntausende)\s+\p{Lu})/u;
+// "Weitere Informationen für die Praxen sollen ab Februar folgen": practices named behind a preposition are not the
+// subject.
+const attribute = /(?<!\p{L})(?:für|von|bei|an|mit|aus|zu|über)\s+(?:(?:die|den|der|dem|des|alle|allen|ihre|ihren|Ihre|Ihren)\s+)?\S+/gu;
+const withoutAttributes = (clause: string) => clause.replace(attribute, ' ');
 const delegate = /^((?:Ihr|Ihre|der|Der|die|Die)\s+(?:DVO|Dienstleister(?:\s+vor\s+Ort)?|IT-Dienstleister|IT-Betreuer|Techniker|Servicepartner|IT-Servicepartner|Systembetreuer))$/u;
 const notPractices = /(?<!\w)(?:wir|Hersteller\w*|Anbieter\w*|Softwarehäuser|Krankenkassen|Kassen|gematik|KBV|KZBV|BSI|Unternehmen|Ministerium|Bundestag|Gesetz\w*|Apothek\w*|es|er)\s*$/iu;
 
@@ -233,7 +238,7 @@ export function modal(s: string): string | null {
   // herhalten": "man" is another clause's); "Wer …" and "Praxen, die …" are whole.
   const subjectClause = who || relative ? before : before.split(/,\s|\s[–—]\s|;\s/u).pop()!;
   // "Alle, die Outlook 2016 einsetzen, sollten …": the readers meant (`readers`) are the practice.
-  if (!passive && !inverted && !readers && !practiceSubject.test(subjectClause)) return ruleOfThing(subjectClause, m[1]!, main, clause.tail);
+  if (!passive && !inverted && !readers && !practiceSubject.test(withoutAttributes(subjectClause))) return ruleOfThing(subjectClause, m[1]!, main, clause.tail);
   // "Mehr als 300 Praxen sollen betroffen sein", "Die Täter sollen Daten erbeutet haben": a statistic or a report.
   if ((!inverted && isStatistic(subjectClause)) || reportsEvent(m[1]!, main, isParticiple)) return null;
   if (passive) {

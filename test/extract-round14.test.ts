@@ -190,3 +190,12 @@ test('a passive with a quantity for subject reports; practices behind a preposit
   assert.deepEqual(actions('Praxen mit KoCoBox sollten das Update einspielen.'), ['Das Update einspielen']);
   assert.equal(germanPhrase('Keep in mind that the update takes a while'), null);
 });
+
+test('a statement about the reader in a list of steps is no step; "follow these … best practices:" heads a list', () => {
+  const list = 'So gehen Sie vor:\n• Über den Antragslink in der E-Mail gelangen Sie direkt zum Antrag.\n• Prüfen Sie Ihre Angaben.';
+  assert.deepEqual(actions(list), ['Ihre Angaben prüfen']);
+  // An imperative after "und" is one.
+  assert.deepEqual(actions('So gehen Sie vor:\n• Rufen Sie den Support an und lassen Sie Ihr System prüfen!'), ['Den Support anrufen', 'Ihr System prüfen lassen']);
+  assert.equal(germanPhrase('Follow these email best practices:'), null);
+  assert.equal(germanPhrase('Follow the instructions of your IT provider'), 'Anweisungen von IT-Dienstleister befolgen');
+});

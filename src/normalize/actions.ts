@@ -154,7 +154,8 @@ export function findActions(sentences: Sentence[]): ActionHit[] {
     if (sentence.bullet && found.length === 0 && (list.verb || list.advice)) {
       // "• die Passwörter der Praxissoftware" under "… folgende Passwörter zu ändern:": the lead-in's verb, for each item.
       // An English item the word table could not carry over stays out: a German draft gets no English line.
-      const item = looksEnglish(sentence.text) ? null : (nominalItem(sentence.text) ?? labelledDeed(sentence.text));
+      // A statement about the reader ("Dafür brauchen Sie Ihre Zugangsdaten") is no item to copy either.
+      const item = looksEnglish(sentence.text) || readerAsSubject.test(sentence.text) ? null : (nominalItem(sentence.text) ?? labelledDeed(sentence.text));
       if (item) {
         if (list.leadIn >= 0 && list.verb) {
           // The lead-in only announced the list ("folgende Passwörter ändern"); its items are the actions.
@@ -503,6 +504,11 @@ const finiteStart = /^(?:ist|sind|war|waren|wird|werden|wurde|wurden|kann|könne
 // and a relative clause continue the lead-in's noun; they say which things are meant.
 const whichOnes = /^(?:von|aus|bei|mit|für|in|an|auf|unter)\s+[^,]+,\s+(?:die|der|das|denen|deren|dessen|welche\p{L}*)\s/u;
 
+// "Über den Antragslink gelangen Sie zum Antrag", "Dafür brauchen Sie Ihre Zugangsdaten": a statement whose subject is
+// the reader, its verb before "Sie" behind the first phrase, tells how things are; it is no instruction to copy.
+// After "und", "oder" or a comma the verb first is the next imperative ("…, und lassen Sie Ihr System prüfen").
+const readerAsSubject = /^\S+(?:\s+\S+)*?(?<!,|(?<!\p{L})(?:und|oder|sowie|dann|bitte))\s(?!(?:falls|wenn|bevor|ob|dass|sobald|sofern|nachdem|da|weil|wie|damit|sodass|als|wo|was|womit|wofür)\s)\p{Ll}+(?:en|ern|eln)\s+Sie(?!\p{L})/u;
+
 function bullet(s: string, isBullet: boolean): string | null {
   if (!isBullet || /^[A-ZÄÖÜ][\wäöüß-]*$/.test(s) || finiteStart.test(s) || whichOnes.test(s)) return null;
   // "• die Passwörter der Praxissoftware zu ändern,": an item of a list that a sentence before began.
@@ -522,7 +528,7 @@ function bullet(s: string, isBullet: boolean): string | null {
   const clause = mainClause(s.charAt(0).toLowerCase() + s.slice(1));
   // "Er kann … prüfen", "Sie selbst müssen dann nichts weiter tun": a sentence in a list, not an instruction.
   const head = capitalize(clause?.main ?? '').replace(/\s+\S+$/, '').split(/,\s|\s[–-]\s/)[0]!;
-  if (!clause || finiteVerb.test(head)) return null;
+  if (!clause || finiteVerb.test(head) || readerAsSubject.test(clause.main)) return null;
   const words = clause.main.split(/\s+/);
   if (zuInfinitive(words[words.length - 1]!) !== words[words.length - 1] || words[words.length - 2] === 'zu') return null;
   return capitalize(`${clause.main}${clause.tail}${aside && !clause.tail ? ` ${aside[0].trim().replace(/[.!]$/u, '')}` : ''}`);

@@ -296,7 +296,8 @@ export function germanPhrase(vp: string): string | null {
   // "the security settings it describes": a relative clause without its pronoun only says whose the thing is.
   const object = (end ? rest.slice(0, end.index) : rest).replace(germanPhrasePattern1, '');
   // "To update Helpdesk, follow these steps:" heads the steps; it is none itself.
-  if (entry[0] === 'follow' && /^(?:these|the\s+following|the|those)\s+(?:steps|instructions)\s*:?\s*$/i.test(object.trim())) return null;
+  // So does "follow these email best practices:".
+  if (entry[0] === 'follow' && (/^(?:these|the\s+following|those)\s+(?:[\w-]+\s+){0,3}(?:steps|instructions|tips|best\s+practices|recommendations|guidelines|rules|precautions)\s*:?\s*$/i.test(object.trim()) || /^the\s+(?:steps|instructions)\s*:?\s*$/i.test(object.trim()))) return null;
   // "Click 'Operating System'" explains how to do another step; "do not click links in mails" is one.
   if (entry[0] === 'click' && !/\b(?:links?|attachments?|urls?|buttons?\s+in)\b/i.test(object)) return null;
   // "…, removing any they find": a participle clause after the comma only adds detail.

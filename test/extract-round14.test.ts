@@ -199,3 +199,10 @@ test('a statement about the reader in a list of steps is no step; "follow these 
   assert.equal(germanPhrase('Follow these email best practices:'), null);
   assert.equal(germanPhrase('Follow the instructions of your IT provider'), 'Anweisungen von IT-Dienstleister befolgen');
 });
+
+test('a purpose at the end does not make a step an offer; an object clause with "Ob" in front follows the step', () => {
+  assert.deepEqual(actions('Wir empfehlen Ihnen deshalb, Ihren Rechner auf den aktuellen Stand zu bringen, damit Sie alle Online-Angebote nutzen können.'), ['Ihren Rechner auf den aktuellen Stand bringen']);
+  assert.deepEqual(actions('Nutzen Sie unser Angebot, um Ihre Praxis zu schützen.'), []);
+  assert.deepEqual(actions('Ob eine Fehlerbehebung aus der Ferne infrage kommt, müssen Praxen mit ihrem Dienstleister klären.'), ['Mit Ihrem Dienstleister klären, ob eine Fehlerbehebung aus der Ferne infrage kommt']);
+  assert.deepEqual(actions('Ob es weitere Opfer gibt, muss die Polizei klären.'), []);
+});

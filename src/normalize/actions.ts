@@ -51,8 +51,10 @@ const phoneNumber = /(?<!\d\.|\d)\+?\d[\d ()/-]{7,}\d/;
 // An address to write to makes a contact line; a sender's address to watch out for ("E-Mails des Absenders
 // x@y.com nicht öffnen", "kommen nur von @kvberlin.de") belongs to the instruction.
 const senderAddress = /(?<!\p{L})(?:Absender\p{L}*|sender|von|vom|from|Domain\p{L}*|Endung\p{L}*)\s+(?:[\p{L}-]+\s+){0,3}?[„“"”‚‘']?[\w.+-]*@/iu;
+// A purpose at the end ("…, damit Sie alle Online-Angebote ohne Hürden nutzen können") says why, not what is offered.
+const purposeAtEnd = /,\s+(?:damit|um)\s[^,]*$/u;
 function notAnAction(text: string): boolean {
-  return (text.includes('@') && !senderAddress.test(text)) || text.includes('©') || (text.includes('?') && /\?\s*$/.test(text)) || phoneNumber.test(text) || promotion(text) || (contactUs(text) && !expertAdvice.test(text));
+  return (text.includes('@') && !senderAddress.test(text)) || text.includes('©') || (text.includes('?') && /\?\s*$/.test(text)) || phoneNumber.test(text) || promotion(text.replace(purposeAtEnd, '')) || (contactUs(text) && !expertAdvice.test(text));
 }
 // Social networks, English chrome and contact lines ("Follow us on Twitter", "Sign up for our newsletter", "…contact
 // support for further details", "Bei Fragen …", "Für weitere Informationen …"). Apart from notAnAction and without the

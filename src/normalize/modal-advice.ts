@@ -144,6 +144,10 @@ export function modal(s: string): string | null {
   // which must be a thing, not a phrase of time or place ("Es sollte in wenigen Tagen behoben werden").
   const impersonal = /^Es$/u.test(before) && /^(?!(?:in|im|am|an|bis|ab|nach|vor|bei|mit|zu|zum|zur|dann|bald|schon|noch|wieder)\s)[^,]*?\p{Lu}\p{Ll}+[^,]*\s\p{Ll}+\s+werden[.!]?$/u.test(after);
   if (impersonal) before = '';
+  // "Ob eine Fehlerbehebung aus der Ferne infrage kommt, müssen Praxen mit ihrem Dienstleister klären": the object
+  // clause in front; it follows the step.
+  const whether = /^Ob\s+([^,]+),$/u.exec(raw);
+  if (whether) before = '';
   if (/^(?:müssen|muss|musst)$/.test(m[1]!) && modalPattern1.test(after)) return null; // "müssen nicht": need not
   // "Künftig sollen Hersteller verpflichtet werden, …": "sollen" with the future announces a plan.
   if (/^(?:soll|sollen)$/u.test(m[1]!) && modalPattern2.test(s)) return null;
@@ -172,7 +176,7 @@ export function modal(s: string): string | null {
       : '';
   if (objectFirst) before = '';
   const inverted = before === '' || adverbs.test(before) || leading !== null || circumstance !== '';
-  let suffix = '';
+  let suffix = whether ? `, ob ${whether[1]}` : '';
   if (leading) {
     suffix = condition(leading[1], leading[2]);
     before = '';

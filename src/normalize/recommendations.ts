@@ -131,7 +131,7 @@ function adviceSteps(after: string, word: string, front: string): string[] | nul
     const verb = m[1] ?? zuInfinitive(m[2]!);
     if (verb === m[2]) continue; // "zuvor", "zusätzlich": not an infinitive with zu
     const before = after.slice(0, m.index);
-    const immediate = /^\s*(?:(?:dringend|daher|ausdrücklich|deshalb|auf|an)\s*)*,/.exec(before);
+    const immediate = /^\s*(?:(?:dringend|daher|ausdrücklich|deshalb|auf|an|Ihnen|allen|uns|nochmals|erneut)\s*)*,/.exec(before);
     let start = immediate ? immediate[0].length : before.lastIndexOf(',') + 1;
     // "Secunet empfiehlt die Deregistrierung … zu vermeiden", "Wir empfehlen allen die Firmware … zu prüfen": the comma
     // before the infinitive is optional; whom the advice is for goes.

@@ -206,3 +206,12 @@ test('a purpose at the end does not make a step an offer; an object clause with 
   assert.deepEqual(actions('Ob eine Fehlerbehebung aus der Ferne infrage kommt, müssen Praxen mit ihrem Dienstleister klären.'), ['Mit Ihrem Dienstleister klären, ob eine Fehlerbehebung aus der Ferne infrage kommt']);
   assert.deepEqual(actions('Ob es weitere Opfer gibt, muss die Polizei klären.'), []);
 });
+
+test('a how-to\'s instruction with a phrase of when or what for in front of "… Sie" is a step; descriptions and contacts are not', () => {
+  assert.deepEqual(actions('Bei der Aktivierung ersetzen Sie diese Transport-PINs durch PINs Ihrer Wahl.'), ['Bei der Aktivierung diese Transport-PINs durch PINs Ihrer Wahl ersetzen']);
+  assert.deepEqual(actions('Vor dem Update sichern Sie alle Daten.'), ['Vor dem Update alle Daten sichern']);
+  assert.deepEqual(actions('Mit dem eHBA unterschreiben Sie elektronische Dokumente rechtssicher.'), []);
+  assert.deepEqual(actions('Für Anfragen und Bestellungen wenden Sie sich bitte an Ihren Dienstleister.'), []);
+  assert.deepEqual(actions('Im Kundenportal finden Sie weitere Informationen.'), []);
+  assert.deepEqual(actions('Bei der Aktivierung erhalten Sie eine E-Mail.'), []);
+});

@@ -45,7 +45,7 @@ export function polite(s: string, bullet = false): string[] | null {
     return inner && inner.map((a) => `${a}, falls Sie ${asked[2]!.trim()} ${asked[1]!.toLowerCase()}`);
   }
   const p = lead.exec(s);
-  if (!p) return null;
+  if (!p) return frontedPhrase(s);
   const [, word, clause, please, verb, rest] = p;
   // "Besuchen Sie diese Website, kontrollieren Sie die Versionen …", "Bleiben Sie vorsichtig und informieren Sie Ihr
   // Praxisteam": a first step that is no action (a visit, a read, a state) leaves the ones after it.
@@ -95,6 +95,22 @@ export function polite(s: string, bullet = false): string[] | null {
     return [capitalize(politeToInfinitive(verb!, step[1]!)), ...(next ?? [])];
   }
   return politeClauses(verb!, rest!.replace(/\bbitte\s+/g, '')).map((a) => capitalize(a + condition(word, clause)));
+}
+
+// "Bei der Aktivierung ersetzen Sie die Transport-PINs durch PINs Ihrer Wahl", "Für ein starkes Passwort überlegen Sie
+// sich einen Satz": a how-to's instruction with a phrase of when or what for in front, the verb second before "Sie".
+// What the reader finds, gets or can do there is no instruction.
+// "Mit dem eHBA unterschreiben Sie …" describes what a thing is for: only phrases of when and what for lead.
+const fronted = /^((?:Für|Bei|Beim|Nach|Vor|Zur|Zum)\s+(?:[\p{L}-]+\s+){0,4}?)([a-zäöüß]+(?:en|ern|eln))\s+Sie\s+(.+?)[.!]?$/u;
+const notInstructions = /^(?:können|müssen|sollten|dürfen|haben|sind|werden|erhalten|bekommen|finden|sehen|lesen|erfahren|gelangen|brauchen|benötigen|sparen|profitieren|erreichen|wissen)$/u;
+function frontedPhrase(s: string): string[] | null {
+  const m = fronted.exec(s);
+  // Not a contact line ("Für Anfragen wenden Sie sich an …"), nor a chain of verbs that share the "Sie" (left to the
+  // rules above).
+  if (!m || notInstructions.test(m[2]!) || notActionVerbs.test(m[2]!) || help.test(m[1]!) || /Anfragen|Bestellung/u.test(m[1]!) || /\s(?:und|oder)\s+[a-zäöüß]+(?:en|ern|eln)\s+(?:sich|Sie)\s/u.test(m[3]!)) return null;
+  // An example after the step ("…, zum Beispiel: „Hier arbeiten …“") stays out.
+  const rest = m[3]!.replace(/,\s+(?:zum\s+Beispiel|z\.\s?B\.|etwa|beispielsweise)\b.*$/u, '');
+  return [`${m[1]}${politeToInfinitive(m[2]!, rest)}`];
 }
 
 // "Sehen Sie sich die Angaben zum Absender genau an": looking closely at something is a step of checking; looking at

@@ -33,6 +33,8 @@ test('a plural after "on", "in", "from", "with" or "at" takes the dative; other 
   assert.equal(germanPhrase('Check for email updates on mobile devices'), 'E-Mail-Updates auf mobilen Geräten suchen');
   assert.equal(germanPhrase('Do not click on links in unexpected emails'), 'Nicht auf Links in unerwarteten E-Mails klicken');
   assert.equal(germanPhrase('Disable port forwarding on routers'), 'Portweiterleitung auf Routern deaktivieren');
+  // Names may stand between: "on your SQL Server systems".
+  assert.equal(germanPhrase('Patch the flaw on your SQL Server systems first'), 'Lücke auf SQL-Server-Systemen zuerst patchen');
   // Already in the dative, or no plural: "Konten", "Firewalls", "access", "at all times".
   assert.equal(endDative('Konten'), 'Konten');
   assert.equal(endDative('Firewalls'), 'Firewalls');

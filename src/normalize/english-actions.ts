@@ -26,7 +26,7 @@ const verbs: [string, string][] = [
   ['forward', 'weiterleiten'], ['encrypt', 'verschlüsseln'], ['lock', 'sperren'], ['educate', 'schulen'],
   ['enter', 'eingeben'], ['disclose', 'preisgeben'], ['reveal', 'preisgeben'], ['send', 'senden'], ['pay', 'zahlen'], ['unplug', 'trennen'],
   ['double-check', 'prüfen'], ['plug', 'anschließen'], ['insert', 'einstecken'], ['accept', 'annehmen'],
-  ['train', 'schulen'], ['teach', 'schulen'], ['move', 'wechseln'], ['test', 'testen'], ['plan', 'planen'], ['treat', 'behandeln'], ['ignore', 'ignorieren'], ['investigate', 'untersuchen'],
+  ['train', 'schulen'], ['teach', 'schulen'], ['move', 'wechseln'], ['start', 'starten'], ['test', 'testen'], ['plan', 'planen'], ['treat', 'behandeln'], ['ignore', 'ignorieren'], ['investigate', 'untersuchen'],
   ['identify', 'ermitteln'], ['determine', 'ermitteln'], ['store', 'speichern'], ['save', 'speichern'], ['create', 'anlegen'], ['set', 'setzen'], ['add', 'hinzufügen'], ['filter', 'filtern'], ['hunt', 'suchen'],
 ];
 const verbTable = new Map(verbs);
@@ -80,7 +80,7 @@ const words: Record<string, string> = {
   storage: 'Speicher', screen: 'Bildschirm', screens: 'Bildschirme', antivirus: 'Virenschutz', 'anti-virus': 'Virenschutz', workstation: 'Arbeitsplatzrechner',
   team: 'Team', members: 'Mitglieder', member: 'Mitglied', phishing: 'Phishing', monthly: 'monatlich', guest: 'Gast', wifi: 'WLAN', 'wi-fi': 'WLAN',
   drives: 'Laufwerke', drive: 'Laufwerk', desk: 'Arbeitsplatz', outdated: 'veraltete', legacy: 'veraltete', vulnerability: 'Schwachstelle',
-  vulnerabilities: 'Schwachstellen', address: 'Adresse', addresses: 'Adressen', cloud: 'Cloud', codes: 'Codes', quickly: 'schnell', teams: 'Teams', digital: 'digitale', tools: 'Programme', 'anti-malware': 'Anti-Malware', instructions: 'Anweisungen', macro: 'Makro', scripts: 'Skripte', script: 'Skript', office: 'Office', database: 'Datenbank', databases: 'Datenbanken', image: 'Bild', images: 'Bilder', attempts: 'Versuche', attempt: 'Versuch', cybersecurity: 'IT-Sicherheit', scanner: 'Scanner', scanners: 'Scanner', privileged: 'privilegierte',
+  vulnerabilities: 'Schwachstellen', address: 'Adresse', addresses: 'Adressen', cloud: 'Cloud', codes: 'Codes', again: 'erneut', flaw: 'Lücke', flaws: 'Lücken', quickly: 'schnell', teams: 'Teams', digital: 'digitale', tools: 'Programme', 'anti-malware': 'Anti-Malware', instructions: 'Anweisungen', macro: 'Makro', scripts: 'Skripte', script: 'Skript', office: 'Office', database: 'Datenbank', databases: 'Datenbanken', image: 'Bild', images: 'Bilder', attempts: 'Versuche', attempt: 'Versuch', cybersecurity: 'IT-Sicherheit', scanner: 'Scanner', scanners: 'Scanner', privileged: 'privilegierte',
   data: 'Daten', separate: 'separaten', 'password-protected': 'passwortgeschützte', employees: 'Mitarbeitende', staff: 'Mitarbeitende', staffs: 'Mitarbeitende', unauthorized: 'unbefugte', administrative: 'administrative',
 };
 

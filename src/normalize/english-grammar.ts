@@ -74,7 +74,7 @@ export function germanGrammar(text: string, nouns: Set<string>): string {
 // English plural after a preposition that takes the dative in German, with at most one determiner and two words in
 // between: "on all network devices", "from your main systems", "with unknown senders". Words in -ss, -us, -is are no
 // plurals ("access", "status", "analysis").
-const dativePlural = /\b([Oo]n|[Ii]n|[Ff]rom|[Ww]ith|[Aa]t)(\s+(?:(?:[Aa]ll|the|your|their|its|our)\s+)?(?:[a-z][a-z-]*\s+){0,2}?)([a-z][a-z-]*[^suy\s]s)(?=[\s,.;:)]|$)/gu;
+const dativePlural = /\b([Oo]n|[Ii]n|[Ff]rom|[Ww]ith|[Aa]t)(\s+(?:(?:[Aa]ll|the|your|their|its|our)\s+)?(?:[A-Za-z][A-Za-z-]*\s+){0,2}?)([a-z][a-z-]*[^suy\s]s)(?=[\s,.;:)]|$)/gu;
 const notPlural = new Set(['this', 'its', 'has', 'was', 'is', 'as', 'us', 'perhaps', 'sometimes', 'whereas', 'thus', 'unless', 'towards', 'besides', 'afterwards', 'always']);
 /** What the table writes for a determiner: no word, but a border no compound crosses; `germanGrammar` takes it away. */
 export const BOUNDARY = '\u0003';

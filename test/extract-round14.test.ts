@@ -217,3 +217,9 @@ test('a how-to\'s instruction with a phrase of when or what for in front of "…
   assert.deepEqual(actions('Im Kundenportal finden Sie weitere Informationen.'), []);
   assert.deepEqual(actions('Bei der Aktivierung erhalten Sie eine E-Mail.'), []);
 });
+
+test('a second main clause after ", und" with its own modal and reader is a step', () => {
+  assert.deepEqual(actions('Alle Komponenten sollten mit der aktuellen Firmware laufen, und Updates und Patches sollten Sie immer sofort einspielen.'), ['Updates und Patches immer sofort einspielen']);
+  // Not when the second clause only says how things are.
+  assert.deepEqual(actions('Die Angreifer sind geschickt, und Praxen sollten daher besonders vorsichtig sein.'), []);
+});

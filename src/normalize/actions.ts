@@ -9,7 +9,7 @@ import { splitSteps } from './action-steps.js';
 import { namedObject } from './antecedents.js';
 import { stepOfNounPhrase, stepsOfNounPhrase } from './nominal-steps.js';
 import { namedPronoun } from './pronoun-objects.js';
-import { afterDash, afterSemicolon, behindLabel, sequenceStep, thatClauseAsMain } from './instruction-clauses.js';
+import { afterAnd, afterDash, afterSemicolon, behindLabel, sequenceStep, thatClauseAsMain } from './instruction-clauses.js';
 import { finiteVerb, isInfinitive, mainClause, politeToInfinitive, withoutZu, zuInfinitive } from './verbs.js';
 
 export type ActionHit = { text: string; evidence: string };
@@ -431,7 +431,7 @@ function toActions(sentence: Sentence, inner = false): string[] {
   const found = englishActions(s, sentence.bullet) ?? (bullet(s, labelled) ? [bullet(s, labelled)!] : []);
   if (found.length > 0 || inner) return found;
   // The instruction in one clause of the sentence: behind a label, after a semicolon or a dash, in a dass-clause.
-  for (const clause of [behindLabel(s), afterSemicolon(s), afterDash(s), thatClauseAsMain(s)]) {
+  for (const clause of [behindLabel(s), afterSemicolon(s), afterDash(s), thatClauseAsMain(s), afterAnd(s)]) {
     const again = clause ? toActions({ ...sentence, text: clause }, true) : [];
     if (again.length > 0) return again;
   }

@@ -23,6 +23,17 @@ export function afterSemicolon(s: string): string | null {
   return rest.split(/\s+/).length >= 3 ? rest.charAt(0).toUpperCase() + rest.slice(1) : null;
 }
 
+/**
+ * "Alle Komponenten sollten mit aktueller Firmware laufen, und Updates sollten Sie immer sofort einspielen": a second
+ * main clause after ", und" with a modal and the reader of its own.
+ */
+// A pronoun for its object points back into the first clause, which the step cannot carry along.
+const secondMainClause = /,\s+(?:und|aber|doch)\s+((?:[^,]*?\s)?(?:sollten|müssen|sollte|muss)\s+(?:Sie|Praxen|Praxisinhaber\p{L}*)\s(?!(?:daher\s+|deshalb\s+|also\s+)?(?:es|sie|ihn|ihm|diese[nsr]?|das|dies)\s)[^,]+?)[.!]?$/u;
+export function afterAnd(s: string): string | null {
+  const m = secondMainClause.exec(s);
+  return m ? m[1]!.charAt(0).toUpperCase() + m[1]!.slice(1) : null;
+}
+
 // "… betont, dass …", "… weist darauf hin, dass …", "… erinnert daran, dass …": the saying, then the clause.
 const sayingThat =
   /^(?:[^,]{0,80}?\s)?(?:betont|betonte|betonen|unterstreicht|erinnert|erinnerte|weist|wies|macht|machte|rät|empfiehlt|mahnt|appelliert|bittet|schreibt|erklärt|erklärte|hebt|heißt\s+es)(?:\s+(?:daher|deshalb|nochmals|erneut|ausdrücklich|eindringlich|(?:alle\s+)?(?:Praxen|Mitglieder|Kunden)))*(?:\s+(?:darauf|daran|dazu)(?:\s+(?:hin|aufmerksam))?|\s+hervor)?,\s+dass\s+(.+?)[.!]?$/u;

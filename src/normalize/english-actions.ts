@@ -101,6 +101,7 @@ const translatePattern1 = /(?<!\p{L})Sicherheits\s+(\p{Lu})(?=\p{Ll})/gu;
 const possibleThing = /\bpossible\s+(?=\p{L})/giu;
 
 // A label in quotes ("Allow automatic installation of hotfixes") is the name of a setting: it stays as written.
+const labelledThing = /(\u0004\d+\u0004)\s+(Funktion|Option|Einstellung|Schaltfläche|Feld|Menü)(?!\p{L})/gu;
 const quoted = /"[^"]*"|“[^”]*”|„[^“”]*[“”]/gu;
 const QUOTE = '\u0004';
 
@@ -183,7 +184,7 @@ function translate(text: string, to = 'auf'): string {
     .trim();
   return germanGrammar(german, germanNouns)
     // "the „Allow …“ feature" → "die Funktion „Allow …“": in German the noun comes first, the label in German quotes.
-    .replace(/(\u0004\d+\u0004)\s+(Funktion|Option|Einstellung|Schaltfläche|Feld|Menü)(?!\p{L})/gu, '$2 $1')
+    .replace(labelledThing, '$2 $1')
     .replace(/\u0004(\d+)\u0004/gu, (m, i: string) => `„${labels[Number(i)]!.slice(1, -1)}“`);
 }
 
@@ -214,6 +215,8 @@ const thing = String.raw`(?!(?:do|does|don't|not|never|always|please|through|via
 const listOfThings = new RegExp(String.raw`(?<=^|\s)${thing}(?:,\s+${thing}){1,4},?\s+(?:and|or)\s+(?=${thing})`, 'u');
 const LIST_COMMA = '\u0001';
 
+// "use X to V Y": a tool and the deed it is used for.
+const usedTo = /^use\s+(.+?)\s+to\s+(\p{Ll}+)\s+(.+)$/iu;
 // What staff are trained to do, and its German verb.
 const trainedTo = /^\s+(.+?)\s+(?:(?:on|in)\s+)?(?:how\s+)?to\s+(recogni[sz]e|spot|identify|detect|report|avoid)\s+(.+)$/iu;
 const skills: Record<string, string> = { recognize: 'erkennen', spot: 'erkennen', identify: 'erkennen', detect: 'erkennen', report: 'melden', avoid: 'vermeiden' };
@@ -253,7 +256,7 @@ export function germanPhrase(vp: string): string | null {
   if (!entry) return null;
   // "Use vulnerability scanners to scan your computers daily" → "Computer täglich mit Schwachstellenscannern
   // durchsuchen": the tool is the means of the deed that follows.
-  const means = entry[0] === 'use' ? /^use\s+(.+?)\s+to\s+(\p{Ll}+)\s+(.+)$/iu.exec(rest) : null;
+  const means = entry[0] === 'use' ? usedTo.exec(rest) : null;
   if (means && verbTable.has(means[2]!.toLowerCase()) && means[2]!.toLowerCase() !== 'use') {
     const deed = germanPhrase(`${means[2]} ${means[3]!.replace(/[.!;:]+$/u, '')} with ${means[1]}`);
     // Only where the deed kept its tool: a comma in the object ("create unique, strong passwords") cuts it off.
@@ -514,6 +517,7 @@ function understood(steps: string[] | null): string[] | null {
  * The English words left in a German step: lower-case words the rules do not write, and an English determiner in
  * front ("Every Anhang Sie receive …"). A label in quotes ("„Allow automatic installation of hotfixes“") is a name.
  */
+const relativeLeft = /\S\s+Sie\s+\p{Ll}/u;
 function wordsLeftInEnglish(step: string): number {
   const german = (w: string) => germanWords.has(w) || germanGlue.has(w) || (w.endsWith('n') && germanWords.has(w.slice(0, -1)));
   const unquoted = step.replace(/„[^“”"]*[“”"]|"[^"]*"|“[^”]*”/gu, ' ');
@@ -521,7 +525,7 @@ function wordsLeftInEnglish(step: string): number {
   // An English function word ("both", "instead", "which") shows the sentence's frame was not understood: it counts
   // twice. A noun left as written may be a term.
   // "Nummern Sie know": an English relative clause without its pronoun ("numbers you know") left in the object.
-  const frame = (unquoted.match(englishLeft) ?? []).length + (/\S\s+Sie\s+\p{Ll}/u.test(unquoted) ? 1 : 0);
+  const frame = (unquoted.match(englishLeft) ?? []).length + (relativeLeft.test(unquoted) ? 1 : 0);
   return [...unquoted.matchAll(untranslatedPattern1)].filter(([w]) => !german(w)).length + frame + leading;
 }
 
@@ -611,6 +615,8 @@ function passiveAdvice(text: string): string | null {
 // imperative's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
 const imperativePattern1 = /^(?:if|when|until|where|once|after|before|while|to|in\s+order\s+to)\s[^,]{3,100},\s+(?=\p{Ll})/iu;
 const imperativePattern2 = /^\p{Ll}/u;
+// "Consider replacing end-of-life devices": the deed considered is the step.
+const consideredDeed = /^consider\s+(?=\p{Ll}+ing\s)/iu;
 
 // An imperative sentence or list item: "Update the gematik Authenticator to version 4.16.0 or later."; a condition in
 // front ("If you cannot patch immediately, disable …") does not hide it.
@@ -620,11 +626,10 @@ const stayCurrent = /^(?:(update|upgrade|patch)\s+and\s+)?stay\s+(?:current|up[\
 function imperative(text: string): string[] | null {
   const current = stayCurrent.exec(text.trim());
   if (current) return [current[1] ? 'Updates einspielen und auf dem aktuellen Stand bleiben' : 'Auf dem aktuellen Stand bleiben'];
+  const considered = consideredDeed.exec(text.trim());
+  if (considered) text = capitalize(gerundVerb(text.trim().slice(considered[0].length)));
   // "Network Isolation: Temporarily isolate the affected devices": a list item's label goes; so does one that is a
   // short instruction itself ("Update firmware: Update your device to …"), where the sentence after it says it in full.
-  // "Consider replacing end-of-life devices": the deed considered is the step.
-  const considered = /^consider\s+(?=\p{Ll}+ing\s)/iu.exec(text.trim());
-  if (considered) text = capitalize(gerundVerb(text.trim().slice(considered[0].length)));
   const t = text.replace(/^(?:\p{Lu}[\p{L}-]*\s+){0,3}\p{Lu}[\p{L}-]*:\s+(?=\p{L})|^\p{Lu}\p{Ll}+(?:\s+[\p{L}-]+){0,2}:\s+(?=\p{Lu}\p{Ll}+\s)/u, '').replace(imperativePattern1, '').replace(imperativePattern2, (c) => c.toUpperCase()).replace(/^(?:please|also)\s+/i, '');
   const first = /^(?:only\s+|never\s+|always\s+|do not\s+|don't\s+|immediately\s+|promptly\s+|urgently\s+|temporarily\s+|regularly\s+|carefully\s+)?(\w+(?:\s+(?:up|on|off|out|for|to|sure))?)\s+(\S+)/i.exec(t);
   if (!first || !/^[A-Z]/.test(t)) return null;

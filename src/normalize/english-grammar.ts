@@ -10,10 +10,14 @@ const germanFirstParts: Record<string, string> = {
   Telefon: 'Telefon', System: 'System', Speicher: 'Speicher', Team: 'Team', Verwaltung: 'Verwaltungs', Zugriff: 'Zugriffs',
   Fernzugriff: 'Fernzugriffs', Passwort: 'Passwort', Konto: 'Konto', Zahlung: 'Zahlungs', Risiko: 'Risiko',
   Sicherung: 'Sicherungs', Gerät: 'Geräte', Anwendung: 'Anwendungs', Dienst: 'Dienst', Bank: 'Bank', Anmelde: 'Anmelde',
-  Fern: 'Fern', Gast: 'Gast', Virenschutz: 'Virenschutz', Praxis: 'Praxis', Bildschirm: 'Bildschirm', Bild: 'Bild', Datenbank: 'Datenbank', Makro: 'Makro', Portweiterleitung: 'Portweiterleitungs', Schulung: 'Schulungs',
+  Fern: 'Fern', Gast: 'Gast', Virenschutz: 'Virenschutz', Praxis: 'Praxis', Bildschirm: 'Bildschirm', Bild: 'Bild', Datenbank: 'Datenbank',
+  Makro: 'Makro', Portweiterleitung: 'Portweiterleitungs', Schulung: 'Schulungs',
 };
 // English loan words in German join with a hyphen: "Firewall-Regeln", "E-Mail-Anhänge", "Firmware-Update".
 const loanFirstParts = new Set(['Firewall', 'Router', 'Server', 'E-Mail', 'Backup', 'Update', 'Firmware', 'Software', 'Browser', 'Cloud', 'Portal', 'Phishing', 'WLAN', 'Office']);
+// Built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const capitalised = /^\p{Lu}/u;
+const lowerCase = /^\p{Ll}/u;
 // "RDP-Zugriff", "IT-Techniker", "ZLD-Firmware": a short acronym before a German noun.
 const acronym = /^[A-Z][A-Z0-9]{1,4}$/u;
 
@@ -44,7 +48,7 @@ function compounds(text: string, nouns: Set<string>): string {
     const noun = nouns.has(token) || (token.endsWith('n') && nouns.has(token.slice(0, -1)));
     const first = prev !== undefined && noun ? firstForm(prev, part) : null;
     // An acronym after a name the table left as it was is part of that name: "QNAP NAS" stays.
-    const inName = prev !== undefined && acronym.test(prev) && out.length >= 2 && /^\p{Lu}/u.test(out.at(-2)!) && !nouns.has(out.at(-2)!);
+    const inName = prev !== undefined && acronym.test(prev) && out.length >= 2 && capitalised.test(out.at(-2)!) && !nouns.has(out.at(-2)!);
     if (first && !inName) {
       const hyphen = first.hyphen || token.includes('-') || acronym.test(token);
       out[out.length - 1] = hyphen ? `${first.form}-${token}` : `${first.form}${token.charAt(0).toLowerCase()}${token.slice(1)}`;
@@ -102,12 +106,12 @@ function dativeAgreement(text: string): string {
   const tokens = text.split(' ');
   tokens.forEach((token, i) => {
     // Only a noun has words before it that agree: "at all times" became "jederzeit".
-    if (!token.endsWith(DATIVE) || !/^\p{Lu}/u.test(token)) return;
+    if (!token.endsWith(DATIVE) || !capitalised.test(token)) return;
     // A determiner's border ("on all your devices") is passed over.
     for (let j = i - 1, seen = 0; j >= 0 && seen < 3 && (tokens[j] === BOUNDARY || agreeing.test(tokens[j]!)); j--) {
       if (tokens[j] === BOUNDARY) continue;
       seen++;
-      if (/^\p{Ll}/u.test(tokens[j]!)) tokens[j] += 'n';
+      if (lowerCase.test(tokens[j]!)) tokens[j] += 'n';
     }
   });
   return tokens.join(' ').replaceAll(DATIVE, '');

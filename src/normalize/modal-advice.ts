@@ -84,12 +84,13 @@ const modalPattern11 = /(?<!\p{L})(?:von|durch)\s+(?:einem|einer|einen|Ihrem|Ihr
 // The modal the advice hangs on: "darf/dürfen" only where a negation or "nur" restricts it; a permission before the
 // advice ("Praxen dürfen die Software weiter nutzen, sollten aber …") gives way to the modal after it.
 const modalVerbs = new RegExp(modalVerb.source, 'gu');
+const allegedly = /(?<!\p{L})angeblich(?!\p{L})/u;
 function firstModal(s: string): RegExpExecArray | null {
   modalVerbs.lastIndex = 0;
   for (let m = modalVerbs.exec(s); m; m = modalVerbs.exec(s)) {
     // "soll" is mostly a plan or a claim ("Das Update soll im Mai erscheinen"); after "Wer …," it is advice.
     // Not a claim ("soll angeblich"), nor a state it will be in ("soll danach nur noch zwei Ports offen haben").
-    if (m[1] === 'soll' && (!/^Wer\s[^,]+,\s+soll\s/u.test(s) || /(?<!\p{L})angeblich(?!\p{L})/u.test(s) || stateVerb.test(s.slice(m.index).split(/\s[–—]\s|[.!;]/u)[0]!))) continue;
+    if (m[1] === 'soll' && (!/^Wer\s[^,]+,\s+soll\s/u.test(s) || allegedly.test(s) || stateVerb.test(s.slice(m.index).split(/\s[–—]\s|[.!;]/u)[0]!))) continue;
     if (!/^(?:dürfen|darf)$/u.test(m[1]!) || restricted.test(s.slice(m.index + m[0].length).split(/,\s/u)[0]!)) return m;
   }
   return null;

@@ -223,3 +223,27 @@ test('a second main clause after ", und" with its own modal and reader is a step
   // Not when the second clause only says how things are.
   assert.deepEqual(actions('Die Angreifer sind geschickt, und Praxen sollten daher besonders vorsichtig sein.'), []);
 });
+
+test('a table of contents is no headline; a card slot or an update channel of the headline\'s terminal is no product', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { catalogSchema } = await import('../src/catalog/catalog.models.js');
+  const { compileCatalog } = await import('../src/normalize/products.js');
+  const { extractDocument } = await import('../src/normalize/document.js');
+  const matcher = compileCatalog(catalogSchema.parse(JSON.parse(readFileSync('config/catalog.json', 'utf8'))));
+  const page = [
+    'Hilfe-Center',
+    'Kartenterminal ORGA6141 – Kurzanleitung',
+    'Inhalt',
+    '1 Aufbau',
+    '1.1 Updates',
+    '1.1.1 Update via USB-Stick',
+    'Das ORGA6141 online ist ein stationäres Kartenterminal der Praxis. Es hat einen Steckplatz 2 für den Heilberufsausweis (HBA).',
+    'Laden Sie die aktuelle Firmware herunter und kopieren Sie sie auf einen USB-Stick.',
+  ].join('\n');
+  const [x] = await extractDocument(matcher, page);
+  assert.equal(x!.title, 'Kartenterminal ORGA6141 – Kurzanleitung');
+  assert.deepEqual(x!.products.map((p) => p.id), ['worldline-orga-6141']);
+  // Named for itself, the eHBA stays a product of the notice.
+  const [y] = await extractDocument(matcher, 'Kartenterminal ORGA6141: eHBA wird nicht erkannt\nDer Heilberufsausweis (HBA) wird nach dem Update nicht erkannt. Stecken Sie den eHBA neu.');
+  assert.ok(y!.products.some((p) => p.id === 'gematik-ehba'));
+});

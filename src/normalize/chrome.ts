@@ -133,6 +133,21 @@ export function isMenuLine(raw: string): boolean {
   return items.length >= 3 && items.every((i) => words(i) <= 5) && !items.some((i) => /\d+\.\d+(?!\.\d{4})/.test(i) && !/\d{1,2}\.\d{1,2}\.\d{4}/.test(i));
 }
 
+// A table of contents: its heading, then numbered section titles ("1.1.1 Update via USB-Stick").
+const contentsHeading = /^(?:Inhalt|Inhaltsverzeichnis|Inhaltsübersicht|Auf dieser Seite|Contents|Table of contents|On this page)\s*:?$/iu;
+const sectionNumber = /^\d+(?:\.\d+)*\.?\s+\S/u;
+
+/** The lines of a table of contents above the first paragraph: section titles, not the notice's headline. */
+function contentsLines(lines: string[]): Set<number> {
+  const out = new Set<number>();
+  lines.forEach((line, i) => {
+    if (!contentsHeading.test(line)) return;
+    out.add(i);
+    for (let j = i + 1; j < lines.length && sectionNumber.test(lines[j]!); j++) out.add(j);
+  });
+  return out;
+}
+
 /** Runs of three or more short lines without sentence punctuation: a menu copied one item per line. */
 function menuRuns(lines: string[]): Set<number> {
   const out = new Set<number>();
@@ -176,6 +191,7 @@ export function stripChrome(all: string[], dated: (line: string) => boolean = ()
   let first = lines.findIndex((l) => isProse(l) || isBullet(l));
   if (first === -1) first = Math.min(lines.length, 1);
   const menus = menuRuns(lines.slice(0, first));
+  for (const i of contentsLines(lines.slice(0, first))) menus.add(i);
   const candidates: number[] = [];
   // A date line ("Dienstag, 9. November 2021") is rarely the headline, but a headline may carry a date.
   // The headline usually stands right before the body: the nearest candidate counts half again.

@@ -5,6 +5,7 @@ import { announcedFix, impliedUpdates } from './implied-actions.js';
 import { makerKindInHeadline } from './maker-kinds.js';
 import { cardProducts, replacementGeneration } from './card-generations.js';
 import { noticeVendor } from './notice-vendor.js';
+import { dropPartsAndChannels } from './device-parts.js';
 import { dropPracticeSetting } from './practice-context.js';
 import { proposeProducts, unknownNames } from './proposals.js';
 import { beforeRelatedList, dropCovered, dropLibrariesInside, dropPassingGeneric, dropUsedInFakeMails, foreignOwned, listedVendorProducts } from './product-filters.js';
@@ -193,7 +194,7 @@ function aboutProducts(matcher: Matcher, sentences: Sentence[], actions: { text:
   const hits = dropPassingGeneric(matcher, [...named, ...listed], sentences, title, family);
   const foreign = foreignOwned(matcher, [title, ...sentences.map((s) => s.text)].join('\n'));
   const kept = dropUsedInFakeMails(matcher, dropLibrariesInside(matcher, dropCovered(hits), title), title, family).filter((h) => !foreign.has(h.product.id));
-  const products = dropPracticeSetting(matcher, kept, title, sentences.map((s) => s.text), family);
+  const products = dropPartsAndChannels(matcher, dropPracticeSetting(matcher, kept, title, sentences.map((s) => s.text), family), sentences, title, family);
   if (products.length > 0 || title === '') return products;
   const fromHeadline = makerKindInHeadline(matcher.catalog, vendorsNamed(matcher, title), title);
   return fromHeadline && !foreign.has(fromHeadline.id) ? [{ product: fromHeadline, evidence: title }] : [];

@@ -102,7 +102,7 @@ const possibleThing = /\bpossible\s+(?=\p{L})/giu;
 
 // A label in quotes ("Allow automatic installation of hotfixes") is the name of a setting: it stays as written.
 const labelledThing = /(\u0004\d+\u0004)\s+(Funktion|Option|Einstellung|Schaltfläche|Feld|Menü)(?!\p{L})/gu;
-const quoted = /"[^"]*"|“[^”]*”|„[^“”]*[“”]/gu;
+const quoted = /"[^"]*"|“[^”]*”|„[^“”"]*[“”"]/gu;
 const QUOTE = '\u0004';
 
 function translate(text: string, to = 'auf'): string {
@@ -148,7 +148,6 @@ function translate(text: string, to = 'auf'): string {
     .replace(/\bmedical\s+devices\b/gi, 'Medizingeräte')
     .replace(/\bthird[-\s]party\s+([a-z]+)/gi, '$1 von Drittanbietern')
     .replace(/\bsocial[-\s]engineering\s+attacks\b/gi, 'Social-Engineering-Angriffe')
-    .replace(/\bvulnerability\s+scanners?\b/gi, 'Schwachstellenscanner')
     .replace(/\bend[-\s]of[-\s](?:life|support)\b/gi, 'nicht mehr unterstützte')
     .replace(/\blog(?:in|on)\s+(?:credentials|details)\b/gi, 'Anmeldedaten')
     .replace(/\b(IT\s+)?service\s+provider(s?)\b/g, (m, it: string | undefined) => (it ? 'IT-Dienstleister' : 'Dienstleister'))
@@ -157,7 +156,7 @@ function translate(text: string, to = 'auf'): string {
     .replace(/\b(senders?|contacts?|callers?|people|numbers?|websites?|sites?)(\u0002?)\s+(?:that\s+|whom\s+)?you\s+(?:do\s+not|don't)\s+(?:recogni[sz]e|know)\b/gi, 'unknown $1$2')
     .replace(/\bwith\s+anyone\b/gi, 'mit anderen')
     .replace(/\bevery\s+day\b/gi, 'täglich')
-    .replace(/\bvulnerability\s+scanning\s+tools?\b/gi, 'Schwachstellenscanner')
+    .replace(/\bvulnerability\s+(?:scanners?|scanning\s+tools?)\b/gi, 'Schwachstellenscanner')
     .replace(/\bfrom\s+the\s+(?:practice\s+)?network\b/gi, 'vom Netzwerk')
     .replace(/\bsuch\s+as\b/gi, 'wie')
     .replace(/\b(?:tele)?phone\s+systems?\b/gi, (m) => (/s$/i.test(m) ? 'Telefonanlagen' : 'Telefonanlage'))
@@ -358,13 +357,16 @@ const halfEnglish = (german: string) => (german.match(englishLeft) ?? []).length
 // A lower-case word of plain letters, for counting words left in English (built once: see translate's patterns).
 const untranslatedPattern1 = /(?<![\p{L}\d.-])[a-z]{3,}(?![\p{L}\d-])/gu;
 
-// The German words translate() writes; a lower-case word of plain letters outside them was left in English.
+// The German words translate() and the rules around it write ("darin schulen, … zu erkennen", "Sicherstellen, dass"); a
+// lower-case word of plain letters outside them was left in English.
 const germanWords = new Set(
-  [...Object.values(words), ...verbs.map(([, de]) => de), 'falls wenn vor nach dem Einspielen Update von oder neuer mit aus aller sofort jederzeit unverzüglich nötigen ist sind wird werden den der getrennt aufbewahren wie vom anderen nicht mehr unterstützte']
-    .flatMap((w) => w.toLowerCase().split(/\s+/u)),
+  [
+    ...Object.values(words),
+    ...verbs.map(([, de]) => de),
+    'falls wenn vor nach dem Einspielen Update von oder neuer mit aus aller sofort jederzeit unverzüglich nötigen ist sind wird werden den der getrennt aufbewahren wie vom anderen nicht mehr unterstützte',
+    'für zugriff dass darin erkennen melden vermeiden keine bei auf das die des ein eine einen einem neueres neues unterstütztes aktuelles umsteigen jeweils aktuellen bleiben lassen aktiviert deaktiviert einstellen automatische',
+  ].flatMap((w) => w.toLowerCase().split(/\s+/u)),
 );
-// German words the rules write around the table's words ("darin schulen, … zu erkennen", "Sicherstellen, dass").
-const germanGlue = new Set('für zugriff dass darin erkennen melden vermeiden keine bei auf dem das die der des ein eine einen einem neueres neues unterstütztes aktuelles umsteigen jeweils aktuellen bleiben lassen aktiviert deaktiviert einstellen automatische darin'.split(' '));
 const leftInEnglish = (german: string) => [...german.matchAll(untranslatedPattern1)].some(([w]) => !germanWords.has(w));
 
 // A German clause after "falls", "wenn" or "dass" ends in its verb; one carried over word by word keeps the English
@@ -519,8 +521,8 @@ function understood(steps: string[] | null): string[] | null {
  */
 const relativeLeft = /\S\s+Sie\s+\p{Ll}/u;
 function wordsLeftInEnglish(step: string): number {
-  const german = (w: string) => germanWords.has(w) || germanGlue.has(w) || (w.endsWith('n') && germanWords.has(w.slice(0, -1)));
-  const unquoted = step.replace(/„[^“”"]*[“”"]|"[^"]*"|“[^”]*”/gu, ' ');
+  const german = (w: string) => germanWords.has(w) || (w.endsWith('n') && germanWords.has(w.slice(0, -1)));
+  const unquoted = step.replace(quoted, ' ');
   const leading = /^(?:Every|Each|Some|Any|Both|Such|This|These|Those)\s/u.test(step) ? 1 : 0;
   // An English function word ("both", "instead", "which") shows the sentence's frame was not understood: it counts
   // twice. A noun left as written may be a term.

@@ -102,7 +102,8 @@ export function polite(s: string, bullet = false): string[] | null {
 // What the reader finds, gets or can do there is no instruction.
 // "Mit dem eHBA unterschreiben Sie …" describes what a thing is for: only phrases of when and what for lead.
 const fronted = /^((?:Für|Bei|Beim|Nach|Vor|Zur|Zum)\s+(?:[\p{L}-]+\s+){0,4}?)([a-zäöüß]+(?:en|ern|eln))\s+Sie\s+(.+?)[.!]?$/u;
-const notInstructions = /^(?:können|müssen|sollten|dürfen|haben|sind|werden|erhalten|bekommen|finden|sehen|lesen|erfahren|gelangen|brauchen|benötigen|sparen|profitieren|erreichen|wissen)$/u;
+// Beyond `notActionVerbs`: what the reader gets, needs or reaches there.
+const notInstructions = /^(?:erhalten|bekommen|gelangen|brauchen|benötigen|sparen|profitieren|wissen)$/u;
 function frontedPhrase(s: string): string[] | null {
   const m = fronted.exec(s);
   // Not a contact line ("Für Anfragen wenden Sie sich an …"), nor a chain of verbs that share the "Sie" (left to the

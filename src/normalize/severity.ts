@@ -33,7 +33,7 @@ const rules: { severity: Severity; pattern: RegExp; advice?: boolean }[] = [
   {
     severity: 'kritisch',
     pattern:
-      /(?<!\w)(?:höchst)?kritisch\w*\s+(?:Schwachstelle|Sicherheitslücke|Lücke|Sicherheitsrisiko|Sicherheitsproblem|Fehler|Bedrohung|Sicherheitsupdate|Sicherheitswarnung|Angriffs?|Konstellation)\w*|(?<!\w)als\s+["„“‚‘'»«]?(?:höchst)?kritisch\b|(?<!\w)(?:ist|sind|gilt)\s+(?:als\s+)?["„“‚‘'»«]?(?:höchst)?kritisch\b|Warnstufe\s+Rot|Bedrohungslage\b[^.]{0,60}?\b(?:auf\s+)?rot\b|Schweregrad:?\s+kritisch|(?<!\w)(?<!(?:no\s+longer|not|never|neither|no|without|stop|stops|end|ends|cease|ceases)\s+(?:[\w-]+\s+){0,3})critical(?:-severity)?\s+(?:vulnerabilit(?:y|ies)|severity|flaws?|security|zero-day|bugs?|hole|issue|remote\s+code|RCE)|(?<!\w)rated\s+critical\b|(?<!\w)severity:?\s+critical\b|\((?:critical|kritisch)\)/iu,
+      /(?<!\w)(?:höchst)?kritisch\w*,?\s+(?:(?!(?:ob|dass|wie|und|oder|wenn|weil|die|der|das|den|dem|des|ein|eine|einen|einer|im|in|mit|von|auf|für|zu|zur|zum|ist|sind|wird|werden|sich)\s)\p{Ll}+\s+){0,2}?(?:[\p{L}\d]+-)*(?:Schwachstelle|Sicherheitslücke|Lücke|Sicherheitsrisiko|Sicherheitsproblem|Fehler|Bedrohung|Sicherheitsupdate|Sicherheitswarnung|Angriffs?|Konstellation)\w*|(?<!\w)als\s+["„“‚‘'»«]?(?:höchst)?kritisch\b|(?<!\w)(?:ist|sind|gilt)\s+(?:als\s+)?["„“‚‘'»«]?(?:höchst)?kritisch\b|Warnstufe\s+Rot|Bedrohungslage\b[^.]{0,60}?\b(?:auf\s+)?rot\b|Schweregrad:?\s+kritisch|(?<!\w)(?<!(?:no\s+longer|not|never|neither|no|without|stop|stops|end|ends|cease|ceases)\s+(?:[\w-]+\s+){0,3})critical(?:-severity)?\s+(?:vulnerabilit(?:y|ies)|severity|flaws?|security|zero-day|bugs?|hole|issue|remote\s+code|RCE|(?:(?!(?:has|have|had|is|are|was|were|with|in|of|on|to|for|that|which|and|or|the|a|an)\s)[\w-]+\s+){1,3}?(?:vulnerabilit(?:y|ies)|flaws?|bugs?|hole|weakness(?:es)?))|(?<!\w)rated\s+critical\b|(?<!\w)severity:?\s+critical\b|\((?:critical|kritisch)\)/iu,
   },
   {
     severity: 'hoch',
@@ -53,24 +53,28 @@ const rules: { severity: Severity; pattern: RegExp; advice?: boolean }[] = [
     severity: 'mittel',
     // "Praxen sollten … aktualisieren": advice to practices without a word of urgency.
     pattern:
-      /(?<!\w)(?:zeitnah(?!e[nrs]?\s+\p{Lu})\w*|als\s+["„“‚‘'»«]?mittel\b|medium\s+severity|rated\s+(?:medium|moderate))\b|(?<!\p{L})(?:Praxen|Praxisteams|Ärzt\p{L}*|Zahnärzt\p{L}*|Psychotherapeut\p{L}*|Anwender\p{L}*|Kunden|Sie)\s+sollten(?!\p{L})[^.]*?(?<![\p{L}\p{N}_])(?:aktualisieren|einspielen|installieren|ändern)\b/iu,
+      /(?<!\w)(?:zeitnah(?!e[nrs]?\s+\p{Lu})(?!\w*\s+(?:erscheinen|erscheint|veröffentlicht|veröffentlichen|bereitgestellt|bereitstellen|ausgeliefert|ausliefern|folgen|folgt|nachgereicht|verfügbar)\b)\w*|als\s+["„“‚‘'»«]?mittel\b|medium\s+severity|rated\s+(?:medium|moderate))\b|(?<!\p{L})(?:Praxen|Praxisteams|Ärzt\p{L}*|Zahnärzt\p{L}*|Psychotherapeut\p{L}*|Anwender\p{L}*|Kunden|Sie)\s+sollten(?!\p{L})[^.]*?(?<![\p{L}\p{N}_])(?:aktualisieren|einspielen|installieren|ändern)\b/iu,
   },
   // "zeitnahe Sicherheitsupdates" in a list of what the guideline requires names a general duty; said of this notice's
   // step ("Eine zeitnahe Aktualisierung wird empfohlen") it rates it.
-  { severity: 'mittel', pattern: /(?<!\w)zeitnahe[nrs]?\s+\p{Lu}/u, advice: true },
+  // An appointment offered "zeitnah" ("vereinbaren Sie einen zeitnahen Termin") is a contact line.
+  { severity: 'mittel', pattern: /(?<!\w)zeitnahe[nrs]?\s+(?!Termin)\p{Lu}/u, advice: true },
   { severity: 'niedrig', pattern: /(?<!\w)(?:zur\s+Information|informativ|geringe[sn]?\s+Risiko|als\s+["„“‚‘'»«]?niedrig\b|low\s+severity)\b/iu },
 ];
 // A sentence that tells the reader what to do: a modal, a recommendation, "bitte", "Sie", an infinitive with "zu".
 const advice =
-  /(?<!\w)(?:sollt?e[nt]?|soll|muss|müss(?:en|ten|t)|empf(?:iehlt|ehlen|ohlen|ahl|ehlung)\w*|rät|raten|geraten|bitte|erforderlich|notwendig|nötig|should|must|recommend\w*|advis\w*|urge[sd]?|please)(?!\w)|(?<!\w)zu\s+\p{Ll}{3,}n(?!\p{L})|(?<!\p{L})(?:ein|auf|um|an|ab|aus|zurück|vor|nach|her|fest|frei|durch|mit|weg|zu)zu\p{Ll}{2,}n(?!\p{L})/iu;
+  /(?<!\w)(?:sollt?e[nt]?|soll|muss|müss(?:en|ten|t)|empf(?:iehlt|ehlen|ohlen|ahl|ehlung)\w*|rät|raten|geraten|bitte|erforderlich|notwendig|nötig|should|must|recommend\w*|advis\w*|urge[sd]?|encourag\w*|please)(?!\w)|(?<!\w)zu\s+\p{Ll}{3,}n(?!\p{L})|(?<!\p{L})(?:ein|auf|um|an|ab|aus|zurück|vor|nach|her|fest|frei|durch|mit|weg|zu)zu\p{Ll}{2,}n(?!\p{L})/iu;
 const addressed = /(?<=\S\s+)Sie\b|^\p{Lu}\p{Ll}+(?:en|ern|eln)\s+Sie\b/u;
 
 // "den Vorfall unverzüglich … dem ULD melden": the legal duty to report a breach, not the urgency of a flaw.
 const reportingDuty = /(?<!\p{L})(?:melden|zu\s+melden|meldepflichtig\p{L}*|Meldepflicht|anzuzeigen|benachrichtigen|72\s+Stunden)(?!\p{L})/iu;
 const fixing = /aktualisier|update|einspiel|installier|patch|ändern|wechseln|trennen|abschalten|deaktivier/iu;
 
+// "Update your device to the latest firmware immediately.": an English imperative of a fix addresses the reader.
+const englishImperative = /^(?:please\s+)?(?:update|upgrade|patch|install|apply|disable|change|reset|restrict|block|remove|disconnect|isolate|shut\s+down|turn\s+off|switch\s+off)\s+(?:the|your|all|any|to|it|them|this|these|affected|\p{Lu})/iu;
+
 function addressesReader(text: string): boolean {
-  return (advice.test(text) || addressed.test(text)) && !(reportingDuty.test(text) && !fixing.test(text));
+  return (advice.test(text) || addressed.test(text) || englishImperative.test(text)) && !(reportingDuty.test(text) && !fixing.test(text));
 }
 
 const cvssScore = /\bCVSS(?:[\s-]*(?:v?[23](?:\.\d)?|Score|Basiswert|Base\s*Score|Wert))*[\s:(]*(?:von\s+)?(\d{1,2}[.,]\d)\b/i;

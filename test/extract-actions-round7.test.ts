@@ -73,7 +73,7 @@ test('English advice: urged or encouraged addressees with a qualifier, "it is cr
     'Neueste Patches sofort herunterladen',
   ]);
   assert.deepEqual(actions('CISA encourages users and administrators to review the advisory and apply the necessary updates.'), [
-    'Advisory überprüfen',
+    'Sicherheitshinweis überprüfen',
     'Die nötigen Updates einspielen',
   ]);
   assert.deepEqual(actions('It is absolutely critical that users of affected devices immediately apply the latest security patches.'), [

@@ -64,7 +64,7 @@ test('English advice becomes a German infinitive phrase, names and versions kept
   assert.deepEqual(actions('We recommend that users change their passwords immediately.'), ['Passwörter sofort ändern']);
   assert.deepEqual(actions('What you should do:\n• Enable two-factor authentication for remote access.\n• Only download the client from our official website.'), [
     'Zwei-Faktor-Authentifizierung für Fernzugriff aktivieren',
-    'Nur client von offiziellen Website herunterladen',
+    'Nur Client von offiziellen Website herunterladen',
   ]);
   assert.deepEqual(actions('Admins who have not installed the March patches should do so immediately.'), ['March Patches sofort installieren']);
   assert.equal(germanPhrase('Install the available security updates'), 'Verfügbaren Sicherheitsupdates einspielen');

@@ -91,7 +91,7 @@ test('clauses that only look like advice: a modal closing a subordinate clause, 
   ]);
   assert.deepEqual(actions('Halten Sie die Software aktuell, prüfen Sie die Logs.'), ['Die Software aktuell halten', 'Die Logs prüfen']);
   assert.equal(germanPhrase('Protect themselves against the ongoing attacks'), null);
-  assert.equal(germanPhrase('Enable multi-factor authentication (MFA): require MFA for every SSLVPN user'), 'Zwei-Faktor-Authentifizierung aktivieren');
+  assert.equal(germanPhrase('Enable multi-factor authentication (MFA): require MFA for every SSLVPN user'), 'Multi-Faktor-Authentifizierung aktivieren');
 });
 
 test('English addressees: "your medical facility", "dental clinics"', async () => {

@@ -20,7 +20,7 @@ test('nouns side by side become one German compound: joined for German words, hy
   assert.equal(germanPhrase('Restrict RDP access to the internal network'), 'RDP-Zugriff auf interne Netzwerk einschränken');
   // A compound that grows takes the linking "s" of its middle part.
   assert.equal(germanPhrase('Restrict firewall management access to trusted IP addresses'), 'Firewall-Verwaltungszugriff auf vertrauenswürdige IP-Adressen einschränken');
-  assert.equal(germanPhrase('Enable multi-factor authentication on all remote access accounts'), 'Zwei-Faktor-Authentifizierung auf allen Fernzugriffskonten aktivieren');
+  assert.equal(germanPhrase('Enable multi-factor authentication on all remote access accounts'), 'Multi-Faktor-Authentifizierung auf allen Fernzugriffskonten aktivieren');
   // Not joined: a noun after a name the table left as written, words the table did not write, a list with "und".
   const nouns = new Set(['Funktion', 'Geräte', 'Passwörter']);
   assert.equal(germanGrammar('VPN Funktion von QNAP NAS deaktivieren', nouns), 'VPN-Funktion von QNAP NAS deaktivieren');

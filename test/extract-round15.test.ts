@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { englishActions, germanPhrase } from '../src/normalize/english-actions.js';
 import { findSeverity } from '../src/normalize/severity.js';
 import { splitSentences } from '../src/normalize/sentences.js';
 
@@ -31,4 +32,39 @@ test('"zeitnah" for what a vendor will release, or for an appointment offered, r
   // Said of the practice's step it still does.
   assert.equal(severity('Praxen sollten das Update zeitnah einspielen.'), 'mittel');
   assert.equal(severity('Bitte sorgen Sie für eine zeitnahe Aktualisierung der Konnektoren.'), 'mittel');
+});
+
+test('English guidance verbs with a preposition put it before the object: "watch out for", "take care with", "beware of"', () => {
+  assert.deepEqual(englishActions('Watch out for unexpected attachments.', true), ['Auf unerwartete Anhänge achten']);
+  assert.deepEqual(englishActions('Be careful with links in emails.', true), ['Bei Links in E-Mails vorsichtig sein']);
+  assert.deepEqual(englishActions('Beware of phishing emails.', true), ['Sich vor Phishing-E-Mails hüten']);
+  assert.equal(germanPhrase('Manage privileged accounts carefully'), 'Privilegierte Konten sorgfältig verwalten');
+  assert.equal(germanPhrase('Develop an incident response plan'), 'Notfallplan erstellen');
+  // A list's heading, and how-to steps that explain another step, are none.
+  assert.equal(englishActions('Watch out for these types of phishing attacks:', true)?.length ?? 0, 0);
+  assert.equal(englishActions('Sign in to QTS or QuTS hero as an administrator.', true)?.length ?? 0, 0);
+  assert.equal(englishActions('Write down the model name and the firmware version.', true)?.length ?? 0, 0);
+});
+
+test('a label before an English instruction goes, in any case and with an abbreviation in brackets', () => {
+  assert.deepEqual(englishActions('Multifactor Authentication (MFA): Turn on MFA for all websites and applications your practice uses.', false), ['MFA für alle Websites und Anwendungen aktivieren']);
+  assert.deepEqual(englishActions('SSLVPN access: allow SSLVPN only from trusted sources.', true), ['SSLVPN nur von vertrauenswürdigen Quellen zulassen']);
+  // A label that is an instruction itself stays the step; a label before a statement gives none.
+  assert.deepEqual(englishActions('Enable multi-factor authentication (MFA): require MFA for every SSLVPN user.', true), ['Multi-Faktor-Authentifizierung aktivieren']);
+  assert.equal(englishActions('Note: update is available for all models.', true)?.length ?? 0, 0);
+});
+
+test('two English verbs before one object are one step; a heading of two verbs without an object is none', () => {
+  assert.deepEqual(englishActions('Update and patch all systems regularly so that security vulnerabilities are closed.', true), ['Alle Systeme regelmäßig aktualisieren und patchen']);
+  assert.equal(englishActions('Patch and hunt', true)?.length ?? 0, 0);
+  assert.equal(englishActions('Update and Security settings are shown.', true)?.length ?? 0, 0);
+});
+
+test('English terms as written: multi-factor stays multi-factor, MFA stays MFA; a setting for another deed is left out', () => {
+  assert.equal(germanPhrase('Enable two-factor authentication'), 'Zwei-Faktor-Authentifizierung aktivieren');
+  assert.equal(germanPhrase('Enable multi-factor authentication'), 'Multi-Faktor-Authentifizierung aktivieren');
+  assert.equal(germanPhrase('Switch off internet access to the NAS'), 'Internetzugang auf NAS abschalten');
+  assert.equal(germanPhrase('Report any concerns to the Service Desk'), 'Alle Bedenken an Servicedesk melden');
+  assert.equal(englishActions('Do not set your email program to open attachments automatically.', true)?.length ?? 0, 0);
+  assert.deepEqual(englishActions('Set antivirus tools to update automatically.', true), ['Virenschutzprogramme auf automatische Updates einstellen']);
 });

@@ -28,6 +28,22 @@ const verbs: [string, string][] = [
   ['double-check', 'prüfen'], ['plug', 'anschließen'], ['insert', 'einstecken'], ['accept', 'annehmen'],
   ['train', 'schulen'], ['teach', 'schulen'], ['move', 'wechseln'], ['start', 'starten'], ['test', 'testen'], ['plan', 'planen'], ['treat', 'behandeln'], ['ignore', 'ignorieren'], ['investigate', 'untersuchen'],
   ['identify', 'ermitteln'], ['determine', 'ermitteln'], ['store', 'speichern'], ['save', 'speichern'], ['create', 'anlegen'], ['set', 'setzen'], ['add', 'hinzufügen'], ['filter', 'filtern'], ['hunt', 'suchen'],
+  // The verbs of general security guidance (NCSC, CISA and HHS checklists, vendors' hardening guides), gathered from
+  // the field's vocabulary rather than from the corpus. A German verb with a preposition carries "…" where the object
+  // goes: "watch out for unexpected attachments" → "auf unerwartete Anhänge achten".
+  ['take special care with', 'bei … besonders vorsichtig sein'], ['take care with', 'bei … vorsichtig sein'], ['be careful with', 'bei … vorsichtig sein'],
+  ['be cautious with', 'bei … vorsichtig sein'], ['be careful about', 'bei … vorsichtig sein'], ['be wary of', 'bei … vorsichtig sein'], ['beware of', 'sich vor … hüten'],
+  ['watch out for', 'auf … achten'], ['look out for', 'auf … achten'], ['pay attention to', 'auf … achten'], ['watch for', 'auf … achten'],
+  ['be alert to', 'auf … achten'], ['be on the lookout for', 'auf … achten'], ['work through', 'abarbeiten'], ['roll out', 'ausrollen'],
+  ['reach out to', 'kontaktieren'], ['shut off', 'abschalten'], ['sign out', 'abmelden'],
+  ['allow', 'zulassen'], ['require', 'vorschreiben'], ['enforce', 'durchsetzen'], ['deploy', 'ausrollen'], ['manage', 'verwalten'],
+  ['assess', 'bewerten'], ['evaluate', 'bewerten'], ['document', 'dokumentieren'], ['establish', 'festlegen'], ['define', 'festlegen'],
+  ['develop', 'erstellen'], ['maintain', 'pflegen'], ['restore', 'wiederherstellen'], ['recover', 'wiederherstellen'], ['reinstall', 'neu installieren'],
+  ['wipe', 'löschen'], ['notify', 'benachrichtigen'], ['alert', 'warnen'], ['flag', 'markieren'], ['mark', 'markieren'], ['deny', 'verweigern'],
+  ['validate', 'prüfen'], ['harden', 'härten'], ['prevent', 'verhindern'], ['prohibit', 'verbieten'], ['separate', 'trennen'],
+  ['rename', 'umbenennen'], ['conduct', 'durchführen'], ['perform', 'durchführen'],
+  ['quarantine', 'isolieren'], ['inventory', 'erfassen'], ['adopt', 'einführen'], ['introduce', 'einführen'], ['retire', 'außer Betrieb nehmen'],
+  ['decommission', 'außer Betrieb nehmen'], ['log', 'protokollieren'], ['record', 'protokollieren'],
 ];
 const verbTable = new Map(verbs);
 // "Use strong passwords and do not share accounts": the second verb may be negated.
@@ -55,7 +71,7 @@ const words: Record<string, string> = {
   of: 'von', to: 'auf', from: 'von', on: 'auf', in: 'in', with: 'mit', for: 'für', and: 'und', or: 'oder', if: 'falls', when: 'wenn',
   which: 'die', that: 'die', as: 'als', is: 'ist', are: 'sind', been: '', have: '', has: '', be: '', by: 'durch', via: 'über', at: 'an',
   least: 'mindestens', possible: 'möglich', soon: 'bald', unknown: 'unbekannte', trusted: 'vertrauenswürdige', sources: 'Quellen',
-  source: 'Quelle', two: 'Zwei', factor: 'Faktor', authentication: 'Authentifizierung', multi: 'Mehr', mfa: 'Zwei-Faktor-Authentifizierung',
+  source: 'Quelle', two: 'Zwei', factor: 'Faktor', authentication: 'Authentifizierung', multi: 'Mehr', mfa: 'MFA',
   '2fa': 'Zwei-Faktor-Authentifizierung', manually: 'manuell', manual: 'manuelle', practice: 'Praxis', practices: 'Praxen', clinic: 'Praxis', directly: 'direkt', publicly: 'öffentlich', extended: 'Extended', protection: 'Protection', enabling: 'aktivieren', installing: 'installieren', updating: 'aktualisieren', includes: 'umfasst',
   // A determiner leaves no word, but nouns on either side of it are no compound ("access the network").
   the: BOUNDARY, a: BOUNDARY, an: BOUNDARY, your: BOUNDARY, their: BOUNDARY, our: BOUNDARY, its: BOUNDARY, his: BOUNDARY, her: BOUNDARY, them: 'sie', it: 'es', you: 'Sie', following: 'folgende',
@@ -81,13 +97,49 @@ const words: Record<string, string> = {
   team: 'Team', members: 'Mitglieder', member: 'Mitglied', phishing: 'Phishing', monthly: 'monatlich', guest: 'Gast', wifi: 'WLAN', 'wi-fi': 'WLAN',
   drives: 'Laufwerke', drive: 'Laufwerk', desk: 'Arbeitsplatz', outdated: 'veraltete', legacy: 'veraltete', vulnerability: 'Schwachstelle',
   vulnerabilities: 'Schwachstellen', address: 'Adresse', addresses: 'Adressen', cloud: 'Cloud', codes: 'Codes', again: 'erneut', flaw: 'Lücke', flaws: 'Lücken', quickly: 'schnell', teams: 'Teams', digital: 'digitale', tools: 'Programme', 'anti-malware': 'Anti-Malware', instructions: 'Anweisungen', macro: 'Makro', scripts: 'Skripte', script: 'Skript', office: 'Office', database: 'Datenbank', databases: 'Datenbanken', image: 'Bild', images: 'Bilder', attempts: 'Versuche', attempt: 'Versuch', cybersecurity: 'IT-Sicherheit', scanner: 'Scanner', scanners: 'Scanner', privileged: 'privilegierte',
+  // General security vocabulary (checklists and hardening guides of the field), gathered apart from the corpus.
+  policy: 'Richtlinie', policies: 'Richtlinien', control: 'Kontrolle', controls: 'Kontrollen', restriction: 'Einschränkung', restrictions: 'Einschränkungen',
+  inventory: 'Bestandsliste', plan: 'Plan', plans: 'Pläne', emergency: 'Notfall', recovery: 'Wiederherstellung', continuity: 'Kontinuität',
+  rights: 'Rechte', role: 'Rolle', roles: 'Rollen', segmentation: 'Segmentierung', encryption: 'Verschlüsselung', key: 'Schlüssel', keys: 'Schlüssel',
+  token: 'Token', tokens: 'Token', session: 'Sitzung', sessions: 'Sitzungen', event: 'Ereignis', events: 'Ereignisse', alerts: 'Warnmeldungen',
+  warning: 'Warnung', warnings: 'Warnungen', signs: 'Anzeichen', indicators: 'Indikatoren', traffic: 'Datenverkehr', domain: 'Domain', domains: 'Domains',
+  directory: 'Verzeichnis', directories: 'Verzeichnisse', folder: 'Ordner', folders: 'Ordner', shares: 'Freigaben', printer: 'Drucker', printers: 'Drucker',
+  tablet: 'Tablet', tablets: 'Tablets', smartphone: 'Smartphone', smartphones: 'Smartphones', laptop: 'Laptop', desktop: 'Desktop', endpoint: 'Endgerät', endpoints: 'Endgeräte',
+  host: 'Host', hosts: 'Hosts', client: 'Client', clients: 'Clients', app: 'App', apps: 'Apps', program: 'Programm', programs: 'Programme', tool: 'Programm',
+  plugin: 'Plug-in', plugins: 'Plug-ins', extension: 'Erweiterung', extensions: 'Erweiterungen', component: 'Komponente', components: 'Komponenten',
+  module: 'Modul', modules: 'Module', package: 'Paket', packages: 'Pakete', driver: 'Treiber', drivers: 'Treiber', protocol: 'Protokoll', protocols: 'Protokolle',
+  altogether: 'ganz', compressed: 'komprimierte', executable: 'ausführbare', type: 'Typ', types: 'Typen', clean: 'saubere', exploitation: 'Ausnutzung', wireless: 'WLAN', modem: 'Modem', gateway: 'Gateway', gateways: 'Gateways', cable: 'Kabel', media: 'Datenträger', disk: 'Festplatte', disks: 'Festplatten',
+  offsite: 'außer Haus', 'off-site': 'außer Haus', location: 'Ort', locations: 'Orte', secure: 'sichere', safe: 'sichere',
+  personnel: 'Personal', patients: 'Patienten', doctors: 'Ärzte', dentists: 'Zahnärzte', manager: 'Verantwortliche', managers: 'Verantwortliche',
+  support: 'Support', helpdesk: 'Helpdesk', partner: 'Partner', partners: 'Partner', supplier: 'Lieferant', suppliers: 'Lieferanten', bank: 'Bank',
+  police: 'Polizei', authorities: 'Behörden', mailbox: 'Postfach', mailboxes: 'Postfächer', inbox: 'Posteingang', spam: 'Spam', filtering: 'Filterung',
+  subject: 'Betreff', signature: 'Signatur', calls: 'Anrufe', voicemail: 'Sprachnachricht', identity: 'Identität', authenticity: 'Echtheit', origin: 'Herkunft',
+  critical: 'kritische', important: 'wichtige', essential: 'wesentliche', unnecessary: 'unnötige', required: 'erforderliche', appropriate: 'angemessene',
+  dedicated: 'eigene', additional: 'zusätzliche', extra: 'zusätzliche', multiple: 'mehrere', several: 'mehrere', different: 'verschiedene', public: 'öffentliche',
+  private: 'private', shared: 'gemeinsam genutzte', carefully: 'sorgfältig', properly: 'ordnungsgemäß', correctly: 'korrekt', continuously: 'fortlaufend',
+  constantly: 'ständig', closely: 'genau', routinely: 'routinemäßig', annually: 'jährlich', yearly: 'jährlich', nightly: 'nächtlich', online: 'online',
+  locally: 'lokal', physically: 'physisch', separately: 'getrennt', centrally: 'zentral', blocked: 'blockiert', restricted: 'eingeschränkt', limited: 'eingeschränkt',
+  removed: 'entfernt', deleted: 'gelöscht', changed: 'geändert', stored: 'gespeichert', locked: 'gesperrt', disconnected: 'getrennt', replaced: 'ersetzt',
+  reviewed: 'überprüft', checked: 'geprüft', verified: 'geprüft', documented: 'dokumentiert', approved: 'freigegebene', authorized: 'berechtigte',
+  authorised: 'berechtigte', compromised: 'kompromittierte', stolen: 'gestohlene', lost: 'verlorene', expired: 'abgelaufene', weak: 'schwache',
+  simple: 'einfache', random: 'zufällige', reused: 'wiederverwendete', exploit: 'Exploit', exploits: 'Exploits', hardening: 'Härtung',
+  mitigation: 'Schutzmaßnahme', mitigations: 'Schutzmaßnahmen', measure: 'Maßnahme', measures: 'Maßnahmen', safeguard: 'Schutzmaßnahme', safeguards: 'Schutzmaßnahmen',
+  workaround: 'Workaround', workarounds: 'Workarounds', advisory: 'Sicherheitshinweis', guidance: 'Hinweise', recommendation: 'Empfehlung', recommendations: 'Empfehlungen',
+  step: 'Schritt', steps: 'Schritte', procedure: 'Verfahren', procedures: 'Verfahren', process: 'Prozess', processes: 'Prozesse', requirement: 'Anforderung',
+  requirements: 'Anforderungen', breach: 'Datenpanne', breaches: 'Datenpannen', intrusion: 'Eindringen', infection: 'Infektion', infections: 'Infektionen',
+  virus: 'Virus', viruses: 'Viren', trojan: 'Trojaner', scam: 'Betrugsmasche', scams: 'Betrugsmaschen', fraud: 'Betrug', integrity: 'Integrität',
+  availability: 'Verfügbarkeit', schedule: 'Zeitplan', maintenance: 'Wartung', downtime: 'Ausfallzeit', outage: 'Ausfall', outages: 'Ausfälle',
+  tests: 'Tests', testing: 'Tests', scans: 'Scans', monitoring: 'Überwachung', detection: 'Erkennung', response: 'Reaktion', capabilities: 'Fähigkeiten',
+  zone: 'Zone', zones: 'Zonen', username: 'Benutzername', usernames: 'Benutzernamen', passphrase: 'Passphrase', passphrases: 'Passphrasen',
+  authenticator: 'Authenticator', second: 'zweite', verification: 'Verifizierung', method: 'Methode', methods: 'Methoden', employee: 'Mitarbeitende',
+  hardware: 'Hardware', networks: 'Netzwerke', infrastructure: 'Infrastruktur', segment: 'Segment', segments: 'Segmente',
   data: 'Daten', separate: 'separaten', 'password-protected': 'passwortgeschützte', employees: 'Mitarbeitende', staff: 'Mitarbeitende', staffs: 'Mitarbeitende', unauthorized: 'unbefugte', administrative: 'administrative',
 };
 
 // The German nouns the table writes, which english-grammar.ts joins into compounds ("Netzwerk Geräte" →
 // "Netzwerkgeräte"); forms that only stand first in one ("Sicherheits", "Fern", "Anmelde") are not among them.
 const germanNouns = new Set(
-  [...Object.values(words), 'Zwei-Faktor-Authentifizierung', 'Fernzugriff', 'Fernverwaltung', 'Verwaltungsoberfläche', 'Konfigurationsseite', 'Sicherungskopien', 'Datensicherungen', 'Datensicherung', 'Passwortmanager', 'Portweiterleitung', 'Telefonanlage', 'Telefonanlagen', 'Sicherheitsupdate', 'Sicherheitsupdates', 'Sicherheitspatch', 'Sicherheitspatches', 'Betriebssystem', 'Betriebssysteme', 'Anmeldedaten']
+  [...Object.values(words), 'Zwei-Faktor-Authentifizierung', 'Multi-Faktor-Authentifizierung', 'Fernzugriff', 'Fernverwaltung', 'Verwaltungsoberfläche', 'Konfigurationsseite', 'Sicherungskopien', 'Datensicherungen', 'Datensicherung', 'Passwortmanager', 'Portweiterleitung', 'Telefonanlage', 'Telefonanlagen', 'Sicherheitsupdate', 'Sicherheitsupdates', 'Sicherheitspatch', 'Sicherheitspatches', 'Betriebssystem', 'Betriebssysteme', 'Anmeldedaten']
     .filter((w) => /^\p{Lu}(?!\p{Lu}*$)\S*$/u.test(w) && !['Sie', 'Zwei', 'Mehr', 'Sicherheits', 'Fern', 'Anmelde'].includes(w)),
 );
 
@@ -108,7 +160,8 @@ const QUOTE = '\u0004';
 function translate(text: string, to = 'auf'): string {
   const labels: string[] = [];
   const german = markDative(text.replace(quoted, (q) => `${QUOTE}${labels.push(q) - 1}${QUOTE}`))
-    .replace(/\b(?:two-factor|multi-factor)\s+authentication(?:\s+\((?:MFA|2FA)\))?/gi, 'Zwei-Faktor-Authentifizierung')
+    // As written: two factors are "Zwei-Faktor", several "Multi-Faktor" (MFA stays MFA, as German notices write it).
+    .replace(/\b(two|multi)[-\s]factor\s+authentication(?:\s+\((?:MFA|2FA)\))?/gi, (m, n: string) => (n.toLowerCase() === 'two' ? 'Zwei-Faktor-Authentifizierung' : 'Multi-Faktor-Authentifizierung'))
     .replace(/\bas soon as possible\b/gi, 'schnellstmöglich')
     .replace(/\bright away\b/gi, 'sofort')
     .replace(/\bon\s+a\s+regular\s+basis\b/gi, 'regelmäßig')
@@ -137,6 +190,7 @@ function translate(text: string, to = 'auf'): string {
     .replace(/\b(?:practice|clinic|office)\s+(?:staff|team)\b/gi, 'Praxisteam')
     .replace(/\bpassword\s+manage(?:rs?|ment\s+(?:tools?|software|apps?|applications?))\b/gi, 'Passwortmanager')
     .replace(/\bthreat\s+(?:analysis|assessment)\b/gi, 'Bedrohungsanalyse')
+    .replace(/\b(?:(?:cyber\s*)?incident\s+response|business\s+continuity|disaster\s+recovery|emergency(?:\s+response)?|contingency)\s+plan(s?)\b/gi, (m, pl: string) => (pl ? 'Notfallpläne' : 'Notfallplan'))
     .replace(/\bcyber\s*security\s+best\s+practices?\b/gi, 'bewährte Verfahren der IT-Sicherheit')
     .replace(/\b(?:security\s+)?best\s+practices?\b/gi, (m) => (/^security/i.test(m) ? 'bewährte Sicherheitsverfahren' : 'bewährte Verfahren'))
     .replace(/\brisk\s+(analysis|assessment)\b/gi, (m, w: string) => (w.toLowerCase() === 'analysis' ? 'Risikoanalyse' : 'Risikobewertung'))
@@ -144,6 +198,8 @@ function translate(text: string, to = 'auf'): string {
     .replace(/\b(?:every|each)\s+member\s+of\s+(?:the|your)\s+team\b|\ball\s+members\s+of\s+(?:the|your)\s+team\b/gi, 'alle Teammitglieder')
     .replace(possibleThing, 'mögliche ')
     .replace(/\bremote access\b/gi, 'Fernzugriff')
+    .replace(/\binternet\s+access\b/gi, 'Internetzugang')
+    .replace(/\b(?:it\s+)?(service|help)\s*desk\b/gi, (m, kind: string) => (kind.toLowerCase() === 'help' ? 'Helpdesk' : 'Servicedesk'))
     .replace(/\boperating\s+system(s?)\b/gi, (m, pl: string) => (pl ? 'Betriebssysteme' : 'Betriebssystem'))
     .replace(/\bmedical\s+devices\b/gi, 'Medizingeräte')
     .replace(/\bthird[-\s]party\s+([a-z]+)/gi, '$1 von Drittanbietern')
@@ -203,7 +259,8 @@ function gerundVerb(phrase: string): string {
 }
 
 // germanPhrase's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
-const germanPhrasePattern1 = /\s+(?:that\s+|which\s+)?(?:it|they|we|he|she)\s+\p{Ll}+(?:s|ed)\s*$/iu;
+// "… and applications your practice uses": whose the things are, in a clause without its pronoun.
+const germanPhrasePattern1 = /\s+(?:that\s+|which\s+)?(?:(?:it|they|we|he|she)\s+\p{Ll}+(?:s|ed)|(?:your|our|their|the)\s+(?:practice|office|clinic|team|staff|organi[sz]ation|business|company)\s+(?:uses|use|used|runs|run|has|have|needs|need|owns|own|relies\s+on))\s*$/iu;
 const germanPhrasePattern2 = /(?<![\p{L}-])\p{Ll}{2,}ing(?!\p{L})/u;
 
 // A list of two to five things of up to four words each, before "and" or "or": "routers, firewalls and VPN appliances".
@@ -268,6 +325,9 @@ export function germanPhrase(vp: string): string | null {
     const what = translate(automatic[1]!);
     return leftInEnglish(what) ? null : capitalize(`${what} auf automatische Updates einstellen`);
   }
+  // "Do not set your email program to open attachments automatically": a setting for another deed the table cannot
+  // put in German ("… auf open Anhänge … setzen").
+  if (entry[0] === 'set' && /^set\s+.+?\s+to\s+(?:not\s+)?\p{Ll}+\s/iu.test(rest) && !automatic) return null;
   // "Keep in mind that …" notes something; it asks for no deed.
   if (entry[0] === 'keep' && /^keep\s+in\s+mind\b/iu.test(rest)) return null;
   // "Keep the automatic hotfix feature turned on" → "… aktiviert lassen".
@@ -290,6 +350,8 @@ export function germanPhrase(vp: string): string | null {
   }
   // "Practices should make sure that all devices are updated": the clause, as an imperative "make sure" reads it.
   if (entry[0] === 'make sure') return adverb ? null : (makeSure(`Make sure ${rest.slice(entry[0].length).trim()}`)?.[0] ?? null);
+  // "Watch out for these kinds of attacks:" heads a list; its items are the things to watch.
+  if (/^(?:these|the\s+following)\b[^.]*:\s*$/iu.test(rest.slice(entry[0].length).trim())) return null;
   // Adverbs of time are part of the action, not the start of a clause ("as soon as possible to close the issue").
   rest = rest.slice(entry[0].length).trim().replace(/[.!;:]+$/, '').replace(/\bas soon as possible\b/gi, 'schnellstmöglich').replace(/\bright away\b/gi, 'sofort');
   // "routers, firewalls and VPN appliances": the commas of a list of things are part of the object.
@@ -313,7 +375,7 @@ export function germanPhrase(vp: string): string | null {
   if (object.trim() === '' || /^(?:(?:them|it|this|that|these|those|there|so|as\s+well|too|immediately|now|promptly|soon|sofort|schnellstmöglich|themselves|yourselves|yourself|ourselves|itself|oneself)\s*)+$/i.test(object.trim())) return null;
   // "install the security updates" is "einspielen" in German notices; "install FRITZ!OS 7.57" stays "installieren".
   // "apply the recommended settings / the mitigation steps" is "umsetzen": only fixes are "eingespielt".
-  const verb =
+  const chosen =
     entry[0] === 'install' && /\b(?:updates?|patch(?:es)?|fixes|hotfix(?:es)?)\b/i.test(object)
       ? 'einspielen'
       : entry[0] === 'click' && /^on\s/i.test(object)
@@ -326,16 +388,23 @@ export function germanPhrase(vp: string): string | null {
         : entry[0] === 'apply' && /\b(?:settings|configuration|recommendations?|measures|steps|mitigations?|workarounds?|guidance|instructions|changes|polic(?:y|ies)|hardening)\b/i.test(object)
         ? 'umsetzen'
         : entry[1];
+  // A verb with a preposition ("bei … vorsichtig sein"): the preposition leads the object, after "bei" and "vor" in the
+  // dative ("bei komprimierten Dateien").
+  const [preposition, verb] = chosen.includes(' … ') ? (chosen.split(' … ') as [string, string]) : ['', chosen];
+  const dativeAfter = /(?:^|\s)(?:bei|vor)$/u.test(preposition);
   // "Do not open suspicious emails": "nicht" goes before the verb ("Verdächtige E-Mails nicht öffnen"); in front it
   // would negate the adjective ("Nicht verdächtige E-Mails öffnen" asks to open the harmless ones). Before a
   // preposition it may lead: "Nicht auf Links klicken".
   // "Report suspicious emails to your IT provider": what is reported, sent or passed on goes "an" someone.
-  const germanObject = translate(object.replaceAll(` ${LIST_COMMA} `, ' , '), /^(?:report|send|forward|give out|disclose|reveal)$/i.test(entry[0]) ? 'an' : /^(?:log on|log in|sign in)$/i.test(entry[0]) ? 'bei' : 'auf');
+  const objectAsWritten = object.replaceAll(` ${LIST_COMMA} `, ' , ');
+  const germanObject = preposition
+    ? `${preposition} ${dativeAfter ? translate(`with ${objectAsWritten}`).replace(/^mit\s+/u, '') : translate(objectAsWritten)}`
+    : translate(objectAsWritten, /^(?:report|send|forward|give out|disclose|reveal)$/i.test(entry[0]) ? 'an' : /^(?:log on|log in|sign in)$/i.test(entry[0]) ? 'bei' : 'auf');
   const forbidden = lead !== null && /^(?:not|do not|don't|never)$/i.test(lead[1]!);
   // "Do not install any software" → "Keine Software installieren": "any" under a negation is "kein".
   const none = forbidden && /^any\s+/iu.exec(object);
   const negated = forbidden && !/^(?:auf|in|an|mit|von|für|über|durch|aus|bei|vor|zu)\s/u.test(germanObject);
-  const phrase = none
+  const phrase = none && !preposition
     ? `keine ${translate(object.slice(none[0].length).replaceAll(` ${LIST_COMMA} `, ' , '))} ${verb}`
     : (negated ? [germanObject, adverb, verb] : [adverb, germanObject, verb]).filter(Boolean).join(' ');
   // A purpose ("to receive …", "so that fixes are applied") is no part of the action.
@@ -625,6 +694,14 @@ const consideredDeed = /^consider\s+(?=\p{Ll}+ing\s)/iu;
 // "Update and stay current", "Stay up to date": keeping current is the step, with no object named.
 const stayCurrent = /^(?:(update|upgrade|patch)\s+and\s+)?stay\s+(?:current|up[\s-]to[\s-]date)[.!]?$/iu;
 
+// "Multifactor Authentication (MFA): Turn on MFA …", "SSLVPN access: allow SSLVPN only …": a label of a few words,
+// in any case and with an abbreviation in brackets, before an instruction that starts with a verb of the table.
+// A label that is an instruction itself ("Enable MFA: require it for …") is left to the rule below.
+const labelBeforeVerb = new RegExp(String.raw`^(?!(?:${verbs.map(([en]) => en).join('|')})\s)[\p{Lu}\d][\p{L}\d/&-]*(?:\s+(?:[\p{L}\d/&-]+|\([^)]{1,25}\))){0,4}:\s+(?=(?:${verbs.map(([en]) => en).join('|')})\s)`, 'iu');
+const leadingAdverb = /^(?:only|never|always|do not|don't|immediately|promptly|urgently|temporarily|regularly|carefully)\s+/i;
+// Only these: "Sign in to QTS", "Look for …" and "Write down the model name" explain how to do another step.
+const phrasalVerbs = ['take special care with', 'take care with', 'be careful with', 'be cautious with', 'be careful about', 'be wary of', 'beware of', 'watch out for', 'look out for', 'pay attention to', 'watch for', 'be alert to', 'be on the lookout for', 'work through', 'roll out', 'reach out to'];
+
 function imperative(text: string): string[] | null {
   const current = stayCurrent.exec(text.trim());
   if (current) return [current[1] ? 'Updates einspielen und auf dem aktuellen Stand bleiben' : 'Auf dem aktuellen Stand bleiben'];
@@ -632,13 +709,17 @@ function imperative(text: string): string[] | null {
   if (considered) text = capitalize(gerundVerb(text.trim().slice(considered[0].length)));
   // "Network Isolation: Temporarily isolate the affected devices": a list item's label goes; so does one that is a
   // short instruction itself ("Update firmware: Update your device to …"), where the sentence after it says it in full.
-  const t = text.replace(/^(?:\p{Lu}[\p{L}-]*\s+){0,3}\p{Lu}[\p{L}-]*:\s+(?=\p{L})|^\p{Lu}\p{Ll}+(?:\s+[\p{L}-]+){0,2}:\s+(?=\p{Lu}\p{Ll}+\s)/u, '').replace(imperativePattern1, '').replace(imperativePattern2, (c) => c.toUpperCase()).replace(/^(?:please|also)\s+/i, '');
+  const t = text.replace(labelBeforeVerb, '').replace(/^(?:\p{Lu}[\p{L}-]*\s+){0,3}\p{Lu}[\p{L}-]*:\s+(?=\p{L})|^\p{Lu}\p{Ll}+(?:\s+[\p{L}-]+){0,2}:\s+(?=\p{Lu}\p{Ll}+\s)/u, '').replace(imperativePattern1, '').replace(imperativePattern2, (c) => c.toUpperCase()).replace(/^(?:please|also)\s+/i, '');
   const first = /^(?:only\s+|never\s+|always\s+|do not\s+|don't\s+|immediately\s+|promptly\s+|urgently\s+|temporarily\s+|regularly\s+|carefully\s+)?(\w+(?:\s+(?:up|on|off|out|for|to|sure))?)\s+(\S+)/i.exec(t);
   if (!first || !/^[A-Z]/.test(t)) return null;
   const head = first[1]!.toLowerCase();
-  if (!verbTable.has(head) && !verbTable.has(head.split(' ')[0]!)) return null;
-  // "Update is available", "Update for Exchange": a noun, not an imperative.
-  if (/^(?:is|was|are|were|has|have|had|of|for|and|or|available|released|now|can|will|\d)/i.test(first[2]!)) return null;
+  // A verb of several words ("take special care with", "watch out for") is found by the start of the sentence.
+  const bare = t.replace(leadingAdverb, '').toLowerCase();
+  const phrasal = phrasalVerbs.some((en) => bare.startsWith(`${en} `));
+  if (!verbTable.has(head) && !verbTable.has(head.split(' ')[0]!) && !phrasal) return null;
+  // "Update is available", "Update for Exchange": a noun, not an imperative. "Update and patch all systems": two verbs.
+  const twoVerbs = /^(?:and|or)$/i.test(first[2]!) && verbTable.has((/^\S+\s+(?:and|or)\s+(\p{L}+)\s+\S/u.exec(bare)?.[1] ?? '').toLowerCase());
+  if (!phrasal && !twoVerbs && /^(?:is|was|are|were|has|have|had|of|for|and|or|available|released|now|can|will|\d)/i.test(first[2]!)) return null;
   if (/^make sure\b/i.test(t)) return makeSure(t);
   // "Check out these instructions …": a pointer to a page, not a step.
   if (/^check\s+out\b/i.test(t)) return null;

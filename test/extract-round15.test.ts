@@ -68,3 +68,13 @@ test('English terms as written: multi-factor stays multi-factor, MFA stays MFA; 
   assert.equal(englishActions('Do not set your email program to open attachments automatically.', true)?.length ?? 0, 0);
   assert.deepEqual(englishActions('Set antivirus tools to update automatically.', true), ['Virenschutzprogramme auf automatische Updates einstellen']);
 });
+
+test('a priority label rates like a severity label; a patch or update called critical is critical', () => {
+  assert.equal(severity('Priority: Critical'), 'kritisch');
+  assert.equal(severity('Priorität: hoch'), 'hoch');
+  assert.equal(severity('Please review and deploy this critical patch as well.'), 'kritisch');
+  // A priority in prose, and critical updates that no longer come, rate nothing.
+  assert.equal(severity('Our priority is high availability.'), 'unbekannt');
+  assert.equal(severity('Microsoft will no longer ship critical updates for Windows 10.'), 'unbekannt');
+  assert.equal(severity('Windows 10 receives no critical security updates after October.'), 'unbekannt');
+});

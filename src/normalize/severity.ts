@@ -6,10 +6,10 @@ import type { Sentence } from './sentences.js';
 // (?<!\w) stands for a \b before a word: the same meaning, but V8 runs \b under the i and u flags as a slow check at
 // every position of every sentence.
 // An advisory's own rating under a label ("Severity: Important", "Schweregrad: hoch", "rated the severity as
-// 'Moderate'", "CVSS-Einstufung: kritisch"); a heading folded into its paragraph leaves the same shape.
+// 'Moderate'", "CVSS-Einstufung: kritisch", "Priority: Critical"); a heading folded into its paragraph leaves the same shape.
 const rated = (words: string) =>
   new RegExp(
-    `(?<!\\w)(?:(?:severity|schweregrad|kritikalität|risiko(?:stufe|bewertung|einstufung)|einstufung|bedrohungsstufe|gefährdungsstufe)(?:\\s+(?:rating|level))?\\s*(?:[:=]\\s*|\\s(?:is|as|of|als|ist)\\s+|\\s)|risiko\\s*(?::\\s*|\\s(?:ist|als)\\s+))['"„‚‘]?(?:${words})(?!\\w)`,
+    `(?<!\\w)(?:(?:severity|schweregrad|kritikalität|risiko(?:stufe|bewertung|einstufung)|einstufung|bedrohungsstufe|gefährdungsstufe)(?:\\s+(?:rating|level))?\\s*(?:[:=]\\s*|\\s(?:is|as|of|als|ist)\\s+|\\s)|risiko\\s*(?::\\s*|\\s(?:ist|als)\\s+)|(?:priority|priorität)\\s*:\\s*)['"„‚‘]?(?:${words})(?!\\w)`,
     'iu',
   );
 // Checked before the wording: a vendor's rating says more than its urgency words.
@@ -33,7 +33,7 @@ const rules: { severity: Severity; pattern: RegExp; advice?: boolean }[] = [
   {
     severity: 'kritisch',
     pattern:
-      /(?<!\w)(?:höchst)?kritisch\w*,?\s+(?:(?!(?:ob|dass|wie|und|oder|wenn|weil|die|der|das|den|dem|des|ein|eine|einen|einer|im|in|mit|von|auf|für|zu|zur|zum|ist|sind|wird|werden|sich)\s)\p{Ll}+\s+){0,2}?(?:[\p{L}\d]+-)*(?:Schwachstelle|Sicherheitslücke|Lücke|Sicherheitsrisiko|Sicherheitsproblem|Fehler|Bedrohung|Sicherheitsupdate|Sicherheitswarnung|Angriffs?|Konstellation)\w*|(?<!\w)als\s+["„“‚‘'»«]?(?:höchst)?kritisch\b|(?<!\w)(?:ist|sind|gilt)\s+(?:als\s+)?["„“‚‘'»«]?(?:höchst)?kritisch\b|Warnstufe\s+Rot|Bedrohungslage\b[^.]{0,60}?\b(?:auf\s+)?rot\b|Schweregrad:?\s+kritisch|(?<!\w)(?<!(?:no\s+longer|not|never|neither|no|without|stop|stops|end|ends|cease|ceases)\s+(?:[\w-]+\s+){0,3})critical(?:-severity)?\s+(?:vulnerabilit(?:y|ies)|severity|flaws?|security|zero-day|bugs?|hole|issue|remote\s+code|RCE|(?:(?!(?:has|have|had|is|are|was|were|with|in|of|on|to|for|that|which|and|or|the|a|an)\s)[\w-]+\s+){1,3}?(?:vulnerabilit(?:y|ies)|flaws?|bugs?|hole|weakness(?:es)?))|(?<!\w)rated\s+critical\b|(?<!\w)severity:?\s+critical\b|\((?:critical|kritisch)\)/iu,
+      /(?<!\w)(?:höchst)?kritisch\w*,?\s+(?:(?!(?:ob|dass|wie|und|oder|wenn|weil|die|der|das|den|dem|des|ein|eine|einen|einer|im|in|mit|von|auf|für|zu|zur|zum|ist|sind|wird|werden|sich)\s)\p{Ll}+\s+){0,2}?(?:[\p{L}\d]+-)*(?:Schwachstelle|Sicherheitslücke|Lücke|Sicherheitsrisiko|Sicherheitsproblem|Fehler|Bedrohung|Sicherheitsupdate|Sicherheitswarnung|Angriffs?|Konstellation)\w*|(?<!\w)als\s+["„“‚‘'»«]?(?:höchst)?kritisch\b|(?<!\w)(?:ist|sind|gilt)\s+(?:als\s+)?["„“‚‘'»«]?(?:höchst)?kritisch\b|Warnstufe\s+Rot|Bedrohungslage\b[^.]{0,60}?\b(?:auf\s+)?rot\b|Schweregrad:?\s+kritisch|(?<!\w)(?<!(?:no\s+longer|not|never|neither|no|without|stop|stops|end|ends|cease|ceases)\s+(?:[\w-]+\s+){0,3})critical(?:-severity)?\s+(?:vulnerabilit(?:y|ies)|severity|flaws?|security|zero-day|bugs?|hole|issue|remote\s+code|RCE|patch(?:es)?|(?:firmware\s+)?updates?|hotfix(?:es)?|fix(?:es)?|(?:(?!(?:has|have|had|is|are|was|were|with|in|of|on|to|for|that|which|and|or|the|a|an)\s)[\w-]+\s+){1,3}?(?:vulnerabilit(?:y|ies)|flaws?|bugs?|hole|weakness(?:es)?))|(?<!\w)rated\s+critical\b|(?<!\w)severity:?\s+critical\b|\((?:critical|kritisch)\)/iu,
   },
   {
     severity: 'hoch',

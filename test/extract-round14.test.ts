@@ -82,8 +82,10 @@ test('"consider" before a deed makes the deed the step', () => {
 });
 
 test('two steps joined by "and", each with one English word left, are left out together', () => {
-  // Alone each piece passed; joined, "both" and "instead" show the sentence was not understood.
-  assert.deepEqual(actions('Disable WAN access to both and use VPN and/or Sophos Central for remote access and management instead.'), []);
+  // Alone each piece passed; joined, "hypervisor" and "henceforth" show the sentence was not understood.
+  assert.deepEqual(actions('Disable WAN access to the hypervisor and use VPN for remote access henceforth.'), []);
+  // Since round 15 "instead" and "and/or" are German: the second piece stands on its own.
+  assert.deepEqual(actions('Disable WAN access to both and use VPN and/or Sophos Central for remote access and management instead.'), ['VPN und/oder Sophos Central für Fernzugriff und Verwaltung stattdessen verwenden']);
   // An English determiner at the start counts as a word left.
   assert.deepEqual(actions('Scan every attachment you receive with anti-virus software.'), []);
   // A joined step the table carried over whole stays.
@@ -104,7 +106,7 @@ test('the commas of a list of things are part of the object; a list of steps is 
 test('English advice the table leaves out is still advice: the notice stays relevant, with no half-English step', () => {
   const matcher = compileCatalog(catalogSchema.parse(JSON.parse(readFileSync('config/catalog.json', 'utf8'))));
   const notice = (text: string) => extractNotice(matcher, { title: 'Zyxel firewalls under attack', text, publishedAt: null });
-  const advised = notice('Attackers are exploiting a flaw in Zyxel USG FLEX firewalls. Disable WAN access to both and use VPN and/or Sophos Central for remote access and management instead.');
+  const advised = notice('Attackers are exploiting a flaw in Zyxel USG FLEX firewalls. Disable WAN access to the hypervisor and use VPN for remote access henceforth.');
   assert.equal(advised.relevant, true);
   assert.deepEqual(advised.actions, []);
   // Without the advice the same notice names neither a step nor a fix.

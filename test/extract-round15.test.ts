@@ -78,3 +78,17 @@ test('a priority label rates like a severity label; a patch or update called cri
   assert.equal(severity('Microsoft will no longer ship critical updates for Windows 10.'), 'unbekannt');
   assert.equal(severity('Windows 10 receives no critical security updates after October.'), 'unbekannt');
 });
+
+test('English clauses the table reads as one word: things you do not use or trust, "wherever you can", "until further notice"', () => {
+  assert.deepEqual(englishActions('Always disable services and protocols you do not use', true), ['Immer ungenutzte Dienste und Protokolle deaktivieren']);
+  assert.deepEqual(englishActions('Install and run only applications you trust on your systems', true), ['Nur vertrauenswürdige Anwendungen auf Systemen installieren und einsetzen']);
+  assert.deepEqual(englishActions('Use Access Control Lists wherever you can', true), ['Access-Control-Lists wo immer möglich verwenden']);
+  assert.deepEqual(englishActions('Enable brute force protection in the management settings', true), ['Brute-Force-Schutz in Verwaltungseinstellungen aktivieren']);
+  assert.deepEqual(englishActions('Disable the SSLVPN service and, until further notice, limit connectivity to trusted IP addresses.', true), [
+    'SSLVPN Dienst deaktivieren und Verbindungen auf vertrauenswürdige IP-Adressen einschränken',
+  ]);
+  assert.deepEqual(englishActions('Test your recovery before you need it.', true), ['Wiederherstellung testen']);
+  // "Use 2FA" names a thing; "Update 5.2 is out" is a version, no step.
+  assert.deepEqual(englishActions('Use 2FA for user authentication', true), ['2FA für Benutzerauthentifizierung verwenden']);
+  assert.equal(englishActions('Update 5.2 is out for all models.', true)?.length ?? 0, 0);
+});

@@ -72,7 +72,7 @@ const words: Record<string, string> = {
   which: 'die', that: 'die', as: 'als', is: 'ist', are: 'sind', been: '', have: '', has: '', be: '', by: 'durch', via: 'über', at: 'an',
   least: 'mindestens', possible: 'möglich', soon: 'bald', unknown: 'unbekannte', trusted: 'vertrauenswürdige', sources: 'Quellen',
   source: 'Quelle', two: 'Zwei', factor: 'Faktor', authentication: 'Authentifizierung', multi: 'Mehr', mfa: 'MFA',
-  '2fa': 'Zwei-Faktor-Authentifizierung', manually: 'manuell', manual: 'manuelle', practice: 'Praxis', practices: 'Praxen', clinic: 'Praxis', directly: 'direkt', publicly: 'öffentlich', extended: 'Extended', protection: 'Protection', enabling: 'aktivieren', installing: 'installieren', updating: 'aktualisieren', includes: 'umfasst',
+  '2fa': '2FA', manually: 'manuell', manual: 'manuelle', practice: 'Praxis', practices: 'Praxen', clinic: 'Praxis', directly: 'direkt', publicly: 'öffentlich', extended: 'Extended', protection: 'Protection', enabling: 'aktivieren', installing: 'installieren', updating: 'aktualisieren', includes: 'umfasst',
   // A determiner leaves no word, but nouns on either side of it are no compound ("access the network").
   the: BOUNDARY, a: BOUNDARY, an: BOUNDARY, your: BOUNDARY, their: BOUNDARY, our: BOUNDARY, its: BOUNDARY, his: BOUNDARY, her: BOUNDARY, them: 'sie', it: 'es', you: 'Sie', following: 'folgende',
   always: 'immer', over: 'über', encrypted: 'verschlüsseltes', unencrypted: 'unverschlüsseltes', browser: 'Browser', web: 'Web',
@@ -108,7 +108,7 @@ const words: Record<string, string> = {
   host: 'Host', hosts: 'Hosts', client: 'Client', clients: 'Clients', app: 'App', apps: 'Apps', program: 'Programm', programs: 'Programme', tool: 'Programm',
   plugin: 'Plug-in', plugins: 'Plug-ins', extension: 'Erweiterung', extensions: 'Erweiterungen', component: 'Komponente', components: 'Komponenten',
   module: 'Modul', modules: 'Module', package: 'Paket', packages: 'Pakete', driver: 'Treiber', drivers: 'Treiber', protocol: 'Protokoll', protocols: 'Protokolle',
-  altogether: 'ganz', compressed: 'komprimierte', executable: 'ausführbare', type: 'Typ', types: 'Typen', clean: 'saubere', exploitation: 'Ausnutzung', wireless: 'WLAN', modem: 'Modem', gateway: 'Gateway', gateways: 'Gateways', cable: 'Kabel', media: 'Datenträger', disk: 'Festplatte', disks: 'Festplatten',
+  altogether: 'ganz', connectivity: 'Verbindungen', instead: 'stattdessen', commercial: 'kommerzielle', rating: 'Bewertung',  compressed: 'komprimierte', executable: 'ausführbare', type: 'Typ', types: 'Typen', clean: 'saubere', exploitation: 'Ausnutzung', wireless: 'WLAN', modem: 'Modem', gateway: 'Gateway', gateways: 'Gateways', cable: 'Kabel', media: 'Datenträger', disk: 'Festplatte', disks: 'Festplatten',
   offsite: 'außer Haus', 'off-site': 'außer Haus', location: 'Ort', locations: 'Orte', secure: 'sichere', safe: 'sichere',
   personnel: 'Personal', patients: 'Patienten', doctors: 'Ärzte', dentists: 'Zahnärzte', manager: 'Verantwortliche', managers: 'Verantwortliche',
   support: 'Support', helpdesk: 'Helpdesk', partner: 'Partner', partners: 'Partner', supplier: 'Lieferant', suppliers: 'Lieferanten', bank: 'Bank',
@@ -139,7 +139,7 @@ const words: Record<string, string> = {
 // The German nouns the table writes, which english-grammar.ts joins into compounds ("Netzwerk Geräte" →
 // "Netzwerkgeräte"); forms that only stand first in one ("Sicherheits", "Fern", "Anmelde") are not among them.
 const germanNouns = new Set(
-  [...Object.values(words), 'Zwei-Faktor-Authentifizierung', 'Multi-Faktor-Authentifizierung', 'Fernzugriff', 'Fernverwaltung', 'Verwaltungsoberfläche', 'Konfigurationsseite', 'Sicherungskopien', 'Datensicherungen', 'Datensicherung', 'Passwortmanager', 'Portweiterleitung', 'Telefonanlage', 'Telefonanlagen', 'Sicherheitsupdate', 'Sicherheitsupdates', 'Sicherheitspatch', 'Sicherheitspatches', 'Betriebssystem', 'Betriebssysteme', 'Anmeldedaten']
+  [...Object.values(words), 'Zwei-Faktor-Authentifizierung', 'Multi-Faktor-Authentifizierung', 'Fernzugriff', 'Fernverwaltung', 'Verwaltungsoberfläche', 'Konfigurationsseite', 'Sicherungskopien', 'Datensicherungen', 'Datensicherung', 'Passwortmanager', 'Portweiterleitung', 'Telefonanlage', 'Telefonanlagen', 'Sicherheitsupdate', 'Sicherheitsupdates', 'Sicherheitspatch', 'Sicherheitspatches', 'Betriebssystem', 'Betriebssysteme', 'Anmeldedaten', 'Brute-Force-Schutz', 'Brute-Force-Angriffe', 'Internetzugang', 'Servicedesk', 'Notfallplan', 'Notfallpläne', 'Access-Control-Lists']
     .filter((w) => /^\p{Lu}(?!\p{Lu}*$)\S*$/u.test(w) && !['Sie', 'Zwei', 'Mehr', 'Sicherheits', 'Fern', 'Anmelde'].includes(w)),
 );
 
@@ -211,6 +211,13 @@ function translate(text: string, to = 'auf'): string {
     // "senders you do not recognize", "numbers you don't know": unknown ones.
     .replace(/\b(senders?|contacts?|callers?|people|numbers?|websites?|sites?)(\u0002?)\s+(?:that\s+|whom\s+)?you\s+(?:do\s+not|don't)\s+(?:recogni[sz]e|know)\b/gi, 'unknown $1$2')
     .replace(/\bwith\s+anyone\b/gi, 'mit anderen')
+    // "services and protocols you do not use", "applications you trust": unused, trusted ones.
+    .replace(/\b(\p{L}+(?:\s+(?:and|or)\s+\p{L}+)?)(\u0002?)\s+(?:that\s+|which\s+)?you\s+(?:do\s+not|don't)\s+(?:use|need)\b/giu, 'unused $1$2')
+    .replace(/\baccess\s+control\s+lists?\b/giu, 'Access-Control-Lists')
+    .replace(/\b(\p{L}+)(\u0002?)\s+(?:that\s+|which\s+)?you\s+trust\b/giu, 'trusted $1$2')
+    .replace(/\s*\b(?:wherever|whenever)\s+(?:you\s+can|(?:it\s+is\s+)?possible)\b/giu, ' wo immer möglich')
+    .replace(/,?\s*\buntil\s+further\s+notice\b,?/giu, ' bis auf Weiteres')
+    .replace(/\bbrute[-\s]force(?:\s+(protection|attacks?))?\b/giu, (m, what: string | undefined) => (what && /^prot/iu.test(what) ? 'Brute-Force-Schutz' : what ? 'Brute-Force-Angriffe' : 'Brute-Force'))
     .replace(/\bevery\s+day\b/gi, 'täglich')
     .replace(/\bvulnerability\s+(?:scanners?|scanning\s+tools?)\b/gi, 'Schwachstellenscanner')
     .replace(/\bfrom\s+the\s+(?:practice\s+)?network\b/gi, 'vom Netzwerk')
@@ -221,6 +228,7 @@ function translate(text: string, to = 'auf'): string {
     .replace(/\b(?:VPN\s+)?(?:pre-)?shared\s+(?:secrets?|keys?)\b/gi, (m) => (/^VPN/i.test(m) ? 'VPN-Schlüssel' : 'Pre-Shared-Keys'))
     .replace(/\bsecurity updates?\b/gi, (m) => (m.endsWith('s') ? 'Sicherheitsupdates' : 'Sicherheitsupdate'))
     .replace(/\bsecurity patch(es)?\b/gi, (m, es: string | undefined) => (es ? 'Sicherheitspatches' : 'Sicherheitspatch'))
+    .replace(/\band\/or\b/giu, 'und/oder')
     .replace(/\bdo not\b|\bdon't\b/gi, 'nicht')
     .split(/(\s+|[,;()"“”])/)
     .map((w) => {
@@ -615,6 +623,10 @@ function englishSentence(s: string, bullet: boolean): string[] | null {
   const text = s
     .replace(/^["“„]/, '')
     .replace(notTo, 'to not ')
+    // "Disable the service and, until further notice, limit …": a time between "and" and its verb hides the second step.
+    .replace(/\s+and,\s+until\s+further\s+notice,\s+/giu, ' and ')
+    // "Test your recovery before you need it": when the step will be needed is no condition of it.
+    .replace(/\s+(?:before|until)\s+(?:you|they|we)\s+(?:need|use)\s+(?:it|them)\b/giu, '')
     // "Mandate an immediate update to Fireware OS for all appliances": a manager's order to update is the update.
     .replace(/\bas\s+soon\s+as\s+(?:you|they|we|admins|administrators|users)\s+can\b/giu, 'as soon as possible')
     // "patched against this critical vulnerability": what the patch is against is the notice's subject, not the step's.
@@ -719,7 +731,8 @@ function imperative(text: string): string[] | null {
   if (!verbTable.has(head) && !verbTable.has(head.split(' ')[0]!) && !phrasal) return null;
   // "Update is available", "Update for Exchange": a noun, not an imperative. "Update and patch all systems": two verbs.
   const twoVerbs = /^(?:and|or)$/i.test(first[2]!) && verbTable.has((/^\S+\s+(?:and|or)\s+(\p{L}+)\s+\S/u.exec(bare)?.[1] ?? '').toLowerCase());
-  if (!phrasal && !twoVerbs && /^(?:is|was|are|were|has|have|had|of|for|and|or|available|released|now|can|will|\d)/i.test(first[2]!)) return null;
+  // A number is a version ("Update 5.2 is out"); "Use 2FA" names a thing.
+  if (!phrasal && !twoVerbs && /^(?:is|was|are|were|has|have|had|of|for|and|or|available|released|now|can|will|\d[\d.,]*(?!\p{L}))/iu.test(first[2]!)) return null;
   if (/^make sure\b/i.test(t)) return makeSure(t);
   // "Check out these instructions …": a pointer to a page, not a step.
   if (/^check\s+out\b/i.test(t)) return null;

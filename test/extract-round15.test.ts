@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { englishActions, germanPhrase } from '../src/normalize/english-actions.js';
+import { findActions } from '../src/normalize/actions.js';
 import { findSeverity } from '../src/normalize/severity.js';
 import { splitSentences } from '../src/normalize/sentences.js';
 
@@ -91,4 +92,39 @@ test('English clauses the table reads as one word: things you do not use or trus
   // "Use 2FA" names a thing; "Update 5.2 is out" is a version, no step.
   assert.deepEqual(englishActions('Use 2FA for user authentication', true), ['2FA für Benutzerauthentifizierung verwenden']);
   assert.equal(englishActions('Update 5.2 is out for all models.', true)?.length ?? 0, 0);
+});
+
+const actions = (text: string) => findActions(splitSentences(text)).map((a) => a.text);
+
+test('a condition with its verb first may start with a phrase of place, and two such verbs each go to their end', () => {
+  assert.deepEqual(
+    actions('Erscheint beim Aufruf des Dashboards eine Warnmeldung oder taucht im Ressourcenmonitor ein Prozess namens synosync auf, sollen Nutzer ihr NAS sofort ausschalten.'),
+    ['Ihr NAS sofort ausschalten, falls beim Aufruf des Dashboards eine Warnmeldung erscheint oder im Ressourcenmonitor ein Prozess namens synosync auftaucht'],
+  );
+  assert.deepEqual(actions('Ruft jemand an und fragt nach dem Passwort, sollten Sie auflegen.'), ['Auflegen, falls jemand anruft und nach dem Passwort fragt']);
+  assert.deepEqual(actions('Fehlt das Update oder meldet die Software einen Fehler, sollten Praxen den Support kontaktieren.'), ['Den Support kontaktieren, falls das Update fehlt oder die Software einen Fehler meldet']);
+  // "oder nicht" is no second verb.
+  assert.deepEqual(actions('Ist unklar, ob der Konnektor läuft oder nicht, sollten Sie den Dienstleister anrufen.'), ['Den Dienstleister anrufen, falls unklar ist, ob der Konnektor läuft oder nicht']);
+});
+
+test('"die Teams" behind a modal are the practice teams; the teams of a maker are not', () => {
+  assert.deepEqual(actions('Wenn Schadsoftware die Praxis-IT befallen hat, sollten die Teams die Passwörter ändern.'), ['Die Passwörter ändern, wenn Schadsoftware die Praxis-IT befallen hat']);
+  assert.deepEqual(actions('Die Teams der Hersteller sollten die Lücke schließen.'), []);
+});
+
+test('an owner\'s noun becomes a compound, "as well as" is "sowie", and "upgrade it to" keeps the version without the pronoun', () => {
+  assert.equal(germanPhrase("update the router's admin passwords as well as all VPN passwords"), 'Router-Administratorpasswörter sowie alle VPN-Passwörter aktualisieren');
+  assert.equal(germanPhrase("Check the manufacturer's website regularly for firmware updates"), 'Herstellerwebsite regelmäßig für Firmware-Updates prüfen');
+  assert.equal(germanPhrase('apply mitigations per vendor instructions'), 'Schutzmaßnahmen gemäß Anbieteranweisungen umsetzen');
+  assert.equal(germanPhrase('upgrade it to firmware 3.9.6.3 or later as soon as possible'), 'Auf Firmware 3.9.6.3 oder neuer schnellstmöglich aktualisieren');
+  // A pronoun alone is still no object.
+  assert.equal(germanPhrase('update it'), null);
+  assert.equal(germanPhrase('change them there as well'), null);
+});
+
+test('an English verb in the third person, or a function word in capitals, shows a clause the table did not understand', () => {
+  assert.equal(germanPhrase('check that the web interface now reports the new firmware version'), null);
+  assert.equal(germanPhrase('Assess risk immediately and determine WHETHER key suppliers are affected'), null);
+  // A German step with a noun left as written stays.
+  assert.equal(germanPhrase('Replace the default self-signed security certificates'), 'Standard selbstsignierte Sicherheitszertifikate ersetzen');
 });

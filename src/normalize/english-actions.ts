@@ -108,7 +108,7 @@ const words: Record<string, string> = {
   host: 'Host', hosts: 'Hosts', client: 'Client', clients: 'Clients', app: 'App', apps: 'Apps', program: 'Programm', programs: 'Programme', tool: 'Programm',
   plugin: 'Plug-in', plugins: 'Plug-ins', extension: 'Erweiterung', extensions: 'Erweiterungen', component: 'Komponente', components: 'Komponenten',
   module: 'Modul', modules: 'Module', package: 'Paket', packages: 'Pakete', driver: 'Treiber', drivers: 'Treiber', protocol: 'Protokoll', protocols: 'Protokolle',
-  altogether: 'ganz', connectivity: 'Verbindungen', instead: 'stattdessen', commercial: 'kommerzielle', rating: 'Bewertung',  compressed: 'komprimierte', executable: 'ausführbare', type: 'Typ', types: 'Typen', clean: 'saubere', exploitation: 'Ausnutzung', wireless: 'WLAN', modem: 'Modem', gateway: 'Gateway', gateways: 'Gateways', cable: 'Kabel', media: 'Datenträger', disk: 'Festplatte', disks: 'Festplatten',
+  altogether: 'ganz', certificates: 'Zertifikate', per: 'gemäß', manufacturer: 'Hersteller', manufacturers: 'Hersteller',  connectivity: 'Verbindungen', instead: 'stattdessen', commercial: 'kommerzielle', rating: 'Bewertung',  compressed: 'komprimierte', executable: 'ausführbare', type: 'Typ', types: 'Typen', clean: 'saubere', exploitation: 'Ausnutzung', wireless: 'WLAN', modem: 'Modem', gateway: 'Gateway', gateways: 'Gateways', cable: 'Kabel', media: 'Datenträger', disk: 'Festplatte', disks: 'Festplatten',
   offsite: 'außer Haus', 'off-site': 'außer Haus', location: 'Ort', locations: 'Orte', secure: 'sichere', safe: 'sichere',
   personnel: 'Personal', patients: 'Patienten', doctors: 'Ärzte', dentists: 'Zahnärzte', manager: 'Verantwortliche', managers: 'Verantwortliche',
   support: 'Support', helpdesk: 'Helpdesk', partner: 'Partner', partners: 'Partner', supplier: 'Lieferant', suppliers: 'Lieferanten', bank: 'Bank',
@@ -211,6 +211,10 @@ function translate(text: string, to = 'auf'): string {
     // "senders you do not recognize", "numbers you don't know": unknown ones.
     .replace(/\b(senders?|contacts?|callers?|people|numbers?|websites?|sites?)(\u0002?)\s+(?:that\s+|whom\s+)?you\s+(?:do\s+not|don't)\s+(?:recogni[sz]e|know)\b/gi, 'unknown $1$2')
     .replace(/\bwith\s+anyone\b/gi, 'mit anderen')
+    // "the router's admin passwords": the owner becomes the first part of a German compound ("Router-Administratorpasswörter").
+    .replace(/(?<=\p{L})['’]s\s+(?=\p{L})/gu, ' ')
+    .replace(/\bas\s+well\s+as\b/giu, 'sowie')
+    .replace(/\bself[-\s]signed\b/giu, 'selbstsignierte')
     // "services and protocols you do not use", "applications you trust": unused, trusted ones.
     .replace(/\b(\p{L}+(?:\s+(?:and|or)\s+\p{L}+)?)(\u0002?)\s+(?:that\s+|which\s+)?you\s+(?:do\s+not|don't)\s+(?:use|need)\b/giu, 'unused $1$2')
     .replace(/\baccess\s+control\s+lists?\b/giu, 'Access-Control-Lists')
@@ -366,7 +370,8 @@ export function germanPhrase(vp: string): string | null {
   rest = rest.replace(listOfThings, (list) => list.replace(/,\s+/gu, ` ${LIST_COMMA} `));
   const end = objectEnd.exec(rest);
   // "the security settings it describes": a relative clause without its pronoun only says whose the thing is.
-  const object = (end ? rest.slice(0, end.index) : rest).replace(germanPhrasePattern1, '');
+  // "upgrade it to firmware 3.9.6.3": the pronoun's thing is named before; the target version is the step.
+  const object = (end ? rest.slice(0, end.index) : rest).replace(germanPhrasePattern1, '').replace(/^(?:it|them)\s+(?=to\s+\S)/iu, '');
   // "To update Helpdesk, follow these steps:" heads the steps; it is none itself.
   // So does "follow these email best practices:".
   if (entry[0] === 'follow' && (/^(?:these|the\s+following|those)\s+(?:[\w-]+\s+){0,3}(?:steps|instructions|tips|best\s+practices|recommendations|guidelines|rules|precautions)\s*:?\s*$/i.test(object.trim()) || /^the\s+(?:steps|instructions)\s*:?\s*$/i.test(object.trim()))) return null;
@@ -428,7 +433,7 @@ export function germanPhrase(vp: string): string | null {
 }
 
 // English words that the table leaves as they are, where two of them mean the phrase was not understood.
-const englishLeft = /(?<!\p{L})(?:who|whom|whose|every|each|may|might|could|known|right|away|both|instead|straight|physical|virtual|these|those|this|than|into|through|within|without|via|been|being|under|below|unless|own|probably|another|such|then|some|more|most|covers|tells|says|already|helps|does|will|would|can|cannot|from|by|its|their|which|whether)(?!\p{L})/giu;
+const englishLeft = /(?<!\p{L})(?:who|whom|whose|every|each|may|might|could|known|right|away|both|instead|straight|physical|virtual|these|those|this|than|into|through|within|without|via|been|being|under|below|unless|own|probably|another|such|then|some|more|most|covers|tells|says|already|helps|does|will|would|can|cannot|from|by|its|their|which|whether|reports|shows|runs|uses|works|needs|appears|contains|displays|lists|gets|makes|means|requires)(?!\p{L})/giu;
 const halfEnglish = (german: string) => (german.match(englishLeft) ?? []).length >= 2;
 
 // A lower-case word of plain letters, for counting words left in English (built once: see translate's patterns).
@@ -604,7 +609,9 @@ function wordsLeftInEnglish(step: string): number {
   // An English function word ("both", "instead", "which") shows the sentence's frame was not understood: it counts
   // twice. A noun left as written may be a term.
   // "Nummern Sie know": an English relative clause without its pronoun ("numbers you know") left in the object.
-  const frame = (unquoted.match(englishLeft) ?? []).length + (relativeLeft.test(unquoted) ? 1 : 0);
+  // "WHETHER" in capitals is not among the lower-case words counted below: it counts twice here.
+  const frameWords = unquoted.match(englishLeft) ?? [];
+  const frame = frameWords.length + frameWords.filter((w) => w === w.toUpperCase()).length + (relativeLeft.test(unquoted) ? 1 : 0);
   return [...unquoted.matchAll(untranslatedPattern1)].filter(([w]) => !german(w)).length + frame + leading;
 }
 

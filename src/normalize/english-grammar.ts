@@ -12,9 +12,12 @@ const germanFirstParts: Record<string, string> = {
   Sicherung: 'Sicherungs', Gerät: 'Geräte', Anwendung: 'Anwendungs', Dienst: 'Dienst', Bank: 'Bank', Anmelde: 'Anmelde',
   Fern: 'Fern', Gast: 'Gast', Virenschutz: 'Virenschutz', Praxis: 'Praxis', Bildschirm: 'Bildschirm', Bild: 'Bild', Datenbank: 'Datenbank',
   Makro: 'Makro', Portweiterleitung: 'Portweiterleitungs', Schulung: 'Schulungs',
+  Hersteller: 'Hersteller', Anbieter: 'Anbieter', Notfall: 'Notfall', Wartung: 'Wartungs', Verschlüsselung: 'Verschlüsselungs',
+  Wiederherstellung: 'Wiederherstellungs', Überwachung: 'Überwachungs', Erkennung: 'Erkennungs', Daten: 'Daten', Datei: 'Datei',
+  Drucker: 'Drucker', Sitzung: 'Sitzungs', Netzwerke: 'Netzwerk', Mitarbeitende: 'Mitarbeiter', Benutzername: 'Benutzernamen',
 };
 // English loan words in German join with a hyphen: "Firewall-Regeln", "E-Mail-Anhänge", "Firmware-Update".
-const loanFirstParts = new Set(['Firewall', 'Router', 'Server', 'E-Mail', 'Backup', 'Update', 'Firmware', 'Software', 'Browser', 'Cloud', 'Portal', 'Phishing', 'WLAN', 'Office']);
+const loanFirstParts = new Set(['Firewall', 'Router', 'Server', 'E-Mail', 'Backup', 'Update', 'Firmware', 'Software', 'Browser', 'Cloud', 'Portal', 'Phishing', 'WLAN', 'Office', 'Website', 'App', 'Token', 'Client', 'Host', 'Domain', 'Spam', 'Support', 'Helpdesk', 'Desktop', 'Laptop', 'Smartphone', 'Tablet']);
 // Built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
 const capitalised = /^\p{Lu}/u;
 const lowerCase = /^\p{Ll}/u;

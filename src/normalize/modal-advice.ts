@@ -43,7 +43,7 @@ const restricted = /(?<!\p{L})(?:nicht|nie|niemals|kein\p{L}*|weder|nur|ausschli
 const mayHoldModal = cueTest(['soll', 'müss', 'muss', 'darf', 'dürf']);
 const circumstancePhrase =
   /^(?:(?:Gleich|Direkt|Unmittelbar|Kurz|Noch|Schon|Bereits|Erst)\s+(?:nach|vor|bei|beim|mit|ab|bis|zur|zum|im|in|während)\s|(?:Bei|Beim|Im|In|Vor|Für|Mit|Ab|Bis|Zur|Zum|Auf|Unter|Während|Spätestens|Sicherheitshalber|Vorsorglich|Grundsätzlich|Möglichst)\b)/u;
-const subjects = /^(?:alle\s+)?(?:(?:die|Ihre)\s+(?:IT-Dienstleister|Dienstleister|IT-Betreuer|Systembetreuer)(?:\s+der\s+(?:betroffenen\s+)?Praxen)?|\p{Lu}\p{Ll}+praxen|Admins|IT-Verantwortliche|Verantwortliche|Praxen|Arztpraxen|Zahnarztpraxen|Kunden|Kundinnen(?:\s+und\s+Kunden)?|Nutzer(?:innen)?(?:\s+und\s+Nutzer)?|Anwender(?:innen)?(?:\s+und\s+Anwender)?|Betreiber(?:innen)?|Administrator(?:en|innen)|(?:\p{Lu}\p{Ll}+ärzt|Ärzt)(?:e|innen)(?:\s+und\s+(?:\p{Lu}\p{Ll}+ärzt|Ärzt)e)?|Sie|Praxisinhaber(?:innen)?|Praxisteams?|(?:das\s+)?Praxisteam|(?:die\s+|Ihre\s+)?(?:Praxis)?[Mm]itarbeit(?:er(?:innen)?(?:\s+und\s+(?:Praxis)?[Mm]itarbeiter)?|ende)(?:\s+der\s+Praxis)?(?!\s+(?:der|des|von)\s)|(?:das\s+|Ihr\s+)?Praxispersonal|Einrichtungen|Leistungserbringer(?:innen)?|man|du|(?:die|jede)\s+(?:\p{Lu}\p{Ll}+)?[Pp]raxis)\s+/u;
+const subjects = /^(?:alle\s+)?(?:(?:die|Ihre)\s+(?:IT-Dienstleister|Dienstleister|IT-Betreuer|Systembetreuer)(?:\s+der\s+(?:betroffenen\s+)?Praxen)?|\p{Lu}\p{Ll}+praxen|Admins|IT-Verantwortliche|Verantwortliche|Praxen|Arztpraxen|Zahnarztpraxen|Kunden|Kundinnen(?:\s+und\s+Kunden)?|Nutzer(?:innen)?(?:\s+und\s+Nutzer)?|Anwender(?:innen)?(?:\s+und\s+Anwender)?|Betreiber(?:innen)?|Administrator(?:en|innen)|(?:\p{Lu}\p{Ll}+ärzt|Ärzt)(?:e|innen)(?:\s+und\s+(?:\p{Lu}\p{Ll}+ärzt|Ärzt)e)?|Sie|Praxisinhaber(?:innen)?|Praxisteams?|(?:das\s+)?Praxisteam|(?:die\s+)?Teams|(?:die\s+|Ihre\s+)?(?:Praxis)?[Mm]itarbeit(?:er(?:innen)?(?:\s+und\s+(?:Praxis)?[Mm]itarbeiter)?|ende)(?:\s+der\s+Praxis)?(?!\s+(?:der|des|von)\s)|(?:das\s+|Ihr\s+)?Praxispersonal|Einrichtungen|Leistungserbringer(?:innen)?|man|du|(?:die|jede)\s+(?:\p{Lu}\p{Ll}+)?[Pp]raxis)\s+/u;
 // Of the subjects above, the practice's staff.
 const staff = /[Mm]itarbeit|Praxis(?:personal|team)/u;
 const adverbs = /^(?:Danach|Anschließend|Zudem|Auch|Außerdem|Daher|Deshalb|Demnach|Demzufolge|Folglich|Somit|Dann|Jetzt|Nun|Zusätzlich|Ebenso|Vorsorglich|Insbesondere|Darüber hinaus|Bis dahin|Grundsätzlich|Generell|Unbedingt|Stattdessen|Vielmehr|Stets|Immer)$/u;
@@ -70,7 +70,8 @@ const modalPattern1 = /(?<!\p{L})(?:nichts?|keine\p{L}*)(?!\p{L})/u;
 // A forecast ("Voraussichtlich ab dem 27. Oktober sollen Updates … verteilt werden", "in Kürze") or a means ("Konkret
 // sollen damit Geräte geschützt werden") makes "sollen" a plan or a purpose, too.
 const modalPattern2 = /(?<!\p{L})(?:[Kk]ünftig|[Zz]ukünftig|in\s+Zukunft|perspektivisch|langfristig|[Vv]oraussichtlich|demnächst|[Ii]n\s+Kürze|(?<=soll(?:en)?\s+)damit)(?!\p{L})/u;
-const modalPattern3 = /^(\p{Lu}\p{Ll}+(?:t|en))\s+((?:sich\s+)?(?:es|der|die|das|ein\p{L}*|Ihr\p{L}*|jemand|kein\p{L}*)(?:(?:\s|,\s).*)?)$/u;
+// "Erscheint beim Aufruf des Dashboards eine Warnmeldung, …": a phrase of place or time may stand before the subject.
+const modalPattern3 = /^(\p{Lu}\p{Ll}+(?:t|en))\s+((?:(?:beim|bei|im|am|nach|während|dabei|dann|plötzlich|hier|dort)\s+[^,]*?\s)?(?:sich\s+)?(?:es|der|die|das|ein\p{L}*|Ihr\p{L}*|jemand|kein\p{L}*)(?:(?:\s|,\s).*)?)$/u;
 const modalPattern4 = /^\p{Lu}/u;
 const modalPattern5 = /^((?:\p{L}+\s+){0,2}\p{L}+,\s+(?:die|der|deren|dessen|(?:bei|in|auf)\s+denen)\s+.+)$/u;
 const modalPattern6 = /(?<!\p{L})ihr(?=(?:e|en|em|er|es)?(?!\p{L}))/gu;

@@ -148,6 +148,8 @@ const askedCondition =
 // A main clause with its finite verb first, after the comma of a condition.
 const consequence = /^[^,]*,\s+(?:wird|werden|ist|sind|kann|können|erhalten|erhält|bekommen|bekommt|hat|haben|gibt|entfällt|läuft|startet|erfolgt)\s/u;
 
+const coordinatedVerbFirst = /\s(oder|und)\s(?!(?:nicht|jetzt|selbst|erst|zuletzt|meist|bereits|bislang|ebenfalls|sonst)\s)(\p{Ll}+(?:t|en))\s((?:im|in|am|beim|bei|auf|nach|vor|mit|über|um|zu|ein\p{L}*|der|die|das|es|sich|jemand|kein\p{L}*)\s.+)$/u;
+
 export function condition(word: string | undefined, clause: string | undefined): string {
   if (!word || /^(?:Damit|Um)$/.test(word)) return '';
   const c = clause!.trim();
@@ -158,6 +160,9 @@ export function condition(word: string | undefined, clause: string | undefined):
       const [head, tail = ''] = second[3]!.split(/(?=,\s)/u, 2);
       return `, falls ${c.slice(0, second.index)} ${word.toLowerCase()} ${second[1]} ${head} ${second[2]}${tail}${second[3]!.slice(head!.length + tail.length)}`;
     }
+    // "Erscheint eine Warnmeldung oder taucht ein Prozess auf": the second verb first too, each to its own end.
+    const coordinated = coordinatedVerbFirst.exec(c);
+    if (coordinated) return `, falls ${verbLast(c.slice(0, coordinated.index), word.toLowerCase())} ${coordinated[1]} ${verbLast(coordinated[3]!, coordinated[2]!)}`;
     return `, falls ${verbLast(c, word.toLowerCase())}`;
   }
   if (/^Sollten?$/.test(word)) return `, falls ${c.replace(/\bsein$/, word === 'Sollte' ? 'ist' : 'sind')}`;
@@ -167,7 +172,8 @@ export function condition(word: string | undefined, clause: string | undefined):
 // A condition with its verb first, the verb put last: "Ruft jemand an" → "jemand anruft" (a separated particle joins it
 // again), "Meldet sich jemand, der vor Viren warnt" → "sich jemand meldet, der vor Viren warnt" (before the relative clause).
 const separatedParticle = /\s(an|auf|aus|ein|ab|zu|vor|mit|nach|los|zurück|weiter|fest|her|hin|vorbei|durch|um)$/u;
-const relativeClause = /,\s+(?:(?:an|in|auf|mit|bei|von|für|über)\s+)?(?:der|die|das|denen|dem|deren|dessen|den|welche\p{L}*)\s/u;
+// An object clause ("Ist unklar, ob er läuft") stands behind the verb as well.
+const relativeClause = /,\s+(?:(?:(?:an|in|auf|mit|bei|von|für|über)\s+)?(?:der|die|das|denen|dem|deren|dessen|den|welche\p{L}*)|ob|dass|wie|wann|warum)\s/u;
 function verbLast(clause: string, verb: string): string {
   const relative = relativeClause.exec(clause);
   const head = relative ? clause.slice(0, relative.index) : clause;

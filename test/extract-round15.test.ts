@@ -128,3 +128,10 @@ test('an English verb in the third person, or a function word in capitals, shows
   // A German step with a noun left as written stays.
   assert.equal(germanPhrase('Replace the default self-signed security certificates'), 'Standard selbstsignierte Sicherheitszertifikate ersetzen');
 });
+
+test('a relative clause with the reader\'s pronoun stays with its step; a list item told about someone else is none', () => {
+  assert.deepEqual(actions('Installieren Sie niemals Software, die Ihnen Unbekannte anbieten.'), ['Niemals Software installieren, die Ihnen Unbekannte anbieten']);
+  assert.deepEqual(actions('• Manchmal verlangen sie sogar, dass die Angerufenen eine Software auf ihrem Computer installieren.'), []);
+  // Two steps after a comma are still two.
+  assert.deepEqual(actions('• Firmware prüfen'), ['Firmware prüfen']);
+});

@@ -22,7 +22,8 @@ const negation = /(?<!\p{L})(?:[Nn]icht|[Nn]ie|[Nn]iemals|[Kk]ein\p{L}*)(?!\p{L}
 const objectClause = /^,\s+(?:ob|dass|welche\p{L}*|wer|wie)\s/u;
 // "Rechner ersetzen, die die Voraussetzungen nicht erfüllen": after a bare comma a d-word not followed by its noun
 // starts a relative clause ("die die …", "die Sie …", "die nicht …"); "die Firmware prüfen" is a step.
-const relativeStart = /^(?:der|die|das|den|dem|deren|dessen|denen|welche\p{L}*)\s+(?!(?!Sie\s)\p{Lu})/u;
+// "Software, die Ihnen Unbekannte anbieten": the reader's pronouns after the d-word start one too.
+const relativeStart = /^(?:der|die|das|den|dem|deren|dessen|denen|welche\p{L}*)\s+(?!(?!(?:Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer)\s)\p{Lu})/u;
 
 // splitSteps's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
 const splitStepsPattern1 = /(?<!\p{L})(?:the|and|to|of)(?!\p{L})/u;

@@ -511,8 +511,12 @@ const whichOnes = /^(?:von|aus|bei|mit|für|in|an|auf|unter)\s+[^,]+,\s+(?:die|d
 // After "und", "oder" or a comma the verb first is the next imperative ("…, und lassen Sie Ihr System prüfen").
 const readerAsSubject = /^\S+(?:\s+\S+)*?(?<!,|(?<!\p{L})(?:und|oder|sowie|dann|bitte))\s(?!(?:falls|wenn|bevor|ob|dass|sobald|sofern|nachdem|da|weil|wie|damit|sodass|als|wo|was|womit|wofür)\s)\p{Ll}+(?:en|ern|eln)\s+Sie(?!\p{L})/u;
 
+// "• Manchmal verlangen sie sogar, dass …", "• Dann drohen sie mit …": a word, a verb and a pronoun subject in lower case
+// is a statement about someone else told in a list.
+const pronounSubject = /^\p{Lu}\p{Ll}+\s+\p{Ll}+\s+(?:sie|er|es|wir)\s/u;
+
 function bullet(s: string, isBullet: boolean): string | null {
-  if (!isBullet || /^[A-ZÄÖÜ][\wäöüß-]*$/.test(s) || finiteStart.test(s) || whichOnes.test(s)) return null;
+  if (!isBullet || /^[A-ZÄÖÜ][\wäöüß-]*$/.test(s) || finiteStart.test(s) || whichOnes.test(s) || pronounSubject.test(s)) return null;
   // "• die Passwörter der Praxissoftware zu ändern,": an item of a list that a sentence before began.
   s = s.replace(/\s*(?:[,;]|\s+(?:und|oder|sowie))+$/u, '');
   // Only an item without a comma continues its lead-in's "zu"; after a comma the "zu" belongs to the item's own clause

@@ -144,9 +144,11 @@ test('a list item led by a short instruction as its label; best practices; the i
 });
 
 test('"make sure that X is Y" in German order, only when every word is carried over', () => {
-  assert.deepEqual(actions('Make sure your backups are tested.'), ['Sicherstellen, dass Backups getestet sind']);
-  assert.deepEqual(actions('Practices should make sure that all devices are updated.'), ['Sicherstellen, dass alle Geräte aktualisiert sind']);
-  assert.equal(germanPhrase('make sure that remote access is disabled'), 'Sicherstellen, dass Fernzugriff deaktiviert ist');
+  // Since round 15 a passive of a verb of the table is the deed itself (extract-round15.test.ts).
+  assert.deepEqual(actions('Make sure your backups are tested.'), ['Backups testen']);
+  assert.deepEqual(actions('Practices should make sure that all devices are updated.'), ['Alle Geräte aktualisieren']);
+  assert.equal(germanPhrase('make sure that remote access is disabled'), 'Fernzugriff deaktivieren');
+  assert.equal(germanPhrase('make sure that your backups are offline'), 'Sicherstellen, dass Backups offline sind');
   // Words the table does not know: nothing rather than half English.
   assert.deepEqual(actions('Make sure your Business Continuity arrangements are in place and tested.'), []);
 });

@@ -135,3 +135,11 @@ test('a relative clause with the reader\'s pronoun stays with its step; a list i
   // Two steps after a comma are still two.
   assert.deepEqual(actions('• Firmware prüfen'), ['Firmware prüfen']);
 });
+
+test('"make sure X is done" is the deed itself: "Backups regelmäßig testen", not a clause in English order', () => {
+  assert.deepEqual(englishActions('Make sure your backups are tested regularly.', true), ['Backups regelmäßig testen']);
+  assert.deepEqual(englishActions('Make sure the firewall is configured correctly.', true), ['Firewall korrekt konfigurieren']);
+  assert.deepEqual(englishActions('Make sure your locums have been briefed on cyber security.', true), ['Vertretungsärzte auf IT-Sicherheit unterweisen']);
+  // A headline that starts with "Brief" asks for nothing.
+  assert.equal(englishActions('Brief Statement Regarding Issues Found with FortiOS', true)?.length ?? 0, 0);
+});

@@ -50,6 +50,8 @@ const verbTable = new Map(verbs);
 const andVerb = new RegExp(`\\s+(and|or)\\s+(?:to\\s+)?(?=(?:(?:do\\s+not|don't|never)\\s+)?(?:${verbs.map(([en]) => en).join('|')})\\s)`, 'i');
 // "installed" → "install", for "Admins who have not installed X should do so".
 const pastForms = new Map(verbs.flatMap(([en, de]) => (en.includes(' ') ? [] : [[en.endsWith('e') ? `${en}d` : `${en}ed`, de] as const, [`${en}ied`.replace(/yied$/, 'ied'), de] as const])));
+// "have been briefed on …": only as a passive ("Brief Statement Regarding …" heads a page, it asks nothing).
+pastForms.set('briefed', 'unterweisen');
 
 /** Common words of English advice and their German counterparts; anything else (names, versions) stays as written. */
 const words: Record<string, string> = {
@@ -108,7 +110,7 @@ const words: Record<string, string> = {
   host: 'Host', hosts: 'Hosts', client: 'Client', clients: 'Clients', app: 'App', apps: 'Apps', program: 'Programm', programs: 'Programme', tool: 'Programm',
   plugin: 'Plug-in', plugins: 'Plug-ins', extension: 'Erweiterung', extensions: 'Erweiterungen', component: 'Komponente', components: 'Komponenten',
   module: 'Modul', modules: 'Module', package: 'Paket', packages: 'Pakete', driver: 'Treiber', drivers: 'Treiber', protocol: 'Protokoll', protocols: 'Protokolle',
-  altogether: 'ganz', certificates: 'Zertifikate', per: 'gemäß', manufacturer: 'Hersteller', manufacturers: 'Hersteller',  connectivity: 'Verbindungen', instead: 'stattdessen', commercial: 'kommerzielle', rating: 'Bewertung',  compressed: 'komprimierte', executable: 'ausführbare', type: 'Typ', types: 'Typen', clean: 'saubere', exploitation: 'Ausnutzung', wireless: 'WLAN', modem: 'Modem', gateway: 'Gateway', gateways: 'Gateways', cable: 'Kabel', media: 'Datenträger', disk: 'Festplatte', disks: 'Festplatten',
+  altogether: 'ganz', locum: 'Vertretungsarzt', locums: 'Vertretungsärzte', certificates: 'Zertifikate', per: 'gemäß', manufacturer: 'Hersteller', manufacturers: 'Hersteller',  connectivity: 'Verbindungen', instead: 'stattdessen', commercial: 'kommerzielle', rating: 'Bewertung',  compressed: 'komprimierte', executable: 'ausführbare', type: 'Typ', types: 'Typen', clean: 'saubere', exploitation: 'Ausnutzung', wireless: 'WLAN', modem: 'Modem', gateway: 'Gateway', gateways: 'Gateways', cable: 'Kabel', media: 'Datenträger', disk: 'Festplatte', disks: 'Festplatten',
   offsite: 'außer Haus', 'off-site': 'außer Haus', location: 'Ort', locations: 'Orte', secure: 'sichere', safe: 'sichere',
   personnel: 'Personal', patients: 'Patienten', doctors: 'Ärzte', dentists: 'Zahnärzte', manager: 'Verantwortliche', managers: 'Verantwortliche',
   support: 'Support', helpdesk: 'Helpdesk', partner: 'Partner', partners: 'Partner', supplier: 'Lieferant', suppliers: 'Lieferanten', bank: 'Bank',
@@ -199,6 +201,7 @@ function translate(text: string, to = 'auf'): string {
     .replace(possibleThing, 'mögliche ')
     .replace(/\bremote access\b/gi, 'Fernzugriff')
     .replace(/\binternet\s+access\b/gi, 'Internetzugang')
+    .replace(/\bcyber\s+security\b/giu, 'IT-Sicherheit')
     .replace(/\b(?:it\s+)?(service|help)\s*desk\b/gi, (m, kind: string) => (kind.toLowerCase() === 'help' ? 'Helpdesk' : 'Servicedesk'))
     .replace(/\boperating\s+system(s?)\b/gi, (m, pl: string) => (pl ? 'Betriebssysteme' : 'Betriebssystem'))
     .replace(/\bmedical\s+devices\b/gi, 'Medizingeräte')
@@ -754,7 +757,14 @@ function imperative(text: string): string[] | null {
 }
 
 // "Make sure you are using the latest version of X" → "Auf die neueste Version von X aktualisieren".
+// "Make sure your backups are tested regularly", "… have been briefed on …": the passive of advice, whose German is the
+// deed itself ("Backups regelmäßig testen"), not a clause in English order.
+const surePassive = /^make\s+sure\s+(?:that\s+)?(.+?)\s+(?:is|are|gets|get|has\s+been|have\s+been)\s+(\p{Ll}+(?:ed|en|wn))\b(.*)$/iu;
+
 function makeSure(t: string): string[] | null {
+  const passive = surePassive.exec(t.replace(/[.!]$/u, ''));
+  const asPassive = passive && pastForms.has(passive[2]!.toLowerCase()) ? passiveAdvice(`${passive[1]} should be ${passive[2]}${passive[3]}`) : null;
+  if (asPassive) return [asPassive];
   // "Make sure to apply the patch": the deed itself.
   const to = /^make\s+sure\s+to\s+(.+)$/iu.exec(t);
   if (to) return phrases(to[1]!.replace(/[.!]$/u, ''));

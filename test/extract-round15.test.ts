@@ -143,3 +143,11 @@ test('"make sure X is done" is the deed itself: "Backups regelmäßig testen", n
   // A headline that starts with "Brief" asks for nothing.
   assert.equal(englishActions('Brief Statement Regarding Issues Found with FortiOS', true)?.length ?? 0, 0);
 });
+
+test('"every app" is all apps in German, and a thing placed somewhere gets its participle in front', () => {
+  assert.deepEqual(englishActions('Update every app installed on your NAS.', true), ['Alle auf NAS installierten Apps aktualisieren']);
+  assert.deepEqual(englishActions('Back up all files stored on the server.', true), ['Alle auf Server gespeicherten Dateien sichern']);
+  assert.equal(germanPhrase('Change the password of every account'), 'Passwort aller Konten ändern');
+  // A noun the table has no plural for stays as written, and is then left out as English.
+  assert.equal(germanPhrase('Require MFA for every SSLVPN user'), null);
+});

@@ -161,7 +161,16 @@ const QUOTE = '\u0004';
 
 function translate(text: string, to = 'auf'): string {
   const labels: string[] = [];
-  const german = markDative(text.replace(quoted, (q) => `${QUOTE}${labels.push(q) - 1}${QUOTE}`))
+  const german = markDative(
+    text
+      .replace(quoted, (q) => `${QUOTE}${labels.push(q) - 1}${QUOTE}`)
+      // "every app", "each user": German says all of them, in the plural the table knows ("alle Apps").
+      .replace(everyThing, (m, noun: string) => (words[`${noun.toLowerCase()}s`] !== undefined ? `all ${noun}s` : m))
+      // "all apps installed on your NAS": the participle goes before the noun ("alle auf NAS installierten Apps").
+      .replace(placedThings, (m, all: string | undefined, noun: string, participle: string, prep: string, place: string) =>
+        `${all ?? ''}${prep} ${place} ${attributive[participle.toLowerCase()]!}${all ? 'n' : ''} ${noun}`,
+      ),
+  )
     // As written: two factors are "Zwei-Faktor", several "Multi-Faktor" (MFA stays MFA, as German notices write it).
     .replace(/\b(two|multi)[-\s]factor\s+authentication(?:\s+\((?:MFA|2FA)\))?/gi, (m, n: string) => (n.toLowerCase() === 'two' ? 'Zwei-Faktor-Authentifizierung' : 'Multi-Faktor-Authentifizierung'))
     .replace(/\bas soon as possible\b/gi, 'schnellstmöglich')
@@ -226,6 +235,7 @@ function translate(text: string, to = 'auf'): string {
     .replace(/,?\s*\buntil\s+further\s+notice\b,?/giu, ' bis auf Weiteres')
     .replace(/\bbrute[-\s]force(?:\s+(protection|attacks?))?\b/giu, (m, what: string | undefined) => (what && /^prot/iu.test(what) ? 'Brute-Force-Schutz' : what ? 'Brute-Force-Angriffe' : 'Brute-Force'))
     .replace(/\bevery\s+day\b/gi, 'täglich')
+
     .replace(/\bvulnerability\s+(?:scanners?|scanning\s+tools?)\b/gi, 'Schwachstellenscanner')
     .replace(/\bfrom\s+the\s+(?:practice\s+)?network\b/gi, 'vom Netzwerk')
     .replace(/\bsuch\s+as\b/gi, 'wie')
@@ -257,6 +267,10 @@ function translate(text: string, to = 'auf'): string {
     .replace(labelledThing, '$2 $1')
     .replace(/\u0004(\d+)\u0004/gu, (m, i: string) => `„${labels[Number(i)]!.slice(1, -1)}“`);
 }
+
+const attributive: Record<string, string> = { installed: 'installierte', stored: 'gespeicherte', running: 'laufende', connected: 'angeschlossene', used: 'genutzte' };
+const placedThings = /\b(all\s+)?(\p{Ll}+s)\s+(installed|stored|running|connected|used)\s+(on|in)\s+(?:(?:the|your|their|our|its)\s+)?([\p{L}\d-]+)(?=[\s.,;:]|$)/giu;
+const everyThing = /\b(?:every|each)\s+(?:single\s+)?(\p{Ll}+)(?!\p{L})/giu;
 
 // gerundVerb's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
 const gerundVerbPattern1 = /^(\p{Ll}+)ing\b/u;

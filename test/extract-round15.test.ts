@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { englishActions, germanPhrase } from '../src/normalize/english-actions.js';
 import { findActions } from '../src/normalize/actions.js';
+import { assessRelevance } from '../src/normalize/relevance.js';
 import { findSeverity } from '../src/normalize/severity.js';
 import { splitSentences } from '../src/normalize/sentences.js';
 
@@ -150,4 +151,14 @@ test('"every app" is all apps in German, and a thing placed somewhere gets its p
   assert.equal(germanPhrase('Change the password of every account'), 'Passwort aller Konten ändern');
   // A noun the table has no plural for stays as written, and is then left out as English.
   assert.equal(germanPhrase('Require MFA for every SSLVPN user'), null);
+});
+
+test('printers, fax machines and backups are practice IT: a hole in them with a fix, or backup steps for practices, is relevant', () => {
+  const relevant = (body: string, actions = 1) => assessRelevance({ body, products: [], actions, fixedVersion: null, nothingToDo: false }).relevant;
+  assert.equal(relevant('Sicherheitslücken in Multifunktionsdruckern: Der Hersteller stellt eine neue Firmware bereit. Installieren Sie das Update.'), true);
+  assert.equal(relevant('Faxgeräte als Einfallstor für Hacker: Praxen sollten die Firmware ihrer Faxgeräte aktualisieren.'), true);
+  assert.equal(relevant('So können Praxen ihre Daten sichern: Erstellen Sie regelmäßig eine Datensicherung auf einer externen Festplatte.'), true);
+  // A printer without a flaw, and backup talk with nothing to do, are not.
+  assert.equal(relevant('Der neue Laserdrucker druckt 40 Seiten pro Minute und spart Toner.', 0), false);
+  assert.equal(relevant('Praxen sichern ihre Daten heute meist in der Cloud, ergab eine Umfrage.', 0), false);
 });

@@ -32,7 +32,7 @@ const threat =
   /sicherheitslücke|schwachstelle|lücke\b|angriff|attacke|ransomware|erpress|schadsoftware|schadprogramm|trojaner|viren\b|virus|malware|datenleck|phishing|betrug|gefälscht|kompromittiert|unbefugt|exploit|CVE-\d|vulnerab|breach|compromis|hack/i;
 // A flaw or an attack, not a mere mention of security or of a fault.
 // English too: "exposed to attacks from the Internet".
-const flaw = /sicherheitslücke|schwachstelle|lücke\b|angriff|attacke|(?<![a-z])attack|ransomware|schadsoftware|trojaner|malware|datenleck|kompromittiert|exploit|CVE-\d|vulnerab|breach|compromis/i;
+const flaw = /sicherheitslücke|schwachstelle|lücke\b|angriff|attacke|(?<![a-z])attack|ransomware|schadsoftware|trojaner|malware|datenleck|kompromittiert|exploit|CVE-\d|vulnerab|breach|compromis|hacker|gehackt|einfallstor/i;
 const practices =
   /(?<!\p{L})(?:Praxis|Praxen|Arztpraxen|Zahnarztpraxen|Praxisteam\w*|Praxisinhaber\w*|Praxisrechner\w*|Praxis-IT|Ärztinnen|Ärzte|Zahnärzt\w*|Psychotherapeut\w*|Leistungserbringer\w*|Vertragsärzt\w*|Vertragszahnärzt\w*|MVZ|(?:medical|physician|dental|doctor['’]?s['’]?)\s+(?:practices?|offices?)|physicians|your\s+(?:medical\s+|dental\s+)?(?:practice|clinic|facility|office)|(?:dental|medical)\s+clinics?|healthcare\s+providers|GP\s+(?:practices?|surger(?:y|ies))|(?:dental|medical)\s+surger(?:y|ies))(?!\p{L})/u;
 // A chamber or a KV writing to its members: its members are practices ("schreibt die Landeszahnärztekammer Thüringen an
@@ -69,7 +69,10 @@ const securityGuideline = /IT-Sicherheitsrichtlinie|§\s?(?:390|75b)\s+SGB\s+V/u
 
 // A bare "Gateway" or "appliance" is no kind of device a practice runs ("Citrix ADC and Citrix Gateway servers", "BIG-IP
 // appliances" are a data centre's); a VPN or security gateway, a firewall or a NAS is.
-const practiceDevice = /(?<!\p{L})(?:NAS|VPN|Firewall|Router|Fernzugriff|Fernwartung|remote access|Backup|Datensicherung|Outlook|Exchange|Windows|DiskStation|QTS|security gateway|(?:Adaptive\s+)?Security\s+Appliance)(?!\p{L})/iu;
+// Printers, multifunction devices and fax machines stand in every practice and hold patient data too.
+const practiceDevice = /(?<!\p{L})(?:NAS|VPN|Firewall|Router|Fernzugriff|Fernwartung|remote access|Backup|Datensicherung|Outlook|Exchange|Windows|DiskStation|QTS|security gateway|(?:Adaptive\s+)?Security\s+Appliance|(?:Multifunktions|Laser|Tintenstrahl|Netzwerk)?[Dd]rucker\p{L}*|Multifunktionsger(?:ä|a)t\p{L}*|Fax(?:ger(?:ä|a)t\p{L}*|e)?|(?:multifunction\s+)?printers?|Remote[-\s]Desktop|RDP)(?!\p{L})/iu;
+
+const backupAdvice = /Datensicherung|Backups?(?!\p{L})|Daten\s+(?:\p{L}+\s+){0,2}sichern/u;
 
 // A TI device that does not work as it should.
 const tiFault =
@@ -222,6 +225,9 @@ export function assessRelevance({ body, products, actions, fixedVersion, nothing
     if (flaw.test(body) && practiceDevice.test(body) && (actions > 0 || (fixedVersion && /CVE-\d{4}-\d+|security advisory|sicherheitshinweis|sicherheitswarnung|security notice|patch|firmware|update/i.test(body))))
       return { relevant: true, reason: 'Sicherheitslücke in Geräten oder Software, die Praxen betreiben (Hersteller nicht im Katalog), mit Update oder Maßnahme.' };
     if (securityGuideline.test(body) && addressed) return { relevant: true, reason: 'Pflichten der IT-Sicherheitsrichtlinie für Praxen.' };
+    // How practices should back up their data ("So können Praxen ihre Daten sichern"), with steps: the measure the
+    // IT-Sicherheitsrichtlinie asks of every practice, whether or not a threat is named.
+    if (backupAdvice.test(body) && actions > 0 && addressed) return { relevant: true, reason: 'Hinweis an Praxen zur Datensicherung, mit Handlungsempfehlung.' };
     if (security && actions > 0 && addressed && practiceIt.test(body)) {
       return { relevant: true, reason: 'Sicherheitshinweis zur Praxis-IT mit Handlungsempfehlung, ohne bestimmtes Produkt.' };
     }

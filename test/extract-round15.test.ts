@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { englishActions, germanPhrase } from '../src/normalize/english-actions.js';
 import { findActions } from '../src/normalize/actions.js';
 import { assessRelevance } from '../src/normalize/relevance.js';
+import { readText } from '../src/normalize/document.js';
 import { findSeverity } from '../src/normalize/severity.js';
 import { splitSentences } from '../src/normalize/sentences.js';
 
@@ -154,11 +155,31 @@ test('"every app" is all apps in German, and a thing placed somewhere gets its p
 });
 
 test('printers, fax machines and backups are practice IT: a hole in them with a fix, or backup steps for practices, is relevant', () => {
-  const relevant = (body: string, actions = 1) => assessRelevance({ body, products: [], actions, fixedVersion: null, nothingToDo: false }).relevant;
+  const relevant = (body: string, actions = 1) => assessRelevance({ body, products: [], actions, fixedVersion: false, nothingToDo: false }).relevant;
   assert.equal(relevant('Sicherheitslücken in Multifunktionsdruckern: Der Hersteller stellt eine neue Firmware bereit. Installieren Sie das Update.'), true);
   assert.equal(relevant('Faxgeräte als Einfallstor für Hacker: Praxen sollten die Firmware ihrer Faxgeräte aktualisieren.'), true);
   assert.equal(relevant('So können Praxen ihre Daten sichern: Erstellen Sie regelmäßig eine Datensicherung auf einer externen Festplatte.'), true);
   // A printer without a flaw, and backup talk with nothing to do, are not.
   assert.equal(relevant('Der neue Laserdrucker druckt 40 Seiten pro Minute und spart Toner.', 0), false);
   assert.equal(relevant('Praxen sichern ihre Daten heute meist in der Cloud, ergab eine Umfrage.', 0), false);
+});
+
+test('a box of other articles set into the middle of an article does not end the notice', () => {
+  const page = [
+    'Sicherheitslücken in Druckern: Firmware aktualisieren',
+    'Der Hersteller hat für mehrere Modelle eine neue Firmware bereitgestellt, die die meisten der gefundenen Lücken schließt; Besitzer sollten sie über das Menü des Geräts einspielen.',
+    'MEHR ZUM THEMA',
+    'Kritische Lücken gefährden zahlreiche Smartphones',
+    'So erkennen Sie gefälschte Rechnungen',
+    'Die gefährlichste Lücke',
+    'Die gefährlichste der gefundenen Schwachstellen, CVE-2024-51978, kann kein Update beheben, weil die Geräte mit einem voreingestellten Kennwort ausgeliefert werden, das sich aus der Seriennummer ableiten lässt.',
+    'Kommentare (3)',
+    'Ein Leser schreibt, dass er seinen Drucker schon lange nicht mehr aktualisiert habe und das jetzt sofort nachholen werde, weil er sich Sorgen um seine Daten mache.',
+  ].join('\n');
+  const { text } = readText(page);
+  assert.match(text, /CVE-2024-51978/);
+  assert.doesNotMatch(text, /Smartphones/);
+  // The comments below still end it; so does a box with nothing after it.
+  assert.doesNotMatch(text, /Ein Leser/);
+  assert.doesNotMatch(readText(page.split('\n').slice(0, 6).join('\n')).text, /Smartphones/);
 });

@@ -68,6 +68,9 @@ export function isPointerLine(raw: string): boolean {
   return line.length <= 200 && pointer.test(line);
 }
 
+// The headings of a box of other articles that news sites set into the middle of an article.
+const inlineBox = /^(?:mehr zum thema|mehr zu diesem thema|lesen sie auch|auch interessant|siehe auch|das könnte sie (?:auch )?interessieren|passend dazu|zum thema)\s*:?$/iu;
+
 /** A heading after which only related articles, comments, press contacts or the footer follow. */
 const tailHeadings =
   /^(?:das könnte sie (?:auch )?interessieren|(?:das|dies) (?:könnte|dürfte) sie auch interessieren|mehr zum thema|mehr zu diesem thema|verwandte (?:artikel|themen|meldungen|beiträge)|ähnliche (?:artikel|beiträge|meldungen)|weitere (?:artikel|meldungen|nachrichten|beiträge|news)|auch interessant|lesen sie auch|siehe auch|see also|(?:passende|ähnliche|verwandte|weitere) produkte|related products|related(?: articles| stories| posts| content)?|more (?:from|on) |you may also like|read next|pressekontakt|presse-kontakt|medienkontakt|kontakt für (?:die )?(?:presse|medien)|ihr(?:e)? ansprechpartner(?:in)?|diskutieren sie mit|kommentare?(?: \(\d+\))?|leserkommentare|comments?|über (?:die|den|das|uns)\s+\S+$|(?:über|about)\s+(?!(?:die|der|das|den|dem|diese[rsmn]?|the|this|these)\s)\S+(?:\s+\S+){0,2}$|zur person$|zurück zur übersicht|alle meldungen anzeigen)\b/iu;
@@ -216,6 +219,13 @@ export function stripChrome(all: string[], dated: (line: string) => boolean = ()
   let end = lines.length;
   for (let i = Math.max(titleAt + 1, 0); i < lines.length; i++) {
     const line = lines[i]!;
+    // "MEHR ZUM THEMA" and three teaser headlines in the middle of an article, its prose going on below: a box of
+    // other articles set into the notice. The box goes; the notice does not end there.
+    const resumes = i >= first && body.length > 0 && inlineBox.test(line) ? lines.slice(i + 1, i + 7).findIndex((l) => l.length >= 160) : -1;
+    if (resumes >= 0) {
+      i += resumes;
+      continue;
+    }
     if (
       (i >= first && body.length > 0 && ((tailHeadings.test(line) && line.length <= 80) || (otherArticles.test(line) && !lines.slice(i + 1, i + 4).some((l) => l.length >= 160)))) ||
       (i > first && /^\s*©|^copyright\b/i.test(line)) ||

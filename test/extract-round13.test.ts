@@ -27,7 +27,7 @@ test('an English prohibition puts "nicht" before the verb, where it cannot turn 
 
 test('a negated second verb after "and" is a step of its own', () => {
   assert.deepEqual(actions('Use strong passwords and do not share accounts.'), ['Starke Passwörter verwenden', 'Konten nicht teilen']);
-  assert.deepEqual(actions('Remind staff not to open attachments that arrive from personal email accounts.'), ['Anhänge nicht öffnen']);
+  assert.deepEqual(actions('Remind staff not to open attachments that arrive from personal email accounts.'), ['Anhänge von privaten E-Mail-Konten nicht öffnen']);
   // A negation that is no advice stays out.
   assert.deepEqual(actions('Attackers do not need to share accounts to get in.'), []);
 });

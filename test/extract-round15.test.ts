@@ -183,3 +183,17 @@ test('a box of other articles set into the middle of an article does not end the
   assert.doesNotMatch(text, /Ein Leser/);
   assert.doesNotMatch(readText(page.split('\n').slice(0, 6).join('\n')).text, /Smartphones/);
 });
+
+test('a forbidden step keeps the clause that narrows what is forbidden, or is left out', () => {
+  // Without "that are easy to guess" the step would forbid every username.
+  assert.deepEqual(englishActions('Do NOT use usernames and passwords that are easy to guess, such as user1 or dictionary words.', true), ['Leicht zu erratende Benutzernamen und Passwörter nicht verwenden']);
+  assert.deepEqual(englishActions('Do not open attachments that come from unknown senders.', true), ['Anhänge von unbekannten Absendern nicht öffnen']);
+  assert.equal(englishActions('Do not use passwords which you use elsewhere.', true), null);
+  // Not forbidden: the clause may go.
+  assert.deepEqual(englishActions('Use strong passwords that are hard to guess.', true), ['Starke Passwörter verwenden']);
+});
+
+test('"put X in place" introduces X, and what follows a colon after the step says how', () => {
+  assert.deepEqual(englishActions('Put an Account Lock-out Policy in place: lock the account for 30 minutes or longer after 3 failed attempts.', true), ['Kontosperrrichtlinie umsetzen']);
+  assert.equal(germanPhrase('Implement software restriction policies or other controls'), 'Software-Einschränkungsrichtlinien oder andere Kontrollen umsetzen');
+});

@@ -110,7 +110,7 @@ const words: Record<string, string> = {
   host: 'Host', hosts: 'Hosts', client: 'Client', clients: 'Clients', app: 'App', apps: 'Apps', program: 'Programm', programs: 'Programme', tool: 'Programm',
   plugin: 'Plug-in', plugins: 'Plug-ins', extension: 'Erweiterung', extensions: 'Erweiterungen', component: 'Komponente', components: 'Komponenten',
   module: 'Modul', modules: 'Module', package: 'Paket', packages: 'Pakete', driver: 'Treiber', drivers: 'Treiber', protocol: 'Protokoll', protocols: 'Protokolle',
-  altogether: 'ganz', locum: 'Vertretungsarzt', locums: 'Vertretungsärzte', certificates: 'Zertifikate', per: 'gemäß', manufacturer: 'Hersteller', manufacturers: 'Hersteller',  connectivity: 'Verbindungen', instead: 'stattdessen', commercial: 'kommerzielle', rating: 'Bewertung',  compressed: 'komprimierte', executable: 'ausführbare', type: 'Typ', types: 'Typen', clean: 'saubere', exploitation: 'Ausnutzung', wireless: 'WLAN', modem: 'Modem', gateway: 'Gateway', gateways: 'Gateways', cable: 'Kabel', media: 'Datenträger', disk: 'Festplatte', disks: 'Festplatten',
+  altogether: 'ganz', easily: 'leicht', guessed: 'zu erratende', locum: 'Vertretungsarzt', locums: 'Vertretungsärzte', certificates: 'Zertifikate', per: 'gemäß', manufacturer: 'Hersteller', manufacturers: 'Hersteller',  connectivity: 'Verbindungen', instead: 'stattdessen', commercial: 'kommerzielle', rating: 'Bewertung',  compressed: 'komprimierte', executable: 'ausführbare', type: 'Typ', types: 'Typen', clean: 'saubere', exploitation: 'Ausnutzung', wireless: 'WLAN', modem: 'Modem', gateway: 'Gateway', gateways: 'Gateways', cable: 'Kabel', media: 'Datenträger', disk: 'Festplatte', disks: 'Festplatten',
   offsite: 'außer Haus', 'off-site': 'außer Haus', location: 'Ort', locations: 'Orte', secure: 'sichere', safe: 'sichere',
   personnel: 'Personal', patients: 'Patienten', doctors: 'Ärzte', dentists: 'Zahnärzte', manager: 'Verantwortliche', managers: 'Verantwortliche',
   support: 'Support', helpdesk: 'Helpdesk', partner: 'Partner', partners: 'Partner', supplier: 'Lieferant', suppliers: 'Lieferanten', bank: 'Bank',
@@ -141,7 +141,7 @@ const words: Record<string, string> = {
 // The German nouns the table writes, which english-grammar.ts joins into compounds ("Netzwerk Geräte" →
 // "Netzwerkgeräte"); forms that only stand first in one ("Sicherheits", "Fern", "Anmelde") are not among them.
 const germanNouns = new Set(
-  [...Object.values(words), 'Zwei-Faktor-Authentifizierung', 'Multi-Faktor-Authentifizierung', 'Fernzugriff', 'Fernverwaltung', 'Verwaltungsoberfläche', 'Konfigurationsseite', 'Sicherungskopien', 'Datensicherungen', 'Datensicherung', 'Passwortmanager', 'Portweiterleitung', 'Telefonanlage', 'Telefonanlagen', 'Sicherheitsupdate', 'Sicherheitsupdates', 'Sicherheitspatch', 'Sicherheitspatches', 'Betriebssystem', 'Betriebssysteme', 'Anmeldedaten', 'Brute-Force-Schutz', 'Brute-Force-Angriffe', 'Internetzugang', 'Servicedesk', 'Notfallplan', 'Notfallpläne', 'Access-Control-Lists']
+  [...Object.values(words), 'Zwei-Faktor-Authentifizierung', 'Multi-Faktor-Authentifizierung', 'Fernzugriff', 'Fernverwaltung', 'Verwaltungsoberfläche', 'Konfigurationsseite', 'Sicherungskopien', 'Datensicherungen', 'Datensicherung', 'Passwortmanager', 'Portweiterleitung', 'Telefonanlage', 'Telefonanlagen', 'Sicherheitsupdate', 'Sicherheitsupdates', 'Sicherheitspatch', 'Sicherheitspatches', 'Betriebssystem', 'Betriebssysteme', 'Anmeldedaten', 'Brute-Force-Schutz', 'Brute-Force-Angriffe', 'Internetzugang', 'Servicedesk', 'Notfallplan', 'Notfallpläne', 'Kontosperrrichtlinie', 'Kontosperrrichtlinien', 'Access-Control-Lists']
     .filter((w) => /^\p{Lu}(?!\p{Lu}*$)\S*$/u.test(w) && !['Sie', 'Zwei', 'Mehr', 'Sicherheits', 'Fern', 'Anmelde'].includes(w)),
 );
 
@@ -201,6 +201,7 @@ function translate(text: string, to = 'auf'): string {
     .replace(/\b(?:practice|clinic|office)\s+(?:staff|team)\b/gi, 'Praxisteam')
     .replace(/\bpassword\s+manage(?:rs?|ment\s+(?:tools?|software|apps?|applications?))\b/gi, 'Passwortmanager')
     .replace(/\bthreat\s+(?:analysis|assessment)\b/gi, 'Bedrohungsanalyse')
+    .replace(/\baccount\s+lock-?out\s+polic(y|ies)\b/giu, (m, y: string) => (y === 'y' ? 'Kontosperrrichtlinie' : 'Kontosperrrichtlinien'))
     .replace(/\b(?:(?:cyber\s*)?incident\s+response|business\s+continuity|disaster\s+recovery|emergency(?:\s+response)?|contingency)\s+plan(s?)\b/gi, (m, pl: string) => (pl ? 'Notfallpläne' : 'Notfallplan'))
     .replace(/\bcyber\s*security\s+best\s+practices?\b/gi, 'bewährte Verfahren der IT-Sicherheit')
     .replace(/\b(?:security\s+)?best\s+practices?\b/gi, (m) => (/^security/i.test(m) ? 'bewährte Sicherheitsverfahren' : 'bewährte Verfahren'))
@@ -270,6 +271,8 @@ function translate(text: string, to = 'auf'): string {
 
 const attributive: Record<string, string> = { installed: 'installierte', stored: 'gespeicherte', running: 'laufende', connected: 'angeschlossene', used: 'genutzte' };
 const placedThings = /\b(all\s+)?(\p{Ll}+s)\s+(installed|stored|running|connected|used)\s+(on|in)\s+(?:(?:the|your|their|our|its)\s+)?([\p{L}\d-]+)(?=[\s.,;:]|$)/giu;
+const colonVerb = new RegExp(String.raw`:\s+(?=(?:${verbs.map(([en]) => en).join('|')})\s)`, 'iu');
+const easyToGuess = /^(?:that|which)\s+(?:are|is)\s+(?:easy|simple)\s+to\s+guess\b/iu;
 const everyThing = /\b(?:every|each)\s+(?:single\s+)?(\p{Ll}+)(?!\p{L})/giu;
 
 // gerundVerb's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
@@ -384,11 +387,14 @@ export function germanPhrase(vp: string): string | null {
   // Adverbs of time are part of the action, not the start of a clause ("as soon as possible to close the issue").
   rest = rest.slice(entry[0].length).trim().replace(/[.!;:]+$/, '').replace(/\bas soon as possible\b/gi, 'schnellstmöglich').replace(/\bright away\b/gi, 'sofort');
   // "routers, firewalls and VPN appliances": the commas of a list of things are part of the object.
+  // "Implement a lockout policy: lock the account for 30 minutes …": what follows the colon says how.
+  const colonAt = colonVerb.exec(rest);
+  if (colonAt) rest = rest.slice(0, colonAt.index);
   rest = rest.replace(listOfThings, (list) => list.replace(/,\s+/gu, ` ${LIST_COMMA} `));
   const end = objectEnd.exec(rest);
   // "the security settings it describes": a relative clause without its pronoun only says whose the thing is.
   // "upgrade it to firmware 3.9.6.3": the pronoun's thing is named before; the target version is the step.
-  const object = (end ? rest.slice(0, end.index) : rest).replace(germanPhrasePattern1, '').replace(/^(?:it|them)\s+(?=to\s+\S)/iu, '');
+  let object = (end ? rest.slice(0, end.index) : rest).replace(germanPhrasePattern1, '').replace(/^(?:it|them)\s+(?=to\s+\S)/iu, '');
   // "To update Helpdesk, follow these steps:" heads the steps; it is none itself.
   // So does "follow these email best practices:".
   if (entry[0] === 'follow' && (/^(?:these|the\s+following|those)\s+(?:[\w-]+\s+){0,3}(?:steps|instructions|tips|best\s+practices|recommendations|guidelines|rules|precautions)\s*:?\s*$/i.test(object.trim()) || /^the\s+(?:steps|instructions)\s*:?\s*$/i.test(object.trim()))) return null;
@@ -400,6 +406,7 @@ export function germanPhrase(vp: string): string | null {
   const after = end ? rest.slice(end.index).replace(/^,?\s*/, '') : '';
   // "…, where they cannot be reached": a clause of place describes the object; it is no condition of the step.
   const tail = /^(?:if|when|unless|before|after|once|until|as\s+soon\s+as|to|in\s+order\s+to|so\s+that|so)\s/i.test(after) ? after : '';
+  const forbiddenLead = lead !== null && /^(?:not|do not|don't|never)$/i.test(lead[1]!);
   // "change them there as well": a pronoun for object points back at a sentence the action cannot carry along.
   // "protect themselves against the attacks": a reflexive object names no thing to act on either.
   if (object.trim() === '' || /^(?:(?:them|it|this|that|these|those|there|so|as\s+well|too|immediately|now|promptly|soon|sofort|schnellstmöglich|themselves|yourselves|yourself|ourselves|itself|oneself)\s*)+$/i.test(object.trim())) return null;
@@ -422,6 +429,13 @@ export function germanPhrase(vp: string): string | null {
   // dative ("bei komprimierten Dateien").
   const [preposition, verb] = chosen.includes(' … ') ? (chosen.split(' … ') as [string, string]) : ['', chosen];
   const dativeAfter = /(?:^|\s)(?:bei|vor)$/u.test(preposition);
+  // "Do NOT use usernames and passwords that are easy to guess": a relative clause that narrows what is forbidden must
+  // stay, or the step forbids all of them. The narrowing the table knows goes in front of the noun; any other leaves
+  // the step out.
+  if (forbiddenLead && /^(?:that|which|who|whom)\s/iu.test(after)) {
+    if (!easyToGuess.test(after)) return null;
+    object = `easily guessed ${object}`;
+  }
   // "Do not open suspicious emails": "nicht" goes before the verb ("Verdächtige E-Mails nicht öffnen"); in front it
   // would negate the adjective ("Nicht verdächtige E-Mails öffnen" asks to open the harmless ones). Before a
   // preposition it may lead: "Nicht auf Links klicken".
@@ -647,6 +661,10 @@ function englishSentence(s: string, bullet: boolean): string[] | null {
   const text = s
     .replace(/^["“„]/, '')
     .replace(notTo, 'to not ')
+    // "attachments that come from unknown senders": where they come from.
+    .replace(/\s+(?:that|which)\s+(?:come|comes|arrive|arrives)\s+from\s+/giu, ' from ')
+    // "Put an account lockout policy in place": to put in place is to introduce.
+    .replace(/^(put|have)\s+(.+?)\s+in\s+place\b/iu, (m, v: string) => `${v === v.toLowerCase() ? 'i' : 'I'}mplement ${m.replace(/^(?:put|have)\s+/iu, '').replace(/\s+in\s+place$/iu, '')}`)
     // "Disable the service and, until further notice, limit …": a time between "and" and its verb hides the second step.
     .replace(/\s+and,\s+until\s+further\s+notice,\s+/giu, ' and ')
     // "Test your recovery before you need it": when the step will be needed is no condition of it.

@@ -197,3 +197,10 @@ test('"put X in place" introduces X, and what follows a colon after the step say
   assert.deepEqual(englishActions('Put an Account Lock-out Policy in place: lock the account for 30 minutes or longer after 3 failed attempts.', true), ['Kontosperrrichtlinie umsetzen']);
   assert.equal(germanPhrase('Implement software restriction policies or other controls'), 'Software-Einschränkungsrichtlinien oder andere Kontrollen umsetzen');
 });
+
+test('advice in the passive with an adverb before "be", and "it is just as important to …"', () => {
+  assert.deepEqual(englishActions('The setup instructions must always be followed.', true), ['Einrichtungsanleitung befolgen']);
+  assert.deepEqual(englishActions('It is just as important to keep your PACS system up to date.', true), ['PACS-System aktualisieren']);
+  // What the flaw is, in the same shape, is no advice.
+  assert.equal(englishActions('It is important that the vulnerability is fixed.', true), null);
+});

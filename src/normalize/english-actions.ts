@@ -141,7 +141,7 @@ const words: Record<string, string> = {
 // The German nouns the table writes, which english-grammar.ts joins into compounds ("Netzwerk Geräte" →
 // "Netzwerkgeräte"); forms that only stand first in one ("Sicherheits", "Fern", "Anmelde") are not among them.
 const germanNouns = new Set(
-  [...Object.values(words), 'Zwei-Faktor-Authentifizierung', 'Multi-Faktor-Authentifizierung', 'Fernzugriff', 'Fernverwaltung', 'Verwaltungsoberfläche', 'Konfigurationsseite', 'Sicherungskopien', 'Datensicherungen', 'Datensicherung', 'Passwortmanager', 'Portweiterleitung', 'Telefonanlage', 'Telefonanlagen', 'Sicherheitsupdate', 'Sicherheitsupdates', 'Sicherheitspatch', 'Sicherheitspatches', 'Betriebssystem', 'Betriebssysteme', 'Anmeldedaten', 'Brute-Force-Schutz', 'Brute-Force-Angriffe', 'Internetzugang', 'Servicedesk', 'Notfallplan', 'Notfallpläne', 'Kontosperrrichtlinie', 'Kontosperrrichtlinien', 'Access-Control-Lists']
+  [...Object.values(words), 'Zwei-Faktor-Authentifizierung', 'Multi-Faktor-Authentifizierung', 'Fernzugriff', 'Fernverwaltung', 'Verwaltungsoberfläche', 'Konfigurationsseite', 'Sicherungskopien', 'Datensicherungen', 'Datensicherung', 'Passwortmanager', 'Portweiterleitung', 'Telefonanlage', 'Telefonanlagen', 'Sicherheitsupdate', 'Sicherheitsupdates', 'Sicherheitspatch', 'Sicherheitspatches', 'Betriebssystem', 'Betriebssysteme', 'Anmeldedaten', 'Brute-Force-Schutz', 'Brute-Force-Angriffe', 'Internetzugang', 'Servicedesk', 'Notfallplan', 'Notfallpläne', 'Einrichtungsanleitung', 'Installationsanleitung', 'Kontosperrrichtlinie', 'Kontosperrrichtlinien', 'Access-Control-Lists']
     .filter((w) => /^\p{Lu}(?!\p{Lu}*$)\S*$/u.test(w) && !['Sie', 'Zwei', 'Mehr', 'Sicherheits', 'Fern', 'Anmelde'].includes(w)),
 );
 
@@ -212,6 +212,7 @@ function translate(text: string, to = 'auf'): string {
     .replace(/\bremote access\b/gi, 'Fernzugriff')
     .replace(/\binternet\s+access\b/gi, 'Internetzugang')
     .replace(/\bcyber\s+security\b/giu, 'IT-Sicherheit')
+    .replace(/\b(setup|installation)\s+(?:instructions|guide)\b/giu, (m, kind: string) => (/^setup$/iu.test(kind) ? 'Einrichtungsanleitung' : 'Installationsanleitung'))
     .replace(/\b(?:it\s+)?(service|help)\s*desk\b/gi, (m, kind: string) => (kind.toLowerCase() === 'help' ? 'Helpdesk' : 'Servicedesk'))
     .replace(/\boperating\s+system(s?)\b/gi, (m, pl: string) => (pl ? 'Betriebssysteme' : 'Betriebssystem'))
     .replace(/\bmedical\s+devices\b/gi, 'Medizingeräte')
@@ -580,7 +581,8 @@ const cues = [
   // "It is absolutely critical that users of affected devices immediately apply …", "It is imperative that all customers upgrade …".
   guardedExec(new RegExp(`\\bit\\s+is\\s+(?:absolutely\\s+|highly\\s+|strongly\\s+)?(?:critical|imperative|essential|vital|important|crucial|recommended|advised)\\s+that\\s+${addressees}\\s+(?:should\\s+)?(${verbStart}.+)$`, 'i'), ['that']),
   guardedExec(/\b(?:advice|recommendations?|mitigations?|workaround)(?:\s+to\s+\w+)?:\s+(.+)$/i, ['advice', 'recommendation', 'mitigation', 'workaround']),
-  guardedExec(/\b(?:it\s+is\s+(?:strongly\s+)?(?:recommended|advised|advisable|important))\s+to\s+(.+)$/i, ['recommended', 'advis', 'important']),
+  // "It is just as important to keep …", "It is essential to back up …".
+  guardedExec(/\b(?:it\s+is\s+(?:(?:strongly|just\s+as|equally|also|very|especially|particularly|extremely|critically)\s+)?(?:recommended|advised|advisable|important|essential|vital|crucial))\s+to\s+(.+)$/i, ['recommended', 'advis', 'important', 'essential', 'vital', 'crucial']),
   // "The only mitigation is to upgrade to the latest version": the remedy named as such.
   guardedExec(/\b(?:the\s+)?(?:only|best|recommended|simplest|primary|main)\s+(?:mitigation|fix|solution|remedy|workaround|defen[cs]e|protection)\s+is\s+to\s+(.+)$/i, ['mitigation', 'fix', 'solution', 'remedy', 'workaround', 'defen', 'protection']),
   // "Our advice is to update the devices right away."
@@ -589,7 +591,8 @@ const cues = [
 // This and passiveAdvice's pattern match only where one of these words is.
 const modalWords = ['should', 'must', 'need', 'has', 'have'];
 const modal = guardedExec(/^(.*?)\b(?:should|must|need\s+to|needs\s+to|have\s+to|has\s+to)\s+(?!not\s+be\b)(.+)$/i, modalWords);
-const passive = guardedExec(/^(.+?)\s+(?:should|must|needs?\s+to|has\s+to|have\s+to)\s+(not\s+|never\s+)?be\s+(\p{Ll}+(?:ed|en|wn))\b\s*(.*?)[.!]?$/iu, modalWords);
+// "The manufacturer's setup instructions must always be followed": an adverb may stand before "be".
+const passive = guardedExec(/^(.+?)\s+(?:should|must|needs?\s+to|has\s+to|have\s+to)\s+(?:(?:always|also|still|regularly|immediately|promptly)\s+)?(not\s+|never\s+)?be\s+(\p{Ll}+(?:ed|en|wn))\b\s*(.*?)[.!]?$/iu, modalWords);
 
 /** Whether a sentence is English: its function words are, and no German one is there. */
 export function looksEnglish(s: string): boolean {
@@ -674,7 +677,9 @@ function englishSentence(s: string, bullet: boolean): string[] | null {
     // "patched against this critical vulnerability": what the patch is against is the notice's subject, not the step's.
     .replace(/\s+against\s+(?:this|the|these|that)\s+(?:[\w-]+\s+){0,3}?(?:vulnerabilit(?:y|ies)|flaws?|issues?|bugs?|exploits?|attacks?|threats?)\b/giu, '')
     // "It is recommended that Fortinet firewalls be patched …": the subjunctive passive is the passive of advice.
-    .replace(/^it\s+is\s+(?:strongly\s+|highly\s+)?(?:recommended|advised|essential|important|critical|imperative|vital)\s+that\s+(.+?)\s+be\s+(?=\p{Ll}+(?:ed|en|wn)\b)/iu, '$1 should be ')
+    // "If your office has a PACS, it is vital that the computers hosting it are properly secured": a condition may lead,
+    // and the indicative stands for the subjunctive.
+    .replace(/^(?:(?:if|when|where)\s[^,]{3,120},\s+)?it\s+is\s+(?:strongly\s+|highly\s+)?(?:recommended|advised|essential|important|critical|imperative|vital)\s+that\s+(.+?)\s+(?:be|is|are)\s+(?=(?:(?:properly|correctly|always|regularly|fully)\s+)?\p{Ll}+(?:ed|en|wn)\b)/iu, '$1 should be ')
     .replace(requiredThat, '$1 should be ')
     .replace(/^(?:mandate|require|schedule|perform|initiate)\s+(?:an?\s+)?(?:(immediate|urgent|prompt)\s+)?(?:update|upgrade)\s+(?:to|of)\s+/iu, (_m, now: string | undefined) => (now ? 'Immediately update ' : 'Update '))
     // "All that to say, if you're still using …, upgrade …": a phrase that sums up goes.

@@ -204,3 +204,8 @@ test('advice in the passive with an adverb before "be", and "it is just as impor
   // What the flaw is, in the same shape, is no advice.
   assert.equal(englishActions('It is important that the vulnerability is fixed.', true), null);
 });
+
+test('a step before a semicolon, with its reason after it, is found; a statement before one is not a step', () => {
+  assert.deepEqual(actions('In diesem Fall muss DSM 4.3 neu installiert werden; nur dann entfernt das Betriebssystem die Reste einer Infektion.'), ['In diesem Fall DSM 4.3 neu installieren']);
+  assert.deepEqual(actions('Die Lücke ist bekannt; der Hersteller arbeitet an einem Update.'), []);
+});

@@ -9,7 +9,7 @@ import { splitSteps } from './action-steps.js';
 import { namedObject } from './antecedents.js';
 import { stepOfNounPhrase, stepsOfNounPhrase } from './nominal-steps.js';
 import { namedPronoun } from './pronoun-objects.js';
-import { afterAnd, afterDash, afterSemicolon, behindLabel, sequenceStep, thatClauseAsMain } from './instruction-clauses.js';
+import { afterAnd, afterDash, afterSemicolon, beforeSemicolon, behindLabel, sequenceStep, thatClauseAsMain } from './instruction-clauses.js';
 import { finiteVerb, isInfinitive, mainClause, politeToInfinitive, withoutZu, zuInfinitive } from './verbs.js';
 
 export type ActionHit = { text: string; evidence: string };
@@ -430,8 +430,9 @@ function toActions(sentence: Sentence, inner = false): string[] {
   if (advice) s = s.replace(/^[^,]+/u, (head) => withoutZu(head));
   const found = englishActions(s, sentence.bullet) ?? (bullet(s, labelled) ? [bullet(s, labelled)!] : []);
   if (found.length > 0 || inner) return found;
-  // The instruction in one clause of the sentence: behind a label, after a semicolon or a dash, in a dass-clause.
-  for (const clause of [behindLabel(s), afterSemicolon(s), afterDash(s), thatClauseAsMain(s), afterAnd(s)]) {
+  // The instruction in one clause of the sentence: behind a label, after or before a semicolon, after a dash, in a
+  // dass-clause.
+  for (const clause of [behindLabel(s), afterSemicolon(s), beforeSemicolon(s), afterDash(s), thatClauseAsMain(s), afterAnd(s)]) {
     const again = clause ? toActions({ ...sentence, text: clause }, true) : [];
     if (again.length > 0) return again;
   }

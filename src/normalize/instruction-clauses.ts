@@ -16,6 +16,17 @@ export function behindLabel(s: string): string | null {
 }
 
 /** "Die Firmware erscheint am Montag; bitte spielen Sie sie sofort ein." → the clause after the last semicolon. */
+/**
+ * "In diesem Fall muss DSM 4.3 neu installiert werden; nur dann entfernt …": the instruction before the first semicolon,
+ * with the reason after it.
+ */
+export function beforeSemicolon(s: string): string | null {
+  const at = s.indexOf('; ');
+  if (at < 0) return null;
+  const head = s.slice(0, at).trim();
+  return head.split(/\s+/).length >= 3 ? `${head}.` : null;
+}
+
 export function afterSemicolon(s: string): string | null {
   const at = s.lastIndexOf('; ');
   if (at < 0) return null;

@@ -209,3 +209,9 @@ test('a step before a semicolon, with its reason after it, is found; a statement
   assert.deepEqual(actions('In diesem Fall muss DSM 4.3 neu installiert werden; nur dann entfernt das Betriebssystem die Reste einer Infektion.'), ['In diesem Fall DSM 4.3 neu installieren']);
   assert.deepEqual(actions('Die Lücke ist bekannt; der Hersteller arbeitet an einem Update.'), []);
 });
+
+test('a duty said in a dass-clause keeps its step when a purpose follows it', () => {
+  assert.deepEqual(actions('Die gematik weist darauf hin, dass diese Datei zwingend manuell eingespielt werden muss, damit die Störung behoben wird.'), ['Diese Datei zwingend manuell einspielen']);
+  // Another comma inside the clause still leaves it out.
+  assert.deepEqual(actions('Die gematik weist darauf hin, dass diese Datei, die seit gestern bereitsteht, eingespielt werden muss.'), []);
+});

@@ -61,8 +61,10 @@ const subjectFront =
 export function thatClauseAsMain(s: string): string | null {
   if (!s.includes('dass ')) return null;
   const m = sayingThat.exec(s);
-  if (!m || /,\s/u.test(m[1]!)) return null;
-  const verbs = finalModal.exec(m[1]!);
+  // "…, dass die Datei manuell eingespielt werden muss, damit die Störung behoben wird": the purpose behind goes.
+  const clause = m?.[1]!.replace(/,\s+(?:damit|um)\s[^,]+$/u, '');
+  if (!m || /,\s/u.test(clause!)) return null;
+  const verbs = finalModal.exec(clause!);
   if (!verbs) return null;
   const parts = subjectFront.exec(verbs[1]!);
   if (!parts) return null;

@@ -215,3 +215,15 @@ test('a duty said in a dass-clause keeps its step when a purpose follows it', ()
   // Another comma inside the clause still leaves it out.
   assert.deepEqual(actions('Die gematik weist darauf hin, dass diese Datei, die seit gestern bereitsteht, eingespielt werden muss.'), []);
 });
+
+test('more guidance verbs and words of staff hygiene: suspicion, attention, disposal, avoiding a deed', () => {
+  assert.deepEqual(englishActions('Be suspicious of urgent requests for payment.', true), ['Bei dringenden Anfragen für Zahlung misstrauisch sein']);
+  assert.deepEqual(englishActions('Keep an eye on unusual activity.', true), ['Ungewöhnliche Aktivität im Blick behalten']);
+  assert.deepEqual(englishActions('Dispose of old hard drives securely.', true), ['Alte Festplatten sicher entsorgen']);
+  assert.deepEqual(englishActions('Hover over links to see the real address.', true), ['Mit dem Mauszeiger auf Links zeigen']);
+  assert.deepEqual(englishActions('Refrain from opening attachments from unknown senders.', true), ['Anhänge von unbekannten Absendern nicht öffnen']);
+  assert.deepEqual(englishActions('Staff should avoid clicking links in unexpected emails.', false), ['Links in unerwarteten E-Mails nicht anklicken']);
+  assert.deepEqual(englishActions('Never send bank details by email.', true), ['Bankdaten per E-Mail nie senden']);
+  // "Keep" alone still keeps: the longest verb that starts the phrase is the one meant.
+  assert.deepEqual(englishActions('Keep backups offline.', true), ['Backups offline aufbewahren']);
+});

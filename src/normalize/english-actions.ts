@@ -43,9 +43,15 @@ const verbs: [string, string][] = [
   ['validate', 'prüfen'], ['harden', 'härten'], ['prevent', 'verhindern'], ['prohibit', 'verbieten'], ['separate', 'trennen'],
   ['rename', 'umbenennen'], ['conduct', 'durchführen'], ['perform', 'durchführen'],
   ['quarantine', 'isolieren'], ['inventory', 'erfassen'], ['adopt', 'einführen'], ['introduce', 'einführen'], ['retire', 'außer Betrieb nehmen'],
-  ['decommission', 'außer Betrieb nehmen'], ['log', 'protokollieren'], ['record', 'protokollieren'],
+  ['decommission', 'außer Betrieb nehmen'],
+  ['refrain from', 'auf … verzichten'], ['be suspicious of', 'bei … misstrauisch sein'], ['be skeptical of', 'bei … misstrauisch sein'], ['be aware of', 'auf … achten'],
+  ['keep an eye on', 'im Blick behalten'], ['get rid of', 'entfernen'], ['look into', 'untersuchen'], ['dispose of', 'entsorgen'],
+  ['clean up', 'bereinigen'], ['lock down', 'absichern'], ['log off', 'abmelden'], ['power down', 'herunterfahren'], ['call back', 'zurückrufen'],
+  ['hover over', 'mit dem Mauszeiger auf … zeigen'], ['cross-check', 'abgleichen'], ['compare', 'vergleichen'], ['destroy', 'vernichten'], ['shred', 'schreddern'], ['log', 'protokollieren'], ['record', 'protokollieren'],
 ];
 const verbTable = new Map(verbs);
+// "keep an eye on" before "keep": the longest verb that starts the phrase.
+const longestFirst = [...verbs].sort((a, b) => b[0].length - a[0].length);
 // "Use strong passwords and do not share accounts": the second verb may be negated.
 const andVerb = new RegExp(`\\s+(and|or)\\s+(?:to\\s+)?(?=(?:(?:do\\s+not|don't|never)\\s+)?(?:${verbs.map(([en]) => en).join('|')})\\s)`, 'i');
 // "installed" → "install", for "Admins who have not installed X should do so".
@@ -110,7 +116,13 @@ const words: Record<string, string> = {
   host: 'Host', hosts: 'Hosts', client: 'Client', clients: 'Clients', app: 'App', apps: 'Apps', program: 'Programm', programs: 'Programme', tool: 'Programm',
   plugin: 'Plug-in', plugins: 'Plug-ins', extension: 'Erweiterung', extensions: 'Erweiterungen', component: 'Komponente', components: 'Komponenten',
   module: 'Modul', modules: 'Module', package: 'Paket', packages: 'Pakete', driver: 'Treiber', drivers: 'Treiber', protocol: 'Protokoll', protocols: 'Protokolle',
-  altogether: 'ganz', easily: 'leicht', guessed: 'zu erratende', locum: 'Vertretungsarzt', locums: 'Vertretungsärzte', certificates: 'Zertifikate', per: 'gemäß', manufacturer: 'Hersteller', manufacturers: 'Hersteller',  connectivity: 'Verbindungen', instead: 'stattdessen', commercial: 'kommerzielle', rating: 'Bewertung',  compressed: 'komprimierte', executable: 'ausführbare', type: 'Typ', types: 'Typen', clean: 'saubere', exploitation: 'Ausnutzung', wireless: 'WLAN', modem: 'Modem', gateway: 'Gateway', gateways: 'Gateways', cable: 'Kabel', media: 'Datenträger', disk: 'Festplatte', disks: 'Festplatten',
+  genuine: 'echte', legitimate: 'legitime', fake: 'gefälschte', fraudulent: 'betrügerische', spoofed: 'gefälschte', urgent: 'dringende', reputable: 'seriöse',
+  free: 'kostenlose', unpatched: 'ungepatchte', vulnerable: 'verwundbare', unattended: 'unbeaufsichtigte', hyperlinks: 'Links', hyperlink: 'Link',
+  'pop-ups': 'Pop-ups', 'pop-up': 'Pop-up', downloads: 'Downloads', texts: 'SMS', page: 'Seite', pages: 'Seiten', form: 'Formular', forms: 'Formulare',
+  spelling: 'Schreibweise', mistakes: 'Fehler', errors: 'Fehler', error: 'Fehler', notification: 'Benachrichtigung', notifications: 'Benachrichtigungen',
+  prompt: 'Aufforderung', prompts: 'Aufforderungen', approval: 'Freigabe', colleague: 'Kollegen', supervisor: 'Vorgesetzte', supervisors: 'Vorgesetzte',
+  owner: 'Inhaber', owners: 'Inhaber', reception: 'Empfang', transfers: 'Überweisungen', transfer: 'Überweisung', mouse: 'Maus',
+  altogether: 'ganz', easily: 'leicht', guessed: 'zu erratende', locum: 'Vertretungsarzt', locums: 'Vertretungsärzte', certificates: 'Zertifikate', manufacturer: 'Hersteller', manufacturers: 'Hersteller', connectivity: 'Verbindungen', instead: 'stattdessen', commercial: 'kommerzielle', rating: 'Bewertung', compressed: 'komprimierte', executable: 'ausführbare', type: 'Typ', types: 'Typen', clean: 'saubere', exploitation: 'Ausnutzung', wireless: 'WLAN', modem: 'Modem', gateway: 'Gateway', gateways: 'Gateways', cable: 'Kabel', media: 'Datenträger', disk: 'Festplatte', disks: 'Festplatten',
   offsite: 'außer Haus', 'off-site': 'außer Haus', location: 'Ort', locations: 'Orte', secure: 'sichere', safe: 'sichere',
   personnel: 'Personal', patients: 'Patienten', doctors: 'Ärzte', dentists: 'Zahnärzte', manager: 'Verantwortliche', managers: 'Verantwortliche',
   support: 'Support', helpdesk: 'Helpdesk', partner: 'Partner', partners: 'Partner', supplier: 'Lieferant', suppliers: 'Lieferanten', bank: 'Bank',
@@ -141,14 +153,14 @@ const words: Record<string, string> = {
 // The German nouns the table writes, which english-grammar.ts joins into compounds ("Netzwerk Geräte" →
 // "Netzwerkgeräte"); forms that only stand first in one ("Sicherheits", "Fern", "Anmelde") are not among them.
 const germanNouns = new Set(
-  [...Object.values(words), 'Zwei-Faktor-Authentifizierung', 'Multi-Faktor-Authentifizierung', 'Fernzugriff', 'Fernverwaltung', 'Verwaltungsoberfläche', 'Konfigurationsseite', 'Sicherungskopien', 'Datensicherungen', 'Datensicherung', 'Passwortmanager', 'Portweiterleitung', 'Telefonanlage', 'Telefonanlagen', 'Sicherheitsupdate', 'Sicherheitsupdates', 'Sicherheitspatch', 'Sicherheitspatches', 'Betriebssystem', 'Betriebssysteme', 'Anmeldedaten', 'Brute-Force-Schutz', 'Brute-Force-Angriffe', 'Internetzugang', 'Servicedesk', 'Notfallplan', 'Notfallpläne', 'Einrichtungsanleitung', 'Installationsanleitung', 'Kontosperrrichtlinie', 'Kontosperrrichtlinien', 'Access-Control-Lists']
+  [...Object.values(words), 'Zwei-Faktor-Authentifizierung', 'Multi-Faktor-Authentifizierung', 'Fernzugriff', 'Fernverwaltung', 'Verwaltungsoberfläche', 'Konfigurationsseite', 'Sicherungskopien', 'Datensicherungen', 'Datensicherung', 'Passwortmanager', 'Portweiterleitung', 'Telefonanlage', 'Telefonanlagen', 'Sicherheitsupdate', 'Sicherheitsupdates', 'Sicherheitspatch', 'Sicherheitspatches', 'Betriebssystem', 'Betriebssysteme', 'Anmeldedaten', 'Brute-Force-Schutz', 'Brute-Force-Angriffe', 'Internetzugang', 'Servicedesk', 'Notfallplan', 'Notfallpläne', 'Onlinebanking', 'Festplatten', 'Festplatte', 'SMS', 'QR-Codes', 'QR-Code', 'Geschenkkarten', 'Geschenkkarte', 'Bankdaten', 'Zahlungsdaten', 'Kontodaten', 'Patientendaten', 'Adresszeile', 'IT-Team', 'IT-Abteilung', 'IT-Support', 'Einrichtungsanleitung', 'Installationsanleitung', 'Kontosperrrichtlinie', 'Kontosperrrichtlinien', 'Access-Control-Lists']
     .filter((w) => /^\p{Lu}(?!\p{Lu}*$)\S*$/u.test(w) && !['Sie', 'Zwei', 'Mehr', 'Sicherheits', 'Fern', 'Anmelde'].includes(w)),
 );
 
 // Purpose clauses ("to receive the latest protections"), clauses introduced by a conjunction and what a colon explains
 // ("check the version: it is shown at the top right …") end the object; a colon before other words may be part of it.
 // A participle that says who released the thing and when ("a Windows update released by Microsoft last week") too.
-const objectEnd = /[,;]\s+|\s+(?=(?:released|published|issued|provided|announced|made\s+available|shipped)\s+(?:by|on|in|last|this|yesterday|today)\b)|:\s+(?=(?:it|this|that|they|these|those|you|if|when|require|enforce|allow|use|set|ensure)\s|(?:in|open|go|click|log|under|navigate|select|from|on|via)\s)|\s+(?=(?:if|when|where|which|who|that|so\s+that|so\s+(?:they|staff|users|employees|you|everyone)\s|before|until|unless|because|as\s+soon\s+as|once|in\s+order\s+to)\b)|\s+(?=to\s+(?:receive|get|ensure|create|generate|protect|prevent|avoid|mitigate|address|stay|be|fix|close|remediate|reduce|confirm|spot|detect|verify|minimi[sz]e|make\s+sure|patch|secure|block|stop|keep|lower|limit|defend|guard)\b)/i;
+const objectEnd = /[,;]\s+|\s+(?=(?:released|published|issued|provided|announced|made\s+available|shipped)\s+(?:by|on|in|last|this|yesterday|today)\b)|:\s+(?=(?:it|this|that|they|these|those|you|if|when|require|enforce|allow|use|set|ensure)\s|(?:in|open|go|click|log|under|navigate|select|from|on|via)\s)|\s+(?=(?:if|when|where|which|who|that|so\s+that|so\s+(?:they|staff|users|employees|you|everyone)\s|before|until|unless|because|as\s+soon\s+as|once|in\s+order\s+to)\b)|\s+(?=to\s+(?:receive|get|ensure|create|generate|protect|prevent|avoid|mitigate|address|stay|be|fix|close|remediate|reduce|confirm|spot|detect|verify|minimi[sz]e|make\s+sure|patch|secure|block|stop|keep|lower|limit|defend|guard|see|find|view|reveal|learn|know)\b)/i;
 
 // translate's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
 const translatePattern1 = /(?<!\p{L})Sicherheits\s+(\p{Lu})(?=\p{Ll})/gu;
@@ -212,6 +224,21 @@ function translate(text: string, to = 'auf'): string {
     .replace(/\bremote access\b/gi, 'Fernzugriff')
     .replace(/\binternet\s+access\b/gi, 'Internetzugang')
     .replace(/\bcyber\s+security\b/giu, 'IT-Sicherheit')
+    .replace(/\btext\s+messages?\b/giu, 'SMS')
+    .replace(/\bonline\s+banking\b/giu, 'Onlinebanking')
+    // "per vendor instructions": according to them; "per E-Mail" is German as it stands.
+    .replace(/\bper\s+(?=(?:the\s+)?(?:vendor|manufacturer|supplier|provider)?\s*(?:instructions|guidance|recommendations?|advisory|documentation)\b)/giu, 'gemäß ')
+    .replace(/\bhard\s+(?:disk\s+)?drives?\b/giu, (m) => (/s$/iu.test(m) ? 'Festplatten' : 'Festplatte'))
+    .replace(/\bby\s+(e-?mail|phone|telephone|post|fax|text)\b/giu, (m, how: string) => `per ${({ email: 'E-Mail', 'e-mail': 'E-Mail', phone: 'Telefon', telephone: 'Telefon', post: 'Post', fax: 'Fax', text: 'SMS' } as Record<string, string>)[how.toLowerCase()]}`)
+    .replace(/\bQR\s+codes?\b/gu, (m) => (/s$/u.test(m) ? 'QR-Codes' : 'QR-Code'))
+    .replace(/\bgift\s+cards?\b/giu, (m) => (/s$/iu.test(m) ? 'Geschenkkarten' : 'Geschenkkarte'))
+    .replace(/\bwire\s+transfers?\b/giu, (m) => (/s$/iu.test(m) ? 'Überweisungen' : 'Überweisung'))
+    .replace(/\b(bank|payment|login|account)\s+details\b/giu, (m, kind: string) => ({ bank: 'Bankdaten', payment: 'Zahlungsdaten', login: 'Anmeldedaten', account: 'Kontodaten' } as Record<string, string>)[kind.toLowerCase()]!)
+    .replace(/\bpersonal\s+(?:data|information)\b/giu, 'personenbezogene Daten')
+    .replace(/\bpatient\s+(?:data|information|records)\b/giu, 'Patientendaten')
+    .replace(/\baddress\s+bar\b/giu, 'Adresszeile')
+    .replace(/\bIT\s+(team|department|support)\b/gu, (m, kind: string) => ({ team: 'IT-Team', department: 'IT-Abteilung', support: 'IT-Support' } as Record<string, string>)[kind]!)
+    .replace(/\b(?:front\s+desk|reception\s+desk)\b/giu, 'Empfang')
     .replace(/\b(setup|installation)\s+(?:instructions|guide)\b/giu, (m, kind: string) => (/^setup$/iu.test(kind) ? 'Einrichtungsanleitung' : 'Installationsanleitung'))
     .replace(/\b(?:it\s+)?(service|help)\s*desk\b/gi, (m, kind: string) => (kind.toLowerCase() === 'help' ? 'Helpdesk' : 'Servicedesk'))
     .replace(/\boperating\s+system(s?)\b/gi, (m, pl: string) => (pl ? 'Betriebssysteme' : 'Betriebssystem'))
@@ -330,6 +357,8 @@ export function germanPhrase(vp: string): string | null {
     const german = `${what} getrennt von ${from} aufbewahren`;
     return halfEnglish(german) || leftInEnglish(german) ? null : capitalize(german);
   }
+  // "Avoid clicking on links", "refrain from opening attachments": the deed forbidden.
+  vp = vp.trim().replace(/^(?:avoid|refrain\s+from)\s+(?=\p{Ll}+ing\s)(\p{Ll}+)/iu, (m, gerund: string) => `do not ${gerundVerb(gerund)}`);
   vp = gerundVerb(vp.trim()).replace(/^keep\s+(.+?)\s+(?:updated|up\s+to\s+date|patched|current)(?:\s+and\s+(?:updated|up\s+to\s+date|patched|current))?\b/i, 'update $1');
   if (first) vp = `foremost ${vp}`;
   // "open WEBconfig, the web interface of the devices, over HTTPS": an apposition between commas names, it instructs nothing.
@@ -341,7 +370,7 @@ export function germanPhrase(vp: string): string | null {
     rest = rest.slice(lead[0].length);
   }
   const lower = rest.toLowerCase();
-  const entry = verbs.find(([en]) => lower.startsWith(`${en} `) || lower === en);
+  const entry = longestFirst.find(([en]) => lower.startsWith(`${en} `) || lower === en);
   if (!entry) return null;
   // "Use vulnerability scanners to scan your computers daily" → "Computer täglich mit Schwachstellenscannern
   // durchsuchen": the tool is the means of the deed that follows.
@@ -478,7 +507,7 @@ const germanWords = new Set(
     ...Object.values(words),
     ...verbs.map(([, de]) => de),
     'falls wenn vor nach dem Einspielen Update von oder neuer mit aus aller sofort jederzeit unverzüglich nötigen ist sind wird werden den der getrennt aufbewahren wie vom anderen nicht mehr unterstützte',
-    'für zugriff dass darin erkennen melden vermeiden keine bei auf das die des ein eine einen einem neueres neues unterstütztes aktuelles umsteigen jeweils aktuellen bleiben lassen aktiviert deaktiviert einstellen automatische',
+    'per für zugriff dass darin erkennen melden vermeiden keine bei auf das die des ein eine einen einem neueres neues unterstütztes aktuelles umsteigen jeweils aktuellen bleiben lassen aktiviert deaktiviert einstellen automatische',
   ].flatMap((w) => w.toLowerCase().split(/\s+/u)),
 );
 const leftInEnglish = (german: string) => [...german.matchAll(untranslatedPattern1)].some(([w]) => !germanWords.has(w));
@@ -759,7 +788,7 @@ const stayCurrent = /^(?:(update|upgrade|patch)\s+and\s+)?stay\s+(?:current|up[\
 const labelBeforeVerb = new RegExp(String.raw`^(?!(?:${verbs.map(([en]) => en).join('|')})\s)[\p{Lu}\d][\p{L}\d/&-]*(?:\s+(?:[\p{L}\d/&-]+|\([^)]{1,25}\))){0,4}:\s+(?=(?:${verbs.map(([en]) => en).join('|')})\s)`, 'iu');
 const leadingAdverb = /^(?:only|never|always|do not|don't|immediately|promptly|urgently|temporarily|regularly|carefully)\s+/i;
 // Only these: "Sign in to QTS", "Look for …" and "Write down the model name" explain how to do another step.
-const phrasalVerbs = ['take special care with', 'take care with', 'be careful with', 'be cautious with', 'be careful about', 'be wary of', 'beware of', 'watch out for', 'look out for', 'pay attention to', 'watch for', 'be alert to', 'be on the lookout for', 'work through', 'roll out', 'reach out to'];
+const phrasalVerbs = ['refrain from', 'be suspicious of', 'be skeptical of', 'be aware of', 'keep an eye on', 'get rid of', 'look into', 'dispose of', 'hover over', 'take special care with', 'take care with', 'be careful with', 'be cautious with', 'be careful about', 'be wary of', 'beware of', 'watch out for', 'look out for', 'pay attention to', 'watch for', 'be alert to', 'be on the lookout for', 'work through', 'roll out', 'reach out to'];
 
 function imperative(text: string): string[] | null {
   const current = stayCurrent.exec(text.trim());

@@ -418,7 +418,7 @@ export function germanPhrase(vp: string): string | null {
   rest = rest.slice(entry[0].length).trim().replace(/[.!;:]+$/, '').replace(/\bas soon as possible\b/gi, 'schnellstmöglich').replace(/\bright away\b/gi, 'sofort');
   // "routers, firewalls and VPN appliances": the commas of a list of things are part of the object.
   // "Implement a lockout policy: lock the account for 30 minutes …": what follows the colon says how.
-  const colonAt = colonVerb.exec(rest);
+  const colonAt = rest.includes(':') ? colonVerb.exec(rest) : null;
   if (colonAt) rest = rest.slice(0, colonAt.index);
   rest = rest.replace(listOfThings, (list) => list.replace(/,\s+/gu, ` ${LIST_COMMA} `));
   const end = objectEnd.exec(rest);
@@ -797,7 +797,8 @@ function imperative(text: string): string[] | null {
   if (considered) text = capitalize(gerundVerb(text.trim().slice(considered[0].length)));
   // "Network Isolation: Temporarily isolate the affected devices": a list item's label goes; so does one that is a
   // short instruction itself ("Update firmware: Update your device to …"), where the sentence after it says it in full.
-  const t = text.replace(labelBeforeVerb, '').replace(/^(?:\p{Lu}[\p{L}-]*\s+){0,3}\p{Lu}[\p{L}-]*:\s+(?=\p{L})|^\p{Lu}\p{Ll}+(?:\s+[\p{L}-]+){0,2}:\s+(?=\p{Lu}\p{Ll}+\s)/u, '').replace(imperativePattern1, '').replace(imperativePattern2, (c) => c.toUpperCase()).replace(/^(?:please|also)\s+/i, '');
+  // Only a text with a colon can carry a label (the pattern of all verbs is long: it runs only there).
+  const t = (text.includes(': ') ? text.replace(labelBeforeVerb, '') : text).replace(/^(?:\p{Lu}[\p{L}-]*\s+){0,3}\p{Lu}[\p{L}-]*:\s+(?=\p{L})|^\p{Lu}\p{Ll}+(?:\s+[\p{L}-]+){0,2}:\s+(?=\p{Lu}\p{Ll}+\s)/u, '').replace(imperativePattern1, '').replace(imperativePattern2, (c) => c.toUpperCase()).replace(/^(?:please|also)\s+/i, '');
   const first = /^(?:only\s+|never\s+|always\s+|do not\s+|don't\s+|immediately\s+|promptly\s+|urgently\s+|temporarily\s+|regularly\s+|carefully\s+)?(\w+(?:\s+(?:up|on|off|out|for|to|sure))?)\s+(\S+)/i.exec(t);
   if (!first || !/^[A-Z]/.test(t)) return null;
   const head = first[1]!.toLowerCase();

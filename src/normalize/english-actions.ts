@@ -50,10 +50,12 @@ const verbs: [string, string][] = [
   ['hover over', 'mit dem Mauszeiger auf … zeigen'], ['cross-check', 'abgleichen'], ['compare', 'vergleichen'], ['destroy', 'vernichten'], ['shred', 'schreddern'], ['log', 'protokollieren'], ['record', 'protokollieren'],
 ];
 const verbTable = new Map(verbs);
+// Every verb of the table, longest spelled out first in each pattern that lists them.
+const anyVerb = verbs.map(([en]) => en).join('|');
 // "keep an eye on" before "keep": the longest verb that starts the phrase.
 const longestFirst = [...verbs].sort((a, b) => b[0].length - a[0].length);
 // "Use strong passwords and do not share accounts": the second verb may be negated.
-const andVerb = new RegExp(`\\s+(and|or)\\s+(?:to\\s+)?(?=(?:(?:do\\s+not|don't|never)\\s+)?(?:${verbs.map(([en]) => en).join('|')})\\s)`, 'i');
+const andVerb = new RegExp(`\\s+(and|or)\\s+(?:to\\s+)?(?=(?:(?:do\\s+not|don't|never)\\s+)?(?:${anyVerb})\\s)`, 'i');
 // "installed" → "install", for "Admins who have not installed X should do so".
 const pastForms = new Map(verbs.flatMap(([en, de]) => (en.includes(' ') ? [] : [[en.endsWith('e') ? `${en}d` : `${en}ed`, de] as const, [`${en}ied`.replace(/yied$/, 'ied'), de] as const])));
 // "have been briefed on …": only as a passive ("Brief Statement Regarding …" heads a page, it asks nothing).
@@ -150,10 +152,48 @@ const words: Record<string, string> = {
   data: 'Daten', separate: 'separaten', 'password-protected': 'passwortgeschützte', employees: 'Mitarbeitende', staff: 'Mitarbeitende', staffs: 'Mitarbeitende', unauthorized: 'unbefugte', administrative: 'administrative',
 };
 
+/**
+ * Terms of several English words that German writes as one noun, singular and plural: the pattern finds them, the
+ * German nouns join the compounds of english-grammar.ts.
+ */
+const terms: [pattern: string, singular: string, plural: string][] = [
+  [String.raw`account\s+lock-?out\s+polic(?:y|ies)`, 'Kontosperrrichtlinie', 'Kontosperrrichtlinien'],
+  [String.raw`internet\s+access`, 'Internetzugang', 'Internetzugang'],
+  [String.raw`text\s+messages?`, 'SMS', 'SMS'],
+  [String.raw`online\s+banking`, 'Onlinebanking', 'Onlinebanking'],
+  [String.raw`hard\s+(?:disk\s+)?drives?`, 'Festplatte', 'Festplatten'],
+  [String.raw`QR\s+codes?`, 'QR-Code', 'QR-Codes'],
+  [String.raw`gift\s+cards?`, 'Geschenkkarte', 'Geschenkkarten'],
+  [String.raw`wire\s+transfers?`, 'Überweisung', 'Überweisungen'],
+  [String.raw`bank\s+details`, 'Bankdaten', 'Bankdaten'],
+  [String.raw`payment\s+details`, 'Zahlungsdaten', 'Zahlungsdaten'],
+  [String.raw`login\s+details`, 'Anmeldedaten', 'Anmeldedaten'],
+  [String.raw`account\s+details`, 'Kontodaten', 'Kontodaten'],
+  [String.raw`patient\s+(?:data|information|records)`, 'Patientendaten', 'Patientendaten'],
+  [String.raw`address\s+bar`, 'Adresszeile', 'Adresszeile'],
+  [String.raw`IT\s+team`, 'IT-Team', 'IT-Team'],
+  [String.raw`IT\s+department`, 'IT-Abteilung', 'IT-Abteilung'],
+  [String.raw`IT\s+support`, 'IT-Support', 'IT-Support'],
+  [String.raw`setup\s+(?:instructions|guide)`, 'Einrichtungsanleitung', 'Einrichtungsanleitung'],
+  [String.raw`installation\s+(?:instructions|guide)`, 'Installationsanleitung', 'Installationsanleitung'],
+  [String.raw`(?:it\s+)?service\s*desk`, 'Servicedesk', 'Servicedesk'],
+  [String.raw`(?:it\s+)?help\s*desk`, 'Helpdesk', 'Helpdesk'],
+  [String.raw`access\s+control\s+lists?`, 'Access-Control-Lists', 'Access-Control-Lists'],
+];
+const termPatterns = terms.map(([pattern]) => new RegExp(String.raw`^(?:${pattern})$`, 'iu'));
+const termPattern = new RegExp(String.raw`\b(?:${terms.map(([pattern]) => pattern).join('|')})\b`, 'giu');
+// "IT team" is the team of IT; "it team" is none: the acronym only in capitals (a desk is the desk either way).
+function termOf(found: string): string {
+  const i = termPatterns.findIndex((p) => p.test(found));
+  if (i < 0 || (/^it\s/u.test(found) && !/desk$/iu.test(found))) return found;
+  const [, singular, plural] = terms[i]!;
+  return /s$/iu.test(found) ? plural : singular;
+}
+
 // The German nouns the table writes, which english-grammar.ts joins into compounds ("Netzwerk Geräte" →
 // "Netzwerkgeräte"); forms that only stand first in one ("Sicherheits", "Fern", "Anmelde") are not among them.
 const germanNouns = new Set(
-  [...Object.values(words), 'Zwei-Faktor-Authentifizierung', 'Multi-Faktor-Authentifizierung', 'Fernzugriff', 'Fernverwaltung', 'Verwaltungsoberfläche', 'Konfigurationsseite', 'Sicherungskopien', 'Datensicherungen', 'Datensicherung', 'Passwortmanager', 'Portweiterleitung', 'Telefonanlage', 'Telefonanlagen', 'Sicherheitsupdate', 'Sicherheitsupdates', 'Sicherheitspatch', 'Sicherheitspatches', 'Betriebssystem', 'Betriebssysteme', 'Anmeldedaten', 'Brute-Force-Schutz', 'Brute-Force-Angriffe', 'Internetzugang', 'Servicedesk', 'Notfallplan', 'Notfallpläne', 'Onlinebanking', 'Festplatten', 'Festplatte', 'SMS', 'QR-Codes', 'QR-Code', 'Geschenkkarten', 'Geschenkkarte', 'Bankdaten', 'Zahlungsdaten', 'Kontodaten', 'Patientendaten', 'Adresszeile', 'IT-Team', 'IT-Abteilung', 'IT-Support', 'Einrichtungsanleitung', 'Installationsanleitung', 'Kontosperrrichtlinie', 'Kontosperrrichtlinien', 'Access-Control-Lists']
+  [...Object.values(words), 'Zwei-Faktor-Authentifizierung', 'Multi-Faktor-Authentifizierung', 'Fernzugriff', 'Fernverwaltung', 'Verwaltungsoberfläche', 'Konfigurationsseite', 'Sicherungskopien', 'Datensicherungen', 'Datensicherung', 'Passwortmanager', 'Portweiterleitung', 'Telefonanlage', 'Telefonanlagen', 'Sicherheitsupdate', 'Sicherheitsupdates', 'Sicherheitspatch', 'Sicherheitspatches', 'Betriebssystem', 'Betriebssysteme', 'Anmeldedaten', 'Brute-Force-Schutz', 'Brute-Force-Angriffe', 'Notfallplan', 'Notfallpläne', ...terms.flatMap(([, singular, plural]) => [singular, plural])]
     .filter((w) => /^\p{Lu}(?!\p{Lu}*$)\S*$/u.test(w) && !['Sie', 'Zwei', 'Mehr', 'Sicherheits', 'Fern', 'Anmelde'].includes(w)),
 );
 
@@ -213,7 +253,6 @@ function translate(text: string, to = 'auf'): string {
     .replace(/\b(?:practice|clinic|office)\s+(?:staff|team)\b/gi, 'Praxisteam')
     .replace(/\bpassword\s+manage(?:rs?|ment\s+(?:tools?|software|apps?|applications?))\b/gi, 'Passwortmanager')
     .replace(/\bthreat\s+(?:analysis|assessment)\b/gi, 'Bedrohungsanalyse')
-    .replace(/\baccount\s+lock-?out\s+polic(y|ies)\b/giu, (m, y: string) => (y === 'y' ? 'Kontosperrrichtlinie' : 'Kontosperrrichtlinien'))
     .replace(/\b(?:(?:cyber\s*)?incident\s+response|business\s+continuity|disaster\s+recovery|emergency(?:\s+response)?|contingency)\s+plan(s?)\b/gi, (m, pl: string) => (pl ? 'Notfallpläne' : 'Notfallplan'))
     .replace(/\bcyber\s*security\s+best\s+practices?\b/gi, 'bewährte Verfahren der IT-Sicherheit')
     .replace(/\b(?:security\s+)?best\s+practices?\b/gi, (m) => (/^security/i.test(m) ? 'bewährte Sicherheitsverfahren' : 'bewährte Verfahren'))
@@ -222,25 +261,13 @@ function translate(text: string, to = 'auf'): string {
     .replace(/\b(?:every|each)\s+member\s+of\s+(?:the|your)\s+team\b|\ball\s+members\s+of\s+(?:the|your)\s+team\b/gi, 'alle Teammitglieder')
     .replace(possibleThing, 'mögliche ')
     .replace(/\bremote access\b/gi, 'Fernzugriff')
-    .replace(/\binternet\s+access\b/gi, 'Internetzugang')
     .replace(/\bcyber\s+security\b/giu, 'IT-Sicherheit')
-    .replace(/\btext\s+messages?\b/giu, 'SMS')
-    .replace(/\bonline\s+banking\b/giu, 'Onlinebanking')
     // "per vendor instructions": according to them; "per E-Mail" is German as it stands.
     .replace(/\bper\s+(?=(?:the\s+)?(?:vendor|manufacturer|supplier|provider)?\s*(?:instructions|guidance|recommendations?|advisory|documentation)\b)/giu, 'gemäß ')
-    .replace(/\bhard\s+(?:disk\s+)?drives?\b/giu, (m) => (/s$/iu.test(m) ? 'Festplatten' : 'Festplatte'))
     .replace(/\bby\s+(e-?mail|phone|telephone|post|fax|text)\b/giu, (m, how: string) => `per ${({ email: 'E-Mail', 'e-mail': 'E-Mail', phone: 'Telefon', telephone: 'Telefon', post: 'Post', fax: 'Fax', text: 'SMS' } as Record<string, string>)[how.toLowerCase()]}`)
-    .replace(/\bQR\s+codes?\b/gu, (m) => (/s$/u.test(m) ? 'QR-Codes' : 'QR-Code'))
-    .replace(/\bgift\s+cards?\b/giu, (m) => (/s$/iu.test(m) ? 'Geschenkkarten' : 'Geschenkkarte'))
-    .replace(/\bwire\s+transfers?\b/giu, (m) => (/s$/iu.test(m) ? 'Überweisungen' : 'Überweisung'))
-    .replace(/\b(bank|payment|login|account)\s+details\b/giu, (m, kind: string) => ({ bank: 'Bankdaten', payment: 'Zahlungsdaten', login: 'Anmeldedaten', account: 'Kontodaten' } as Record<string, string>)[kind.toLowerCase()]!)
     .replace(/\bpersonal\s+(?:data|information)\b/giu, 'personenbezogene Daten')
-    .replace(/\bpatient\s+(?:data|information|records)\b/giu, 'Patientendaten')
-    .replace(/\baddress\s+bar\b/giu, 'Adresszeile')
-    .replace(/\bIT\s+(team|department|support)\b/gu, (m, kind: string) => ({ team: 'IT-Team', department: 'IT-Abteilung', support: 'IT-Support' } as Record<string, string>)[kind]!)
     .replace(/\b(?:front\s+desk|reception\s+desk)\b/giu, 'Empfang')
-    .replace(/\b(setup|installation)\s+(?:instructions|guide)\b/giu, (m, kind: string) => (/^setup$/iu.test(kind) ? 'Einrichtungsanleitung' : 'Installationsanleitung'))
-    .replace(/\b(?:it\s+)?(service|help)\s*desk\b/gi, (m, kind: string) => (kind.toLowerCase() === 'help' ? 'Helpdesk' : 'Servicedesk'))
+    .replace(termPattern, (m) => termOf(m))
     .replace(/\boperating\s+system(s?)\b/gi, (m, pl: string) => (pl ? 'Betriebssysteme' : 'Betriebssystem'))
     .replace(/\bmedical\s+devices\b/gi, 'Medizingeräte')
     .replace(/\bthird[-\s]party\s+([a-z]+)/gi, '$1 von Drittanbietern')
@@ -258,13 +285,11 @@ function translate(text: string, to = 'auf'): string {
     .replace(/\bself[-\s]signed\b/giu, 'selbstsignierte')
     // "services and protocols you do not use", "applications you trust": unused, trusted ones.
     .replace(/\b(\p{L}+(?:\s+(?:and|or)\s+\p{L}+)?)(\u0002?)\s+(?:that\s+|which\s+)?you\s+(?:do\s+not|don't)\s+(?:use|need)\b/giu, 'unused $1$2')
-    .replace(/\baccess\s+control\s+lists?\b/giu, 'Access-Control-Lists')
     .replace(/\b(\p{L}+)(\u0002?)\s+(?:that\s+|which\s+)?you\s+trust\b/giu, 'trusted $1$2')
     .replace(/\s*\b(?:wherever|whenever)\s+(?:you\s+can|(?:it\s+is\s+)?possible)\b/giu, ' wo immer möglich')
     .replace(/,?\s*\buntil\s+further\s+notice\b,?/giu, ' bis auf Weiteres')
     .replace(/\bbrute[-\s]force(?:\s+(protection|attacks?))?\b/giu, (m, what: string | undefined) => (what && /^prot/iu.test(what) ? 'Brute-Force-Schutz' : what ? 'Brute-Force-Angriffe' : 'Brute-Force'))
     .replace(/\bevery\s+day\b/gi, 'täglich')
-
     .replace(/\bvulnerability\s+(?:scanners?|scanning\s+tools?)\b/gi, 'Schwachstellenscanner')
     .replace(/\bfrom\s+the\s+(?:practice\s+)?network\b/gi, 'vom Netzwerk')
     .replace(/\bsuch\s+as\b/gi, 'wie')
@@ -299,7 +324,7 @@ function translate(text: string, to = 'auf'): string {
 
 const attributive: Record<string, string> = { installed: 'installierte', stored: 'gespeicherte', running: 'laufende', connected: 'angeschlossene', used: 'genutzte' };
 const placedThings = /\b(all\s+)?(\p{Ll}+s)\s+(installed|stored|running|connected|used)\s+(on|in)\s+(?:(?:the|your|their|our|its)\s+)?([\p{L}\d-]+)(?=[\s.,;:]|$)/giu;
-const colonVerb = new RegExp(String.raw`:\s+(?=(?:${verbs.map(([en]) => en).join('|')})\s)`, 'iu');
+const colonVerb = new RegExp(String.raw`:\s+(?=(?:${anyVerb})\s)`, 'iu');
 const easyToGuess = /^(?:that|which)\s+(?:are|is)\s+(?:easy|simple)\s+to\s+guess\b/iu;
 const everyThing = /\b(?:every|each)\s+(?:single\s+)?(\p{Ll}+)(?!\p{L})/giu;
 
@@ -436,7 +461,7 @@ export function germanPhrase(vp: string): string | null {
   const after = end ? rest.slice(end.index).replace(/^,?\s*/, '') : '';
   // "…, where they cannot be reached": a clause of place describes the object; it is no condition of the step.
   const tail = /^(?:if|when|unless|before|after|once|until|as\s+soon\s+as|to|in\s+order\s+to|so\s+that|so)\s/i.test(after) ? after : '';
-  const forbiddenLead = lead !== null && /^(?:not|do not|don't|never)$/i.test(lead[1]!);
+  const forbidden = lead !== null && /^(?:not|do not|don't|never)$/i.test(lead[1]!);
   // "change them there as well": a pronoun for object points back at a sentence the action cannot carry along.
   // "protect themselves against the attacks": a reflexive object names no thing to act on either.
   if (object.trim() === '' || /^(?:(?:them|it|this|that|these|those|there|so|as\s+well|too|immediately|now|promptly|soon|sofort|schnellstmöglich|themselves|yourselves|yourself|ourselves|itself|oneself)\s*)+$/i.test(object.trim())) return null;
@@ -462,7 +487,7 @@ export function germanPhrase(vp: string): string | null {
   // "Do NOT use usernames and passwords that are easy to guess": a relative clause that narrows what is forbidden must
   // stay, or the step forbids all of them. The narrowing the table knows goes in front of the noun; any other leaves
   // the step out.
-  if (forbiddenLead && /^(?:that|which|who|whom)\s/iu.test(after)) {
+  if (forbidden && /^(?:that|which|who|whom)\s/iu.test(after)) {
     if (!easyToGuess.test(after)) return null;
     object = `easily guessed ${object}`;
   }
@@ -474,7 +499,6 @@ export function germanPhrase(vp: string): string | null {
   const germanObject = preposition
     ? `${preposition} ${dativeAfter ? translate(`with ${objectAsWritten}`).replace(/^mit\s+/u, '') : translate(objectAsWritten)}`
     : translate(objectAsWritten, /^(?:report|send|forward|give out|disclose|reveal)$/i.test(entry[0]) ? 'an' : /^(?:log on|log in|sign in)$/i.test(entry[0]) ? 'bei' : 'auf');
-  const forbidden = lead !== null && /^(?:not|do not|don't|never)$/i.test(lead[1]!);
   // "Do not install any software" → "Keine Software installieren": "any" under a negation is "kein".
   const none = forbidden && /^any\s+/iu.exec(object);
   const negated = forbidden && !/^(?:auf|in|an|mit|von|für|über|durch|aus|bei|vor|zu)\s/u.test(germanObject);
@@ -588,7 +612,7 @@ function single(vp: string): string[] | null {
 }
 
 // The start of a verb phrase: a verb of the table, maybe after an adverb.
-const verbStart = String.raw`(?=(?:(?:immediately|promptly|urgently|also|now|quickly)\s+)?(?:${verbs.map(([en]) => en).join('|')})\b)`;
+const verbStart = String.raw`(?=(?:(?:immediately|promptly|urgently|also|now|quickly)\s+)?(?:${anyVerb})\b)`;
 const party = String.raw`(?:users|customers|admins|administrators|organi[sz]ations|operators|everyone|you|businesses|companies|owners|teams|staff|employees|colleagues|personnel|(?:team\s+)?members)`;
 // "all affected customers", "users and administrators", "companies utilizing Cisco devices", "users of affected devices".
 // "every company using Cisco devices", "each customer": one of them stands for all.
@@ -785,7 +809,7 @@ const stayCurrent = /^(?:(update|upgrade|patch)\s+and\s+)?stay\s+(?:current|up[\
 // "Multifactor Authentication (MFA): Turn on MFA …", "SSLVPN access: allow SSLVPN only …": a label of a few words,
 // in any case and with an abbreviation in brackets, before an instruction that starts with a verb of the table.
 // A label that is an instruction itself ("Enable MFA: require it for …") is left to the rule below.
-const labelBeforeVerb = new RegExp(String.raw`^(?!(?:${verbs.map(([en]) => en).join('|')})\s)[\p{Lu}\d][\p{L}\d/&-]*(?:\s+(?:[\p{L}\d/&-]+|\([^)]{1,25}\))){0,4}:\s+(?=(?:${verbs.map(([en]) => en).join('|')})\s)`, 'iu');
+const labelBeforeVerb = new RegExp(String.raw`^(?!(?:${anyVerb})\s)[\p{Lu}\d][\p{L}\d/&-]*(?:\s+(?:[\p{L}\d/&-]+|\([^)]{1,25}\))){0,4}:\s+(?=(?:${anyVerb})\s)`, 'iu');
 const leadingAdverb = /^(?:only|never|always|do not|don't|immediately|promptly|urgently|temporarily|regularly|carefully)\s+/i;
 // Only these: "Sign in to QTS", "Look for …" and "Write down the model name" explain how to do another step.
 const phrasalVerbs = ['refrain from', 'be suspicious of', 'be skeptical of', 'be aware of', 'keep an eye on', 'get rid of', 'look into', 'dispose of', 'hover over', 'take special care with', 'take care with', 'be careful with', 'be cautious with', 'be careful about', 'be wary of', 'beware of', 'watch out for', 'look out for', 'pay attention to', 'watch for', 'be alert to', 'be on the lookout for', 'work through', 'roll out', 'reach out to'];

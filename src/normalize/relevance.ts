@@ -70,7 +70,7 @@ const securityGuideline = /IT-Sicherheitsrichtlinie|§\s?(?:390|75b)\s+SGB\s+V/u
 // A bare "Gateway" or "appliance" is no kind of device a practice runs ("Citrix ADC and Citrix Gateway servers", "BIG-IP
 // appliances" are a data centre's); a VPN or security gateway, a firewall or a NAS is.
 // Printers, multifunction devices and fax machines stand in every practice and hold patient data too.
-const practiceDevice = /(?<!\p{L})(?:NAS|VPN|Firewall|Router|Fernzugriff|Fernwartung|remote access|Backup|Datensicherung|Outlook|Exchange|Windows|DiskStation|QTS|security gateway|(?:Adaptive\s+)?Security\s+Appliance|(?:Multifunktions|Laser|Tintenstrahl|Netzwerk)?[Dd]rucker\p{L}*|Multifunktionsger(?:ä|a)t\p{L}*|Fax(?:ger(?:ä|a)t\p{L}*|e)?|(?:multifunction\s+)?printers?|Remote[-\s]Desktop|RDP)(?!\p{L})/iu;
+const practiceDevice = /(?<!\p{L})(?:NAS|VPN|Firewall|Router|Fernzugriff|Fernwartung|remote access|Backup|Datensicherung|Outlook|Exchange|Windows|DiskStation|QTS|security gateway|(?:Adaptive\s+)?Security\s+Appliance|(?:Multifunktions|Laser|Tintenstrahl|Netzwerk)?drucker\p{L}*|Multifunktionsger(?:ä|a)t\p{L}*|Fax(?:ger(?:ä|a)t\p{L}*|e)?|(?:multifunction\s+)?printers?|Remote[-\s]Desktop|RDP)(?!\p{L})/iu;
 
 const backupAdvice = /Datensicherung|Backups?(?!\p{L})|Daten\s+(?:\p{L}+\s+){0,2}sichern/u;
 

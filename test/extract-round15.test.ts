@@ -88,7 +88,7 @@ test('English clauses the table reads as one word: things you do not use or trus
   assert.deepEqual(englishActions('Use Access Control Lists wherever you can', true), ['Access-Control-Lists wo immer möglich verwenden']);
   assert.deepEqual(englishActions('Enable brute force protection in the management settings', true), ['Brute-Force-Schutz in Verwaltungseinstellungen aktivieren']);
   assert.deepEqual(englishActions('Disable the SSLVPN service and, until further notice, limit connectivity to trusted IP addresses.', true), [
-    'SSLVPN Dienst deaktivieren und Verbindungen auf vertrauenswürdige IP-Adressen einschränken',
+    'SSLVPN-Dienst deaktivieren und Verbindungen auf vertrauenswürdige IP-Adressen einschränken',
   ]);
   assert.deepEqual(englishActions('Test your recovery before you need it.', true), ['Wiederherstellung testen']);
   // "Use 2FA" names a thing; "Update 5.2 is out" is a version, no step.

@@ -48,6 +48,17 @@ const verbs: [string, string][] = [
   ['keep an eye on', 'im Blick behalten'], ['get rid of', 'entfernen'], ['look into', 'untersuchen'], ['dispose of', 'entsorgen'],
   ['clean up', 'bereinigen'], ['lock down', 'absichern'], ['log off', 'abmelden'], ['power down', 'herunterfahren'], ['call back', 'zurückrufen'],
   ['hover over', 'mit dem Mauszeiger auf … zeigen'], ['cross-check', 'abgleichen'], ['compare', 'vergleichen'], ['destroy', 'vernichten'], ['shred', 'schreddern'], ['log', 'protokollieren'], ['record', 'protokollieren'],
+  // More of the same guidance: incident response (cut off, reimage, preserve), accounts (grant, choose, minimise),
+  // help from outside (engage, consult, involve) and staying informed (subscribe, sign up).
+  ['cut off', 'trennen'], ['reimage', 'neu aufsetzen'], ['rebuild', 'neu aufsetzen'], ['preserve', 'sichern'], ['take', 'anlegen'],
+  ['locate', 'ermitteln'], ['find', 'ermitteln'], ['grant', 'gewähren'], ['tighten', 'verschärfen'],
+  ['minimize', 'minimieren'], ['minimise', 'minimieren'], ['reduce', 'verringern'], ['leave', 'lassen'],
+  ['engage', 'beauftragen'], ['hire', 'beauftragen'], ['consult', 'hinzuziehen'], ['involve', 'einbinden'], ['rehearse', 'üben'], ['practise', 'üben'],
+  ['prepare for', 'sich auf … vorbereiten'], ['prepare', 'vorbereiten'], ['request', 'anfordern'], ['schedule', 'einplanen'],
+  ['subscribe to', 'abonnieren'], ['sign up for', 'abonnieren'], ['keep track of', 'im Blick behalten'],
+  ['remain vigilant for', 'auf … achten'], ['stay vigilant for', 'auf … achten'], ['stay alert to', 'auf … achten'], ['stay alert for', 'auf … achten'],
+  ['remain alert to', 'auf … achten'], ['remain alert for', 'auf … achten'], ['watch', 'überwachen'], ['encourage', 'fördern'],
+  ['pay particular attention to', 'besonders auf … achten'], ['pay special attention to', 'besonders auf … achten'], ['pay close attention to', 'genau auf … achten'],
 ];
 const verbTable = new Map(verbs);
 // Every verb of the table, longest spelled out first in each pattern that lists them.
@@ -149,7 +160,7 @@ const words: Record<string, string> = {
   zone: 'Zone', zones: 'Zonen', username: 'Benutzername', usernames: 'Benutzernamen', passphrase: 'Passphrase', passphrases: 'Passphrasen',
   authenticator: 'Authenticator', second: 'zweite', verification: 'Verifizierung', method: 'Methode', methods: 'Methoden', employee: 'Mitarbeitende',
   hardware: 'Hardware', networks: 'Netzwerke', infrastructure: 'Infrastruktur', segment: 'Segment', segments: 'Segmente',
-  data: 'Daten', separate: 'separaten', 'password-protected': 'passwortgeschützte', employees: 'Mitarbeitende', staff: 'Mitarbeitende', staffs: 'Mitarbeitende', unauthorized: 'unbefugte', administrative: 'administrative',
+  data: 'Daten', separate: 'separaten', machines: 'Rechner', machine: 'Rechner', long: 'lange', inactive: 'inaktive', malicious: 'schädliche', unneeded: 'nicht benötigte', dormant: 'ungenutzte', 'work-related': 'dienstliche', weaknesses: 'Schwachstellen', weakness: 'Schwachstelle', wiped: 'gelöschte', doubtful: 'zweifelhafte', qualified: 'qualifizierte', onto: 'auf', unchanged: 'unverändert', unlocked: 'ungesperrt', 'logged-in': 'angemeldete', 'password-protected': 'passwortgeschützte', employees: 'Mitarbeitende', staff: 'Mitarbeitende', staffs: 'Mitarbeitende', unauthorized: 'unbefugte', administrative: 'administrative',
 };
 
 /**
@@ -179,6 +190,14 @@ const terms: [pattern: string, singular: string, plural: string][] = [
   [String.raw`(?:it\s+)?service\s*desk`, 'Servicedesk', 'Servicedesk'],
   [String.raw`(?:it\s+)?help\s*desk`, 'Helpdesk', 'Helpdesk'],
   [String.raw`access\s+control\s+lists?`, 'Access-Control-Lists', 'Access-Control-Lists'],
+  [String.raw`error\s+messages?`, 'Fehlermeldung', 'Fehlermeldungen'],
+  [String.raw`log\s+files?`, 'Logdatei', 'Logdateien'],
+  [String.raw`(?:clean\s+)?(?:recovery|restore)\s+points?`, 'Wiederherstellungspunkt', 'Wiederherstellungspunkte'],
+  [String.raw`user\s+accounts?`, 'Benutzerkonto', 'Benutzerkonten'],
+  [String.raw`source\s+IP\s+address(?:es)?`, 'Quell-IP-Adresse', 'Quell-IP-Adressen'],
+  [String.raw`password\s+changes?`, 'Passwortwechsel', 'Passwortwechsel'],
+  [String.raw`(?:web|internet)\s+use`, 'Internetnutzung', 'Internetnutzung'],
+  [String.raw`remote\s+desktop(?:\s+protocol)?(?:\s+\(RDP\))?`, 'Remote-Desktop', 'Remote-Desktop'],
 ];
 const termPatterns = terms.map(([pattern]) => new RegExp(String.raw`^(?:${pattern})$`, 'iu'));
 const termPattern = new RegExp(String.raw`\b(?:${terms.map(([pattern]) => pattern).join('|')})\b`, 'giu');
@@ -200,7 +219,7 @@ const germanNouns = new Set(
 // Purpose clauses ("to receive the latest protections"), clauses introduced by a conjunction and what a colon explains
 // ("check the version: it is shown at the top right …") end the object; a colon before other words may be part of it.
 // A participle that says who released the thing and when ("a Windows update released by Microsoft last week") too.
-const objectEnd = /[,;]\s+|\s+(?=(?:released|published|issued|provided|announced|made\s+available|shipped)\s+(?:by|on|in|last|this|yesterday|today)\b)|:\s+(?=(?:it|this|that|they|these|those|you|if|when|require|enforce|allow|use|set|ensure)\s|(?:in|open|go|click|log|under|navigate|select|from|on|via)\s)|\s+(?=(?:if|when|where|which|who|that|so\s+that|so\s+(?:they|staff|users|employees|you|everyone)\s|before|until|unless|because|as\s+soon\s+as|once|in\s+order\s+to)\b)|\s+(?=to\s+(?:receive|get|ensure|create|generate|protect|prevent|avoid|mitigate|address|stay|be|fix|close|remediate|reduce|confirm|spot|detect|verify|minimi[sz]e|make\s+sure|patch|secure|block|stop|keep|lower|limit|defend|guard|see|find|view|reveal|learn|know)\b)/i;
+const objectEnd = /[,;]\s+|\s+(?=(?:released|published|issued|provided|announced|made\s+available|shipped)\s+(?:by|on|in|last|this|yesterday|today)\b)|:\s+(?=(?:it|this|that|they|these|those|you|if|when|require|enforce|allow|use|set|ensure)\s|(?:in|open|go|click|log|under|navigate|select|from|on|via)\s)|\s+(?=(?:if|when|where|which|who|that|so\s+that|so\s+(?:they|staff|users|employees|you|everyone|the|it|that|no|nothing|nobody|attackers|hackers)\s|before|until|unless|because|as\s+soon\s+as|once|in\s+order\s+to)\b)|\s+(?=and\s+to\s+[a-z])|\s+(?=to\s+(?:receive|get|ensure|create|generate|protect|prevent|avoid|mitigate|address|stay|be|fix|close|remediate|reduce|confirm|spot|detect|verify|minimi[sz]e|make\s+sure|patch|secure|block|stop|keep|lower|limit|defend|guard|see|find|view|reveal|learn|know)\b)/i;
 
 // translate's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
 const translatePattern1 = /(?<!\p{L})Sicherheits\s+(\p{Lu})(?=\p{Ll})/gu;
@@ -227,8 +246,15 @@ function translate(text: string, to = 'auf'): string {
     .replace(/\b(two|multi)[-\s]factor\s+authentication(?:\s+\((?:MFA|2FA)\))?/gi, (m, n: string) => (n.toLowerCase() === 'two' ? 'Zwei-Faktor-Authentifizierung' : 'Multi-Faktor-Authentifizierung'))
     .replace(/\bas soon as possible\b/gi, 'schnellstmöglich')
     .replace(/\bright away\b/gi, 'sofort')
+    .replace(/\bno\s+longer\b/gi, 'nicht mehr')
     .replace(/\bon\s+a\s+regular\s+basis\b/gi, 'regelmäßig')
     .replace(/\bof all (?=\w)/gi, 'aller ')
+    // "the number of administrator accounts": how many there are.
+    .replace(/\b(?:the\s+)?number\s+of\s+(?=\w)/gi, 'die Anzahl der ')
+    // "all devices running Windows 10": the devices with it.
+    .replace(runningSystem, '$1 with ')
+    // "all installed software": a participle before its noun is an adjective ("alle installierte Software").
+    .replace(participleBefore, (m, det: string, participle: string) => `${det} ${attributive[participle.toLowerCase()]!} `)
     .replace(/\bat all times\b/gi, 'jederzeit')
     .replace(/\bto the internet\b/gi, 'mit dem Internet')
     .replace(/\bto the (?:practice\s+)?network\b/gi, 'mit dem Netzwerk')
@@ -238,6 +264,7 @@ function translate(text: string, to = 'auf'): string {
     .replace(/\bthe necessary (?=\w)/gi, 'die nötigen ')
     .replace(/\b(?:signs|indicators) of compromise\b/gi, 'Anzeichen einer Kompromittierung')
     .replace(/\bsuspicious activity\b/gi, 'verdächtige Aktivitäten')
+    .replace(/\bfor\s+(?:anything|something)\s+(?:suspicious|unusual)\b/giu, 'auf Auffälligkeiten')
     .replace(/\bfixed (?:release|version)s?\b/gi, 'korrigierte Version')
     .replace(/\b(before|after)\s+(?:applying|installing)\s+(?:the\s+)?/gi, (m, w: string) => (w.toLowerCase() === 'before' ? 'vor dem Einspielen von ' : 'nach dem Einspielen von '))
     .replace(/\b(before|after)\s+(?:patching|updating)\b/gi, (m, w: string) => (w.toLowerCase() === 'before' ? 'vor dem Update' : 'nach dem Update'))
@@ -255,7 +282,7 @@ function translate(text: string, to = 'auf'): string {
     .replace(/\bthreat\s+(?:analysis|assessment)\b/gi, 'Bedrohungsanalyse')
     .replace(/\b(?:(?:cyber\s*)?incident\s+response|business\s+continuity|disaster\s+recovery|emergency(?:\s+response)?|contingency)\s+plan(s?)\b/gi, (m, pl: string) => (pl ? 'Notfallpläne' : 'Notfallplan'))
     .replace(/\bcyber\s*security\s+best\s+practices?\b/gi, 'bewährte Verfahren der IT-Sicherheit')
-    .replace(/\b(?:security\s+)?best\s+practices?\b/gi, (m) => (/^security/i.test(m) ? 'bewährte Sicherheitsverfahren' : 'bewährte Verfahren'))
+    .replace(/\b(?:security\s+)?(?:best|good)\s+practices?\b/gi, (m) => (/^security/i.test(m) ? 'bewährte Sicherheitsverfahren' : 'bewährte Verfahren'))
     .replace(/\brisk\s+(analysis|assessment)\b/gi, (m, w: string) => (w.toLowerCase() === 'analysis' ? 'Risikoanalyse' : 'Risikobewertung'))
     .replace(/\b(?:every|each)\s+(?:member\s+of\s+(?:the\s+)?staff|staff\s+member)|\ball\s+(?:members\s+of\s+(?:the\s+)?staff|staff\s+members)\b/gi, 'alle Mitarbeitenden')
     .replace(/\b(?:every|each)\s+member\s+of\s+(?:the|your)\s+team\b|\ball\s+members\s+of\s+(?:the|your)\s+team\b/gi, 'alle Teammitglieder')
@@ -279,6 +306,11 @@ function translate(text: string, to = 'auf'): string {
     // "senders you do not recognize", "numbers you don't know": unknown ones.
     .replace(/\b(senders?|contacts?|callers?|people|numbers?|websites?|sites?)(\u0002?)\s+(?:that\s+|whom\s+)?you\s+(?:do\s+not|don't)\s+(?:recogni[sz]e|know)\b/gi, 'unknown $1$2')
     .replace(/\bwith\s+anyone\b/gi, 'mit anderen')
+    // "known source IP addresses": before its noun "known" is an adjective.
+    .replace(/\bknown\s+(?!(?:as|to|for|by|in|on|at|from|with|and|or|that|if|whether)\b)(?=\p{L})/giu, 'bekannte ')
+    // "a link you are not sure about", "attachments you were not expecting": doubtful and unexpected ones.
+    .replace(/\b(\p{L}+)(\u0002?)\s+(?:that\s+|which\s+)?you\s+(?:are\s+not|aren't|are\s+unsure|feel\s+unsure)\s+(?:(?:sure|certain)\s+)?(?:about|of)\b/giu, (m, noun: string, mark: string) => `doubtful ${pluralOf(noun)}${mark}`)
+    .replace(/\b(\p{L}+)(\u0002?)\s+(?:that\s+|which\s+)?you\s+(?:were\s+not|weren't)\s+expecting\b|\b(\p{L}+)(\u0002?)\s+(?:that\s+|which\s+)?you\s+(?:did\s+not|didn't)\s+expect\b/giu, (m, a?: string, da?: string, b?: string, db?: string) => `unexpected ${pluralOf((a ?? b)!)}${da ?? db ?? ''}`)
     // "the router's admin passwords": the owner becomes the first part of a German compound ("Router-Administratorpasswörter").
     .replace(/(?<=\p{L})['’]s\s+(?=\p{L})/gu, ' ')
     .replace(/\bas\s+well\s+as\b/giu, 'sowie')
@@ -286,7 +318,7 @@ function translate(text: string, to = 'auf'): string {
     // "services and protocols you do not use", "applications you trust": unused, trusted ones.
     .replace(/\b(\p{L}+(?:\s+(?:and|or)\s+\p{L}+)?)(\u0002?)\s+(?:that\s+|which\s+)?you\s+(?:do\s+not|don't)\s+(?:use|need)\b/giu, 'unused $1$2')
     .replace(/\b(\p{L}+)(\u0002?)\s+(?:that\s+|which\s+)?you\s+trust\b/giu, 'trusted $1$2')
-    .replace(/\s*\b(?:wherever|whenever)\s+(?:you\s+can|(?:it\s+is\s+)?possible)\b/giu, ' wo immer möglich')
+    .replace(/\s*\b(?:wherever|whenever)\s+(?:you\s+can|(?:it\s+is\s+)?(?:possible|practical|practicable|feasible))\b/giu, ' wo immer möglich')
     .replace(/,?\s*\buntil\s+further\s+notice\b,?/giu, ' bis auf Weiteres')
     .replace(/\bbrute[-\s]force(?:\s+(protection|attacks?))?\b/giu, (m, what: string | undefined) => (what && /^prot/iu.test(what) ? 'Brute-Force-Schutz' : what ? 'Brute-Force-Angriffe' : 'Brute-Force'))
     .replace(/\bevery\s+day\b/gi, 'täglich')
@@ -317,12 +349,41 @@ function translate(text: string, to = 'auf'): string {
     .replace(translatePattern1, (m, c: string) => `Sicherheits${c.toLowerCase()}`)
     .trim();
   return germanGrammar(german, germanNouns)
+    // "all staff": "Mitarbeitende" is an adjective made noun, weak after "alle".
+    .replace(/(?<!\p{L})(alle|aller)\s+Mitarbeitende(?!\p{L})/gu, '$1 Mitarbeitenden')
     // "the „Allow …“ feature" → "die Funktion „Allow …“": in German the noun comes first, the label in German quotes.
     .replace(labelledThing, '$2 $1')
     .replace(/\u0004(\d+)\u0004/gu, (m, i: string) => `„${labels[Number(i)]!.slice(1, -1)}“`);
 }
 
 const attributive: Record<string, string> = { installed: 'installierte', stored: 'gespeicherte', running: 'laufende', connected: 'angeschlossene', used: 'genutzte' };
+// "Cut infected computers off from the network": the particle goes back to its verb. "Stop using Windows 7": no longer
+// use it.
+function verbFirst(vp: string): string {
+  return vp
+    .trim()
+    .replace(/^(cut)\s+(.+?)\s+off\s+(?=from\s)/iu, '$1 off $2 ')
+    // "accounts that have SSLVPN access": the accounts with it.
+    .replace(/\b(\p{Ll}{3,}s)\s+(?:that|which|who)\s+(?:have|has)\s+(?=\S)/giu, '$1 with ')
+    // "keep following good practice": go on following it.
+    .replace(/^keep\s+(?=\p{Ll}+ing\s)(\p{Ll}+ing)/iu, (m, gerund: string) => gerundVerb(gerund))
+    .replace(/^(stop)\s+(?=\p{Ll}+ing\s)(\p{Ll}+)/iu, (m, stop: string, gerund: string) => `${stop === 'Stop' ? 'No' : 'no'} longer ${gerundVerb(gerund)}`);
+}
+
+// "a link you are not sure about": any such link, in the plural the table knows ("zweifelhafte Links").
+const pluralOf = (noun: string) => (words[`${noun.toLowerCase()}s`] !== undefined ? `${noun}s` : noun);
+
+// What a thing is left as, in German.
+const leftStates: Record<string, string> = {
+  unlocked: 'ungesperrt', unattended: 'unbeaufsichtigt', unchanged: 'unverändert', open: 'offen', 'logged in': 'angemeldet', 'signed in': 'angemeldet',
+  enabled: 'aktiviert', 'turned on': 'aktiviert', 'switched on': 'aktiviert', disabled: 'deaktiviert', 'turned off': 'deaktiviert', 'switched off': 'deaktiviert',
+  'exposed to the internet': 'aus dem Internet erreichbar', 'reachable from the internet': 'aus dem Internet erreichbar', 'accessible from the internet': 'aus dem Internet erreichbar',
+  'connected to the internet': 'mit dem Internet verbunden', 'connected to the network': 'mit dem Netzwerk verbunden', 'at their default settings': 'in der Werkseinstellung',
+  'on default settings': 'in der Werkseinstellung', 'at the default settings': 'in der Werkseinstellung',
+};
+const leftAs = new RegExp(String.raw`^leave\s+(.+?)\s+(${Object.keys(leftStates).map((k) => k.replace(/\s+/gu, String.raw`\s+`)).join('|')})(?:\s+(?:when|while|if|after|before|during|overnight|at\s+night)\b.*)?[.!]?$`, 'iu');
+const runningSystem = /\b((?:devices|computers|machines|systems|servers|PCs|laptops|workstations|clients|endpoints)\s+)(?:that\s+(?:are\s+)?(?:still\s+)?)?(?:running|run|use|using)\s+(?=(?:Windows|macOS|Linux|Android|iOS|an?\s+(?:old|older|outdated|unsupported)\b|(?:old|older|outdated|unsupported)\b))/giu;
+const participleBefore = /\b(all|any|the|your|every)\s+(installed|stored|connected|used)\s+(?=\p{Ll}{3,}(?:\s|[.,;]|$))(?!(?:on|in|by|to|for|with|at)\s)/giu;
 const placedThings = /\b(all\s+)?(\p{Ll}+s)\s+(installed|stored|running|connected|used)\s+(on|in)\s+(?:(?:the|your|their|our|its)\s+)?([\p{L}\d-]+)(?=[\s.,;:]|$)/giu;
 const colonVerb = new RegExp(String.raw`:\s+(?=(?:${anyVerb})\s)`, 'iu');
 const easyToGuess = /^(?:that|which)\s+(?:are|is)\s+(?:easy|simple)\s+to\s+guess\b/iu;
@@ -355,6 +416,7 @@ const germanPhrasePattern2 = /(?<![\p{L}-])\p{Ll}{2,}ing(?!\p{L})/u;
 const thing = String.raw`(?!(?:do|does|don't|not|never|always|please|through|via|by|with|from|on|in|at|for)\s)(?:(?!(?:which|who|that|if|when|where|and|or|to|so|then|because|as|but)\s)[\w./-]+\s+){0,3}[\w./-]+`;
 const listOfThings = new RegExp(String.raw`(?<=^|\s)${thing}(?:,\s+${thing}){1,4},?\s+(?:and|or)\s+(?=${thing})`, 'u');
 const LIST_COMMA = '\u0001';
+const adjectiveComma = /(?<![\p{L}-])(\p{Ll}+),\s+(?=(\p{Ll}+)\s+\p{L})/gu;
 
 // "use X to V Y": a tool and the deed it is used for.
 const usedTo = /^use\s+(.+?)\s+to\s+(\p{Ll}+)\s+(.+)$/iu;
@@ -384,12 +446,13 @@ export function germanPhrase(vp: string): string | null {
   }
   // "Avoid clicking on links", "refrain from opening attachments": the deed forbidden.
   vp = vp.trim().replace(/^(?:avoid|refrain\s+from)\s+(?=\p{Ll}+ing\s)(\p{Ll}+)/iu, (m, gerund: string) => `do not ${gerundVerb(gerund)}`);
+  vp = verbFirst(vp);
   vp = gerundVerb(vp.trim()).replace(/^keep\s+(.+?)\s+(?:updated|up\s+to\s+date|patched|current)(?:\s+and\s+(?:updated|up\s+to\s+date|patched|current))?\b/i, 'update $1');
   if (first) vp = `foremost ${vp}`;
   // "open WEBconfig, the web interface of the devices, over HTTPS": an apposition between commas names, it instructs nothing.
   let rest = vp.trim().replace(/^(?:please|also|then|now|immediately)\s+/i, '').replace(/,\s+(?:the|a|an)\s[^,]+,\s+/i, ' ');
   let adverb = '';
-  const lead = /^(only|never|not|do not|don't|also|immediately|regularly|always|frequently|periodically|promptly|urgently|first|foremost)\s+/i.exec(rest);
+  const lead = /^(only|never|not|do not|don't|no longer|also|immediately|regularly|always|frequently|periodically|promptly|urgently|first|foremost)\s+/i.exec(rest);
   if (lead) {
     adverb = translate(lead[1]!);
     rest = rest.slice(lead[0].length);
@@ -400,7 +463,8 @@ export function germanPhrase(vp: string): string | null {
   // "Use vulnerability scanners to scan your computers daily" → "Computer täglich mit Schwachstellenscannern
   // durchsuchen": the tool is the means of the deed that follows.
   const means = entry[0] === 'use' ? usedTo.exec(rest) : null;
-  if (means && verbTable.has(means[2]!.toLowerCase()) && means[2]!.toLowerCase() !== 'use') {
+  // "Use a password manager to create strong passwords": what is made with a tool, the tool's use says.
+  if (means && verbTable.has(means[2]!.toLowerCase()) && !/^(?:use|create|generate)$/iu.test(means[2]!)) {
     const deed = germanPhrase(`${means[2]} ${means[3]!.replace(/[.!;:]+$/u, '')} with ${means[1]}`);
     // Only where the deed kept its tool: a comma in the object ("create unique, strong passwords") cuts it off.
     const tool = translate(means[1]!).split(' ').pop()!.slice(0, 4);
@@ -417,7 +481,22 @@ export function germanPhrase(vp: string): string | null {
   if (entry[0] === 'set' && /^set\s+.+?\s+to\s+(?:not\s+)?\p{Ll}+\s/iu.test(rest) && !automatic) return null;
   // "Keep in mind that …" notes something; it asks for no deed.
   if (entry[0] === 'keep' && /^keep\s+in\s+mind\b/iu.test(rest)) return null;
+  // "Keep your web use to work-related sites": kept within them.
+  const within = entry[0] === 'keep' ? /^keep\s+(.+?)\s+to\s+((?:[\w-]+\s+){0,3}(?:sites|websites|pages|apps|applications|devices|programs|tasks|purposes|use))[.!]?$/iu.exec(rest) : null;
+  if (within) {
+    const german = `${translate(within[1]!)} auf ${translate(within[2]!)} beschränken`;
+    return wordsLeftInEnglish(german) > 0 || halfEnglish(german) ? null : capitalize(german);
+  }
   // "Keep the automatic hotfix feature turned on" → "… aktiviert lassen".
+  // "Leave macros disabled", "Never leave your computer unlocked": the state it stays in.
+  const left = entry[0] === 'leave' ? leftAs.exec(rest.replace(/\bthe\s+public\s+internet\b/iu, 'the internet')) : null;
+  if (entry[0] === 'leave') {
+    if (!left) return null;
+    const what = translate(left[1]!);
+    const state = leftStates[left[2]!.toLowerCase().replace(/\s+/gu, ' ')]!;
+    const negation = lead && /^(?:not|do not|don't|never|no longer)$/iu.test(lead[1]!) ? `${adverb} ` : '';
+    return wordsLeftInEnglish(what) > 0 || halfEnglish(what) ? null : capitalize(`${what} ${negation}${state} lassen`);
+  }
   const kept = entry[0] === 'keep' ? /^keep\s+(.+?)\s+(turned\s+on|switched\s+on|enabled|activated|turned\s+off|switched\s+off|disabled)[.!]?$/iu.exec(rest) : null;
   if (kept) {
     const what = translate(kept[1]!);
@@ -446,12 +525,16 @@ export function germanPhrase(vp: string): string | null {
   const colonAt = rest.includes(':') ? colonVerb.exec(rest) : null;
   if (colonAt) rest = rest.slice(0, colonAt.index);
   rest = rest.replace(listOfThings, (list) => list.replace(/,\s+/gu, ` ${LIST_COMMA} `));
+  // "strong, unique passwords": a comma between two adjectives the table knows is part of the object too.
+  const adjective = (w: string) => /^\p{Ll}+e$/u.test(words[w.toLowerCase()] ?? '');
+  rest = rest.replace(adjectiveComma, (m, first: string, second: string) => (adjective(first) && adjective(second) ? `${first} ${LIST_COMMA} ` : m));
   const end = objectEnd.exec(rest);
   // "the security settings it describes": a relative clause without its pronoun only says whose the thing is.
   // "upgrade it to firmware 3.9.6.3": the pronoun's thing is named before; the target version is the step.
   let object = (end ? rest.slice(0, end.index) : rest).replace(germanPhrasePattern1, '').replace(/^(?:it|them)\s+(?=to\s+\S)/iu, '');
   // "To update Helpdesk, follow these steps:" heads the steps; it is none itself.
   // So does "follow these email best practices:".
+  if (entry[0] === 'follow' && /^(?:good|best)\s+practices?\s*:?\s*$/iu.test(object.trim()) && /:\s*$/u.test(vp)) return null;
   if (entry[0] === 'follow' && (/^(?:these|the\s+following|those)\s+(?:[\w-]+\s+){0,3}(?:steps|instructions|tips|best\s+practices|recommendations|guidelines|rules|precautions)\s*:?\s*$/i.test(object.trim()) || /^the\s+(?:steps|instructions)\s*:?\s*$/i.test(object.trim()))) return null;
   // "Click 'Operating System'" explains how to do another step; "do not click links in mails" is one.
   if (entry[0] === 'click' && !/\b(?:links?|attachments?|urls?|buttons?\s+in)\b/i.test(object)) return null;
@@ -461,14 +544,20 @@ export function germanPhrase(vp: string): string | null {
   const after = end ? rest.slice(end.index).replace(/^,?\s*/, '') : '';
   // "…, where they cannot be reached": a clause of place describes the object; it is no condition of the step.
   const tail = /^(?:if|when|unless|before|after|once|until|as\s+soon\s+as|to|in\s+order\s+to|so\s+that|so)\s/i.test(after) ? after : '';
-  const forbidden = lead !== null && /^(?:not|do not|don't|never)$/i.test(lead[1]!);
+  const forbidden = lead !== null && /^(?:not|do not|don't|never|no longer)$/i.test(lead[1]!);
   // "change them there as well": a pronoun for object points back at a sentence the action cannot carry along.
   // "protect themselves against the attacks": a reflexive object names no thing to act on either.
   if (object.trim() === '' || /^(?:(?:them|it|this|that|these|those|there|so|as\s+well|too|immediately|now|promptly|soon|sofort|schnellstmöglich|themselves|yourselves|yourself|ourselves|itself|oneself)\s*)+$/i.test(object.trim())) return null;
   // "install the security updates" is "einspielen" in German notices; "install FRITZ!OS 7.57" stays "installieren".
   // "apply the recommended settings / the mitigation steps" is "umsetzen": only fixes are "eingespielt".
-  const chosen =
-    entry[0] === 'install' && /\b(?:updates?|patch(?:es)?|fixes|hotfix(?:es)?)\b/i.test(object)
+  // "Reduce the risk of exploitation" names the goal of the steps around it, not a step.
+  if (/^(?:reduce|minimi[sz]e|lower|limit)$/iu.test(entry[0]) && /^(?:the\s+)?(?:risk|likelihood|chance|impact|exposure|threat|attack\s+surface)\b/iu.test(object.trim())) return null;
+  // "Take regular backups" makes them, "take these precautions" takes them; "take a layered approach" is no deed here.
+  const taken = entry[0] === 'take' ? (/\b(?:backups?|cop(?:y|ies)|snapshots?|images?)\b/iu.test(object) ? 'anlegen' : /\b(?:steps|measures|precautions|action)\b/iu.test(object) ? 'ergreifen' : null) : undefined;
+  if (taken === null) return null;
+  const chosen = taken !== undefined
+    ? taken
+    : entry[0] === 'install' && /\b(?:updates?|patch(?:es)?|fixes|hotfix(?:es)?)\b/i.test(object)
       ? 'einspielen'
       : entry[0] === 'click' && /^on\s/i.test(object)
         ? 'klicken'
@@ -496,15 +585,22 @@ export function germanPhrase(vp: string): string | null {
   // preposition it may lead: "Nicht auf Links klicken".
   // "Report suspicious emails to your IT provider": what is reported, sent or passed on goes "an" someone.
   const objectAsWritten = object.replaceAll(` ${LIST_COMMA} `, ' , ');
-  const germanObject = preposition
+  // "Rebuild affected servers from clean backups": what is restored comes out of them ("aus sauberen Backups").
+  const outOf = /^(?:restore|recover|rebuild|reimage)$/iu.test(entry[0]);
+  const germanObject0 = preposition
     ? `${preposition} ${dativeAfter ? translate(`with ${objectAsWritten}`).replace(/^mit\s+/u, '') : translate(objectAsWritten)}`
     : translate(objectAsWritten, /^(?:report|send|forward|give out|disclose|reveal)$/i.test(entry[0]) ? 'an' : /^(?:log on|log in|sign in)$/i.test(entry[0]) ? 'bei' : 'auf');
+  const germanObject = outOf && /\bfrom\s+(?:the\s+|your\s+|a\s+)?(?:\p{Ll}+\s+)?(?:backups?|cop(?:y|ies)|images?|snapshots?)\b/iu.test(objectAsWritten) ? germanObject0.replace(/(?<!\p{L})von(?=\s)/u, 'aus') : germanObject0;
   // "Do not install any software" → "Keine Software installieren": "any" under a negation is "kein".
+  // "Do not download anything": nothing.
+  if (forbidden && !preposition && /^anything$/iu.test(object.trim())) return capitalize(`nichts ${verb}`);
   const none = forbidden && /^any\s+/iu.exec(object);
   const negated = forbidden && !/^(?:auf|in|an|mit|von|für|über|durch|aus|bei|vor|zu)\s/u.test(germanObject);
   const phrase = none && !preposition
     ? `keine ${translate(object.slice(none[0].length).replaceAll(` ${LIST_COMMA} `, ' , '))} ${verb}`
     : (negated ? [germanObject, adverb, verb] : [adverb, germanObject, verb]).filter(Boolean).join(' ');
+  // "Find the latest clean, …": adjectives cut off from their noun by a comma leave a step without a thing to act on.
+  if (!preposition && end?.[0].startsWith(',') && !/\p{Lu}|\d/u.test(germanObject)) return null;
   // A purpose ("to receive …", "so that fixes are applied") is no part of the action.
   // A condition the table cannot put in German word order is left out: the step holds without it.
   const condition = tail && !/^(?:to|in order to|so\s+that|so)\s/i.test(tail) ? verbLast(translate(tail)) : '';
@@ -531,6 +627,7 @@ const germanWords = new Set(
     ...Object.values(words),
     ...verbs.map(([, de]) => de),
     'falls wenn vor nach dem Einspielen Update von oder neuer mit aus aller sofort jederzeit unverzüglich nötigen ist sind wird werden den der getrennt aufbewahren wie vom anderen nicht mehr unterstützte',
+    'erhält erhalten hat haben kennt kennen weiß wissen versteht verstehen sich lässt lassen',
     'per für zugriff dass darin erkennen melden vermeiden keine bei auf das die des ein eine einen einem neueres neues unterstütztes aktuelles umsteigen jeweils aktuellen bleiben lassen aktiviert deaktiviert einstellen automatische',
   ].flatMap((w) => w.toLowerCase().split(/\s+/u)),
 );
@@ -585,8 +682,11 @@ function single(vp: string): string[] | null {
   const inClause = found !== null && subordinate.test(vp.slice(0, found.index));
   const and = inClause || (found && /\sto\s*$/iu.test(found[0]) && /\sto\s+\p{Ll}+/u.test(vp.slice(0, found.index))) ? null : found;
   // "check and update the software": two verbs, one object; the first verb joins the second's.
-  const bare = and ? singlePattern1.exec(vp.slice(0, and.index).trim()) : null;
-  const bareVerb = bare && verbTable.get(bare[1]!.toLowerCase());
+  // "check, download and upgrade the firmware": three verbs, one object.
+  const bareList = and ? vp.slice(0, and.index).trim().replace(/,$/u, '').split(/,\s+/u) : [];
+  const bare = and ? singlePattern1.exec(bareList[0]!) : null;
+  const rest = bareList.slice(1).map((v) => verbTable.get(v.toLowerCase()));
+  const bareVerb = bare && !rest.some((v) => v === undefined || v.includes('…')) ? [verbTable.get(bare[1]!.toLowerCase()), ...rest].join(', ') : null;
   if (and && bareVerb) {
     const second = germanPhrase(vp.slice(and.index + and[0].length));
     const adverb = /^(?:regularly|frequently)\s/i.test(vp) ? 'Regelmäßig ' : /^(?:immediately|promptly)\s/i.test(vp) ? 'Sofort ' : '';
@@ -599,7 +699,7 @@ function single(vp: string): string[] | null {
     if (first && second) {
       // A word the table writes in lower case ("unbekannte", "verdächtige") is lower case again after "und".
       const head = second.split(/\s/u)[0]!;
-      const lower = /^(?:Auf|Nicht|Nur|Alle|Immer|Nie|Keine|Sofort|Regelmäßig|Manuell|Automatisch|Über|Von|Mit|Für|In|An|Durch|Umgehend|Schnellstmöglich|Die|Der|Das|Neueste|Aktuelle|Verfügbaren|Betroffene)$/u.test(head) || (!germanNouns.has(head) && germanWords.has(head.toLowerCase()));
+      const lower = /^(?:Auf|Nicht|Nur|Alle|Immer|Nie|Keine|Sofort|Regelmäßig|Manuell|Automatisch|Über|Von|Mit|Für|In|An|Durch|Umgehend|Schnellstmöglich|Die|Der|Das|Neueste|Aktuelle|Verfügbaren|Betroffene|Nichts)$/u.test(head) || (!germanNouns.has(head) && germanWords.has(head.toLowerCase()));
       const joined = lower ? `${second.charAt(0).toLowerCase()}${second.slice(1)}` : second;
       return [`${first} ${/^or$/i.test(and[1]!) ? 'oder' : 'und'} ${joined}`];
     }
@@ -617,7 +717,7 @@ const party = String.raw`(?:users|customers|admins|administrators|organi[sz]atio
 // "all affected customers", "users and administrators", "companies utilizing Cisco devices", "users of affected devices".
 // "every company using Cisco devices", "each customer": one of them stands for all.
 const oneParty = String.raw`(?:every|each|any)\s+(?:affected\s+)?(?:user|customer|admin|administrator|organi[sz]ation|operator|business|company|owner|team|practice)`;
-const addressees = String.raw`(?:all\s+)?(?:its\s+|their\s+|affected\s+)?(?:(?:IT|network|system|security|firewall|server|device)\s+){0,2}(?:${party}|${oneParty})(?:\s+and\s+${party})?(?:\s+(?:still\s+)?(?:of|with|using|utilizing|running|who\s+(?:still\s+)?use)\s+[^,.;:]{1,60}?)?`;
+const addressees = String.raw`(?:all\s+)?(?:its\s+|their\s+|affected\s+)?(?:(?:IT|network|system|security|firewall|server|device)\s+){0,2}(?:${party}|${oneParty})(?:\s+and\s+${party})?(?:\s+(?:still\s+)?(?:of|with|using|utilizing|running|who\s+(?:still\s+)?use|(?:that|who)\s+(?:still\s+)?(?:runs?|uses?|operates?))\s+[^,.;:]{1,60}?)?`;
 // "A search box appears.", "Click OK.": the steps of an English how-to hold none of the longer function words.
 const english = /\b(?:the|should|must|recommend\w*|users?|customers?|please|your|to|for|and|of|with|on|is|are|if|all|any|only|a|an|it|this|that|you|then|click|appears)\b/i;
 const german = /(?<!\w)(?:der|die|das|den|dem|und|auf|mit|für|von|ist|sind|nicht|zu|im|bei|oder|ein|eine|Sie|Ihre?n?)\b/;
@@ -704,9 +804,12 @@ function wordsLeftInEnglish(step: string): number {
 
 // englishSentence's patterns, built once (see translate's).
 // "Remind staff not to open attachments": the forbidden deed, as "to not open".
-const notTo = /\bnot\s+to\s+(?=\p{Ll}+\s)/giu;
+const notTo = /\b(not|never)\s+to\s+(?=\p{Ll}+\s)/giu;
 // "HIPAA also requires that every member of staff is trained …": a duty put on the practice, as a passive of advice.
 const requiredThat = /^[^,]*?\b(?:requires?|mandates?|demands?)\s+that\s+(.+?)\s+(?:is|are|be)\s+(?=\p{Ll}+(?:ed|en|wn)\b)/iu;
+
+const askedOfStaff = /^(?:please\s+)?(?:encourage|ask)\s+(?:all\s+)?(?:your\s+|the\s+)?(?:staff|employees|users|colleagues|team\s+members|team|everyone|personnel)\s+(?:to\s+)(?=(?:not\s+|never\s+|always\s+)?\p{Ll}+\s)/iu;
+const staffLearn = /^((?:all\s+)?(?:your\s+|the\s+|practice\s+)?(?:staff|employees|team\s+members|users|personnel|colleagues))\s+(?:also\s+)?(?:should|must|need\s+to|needs\s+to)\s+(?:be\s+(?:able|taught|trained)\s+to|learn\s+(?:how\s+)?to|know\s+how\s+to)\s+(recogni[sz]e|spot|identify|detect|report|avoid)\s+/iu;
 
 function englishSentence(s: string, bullet: boolean): string[] | null {
   if (/[äöüßÄÖÜ]/.test(s) || german.test(s)) return null;
@@ -716,9 +819,14 @@ function englishSentence(s: string, bullet: boolean): string[] | null {
   // "…," a spokesperson told BleepingComputer; "…, the company said in an advisory": who said it goes.
   const text = s
     .replace(/^["“„]/, '')
-    .replace(notTo, 'to not ')
+    .replace(notTo, (m, no: string) => `to ${no.toLowerCase()} `)
     // "attachments that come from unknown senders": where they come from.
     .replace(/\s+(?:that|which)\s+(?:come|comes|arrive|arrives)\s+from\s+/giu, ' from ')
+    // "Encourage staff to report suspicious emails", "Ask everyone to lock their screens": the deed asked of them. A
+    // reminder or an instruction keeps its verb (englishSentence's callers).
+    .replace(askedOfStaff, '')
+    // "Staff should learn how to recognise phishing emails": what staff must be able to do, they are trained in.
+    .replace(staffLearn, (m, who: string, skill: string) => `Train ${who} to ${skill} `)
     // "Put an account lockout policy in place": to put in place is to introduce.
     .replace(/^(put|have)\s+(.+?)\s+in\s+place\b/iu, (m, v: string) => `${v === v.toLowerCase() ? 'i' : 'I'}mplement ${m.replace(/^(?:put|have)\s+/iu, '').replace(/\s+in\s+place$/iu, '')}`)
     // "Disable the service and, until further notice, limit …": a time between "and" and its verb hides the second step.
@@ -743,7 +851,7 @@ function englishSentence(s: string, bullet: boolean): string[] | null {
   for (const cue of cues) {
     const m = cue(text);
     if (!m) continue;
-    const vp = m[1]!.replace(/^(?:immediately\s+)?/i, '');
+    const vp = withThing(m[1]!.replace(/^(?:immediately\s+)?/i, ''), text);
     // "The FBI does not recommend paying a ransom": what is advised against is a step with "nicht".
     if (/\b(?:do(?:es)?\s+not|don't|doesn't|never|not)\s+(?:recommend|advise)/i.test(text)) {
       return phrases(`not ${gerundVerb(vp)}`);
@@ -770,15 +878,26 @@ function englishSentence(s: string, bullet: boolean): string[] | null {
       if (!verb) return null;
       return [capitalize(`${translate(who![2]!)}${translate(so[1]!.replace(/[.;].*$/, '')) ? ` ${translate(so[1]!.replace(/[.;].*$/, ''))}` : ''} ${verb}`)];
     }
-    const list = phrases(m[2]!);
+    const deed = withThing(m[2]!, text);
+    const list = phrases(deed);
     if (!list) return null;
     // "Users of older versions of X have to upgrade …": the users' qualifier says where.
     const of = /^(?:all\s+)?(?:users|customers|admins|administrators|organi[sz]ations|operators)\s+(?:of|with|running|using)\s+(.+)$/i.exec(subject);
     // "bei" takes the dative: "bei älteren Versionen".
     const whose = of ? translate(of[1]!).replace(/(?<!\p{L})(\p{Ll}+e)\s+(?=\p{Lu})/gu, '$1n ') : '';
-    return of ? list.map((a) => `${a} (bei ${whose})`) : list;
+    return of && deed === m[2] ? list.map((a) => `${a} (bei ${whose})`) : list;
   }
   return imperative(text);
+}
+
+// "Organisations that run Sophos XG firewalls should patch right away": an update without an object updates what the
+// addressees run.
+const objectless = /^(patch|update|upgrade)(?=(?:\s+(?:right\s+away|immediately|now|promptly|as\s+soon\s+as\s+possible|without\s+delay|urgently|quickly))?(?:\s+(?:and|to\s+(?!the\b|a\b|version\b|v?\d))\s.*)?[.!]?$)/iu;
+const whatTheyRun = /\b(?:(?:that|who)\s+(?:still\s+)?(?:runs?|uses?|operates?)|running|using|utili[sz]ing|(?:users|customers|owners|admins|administrators|operators)\s+of)\s+((?:(?!to\s|should\s|must\s|and\s)[\w./-]+\s+){0,4}?[\w./-]+)\s+(?:to|should|must|need\s+to|needs\s+to|have\s+to|are|is)\s/iu;
+function withThing(vp: string, text: string): string {
+  if (!objectless.test(vp.trim())) return vp;
+  const thing = whatTheyRun.exec(text)?.[1];
+  return thing ? vp.trim().replace(objectless, `$1 ${thing}`) : vp;
 }
 
 // passiveAdvice's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
@@ -810,9 +929,9 @@ const stayCurrent = /^(?:(update|upgrade|patch)\s+and\s+)?stay\s+(?:current|up[\
 // in any case and with an abbreviation in brackets, before an instruction that starts with a verb of the table.
 // A label that is an instruction itself ("Enable MFA: require it for …") is left to the rule below.
 const labelBeforeVerb = new RegExp(String.raw`^(?!(?:${anyVerb})\s)[\p{Lu}\d][\p{L}\d/&-]*(?:\s+(?:[\p{L}\d/&-]+|\([^)]{1,25}\))){0,4}:\s+(?=(?:${anyVerb})\s)`, 'iu');
-const leadingAdverb = /^(?:only|never|always|do not|don't|immediately|promptly|urgently|temporarily|regularly|carefully)\s+/i;
+const leadingAdverb = /^(?:only|never|always|no longer|do not|don't|immediately|promptly|urgently|temporarily|regularly|carefully)\s+/i;
 // Only these: "Sign in to QTS", "Look for …" and "Write down the model name" explain how to do another step.
-const phrasalVerbs = ['refrain from', 'be suspicious of', 'be skeptical of', 'be aware of', 'keep an eye on', 'get rid of', 'look into', 'dispose of', 'hover over', 'take special care with', 'take care with', 'be careful with', 'be cautious with', 'be careful about', 'be wary of', 'beware of', 'watch out for', 'look out for', 'pay attention to', 'watch for', 'be alert to', 'be on the lookout for', 'work through', 'roll out', 'reach out to'];
+const phrasalVerbs = ['pay particular attention to', 'pay special attention to', 'pay close attention to', 'sign up for', 'keep track of', 'remain vigilant for', 'stay vigilant for', 'stay alert to', 'stay alert for', 'remain alert to', 'remain alert for', 'prepare for', 'refrain from', 'be suspicious of', 'be skeptical of', 'be aware of', 'keep an eye on', 'get rid of', 'look into', 'dispose of', 'hover over', 'take special care with', 'take care with', 'be careful with', 'be cautious with', 'be careful about', 'be wary of', 'beware of', 'watch out for', 'look out for', 'pay attention to', 'watch for', 'be alert to', 'be on the lookout for', 'work through', 'roll out', 'reach out to'];
 
 function imperative(text: string): string[] | null {
   const current = stayCurrent.exec(text.trim());
@@ -822,8 +941,9 @@ function imperative(text: string): string[] | null {
   // "Network Isolation: Temporarily isolate the affected devices": a list item's label goes; so does one that is a
   // short instruction itself ("Update firmware: Update your device to …"), where the sentence after it says it in full.
   // Only a text with a colon can carry a label (the pattern of all verbs is long: it runs only there).
-  const t = (text.includes(': ') ? text.replace(labelBeforeVerb, '') : text).replace(/^(?:\p{Lu}[\p{L}-]*\s+){0,3}\p{Lu}[\p{L}-]*:\s+(?=\p{L})|^\p{Lu}\p{Ll}+(?:\s+[\p{L}-]+){0,2}:\s+(?=\p{Lu}\p{Ll}+\s)/u, '').replace(imperativePattern1, '').replace(imperativePattern2, (c) => c.toUpperCase()).replace(/^(?:please|also)\s+/i, '');
-  const first = /^(?:only\s+|never\s+|always\s+|do not\s+|don't\s+|immediately\s+|promptly\s+|urgently\s+|temporarily\s+|regularly\s+|carefully\s+)?(\w+(?:\s+(?:up|on|off|out|for|to|sure))?)\s+(\S+)/i.exec(t);
+  const labelled = (text.includes(': ') ? text.replace(labelBeforeVerb, '') : text).replace(/^(?:\p{Lu}[\p{L}-]*\s+){0,3}\p{Lu}[\p{L}-]*:\s+(?=\p{L})|^\p{Lu}\p{Ll}+(?:\s+[\p{L}-]+){0,2}:\s+(?=\p{Lu}\p{Ll}+\s)/u, '').replace(imperativePattern1, '').replace(/^(?:please|also)\s+/i, '').replace(imperativePattern2, (c) => c.toUpperCase());
+  const t = verbFirst(labelled);
+  const first = /^(?:only\s+|never\s+|always\s+|no longer\s+|do not\s+|don't\s+|immediately\s+|promptly\s+|urgently\s+|temporarily\s+|regularly\s+|carefully\s+)?(\w+(?:\s+(?:up|on|off|out|for|to|sure))?)(?:,(?=\s+\p{Ll}+(?:,|\s+(?:and|or)\s)))?\s+(\S+)/iu.exec(t);
   if (!first || !/^[A-Z]/.test(t)) return null;
   const head = first[1]!.toLowerCase();
   // A verb of several words ("take special care with", "watch out for") is found by the start of the sentence.
@@ -852,7 +972,16 @@ function imperative(text: string): string[] | null {
 // deed itself ("Backups regelmäßig testen"), not a clause in English order.
 const surePassive = /^make\s+sure\s+(?:that\s+)?(.+?)\s+(?:is|are|gets|get|has\s+been|have\s+been)\s+(\p{Ll}+(?:ed|en|wn))\b(.*)$/iu;
 
-function makeSure(t: string): string[] | null {
+const haveDone = /^make\s+sure\s+(?:that\s+)?(.+?)\s+(?:have|has)\s+(.+?)\s+(installed|enabled|applied|configured|activated|updated)\b/iu;
+// The German of what someone has or knows, for "make sure X has Y"; "…" is where the object goes.
+const sureVerbs: Record<string, string> = {
+  gets: 'erhält', receives: 'erhält', get: 'erhalten', receive: 'erhalten', has: 'hat', have: 'haben', knows: 'kennt', know: 'kennen',
+  'knows about': 'über … Bescheid weiß', 'know about': 'über … Bescheid wissen', understands: 'versteht', understand: 'verstehen',
+};
+
+function makeSure(sentence: string): string[] | null {
+  // "Make sure all computers have the latest updates installed": the updates are installed on them.
+  const t = sentence.replace(haveDone, (m, subject: string, object: string, done: string) => `Make sure ${object} are ${done} on ${subject}`);
   const passive = surePassive.exec(t.replace(/[.!]$/u, ''));
   const asPassive = passive && pastForms.has(passive[2]!.toLowerCase()) ? passiveAdvice(`${passive[1]} should be ${passive[2]}${passive[3]}`) : null;
   if (asPassive) return [asPassive];
@@ -861,6 +990,26 @@ function makeSure(t: string): string[] | null {
   if (to) return phrases(to[1]!.replace(/[.!]$/u, ''));
   const using = /^make sure\s+(?:that\s+)?(?:you|all\s+\w+)\s+(?:are\s+)?(?:using|running|have\s+installed|use|run)\s+(?:the\s+)?(latest|newest|current)\s+(.+)$/i.exec(t);
   if (using) return [capitalize(`Auf ${translate(`${using[1]} ${using[2]}`.replace(/[.!]$/, ''))} aktualisieren`)];
+  // "Make sure you can restore your backups": that they can be restored ("dass sich Backups wiederherstellen lassen").
+  const can = /^make\s+sure\s+(?:that\s+)?(?:you|they|we|staff|(?:the|your)\s+(?:practice|team|staff))\s+can\s+(?:(?:actually|always|still|quickly|reliably)\s+)?(\p{Ll}+)\s+(.+?)(?:\s+(?:if|when|in\s+case|should|after|before|once)\s.*)?[.!]?$/iu.exec(t);
+  const canVerb = can && verbTable.get(can[1]!.toLowerCase());
+  if (can && canVerb && !canVerb.includes('…')) {
+    const object = translate(can[2]!);
+    const many = /(?:s|data)$/iu.test(can[2]!.trim().split(/\s+/u)[0]!) || /(?:s|data)$/iu.test(can[2]!.trim());
+    const german = `Sicherstellen, dass sich ${object} ${canVerb} ${many ? 'lassen' : 'lässt'}`;
+    return wordsLeftInEnglish(german) > 0 || halfEnglish(german) ? null : [german];
+  }
+  // "Make sure the system gets automatic updates", "… your staff know about phishing": a verb of having or knowing,
+  // put last.
+  const having = /^make\s+sure\s+(?:that\s+)?((?:(?:the|your|all|every|each)\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)\s+(gets|get|receives|receive|has|have|knows\s+about|know\s+about|knows|know|understands|understand)\s+(.+?)[.!]?$/iu.exec(t);
+  // A subject in the singular would need its German article ("dass das System …"), which the table does not know.
+  if (having && /^(?:gets|receives|has|knows|understands)/iu.test(having[2]!)) return null;
+  if (having) {
+    const verb = sureVerbs[having[2]!.toLowerCase().replace(/\s+/gu, ' ')]!;
+    const [subject, object] = [translate(having[1]!), translate(having[3]!)];
+    const german = verb.includes('…') ? `Sicherstellen, dass ${subject} ${verb.replace('…', object)}` : `Sicherstellen, dass ${subject} ${object} ${verb}`;
+    return wordsLeftInEnglish(german) > 0 || halfEnglish(german) || leftInEnglish(`${subject} ${object}`) ? null : [german];
+  }
   const rest = /^make sure\s+(?:that\s+)?(.+)$/i.exec(t);
   // "Make sure your backups are tested" → "Sicherstellen, dass Backups getestet sind": the verb goes last, and every
   // word must have been carried over.

@@ -22,7 +22,7 @@ const loanFirstParts = new Set(['Firewall', 'Router', 'Server', 'E-Mail', 'Backu
 const capitalised = /^\p{Lu}/u;
 const lowerCase = /^\p{Ll}/u;
 // "RDP-Zugriff", "IT-Techniker", "ZLD-Firmware": a short acronym before a German noun.
-const acronym = /^[A-Z][A-Z0-9]{1,4}$/u;
+const acronym = /^[A-Z][A-Z0-9]{1,5}$/u;
 
 /**
  * How `word`, whose last part is the noun `part` as the table wrote it, stands first in a compound: "Verwaltung" →

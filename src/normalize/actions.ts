@@ -1,6 +1,6 @@
 import type { Sentence } from './sentences.js';
 import { guardedTest, spacedOddly } from './cue-words.js';
-import { englishActions, looksEnglish } from './english-actions.js';
+import { englishActions, englishListItem, looksEnglish } from './english-actions.js';
 import { attackLed, isStatistic, reportsClaim, withoutAttribution } from './reported-speech.js';
 import { familiar, polite } from './polite-imperatives.js';
 import { deedDone, frontedPassive, modal, necessity, relativeDuty } from './modal-advice.js';
@@ -118,7 +118,7 @@ export function findActions(sentences: Sentence[]): ActionHit[] {
       actions.push({ text: readersOwn(keptCase(kept.text, evidence)), evidence });
     }
   };
-  const list = { verb: '', prep: '', advice: false, leadIn: -1, describes: false };
+  const list = { verb: '', prep: '', advice: false, leadIn: -1, describes: false, english: '' };
   let previous = { verb: '', at: -1 };
   let asked = false;
   sentences.forEach((sentence, i) => {
@@ -132,6 +132,8 @@ export function findActions(sentences: Sentence[]): ActionHit[] {
       // "Wichtige Maßnahmen für mehr Sicherheit" above a list: a heading without its colon opens it as well.
       const heads = !opens && sentences[i + 1]?.bullet === true && !/[.!?;]$/.test(sentence.text);
       list.advice = (opens || heads) && adviceHeading.test(sentence.text);
+      // "Make sure that the following is in place:", "You should not": an English lead its items are read under.
+      list.english = opens || heads ? sentence.text : '';
       list.describes = opens && (describesList.test(sentence.text) || attackLed(sentence.text));
       if (!opens) list.verb = '';
     }
@@ -149,6 +151,11 @@ export function findActions(sentences: Sentence[]): ActionHit[] {
       return;
     }
     if (!sentence.bullet) list.prep = '';
+    const underLead = sentence.bullet && list.english ? englishListItem(list.english, sentence.text) : null;
+    if (underLead) {
+      for (const step of underLead) add(step, sentence.text);
+      return;
+    }
     // "(per E-Mail an …@…)": how to reach someone, inside an instruction; the instruction stays.
     const text = sentence.text.includes('(') ? sentence.text.replace(contactAside, '') : sentence.text;
     const found = readOnce(memo, answer ? { ...sentence, text, bullet: true } : text === sentence.text ? sentence : { ...sentence, text });

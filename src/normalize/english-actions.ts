@@ -69,6 +69,8 @@ const longestFirst = [...verbs].sort((a, b) => b[0].length - a[0].length);
 const andVerb = new RegExp(`\\s+(and|or)\\s+(?:to\\s+)?(?=(?:(?:do\\s+not|don't|never)\\s+)?(?:${anyVerb})\\s)`, 'i');
 // "installed" → "install", for "Admins who have not installed X should do so".
 const pastForms = new Map(verbs.flatMap(([en, de]) => (en.includes(' ') ? [] : [[en.endsWith('e') ? `${en}d` : `${en}ed`, de] as const, [`${en}ied`.replace(/yied$/, 'ied'), de] as const])));
+// "changed" → "change", for "make sure you have changed the default password".
+const baseOf = new Map(verbs.flatMap(([en]) => (en.includes(' ') ? [] : [[en.endsWith('e') ? `${en}d` : `${en}ed`, en] as const])));
 // "have been briefed on …": only as a passive ("Brief Statement Regarding …" heads a page, it asks nothing).
 pastForms.set('briefed', 'unterweisen');
 
@@ -160,7 +162,7 @@ const words: Record<string, string> = {
   zone: 'Zone', zones: 'Zonen', username: 'Benutzername', usernames: 'Benutzernamen', passphrase: 'Passphrase', passphrases: 'Passphrasen',
   authenticator: 'Authenticator', second: 'zweite', verification: 'Verifizierung', method: 'Methode', methods: 'Methoden', employee: 'Mitarbeitende',
   hardware: 'Hardware', networks: 'Netzwerke', infrastructure: 'Infrastruktur', segment: 'Segment', segments: 'Segmente',
-  data: 'Daten', separate: 'separaten', machines: 'Rechner', machine: 'Rechner', long: 'lange', inactive: 'inaktive', malicious: 'schädliche', unneeded: 'nicht benötigte', dormant: 'ungenutzte', 'work-related': 'dienstliche', weaknesses: 'Schwachstellen', weakness: 'Schwachstelle', wiped: 'gelöschte', doubtful: 'zweifelhafte', qualified: 'qualifizierte', onto: 'auf', unchanged: 'unverändert', unlocked: 'ungesperrt', 'logged-in': 'angemeldete', 'password-protected': 'passwortgeschützte', employees: 'Mitarbeitende', staff: 'Mitarbeitende', staffs: 'Mitarbeitende', unauthorized: 'unbefugte', administrative: 'administrative',
+  data: 'Daten', separate: 'separaten', machines: 'Rechner', machine: 'Rechner', long: 'lange', inactive: 'inaktive', lockout: 'Sperre', malicious: 'schädliche', unneeded: 'nicht benötigte', dormant: 'ungenutzte', 'work-related': 'dienstliche', weaknesses: 'Schwachstellen', weakness: 'Schwachstelle', wiped: 'gelöschte', doubtful: 'zweifelhafte', qualified: 'qualifizierte', onto: 'auf', unchanged: 'unverändert', unlocked: 'ungesperrt', 'logged-in': 'angemeldete', 'password-protected': 'passwortgeschützte', employees: 'Mitarbeitende', staff: 'Mitarbeitende', staffs: 'Mitarbeitende', unauthorized: 'unbefugte', administrative: 'administrative',
 };
 
 /**
@@ -375,7 +377,7 @@ const pluralOf = (noun: string) => (words[`${noun.toLowerCase()}s`] !== undefine
 
 // What a thing is left as, in German.
 const leftStates: Record<string, string> = {
-  unlocked: 'ungesperrt', unattended: 'unbeaufsichtigt', unchanged: 'unverändert', open: 'offen', 'logged in': 'angemeldet', 'signed in': 'angemeldet',
+  unlocked: 'ungesperrt', unused: 'ungenutzt', unattended: 'unbeaufsichtigt', unchanged: 'unverändert', open: 'offen', 'logged in': 'angemeldet', 'signed in': 'angemeldet',
   enabled: 'aktiviert', 'turned on': 'aktiviert', 'switched on': 'aktiviert', disabled: 'deaktiviert', 'turned off': 'deaktiviert', 'switched off': 'deaktiviert',
   'exposed to the internet': 'aus dem Internet erreichbar', 'reachable from the internet': 'aus dem Internet erreichbar', 'accessible from the internet': 'aus dem Internet erreichbar',
   'connected to the internet': 'mit dem Internet verbunden', 'connected to the network': 'mit dem Netzwerk verbunden', 'at their default settings': 'in der Werkseinstellung',
@@ -752,6 +754,33 @@ export function looksEnglish(s: string): boolean {
   return !/[äöüßÄÖÜ]/.test(s) && !german.test(s) && english.test(s);
 }
 
+// The lead of an English list whose items are read in its light: a checklist of states the practice makes sure of
+// ("make sure that the following security is in place:"), or things not to do ("You should not", "Don'ts:").
+const checklistLead = /\b(?:make\s+sure|ensure|check|verify|confirm)\s+(?:that\s+)?(?:(?:all\s+of\s+)?the\s+following|these|each\s+of\s+the\s+following|all\s+of\s+these)\b[^.]*:$/iu;
+const notToLead = /^(?:you\s+(?:should|must)\s+not|please\s+do\s+not|do\s+not|don['’]t|don['’]ts|avoid|never|what\s+(?:not\s+to\s+do|to\s+avoid))\s*:?$/iu;
+const ownNegationOrModal = /\b(?:not|never|no|don['’]t|should|must|can|may|will)\b/iu;
+
+/**
+ * An item of an English list read in the light of its lead (`checklistLead`, `notToLead`): "• You have changed the
+ * system's default password" under "make sure that the following is in place:" is "Standardpasswort ändern";
+ * "• Leave devices unused" under "You should not" forbids it. null where the lead is none of these or the item does not
+ * read so: it is then read as it stands.
+ */
+export function englishListItem(lead: string, item: string): string[] | null {
+  const text = item.trim();
+  if (!looksEnglish(text) && !/^\p{Lu}\p{Ll}+\s/u.test(text)) return null;
+  const lower = text.charAt(0).toLowerCase() + text.slice(1);
+  if (checklistLead.test(lead.trim())) {
+    const steps = understood(makeSure(`Make sure ${lower}`));
+    return steps && steps.length > 0 ? steps : null;
+  }
+  if (notToLead.test(lead.trim()) && verbTable.has(text.split(/\s+/u)[0]!.toLowerCase()) && !ownNegationOrModal.test(text)) {
+    const steps = englishActions(`Do not ${lower}`, true);
+    return steps && steps.length > 0 ? steps : null;
+  }
+  return null;
+}
+
 /** English notices: "We recommend that users update …", "Customers should install …", imperatives ("Update to …"). */
 export function englishActions(s: string, bullet = false): string[] | null {
   const whole = englishSentence(s, bullet);
@@ -990,6 +1019,10 @@ function makeSure(sentence: string): string[] | null {
   if (to) return phrases(to[1]!.replace(/[.!]$/u, ''));
   const using = /^make sure\s+(?:that\s+)?(?:you|all\s+\w+)\s+(?:are\s+)?(?:using|running|have\s+installed|use|run)\s+(?:the\s+)?(latest|newest|current)\s+(.+)$/i.exec(t);
   if (using) return [capitalize(`Auf ${translate(`${using[1]} ${using[2]}`.replace(/[.!]$/, ''))} aktualisieren`)];
+  // "Make sure (that) you have changed the default password", "… you monitor the log files": the reader's own deed.
+  const yours = /^make\s+sure\s+(?:that\s+)?you\s+(?:have\s+(?:already\s+)?(\p{Ll}+(?:ed|en|wn))|(\p{Ll}+(?:\s+(?:up|on|off|out|for|to))?))\s+(.+)$/iu.exec(t);
+  const yourVerb = yours && (yours[1] ? baseOf.get(yours[1].toLowerCase()) : verbTable.has(yours[2]!.toLowerCase()) ? yours[2]!.toLowerCase() : undefined);
+  if (yours && yourVerb) return phrases(`${yourVerb} ${yours[3]!.replace(/[.!]$/u, '')}`);
   // "Make sure you can restore your backups": that they can be restored ("dass sich Backups wiederherstellen lassen").
   const can = /^make\s+sure\s+(?:that\s+)?(?:you|they|we|staff|(?:the|your)\s+(?:practice|team|staff))\s+can\s+(?:(?:actually|always|still|quickly|reliably)\s+)?(\p{Ll}+)\s+(.+?)(?:\s+(?:if|when|in\s+case|should|after|before|once)\s.*)?[.!]?$/iu.exec(t);
   const canVerb = can && verbTable.get(can[1]!.toLowerCase());

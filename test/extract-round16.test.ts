@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { englishActions, germanPhrase } from '../src/normalize/english-actions.js';
+import { findActions } from '../src/normalize/actions.js';
+import { splitSentences } from '../src/normalize/sentences.js';
+
+// Round 16. The sentences are made up for these tests from the field's general guidance; each class has negatives.
+const en = (s: string) => englishActions(s, true);
+const actions = (text: string) => findActions(splitSentences(text)).map((a) => a.text);
+
+test('a polite English imperative after "Please" is read: the capital goes to the verb once "Please" is gone', () => {
+  assert.deepEqual(en('Please update the firmware.'), ['Firmware aktualisieren']);
+  assert.deepEqual(en('Please check, download and upgrade the firmware for each model as soon as possible.'), ['Firmware für alle Modelle schnellstmöglich prüfen, herunterladen und aktualisieren']);
+  // "Please note" points at a fact.
+  assert.deepEqual(en('Please note that the update is available.'), null);
+});
+
+test('incident steps of general guidance: cut off, reimage, rebuild from backups, preserve, take backups', () => {
+  assert.deepEqual(en('Cut infected computers off from the network.'), ['Infizierte Computer vom Netzwerk trennen']);
+  assert.deepEqual(en('Cut the affected machines off from the network so the infection cannot spread further.'), ['Betroffene Rechner vom Netzwerk trennen']);
+  assert.deepEqual(en('Reimage compromised computers.'), ['Kompromittierte Computer neu aufsetzen']);
+  assert.deepEqual(en('Rebuild affected servers from clean backups.'), ['Betroffene Server aus sauberen Backups neu aufsetzen']);
+  assert.deepEqual(en('Preserve the log files.'), ['Logdateien sichern']);
+  assert.deepEqual(en('Take regular backups of patient data.'), ['Regelmäßige Backups von Patientendaten anlegen']);
+  // What is taken that is no backup or step is no deed of the table's: "take a layered approach".
+  assert.deepEqual(en('Take a multi-layered approach to security.'), null);
+});
+
+test('accounts and access: grant, tighten, reduce the number, leave in a state, stop using', () => {
+  assert.deepEqual(en('Tighten your firewall rules.'), ['Firewall-Regeln verschärfen']);
+  assert.deepEqual(en('Minimize the number of administrator accounts.'), ['Die Anzahl der Administratorkonten minimieren']);
+  assert.deepEqual(en('Leave macros disabled.'), ['Makros deaktiviert lassen']);
+  assert.deepEqual(en('Never leave your computer unlocked.'), ['Computer nie ungesperrt lassen']);
+  assert.deepEqual(en('Do NOT leave the RDP port exposed to the public internet.'), ['RDP-Port nicht aus dem Internet erreichbar lassen']);
+  assert.deepEqual(en('Stop using Windows 7.'), ['Windows 7 nicht mehr verwenden']);
+  assert.deepEqual(en('Locate all devices running Windows 10.'), ['Alle Geräte mit Windows 10 ermitteln']);
+  // The goal of the steps around it is no step; nor is a thing left somewhere without a state the table knows.
+  assert.deepEqual(en('Reduce the risk of exploitation.'), null);
+  assert.deepEqual(en('Leave the building through the rear exit.'), null);
+});
+
+test('help and information: engage, consult, subscribe, watch, pay particular attention, stay alert', () => {
+  assert.deepEqual(en('Consult your IT service provider.'), ['IT-Dienstleister hinzuziehen']);
+  assert.deepEqual(en('Subscribe to security notifications.'), ['Sicherheitsbenachrichtigungen abonnieren']);
+  assert.deepEqual(en('Watch SQL Server activity for anything suspicious.'), ['SQL-Server-Aktivität auf Auffälligkeiten überwachen']);
+  assert.deepEqual(en('Pay particular attention to accounts that have SSLVPN access.'), ['Besonders auf Konten mit SSLVPN-Zugriff achten']);
+  assert.deepEqual(en('Stay alert to fake invoices.'), ['Auf gefälschte Rechnungen achten']);
+  assert.deepEqual(en('Disable SSLVPN services wherever it is practical.'), ['SSLVPN-Dienste wo immer möglich deaktivieren']);
+});
+
+test('what staff are asked or must learn to do, and what you are not sure of', () => {
+  assert.deepEqual(en('Encourage staff to report suspicious emails.'), ['Verdächtige E-Mails melden']);
+  assert.deepEqual(en('Staff should learn how to recognize possible phishing emails.'), ['Mitarbeitende darin schulen, mögliche Phishing-E-Mails zu erkennen']);
+  assert.deepEqual(en('Never click a link you are not sure about.'), ['Zweifelhafte Links nie anklicken']);
+  assert.deepEqual(en('Do not open an attachment you were not expecting.'), ['Unerwartete Anhänge nicht öffnen']);
+  assert.deepEqual(en('Keep your web use to work-related sites, and do not download anything.'), ['Internetnutzung auf dienstliche Websites beschränken und nichts herunterladen']);
+  assert.deepEqual(en('Always use strong, unique passwords for your accounts.'), ['Immer starke, eindeutige Passwörter für Konten verwenden']);
+  // Adjectives cut off from their noun leave no thing to act on.
+  assert.deepEqual(en('Find the latest clean, verified recovery point from before the attack.'), null);
+});
+
+test('make sure: of having, knowing and being able to, and of a deed done by the reader', () => {
+  assert.deepEqual(en('Make sure all devices get automatic updates.'), ['Sicherstellen, dass alle Geräte automatische Updates erhalten']);
+  assert.deepEqual(en('Make sure your staff know about phishing.'), ['Sicherstellen, dass Mitarbeitende über Phishing Bescheid wissen']);
+  assert.deepEqual(en('Make sure you can restore your backups.'), ['Sicherstellen, dass sich Backups wiederherstellen lassen']);
+  assert.deepEqual(en('Make sure all computers have the latest updates installed.'), ['Neueste Updates auf allen Computern installieren']);
+  assert.deepEqual(en('Make sure you have changed the default password.'), ['Standardpasswort ändern']);
+  // A singular subject would need its German article, which the table does not know.
+  assert.deepEqual(en('Make sure the system gets automatic updates.'), null);
+});
+
+test('an update without an object updates what the addressees run', () => {
+  assert.deepEqual(en('We strongly urge every organization that runs Sophos XG firewalls to patch right away.'), ['Sophos XG Firewalls sofort patchen']);
+  assert.deepEqual(en('Customers using FortiOS 7.2 should update as soon as possible.'), ['FortiOS 7.2 schnellstmöglich aktualisieren']);
+  // A target version is an object of its own; the users' qualifier then says where.
+  assert.deepEqual(en('Users of older versions should upgrade to 7.2.5.'), ['Auf 7.2.5 aktualisieren (bei älteren Versionen)']);
+  assert.deepEqual(en('Users should update immediately.'), null);
+});
+
+test('an English list read under its lead: a checklist of states made sure of, and things not to do', () => {
+  const checklist = [
+    'Please make sure that the following security is in place wherever possible:',
+    '• The system sits behind your firewall.',
+    '• You have changed the default password.',
+    '• You monitor the log files.',
+    '• You subscribe to updates for your PACS.',
+  ].join('\n');
+  assert.deepEqual(actions(checklist), ['Standardpasswort ändern', 'Logdateien überwachen', 'Updates für PACS abonnieren']);
+  const donts = ['You should not', '• Leave devices unattended.', '• Do not install unknown software.'].join('\n');
+  assert.deepEqual(actions(donts), ['Geräte nicht unbeaufsichtigt lassen', 'Unbekannte Software nicht installieren']);
+  // The same items under a neutral heading are read as they stand: a statement of the reader's own deed is none.
+  assert.deepEqual(actions(['Our setup:', '• You have changed the default password.', '• Leave devices unattended.'].join('\n')), ['Geräte unbeaufsichtigt lassen']);
+});
+
+test('germanPhrase keeps what was right: "keep following good practice:" heads a list', () => {
+  assert.equal(germanPhrase('keep following good practice:'), null);
+  assert.equal(germanPhrase('follow good practice'), 'Bewährte Verfahren befolgen');
+});

@@ -96,3 +96,17 @@ test('germanPhrase keeps what was right: "keep following good practice:" heads a
   assert.equal(germanPhrase('keep following good practice:'), null);
   assert.equal(germanPhrase('follow good practice'), 'Bewährte Verfahren befolgen');
 });
+
+test('German: "es ist eine gute Idee, … zu V" recommends; an assumption about the reader and the firm\'s own service are no steps', () => {
+  assert.deepEqual(actions('Bis dahin ist es eine gute Idee, Ihre Geräte aktuell zu halten und Ihre Sicherheitseinstellungen regelmäßig zu überprüfen.'), [
+    'Ihre Geräte aktuell halten',
+    'Ihre Sicherheitseinstellungen regelmäßig überprüfen',
+  ]);
+  assert.deepEqual(actions('Eine gute Idee ist es, die Daten täglich zu sichern.'), ['Die Daten täglich sichern']);
+  assert.deepEqual(actions('Die Idee, Passwörter zu teilen, ist schlecht.'), []);
+  assert.deepEqual(actions('Jetzt fragen Sie sich bestimmt, was Sie tun können.'), []);
+  assert.deepEqual(actions('Nutzen Sie die Gelegenheit und lassen Sie Ihren Drucker bei uns überprüfen.'), []);
+  // A self-check the reader is asked to make, and a check by someone the reader engages, stay.
+  assert.deepEqual(actions('Fragen Sie sich, ob Sie die Rechnung erwarten.'), ['Sich fragen, ob Sie die Rechnung erwarten']);
+  assert.deepEqual(actions('Lassen Sie Ihre Firewall regelmäßig prüfen.'), ['Ihre Firewall regelmäßig prüfen lassen']);
+});

@@ -37,6 +37,8 @@ const contactUs = guardedTest(
   new RegExp(
     [
       String.raw`(?<!\w)(?:sprechen|kontaktieren|rufen|schreiben|besuchen)\s+Sie\s+uns\b`,
+      // "Lassen Sie Ihren Drucker bei uns überprüfen": the firm's own service, offered.
+      String.raw`(?<!\w)(?:bei|von|durch)\s+uns\s+(?:\p{L}+\s+){0,3}?(?:überprüfen|prüfen|checken|einrichten|installieren|aktualisieren|warten|beraten)\s+lassen\b|(?<!\w)lassen\s+Sie\s+[^.!?]{0,60}?\s(?:bei|von|durch)\s+uns\s`,
       String.raw`(?<!\w)unser(?:em|en|er|e)?\s+(?:Team|Hotline|Service-Hotline|Vertrieb\w*|Service\w*|Angebot|Stand|Shop|Kundenservice|Praxis-Service-Team|Experten|Technikteam|Webinar\w*|Podcast\w*|Kontaktformular|Leistungen|Lösung(?:en)?|Arbeit|Verteiler|Mitgliederbereich|Beratung|Support-?Team)\b`,
     ].join('|'),
     'iu',
@@ -70,13 +72,14 @@ const vague = /(?<!\w)(?:folgenden?\s+(?:Schritte|Maßnahmen|Hinweise))\b|^(?:(?
 // What happens to a practice or what it should know or expect is no deed: "eine Pauschale erhalten", "wissen, dass …",
 // "mit Ausfällen rechnen", "sich nicht zu sicher fühlen".
 // What a practice should believe or assume is no deed either: "davon ausgehen, dass …", "sich bewusst sein, dass …".
-const noDeed = /(?<!\p{L})(?:erhalten|bekommen|empfangen|wissen|fühlen|ausgehen|meinen|glauben|denken|bewusst\s+sein)$|(?<!\p{L})mit\s[^,]*\srechnen$/iu;
+// "Jetzt fragen Sie sich bestimmt, was Sie tun können": what the reader is assumed to wonder.
+const noDeed = /^sich\s+(?:bestimmt|sicher|sicherlich|vielleicht|wahrscheinlich|wohl|jetzt|nun|gerade)\s+(?:\p{L}+\s+)?(?:fragen|wundern)(?:,|$)|(?<!\p{L})(?:erhalten|bekommen|empfangen|wissen|fühlen|ausgehen|meinen|glauben|denken|bewusst\s+sein)$|(?<!\p{L})mit\s[^,]*\srechnen$/iu;
 
 // Steps through a user interface ("Control Panel > System > Firmware Update öffnen", "App Center öffnen", "Im Browser
 // die Adresse fritz.box eingeben"): how to do an action, which the notice names as well, not an action of their own.
-const uiVerb = /(?<!\p{L})(?:öffnen|aufrufen|auswählen|wählen|eingeben|eintippen|tippen|anklicken|klicken|navigieren|wechseln|drücken|bestätigen)$/u;
+const uiVerb = /(?<!\p{L})(?:öffnen|aufrufen|auswählen|wählen|eingeben|geben|eintippen|tippen|anklicken|klicken|navigieren|wechseln|drücken|bestätigen)$/u;
 // Places and keys of a user interface: a menu path, a field, a key ("Windows-Logo-Taste und R", "mit OK bestätigen").
-const uiPlace = /\s[>»→]\s|(?<!\p{L})(?:Control\s+Panel|Systemsteuerung|Adresse|URL|Primärsoftware|Bundesland|Feld|Eingabefeld|Suchfeld|\p{L}*-?Taste\p{L}*|mit\s+(?:„|")?(?:OK|Enter|Return)(?:“|")?)(?!\p{L})/u;
+const uiPlace = /\s[>»→]\s|(?<!\p{L})(?:Control\s+Panel|Systemsteuerung|Adresse|Adresszeile|Adressleiste|URL|Primärsoftware|Bundesland|Feld|Eingabefeld|Suchfeld|\p{L}*-?Taste\p{L}*|mit\s+(?:„|")?(?:OK|Enter|Return)(?:“|")?)(?!\p{L})/u;
 function uiStep(action: string): boolean {
   const main = action.split(/,\s/u)[0]!.replace(/[:.!]+/gu, ' ').trim();
   return uiVerb.test(main) && uiPlace.test(main);

@@ -60,11 +60,11 @@ export function bestDone(s: string): string | null {
 
 
 const advise =
-  /\b(?:rät|raten|riet|abgeraten|abzuraten|abraten|empfiehlt|empfehlen|empfahl|empfohlen|[Ee]mpfehlung|fordert|fordern|forderte|forderten|aufgefordert|aufgerufen|ruft|rufen|rief|riefen|angehalten|gebeten|bittet|bitten|bat|baten|appelliert|appellieren|appellierte|lohnt(?=\s+sich)|gilt(?=\s+es\s*,|,)|Schritt(?=\s+(?:ist|wäre|sollte|besteht))|[Hh]ilfreich(?=\s+(?:ist|sind))|sichersten(?=\s+ist)|(?<=(?:beste|wirksamste|einzige|effektivste|sicherste|wichtigste|zuverlässigste)\s+)(?:Schutz|Schutzmaßnahme|Maßnahme|Mittel)(?=(?:\s+(?:gegen|vor)\s+[^,]{1,40}?)?\s+(?:ist|bleibt)(?:\s+es)?\s*,)|[Rr]at|geraten|ratsam|sinnvoll|empfehlenswert|wichtig|angeraten|geboten|unerlässlich|Abhilfe|gehört|gehören|[Aa]ufgabe|[Pp]flicht|Ratsam|Sinnvoll|Empfehlenswert|Wichtig|Empfohlen|Angeraten|Geboten|Unerlässlich|Wichtigste)\b/u;
+  /\b(?:rät|raten|riet|abgeraten|abzuraten|abraten|empfiehlt|empfehlen|empfahl|empfohlen|[Ee]mpfehlung|fordert|fordern|forderte|forderten|aufgefordert|aufgerufen|ruft|rufen|rief|riefen|angehalten|gebeten|bittet|bitten|bat|baten|appelliert|appellieren|appellierte|lohnt(?=\s+sich)|gilt(?=\s+es\s*,|,)|Schritt(?=\s+(?:ist|wäre|sollte|besteht))|[Hh]ilfreich(?=\s+(?:ist|sind))|sichersten(?=\s+ist)|(?<=(?:beste|wirksamste|einzige|effektivste|sicherste|wichtigste|zuverlässigste)\s+)(?:Schutz|Schutzmaßnahme|Maßnahme|Mittel)(?=(?:\s+(?:gegen|vor)\s+[^,]{1,40}?)?\s+(?:ist|bleibt)(?:\s+es)?\s*,)|(?<=(?:gute|kluge|sehr\s+gute)\s+)Idee(?=\s*,|\s+(?:ist|wäre)\s+es\s*,)|[Rr]at|geraten|ratsam|sinnvoll|empfehlenswert|wichtig|angeraten|geboten|unerlässlich|Abhilfe|gehört|gehören|[Aa]ufgabe|[Pp]flicht|Ratsam|Sinnvoll|Empfehlenswert|Wichtig|Empfohlen|Angeraten|Geboten|Unerlässlich|Wichtigste)\b/u;
 // Each word of advise contains one of these (cue-words.ts).
 const mayAdvise = cueTest([
   'rät', 'rat', 'Rat', 'riet', 'rief', 'bat', 'empf', 'Empf', 'ford', 'ruf', 'angehalten', 'gebeten', 'bitte', 'appell', 'lohnt', 'gilt', 'Schritt', 'ilfreich', 'sichersten', 'Schutz', 'aßnahme', 'Mittel',
-  'sinnvoll', 'Sinnvoll', 'wichtig', 'Wichtig', 'geboten', 'Geboten', 'unerlässlich', 'Unerlässlich', 'Abhilfe', 'gehör', 'ufgabe', 'flicht',
+  'Idee', 'sinnvoll', 'Sinnvoll', 'wichtig', 'Wichtig', 'geboten', 'Geboten', 'unerlässlich', 'Unerlässlich', 'Abhilfe', 'gehör', 'ufgabe', 'flicht',
 ]);
 const zuForm = /(?:^|\s)(?:zu\s+(\p{Ll}+)|(\p{Ll}+?zu\p{Ll}{3,}))(?=[\s,.!;:]|$)/gu;
 // "nicht nötig, … zu ändern", "Wichtig ist nicht, …": no advice.

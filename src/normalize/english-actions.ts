@@ -266,7 +266,7 @@ function translate(text: string, to = 'auf'): string {
     .replace(/\bthe necessary (?=\w)/gi, 'die nötigen ')
     .replace(/\b(?:signs|indicators) of compromise\b/gi, 'Anzeichen einer Kompromittierung')
     .replace(/\bsuspicious activity\b/gi, 'verdächtige Aktivitäten')
-    .replace(/\bfor\s+(?:anything|something)\s+(?:suspicious|unusual)\b/giu, 'auf Auffälligkeiten')
+    .replace(/(?<![\p{L}\d_])for\s+(?:anything|something)\s+(?:suspicious|unusual)(?![\p{L}\d_])/giu, 'auf Auffälligkeiten')
     .replace(/\bfixed (?:release|version)s?\b/gi, 'korrigierte Version')
     .replace(/\b(before|after)\s+(?:applying|installing)\s+(?:the\s+)?/gi, (m, w: string) => (w.toLowerCase() === 'before' ? 'vor dem Einspielen von ' : 'nach dem Einspielen von '))
     .replace(/\b(before|after)\s+(?:patching|updating)\b/gi, (m, w: string) => (w.toLowerCase() === 'before' ? 'vor dem Update' : 'nach dem Update'))
@@ -309,10 +309,10 @@ function translate(text: string, to = 'auf'): string {
     .replace(/\b(senders?|contacts?|callers?|people|numbers?|websites?|sites?)(\u0002?)\s+(?:that\s+|whom\s+)?you\s+(?:do\s+not|don't)\s+(?:recogni[sz]e|know)\b/gi, 'unknown $1$2')
     .replace(/\bwith\s+anyone\b/gi, 'mit anderen')
     // "known source IP addresses": before its noun "known" is an adjective.
-    .replace(/\bknown\s+(?!(?:as|to|for|by|in|on|at|from|with|and|or|that|if|whether)\b)(?=\p{L})/giu, 'bekannte ')
+    .replace(/(?<![\p{L}\d_])known\s+(?!(?:as|to|for|by|in|on|at|from|with|and|or|that|if|whether)(?![\p{L}\d_]))(?=\p{L})/giu, 'bekannte ')
     // "a link you are not sure about", "attachments you were not expecting": doubtful and unexpected ones.
-    .replace(/\b(\p{L}+)(\u0002?)\s+(?:that\s+|which\s+)?you\s+(?:are\s+not|aren't|are\s+unsure|feel\s+unsure)\s+(?:(?:sure|certain)\s+)?(?:about|of)\b/giu, (m, noun: string, mark: string) => `doubtful ${pluralOf(noun)}${mark}`)
-    .replace(/\b(\p{L}+)(\u0002?)\s+(?:that\s+|which\s+)?you\s+(?:were\s+not|weren't)\s+expecting\b|\b(\p{L}+)(\u0002?)\s+(?:that\s+|which\s+)?you\s+(?:did\s+not|didn't)\s+expect\b/giu, (m, a?: string, da?: string, b?: string, db?: string) => `unexpected ${pluralOf((a ?? b)!)}${da ?? db ?? ''}`)
+    .replace(/(?<![\p{L}\d_])(\p{L}+)(\u0002?)\s+(?:that\s+|which\s+)?you\s+(?:are\s+not|aren't|are\s+unsure|feel\s+unsure)\s+(?:(?:sure|certain)\s+)?(?:about|of)(?![\p{L}\d_])/giu, (m, noun: string, mark: string) => `doubtful ${pluralOf(noun)}${mark}`)
+    .replace(/(?<![\p{L}\d_])(\p{L}+)(\u0002?)\s+(?:that\s+|which\s+)?you\s+(?:were\s+not|weren't)\s+expecting(?![\p{L}\d_])|(?<![\p{L}\d_])(\p{L}+)(\u0002?)\s+(?:that\s+|which\s+)?you\s+(?:did\s+not|didn't)\s+expect(?![\p{L}\d_])/giu, (m, a?: string, da?: string, b?: string, db?: string) => `unexpected ${pluralOf((a ?? b)!)}${da ?? db ?? ''}`)
     // "the router's admin passwords": the owner becomes the first part of a German compound ("Router-Administratorpasswörter").
     .replace(/(?<=\p{L})['’]s\s+(?=\p{L})/gu, ' ')
     .replace(/\bas\s+well\s+as\b/giu, 'sowie')
@@ -366,7 +366,7 @@ function verbFirst(vp: string): string {
     .trim()
     .replace(/^(cut)\s+(.+?)\s+off\s+(?=from\s)/iu, '$1 off $2 ')
     // "accounts that have SSLVPN access": the accounts with it.
-    .replace(/\b(\p{Ll}{3,}s)\s+(?:that|which|who)\s+(?:have|has)\s+(?=\S)/giu, '$1 with ')
+    .replace(/(?<![\p{L}\d_])(\p{Ll}{3,}s)\s+(?:that|which|who)\s+(?:have|has)\s+(?=\S)/giu, '$1 with ')
     // "keep following good practice": go on following it.
     .replace(/^keep\s+(?=\p{Ll}+ing\s)(\p{Ll}+ing)/iu, (m, gerund: string) => gerundVerb(gerund))
     .replace(/^(stop)\s+(?=\p{Ll}+ing\s)(\p{Ll}+)/iu, (m, stop: string, gerund: string) => `${stop === 'Stop' ? 'No' : 'no'} longer ${gerundVerb(gerund)}`);
@@ -384,8 +384,8 @@ const leftStates: Record<string, string> = {
   'on default settings': 'in der Werkseinstellung', 'at the default settings': 'in der Werkseinstellung',
 };
 const leftAs = new RegExp(String.raw`^leave\s+(.+?)\s+(${Object.keys(leftStates).map((k) => k.replace(/\s+/gu, String.raw`\s+`)).join('|')})(?:\s+(?:when|while|if|after|before|during|overnight|at\s+night)\b.*)?[.!]?$`, 'iu');
-const runningSystem = /\b((?:devices|computers|machines|systems|servers|PCs|laptops|workstations|clients|endpoints)\s+)(?:that\s+(?:are\s+)?(?:still\s+)?)?(?:running|run|use|using)\s+(?=(?:Windows|macOS|Linux|Android|iOS|an?\s+(?:old|older|outdated|unsupported)\b|(?:old|older|outdated|unsupported)\b))/giu;
-const participleBefore = /\b(all|any|the|your|every)\s+(installed|stored|connected|used)\s+(?=\p{Ll}{3,}(?:\s|[.,;]|$))(?!(?:on|in|by|to|for|with|at)\s)/giu;
+const runningSystem = /(?<![\p{L}\d_])((?:devices|computers|machines|systems|servers|PCs|laptops|workstations|clients|endpoints)\s+)(?:that\s+(?:are\s+)?(?:still\s+)?)?(?:running|run|use|using)\s+(?=(?:Windows|macOS|Linux|Android|iOS|an?\s+(?:old|older|outdated|unsupported)(?![\p{L}\d_])|(?:old|older|outdated|unsupported)\b))/giu;
+const participleBefore = /(?<![\p{L}\d_])(all|any|the|your|every)\s+(installed|stored|connected|used)\s+(?=\p{Ll}{3,}(?:\s|[.,;]|$))(?!(?:on|in|by|to|for|with|at)\s)/giu;
 const placedThings = /\b(all\s+)?(\p{Ll}+s)\s+(installed|stored|running|connected|used)\s+(on|in)\s+(?:(?:the|your|their|our|its)\s+)?([\p{L}\d-]+)(?=[\s.,;:]|$)/giu;
 const colonVerb = new RegExp(String.raw`:\s+(?=(?:${anyVerb})\s)`, 'iu');
 const easyToGuess = /^(?:that|which)\s+(?:are|is)\s+(?:easy|simple)\s+to\s+guess\b/iu;

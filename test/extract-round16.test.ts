@@ -110,3 +110,10 @@ test('German: "es ist eine gute Idee, … zu V" recommends; an assumption about 
   assert.deepEqual(actions('Fragen Sie sich, ob Sie die Rechnung erwarten.'), ['Sich fragen, ob Sie die Rechnung erwarten']);
   assert.deepEqual(actions('Lassen Sie Ihre Firewall regelmäßig prüfen.'), ['Ihre Firewall regelmäßig prüfen lassen']);
 });
+
+test('German: a second verb that takes no object of its own is a step of its own, not a second verb on the first one\'s object', () => {
+  assert.deepEqual(actions('Prüfen Sie die Logs und achten Sie auf Auffälligkeiten.'), ['Die Logs prüfen', 'Auf Auffälligkeiten achten']);
+  assert.deepEqual(actions('Schalten Sie das Gerät aus und wenden Sie sich an den Hersteller.'), ['Das Gerät ausschalten', 'Sich an den Hersteller wenden']);
+  // One object, two verbs: one step.
+  assert.deepEqual(actions('Laden Sie die Firmware herunter und installieren Sie sie.'), ['Die Firmware herunterladen und sie installieren']);
+});

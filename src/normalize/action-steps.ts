@@ -102,7 +102,17 @@ function startsStep(right: string): boolean {
   // works on the object before.
   if (negation.test(main) && words.slice(0, -1).some((w) => startsStepPattern1.test(w))) return true;
   if (objectClause.test(right.slice(main.length))) return true;
+  // "… ausschalten und sich an den Support wenden", "… prüfen und auf Auffälligkeiten achten": a verb that takes no
+  // object of its own cannot work on the first one's either; it is a step of its own.
+  if (words[0] === 'sich' || (noObjectVerb.test(verb) && ownPhrase(words.slice(0, -1)))) return true;
   return ownObject(words.slice(0, -1));
+}
+
+// Verbs whose thing comes with a preposition ("auf … achten", "an … wenden"), never as an accusative object.
+const noObjectVerb = /^(?:achten|verzichten|reagieren|warten|antworten|zugreifen|klicken|vertrauen)$/u;
+// A prepositional phrase with a noun: what such a verb is about ("auf Auffälligkeiten").
+function ownPhrase(words: string[]): boolean {
+  return words.some((w, i) => prepositions.test(w) && words.slice(i + 1).some((n) => startsStepPattern1.test(n)));
 }
 
 // ownObject's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { englishActions, germanPhrase } from '../src/normalize/english-actions.js';
 import { findActions } from '../src/normalize/actions.js';
+import { assessRelevance } from '../src/normalize/relevance.js';
 import { splitSentences } from '../src/normalize/sentences.js';
 
 // Round 16. The sentences are made up for these tests from the field's general guidance; each class has negatives.
@@ -116,4 +117,14 @@ test('German: a second verb that takes no object of its own is a step of its own
   assert.deepEqual(actions('Schalten Sie das Gerät aus und wenden Sie sich an den Hersteller.'), ['Das Gerät ausschalten', 'Sich an den Hersteller wenden']);
   // One object, two verbs: one step.
   assert.deepEqual(actions('Laden Sie die Firmware herunter und installieren Sie sie.'), ['Die Firmware herunterladen und sie installieren']);
+});
+
+test('relevance: the health sector\'s English names for practices, and a chamber or KV as publisher, address practices', () => {
+  const relevant = (body: string, actions = 1) => assessRelevance({ body, products: [], actions, fixedVersion: false, nothingToDo: false }).relevant;
+  assert.equal(relevant('High severity cyber risk\nNHS Digital has warned NHS organisations about phishing emails. Do not open attachments you were not expecting.'), true);
+  assert.equal(relevant('Phishing alert\nPrimary care teams are seeing phishing emails with malicious attachments. Delete them.'), true);
+  assert.equal(relevant('Spam-Mails – Landeszahnärztekammer für Burgenland\nSeien Sie auf der Hut bei Phishing-Mails mit Anhängen.'), true);
+  // The same warning to consumers addresses no practice.
+  assert.equal(relevant('Phishing alert\nShoppers are seeing phishing emails with malicious attachments. Delete them.'), false);
+  assert.equal(relevant('Spam-Mails – Verbraucherzentrale\nSeien Sie auf der Hut bei Phishing-Mails mit Anhängen.'), false);
 });

@@ -34,11 +34,14 @@ const threat =
 // English too: "exposed to attacks from the Internet".
 const flaw = /sicherheitslücke|schwachstelle|lücke\b|angriff|attacke|(?<![a-z])attack|ransomware|schadsoftware|trojaner|malware|datenleck|kompromittiert|exploit|CVE-\d|vulnerab|breach|compromis|hacker|gehackt|einfallstor/i;
 const practices =
-  /(?<!\p{L})(?:Praxis|Praxen|Arztpraxen|Zahnarztpraxen|Praxisteam\w*|Praxisinhaber\w*|Praxisrechner\w*|Praxis-IT|Ärztinnen|Ärzte|Zahnärzt\w*|Psychotherapeut\w*|Leistungserbringer\w*|Vertragsärzt\w*|Vertragszahnärzt\w*|MVZ|(?:medical|physician|dental|doctor['’]?s['’]?)\s+(?:practices?|offices?)|physicians|your\s+(?:medical\s+|dental\s+)?(?:practice|clinic|facility|office)|(?:dental|medical)\s+clinics?|healthcare\s+providers|GP\s+(?:practices?|surger(?:y|ies))|(?:dental|medical)\s+surger(?:y|ies))(?!\p{L})/u;
+  /(?<!\p{L})(?:Praxis|Praxen|Arztpraxen|Zahnarztpraxen|Praxisteam\w*|Praxisinhaber\w*|Praxisrechner\w*|Praxis-IT|Ärztinnen|Ärzte|Zahnärzt\w*|Psychotherapeut\w*|Leistungserbringer\w*|Vertragsärzt\w*|Vertragszahnärzt\w*|MVZ|(?:medical|physician|dental|doctor['’]?s['’]?)\s+(?:practices?|offices?)|physicians|your\s+(?:medical\s+|dental\s+)?(?:practice|clinic|facility|office)|(?:dental|medical)\s+clinics?|healthcare\s+providers|GP\s+(?:practices?|surger(?:y|ies))|[Pp]rimary\s+[Cc]are\s+(?:[Tt]eams?|[Pp]ractices?|[Pp]roviders?|[Ss]taff|[Nn]etworks?)|[Mm]edical\s+[Pp]rofessionals|[Cc]linicians|NHS\s+organi[sz]ations?|(?:[Hh]ealth\s*care|[Hh]ealth)\s+(?:organi[sz]ations|professionals|workers)|(?:dental|medical)\s+surger(?:y|ies))(?!\p{L})/u;
 // A chamber or a KV writing to its members: its members are practices ("schreibt die Landeszahnärztekammer Thüringen an
 // ihre Mitglieder").
 const membersOfBody =
   /(?:(?:ärzte|Psychotherapeuten)kammer|Kassen(?:zahn)?ärztliche\s+Vereinigung|(?<!\p{L})(?:KV|KZV))\p{L}*\s+(?:[\p{L}-]+\s+){0,3}?(?:an\s+)?(?:ihre|seine)\s+Mitglieder(?!\p{L})/u;
+// A chamber or a KV publishing for its members ("Spam-Mails – Landeszahnärztekammer für Burgenland"): its readers are
+// doctors, dentists and psychotherapists in their practices.
+const professionalBody = /(?:Zahn)?[Ää]rztekammer|Psychotherapeutenkammer|Kassen(?:zahn)?ärztliche\s+(?:Bundes)?[Vv]ereinigung|(?<!\p{L})(?:KVNO|KVWL|KZBV|KBV|KVB|KZVB|(?:KV|KZV)(?:\s|-)?(?:Berlin|Bayerns?|Bremen|Hamburg|Hessen|Nordrhein|Westfalen-Lippe|Sachsen(?:-Anhalt)?|Thüringen|Saarland|Brandenburg|Baden-Württemberg|Rheinland-Pfalz|Schleswig-Holstein|Niedersachsen|Mecklenburg-Vorpommern|BW|RLP|SH|MV|LSA))(?!\p{L})/u;
 const pharmacies = /Apotheke/i;
 const hospitals = /Klinik|Krankenh[aä]us|hospital/i;
 const pharmaciesAll = new RegExp(pharmacies.source, 'gi');
@@ -201,7 +204,7 @@ export function assessRelevance({ body, products, actions, fixedVersion, nothing
   if (products.length === 0 && actions === 0 && !fixedVersion && report.test(body.slice(0, 300))) return { relevant: false, reason: 'Umfrage oder Lagebericht ohne Handlungsempfehlung.' };
   const security = hasSecurityContext(body);
   const names = products.map((p) => p.name).join(', ');
-  const addressed = practices.test(body) || membersOfBody.test(body);
+  const addressed = practices.test(body) || membersOfBody.test(body) || professionalBody.test(headline(body));
   // Fake mails in the name of a health insurer or a KV about patients' records go to care providers even where the
   // notice does not say "Praxen" (a therapists' association passing on the AOK's warning); insured people are not meant.
   const providersMeant = healthSender.test(body) && /Patient|Leistungserbringer|Heilmittel|Therapeut/u.test(body) && !/Versicherte|Verbraucher/u.test(body);

@@ -128,3 +128,22 @@ test('relevance: the health sector\'s English names for practices, and a chamber
   assert.equal(relevant('Phishing alert\nShoppers are seeing phishing emails with malicious attachments. Delete them.'), false);
   assert.equal(relevant('Spam-Mails – Verbraucherzentrale\nSeien Sie auf der Hut bei Phishing-Mails mit Anhängen.'), false);
 });
+
+test('English guidance of the field (HHS, NCSC, CISA checklists): how often, where, with what, which ones', () => {
+  assert.deepEqual(en('Test your backups at least once a quarter.'), ['Backups mindestens einmal pro Quartal testen']);
+  assert.deepEqual(en('Review user accounts every quarter and disable accounts of former employees.'), ['Benutzerkonten vierteljährlich überprüfen und Konten ehemaliger Mitarbeitender deaktivieren']);
+  assert.deepEqual(en('Use a different password for each account.'), ['Eigene Passwörter für alle Konten verwenden']);
+  assert.deepEqual(en('Remove software that is no longer needed.'), ['Nicht benötigte Software entfernen']);
+  assert.deepEqual(en('Replace devices that no longer receive security updates.'), ['Nicht unterstützte Geräte ersetzen']);
+  assert.deepEqual(en('Encrypt emails that contain patient information.'), ['E-Mails mit Patientendaten verschlüsseln']);
+  assert.deepEqual(en('Store backups in a separate location.'), ['Backups örtlich getrennt speichern']);
+  assert.deepEqual(en('Require strong passwords of at least 12 characters.'), ['Starke Passwörter mit mindestens 12 Zeichen vorschreiben']);
+  assert.deepEqual(en('Set up automatic screen locks after 15 minutes of inactivity.'), ['Automatische Bildschirmsperren nach 15 Minuten Inaktivität einrichten']);
+  assert.deepEqual(en('Delete suspicious emails without opening them.'), ['Verdächtige E-Mails ungeöffnet löschen']);
+  assert.deepEqual(en('Notify the data protection authority within 72 hours.'), ['Datenschutzbehörde innerhalb von 72 Stunden benachrichtigen']);
+  assert.deepEqual(en('Contact the sender through a known phone number.'), ['Absender über bekannte Telefonnummer kontaktieren']);
+  assert.deepEqual(en('Restrict physical access to servers.'), ['Zutritt zu Servern einschränken']);
+  assert.deepEqual(en('Hover over links to check where they lead.'), ['Mit dem Mauszeiger auf Links zeigen']);
+  // A relative clause the table does not know still leaves the step out rather than widening it.
+  assert.deepEqual(en('Do not rely on the free antivirus that ships with Windows.'), null);
+});

@@ -25,7 +25,7 @@ const verbs: [string, string][] = [
   ['share', 'teilen'], ['click', 'anklicken'], ['reuse', 'wiederverwenden'], ['print', 'ausdrucken'], ['visit', 'aufrufen'], ['call', 'anrufen'],
   ['forward', 'weiterleiten'], ['encrypt', 'verschlüsseln'], ['lock', 'sperren'], ['educate', 'schulen'],
   ['enter', 'eingeben'], ['disclose', 'preisgeben'], ['reveal', 'preisgeben'], ['send', 'senden'], ['pay', 'zahlen'], ['unplug', 'trennen'],
-  ['double-check', 'prüfen'], ['plug', 'anschließen'], ['insert', 'einstecken'], ['accept', 'annehmen'],
+  ['double-check', 'prüfen'], ['plug', 'einstecken'], ['insert', 'einstecken'], ['accept', 'annehmen'],
   ['train', 'schulen'], ['teach', 'schulen'], ['move', 'wechseln'], ['start', 'starten'], ['test', 'testen'], ['plan', 'planen'], ['treat', 'behandeln'], ['ignore', 'ignorieren'], ['investigate', 'untersuchen'],
   ['identify', 'ermitteln'], ['determine', 'ermitteln'], ['store', 'speichern'], ['save', 'speichern'], ['create', 'anlegen'], ['set', 'setzen'], ['add', 'hinzufügen'], ['filter', 'filtern'], ['hunt', 'suchen'],
   // The verbs of general security guidance (NCSC, CISA and HHS checklists, vendors' hardening guides), gathered from
@@ -58,6 +58,7 @@ const verbs: [string, string][] = [
   ['subscribe to', 'abonnieren'], ['sign up for', 'abonnieren'], ['keep track of', 'im Blick behalten'],
   ['remain vigilant for', 'auf … achten'], ['stay vigilant for', 'auf … achten'], ['stay alert to', 'auf … achten'], ['stay alert for', 'auf … achten'],
   ['remain alert to', 'auf … achten'], ['remain alert for', 'auf … achten'], ['watch', 'überwachen'], ['encourage', 'fördern'],
+  ['log out of', 'sich von … abmelden'], ['sign out of', 'sich von … abmelden'],
   ['pay particular attention to', 'besonders auf … achten'], ['pay special attention to', 'besonders auf … achten'], ['pay close attention to', 'genau auf … achten'],
 ];
 const verbTable = new Map(verbs);
@@ -162,7 +163,7 @@ const words: Record<string, string> = {
   zone: 'Zone', zones: 'Zonen', username: 'Benutzername', usernames: 'Benutzernamen', passphrase: 'Passphrase', passphrases: 'Passphrasen',
   authenticator: 'Authenticator', second: 'zweite', verification: 'Verifizierung', method: 'Methode', methods: 'Methoden', employee: 'Mitarbeitende',
   hardware: 'Hardware', networks: 'Netzwerke', infrastructure: 'Infrastruktur', segment: 'Segment', segments: 'Segmente',
-  data: 'Daten', separate: 'separaten', machines: 'Rechner', machine: 'Rechner', long: 'lange', inactive: 'inaktive', lockout: 'Sperre', malicious: 'schädliche', unneeded: 'nicht benötigte', dormant: 'ungenutzte', 'work-related': 'dienstliche', weaknesses: 'Schwachstellen', weakness: 'Schwachstelle', wiped: 'gelöschte', doubtful: 'zweifelhafte', qualified: 'qualifizierte', onto: 'auf', unchanged: 'unverändert', unlocked: 'ungesperrt', 'logged-in': 'angemeldete', 'password-protected': 'passwortgeschützte', employees: 'Mitarbeitende', staff: 'Mitarbeitende', staffs: 'Mitarbeitende', unauthorized: 'unbefugte', administrative: 'administrative',
+  data: 'Daten', separate: 'separaten', machines: 'Rechner', machine: 'Rechner', long: 'lange', own: 'eigene', inactive: 'inaktive', lockout: 'Sperre', suspected: 'vermutete', incidents: 'Vorfälle', assets: 'Systeme', into: 'in', malicious: 'schädliche', unneeded: 'nicht benötigte', dormant: 'ungenutzte', 'work-related': 'dienstliche', weaknesses: 'Schwachstellen', weakness: 'Schwachstelle', wiped: 'gelöschte', doubtful: 'zweifelhafte', qualified: 'qualifizierte', onto: 'auf', unchanged: 'unverändert', unlocked: 'ungesperrt', 'logged-in': 'angemeldete', 'password-protected': 'passwortgeschützte', employees: 'Mitarbeitende', staff: 'Mitarbeitende', staffs: 'Mitarbeitende', unauthorized: 'unbefugte', administrative: 'administrative',
 };
 
 /**
@@ -197,6 +198,13 @@ const terms: [pattern: string, singular: string, plural: string][] = [
   [String.raw`(?:clean\s+)?(?:recovery|restore)\s+points?`, 'Wiederherstellungspunkt', 'Wiederherstellungspunkte'],
   [String.raw`user\s+accounts?`, 'Benutzerkonto', 'Benutzerkonten'],
   [String.raw`source\s+IP\s+address(?:es)?`, 'Quell-IP-Adresse', 'Quell-IP-Adressen'],
+  [String.raw`IT\s+assets?`, 'IT-System', 'IT-Systeme'],
+  [String.raw`screen\s*locks?`, 'Bildschirmsperre', 'Bildschirmsperren'],
+  [String.raw`guest\s+(?:wi-?fi|wlan|wireless\s+network|network)s?`, 'Gast-WLAN', 'Gast-WLANs'],
+  [String.raw`USB\s+(?:sticks?|drives?|flash\s+drives?|keys?|memory\s+sticks?)`, 'USB-Stick', 'USB-Sticks'],
+  [String.raw`(?:tele)?phone\s+numbers?`, 'Telefonnummer', 'Telefonnummern'],
+  [String.raw`data\s+protection\s+authorit(?:y|ies)`, 'Datenschutzbehörde', 'Datenschutzbehörden'],
+  [String.raw`requests?\s+for\s+payments?|payment\s+requests?`, 'Zahlungsaufforderung', 'Zahlungsaufforderungen'],
   [String.raw`password\s+changes?`, 'Passwortwechsel', 'Passwortwechsel'],
   [String.raw`(?:web|internet)\s+use`, 'Internetnutzung', 'Internetnutzung'],
   [String.raw`remote\s+desktop(?:\s+protocol)?(?:\s+\(RDP\))?`, 'Remote-Desktop', 'Remote-Desktop'],
@@ -221,7 +229,7 @@ const germanNouns = new Set(
 // Purpose clauses ("to receive the latest protections"), clauses introduced by a conjunction and what a colon explains
 // ("check the version: it is shown at the top right …") end the object; a colon before other words may be part of it.
 // A participle that says who released the thing and when ("a Windows update released by Microsoft last week") too.
-const objectEnd = /[,;]\s+|\s+(?=(?:released|published|issued|provided|announced|made\s+available|shipped)\s+(?:by|on|in|last|this|yesterday|today)\b)|:\s+(?=(?:it|this|that|they|these|those|you|if|when|require|enforce|allow|use|set|ensure)\s|(?:in|open|go|click|log|under|navigate|select|from|on|via)\s)|\s+(?=(?:if|when|where|which|who|that|so\s+that|so\s+(?:they|staff|users|employees|you|everyone|the|it|that|no|nothing|nobody|attackers|hackers)\s|before|until|unless|because|as\s+soon\s+as|once|in\s+order\s+to)\b)|\s+(?=and\s+to\s+[a-z])|\s+(?=to\s+(?:receive|get|ensure|create|generate|protect|prevent|avoid|mitigate|address|stay|be|fix|close|remediate|reduce|confirm|spot|detect|verify|minimi[sz]e|make\s+sure|patch|secure|block|stop|keep|lower|limit|defend|guard|see|find|view|reveal|learn|know)\b)/i;
+const objectEnd = /[,;]\s+|\s+(?=(?:released|published|issued|provided|announced|made\s+available|shipped)\s+(?:by|on|in|last|this|yesterday|today)\b)|:\s+(?=(?:it|this|that|they|these|those|you|if|when|require|enforce|allow|use|set|ensure)\s|(?:in|open|go|click|log|under|navigate|select|from|on|via)\s)|\s+(?=(?:if|when|where|which|who|that|so\s+that|so\s+(?:they|staff|users|employees|you|everyone|the|it|that|no|nothing|nobody|attackers|hackers)\s|before|until|unless|because|as\s+soon\s+as|once|in\s+order\s+to)\b)|\s+(?=and\s+to\s+[a-z])|\s+(?=to\s+(?:check|receive|get|ensure|create|generate|protect|prevent|avoid|mitigate|address|stay|be|fix|close|remediate|reduce|confirm|spot|detect|verify|minimi[sz]e|make\s+sure|patch|secure|block|stop|keep|lower|limit|defend|guard|see|find|view|reveal|learn|know)\b)/i;
 
 // translate's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
 const translatePattern1 = /(?<!\p{L})Sicherheits\s+(\p{Lu})(?=\p{Ll})/gu;
@@ -245,10 +253,20 @@ function translate(text: string, to = 'auf'): string {
       ),
   )
     // As written: two factors are "Zwei-Faktor", several "Multi-Faktor" (MFA stays MFA, as German notices write it).
-    .replace(/\b(two|multi)[-\s]factor\s+authentication(?:\s+\((?:MFA|2FA)\))?/gi, (m, n: string) => (n.toLowerCase() === 'two' ? 'Zwei-Faktor-Authentifizierung' : 'Multi-Faktor-Authentifizierung'))
+    .replace(/\b(two|multi)[-\s]?factor\s+authentication(?:\s+\((?:MFA|2FA)\))?/gi, (m, n: string) => (n.toLowerCase() === 'two' ? 'Zwei-Faktor-Authentifizierung' : 'Multi-Faktor-Authentifizierung'))
     .replace(/\bas soon as possible\b/gi, 'schnellstmöglich')
     .replace(/\bright away\b/gi, 'sofort')
     .replace(/\bno\s+longer\b/gi, 'nicht mehr')
+    .replace(/\bthe\s+use\s+of\b/gi, 'die Nutzung von')
+    .replace(/\bphysical\s+access\b/gi, 'Zutritt')
+    .replace(/\bthrough\b/gi, 'über')
+    .replace(/\bwithout\s+opening\s+(?:it|them)\b/gi, 'ungeöffnet')
+    .replace(/\b(?:of\s+)?at\s+least\s+(\d+)\s+characters?\b/gi, 'mit mindestens $1 Zeichen')
+    .replace(/\bat\s+least\b/gi, 'mindestens')
+    .replace(/\bafter\s+(\d+)\s+minutes?\s+of\s+inactivity\b/gi, 'nach $1 Minuten Inaktivität')
+    .replace(/\bwithin\s+(\d+)\s+(hours?|days?)\b/gi, (m, n: string, unit: string) => `innerhalb von ${n} ${/^h/iu.test(unit) ? 'Stunden' : 'Tagen'}`)
+    .replace(/\bin\s+a\s+(separate|different|secure|safe)\s+(?:location|place)\b/gi, (m, kind: string) => ({ separate: 'örtlich getrennt', different: 'andernorts', secure: 'sicher', safe: 'sicher' } as Record<string, string>)[kind.toLowerCase()]!)
+    .replace(/\baccounts\s+(?:of|belonging\s+to)\s+(?:former\s+(?:employees|staff(?:\s+members)?)|leavers)\b/gi, 'Konten ehemaliger Mitarbeitender')
     .replace(/\bon\s+a\s+regular\s+basis\b/gi, 'regelmäßig')
     .replace(/\bof all (?=\w)/gi, 'aller ')
     // "the number of administrator accounts": how many there are.
@@ -365,8 +383,19 @@ function verbFirst(vp: string): string {
   return vp
     .trim()
     .replace(/^(cut)\s+(.+?)\s+off\s+(?=from\s)/iu, '$1 off $2 ')
+    // "a different password for each account": own ones for all of them ("eigene Passwörter für alle Konten").
+    .replace(/(?<![\p{L}\d_])a\s+(?:different|unique|separate)\s+(\p{L}+)\s+for\s+(?:each|every)\s+(\p{L}+)/giu, (m, thing: string, owner: string) => `own ${pluralOf(thing)} for all ${pluralOf(owner)}`)
+    // "software that is no longer needed", "devices that no longer receive security updates": which of them.
+    .replace(noLongerThat, (m, thing: string, needed: string | undefined) => `${needed ? 'unneeded' : 'unsupported'} ${thing}`)
+    // "emails that contain patient information": the emails with it.
+    .replace(/(?<![\p{L}\d_])(\p{Ll}{3,}s)\s+(?:that|which)\s+(?:contain|include|hold|carry|store)\s+(?=\S)/giu, '$1 with ')
+    // "physical access to servers": access in person, to them ("Zutritt zu Servern", the dative marked in translate).
+    .replace(/(?<![\p{L}\d_])physical\s+access\s+to(?![\p{L}\d_])/giu, 'Zutritt zu')
     // "accounts that have SSLVPN access": the accounts with it.
     .replace(/(?<![\p{L}\d_])(\p{Ll}{3,}s)\s+(?:that|which|who)\s+(?:have|has)\s+(?=\S)/giu, '$1 with ')
+    // "at least once a quarter", "every month": how often, in German words the object cannot be cut at ("once").
+    .replace(howOften, (m, least: string | undefined, unit: string) => `${least ? 'mindestens ' : ''}einmal pro ${units[unit.toLowerCase()]}`)
+    .replace(/(?<![\p{L}\d_])every\s+(week|month|quarter|year)(?![\p{L}\d_])/giu, (m, unit: string) => ({ week: 'wöchentlich', month: 'monatlich', quarter: 'vierteljährlich', year: 'jährlich' } as Record<string, string>)[unit.toLowerCase()]!)
     // "keep following good practice": go on following it.
     .replace(/^keep\s+(?=\p{Ll}+ing\s)(\p{Ll}+ing)/iu, (m, gerund: string) => gerundVerb(gerund))
     .replace(/^(stop)\s+(?=\p{Ll}+ing\s)(\p{Ll}+)/iu, (m, stop: string, gerund: string) => `${stop === 'Stop' ? 'No' : 'no'} longer ${gerundVerb(gerund)}`);
@@ -374,6 +403,9 @@ function verbFirst(vp: string): string {
 
 // "a link you are not sure about": any such link, in the plural the table knows ("zweifelhafte Links").
 const pluralOf = (noun: string) => (words[`${noun.toLowerCase()}s`] !== undefined ? `${noun}s` : noun);
+
+const howOften = /(?<![\p{L}\d_])(at\s+least\s+)?once\s+(?:a|per|every)\s+(day|week|month|quarter|year)(?![\p{L}\d_])/giu;
+const units: Record<string, string> = { day: 'Tag', week: 'Woche', month: 'Monat', quarter: 'Quartal', year: 'Jahr' };
 
 // What a thing is left as, in German.
 const leftStates: Record<string, string> = {
@@ -384,6 +416,7 @@ const leftStates: Record<string, string> = {
   'on default settings': 'in der Werkseinstellung', 'at the default settings': 'in der Werkseinstellung',
 };
 const leftAs = new RegExp(String.raw`^leave\s+(.+?)\s+(${Object.keys(leftStates).map((k) => k.replace(/\s+/gu, String.raw`\s+`)).join('|')})(?:\s+(?:when|while|if|after|before|during|overnight|at\s+night)\b.*)?[.!]?$`, 'iu');
+const noLongerThat = /(?<![\p{L}\d_])(\p{L}+)\s+(?:that|which)\s+(?:(?:is|are)\s+no\s+longer\s+(needed|used|required|in\s+use)|(?:do|does)\s+not\s+(?:receive|get)\s+(?:any\s+)?(?:security\s+)?(?:updates|patches)\s+any\s*more|no\s+longer\s+(?:receive|get)s?\s+(?:any\s+)?(?:security\s+)?(?:updates|patches))(?![\p{L}\d_])/giu;
 const runningSystem = /(?<![\p{L}\d_])((?:devices|computers|machines|systems|servers|PCs|laptops|workstations|clients|endpoints)\s+)(?:that\s+(?:are\s+)?(?:still\s+)?)?(?:running|run|use|using)\s+(?=(?:Windows|macOS|Linux|Android|iOS|an?\s+(?:old|older|outdated|unsupported)(?![\p{L}\d_])|(?:old|older|outdated|unsupported)\b))/giu;
 const participleBefore = /(?<![\p{L}\d_])(all|any|the|your|every)\s+(installed|stored|connected|used)\s+(?=\p{Ll}{3,}(?:\s|[.,;]|$))(?!(?:on|in|by|to|for|with|at)\s)/giu;
 const placedThings = /\b(all\s+)?(\p{Ll}+s)\s+(installed|stored|running|connected|used)\s+(on|in)\s+(?:(?:the|your|their|our|its)\s+)?([\p{L}\d-]+)(?=[\s.,;:]|$)/giu;
@@ -629,6 +662,7 @@ const germanWords = new Set(
     ...Object.values(words),
     ...verbs.map(([, de]) => de),
     'falls wenn vor nach dem Einspielen Update von oder neuer mit aus aller sofort jederzeit unverzüglich nötigen ist sind wird werden den der getrennt aufbewahren wie vom anderen nicht mehr unterstützte',
+    'einmal pro mindestens vierteljährlich jährlich monatlich wöchentlich örtlich getrennt andernorts sicher',
     'erhält erhalten hat haben kennt kennen weiß wissen versteht verstehen sich lässt lassen',
     'per für zugriff dass darin erkennen melden vermeiden keine bei auf das die des ein eine einen einem neueres neues unterstütztes aktuelles umsteigen jeweils aktuellen bleiben lassen aktiviert deaktiviert einstellen automatische',
   ].flatMap((w) => w.toLowerCase().split(/\s+/u)),
@@ -960,7 +994,7 @@ const stayCurrent = /^(?:(update|upgrade|patch)\s+and\s+)?stay\s+(?:current|up[\
 const labelBeforeVerb = new RegExp(String.raw`^(?!(?:${anyVerb})\s)[\p{Lu}\d][\p{L}\d/&-]*(?:\s+(?:[\p{L}\d/&-]+|\([^)]{1,25}\))){0,4}:\s+(?=(?:${anyVerb})\s)`, 'iu');
 const leadingAdverb = /^(?:only|never|always|no longer|do not|don't|immediately|promptly|urgently|temporarily|regularly|carefully)\s+/i;
 // Only these: "Sign in to QTS", "Look for …" and "Write down the model name" explain how to do another step.
-const phrasalVerbs = ['pay particular attention to', 'pay special attention to', 'pay close attention to', 'sign up for', 'keep track of', 'remain vigilant for', 'stay vigilant for', 'stay alert to', 'stay alert for', 'remain alert to', 'remain alert for', 'prepare for', 'refrain from', 'be suspicious of', 'be skeptical of', 'be aware of', 'keep an eye on', 'get rid of', 'look into', 'dispose of', 'hover over', 'take special care with', 'take care with', 'be careful with', 'be cautious with', 'be careful about', 'be wary of', 'beware of', 'watch out for', 'look out for', 'pay attention to', 'watch for', 'be alert to', 'be on the lookout for', 'work through', 'roll out', 'reach out to'];
+const phrasalVerbs = ['log out of', 'sign out of', 'pay particular attention to', 'pay special attention to', 'pay close attention to', 'sign up for', 'keep track of', 'remain vigilant for', 'stay vigilant for', 'stay alert to', 'stay alert for', 'remain alert to', 'remain alert for', 'prepare for', 'refrain from', 'be suspicious of', 'be skeptical of', 'be aware of', 'keep an eye on', 'get rid of', 'look into', 'dispose of', 'hover over', 'take special care with', 'take care with', 'be careful with', 'be cautious with', 'be careful about', 'be wary of', 'beware of', 'watch out for', 'look out for', 'pay attention to', 'watch for', 'be alert to', 'be on the lookout for', 'work through', 'roll out', 'reach out to'];
 
 function imperative(text: string): string[] | null {
   const current = stayCurrent.exec(text.trim());

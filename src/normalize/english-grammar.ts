@@ -81,7 +81,8 @@ export function germanGrammar(text: string, nouns: Set<string>): string {
 // English plural after a preposition that takes the dative in German, with at most one determiner and two words in
 // between: "on all network devices", "from your main systems", "with unknown senders". Words in -ss, -us, -is are no
 // plurals ("access", "status", "analysis").
-const dativePlural = /\b([Oo]n|[Ii]n|[Ff]rom|[Ww]ith|[Aa]t)(\s+(?:(?:[Aa]ll|the|your|their|its|our)\s+)?(?:[A-Za-z][A-Za-z-]*\s+){0,2}?)([a-z][a-z-]*[^suy\s]s)(?=[\s,.;:)]|$)/gu;
+// "zu" is the German one a rule has already written ("Zutritt zu Servern").
+const dativePlural = /\b([Oo]n|[Ii]n|[Ff]rom|[Ww]ith|[Aa]t|zu)(\s+(?:(?:[Aa]ll|the|your|their|its|our)\s+)?(?:[A-Za-z][A-Za-z-]*\s+){0,2}?)([a-z][a-z-]*[^suy\s]s)(?=[\s,.;:)]|$)/gu;
 const notPlural = new Set(['this', 'its', 'has', 'was', 'is', 'as', 'us', 'perhaps', 'sometimes', 'whereas', 'thus', 'unless', 'towards', 'besides', 'afterwards', 'always']);
 /** What the table writes for a determiner: no word, but a border no compound crosses; `germanGrammar` takes it away. */
 export const BOUNDARY = '\u0003';
@@ -89,7 +90,7 @@ export const BOUNDARY = '\u0003';
 /** The mark `markDative` puts behind a plural noun; `germanGrammar` takes it away. */
 export const DATIVE = '\u0002';
 
-/** Marks, in English, a plural after "on", "in", "from", "with" or "at": in German it takes the dative. */
+/** Marks, in English, a plural after "on", "in", "from", "with", "at" (or a German "zu"): in German it takes the dative. */
 export function markDative(english: string): string {
   return english.replace(dativePlural, (m, prep: string, between: string, noun: string) =>
     notPlural.has(noun.toLowerCase()) || between.split(/\s+/u).some((w) => notPlural.has(w.toLowerCase())) ? m : `${prep}${between}${noun}${DATIVE}`,

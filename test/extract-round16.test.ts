@@ -147,3 +147,10 @@ test('English guidance of the field (HHS, NCSC, CISA checklists): how often, whe
   // A relative clause the table does not know still leaves the step out rather than widening it.
   assert.deepEqual(en('Do not rely on the free antivirus that ships with Windows.'), null);
 });
+
+test('German: "gut beraten, … zu V" and "Zu empfehlen ist …" recommend', () => {
+  assert.deepEqual(actions('Praxen sind gut beraten, ihre Passwörter zu ändern.'), ['Ihre Passwörter ändern']);
+  assert.deepEqual(actions('Zu empfehlen ist eine tägliche Datensicherung.'), ['Eine tägliche Datensicherung anlegen']);
+  // Advised by someone, to someone: no recommendation to the reader.
+  assert.deepEqual(actions('Die Kammer hat die Praxen gut beraten, wie sie vorgehen.'), []);
+});

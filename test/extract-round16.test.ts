@@ -154,3 +154,13 @@ test('German: "gut beraten, … zu V" and "Zu empfehlen ist …" recommend', () 
   // Advised by someone, to someone: no recommendation to the reader.
   assert.deepEqual(actions('Die Kammer hat die Praxen gut beraten, wie sie vorgehen.'), []);
 });
+
+test('German: goals and calls to act that name no step are none ("kein Risiko eingehen", "selbst tätig werden")', () => {
+  assert.deepEqual(actions('Gehen Sie kein Risiko ein.'), []);
+  assert.deepEqual(actions('Werden Sie selbst tätig, falls Sie ein betroffenes Gerät besitzen.'), []);
+  assert.deepEqual(actions('Achten Sie dabei auf einige Eckpunkte.'), []);
+  assert.deepEqual(actions('Gewährleisten Sie die Datensicherheit.'), []);
+  assert.deepEqual(actions('Wer in der Praxis das Internet nutzt, muss seine Rechner schützen.'), []);
+  // With the means named, it is a step.
+  assert.deepEqual(actions('Schützen Sie Ihre Rechner mit einer Firewall.'), ['Ihre Rechner mit einer Firewall schützen']);
+});

@@ -164,3 +164,18 @@ test('German: goals and calls to act that name no step are none ("kein Risiko ei
   // With the means named, it is a step.
   assert.deepEqual(actions('Schützen Sie Ihre Rechner mit einer Firewall.'), ['Ihre Rechner mit einer Firewall schützen']);
 });
+
+test('English: what addressees should consider doing, passing information on, speaking with IT, bringing in help', () => {
+  assert.deepEqual(en('HHS strongly recommends that all health care and public health entities consider patching several new critical vulnerabilities as soon as possible.'), [
+    'Mehrere neue kritische Schwachstellen schnellstmöglich patchen',
+  ]);
+  assert.deepEqual(en('Please pass this information on to your IT staff as soon as you can.'), ['Diese Informationen an IT-Mitarbeitende schnellstmöglich weitergeben']);
+  assert.deepEqual(en('Please speak with your IT officials immediately.'), ['Mit IT-Verantwortlichen sofort sprechen']);
+  assert.deepEqual(en('If your practice lacks the skills, please consider bringing in a third party to assist you.'), ['Externen Dienstleister hinzuziehen']);
+  assert.deepEqual(en("Don't skimp on antivirus software."), ['Nicht an Virenschutzsoftware sparen']);
+  assert.deepEqual(en('Keep your computer up-to-date.'), ['Computer aktualisieren']);
+  assert.deepEqual(en('If you do not recognize the file ending, follow up with the person who sent it.'), ['Absender kontaktieren']);
+  assert.deepEqual(en('Disconnect your machine from the Internet immediately and power it down.'), ['Rechner vom Internet sofort trennen']);
+  assert.deepEqual(en('Place printers behind a firewall.'), ['Drucker hinter einer Firewall platzieren']);
+  assert.deepEqual(en('CISA recommends following the alternative mitigations described in the vendor blog.'), ['Alternative Schutzmaßnahmen befolgen']);
+});

@@ -59,6 +59,7 @@ const verbs: [string, string][] = [
   ['remain vigilant for', 'auf … achten'], ['stay vigilant for', 'auf … achten'], ['stay alert to', 'auf … achten'], ['stay alert for', 'auf … achten'],
   ['remain alert to', 'auf … achten'], ['remain alert for', 'auf … achten'], ['watch', 'überwachen'], ['encourage', 'fördern'],
   ['log out of', 'sich von … abmelden'], ['sign out of', 'sich von … abmelden'],
+  ['pass on', 'weitergeben'], ['speak with', 'mit … sprechen'], ['talk to', 'mit … sprechen'], ['bring in', 'hinzuziehen'], ['skimp on', 'an … sparen'], ['place', 'platzieren'],
   ['pay particular attention to', 'besonders auf … achten'], ['pay special attention to', 'besonders auf … achten'], ['pay close attention to', 'genau auf … achten'],
 ];
 const verbTable = new Map(verbs);
@@ -229,7 +230,7 @@ const germanNouns = new Set(
 // Purpose clauses ("to receive the latest protections"), clauses introduced by a conjunction and what a colon explains
 // ("check the version: it is shown at the top right …") end the object; a colon before other words may be part of it.
 // A participle that says who released the thing and when ("a Windows update released by Microsoft last week") too.
-const objectEnd = /[,;]\s+|\s+(?=(?:released|published|issued|provided|announced|made\s+available|shipped)\s+(?:by|on|in|last|this|yesterday|today)\b)|:\s+(?=(?:it|this|that|they|these|those|you|if|when|require|enforce|allow|use|set|ensure)\s|(?:in|open|go|click|log|under|navigate|select|from|on|via)\s)|\s+(?=(?:if|when|where|which|who|that|so\s+that|so\s+(?:they|staff|users|employees|you|everyone|the|it|that|no|nothing|nobody|attackers|hackers)\s|before|until|unless|because|as\s+soon\s+as|once|in\s+order\s+to)\b)|\s+(?=and\s+to\s+[a-z])|\s+(?=to\s+(?:check|receive|get|ensure|create|generate|protect|prevent|avoid|mitigate|address|stay|be|fix|close|remediate|reduce|confirm|spot|detect|verify|minimi[sz]e|make\s+sure|patch|secure|block|stop|keep|lower|limit|defend|guard|see|find|view|reveal|learn|know)\b)/i;
+const objectEnd = /[,;]\s+|\s+(?=(?:described|outlined|listed|detailed)\s+(?:in|on|by|below|above|here)\b)|\s+(?=(?:released|published|issued|provided|announced|made\s+available|shipped)\s+(?:by|on|in|last|this|yesterday|today)\b)|:\s+(?=(?:it|this|that|they|these|those|you|if|when|require|enforce|allow|use|set|ensure)\s|(?:in|open|go|click|log|under|navigate|select|from|on|via)\s)|\s+(?=(?:if|when|where|which|who|that|so\s+that|so\s+(?:they|staff|users|employees|you|everyone|the|it|that|no|nothing|nobody|attackers|hackers)\s|before|until|unless|because|as\s+soon\s+as|once|in\s+order\s+to)\b)|\s+(?=and\s+to\s+[a-z])|\s+(?=to\s+(?:check|assist|help|support|receive|get|ensure|create|generate|protect|prevent|avoid|mitigate|address|stay|be|fix|close|remediate|reduce|confirm|spot|detect|verify|minimi[sz]e|make\s+sure|patch|secure|block|stop|keep|lower|limit|defend|guard|see|find|view|reveal|learn|know)\b)/i;
 
 // translate's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
 const translatePattern1 = /(?<!\p{L})Sicherheits\s+(\p{Lu})(?=\p{Ll})/gu;
@@ -258,6 +259,10 @@ function translate(text: string, to = 'auf'): string {
     .replace(/\bright away\b/gi, 'sofort')
     .replace(/\bno\s+longer\b/gi, 'nicht mehr')
     .replace(/\bthe\s+use\s+of\b/gi, 'die Nutzung von')
+    .replace(/\bbehind\s+(?:a|the|your)\s+firewall\b/gi, 'hinter einer Firewall')
+    .replace(/\b(?:this|the|that|such)\s+information\b/gi, 'diese Informationen')
+    .replace(/\b(?:a\s+)?third[-\s]party(?:\s+(?:provider|specialist|expert|company|firm))?(?=\s+to\b|[.,;]|$)/giu, 'externen Dienstleister')
+    .replace(/\bIT\s+(?:officials|leads?|managers?|contacts?)\b/g, 'IT-Verantwortlichen')
     .replace(/\bphysical\s+access\b/gi, 'Zutritt')
     .replace(/\bthrough\b/gi, 'über')
     .replace(/\bwithout\s+opening\s+(?:it|them)\b/gi, 'ungeöffnet')
@@ -383,6 +388,12 @@ function verbFirst(vp: string): string {
   return vp
     .trim()
     .replace(/^(cut)\s+(.+?)\s+off\s+(?=from\s)/iu, '$1 off $2 ')
+    // "pass this information on to your IT staff": the particle back to its verb.
+    .replace(/^(pass)\s+(.+?)\s+on\s+(?=to\s)/iu, '$1 on $2 ')
+    // "power it down": the pronoun after the particle, where a second verb of "and" is looked for.
+    .replace(/(?<![\p{L}\d_])(power|shut|turn|switch|lock|back)\s+(it|them)\s+(down|off|on|up)(?![\p{L}\d_])/giu, '$1 $3 $2')
+    // "follow up with the person who sent it": ask the sender.
+    .replace(/^follow\s+up\s+with\s+(?:the\s+)?(?:person|people|sender|party)(?:\s+who\s+sent\s+(?:it|them|you\s+\S+(?:\s+\S+)?))?/iu, (m) => `${m.charAt(0) === 'F' ? 'C' : 'c'}ontact the sender`)
     // "a different password for each account": own ones for all of them ("eigene Passwörter für alle Konten").
     .replace(/(?<![\p{L}\d_])a\s+(?:different|unique|separate)\s+(\p{L}+)\s+for\s+(?:each|every)\s+(\p{L}+)/giu, (m, thing: string, owner: string) => `own ${pluralOf(thing)} for all ${pluralOf(owner)}`)
     // "software that is no longer needed", "devices that no longer receive security updates": which of them.
@@ -434,7 +445,7 @@ function gerundVerb(phrase: string): string {
   if (!g) return phrase;
   const rest = phrase.slice(g[0].length);
   // "turning on two-factor authentication": a verb of two words.
-  const particle = /^\s+(up|on|off|out|for|sure)\b/i.exec(rest)?.[1]?.toLowerCase();
+  const particle = /^\s+(up|on|off|out|for|sure|in)\b/i.exec(rest)?.[1]?.toLowerCase();
   const stem = [g[1]!, `${g[1]!}e`, g[1]!.replace(gerundVerbPattern2, '$1')].find((v) => verbTable.has(v) || (particle !== undefined && verbTable.has(`${v} ${particle}`)));
   return stem ? stem + rest : phrase;
 }
@@ -482,7 +493,7 @@ export function germanPhrase(vp: string): string | null {
   // "Avoid clicking on links", "refrain from opening attachments": the deed forbidden.
   vp = vp.trim().replace(/^(?:avoid|refrain\s+from)\s+(?=\p{Ll}+ing\s)(\p{Ll}+)/iu, (m, gerund: string) => `do not ${gerundVerb(gerund)}`);
   vp = verbFirst(vp);
-  vp = gerundVerb(vp.trim()).replace(/^keep\s+(.+?)\s+(?:updated|up\s+to\s+date|patched|current)(?:\s+and\s+(?:updated|up\s+to\s+date|patched|current))?\b/i, 'update $1');
+  vp = gerundVerb(vp.trim()).replace(/^keep\s+(.+?)\s+(?:updated|up[\s-]to[\s-]date|patched|current)(?:\s+and\s+(?:updated|up[\s-]to[\s-]date|patched|current))?\b/i, 'update $1');
   if (first) vp = `foremost ${vp}`;
   // "open WEBconfig, the web interface of the devices, over HTTPS": an apposition between commas names, it instructs nothing.
   let rest = vp.trim().replace(/^(?:please|also|then|now|immediately)\s+/i, '').replace(/,\s+(?:the|a|an)\s[^,]+,\s+/i, ' ');
@@ -619,12 +630,14 @@ export function germanPhrase(vp: string): string | null {
   // would negate the adjective ("Nicht verdächtige E-Mails öffnen" asks to open the harmless ones). Before a
   // preposition it may lead: "Nicht auf Links klicken".
   // "Report suspicious emails to your IT provider": what is reported, sent or passed on goes "an" someone.
+  // "Disconnect your machine from the Internet": cut off from it ("vom Internet"), not reachable out of it.
+  if (/^(?:disconnect|separate|isolate|cut off|unplug)$/iu.test(entry[0])) object = object.replace(/(?<![\p{L}\d_])from\s+the\s+internet(?![\p{L}\d_])/iu, 'vom Internet');
   const objectAsWritten = object.replaceAll(` ${LIST_COMMA} `, ' , ');
   // "Rebuild affected servers from clean backups": what is restored comes out of them ("aus sauberen Backups").
   const outOf = /^(?:restore|recover|rebuild|reimage)$/iu.test(entry[0]);
   const germanObject0 = preposition
     ? `${preposition} ${dativeAfter ? translate(`with ${objectAsWritten}`).replace(/^mit\s+/u, '') : translate(objectAsWritten)}`
-    : translate(objectAsWritten, /^(?:report|send|forward|give out|disclose|reveal)$/i.test(entry[0]) ? 'an' : /^(?:log on|log in|sign in)$/i.test(entry[0]) ? 'bei' : 'auf');
+    : translate(objectAsWritten, /^(?:report|send|forward|give out|disclose|reveal|pass on)$/i.test(entry[0]) ? 'an' : /^(?:log on|log in|sign in)$/i.test(entry[0]) ? 'bei' : 'auf');
   const germanObject = outOf && /\bfrom\s+(?:the\s+|your\s+|a\s+)?(?:\p{Ll}+\s+)?(?:backups?|cop(?:y|ies)|images?|snapshots?)\b/iu.test(objectAsWritten) ? germanObject0.replace(/(?<!\p{L})von(?=\s)/u, 'aus') : germanObject0;
   // "Do not install any software" → "Keine Software installieren": "any" under a negation is "kein".
   // "Do not download anything": nothing.
@@ -662,6 +675,7 @@ const germanWords = new Set(
     ...Object.values(words),
     ...verbs.map(([, de]) => de),
     'falls wenn vor nach dem Einspielen Update von oder neuer mit aus aller sofort jederzeit unverzüglich nötigen ist sind wird werden den der getrennt aufbewahren wie vom anderen nicht mehr unterstützte',
+    'hinter einer vom',
     'einmal pro mindestens vierteljährlich jährlich monatlich wöchentlich örtlich getrennt andernorts sicher',
     'erhält erhalten hat haben kennt kennen weiß wissen versteht verstehen sich lässt lassen',
     'per für zugriff dass darin erkennen melden vermeiden keine bei auf das die des ein eine einen einem neueres neues unterstütztes aktuelles umsteigen jeweils aktuellen bleiben lassen aktiviert deaktiviert einstellen automatische',
@@ -748,8 +762,9 @@ function single(vp: string): string[] | null {
 }
 
 // The start of a verb phrase: a verb of the table, maybe after an adverb.
-const verbStart = String.raw`(?=(?:(?:immediately|promptly|urgently|also|now|quickly)\s+)?(?:${anyVerb})\b)`;
-const party = String.raw`(?:users|customers|admins|administrators|organi[sz]ations|operators|everyone|you|businesses|companies|owners|teams|staff|employees|colleagues|personnel|(?:team\s+)?members)`;
+// "… recommends that all entities consider patching …": the deed considered is the step (phrases).
+const verbStart = String.raw`(?=(?:(?:immediately|promptly|urgently|also|now|quickly)\s+)?(?:${anyVerb}|consider)\b)`;
+const party = String.raw`(?:users|customers|admins|administrators|organi[sz]ations|operators|everyone|you|businesses|companies|owners|teams|staff|employees|colleagues|personnel|(?:team\s+)?members|(?:(?:health\s*care|public\s+health)\s+(?:and\s+public\s+health\s+)?)?(?:entities|providers)|practices|clinics|offices)`;
 // "all affected customers", "users and administrators", "companies utilizing Cisco devices", "users of affected devices".
 // "every company using Cisco devices", "each customer": one of them stands for all.
 const oneParty = String.raw`(?:every|each|any)\s+(?:affected\s+)?(?:user|customer|admin|administrator|organi[sz]ation|operator|business|company|owner|team|practice)`;
@@ -981,7 +996,7 @@ function passiveAdvice(text: string): string | null {
 const imperativePattern1 = /^(?:if|when|until|where|once|after|before|while|to|in\s+order\s+to)\s[^,]{3,100},\s+(?=\p{Ll})/iu;
 const imperativePattern2 = /^\p{Ll}/u;
 // "Consider replacing end-of-life devices": the deed considered is the step.
-const consideredDeed = /^consider\s+(?=\p{Ll}+ing\s)/iu;
+const consideredDeed = /^(?:please\s+)?consider\s+(?=\p{Ll}+ing\s)/iu;
 
 // An imperative sentence or list item: "Update the gematik Authenticator to version 4.16.0 or later."; a condition in
 // front ("If you cannot patch immediately, disable …") does not hide it.
@@ -994,7 +1009,7 @@ const stayCurrent = /^(?:(update|upgrade|patch)\s+and\s+)?stay\s+(?:current|up[\
 const labelBeforeVerb = new RegExp(String.raw`^(?!(?:${anyVerb})\s)[\p{Lu}\d][\p{L}\d/&-]*(?:\s+(?:[\p{L}\d/&-]+|\([^)]{1,25}\))){0,4}:\s+(?=(?:${anyVerb})\s)`, 'iu');
 const leadingAdverb = /^(?:only|never|always|no longer|do not|don't|immediately|promptly|urgently|temporarily|regularly|carefully)\s+/i;
 // Only these: "Sign in to QTS", "Look for …" and "Write down the model name" explain how to do another step.
-const phrasalVerbs = ['log out of', 'sign out of', 'pay particular attention to', 'pay special attention to', 'pay close attention to', 'sign up for', 'keep track of', 'remain vigilant for', 'stay vigilant for', 'stay alert to', 'stay alert for', 'remain alert to', 'remain alert for', 'prepare for', 'refrain from', 'be suspicious of', 'be skeptical of', 'be aware of', 'keep an eye on', 'get rid of', 'look into', 'dispose of', 'hover over', 'take special care with', 'take care with', 'be careful with', 'be cautious with', 'be careful about', 'be wary of', 'beware of', 'watch out for', 'look out for', 'pay attention to', 'watch for', 'be alert to', 'be on the lookout for', 'work through', 'roll out', 'reach out to'];
+const phrasalVerbs = ['pass on', 'speak with', 'talk to', 'bring in', 'skimp on', 'log out of', 'sign out of', 'pay particular attention to', 'pay special attention to', 'pay close attention to', 'sign up for', 'keep track of', 'remain vigilant for', 'stay vigilant for', 'stay alert to', 'stay alert for', 'remain alert to', 'remain alert for', 'prepare for', 'refrain from', 'be suspicious of', 'be skeptical of', 'be aware of', 'keep an eye on', 'get rid of', 'look into', 'dispose of', 'hover over', 'take special care with', 'take care with', 'be careful with', 'be cautious with', 'be careful about', 'be wary of', 'beware of', 'watch out for', 'look out for', 'pay attention to', 'watch for', 'be alert to', 'be on the lookout for', 'work through', 'roll out', 'reach out to'];
 
 function imperative(text: string): string[] | null {
   const current = stayCurrent.exec(text.trim());
@@ -1005,7 +1020,9 @@ function imperative(text: string): string[] | null {
   // short instruction itself ("Update firmware: Update your device to …"), where the sentence after it says it in full.
   // Only a text with a colon can carry a label (the pattern of all verbs is long: it runs only there).
   const labelled = (text.includes(': ') ? text.replace(labelBeforeVerb, '') : text).replace(/^(?:\p{Lu}[\p{L}-]*\s+){0,3}\p{Lu}[\p{L}-]*:\s+(?=\p{L})|^\p{Lu}\p{Ll}+(?:\s+[\p{L}-]+){0,2}:\s+(?=\p{Lu}\p{Ll}+\s)/u, '').replace(imperativePattern1, '').replace(/^(?:please|also)\s+/i, '').replace(imperativePattern2, (c) => c.toUpperCase());
-  const t = verbFirst(labelled);
+  // "If your practice lacks the skills, please consider bringing in …": the deed considered, after a condition too.
+  const consideredLater = consideredDeed.exec(labelled);
+  const t = verbFirst(consideredLater ? capitalize(gerundVerb(labelled.slice(consideredLater[0].length))) : labelled);
   const first = /^(?:only\s+|never\s+|always\s+|no longer\s+|do not\s+|don't\s+|immediately\s+|promptly\s+|urgently\s+|temporarily\s+|regularly\s+|carefully\s+)?(\w+(?:\s+(?:up|on|off|out|for|to|sure))?)(?:,(?=\s+\p{Ll}+(?:,|\s+(?:and|or)\s)))?\s+(\S+)/iu.exec(t);
   if (!first || !/^[A-Z]/.test(t)) return null;
   const head = first[1]!.toLowerCase();

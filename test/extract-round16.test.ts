@@ -179,3 +179,16 @@ test('English: what addressees should consider doing, passing information on, sp
   assert.deepEqual(en('Place printers behind a firewall.'), ['Drucker hinter einer Firewall platzieren']);
   assert.deepEqual(en('CISA recommends following the alternative mitigations described in the vendor blog.'), ['Alternative Schutzmaßnahmen befolgen']);
 });
+
+test('English: a deed named as a gerund and recommended is the step; a zero-day and unauthorised access are flaws', () => {
+  assert.deepEqual(en('Updating/patching the product is recommended.'), ['Produkt aktualisieren']);
+  assert.deepEqual(en('Using strong passwords is essential.'), ['Starke Passwörter verwenden']);
+  assert.deepEqual(en('Disable remote firmware upload for network attached printers.'), ['Firmware-Upload aus der Ferne für Netzwerkdrucker deaktivieren']);
+  // A gerund the table does not know is no deed.
+  assert.deepEqual(en('Thinking about it is recommended.'), null);
+  const relevant = (body: string) => assessRelevance({ body, products: [], actions: 1, fixedVersion: false, nothingToDo: false }).relevant;
+  assert.equal(relevant('Zero-Day Notice: Veeam Backup & Replication\nUpdating the product is recommended.'), true);
+  assert.equal(relevant('HP LaserJet firmware update\nPlease update your printers so that they cannot be accessed without authorization.'), true);
+  // A printer update with no flaw named is a feature release.
+  assert.equal(relevant('HP LaserJet firmware update\nPlease update your printers to get the new scan-to-mail feature.'), false);
+});

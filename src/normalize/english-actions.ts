@@ -200,6 +200,8 @@ const terms: [pattern: string, singular: string, plural: string][] = [
   [String.raw`user\s+accounts?`, 'Benutzerkonto', 'Benutzerkonten'],
   [String.raw`source\s+IP\s+address(?:es)?`, 'Quell-IP-Adresse', 'Quell-IP-Adressen'],
   [String.raw`IT\s+assets?`, 'IT-System', 'IT-Systeme'],
+  [String.raw`network[-\s](?:attached|connected)\s+printers?|networked\s+printers?`, 'Netzwerkdrucker', 'Netzwerkdrucker'],
+  [String.raw`remote\s+firmware\s+uploads?`, 'Firmware-Upload aus der Ferne', 'Firmware-Upload aus der Ferne'],
   [String.raw`screen\s*locks?`, 'Bildschirmsperre', 'Bildschirmsperren'],
   [String.raw`guest\s+(?:wi-?fi|wlan|wireless\s+network|network)s?`, 'Gast-WLAN', 'Gast-WLANs'],
   [String.raw`USB\s+(?:sticks?|drives?|flash\s+drives?|keys?|memory\s+sticks?)`, 'USB-Stick', 'USB-Sticks'],
@@ -887,6 +889,7 @@ const notTo = /\b(not|never)\s+to\s+(?=\p{Ll}+\s)/giu;
 const requiredThat = /^[^,]*?\b(?:requires?|mandates?|demands?)\s+that\s+(.+?)\s+(?:is|are|be)\s+(?=\p{Ll}+(?:ed|en|wn)\b)/iu;
 
 const askedOfStaff = /^(?:please\s+)?(?:encourage|ask)\s+(?:all\s+)?(?:your\s+|the\s+)?(?:staff|employees|users|colleagues|team\s+members|team|everyone|personnel)\s+(?:to\s+)(?=(?:not\s+|never\s+|always\s+)?\p{Ll}+\s)/iu;
+const gerundRecommended = /^(\p{L}+ing)(?:\s*\/\s*\p{Ll}+ing)?\s+(.+?)\s+(?:is|are)\s+(?:(?:strongly|highly|therefore|also)\s+)*(?:recommended|advised|advisable|encouraged|essential)[.!]?$/u;
 const staffLearn = /^((?:all\s+)?(?:your\s+|the\s+|practice\s+)?(?:staff|employees|team\s+members|users|personnel|colleagues))\s+(?:also\s+)?(?:should|must|need\s+to|needs\s+to)\s+(?:be\s+(?:able|taught|trained)\s+to|learn\s+(?:how\s+)?to|know\s+how\s+to)\s+(recogni[sz]e|spot|identify|detect|report|avoid)\s+/iu;
 
 function englishSentence(s: string, bullet: boolean): string[] | null {
@@ -903,6 +906,8 @@ function englishSentence(s: string, bullet: boolean): string[] | null {
     // "Encourage staff to report suspicious emails", "Ask everyone to lock their screens": the deed asked of them. A
     // reminder or an instruction keeps its verb (englishSentence's callers).
     .replace(askedOfStaff, '')
+    // "Updating/patching the product is recommended": the deed recommended, as an imperative.
+    .replace(gerundRecommended, (m, gerund: string, object: string) => `${capitalize(gerundVerb(gerund.toLowerCase()))} ${object}`)
     // "Staff should learn how to recognise phishing emails": what staff must be able to do, they are trained in.
     .replace(staffLearn, (m, who: string, skill: string) => `Train ${who} to ${skill} `)
     // "Put an account lockout policy in place": to put in place is to introduce.

@@ -192,3 +192,9 @@ test('English: a deed named as a gerund and recommended is the step; a zero-day 
   // A printer update with no flaw named is a feature release.
   assert.equal(relevant('HP LaserJet firmware update\nPlease update your printers to get the new scan-to-mail feature.'), false);
 });
+
+test('an English list item the table cannot read is no German bullet either', () => {
+  assert.deepEqual(actions('• Weak security: Most home NAS devices ship with default settings that leave several ways in wide open.'), []);
+  // A German verbless item stays a step.
+  assert.deepEqual(actions('Unsere Tipps:\n• Regelmäßige Datensicherung auf externen Festplatten'), ['Regelmäßige Datensicherung auf externen Festplatten anlegen']);
+});

@@ -438,7 +438,8 @@ function toActions(sentence: Sentence, inner = false): string[] {
   const advice = /^(?:(?:Mein|Sein|Ihr|Unser|Der|Ein)\s+)?(?:Tipp|Empfehlung|Rat|Ratschlag)\s*:\s/u.test(plain);
   const labelled = sentence.bullet || advice || /^(?:(?:Aber|Doch|Und|Also)\s+)?(?:Achtung|Vorsicht)\s*[:!]\s/u.test(plain);
   if (advice) s = s.replace(/^[^,]+/u, (head) => withoutZu(head));
-  const found = englishActions(s, sentence.bullet) ?? (bullet(s, labelled) ? [bullet(s, labelled)!] : []);
+  // An English list item the table could not read is no German bullet either: a draft gets no English line.
+  const found = englishActions(s, sentence.bullet) ?? (!looksEnglish(s) && bullet(s, labelled) ? [bullet(s, labelled)!] : []);
   if (found.length > 0 || inner) return found;
   // The instruction in one clause of the sentence: behind a label, after or before a semicolon, after a dash, in a
   // dass-clause.

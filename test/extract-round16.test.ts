@@ -198,3 +198,16 @@ test('an English list item the table cannot read is no German bullet either', ()
   // A German verbless item stays a step.
   assert.deepEqual(actions('Unsere Tipps:\n• Regelmäßige Datensicherung auf externen Festplatten'), ['Regelmäßige Datensicherung auf externen Festplatten anlegen']);
 });
+
+test('English: "ensure" reads its clause as "make sure" does, and a second finite clause leaves the step out', () => {
+  assert.deepEqual(en('Ensure all devices are properly configured.'), ['Sicherstellen, dass alle Geräte ordnungsgemäß konfiguriert sind']);
+  assert.deepEqual(en('Ensure all on-premises, cloud services, mobile, and personal devices are properly configured and security features are enabled.'), null);
+  assert.deepEqual(en('Make regular backups of patient data.'), ['Regelmäßige Backups von Patientendaten anlegen']);
+  assert.deepEqual(en('Make a difference.'), null);
+  assert.deepEqual(en('Create separate user accounts for each staff member.'), ['Separate Benutzerkonten für alle Mitarbeitenden anlegen']);
+  assert.deepEqual(en('Avoid using public Wi-Fi for practice business.'), ['Öffentliches WLAN für dienstliche Zwecke nicht verwenden']);
+  assert.deepEqual(en('Restrict Server Message Block (SMB) protocol within the network.'), ['SMB-Protokoll im Netzwerk einschränken']);
+  assert.deepEqual(en('Apply the principle of least privilege to all systems and services.'), ['Prinzip der minimalen Rechte auf alle Systeme und Dienste umsetzen']);
+  assert.deepEqual(en("Check the sender's email address carefully."), ['Absender-E-Mail-Adresse sorgfältig prüfen']);
+  assert.deepEqual(en('Disable macro scripts for Microsoft Office files transmitted via email.'), ['Makroskripte für Microsoft Office-Dateien deaktivieren']);
+});

@@ -58,7 +58,7 @@ const verbs: [string, string][] = [
   ['subscribe to', 'abonnieren'], ['sign up for', 'abonnieren'], ['keep track of', 'im Blick behalten'],
   ['remain vigilant for', 'auf … achten'], ['stay vigilant for', 'auf … achten'], ['stay alert to', 'auf … achten'], ['stay alert for', 'auf … achten'],
   ['remain alert to', 'auf … achten'], ['remain alert for', 'auf … achten'], ['watch', 'überwachen'], ['encourage', 'fördern'],
-  ['log out of', 'sich von … abmelden'], ['sign out of', 'sich von … abmelden'],
+  ['log out of', 'sich von … abmelden'], ['sign out of', 'sich von … abmelden'], ['make', 'anlegen'],
   ['pass on', 'weitergeben'], ['speak with', 'mit … sprechen'], ['talk to', 'mit … sprechen'], ['bring in', 'hinzuziehen'], ['skimp on', 'an … sparen'], ['place', 'platzieren'],
   ['pay particular attention to', 'besonders auf … achten'], ['pay special attention to', 'besonders auf … achten'], ['pay close attention to', 'genau auf … achten'],
 ];
@@ -164,7 +164,7 @@ const words: Record<string, string> = {
   zone: 'Zone', zones: 'Zonen', username: 'Benutzername', usernames: 'Benutzernamen', passphrase: 'Passphrase', passphrases: 'Passphrasen',
   authenticator: 'Authenticator', second: 'zweite', verification: 'Verifizierung', method: 'Methode', methods: 'Methoden', employee: 'Mitarbeitende',
   hardware: 'Hardware', networks: 'Netzwerke', infrastructure: 'Infrastruktur', segment: 'Segment', segments: 'Segmente',
-  data: 'Daten', separate: 'separaten', machines: 'Rechner', machine: 'Rechner', long: 'lange', own: 'eigene', inactive: 'inaktive', lockout: 'Sperre', suspected: 'vermutete', incidents: 'Vorfälle', assets: 'Systeme', into: 'in', malicious: 'schädliche', unneeded: 'nicht benötigte', dormant: 'ungenutzte', 'work-related': 'dienstliche', weaknesses: 'Schwachstellen', weakness: 'Schwachstelle', wiped: 'gelöschte', doubtful: 'zweifelhafte', qualified: 'qualifizierte', onto: 'auf', unchanged: 'unverändert', unlocked: 'ungesperrt', 'logged-in': 'angemeldete', 'password-protected': 'passwortgeschützte', employees: 'Mitarbeitende', staff: 'Mitarbeitende', staffs: 'Mitarbeitende', unauthorized: 'unbefugte', administrative: 'administrative',
+  data: 'Daten', separate: 'separate', machines: 'Rechner', machine: 'Rechner', long: 'lange', own: 'eigene', inactive: 'inaktive', lockout: 'Sperre', specific: 'bestimmte', one: 'ein', filter: 'Filter', filters: 'Filter', suspected: 'vermutete', incidents: 'Vorfälle', assets: 'Systeme', into: 'in', malicious: 'schädliche', unneeded: 'nicht benötigte', dormant: 'ungenutzte', 'work-related': 'dienstliche', weaknesses: 'Schwachstellen', weakness: 'Schwachstelle', wiped: 'gelöschte', doubtful: 'zweifelhafte', qualified: 'qualifizierte', onto: 'auf', unchanged: 'unverändert', unlocked: 'ungesperrt', 'logged-in': 'angemeldete', 'password-protected': 'passwortgeschützte', employees: 'Mitarbeitende', staff: 'Mitarbeitende', staffs: 'Mitarbeitende', unauthorized: 'unbefugte', administrative: 'administrative',
 };
 
 /**
@@ -200,6 +200,11 @@ const terms: [pattern: string, singular: string, plural: string][] = [
   [String.raw`user\s+accounts?`, 'Benutzerkonto', 'Benutzerkonten'],
   [String.raw`source\s+IP\s+address(?:es)?`, 'Quell-IP-Adresse', 'Quell-IP-Adressen'],
   [String.raw`IT\s+assets?`, 'IT-System', 'IT-Systeme'],
+  [String.raw`spam\s+filters?`, 'Spamfilter', 'Spamfilter'],
+  [String.raw`server\s+message\s+block(?:\s+\(SMB\))?(?:\s+protocol)?`, 'SMB-Protokoll', 'SMB-Protokoll'],
+  [String.raw`public\s+wi-?fi(?:\s+networks?)?`, 'öffentliches WLAN', 'öffentliche WLANs'],
+  [String.raw`full[-\s]disk\s+encryption`, 'Festplattenverschlüsselung', 'Festplattenverschlüsselung'],
+  [String.raw`principle\s+of\s+least\s+privilege`, 'Prinzip der minimalen Rechte', 'Prinzip der minimalen Rechte'],
   [String.raw`network[-\s](?:attached|connected)\s+printers?|networked\s+printers?`, 'Netzwerkdrucker', 'Netzwerkdrucker'],
   [String.raw`remote\s+firmware\s+uploads?`, 'Firmware-Upload aus der Ferne', 'Firmware-Upload aus der Ferne'],
   [String.raw`screen\s*locks?`, 'Bildschirmsperre', 'Bildschirmsperren'],
@@ -232,7 +237,7 @@ const germanNouns = new Set(
 // Purpose clauses ("to receive the latest protections"), clauses introduced by a conjunction and what a colon explains
 // ("check the version: it is shown at the top right …") end the object; a colon before other words may be part of it.
 // A participle that says who released the thing and when ("a Windows update released by Microsoft last week") too.
-const objectEnd = /[,;]\s+|\s+(?=(?:described|outlined|listed|detailed)\s+(?:in|on|by|below|above|here)\b)|\s+(?=(?:released|published|issued|provided|announced|made\s+available|shipped)\s+(?:by|on|in|last|this|yesterday|today)\b)|:\s+(?=(?:it|this|that|they|these|those|you|if|when|require|enforce|allow|use|set|ensure)\s|(?:in|open|go|click|log|under|navigate|select|from|on|via)\s)|\s+(?=(?:if|when|where|which|who|that|so\s+that|so\s+(?:they|staff|users|employees|you|everyone|the|it|that|no|nothing|nobody|attackers|hackers)\s|before|until|unless|because|as\s+soon\s+as|once|in\s+order\s+to)\b)|\s+(?=and\s+to\s+[a-z])|\s+(?=to\s+(?:check|assist|help|support|receive|get|ensure|create|generate|protect|prevent|avoid|mitigate|address|stay|be|fix|close|remediate|reduce|confirm|spot|detect|verify|minimi[sz]e|make\s+sure|patch|secure|block|stop|keep|lower|limit|defend|guard|see|find|view|reveal|learn|know)\b)/i;
+const objectEnd = /[,;]\s+|\s+(?=(?:described|outlined|listed|detailed)\s+(?:in|on|by|below|above|here)\b)|\s+(?=(?:transmitted|sent|received|delivered)\s+(?:via|by|over|through)\b)|\s+(?=(?:released|published|issued|provided|announced|made\s+available|shipped)\s+(?:by|on|in|last|this|yesterday|today)\b)|:\s+(?=(?:it|this|that|they|these|those|you|if|when|require|enforce|allow|use|set|ensure)\s|(?:in|open|go|click|log|under|navigate|select|from|on|via)\s)|\s+(?=(?:if|when|where|which|who|that|so\s+that|so\s+(?:they|staff|users|employees|you|everyone|the|it|that|no|nothing|nobody|attackers|hackers)\s|before|until|unless|because|as\s+soon\s+as|once|in\s+order\s+to)\b)|\s+(?=and\s+to\s+[a-z])|\s+(?=to\s+(?:check|assist|help|support|receive|get|ensure|create|generate|protect|prevent|avoid|mitigate|address|stay|be|fix|close|remediate|reduce|confirm|spot|detect|verify|minimi[sz]e|make\s+sure|patch|secure|block|stop|keep|lower|limit|defend|guard|see|find|view|reveal|learn|know)\b)/i;
 
 // translate's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
 const translatePattern1 = /(?<!\p{L})Sicherheits\s+(\p{Lu})(?=\p{Ll})/gu;
@@ -262,6 +267,9 @@ function translate(text: string, to = 'auf'): string {
     .replace(/\bno\s+longer\b/gi, 'nicht mehr')
     .replace(/\bthe\s+use\s+of\b/gi, 'die Nutzung von')
     .replace(/\bbehind\s+(?:a|the|your)\s+firewall\b/gi, 'hinter einer Firewall')
+    .replace(/\bat\s+the\s+end\s+of\s+(?:the|each|every)\s+(?:work(?:ing)?\s+)?day\b/gi, 'nach Feierabend')
+    .replace(/\bwithin\s+(?:the|your)\s+(?:practice\s+)?network\b/gi, 'im Netzwerk')
+    .replace(/\bfor\s+(?:practice|work|business)\s+(?:business|purposes|use)\b/gi, 'für dienstliche Zwecke')
     .replace(/\b(?:this|the|that|such)\s+information\b/gi, 'diese Informationen')
     .replace(/\b(?:a\s+)?third[-\s]party(?:\s+(?:provider|specialist|expert|company|firm))?(?=\s+to\b|[.,;]|$)/giu, 'externen Dienstleister')
     .replace(/\bIT\s+(?:officials|leads?|managers?|contacts?)\b/g, 'IT-Verantwortlichen')
@@ -435,7 +443,8 @@ const participleBefore = /(?<![\p{L}\d_])(all|any|the|your|every)\s+(installed|s
 const placedThings = /\b(all\s+)?(\p{Ll}+s)\s+(installed|stored|running|connected|used)\s+(on|in)\s+(?:(?:the|your|their|our|its)\s+)?([\p{L}\d-]+)(?=[\s.,;:]|$)/giu;
 const colonVerb = new RegExp(String.raw`:\s+(?=(?:${anyVerb})\s)`, 'iu');
 const easyToGuess = /^(?:that|which)\s+(?:are|is)\s+(?:easy|simple)\s+to\s+guess\b/iu;
-const everyThing = /\b(?:every|each)\s+(?:single\s+)?(\p{Ll}+)(?!\p{L})/giu;
+// "each staff member" is every member of staff (translate's own rule), not "all staffs".
+const everyThing = /\b(?:every|each)\s+(?:single\s+)?(\p{Ll}+)(?!\p{L})(?!\s+members?\b)/giu;
 
 // gerundVerb's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
 const gerundVerbPattern1 = /^(\p{Ll}+)ing\b/u;
@@ -563,7 +572,10 @@ export function germanPhrase(vp: string): string | null {
     }
   }
   // "Practices should make sure that all devices are updated": the clause, as an imperative "make sure" reads it.
-  if (entry[0] === 'make sure') return adverb ? null : (makeSure(`Make sure ${rest.slice(entry[0].length).trim()}`)?.[0] ?? null);
+  // "Ensure all devices are configured …" asks for a state as "make sure" does; its clause is read as such, never as
+  // an object of "sicherstellen".
+  if (entry[0] === 'make sure' || (entry[0] === 'ensure' && !/^(?:that\s+)?(?:the\s+|your\s+)?(?:safety|security|availability|integrity|compliance|continuity)\s+of\b/iu.test(rest.slice(entry[0].length).trim())))
+    return adverb ? null : (makeSure(`Make sure ${rest.slice(entry[0].length).trim()}`)?.[0] ?? null);
   // "Watch out for these kinds of attacks:" heads a list; its items are the things to watch.
   if (/^(?:these|the\s+following)\b[^.]*:\s*$/iu.test(rest.slice(entry[0].length).trim())) return null;
   // Adverbs of time are part of the action, not the start of a clause ("as soon as possible to close the issue").
@@ -600,6 +612,8 @@ export function germanPhrase(vp: string): string | null {
   // "apply the recommended settings / the mitigation steps" is "umsetzen": only fixes are "eingespielt".
   // "Reduce the risk of exploitation" names the goal of the steps around it, not a step.
   if (/^(?:reduce|minimi[sz]e|lower|limit)$/iu.test(entry[0]) && /^(?:the\s+)?(?:risk|likelihood|chance|impact|exposure|threat|attack\s+surface)\b/iu.test(object.trim())) return null;
+  // "Make regular backups" makes them; anything else made is no deed of the table's.
+  if (entry[0] === 'make' && !/\b(?:backups?|cop(?:y|ies)|snapshots?)\b/iu.test(object)) return null;
   // "Take regular backups" makes them, "take these precautions" takes them; "take a layered approach" is no deed here.
   const taken = entry[0] === 'take' ? (/\b(?:backups?|cop(?:y|ies)|snapshots?|images?)\b/iu.test(object) ? 'anlegen' : /\b(?:steps|measures|precautions|action)\b/iu.test(object) ? 'ergreifen' : null) : undefined;
   if (taken === null) return null;
@@ -614,7 +628,7 @@ export function germanPhrase(vp: string): string | null {
           /^(?:(?:frequent|regular|daily|weekly|recent|up-to-date|current|full)\s+)+/i.test(object.replace(/^(?:the|your)\s+/i, ''))
           ? 'anlegen'
           : 'aufbewahren'
-        : entry[0] === 'apply' && /\b(?:settings|configuration|recommendations?|measures|steps|mitigations?|workarounds?|guidance|instructions|changes|polic(?:y|ies)|hardening)\b/i.test(object)
+        : entry[0] === 'apply' && /\b(?:principle|settings|configuration|recommendations?|measures|steps|mitigations?|workarounds?|guidance|instructions|changes|polic(?:y|ies)|hardening)\b/i.test(object)
         ? 'umsetzen'
         : entry[1];
   // A verb with a preposition ("bei … vorsichtig sein"): the preposition leads the object, after "bei" and "vor" in the
@@ -677,7 +691,7 @@ const germanWords = new Set(
     ...Object.values(words),
     ...verbs.map(([, de]) => de),
     'falls wenn vor nach dem Einspielen Update von oder neuer mit aus aller sofort jederzeit unverzüglich nötigen ist sind wird werden den der getrennt aufbewahren wie vom anderen nicht mehr unterstützte',
-    'hinter einer vom',
+    'hinter einer vom nach im dienstliche Zwecke der minimalen',
     'einmal pro mindestens vierteljährlich jährlich monatlich wöchentlich örtlich getrennt andernorts sicher',
     'erhält erhalten hat haben kennt kennen weiß wissen versteht verstehen sich lässt lassen',
     'per für zugriff dass darin erkennen melden vermeiden keine bei auf das die des ein eine einen einem neueres neues unterstütztes aktuelles umsteigen jeweils aktuellen bleiben lassen aktiviert deaktiviert einstellen automatische',
@@ -984,6 +998,8 @@ function withThing(vp: string, text: string): string {
 }
 
 // passiveAdvice's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const finiteLeft = /(?<!\p{L})(?:ist|sind|wird|werden)(?!\p{L})/u;
+const subordinateClause = /,\s+(?:falls|wenn|sofern|sobald|solange|dass|ob|bevor|nachdem|bis|die|der|das|welche\p{L}*)\s[^,]*/gu;
 const passiveAdvicePattern1 = /(?<![\p{L}-])\p{Ll}{2,}ing(?!\p{L})/u;
 
 // "A QNAP NAS should not be connected directly to the internet" → "QNAP NAS nicht direkt mit dem Internet verbinden".
@@ -994,7 +1010,8 @@ function passiveAdvice(text: string): string | null {
   // What the notice says of the flaw or of the attackers is no advice.
   if (/^(?:it|this|that|they|there|these|those)$|vulnerab|flaw|issue|bug|attack|exploit|patch\b|fix\b|update\b/i.test(p[1]!.trim())) return null;
   const german = [translate(p[1]!), p[2] ? translate(p[2]!.trim()) : '', translate(p[4]!.split(/,\s/)[0]!), verb].filter(Boolean).join(' ');
-  return passiveAdvicePattern1.test(german) || halfEnglish(german) ? null : capitalize(german);
+  // "… are properly configured and security features are enabled": a second clause left finite is not understood.
+  return passiveAdvicePattern1.test(german) || halfEnglish(german) || finiteLeft.test(german.replace(subordinateClause, '')) ? null : capitalize(german);
 }
 
 // imperative's patterns, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.

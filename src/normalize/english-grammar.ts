@@ -14,7 +14,7 @@ const germanFirstParts: Record<string, string> = {
   Makro: 'Makro', Portweiterleitung: 'Portweiterleitungs', Schulung: 'Schulungs',
   Hersteller: 'Hersteller', Anbieter: 'Anbieter', Notfall: 'Notfall', Wartung: 'Wartungs', Verschlüsselung: 'Verschlüsselungs',
   Wiederherstellung: 'Wiederherstellungs', Überwachung: 'Überwachungs', Erkennung: 'Erkennungs', Daten: 'Daten', Datei: 'Datei',
-  Drucker: 'Drucker', Sitzung: 'Sitzungs', Einschränkung: 'Einschränkungs', Richtlinie: 'Richtlinien', Netzwerke: 'Netzwerk', Mitarbeitende: 'Mitarbeiter', Benutzername: 'Benutzernamen',
+  Drucker: 'Drucker', Sitzung: 'Sitzungs', Einschränkung: 'Einschränkungs', Richtlinie: 'Richtlinien', Netzwerke: 'Netzwerk', Mitarbeitende: 'Mitarbeiter', Benutzername: 'Benutzernamen', Absender: 'Absender',
 };
 // English loan words in German join with a hyphen: "Firewall-Regeln", "E-Mail-Anhänge", "Firmware-Update".
 const loanFirstParts = new Set(['Firewall', 'Router', 'Server', 'E-Mail', 'Backup', 'Update', 'Firmware', 'Software', 'Browser', 'Cloud', 'Portal', 'Phishing', 'WLAN', 'Office', 'Website', 'App', 'Token', 'Client', 'Host', 'Domain', 'Spam', 'Support', 'Helpdesk', 'Desktop', 'Laptop', 'Smartphone', 'Tablet']);

@@ -248,22 +248,13 @@ const labelledThing = /(\u0004\d+\u0004)\s+(Funktion|Option|Einstellung|Schaltfl
 const quoted = /"[^"]*"|“[^”]*”|„[^“”"]*[“”"]/gu;
 const QUOTE = '\u0004';
 
-function translate(text: string, to = 'auf'): string {
-  const labels: string[] = [];
-  const german = markDative(
-    text
-      .replace(quoted, (q) => `${QUOTE}${labels.push(q) - 1}${QUOTE}`)
-      // "every app", "each user": German says all of them, in the plural the table knows ("alle Apps").
-      .replace(everyThing, (m, noun: string) => (words[`${noun.toLowerCase()}s`] !== undefined ? `all ${noun}s` : m))
-      // "all apps installed on your NAS": the participle goes before the noun ("alle auf NAS installierten Apps").
-      .replace(placedThings, (m, all: string | undefined, noun: string, participle: string, prep: string, place: string) =>
-        `${all ?? ''}${prep} ${place} ${attributive[participle.toLowerCase()]!}${all ? 'n' : ''} ${noun}`,
-      ),
-  )
-    // As written: two factors are "Zwei-Faktor", several "Multi-Faktor" (MFA stays MFA, as German notices write it).
-    .replace(/\b(two|multi)[-\s]?factor\s+authentication(?:\s+\((?:MFA|2FA)\))?/gi, (m, n: string) => (n.toLowerCase() === 'two' ? 'Zwei-Faktor-Authentifizierung' : 'Multi-Faktor-Authentifizierung'))
-    .replace(/\bas soon as possible\b/gi, 'schnellstmöglich')
-    .replace(/\bright away\b/gi, 'sofort')
+// Phrases of general guidance (round 16), each replaced only where the cue finds one of their words: translate runs
+// for every phrase of every English sentence.
+// A pattern that never matches and gives up at once (sticky at 0): in place of one whose words a text lacks.
+const NEVER = /(?!)/y;
+const guidanceCue = /no\s+longer|use\s+of|behind|end\s+of|within|business|purposes|information|third|IT\s|physical|through|without\s+opening|least|inactivity|location|place|former|leavers/i;
+function guidancePhrases(text: string): string {
+  return text
     .replace(/\bno\s+longer\b/gi, 'nicht mehr')
     .replace(/\bthe\s+use\s+of\b/gi, 'die Nutzung von')
     .replace(/\bbehind\s+(?:a|the|your)\s+firewall\b/gi, 'hinter einer Firewall')
@@ -281,15 +272,34 @@ function translate(text: string, to = 'auf'): string {
     .replace(/\bafter\s+(\d+)\s+minutes?\s+of\s+inactivity\b/gi, 'nach $1 Minuten Inaktivität')
     .replace(/\bwithin\s+(\d+)\s+(hours?|days?)\b/gi, (m, n: string, unit: string) => `innerhalb von ${n} ${/^h/iu.test(unit) ? 'Stunden' : 'Tagen'}`)
     .replace(/\bin\s+a\s+(separate|different|secure|safe)\s+(?:location|place)\b/gi, (m, kind: string) => ({ separate: 'örtlich getrennt', different: 'andernorts', secure: 'sicher', safe: 'sicher' } as Record<string, string>)[kind.toLowerCase()]!)
-    .replace(/\baccounts\s+(?:of|belonging\s+to)\s+(?:former\s+(?:employees|staff(?:\s+members)?)|leavers)\b/gi, 'Konten ehemaliger Mitarbeitender')
+    .replace(/\baccounts\s+(?:of|belonging\s+to)\s+(?:former\s+(?:employees|staff(?:\s+members)?)|leavers)\b/gi, 'Konten ehemaliger Mitarbeitender');
+}
+
+function translate(text: string, to = 'auf'): string {
+  const labels: string[] = [];
+  const early = markDative(
+    text
+      .replace(quoted, (q) => `${QUOTE}${labels.push(q) - 1}${QUOTE}`)
+      // "every app", "each user": German says all of them, in the plural the table knows ("alle Apps").
+      .replace(everyThing, (m, noun: string) => (words[`${noun.toLowerCase()}s`] !== undefined ? `all ${noun}s` : m))
+      // "all apps installed on your NAS": the participle goes before the noun ("alle auf NAS installierten Apps").
+      .replace(placedThings, (m, all: string | undefined, noun: string, participle: string, prep: string, place: string) =>
+        `${all ?? ''}${prep} ${place} ${attributive[participle.toLowerCase()]!}${all ? 'n' : ''} ${noun}`,
+      ),
+  )
+    // As written: two factors are "Zwei-Faktor", several "Multi-Faktor" (MFA stays MFA, as German notices write it).
+    .replace(/\b(two|multi)[-\s]?factor\s+authentication(?:\s+\((?:MFA|2FA)\))?/gi, (m, n: string) => (n.toLowerCase() === 'two' ? 'Zwei-Faktor-Authentifizierung' : 'Multi-Faktor-Authentifizierung'))
+    .replace(/\bas soon as possible\b/gi, 'schnellstmöglich')
+    .replace(/\bright away\b/gi, 'sofort');
+  const german = (guidanceCue.test(early) ? guidancePhrases(early) : early)
     .replace(/\bon\s+a\s+regular\s+basis\b/gi, 'regelmäßig')
     .replace(/\bof all (?=\w)/gi, 'aller ')
     // "the number of administrator accounts": how many there are.
     .replace(/\b(?:the\s+)?number\s+of\s+(?=\w)/gi, 'die Anzahl der ')
     // "all devices running Windows 10": the devices with it.
-    .replace(runningSystem, '$1 with ')
+    .replace(/run|us/i.test(early) ? runningSystem : NEVER, '$1 with ')
     // "all installed software": a participle before its noun is an adjective ("alle installierte Software").
-    .replace(participleBefore, (m, det: string, participle: string) => `${det} ${attributive[participle.toLowerCase()]!} `)
+    .replace(/installed|stored|connected|used/i.test(early) ? participleBefore : NEVER, (m, det: string, participle: string) => `${det} ${attributive[participle.toLowerCase()]!} `)
     .replace(/\bat all times\b/gi, 'jederzeit')
     .replace(/\bto the internet\b/gi, 'mit dem Internet')
     .replace(/\bto the (?:practice\s+)?network\b/gi, 'mit dem Netzwerk')
@@ -299,7 +309,7 @@ function translate(text: string, to = 'auf'): string {
     .replace(/\bthe necessary (?=\w)/gi, 'die nötigen ')
     .replace(/\b(?:signs|indicators) of compromise\b/gi, 'Anzeichen einer Kompromittierung')
     .replace(/\bsuspicious activity\b/gi, 'verdächtige Aktivitäten')
-    .replace(/(?<![\p{L}\d_])for\s+(?:anything|something)\s+(?:suspicious|unusual)(?![\p{L}\d_])/giu, 'auf Auffälligkeiten')
+    .replace(early.includes('thing') ? somethingOdd : NEVER, 'auf Auffälligkeiten')
     .replace(/\bfixed (?:release|version)s?\b/gi, 'korrigierte Version')
     .replace(/\b(before|after)\s+(?:applying|installing)\s+(?:the\s+)?/gi, (m, w: string) => (w.toLowerCase() === 'before' ? 'vor dem Einspielen von ' : 'nach dem Einspielen von '))
     .replace(/\b(before|after)\s+(?:patching|updating)\b/gi, (m, w: string) => (w.toLowerCase() === 'before' ? 'vor dem Update' : 'nach dem Update'))
@@ -342,10 +352,10 @@ function translate(text: string, to = 'auf'): string {
     .replace(/\b(senders?|contacts?|callers?|people|numbers?|websites?|sites?)(\u0002?)\s+(?:that\s+|whom\s+)?you\s+(?:do\s+not|don't)\s+(?:recogni[sz]e|know)\b/gi, 'unknown $1$2')
     .replace(/\bwith\s+anyone\b/gi, 'mit anderen')
     // "known source IP addresses": before its noun "known" is an adjective.
-    .replace(/(?<![\p{L}\d_])known\s+(?!(?:as|to|for|by|in|on|at|from|with|and|or|that|if|whether)(?![\p{L}\d_]))(?=\p{L})/giu, 'bekannte ')
+    .replace(early.includes('known') ? knownBefore : NEVER, 'bekannte ')
     // "a link you are not sure about", "attachments you were not expecting": doubtful and unexpected ones.
-    .replace(/(?<![\p{L}\d_])(\p{L}+)(\u0002?)\s+(?:that\s+|which\s+)?you\s+(?:are\s+not|aren't|are\s+unsure|feel\s+unsure)\s+(?:(?:sure|certain)\s+)?(?:about|of)(?![\p{L}\d_])/giu, (m, noun: string, mark: string) => `doubtful ${pluralOf(noun)}${mark}`)
-    .replace(/(?<![\p{L}\d_])(\p{L}+)(\u0002?)\s+(?:that\s+|which\s+)?you\s+(?:were\s+not|weren't)\s+expecting(?![\p{L}\d_])|(?<![\p{L}\d_])(\p{L}+)(\u0002?)\s+(?:that\s+|which\s+)?you\s+(?:did\s+not|didn't)\s+expect(?![\p{L}\d_])/giu, (m, a?: string, da?: string, b?: string, db?: string) => `unexpected ${pluralOf((a ?? b)!)}${da ?? db ?? ''}`)
+    .replace(early.includes('you') ? notSureOf : NEVER, (m, noun: string, mark: string) => `doubtful ${pluralOf(noun)}${mark}`)
+    .replace(early.includes('you') ? notExpected : NEVER, (m, a?: string, da?: string, b?: string, db?: string) => `unexpected ${pluralOf((a ?? b)!)}${da ?? db ?? ''}`)
     // "the router's admin passwords": the owner becomes the first part of a German compound ("Router-Administratorpasswörter").
     .replace(/(?<=\p{L})['’]s\s+(?=\p{L})/gu, ' ')
     .replace(/\bas\s+well\s+as\b/giu, 'sowie')
@@ -385,7 +395,7 @@ function translate(text: string, to = 'auf'): string {
     .trim();
   return germanGrammar(german, germanNouns)
     // "all staff": "Mitarbeitende" is an adjective made noun, weak after "alle".
-    .replace(/(?<!\p{L})(alle|aller)\s+Mitarbeitende(?!\p{L})/gu, '$1 Mitarbeitenden')
+    .replace(allStaff, '$1 Mitarbeitenden')
     // "the „Allow …“ feature" → "die Funktion „Allow …“": in German the noun comes first, the label in German quotes.
     .replace(labelledThing, '$2 $1')
     .replace(/\u0004(\d+)\u0004/gu, (m, i: string) => `„${labels[Number(i)]!.slice(1, -1)}“`);
@@ -394,32 +404,37 @@ function translate(text: string, to = 'auf'): string {
 const attributive: Record<string, string> = { installed: 'installierte', stored: 'gespeicherte', running: 'laufende', connected: 'angeschlossene', used: 'genutzte' };
 // "Cut infected computers off from the network": the particle goes back to its verb. "Stop using Windows 7": no longer
 // use it.
-function verbFirst(vp: string): string {
-  return vp
-    .trim()
-    .replace(/^(cut)\s+(.+?)\s+off\s+(?=from\s)/iu, '$1 off $2 ')
-    // "pass this information on to your IT staff": the particle back to its verb.
-    .replace(/^(pass)\s+(.+?)\s+on\s+(?=to\s)/iu, '$1 on $2 ')
-    // "power it down": the pronoun after the particle, where a second verb of "and" is looked for.
-    .replace(/(?<![\p{L}\d_])(power|shut|turn|switch|lock|back)\s+(it|them)\s+(down|off|on|up)(?![\p{L}\d_])/giu, '$1 $3 $2')
-    // "follow up with the person who sent it": ask the sender.
-    .replace(/^follow\s+up\s+with\s+(?:the\s+)?(?:person|people|sender|party)(?:\s+who\s+sent\s+(?:it|them|you\s+\S+(?:\s+\S+)?))?/iu, (m) => `${m.charAt(0) === 'F' ? 'C' : 'c'}ontact the sender`)
-    // "a different password for each account": own ones for all of them ("eigene Passwörter für alle Konten").
-    .replace(/(?<![\p{L}\d_])a\s+(?:different|unique|separate)\s+(\p{L}+)\s+for\s+(?:each|every)\s+(\p{L}+)/giu, (m, thing: string, owner: string) => `own ${pluralOf(thing)} for all ${pluralOf(owner)}`)
-    // "software that is no longer needed", "devices that no longer receive security updates": which of them.
-    .replace(noLongerThat, (m, thing: string, needed: string | undefined) => `${needed ? 'unneeded' : 'unsupported'} ${thing}`)
-    // "emails that contain patient information": the emails with it.
-    .replace(/(?<![\p{L}\d_])(\p{Ll}{3,}s)\s+(?:that|which)\s+(?:contain|include|hold|carry|store)\s+(?=\S)/giu, '$1 with ')
-    // "physical access to servers": access in person, to them ("Zutritt zu Servern", the dative marked in translate).
-    .replace(/(?<![\p{L}\d_])physical\s+access\s+to(?![\p{L}\d_])/giu, 'Zutritt zu')
-    // "accounts that have SSLVPN access": the accounts with it.
-    .replace(/(?<![\p{L}\d_])(\p{Ll}{3,}s)\s+(?:that|which|who)\s+(?:have|has)\s+(?=\S)/giu, '$1 with ')
-    // "at least once a quarter", "every month": how often, in German words the object cannot be cut at ("once").
-    .replace(howOften, (m, least: string | undefined, unit: string) => `${least ? 'mindestens ' : ''}einmal pro ${units[unit.toLowerCase()]}`)
-    .replace(/(?<![\p{L}\d_])every\s+(week|month|quarter|year)(?![\p{L}\d_])/giu, (m, unit: string) => ({ week: 'wöchentlich', month: 'monatlich', quarter: 'vierteljährlich', year: 'jährlich' } as Record<string, string>)[unit.toLowerCase()]!)
-    // "keep following good practice": go on following it.
-    .replace(/^keep\s+(?=\p{Ll}+ing\s)(\p{Ll}+ing)/iu, (m, gerund: string) => gerundVerb(gerund))
-    .replace(/^(stop)\s+(?=\p{Ll}+ing\s)(\p{Ll}+)/iu, (m, stop: string, gerund: string) => `${stop === 'Stop' ? 'No' : 'no'} longer ${gerundVerb(gerund)}`);
+function verbFirst(phrase: string): string {
+  let vp = phrase.trim();
+  // Each rewrite runs only where its words are: this is called for every verb phrase of every English sentence.
+  const lower = vp.toLowerCase();
+  if (lower.startsWith('cut ')) vp = vp.replace(/^(cut)\s+(.+?)\s+off\s+(?=from\s)/iu, '$1 off $2 ');
+  // "pass this information on to your IT staff": the particle back to its verb.
+  if (lower.startsWith('pass ')) vp = vp.replace(/^(pass)\s+(.+?)\s+on\s+(?=to\s)/iu, '$1 on $2 ');
+  // "power it down": the pronoun after the particle, where a second verb of "and" is looked for.
+  if (lower.includes(' it ') || lower.includes(' them ')) vp = vp.replace(pronounBeforeParticle, '$1 $3 $2');
+  // "follow up with the person who sent it": ask the sender.
+  if (lower.startsWith('follow up')) vp = vp.replace(/^follow\s+up\s+with\s+(?:the\s+)?(?:person|people|sender|party)(?:\s+who\s+sent\s+(?:it|them|you\s+\S+(?:\s+\S+)?))?/iu, (m) => `${m.charAt(0) === 'F' ? 'C' : 'c'}ontact the sender`);
+  // "a different password for each account": own ones for all of them ("eigene Passwörter für alle Konten").
+  if (lower.includes(' for each ') || lower.includes(' for every ')) vp = vp.replace(oneForEach, (m, thing: string, owner: string) => `own ${pluralOf(thing)} for all ${pluralOf(owner)}`);
+  // "software that is no longer needed", "devices that no longer receive security updates": which of them.
+  if (lower.includes('no longer') || lower.includes(' not receive') || lower.includes(' not get')) vp = vp.replace(noLongerThat, (m, thing: string, needed: string | undefined) => `${needed ? 'unneeded' : 'unsupported'} ${thing}`);
+  if (/\s(?:that|which|who)\s+(?:have|has|contain|include|hold|carry|store)\s/.test(lower)) {
+    vp = vp
+      // "emails that contain patient information": the emails with it.
+      .replace(thingsThatContain, '$1 with ')
+      // "accounts that have SSLVPN access": the accounts with it.
+      .replace(thingsThatHave, '$1 with ');
+  }
+  // "physical access to servers": access in person, to them ("Zutritt zu Servern", the dative marked in translate).
+  if (lower.includes('physical')) vp = vp.replace(physicalAccessTo, 'Zutritt zu');
+  // "at least once a quarter", "every month": how often, in German words the object cannot be cut at ("once").
+  if (lower.includes('once')) vp = vp.replace(howOften, (m, least: string | undefined, unit: string) => `${least ? 'mindestens ' : ''}einmal pro ${units[unit.toLowerCase()]}`);
+  if (lower.includes('every ')) vp = vp.replace(everyPeriod, (m, unit: string) => ({ week: 'wöchentlich', month: 'monatlich', quarter: 'vierteljährlich', year: 'jährlich' } as Record<string, string>)[unit.toLowerCase()]!);
+  // "keep following good practice": go on following it.
+  if (lower.startsWith('keep ')) vp = vp.replace(keepDoing, (m, gerund: string) => gerundVerb(gerund));
+  if (lower.startsWith('stop ')) vp = vp.replace(stopDoing, (m, stop: string, gerund: string) => `${stop === 'Stop' ? 'No' : 'no'} longer ${gerundVerb(gerund)}`);
+  return vp;
 }
 
 // "a link you are not sure about": any such link, in the plural the table knows ("zweifelhafte Links").
@@ -427,6 +442,26 @@ const pluralOf = (noun: string) => (words[`${noun.toLowerCase()}s`] !== undefine
 
 const howOften = /(?<![\p{L}\d_])(at\s+least\s+)?once\s+(?:a|per|every)\s+(day|week|month|quarter|year)(?![\p{L}\d_])/giu;
 const units: Record<string, string> = { day: 'Tag', week: 'Woche', month: 'Monat', quarter: 'Quartal', year: 'Jahr' };
+
+// The patterns of round 16's rules, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
+const somethingOdd = /(?<![\p{L}\d_])for\s+(?:anything|something)\s+(?:suspicious|unusual)(?![\p{L}\d_])/giu;
+const knownBefore = /(?<![\p{L}\d_])known\s+(?!(?:as|to|for|by|in|on|at|from|with|and|or|that|if|whether)(?![\p{L}\d_]))(?=\p{L})/giu;
+const notSureOf = /(?<![\p{L}\d_])(\p{L}+)(\u0002?)\s+(?:that\s+|which\s+)?you\s+(?:are\s+not|aren't|are\s+unsure|feel\s+unsure)\s+(?:(?:sure|certain)\s+)?(?:about|of)(?![\p{L}\d_])/giu;
+const notExpected = /(?<![\p{L}\d_])(\p{L}+)(\u0002?)\s+(?:that\s+|which\s+)?you\s+(?:were\s+not|weren't)\s+expecting(?![\p{L}\d_])|(?<![\p{L}\d_])(\p{L}+)(\u0002?)\s+(?:that\s+|which\s+)?you\s+(?:did\s+not|didn't)\s+expect(?![\p{L}\d_])/giu;
+const allStaff = /(?<!\p{L})(alle|aller)\s+Mitarbeitende(?!\p{L})/gu;
+const pronounBeforeParticle = /(?<![\p{L}\d_])(power|shut|turn|switch|lock|back)\s+(it|them)\s+(down|off|on|up)(?![\p{L}\d_])/giu;
+const oneForEach = /(?<![\p{L}\d_])a\s+(?:different|unique|separate)\s+(\p{L}+)\s+for\s+(?:each|every)\s+(\p{L}+)/giu;
+const thingsThatContain = /(?<![\p{L}\d_])(\p{Ll}{3,}s)\s+(?:that|which)\s+(?:contain|include|hold|carry|store)\s+(?=\S)/giu;
+const thingsThatHave = /(?<![\p{L}\d_])(\p{Ll}{3,}s)\s+(?:that|which|who)\s+(?:have|has)\s+(?=\S)/giu;
+const physicalAccessTo = /(?<![\p{L}\d_])physical\s+access\s+to(?![\p{L}\d_])/giu;
+const everyPeriod = /(?<![\p{L}\d_])every\s+(week|month|quarter|year)(?![\p{L}\d_])/giu;
+const keepDoing = /^keep\s+(?=\p{Ll}+ing\s)(\p{Ll}+ing)/iu;
+const stopDoing = /^(stop)\s+(?=\p{Ll}+ing\s)(\p{Ll}+)/iu;
+const adjectiveForm = /^\p{Ll}+e$/u;
+const fromTheInternet = /(?<![\p{L}\d_])from\s+the\s+internet(?![\p{L}\d_])/iu;
+const fromBackups = /\bfrom\s+(?:the\s+|your\s+|a\s+)?(?:\p{Ll}+\s+)?(?:backups?|cop(?:y|ies)|images?|snapshots?)\b/iu;
+const capitalOrDigit = /\p{Lu}|\d/u;
+const capitalWordFirst = /^\p{Lu}\p{Ll}+\s/u;
 
 // What a thing is left as, in German.
 const leftStates: Record<string, string> = {
@@ -586,7 +621,7 @@ export function germanPhrase(vp: string): string | null {
   if (colonAt) rest = rest.slice(0, colonAt.index);
   rest = rest.replace(listOfThings, (list) => list.replace(/,\s+/gu, ` ${LIST_COMMA} `));
   // "strong, unique passwords": a comma between two adjectives the table knows is part of the object too.
-  const adjective = (w: string) => /^\p{Ll}+e$/u.test(words[w.toLowerCase()] ?? '');
+  const adjective = (w: string) => adjectiveForm.test(words[w.toLowerCase()] ?? '');
   rest = rest.replace(adjectiveComma, (m, first: string, second: string) => (adjective(first) && adjective(second) ? `${first} ${LIST_COMMA} ` : m));
   const end = objectEnd.exec(rest);
   // "the security settings it describes": a relative clause without its pronoun only says whose the thing is.
@@ -647,14 +682,14 @@ export function germanPhrase(vp: string): string | null {
   // preposition it may lead: "Nicht auf Links klicken".
   // "Report suspicious emails to your IT provider": what is reported, sent or passed on goes "an" someone.
   // "Disconnect your machine from the Internet": cut off from it ("vom Internet"), not reachable out of it.
-  if (/^(?:disconnect|separate|isolate|cut off|unplug)$/iu.test(entry[0])) object = object.replace(/(?<![\p{L}\d_])from\s+the\s+internet(?![\p{L}\d_])/iu, 'vom Internet');
+  if (/^(?:disconnect|separate|isolate|cut off|unplug)$/iu.test(entry[0])) object = object.replace(fromTheInternet, 'vom Internet');
   const objectAsWritten = object.replaceAll(` ${LIST_COMMA} `, ' , ');
   // "Rebuild affected servers from clean backups": what is restored comes out of them ("aus sauberen Backups").
   const outOf = /^(?:restore|recover|rebuild|reimage)$/iu.test(entry[0]);
   const germanObject0 = preposition
     ? `${preposition} ${dativeAfter ? translate(`with ${objectAsWritten}`).replace(/^mit\s+/u, '') : translate(objectAsWritten)}`
     : translate(objectAsWritten, /^(?:report|send|forward|give out|disclose|reveal|pass on)$/i.test(entry[0]) ? 'an' : /^(?:log on|log in|sign in)$/i.test(entry[0]) ? 'bei' : 'auf');
-  const germanObject = outOf && /\bfrom\s+(?:the\s+|your\s+|a\s+)?(?:\p{Ll}+\s+)?(?:backups?|cop(?:y|ies)|images?|snapshots?)\b/iu.test(objectAsWritten) ? germanObject0.replace(/(?<!\p{L})von(?=\s)/u, 'aus') : germanObject0;
+  const germanObject = outOf && fromBackups.test(objectAsWritten) ? germanObject0.replace(/(?<!\p{L})von(?=\s)/u, 'aus') : germanObject0;
   // "Do not install any software" → "Keine Software installieren": "any" under a negation is "kein".
   // "Do not download anything": nothing.
   if (forbidden && !preposition && /^anything$/iu.test(object.trim())) return capitalize(`nichts ${verb}`);
@@ -664,7 +699,7 @@ export function germanPhrase(vp: string): string | null {
     ? `keine ${translate(object.slice(none[0].length).replaceAll(` ${LIST_COMMA} `, ' , '))} ${verb}`
     : (negated ? [germanObject, adverb, verb] : [adverb, germanObject, verb]).filter(Boolean).join(' ');
   // "Find the latest clean, …": adjectives cut off from their noun by a comma leave a step without a thing to act on.
-  if (!preposition && end?.[0].startsWith(',') && !/\p{Lu}|\d/u.test(germanObject)) return null;
+  if (!preposition && end?.[0].startsWith(',') && !capitalOrDigit.test(germanObject)) return null;
   // A purpose ("to receive …", "so that fixes are applied") is no part of the action.
   // A condition the table cannot put in German word order is left out: the step holds without it.
   const condition = tail && !/^(?:to|in order to|so\s+that|so)\s/i.test(tail) ? verbLast(translate(tail)) : '';
@@ -833,7 +868,7 @@ const ownNegationOrModal = /\b(?:not|never|no|don['’]t|should|must|can|may|wil
  */
 export function englishListItem(lead: string, item: string): string[] | null {
   const text = item.trim();
-  if (!looksEnglish(text) && !/^\p{Lu}\p{Ll}+\s/u.test(text)) return null;
+  if (!looksEnglish(text) && !capitalWordFirst.test(text)) return null;
   const lower = text.charAt(0).toLowerCase() + text.slice(1);
   if (checklistLead.test(lead.trim())) {
     const steps = understood(makeSure(`Make sure ${lower}`));

@@ -211,3 +211,11 @@ test('English: "ensure" reads its clause as "make sure" does, and a second finit
   assert.deepEqual(en("Check the sender's email address carefully."), ['Absender-E-Mail-Adresse sorgfältig prüfen']);
   assert.deepEqual(en('Disable macro scripts for Microsoft Office files transmitted via email.'), ['Makroskripte für Microsoft Office-Dateien deaktivieren']);
 });
+
+test('English: a particle split from its verb goes back to it ("turn X off", "carried out"); a footnote number is no word', () => {
+  assert.deepEqual(en('Switch automatic updates on.'), ['Automatische Updates einschalten']);
+  assert.deepEqual(en('Turn SMBv3 compression off [4], or limit access to the host with a firewall rule.'), ['SMBv3 Komprimierung deaktivieren oder Zugriff auf Host mit Firewall-Regel einschränken']);
+  assert.deepEqual(en('The firmware upgrade should be carried out as soon as possible.'), ['Firmware-Upgrade schnellstmöglich durchführen']);
+  // What is said of the update itself is no step of the practice's.
+  assert.deepEqual(en('The update should be rolled out to all clients.'), null);
+});

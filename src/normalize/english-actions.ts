@@ -71,6 +71,15 @@ const longestFirst = [...verbs].sort((a, b) => b[0].length - a[0].length);
 const andVerb = new RegExp(`\\s+(and|or)\\s+(?:to\\s+)?(?=(?:(?:do\\s+not|don't|never)\\s+)?(?:${anyVerb})\\s)`, 'i');
 // "installed" → "install", for "Admins who have not installed X should do so".
 const pastForms = new Map(verbs.flatMap(([en, de]) => (en.includes(' ') ? [] : [[en.endsWith('e') ? `${en}d` : `${en}ed`, de] as const, [`${en}ied`.replace(/yied$/, 'ied'), de] as const])));
+// "carried out" → "durchführen": the participles of the table's verbs with a particle.
+const phrasalPast = new Map(
+  verbs.flatMap(([en, de]) => {
+    const [verb, particle, ...more] = en.split(' ');
+    if (!particle || more.length > 0 || !/^(?:out|up|off|on|down)$/u.test(particle)) return [];
+    const past = verb!.endsWith('e') ? `${verb}d` : /[^aeiou]y$/u.test(verb!) ? `${verb!.slice(0, -1)}ied` : `${verb}ed`;
+    return [[`${past} ${particle}`, de] as const];
+  }),
+);
 // "changed" → "change", for "make sure you have changed the default password".
 const baseOf = new Map(verbs.flatMap(([en]) => (en.includes(' ') ? [] : [[en.endsWith('e') ? `${en}d` : `${en}ed`, en] as const])));
 // "have been briefed on …": only as a passive ("Brief Statement Regarding …" heads a page, it asks nothing).
@@ -164,7 +173,7 @@ const words: Record<string, string> = {
   zone: 'Zone', zones: 'Zonen', username: 'Benutzername', usernames: 'Benutzernamen', passphrase: 'Passphrase', passphrases: 'Passphrasen',
   authenticator: 'Authenticator', second: 'zweite', verification: 'Verifizierung', method: 'Methode', methods: 'Methoden', employee: 'Mitarbeitende',
   hardware: 'Hardware', networks: 'Netzwerke', infrastructure: 'Infrastruktur', segment: 'Segment', segments: 'Segmente',
-  data: 'Daten', separate: 'separate', machines: 'Rechner', machine: 'Rechner', long: 'lange', own: 'eigene', inactive: 'inaktive', lockout: 'Sperre', specific: 'bestimmte', one: 'ein', filter: 'Filter', filters: 'Filter', suspected: 'vermutete', incidents: 'Vorfälle', assets: 'Systeme', into: 'in', malicious: 'schädliche', unneeded: 'nicht benötigte', dormant: 'ungenutzte', 'work-related': 'dienstliche', weaknesses: 'Schwachstellen', weakness: 'Schwachstelle', wiped: 'gelöschte', doubtful: 'zweifelhafte', qualified: 'qualifizierte', onto: 'auf', unchanged: 'unverändert', unlocked: 'ungesperrt', 'logged-in': 'angemeldete', 'password-protected': 'passwortgeschützte', employees: 'Mitarbeitende', staff: 'Mitarbeitende', staffs: 'Mitarbeitende', unauthorized: 'unbefugte', administrative: 'administrative',
+  data: 'Daten', separate: 'separate', machines: 'Rechner', machine: 'Rechner', long: 'lange', own: 'eigene', inactive: 'inaktive', lockout: 'Sperre', upgrade: 'Upgrade', upgrades: 'Upgrades', compression: 'Komprimierung', specific: 'bestimmte', one: 'ein', filter: 'Filter', filters: 'Filter', suspected: 'vermutete', incidents: 'Vorfälle', assets: 'Systeme', into: 'in', malicious: 'schädliche', unneeded: 'nicht benötigte', dormant: 'ungenutzte', 'work-related': 'dienstliche', weaknesses: 'Schwachstellen', weakness: 'Schwachstelle', wiped: 'gelöschte', doubtful: 'zweifelhafte', qualified: 'qualifizierte', onto: 'auf', unchanged: 'unverändert', unlocked: 'ungesperrt', 'logged-in': 'angemeldete', 'password-protected': 'passwortgeschützte', employees: 'Mitarbeitende', staff: 'Mitarbeitende', staffs: 'Mitarbeitende', unauthorized: 'unbefugte', administrative: 'administrative',
 };
 
 /**
@@ -409,6 +418,8 @@ function verbFirst(phrase: string): string {
   // Each rewrite runs only where its words are: this is called for every verb phrase of every English sentence.
   const lower = vp.toLowerCase();
   if (lower.startsWith('cut ')) vp = vp.replace(/^(cut)\s+(.+?)\s+off\s+(?=from\s)/iu, '$1 off $2 ');
+  // "turn SMBv3 compression off", "switch automatic updates on": the particle back to its verb.
+  if (/^(?:turn|switch|shut|power)\s/u.test(lower)) vp = vp.replace(splitParticle, '$1 $3 $2');
   // "pass this information on to your IT staff": the particle back to its verb.
   if (lower.startsWith('pass ')) vp = vp.replace(/^(pass)\s+(.+?)\s+on\s+(?=to\s)/iu, '$1 on $2 ');
   // "power it down": the pronoun after the particle, where a second verb of "and" is looked for.
@@ -443,6 +454,7 @@ const pluralOf = (noun: string) => (words[`${noun.toLowerCase()}s`] !== undefine
 const howOften = /(?<![\p{L}\d_])(at\s+least\s+)?once\s+(?:a|per|every)\s+(day|week|month|quarter|year)(?![\p{L}\d_])/giu;
 const units: Record<string, string> = { day: 'Tag', week: 'Woche', month: 'Monat', quarter: 'Quartal', year: 'Jahr' };
 
+const splitParticle = /^(turn|switch|shut|power)\s+(?!(?:off|on|down|up)\s)(.+?)\s+(off|on|down|up)(?=\s*(?:[.,;!]|$|\s+(?:or|and|if|when|until|before|after|to|where|wherever|immediately|now)(?![\p{L}\d_])))/iu;
 // The patterns of round 16's rules, built once: tsx (esbuild) turns a literal with \p{…} into a new RegExp at every call.
 const somethingOdd = /(?<![\p{L}\d_])for\s+(?:anything|something)\s+(?:suspicious|unusual)(?![\p{L}\d_])/giu;
 const knownBefore = /(?<![\p{L}\d_])known\s+(?!(?:as|to|for|by|in|on|at|from|with|and|or|that|if|whether)(?![\p{L}\d_]))(?=\p{L})/giu;
@@ -957,6 +969,8 @@ function englishSentence(s: string, bullet: boolean): string[] | null {
     .replace(askedOfStaff, '')
     // "Updating/patching the product is recommended": the deed recommended, as an imperative.
     .replace(gerundRecommended, (m, gerund: string, object: string) => `${capitalize(gerundVerb(gerund.toLowerCase()))} ${object}`)
+    // "turn SMBv3 compression off [4]": a footnote's number is no word of the step.
+    .replace(/\s*\[\d{1,3}\]/gu, '')
     // "Staff should learn how to recognise phishing emails": what staff must be able to do, they are trained in.
     .replace(staffLearn, (m, who: string, skill: string) => `Train ${who} to ${skill} `)
     // "Put an account lockout policy in place": to put in place is to introduce.
@@ -1040,8 +1054,11 @@ const passiveAdvicePattern1 = /(?<![\p{L}-])\p{Ll}{2,}ing(?!\p{L})/u;
 // "A QNAP NAS should not be connected directly to the internet" → "QNAP NAS nicht direkt mit dem Internet verbinden".
 function passiveAdvice(text: string): string | null {
   const p = passive(text);
-  const verb = p && pastForms.get(p[3]!.toLowerCase());
+  // "The firmware upgrade should be carried out as soon as possible": a verb with its particle after the participle.
+  const particle = p && !pastForms.has(p[3]!.toLowerCase()) ? /^(out|up|off|on|down)(?:\s+|$)/iu.exec(p[4]!) : null;
+  const verb = p && (particle ? phrasalPast.get(`${p[3]!.toLowerCase()} ${particle[1]!.toLowerCase()}`) : pastForms.get(p[3]!.toLowerCase()));
   if (!p || !verb) return null;
+  if (particle) p[4] = p[4]!.slice(particle[0].length);
   // What the notice says of the flaw or of the attackers is no advice.
   if (/^(?:it|this|that|they|there|these|those)$|vulnerab|flaw|issue|bug|attack|exploit|patch\b|fix\b|update\b/i.test(p[1]!.trim())) return null;
   const german = [translate(p[1]!), p[2] ? translate(p[2]!.trim()) : '', translate(p[4]!.split(/,\s/)[0]!), verb].filter(Boolean).join(' ');

@@ -219,3 +219,9 @@ test('English: a particle split from its verb goes back to it ("turn X off", "ca
   // What is said of the update itself is no step of the practice's.
   assert.deepEqual(en('The update should be rolled out to all clients.'), null);
 });
+
+test('"keep" and "leave" share the states a thing stays in, and a negation in front stays with the step', () => {
+  assert.deepEqual(en('Keep the automatic hotfix feature turned on.'), ['Automatische Hotfix Funktion aktiviert lassen']);
+  assert.deepEqual(en('Never keep remote access enabled.'), ['Fernzugriff nie aktiviert lassen']);
+  assert.deepEqual(en('Leave macros disabled.'), ['Makros deaktiviert lassen']);
+});

@@ -290,7 +290,7 @@ function translate(text: string, to = 'auf'): string {
     text
       .replace(quoted, (q) => `${QUOTE}${labels.push(q) - 1}${QUOTE}`)
       // "every app", "each user": German says all of them, in the plural the table knows ("alle Apps").
-      .replace(everyThing, (m, noun: string) => (words[`${noun.toLowerCase()}s`] !== undefined ? `all ${noun}s` : m))
+      .replace(everyThing, (m, noun: string) => (pluralOf(noun) !== noun ? `all ${pluralOf(noun)}` : m))
       // "all apps installed on your NAS": the participle goes before the noun ("alle auf NAS installierten Apps").
       .replace(placedThings, (m, all: string | undefined, noun: string, participle: string, prep: string, place: string) =>
         `${all ?? ''}${prep} ${place} ${attributive[participle.toLowerCase()]!}${all ? 'n' : ''} ${noun}`,
@@ -478,11 +478,13 @@ const capitalWordFirst = /^\p{Lu}\p{Ll}+\s/u;
 // What a thing is left as, in German.
 const leftStates: Record<string, string> = {
   unlocked: 'ungesperrt', unused: 'ungenutzt', unattended: 'unbeaufsichtigt', unchanged: 'unverändert', open: 'offen', 'logged in': 'angemeldet', 'signed in': 'angemeldet',
-  enabled: 'aktiviert', 'turned on': 'aktiviert', 'switched on': 'aktiviert', disabled: 'deaktiviert', 'turned off': 'deaktiviert', 'switched off': 'deaktiviert',
+  enabled: 'aktiviert', activated: 'aktiviert', 'turned on': 'aktiviert', 'switched on': 'aktiviert', disabled: 'deaktiviert', 'turned off': 'deaktiviert', 'switched off': 'deaktiviert',
   'exposed to the internet': 'aus dem Internet erreichbar', 'reachable from the internet': 'aus dem Internet erreichbar', 'accessible from the internet': 'aus dem Internet erreichbar',
   'connected to the internet': 'mit dem Internet verbunden', 'connected to the network': 'mit dem Netzwerk verbunden', 'at their default settings': 'in der Werkseinstellung',
   'on default settings': 'in der Werkseinstellung', 'at the default settings': 'in der Werkseinstellung',
 };
+// "keep" only with the states of a switch; kept otherwise is "behalten" or a backup's "aufbewahren".
+const keptOnOff = /^keep\s+(.+?)\s+(turned\s+on|switched\s+on|enabled|activated|turned\s+off|switched\s+off|disabled)[.!]?$/iu;
 const leftAs = new RegExp(String.raw`^leave\s+(.+?)\s+(${Object.keys(leftStates).map((k) => k.replace(/\s+/gu, String.raw`\s+`)).join('|')})(?:\s+(?:when|while|if|after|before|during|overnight|at\s+night)\b.*)?[.!]?$`, 'iu');
 const noLongerThat = /(?<![\p{L}\d_])(\p{L}+)\s+(?:that|which)\s+(?:(?:is|are)\s+no\s+longer\s+(needed|used|required|in\s+use)|(?:do|does)\s+not\s+(?:receive|get)\s+(?:any\s+)?(?:security\s+)?(?:updates|patches)\s+any\s*more|no\s+longer\s+(?:receive|get)s?\s+(?:any\s+)?(?:security\s+)?(?:updates|patches))(?![\p{L}\d_])/giu;
 const runningSystem = /(?<![\p{L}\d_])((?:devices|computers|machines|systems|servers|PCs|laptops|workstations|clients|endpoints)\s+)(?:that\s+(?:are\s+)?(?:still\s+)?)?(?:running|run|use|using)\s+(?=(?:Windows|macOS|Linux|Android|iOS|an?\s+(?:old|older|outdated|unsupported)(?![\p{L}\d_])|(?:old|older|outdated|unsupported)\b))/giu;
@@ -591,20 +593,15 @@ export function germanPhrase(vp: string): string | null {
     const german = `${translate(within[1]!)} auf ${translate(within[2]!)} beschränken`;
     return wordsLeftInEnglish(german) > 0 || halfEnglish(german) ? null : capitalize(german);
   }
-  // "Keep the automatic hotfix feature turned on" → "… aktiviert lassen".
-  // "Leave macros disabled", "Never leave your computer unlocked": the state it stays in.
-  const left = entry[0] === 'leave' ? leftAs.exec(rest.replace(/\bthe\s+public\s+internet\b/iu, 'the internet')) : null;
-  if (entry[0] === 'leave') {
-    if (!left) return null;
-    const what = translate(left[1]!);
-    const state = leftStates[left[2]!.toLowerCase().replace(/\s+/gu, ' ')]!;
+  // "Keep the automatic hotfix feature turned on", "Leave macros disabled", "Never leave your computer unlocked": the
+  // state it stays in, "… aktiviert lassen".
+  const stays = entry[0] === 'leave' ? leftAs.exec(rest.replace(/\bthe\s+public\s+internet\b/iu, 'the internet')) : entry[0] === 'keep' ? keptOnOff.exec(rest) : null;
+  if (entry[0] === 'leave' && !stays) return null;
+  if (stays) {
+    const what = translate(stays[1]!);
+    const state = leftStates[stays[2]!.toLowerCase().replace(/\s+/gu, ' ')]!;
     const negation = lead && /^(?:not|do not|don't|never|no longer)$/iu.test(lead[1]!) ? `${adverb} ` : '';
     return wordsLeftInEnglish(what) > 0 || halfEnglish(what) ? null : capitalize(`${what} ${negation}${state} lassen`);
-  }
-  const kept = entry[0] === 'keep' ? /^keep\s+(.+?)\s+(turned\s+on|switched\s+on|enabled|activated|turned\s+off|switched\s+off|disabled)[.!]?$/iu.exec(rest) : null;
-  if (kept) {
-    const what = translate(kept[1]!);
-    return wordsLeftInEnglish(what) > 0 || halfEnglish(what) ? null : capitalize(`${what} ${/off|disabled/iu.test(kept[2]!) ? 'deaktiviert' : 'aktiviert'} lassen`);
   }
   // "Train all team members to recognize phishing" → "Alle Teammitglieder darin schulen, Phishing zu erkennen".
   if (/^(?:train|educate|teach)$/iu.test(entry[0])) {
